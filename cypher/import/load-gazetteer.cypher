@@ -1,0 +1,6 @@
+// The names the graph already knows, so a new source resolves to existing nodes.
+MATCH (n:Entity)
+RETURN n.id AS id,
+       [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
+       n.name AS name,
+       coalesce(n.aliases, []) AS aliases

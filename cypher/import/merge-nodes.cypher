@@ -1,0 +1,21 @@
+// Upserts entities by id and records that $sourceId states them (with the evidence it gave).
+// Provenance lives in two aligned lists: sources[i] stated the node, evidence[i] is where.
+UNWIND $nodes AS row
+OPTIONAL MATCH (existing:Entity {id: row.id})
+WITH row, existing IS NULL AS isNew, properties(existing) AS before
+MERGE (n:Entity {id: row.id})
+SET n:$(row.label)
+SET n += row.props
+WITH n, row, isNew, before, coalesce(n.sources, []) AS srcs, coalesce(n.evidence, []) AS ev
+SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
+      CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
+    n.evidence = CASE
+      WHEN $sourceId IN srcs
+        THEN [i IN range(0, size(srcs) - 1) | CASE WHEN srcs[i] = $sourceId THEN row.evidence ELSE ev[i] END]
+      ELSE ev + row.evidence
+    END,
+    n.sources = CASE WHEN $sourceId IN srcs THEN srcs ELSE srcs + $sourceId END
+WITH n, row, isNew, before
+SET n.aliasText = reduce(text = '', a IN n.aliases | text + a + ' | ')
+RETURN row.id AS id,
+       CASE WHEN isNew THEN 'created' WHEN before = properties(n) THEN 'unchanged' ELSE 'updated' END AS status

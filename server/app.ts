@@ -1,0 +1,42 @@
+/**
+ * Builds the Express app around one GraphDatabase: security headers, the JSON API under /api,
+ * and the built front end (web/dist) for everything else. No state of its own, so any number of
+ * instances can serve one database.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type { GraphDatabase } from './db/neo4j-client.ts';
+import { apiRouter } from './api/api-router.ts';
+import { REPO_ROOT } from './config.ts';
+
+export const APP_VERSION = '0.1.0';
+export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
+
+export function createApp(db: GraphDatabase, options: { webDist?: string } = {}): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Cytoscape sets inline styles on its container; the app loads nothing from elsewhere.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+  app.use('/api', apiRouter(db, APP_VERSION));
+
+  const webDist = options.webDist ?? WEB_DIST;
+  if (existsSync(webDist)) {
+    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes: any other GET gets the app shell.
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
+  }
+  return app;
+}

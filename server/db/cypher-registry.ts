@@ -1,0 +1,75 @@
+/**
+ * Every Cypher statement the app runs lives in cypher/ as a named .cypher file; this registry is
+ * the only way code reaches them, so a statement's name is checked at compile time and a test can
+ * prove that every file is used and valid (EXPLAIN) against the seeded database.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CYPHER_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../cypher',
+);
+
+export const CYPHER_NAMES = [
+  'admin/database-info',
+  'admin/schema-version',
+  'admin/set-schema-version',
+  'admin/count-entities',
+  'admin/wipe',
+  'admin/await-indexes',
+  'import/load-gazetteer',
+  'import/upsert-source',
+  'import/merge-nodes',
+  'import/merge-relationships',
+  'import/retract-nodes',
+  'import/retract-relationships',
+  'entity/get-entity',
+  'entity/get-neighbours',
+  'entity/get-sources',
+  'search/fulltext-search',
+  'graph/overview',
+] as const;
+export type CypherName = (typeof CYPHER_NAMES)[number];
+
+const cache = new Map<CypherName, string>();
+
+/** The text of a named statement (read once, then cached). */
+export function cypher(name: CypherName): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Schema migrations, ordered by their numeric prefix: `cypher/schema/0001-name.cypher`. */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export function loadMigrations(dir = path.join(CYPHER_DIR, 'schema')): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}-.+\.cypher$/.test(f))
+    .sort()
+    .map((file) => ({
+      version: Number(file.slice(0, 4)),
+      name: file.replace(/\.cypher$/, ''),
+      statements: splitStatements(readFileSync(path.join(dir, file), 'utf8')),
+    }));
+}
+
+/** Splits a schema file into statements; comments are whole lines starting with `//`. */
+export function splitStatements(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,68 @@
+/**
+ * The report every import prints and returns: what changed, how names were resolved, what could
+ * not be resolved, and every warning — so nothing an import decides is hidden.
+ */
+import type { ChangeCounts } from './graph/graph-writer.ts';
+
+export interface ResolutionRecord {
+  name: string;
+  id: string;
+  rule: string;
+  context: string;
+}
+
+export interface ImportReport {
+  kind: string;
+  source: { id: string; uri: string; checksum: string; changedSinceLastImport: boolean | null };
+  dryRun: boolean;
+  nodes: ChangeCounts;
+  relationships: ChangeCounts;
+  /** Names that resolved to an entity by a rule (alias, country-as-government…). */
+  merges: ResolutionRecord[];
+  unresolved: { name: string; context: string; createdId: string | null }[];
+  ambiguous: { name: string; candidates: string[]; context: string }[];
+  warnings: string[];
+  /** Importer-specific figures, e.g. declared vs parsed activity counts. */
+  details: Record<string, unknown>;
+}
+
+function counts(c: ChangeCounts): string {
+  return `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retracted} retracted, ${c.removed} removed`;
+}
+
+/** Human-readable text of a report, for the CLI and logs. */
+export function formatReport(report: ImportReport): string {
+  const lines = [
+    `${report.dryRun ? '[dry run — nothing written] ' : ''}${report.kind} import of ${report.source.uri}`,
+    `  entities:      ${counts(report.nodes)}`,
+    `  relationships: ${counts(report.relationships)}`,
+  ];
+  for (const [key, value] of Object.entries(report.details))
+    lines.push(`  ${key}: ${JSON.stringify(value)}`);
+  const aliasMerges = report.merges.filter(
+    (m) => m.rule !== 'canonical-name' && m.rule !== 'mention',
+  );
+  if (aliasMerges.length > 0) {
+    lines.push(`  resolved by rule (${aliasMerges.length}):`);
+    for (const m of aliasMerges)
+      lines.push(`    "${m.name}" → ${m.id} [${m.rule}] in ${m.context}`);
+  }
+  if (report.unresolved.length > 0) {
+    lines.push(`  unresolved names (${report.unresolved.length}):`);
+    for (const u of report.unresolved) {
+      lines.push(
+        `    "${u.name}" in ${u.context}${u.createdId ? ` → created ${u.createdId}` : ''}`,
+      );
+    }
+  }
+  if (report.ambiguous.length > 0) {
+    lines.push(`  ambiguous names, not linked (${report.ambiguous.length}):`);
+    for (const a of report.ambiguous)
+      lines.push(`    "${a.name}" in ${a.context}: ${a.candidates.join(', ')}`);
+  }
+  if (report.warnings.length > 0) {
+    lines.push(`  warnings (${report.warnings.length}):`);
+    for (const w of report.warnings) lines.push(`    ${w}`);
+  }
+  return lines.join('\n');
+}

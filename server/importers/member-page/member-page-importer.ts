@@ -1,0 +1,54 @@
+/**
+ * Imports one DPGA member page: parse, resolve against the reference tables and the graph, write
+ * in one transaction with this page as the source, and report. Re-importing the same page
+ * changes nothing; a newer version of it retracts what it no longer says.
+ */
+import path from 'node:path';
+import type { GraphDatabase } from '../../db/neo4j-client.ts';
+import { writeFacts } from '../graph/graph-writer.ts';
+import type { ImportReport } from '../import-report.ts';
+import { loadResolver } from '../resolution/resolver-factory.ts';
+import type { SourceText } from '../source-reader.ts';
+import { memberPageFacts } from './member-page-facts.ts';
+import { parseMemberPage } from './member-page-parser.ts';
+
+export async function importMemberPage(
+  db: GraphDatabase,
+  input: SourceText,
+  options: { dryRun?: boolean } = {},
+): Promise<ImportReport> {
+  const name = /^https?:/i.test(input.uri) ? input.uri : path.basename(input.uri);
+  const page = parseMemberPage(input.text, name);
+  const resolver = await loadResolver(db);
+  const extracted = memberPageFacts(page, resolver);
+  const source = {
+    id: `source:member-page:${extracted.memberId.replace(/^org:/, '')}`,
+    kind: 'member-page',
+    uri: input.uri,
+    title: `${page.member.shortName} activities on the DPGA website`,
+    checksum: input.checksum,
+  };
+  const written = await writeFacts(db, source, extracted.facts, options);
+  return {
+    kind: 'member-page',
+    source: {
+      id: source.id,
+      uri: input.uri,
+      checksum: input.checksum,
+      changedSinceLastImport:
+        written.previousChecksum === null ? null : written.previousChecksum !== input.checksum,
+    },
+    dryRun: options.dryRun ?? false,
+    nodes: written.nodes,
+    relationships: written.relationships,
+    merges: extracted.resolutions.filter((r) => written.nodeStatus[r.id] !== 'created'),
+    unresolved: extracted.unresolved,
+    ambiguous: extracted.ambiguous,
+    warnings: page.warnings.map((w) => (w.line ? `line ${w.line}: ${w.message}` : w.message)),
+    details: {
+      member: extracted.memberId,
+      declaredActivities: page.declaredCount,
+      parsedActivities: page.activities.length,
+    },
+  };
+}

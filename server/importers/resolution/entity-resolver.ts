@@ -1,0 +1,116 @@
+/**
+ * Resolves names to entities: one organisation is one node whichever source names it. Matching is
+ * on normalised names (case, diacritics, punctuation ignored) against canonical names and aliases;
+ * a name that fits two entities is reported as ambiguous and never merged silently.
+ */
+import type { EntityType } from '../../model/graph-model.ts';
+import type { GazetteerEntry } from './gazetteer.ts';
+import { normaliseName, tokens } from './text-normalise.ts';
+
+export type ResolutionRule = 'canonical-name' | 'alias';
+
+export type Resolution =
+  | { status: 'matched'; entry: GazetteerEntry; rule: ResolutionRule; matchedName: string }
+  | { status: 'ambiguous'; candidates: GazetteerEntry[] }
+  | { status: 'unmatched' };
+
+/** A place in a text where a known entity is named. */
+export interface Mention {
+  entry: GazetteerEntry;
+  text: string;
+  /** Token offset in the normalised text, for ordering and overlap checks. */
+  start: number;
+  end: number;
+}
+
+interface IndexedName {
+  entry: GazetteerEntry;
+  rule: ResolutionRule;
+  name: string;
+}
+
+/** Short all-capital aliases ("GDC", "OSI") are only trusted in running text when written so. */
+const SHORT_ACRONYM = /^[A-Z0-9]{2,4}$/;
+
+export class EntityResolver {
+  private readonly byName = new Map<string, IndexedName[]>();
+  private readonly byId = new Map<string, GazetteerEntry>();
+  private longestName = 1;
+
+  constructor(entries: Iterable<GazetteerEntry>) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  /** Adds an entry, or folds its aliases into the entry with the same id. */
+  add(entry: GazetteerEntry): void {
+    const existing = this.byId.get(entry.id);
+    const merged: GazetteerEntry = existing
+      ? { ...existing, aliases: [...new Set([...existing.aliases, entry.name, ...entry.aliases])] }
+      : entry;
+    this.byId.set(entry.id, merged);
+    const names: [string, ResolutionRule][] = [
+      [merged.name, 'canonical-name'],
+      ...merged.aliases.map((a): [string, ResolutionRule] => [a, 'alias']),
+    ];
+    const canonicalKey = normaliseName(merged.name);
+    for (const [name, indexedRule] of names) {
+      const key = normaliseName(name);
+      if (!key) continue;
+      // A name that an earlier source gave as an alias may be this entry's canonical name.
+      const rule: ResolutionRule = key === canonicalKey ? 'canonical-name' : indexedRule;
+      const list = (this.byName.get(key) ?? []).filter((n) => n.entry.id !== merged.id);
+      list.push({ entry: merged, rule, name });
+      this.byName.set(key, list);
+      this.longestName = Math.max(this.longestName, tokens(key).length);
+    }
+  }
+
+  get(id: string): GazetteerEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Resolves a whole name, optionally only among some entity types. */
+  resolve(name: string, types?: readonly EntityType[]): Resolution {
+    const found = (this.byName.get(normaliseName(name)) ?? []).filter(
+      (n) => !types || types.includes(n.entry.type),
+    );
+    const distinct = [...new Map(found.map((n) => [n.entry.id, n])).values()];
+    if (distinct.length === 0) return { status: 'unmatched' };
+    if (distinct.length > 1)
+      return { status: 'ambiguous', candidates: distinct.map((d) => d.entry) };
+    const [only] = distinct as [IndexedName];
+    return { status: 'matched', entry: only.entry, rule: only.rule, matchedName: only.name };
+  }
+
+  /**
+   * Finds the known entities named in running text, longest match first, without overlaps.
+   * Ambiguous names are skipped here: in prose there is no one to ask which was meant.
+   */
+  findMentions(text: string, types?: readonly EntityType[]): Mention[] {
+    const words = tokens(normaliseName(text));
+    const taken = new Array<boolean>(words.length).fill(false);
+    const mentions: Mention[] = [];
+    for (let size = Math.min(this.longestName, words.length); size >= 1; size--) {
+      for (let start = 0; start + size <= words.length; start++) {
+        if (taken.slice(start, start + size).some(Boolean)) continue;
+        const key = words.slice(start, start + size).join(' ');
+        const found = (this.byName.get(key) ?? []).filter(
+          (n) => (!types || types.includes(n.entry.type)) && this.trustedInProse(n, text),
+        );
+        const ids = new Set(found.map((f) => f.entry.id));
+        if (ids.size !== 1) continue;
+        const [hit] = found as [IndexedName];
+        mentions.push({ entry: hit.entry, text: hit.name, start, end: start + size });
+        for (let i = start; i < start + size; i++) taken[i] = true;
+      }
+    }
+    return mentions.sort((a, b) => a.start - b.start);
+  }
+
+  private trustedInProse(indexed: IndexedName, text: string): boolean {
+    if (!SHORT_ACRONYM.test(indexed.name)) return true;
+    // Country codes such as "US" or "AI" are too easily ordinary words in prose.
+    if (indexed.entry.type === 'Country') return false;
+    return new RegExp(`\\b${indexed.name}\\b`).test(text);
+  }
+}

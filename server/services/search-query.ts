@@ -1,0 +1,53 @@
+/**
+ * Turns what a person types into a Lucene query for the full-text index: every term escaped (so
+ * `AND`, quotes, `*`, `~`, brackets are searched for, never interpreted), each term matched as a
+ * prefix for typeahead and fuzzily when long enough to make typos likely.
+ */
+
+const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
+const MAX_TERMS = 8;
+
+/** Escapes Lucene's special characters. */
+export function escapeLucene(term: string): string {
+  return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+}
+
+/** The terms of a search: lower-cased (so AND/OR/NOT are words), split on whitespace. */
+export function searchTerms(input: string): string[] {
+  return input
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[\s\p{P}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TERMS);
+}
+
+/** The Lucene query for an input, or null when nothing searchable is left. */
+export function buildSearchQuery(input: string): string | null {
+  const terms = searchTerms(input).map(escapeLucene);
+  if (terms.length === 0) return null;
+  const clauses = terms.map((t) => {
+    const options = [`${t}^3`, `${t}*^2`];
+    if (t.length >= 4) options.push(`${t}~1`);
+    return `(${options.join(' OR ')})`;
+  });
+  return clauses.join(' AND ');
+}
+
+/** A short excerpt of `text` around the first place a term occurs, for showing why it matched. */
+export function snippet(
+  text: string | null | undefined,
+  input: string,
+  radius = 60,
+): string | null {
+  if (!text) return null;
+  const lower = text.toLowerCase();
+  for (const term of searchTerms(input)) {
+    const at = lower.indexOf(term);
+    if (at < 0) continue;
+    const start = Math.max(0, at - radius);
+    const end = Math.min(text.length, at + term.length + radius);
+    return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+  }
+  return null;
+}
