@@ -43,17 +43,18 @@ export function splitSentences(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Splits "A, B and C, and more" into names; drops "and more" and trailing full stops. */
+/**
+ * Splits "A, B and C, and more" into names; drops "and more" and trailing full stops. "and" only
+ * separates names in a list that has commas, so "Bill and Melinda Gates Foundation" stays whole.
+ */
 export function splitNameList(text: string): string[] {
+  const separator = /[,;]/.test(text)
+    ? /\s*(?:,|;|\n|\s&\s|\band\b(?=\s+[A-Z]))\s*/
+    : /\s*(?:\n)\s*/;
   return text
     .replace(/\.$/, '')
-    .split(/\s*(?:,|;|\n|\s&\s|\band\b(?=\s+[A-Z]))\s*/)
-    .map((s) =>
-      s
-        .trim()
-        .replace(/^and\s+/i, '')
-        .replace(/\.$/, ''),
-    )
+    .split(separator)
+    .map((s) => s.trim().replace(/^and\s+/i, '').replace(/\.$/, ''))
     .filter((s) => s.length > 0 && !TRAILING_MORE.test(s));
 }
 

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDriver, GraphDatabase } from '../../server/db/neo4j-client.ts';
+import { createApp } from '../../server/app.ts';
+import { serveApi, type TestApi } from '../support/api-client.ts';
+import {
+  graphSnapshot,
+  importSeed,
+  openTestDatabase,
+  resetGraph,
+} from '../support/graph-fixture.ts';
+import { hasSharedData } from '../support/shared-data.ts';
+
+const db = openTestDatabase();
+let api: TestApi;
+
+beforeAll(async () => {
+  await resetGraph(db);
+  if (hasSharedData()) await importSeed(db);
+  await db.read('admin/await-indexes', { timeoutSeconds: 30 });
+  api = await serveApi(db);
+});
+afterAll(async () => {
+  await api.close();
+  await resetGraph(db);
+  await db.close();
+});
+
+describe('GET /api/health', () => {
+  it('reports the app, the database version and the schema version', async () => {
+    const { status, body } = await api.get('/api/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      status: 'ok',
+      database: {
+        status: 'up',
+        edition: 'community',
+        schemaVersion: 2,
+        version: expect.stringMatching(/^5\.26\./),
+      },
+    });
+  });
+
+  it('answers 503 fast, with Retry-After on data routes, when the database is unreachable', async () => {
+    const dead = new GraphDatabase(
+      createDriver({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'irrelevant-password' }),
+    );
+    const server = createApp(dead, { webDist: '/nonexistent' }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const started = Date.now();
+      const health = await fetch(`${base}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({
+        status: 'degraded',
+        database: { status: 'down' },
+      });
+      const entity = await fetch(`${base}/api/entities/org:unicef`);
+      expect(entity.status).toBe(503);
+      expect(entity.headers.get('retry-after')).toBe('5');
+      expect(await entity.json()).toMatchObject({ error: { code: 'DATABASE_UNAVAILABLE' } });
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      server.close();
+      await dead.close();
+    }
+  });
+});
+
+describe.runIf(hasSharedData())('entities and search on the seed graph', () => {
+  it('GET /api/entities/:id returns properties, degree, neighbours and sources', async () => {
+    const { status, body } = await api.get('/api/entities/org%3Aunicef');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      id: 'org:unicef',
+      label: 'UNICEF',
+      type: 'Organisation',
+      kind: 'un-agency',
+    });
+    expect(body.degree.LEADS).toBe(9);
+    expect(
+      body.neighbours.filter((n: { relationship: string }) => n.relationship === 'LEADS'),
+    ).toHaveLength(9);
+    expect(body.sources).toEqual([
+      expect.objectContaining({
+        id: 'source:member-page:unicef',
+        kind: 'member-page',
+        checksum: expect.any(String),
+      }),
+    ]);
+    expect(body.properties).not.toHaveProperty('sources');
+    expect(body.provenance[0]).toMatchObject({ source: 'source:member-page:unicef' });
+  });
+
+  it('GET /api/entities/:id answers 404 for an unknown id and 400 for a malformed one', async () => {
+    const missing = await api.get('/api/entities/org%3Ano-such-org');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    const malformed = await api.get(`/api/entities/${encodeURIComponent("x' OR 1=1 //")}`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details[0].path).toBe('path.id');
+  });
+
+  it('GET /api/search finds by prefix, by alias and despite a typo', async () => {
+    const prefix = await api.get('/api/search?q=goog');
+    expect(prefix.body.results[0]).toMatchObject({ id: 'org:google', type: 'Organisation' });
+    const alias = await api.get('/api/search?q=Deutsche%20Gesellschaft');
+    expect(alias.body.results[0]).toMatchObject({
+      id: 'org:giz',
+      snippet: expect.stringContaining('also known as'),
+    });
+    const typo = await api.get('/api/search?q=kazakstan');
+    expect(typo.body.results.map((r: { id: string }) => r.id)).toContain('country:KZ');
+    const typed = await api.get('/api/search?q=sierra&types=Country');
+    expect(typed.body.results.map((r: { id: string }) => r.id)).toEqual(['country:SL']);
+  });
+
+  it('GET /api/search shows why a description matched', async () => {
+    const { body } = await api.get('/api/search?q=stockholm');
+    expect(body.results[0].id).toMatch(/^activity:unicef\/strengthening/);
+    expect(body.results[0].snippet).toContain('Stockholm');
+    const inTitle = await api.get('/api/search?q=quadratic');
+    expect(inTitle.body.results[0]).toMatchObject({ id: expect.stringMatching(/web3/), snippet: null });
+  });
+
+  it('GET /api/overview returns the whole seed graph as Cytoscape elements', async () => {
+    const { body } = await api.get('/api/overview');
+    expect(body.truncated).toBe(false);
+    expect(body.nodes).toHaveLength(body.total.nodes);
+    expect(body.edges).toHaveLength(body.total.edges);
+    const ids = new Set(body.nodes.map((n: { data: { id: string } }) => n.data.id));
+    expect(
+      body.edges.every(
+        (e: { data: { source: string; target: string } }) =>
+          ids.has(e.data.source) && ids.has(e.data.target),
+      ),
+    ).toBe(true);
+    const capped = await api.get('/api/overview?limit=5');
+    expect(capped.body).toMatchObject({ truncated: true });
+    expect(capped.body.nodes).toHaveLength(5);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['/api/search', 'query.q'],
+    ['/api/search?q=', 'query.q'],
+    [`/api/search?q=${'a'.repeat(201)}`, 'query.q'],
+    ['/api/search?q=x&limit=0', 'query.limit'],
+    ['/api/search?q=x&types=Person', 'query.types.0'],
+    ['/api/overview?limit=abc', 'query.limit'],
+  ])('GET %s is a 400 naming %s', async (path, where) => {
+    const { status, body } = await api.get(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_ERROR');
+    expect(body.error.details.map((d: { path: string }) => d.path)).toContain(where);
+  });
+
+  it('hostile search strings never give a 500 and never change the graph', async () => {
+    const before = await graphSnapshot(db);
+    const hostile = [
+      '"',
+      "'",
+      '\\',
+      'a AND b OR NOT c',
+      'name:UNICEF',
+      '*',
+      '?',
+      '~',
+      '((((',
+      '[a TO z]',
+      '{!}',
+      "') MATCH (n) DETACH DELETE n //",
+      '"; MATCH (n) DETACH DELETE n; //',
+      'CALL db.labels()',
+      'Ünïcødé 🚀 ج ☃',
+      '\u0000\u0001',
+      '/regex/',
+      'a'.repeat(200),
+    ];
+    for (const q of hostile) {
+      const { status } = await api.get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(status, `q=${JSON.stringify(q)}`).toBeLessThan(500);
+    }
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
+
+  it('unknown API routes answer a JSON 404', async () => {
+    const { status, body } = await api.get('/api/nope');
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+});

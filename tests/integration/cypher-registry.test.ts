@@ -1,0 +1,72 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  CYPHER_DIR,
+  CYPHER_NAMES,
+  cypher,
+  loadMigrations,
+} from '../../server/db/cypher-registry.ts';
+import { applyMigrations, currentSchemaVersion } from '../../server/db/migrations.ts';
+import { openTestDatabase } from '../support/graph-fixture.ts';
+
+const db = openTestDatabase();
+afterAll(() => db.close());
+
+function cypherFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory())
+      return entry.name === 'schema'
+        ? []
+        : cypherFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+    return entry.name.endsWith('.cypher')
+      ? [`${prefix}${entry.name.replace(/\.cypher$/, '')}`]
+      : [];
+  });
+}
+
+describe('cypher/', () => {
+  it('holds exactly the statements the registry names', () => {
+    expect(cypherFiles(CYPHER_DIR).sort()).toEqual([...CYPHER_NAMES].sort());
+  });
+
+  it.each(CYPHER_NAMES.map((name) => [name]))('%s is valid Cypher (EXPLAIN)', async (name) => {
+    await db.readTx((tx) => tx.run(`EXPLAIN ${cypher(name)}`));
+  });
+});
+
+describe('schema migrations', () => {
+  it('are recorded at the latest version and applying them again does nothing', async () => {
+    const latest = Math.max(...loadMigrations().map((m) => m.version));
+    expect(await currentSchemaVersion(db)).toBe(latest);
+    expect(await applyMigrations(db)).toEqual({ from: latest, to: latest, applied: [] });
+  });
+
+  it('created a uniqueness constraint on the id of every label and the full-text index', async () => {
+    const constraints = await db.driver.executeQuery(
+      'SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type',
+    );
+    const unique = constraints.records
+      .filter(
+        (r) => r.get('type') === 'UNIQUENESS' && (r.get('properties') as string[]).includes('id'),
+      )
+      .map((r) => (r.get('labelsOrTypes') as string[])[0]);
+    expect(unique).toEqual(
+      expect.arrayContaining([
+        'Entity',
+        'Organisation',
+        'Activity',
+        'DPG',
+        'Country',
+        'SDG',
+        'Group',
+        'Initiative',
+        'Source',
+      ]),
+    );
+    const indexes = await db.driver.executeQuery(
+      "SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT'",
+    );
+    expect(indexes.records.map((r) => r.get('name'))).toContain('entity_text');
+  });
+});
