@@ -6,5 +6,6 @@ SET s.kind = $source.kind,
     s.uri = $source.uri,
     s.title = $source.title,
     s.checksum = $source.checksum,
+    s.resolutions = $source.resolutions,
     s.importedAt = datetime()
 RETURN previousChecksum

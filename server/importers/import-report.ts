@@ -2,12 +2,26 @@
  * The report every import prints and returns: what changed, how names were resolved, what could
  * not be resolved, and every warning — so nothing an import decides is hidden.
  */
-import type { ChangeCounts } from './graph/graph-writer.ts';
+import type { FactBuilder } from './graph/fact-builder.ts';
+import type { ChangeCounts, SourceDescriptor, WriteResult } from './graph/graph-writer.ts';
 
 export interface ResolutionRecord {
   name: string;
   id: string;
   rule: string;
+  context: string;
+}
+
+export interface UnresolvedName {
+  name: string;
+  context: string;
+  /** The node created for it, or null when the fact was left out. */
+  createdId: string | null;
+}
+
+export interface AmbiguousName {
+  name: string;
+  candidates: string[];
   context: string;
 }
 
@@ -19,8 +33,8 @@ export interface ImportReport {
   relationships: ChangeCounts;
   /** Names that resolved to an entity by a rule (alias, country-as-government…). */
   merges: ResolutionRecord[];
-  unresolved: { name: string; context: string; createdId: string | null }[];
-  ambiguous: { name: string; candidates: string[]; context: string }[];
+  unresolved: UnresolvedName[];
+  ambiguous: AmbiguousName[];
   warnings: string[];
   /** Importer-specific figures, e.g. declared vs parsed activity counts. */
   details: Record<string, unknown>;
@@ -28,6 +42,18 @@ export interface ImportReport {
 
 function counts(c: ChangeCounts): string {
   return `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retracted} retracted, ${c.removed} removed`;
+}
+
+/** One line per distinct (name, entity, rule), with every place it occurred. */
+function groupMerges(merges: ResolutionRecord[]): (ResolutionRecord & { contexts: string[] })[] {
+  const groups = new Map<string, ResolutionRecord & { contexts: string[] }>();
+  for (const m of merges) {
+    const key = `${m.name}|${m.id}|${m.rule}`;
+    const group = groups.get(key) ?? { ...m, contexts: [] };
+    group.contexts.push(m.context);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 /** Human-readable text of a report, for the CLI and logs. */
@@ -39,13 +65,16 @@ export function formatReport(report: ImportReport): string {
   ];
   for (const [key, value] of Object.entries(report.details))
     lines.push(`  ${key}: ${JSON.stringify(value)}`);
-  const aliasMerges = report.merges.filter(
-    (m) => m.rule !== 'canonical-name' && m.rule !== 'mention',
+  const aliasMerges = groupMerges(
+    report.merges.filter((m) => m.rule !== 'canonical-name' && m.rule !== 'mention'),
   );
   if (aliasMerges.length > 0) {
-    lines.push(`  resolved by rule (${aliasMerges.length}):`);
-    for (const m of aliasMerges)
-      lines.push(`    "${m.name}" → ${m.id} [${m.rule}] in ${m.context}`);
+    lines.push(`  resolved by rule (${aliasMerges.length} names):`);
+    for (const m of aliasMerges) {
+      lines.push(
+        `    "${m.name}" → ${m.id} [${m.rule}] in ${m.contexts[0]}${m.contexts.length > 1 ? ` and ${m.contexts.length - 1} more` : ''}`,
+      );
+    }
   }
   if (report.unresolved.length > 0) {
     lines.push(`  unresolved names (${report.unresolved.length}):`);
@@ -65,4 +94,32 @@ export function formatReport(report: ImportReport): string {
     for (const w of report.warnings) lines.push(`    ${w}`);
   }
   return lines.join('\n');
+}
+
+/** The report of an import that went through a FactBuilder and the graph writer. */
+export function buildReport(
+  kind: string,
+  source: SourceDescriptor,
+  written: WriteResult,
+  builder: Pick<FactBuilder, 'resolutions' | 'unresolved' | 'ambiguous'>,
+  extra: { dryRun?: boolean; warnings?: string[]; details?: Record<string, unknown> } = {},
+): ImportReport {
+  return {
+    kind,
+    source: {
+      id: source.id,
+      uri: source.uri,
+      checksum: source.checksum,
+      changedSinceLastImport:
+        written.previousChecksum === null ? null : written.previousChecksum !== source.checksum,
+    },
+    dryRun: extra.dryRun ?? false,
+    nodes: written.nodes,
+    relationships: written.relationships,
+    merges: builder.resolutions.filter((r) => written.nodeStatus[r.id] !== 'created'),
+    unresolved: builder.unresolved,
+    ambiguous: builder.ambiguous,
+    warnings: extra.warnings ?? [],
+    details: extra.details ?? {},
+  };
 }

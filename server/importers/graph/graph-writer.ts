@@ -7,6 +7,7 @@
 import { run, type GraphDatabase } from '../../db/neo4j-client.ts';
 import type { FactSet } from './graph-facts.ts';
 import { relationshipKey } from './graph-facts.ts';
+import type { ResolutionRecord } from '../import-report.ts';
 
 export interface SourceDescriptor {
   /** Stable per document (not per version): `source:<kind>:<slug>`. */
@@ -15,6 +16,8 @@ export interface SourceDescriptor {
   uri: string;
   title: string;
   checksum: string;
+  /** How this import resolved names; kept on the Source node for the resolution report. */
+  resolutions?: ResolutionRecord[];
 }
 
 export interface ChangeCounts {
@@ -70,7 +73,10 @@ export async function writeFacts(
 
   try {
     return await db.writeTx(async (tx) => {
-      const [src] = await run(tx, 'import/upsert-source', { source });
+      const { resolutions, ...sourceProps } = source;
+      const [src] = await run(tx, 'import/upsert-source', {
+        source: { ...sourceProps, resolutions: JSON.stringify(resolutions ?? []) },
+      });
       const nodeRows = await run(tx, 'import/merge-nodes', { nodes, sourceId });
       const relRows = await run(tx, 'import/merge-relationships', { relationships, sourceId });
       if (relRows.length !== relationships.length) {

@@ -54,7 +54,12 @@ export function splitNameList(text: string): string[] {
   return text
     .replace(/\.$/, '')
     .split(separator)
-    .map((s) => s.trim().replace(/^and\s+/i, '').replace(/\.$/, ''))
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^and\s+/i, '')
+        .replace(/\.$/, ''),
+    )
     .filter((s) => s.length > 0 && !TRAILING_MORE.test(s));
 }
 

@@ -5,8 +5,11 @@
  * properties. Every name goes through the entity resolver, and every decision is logged for the
  * import report. Pure: no database.
  */
+import { ImportInputError } from '../../errors.ts';
 import type { EntityType, RelationshipType } from '../../model/graph-model.ts';
-import { FactSet, type Props } from '../graph/graph-facts.ts';
+import { classifyActivity } from '../activity-classifier.ts';
+import { FactBuilder } from '../graph/fact-builder.ts';
+import type { Props } from '../graph/graph-facts.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
 import type { GazetteerEntry } from '../resolution/gazetteer.ts';
 import { slugify } from '../resolution/text-normalise.ts';
@@ -14,33 +17,9 @@ import { readConnectedList, splitSentences } from './connected-list-reader.ts';
 import { extractFigures } from './figure-rules.ts';
 import type { MemberPage, ParsedActivity } from './member-page-parser.ts';
 
-export interface ResolutionLogEntry {
-  name: string;
-  id: string;
-  /** How the name was matched: canonical-name, alias, or a rule such as country-as-government. */
-  rule: string;
-  context: string;
-}
-
-export interface UnresolvedName {
-  name: string;
-  context: string;
-  /** The node created for it, if any (names in member lists become new organisations). */
-  createdId: string | null;
-}
-
-export interface AmbiguousName {
-  name: string;
-  candidates: string[];
-  context: string;
-}
-
 export interface MemberPageFacts {
   memberId: string;
-  facts: FactSet;
-  resolutions: ResolutionLogEntry[];
-  unresolved: UnresolvedName[];
-  ambiguous: AmbiguousName[];
+  builder: FactBuilder;
 }
 
 const MEMBER_TYPES: readonly EntityType[] = ['Organisation', 'Group'];
@@ -52,35 +31,12 @@ const MENTION_TYPES: readonly EntityType[] = [
   'DPG',
 ];
 
-/** Properties a node gets from a resolved entry: only reference data; graph nodes keep theirs. */
-function entryProps(entry: GazetteerEntry): Props {
-  if (entry.origin === 'graph') return {};
-  return { ...entry.props, aliases: entry.aliases };
-}
-
 export function memberPageFacts(page: MemberPage, resolver: EntityResolver): MemberPageFacts {
-  const facts = new FactSet();
-  const resolutions: ResolutionLogEntry[] = [];
-  const unresolved: UnresolvedName[] = [];
-  const ambiguous: AmbiguousName[] = [];
-
-  const addEntry = (entry: GazetteerEntry, evidence: string): string => {
-    facts.addNode({ id: entry.id, label: entry.type, props: entryProps(entry), evidence });
-    return entry.id;
-  };
-
-  /** Resolves a name among types; logs the outcome; returns the entry or null. */
-  const resolveName = (name: string, types: readonly EntityType[], context: string) => {
-    const result = resolver.resolve(name, types);
-    if (result.status === 'matched') {
-      resolutions.push({ name, id: result.entry.id, rule: result.rule, context });
-      return result.entry;
-    }
-    if (result.status === 'ambiguous') {
-      ambiguous.push({ name, candidates: result.candidates.map((c) => c.id), context });
-    }
-    return null;
-  };
+  const builder = new FactBuilder(resolver);
+  const facts = builder.facts;
+  const addEntry = (entry: GazetteerEntry, evidence: string) => builder.entity(entry, evidence);
+  const resolveName = (name: string, types: readonly EntityType[], context: string) =>
+    builder.resolve(name, types, context);
 
   // The member itself.
   const { shortName, longName } = page.member;
@@ -88,21 +44,20 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
   const memberEntry =
     resolveName(shortName, ['Organisation'], memberContext) ??
     (longName ? resolveName(longName, ['Organisation'], memberContext) : null);
-  const memberId = memberEntry ? memberEntry.id : `org:${slugify(shortName)}`;
   const headerEvidence = [shortName, longName].filter(Boolean).join(' — ');
-  facts.addNode({
-    id: memberId,
-    label: 'Organisation',
-    props: memberEntry
-      ? {
-          ...entryProps(memberEntry),
-          aliases: [...new Set([...(memberEntry.aliases ?? []), ...(longName ? [longName] : [])])],
-        }
-      : { name: shortName, kind: 'unknown', aliases: longName ? [longName] : [] },
-    evidence: headerEvidence,
-  });
-  if (!memberEntry)
-    unresolved.push({ name: shortName, context: memberContext, createdId: memberId });
+  const longNameAlias = { aliases: longName ? [longName] : [] };
+  const memberId = memberEntry
+    ? builder.entity(memberEntry, headerEvidence, longNameAlias)
+    : builder.organisation(shortName, headerEvidence, memberContext, { props: longNameAlias });
+  if (!memberId) {
+    throw new ImportInputError(
+      `The member "${shortName}" could be several organisations; add it to the alias table`,
+      {
+        field: 'member name',
+        line: 1,
+      },
+    );
+  }
   const memberSlug = memberId.replace(/^org:/, '');
 
   for (const activity of page.activities) {
@@ -149,12 +104,17 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
       const country = resolver.resolve(name, ['Country']);
       if (country.status === 'matched') {
         const government = governmentOf(country.entry, resolver);
-        resolutions.push({ name, id: government.id, rule: 'country-as-government', context });
+        builder.resolutions.push({
+          name,
+          id: government.id,
+          rule: 'country-as-government',
+          context,
+        });
         link(type, addEntry(government, sentence), activityId, sentence);
         link('TAKES_PLACE_IN', activityId, addEntry(country.entry, sentence), sentence);
         return government.id;
       }
-      if (ambiguous.some((a) => a.name === name && a.context === context)) return null;
+      if (builder.wasAmbiguous(name, context)) return null;
       const createdId = `org:${slugify(name)}`;
       facts.addNode({
         id: createdId,
@@ -162,7 +122,7 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
         props: { name, kind: 'unknown' },
         evidence: sentence,
       });
-      unresolved.push({ name, context, createdId });
+      builder.unresolved.push({ name, context, createdId });
       link(type, createdId, activityId, sentence);
       return createdId;
     };
@@ -207,7 +167,7 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
             props: { name },
             evidence: statement.sentence,
           });
-          unresolved.push({ name, context, createdId });
+          builder.unresolved.push({ name, context, createdId });
           link('INVOLVES', activityId, createdId, statement.sentence);
         }
       }
@@ -224,7 +184,7 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
       for (const mention of resolver.findMentions(sentence, MENTION_TYPES)) {
         const entry = mention.entry;
         if (entry.id === memberId) continue;
-        resolutions.push({ name: mention.text, id: entry.id, rule: 'mention', context });
+        builder.resolutions.push({ name: mention.text, id: entry.id, rule: 'mention', context });
         const id = addEntry(entry, sentence);
         if (entry.type === 'Country') {
           link('TAKES_PLACE_IN', activityId, id, sentence);
@@ -256,11 +216,18 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
     }
   }
 
-  return { memberId, facts, resolutions, unresolved, ambiguous };
+  return { memberId, builder };
 }
 
 function activityProps(activity: ParsedActivity, membersNote: string, dpgsNote: string): Props {
-  const props: Props = { name: activity.title, description: activity.description };
+  const props: Props = {
+    name: activity.title,
+    description: activity.description,
+    // The type the page states, else those the title suggests (descriptions mention too much).
+    activityTypes: activity.fields.activityType
+      ? [activity.fields.activityType]
+      : classifyActivity(activity.title),
+  };
   if (activity.fields.activityType) props.activityType = activity.fields.activityType;
   if (membersNote) props.connectedMembersNote = membersNote;
   if (dpgsNote) props.connectedDpgsNote = dpgsNote;

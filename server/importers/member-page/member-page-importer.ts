@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { GraphDatabase } from '../../db/neo4j-client.ts';
 import { writeFacts } from '../graph/graph-writer.ts';
-import type { ImportReport } from '../import-report.ts';
+import { buildReport, type ImportReport } from '../import-report.ts';
 import { loadResolver } from '../resolution/resolver-factory.ts';
 import type { SourceText } from '../source-reader.ts';
 import { memberPageFacts } from './member-page-facts.ts';
@@ -27,28 +27,16 @@ export async function importMemberPage(
     uri: input.uri,
     title: `${page.member.shortName} activities on the DPGA website`,
     checksum: input.checksum,
+    resolutions: extracted.builder.resolutions,
   };
-  const written = await writeFacts(db, source, extracted.facts, options);
-  return {
-    kind: 'member-page',
-    source: {
-      id: source.id,
-      uri: input.uri,
-      checksum: input.checksum,
-      changedSinceLastImport:
-        written.previousChecksum === null ? null : written.previousChecksum !== input.checksum,
-    },
-    dryRun: options.dryRun ?? false,
-    nodes: written.nodes,
-    relationships: written.relationships,
-    merges: extracted.resolutions.filter((r) => written.nodeStatus[r.id] !== 'created'),
-    unresolved: extracted.unresolved,
-    ambiguous: extracted.ambiguous,
+  const written = await writeFacts(db, source, extracted.builder.facts, options);
+  return buildReport('member-page', source, written, extracted.builder, {
+    dryRun: options.dryRun,
     warnings: page.warnings.map((w) => (w.line ? `line ${w.line}: ${w.message}` : w.message)),
     details: {
       member: extracted.memberId,
       declaredActivities: page.declaredCount,
       parsedActivities: page.activities.length,
     },
-  };
+  });
 }

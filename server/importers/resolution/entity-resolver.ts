@@ -5,9 +5,10 @@
  */
 import type { EntityType } from '../../model/graph-model.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
+import { nameVariants, type VariantRule } from './name-variants.ts';
 import { normaliseName, tokens } from './text-normalise.ts';
 
-export type ResolutionRule = 'canonical-name' | 'alias';
+export type ResolutionRule = 'canonical-name' | 'alias' | VariantRule;
 
 export type Resolution =
   | { status: 'matched'; entry: GazetteerEntry; rule: ResolutionRule; matchedName: string }
@@ -21,6 +22,11 @@ export interface Mention {
   /** Token offset in the normalised text, for ordering and overlap checks. */
   start: number;
   end: number;
+}
+
+/** Lower is stronger: how much a match by this rule can be trusted. */
+function rank(rule: ResolutionRule): number {
+  return rule === 'canonical-name' ? 0 : rule === 'alias' ? 0.5 : 1;
 }
 
 interface IndexedName {
@@ -53,15 +59,31 @@ export class EntityResolver {
       ...merged.aliases.map((a): [string, ResolutionRule] => [a, 'alias']),
     ];
     const canonicalKey = normaliseName(merged.name);
-    for (const [name, indexedRule] of names) {
+    const indexed: [string, ResolutionRule][] = names.flatMap(([name, rule]) => [
+      [name, normaliseName(name) === canonicalKey ? 'canonical-name' : rule] as [
+        string,
+        ResolutionRule,
+      ],
+      ...nameVariants(name).map((v): [string, ResolutionRule] => [v.name, v.rule]),
+    ]);
+    for (const [name, rule] of indexed) {
       const key = normaliseName(name);
       if (!key) continue;
-      // A name that an earlier source gave as an alias may be this entry's canonical name.
-      const rule: ResolutionRule = key === canonicalKey ? 'canonical-name' : indexedRule;
-      const list = (this.byName.get(key) ?? []).filter((n) => n.entry.id !== merged.id);
-      list.push({ entry: merged, rule, name });
-      this.byName.set(key, list);
+      const list = this.byName.get(key) ?? [];
+      const mine = list.find((n) => n.entry.id === merged.id);
+      // A name already indexed for this entry keeps its strongest rule.
+      if (mine && rank(mine.rule) <= rank(rule)) {
+        mine.entry = merged;
+        continue;
+      }
+      const others = list.filter((n) => n.entry.id !== merged.id);
+      others.push({ entry: merged, rule, name });
+      this.byName.set(key, others);
       this.longestName = Math.max(this.longestName, tokens(key).length);
+    }
+    // Entries met earlier under other keys must see the merged aliases too.
+    for (const list of this.byName.values()) {
+      for (const n of list) if (n.entry.id === merged.id) n.entry = merged;
     }
   }
 
@@ -69,22 +91,38 @@ export class EntityResolver {
     return this.byId.get(id);
   }
 
-  /** Resolves a whole name, optionally only among some entity types. */
+  /**
+   * Resolves a whole name, optionally only among some entity types: first by exact names and
+   * aliases, then by the forms name-variants.ts derives (legal suffix, parenthetical acronym).
+   */
   resolve(name: string, types?: readonly EntityType[]): Resolution {
-    const found = (this.byName.get(normaliseName(name)) ?? []).filter(
-      (n) => !types || types.includes(n.entry.type),
-    );
-    const distinct = [...new Map(found.map((n) => [n.entry.id, n])).values()];
-    if (distinct.length === 0) return { status: 'unmatched' };
-    if (distinct.length > 1)
-      return { status: 'ambiguous', candidates: distinct.map((d) => d.entry) };
-    const [only] = distinct as [IndexedName];
-    return { status: 'matched', entry: only.entry, rule: only.rule, matchedName: only.name };
+    const exactKey = normaliseName(name);
+    const variantKeys = nameVariants(name).map((v) => normaliseName(v.name));
+    const typed = (key: string) =>
+      (this.byName.get(key) ?? []).filter((n) => !types || types.includes(n.entry.type));
+    // Exact names and aliases outrank derived variants; ambiguity is judged within a rank.
+    const tiers = [
+      typed(exactKey).filter((n) => rank(n.rule) < 1),
+      [...typed(exactKey), ...variantKeys.flatMap(typed)].filter(
+        (n) => rank(n.rule) >= 1 || variantKeys.length > 0,
+      ),
+    ];
+    for (const found of tiers) {
+      const distinct = [...new Map(found.map((n) => [n.entry.id, n])).values()];
+      if (distinct.length > 1)
+        return { status: 'ambiguous', candidates: distinct.map((d) => d.entry) };
+      if (distinct.length === 1) {
+        const only = distinct[0]!;
+        return { status: 'matched', entry: only.entry, rule: only.rule, matchedName: only.name };
+      }
+    }
+    return { status: 'unmatched' };
   }
 
   /**
    * Finds the known entities named in running text, longest match first, without overlaps.
-   * Ambiguous names are skipped here: in prose there is no one to ask which was meant.
+   * Ambiguous names are skipped here: in prose there is no one to ask which was meant. `types`
+   * also orders preference when one name fits entities of several types.
    */
   findMentions(text: string, types?: readonly EntityType[]): Mention[] {
     const words = tokens(normaliseName(text));
@@ -95,11 +133,20 @@ export class EntityResolver {
         if (taken.slice(start, start + size).some(Boolean)) continue;
         const key = words.slice(start, start + size).join(' ');
         const found = (this.byName.get(key) ?? []).filter(
-          (n) => (!types || types.includes(n.entry.type)) && this.trustedInProse(n, text),
+          (n) =>
+            rank(n.rule) < 1 &&
+            (!types || types.includes(n.entry.type)) &&
+            this.trustedInProse(n, text),
         );
-        const ids = new Set(found.map((f) => f.entry.id));
+        // A name that is both a DPG and the organisation behind it ("MOSIP") is read as the
+        // type listed first in `types`; two entities of one type stay ambiguous and are skipped.
+        const preferred = types
+          ? types.find((t) => found.some((f) => f.entry.type === t))
+          : undefined;
+        const candidates = preferred ? found.filter((f) => f.entry.type === preferred) : found;
+        const ids = new Set(candidates.map((f) => f.entry.id));
         if (ids.size !== 1) continue;
-        const [hit] = found as [IndexedName];
+        const [hit] = candidates as [IndexedName];
         mentions.push({ entry: hit.entry, text: hit.name, start, end: start + size });
         for (let i = start; i < start + size; i++) taken[i] = true;
       }

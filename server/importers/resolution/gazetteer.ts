@@ -96,6 +96,25 @@ export function countryEntries(): GazetteerEntry[] {
   });
 }
 
+const sdgsFile = z.object({
+  entries: z.array(z.object({ number: z.number().int().min(1).max(17), name: z.string().min(1) })),
+});
+
+/** The 17 SDGs: `sdg:<n>`, named "SDG n: <title>", findable as "SDG n", "Goal n" or the title. */
+export function sdgEntries(): GazetteerEntry[] {
+  return readTable('sdgs.json', sdgsFile).entries.map((e) => {
+    const name = `SDG ${e.number}: ${e.name}`;
+    return {
+      id: `sdg:${e.number}`,
+      type: 'SDG' as const,
+      name,
+      aliases: [`SDG ${e.number}`, `Goal ${e.number}`, e.name],
+      props: { name, number: e.number, title: e.name },
+      origin: 'reference' as const,
+    };
+  });
+}
+
 /** The reference tables shipped in seed/reference. */
 export function referenceEntries(): GazetteerEntry[] {
   const orgs = readTable('organisations.json', organisationsFile).entries.map(
@@ -127,5 +146,5 @@ export function referenceEntries(): GazetteerEntry[] {
       runBy: e.runBy,
     }),
   );
-  return [...orgs, ...groups, ...initiatives, ...countryEntries()];
+  return [...orgs, ...groups, ...initiatives, ...sdgEntries(), ...countryEntries()];
 }

@@ -1,0 +1,107 @@
+/**
+ * Shared by the importers: collects facts while resolving every name through the entity resolver,
+ * creates what cannot be resolved (and teaches the resolver the new name, so later rows in the
+ * same import land on the same node), and logs each decision for the import report.
+ */
+import type { EntityType, RelationshipType } from '../../model/graph-model.ts';
+import type { EntityResolver } from '../resolution/entity-resolver.ts';
+import type { GazetteerEntry } from '../resolution/gazetteer.ts';
+import { classifyOrganisation } from '../resolution/organisation-classifier.ts';
+import { slugify } from '../resolution/text-normalise.ts';
+import type { AmbiguousName, ResolutionRecord, UnresolvedName } from '../import-report.ts';
+import { FactSet, type Props } from './graph-facts.ts';
+
+export class FactBuilder {
+  readonly facts = new FactSet();
+  readonly resolutions: ResolutionRecord[] = [];
+  readonly unresolved: UnresolvedName[] = [];
+  readonly ambiguous: AmbiguousName[] = [];
+
+  constructor(readonly resolver: EntityResolver) {}
+
+  /** States a known entity; reference data brings its properties, graph nodes keep theirs. */
+  entity(entry: GazetteerEntry, evidence: string, extra: Props = {}): string {
+    const base: Props = entry.origin === 'graph' ? {} : { ...entry.props, aliases: entry.aliases };
+    const aliases = [
+      ...((base.aliases as string[] | undefined) ?? []),
+      ...((extra.aliases as string[] | undefined) ?? []),
+    ];
+    const props: Props = {
+      ...base,
+      ...extra,
+      ...(aliases.length > 0 ? { aliases: [...new Set(aliases)] } : {}),
+    };
+    this.facts.addNode({ id: entry.id, label: entry.type, props, evidence });
+    return entry.id;
+  }
+
+  link(
+    type: RelationshipType,
+    from: string,
+    to: string,
+    evidence: string,
+    props: Props = {},
+  ): void {
+    this.facts.addRelationship({ type, from, to, evidence, props });
+  }
+
+  /** Resolves a name among `types`; logs the match or the ambiguity. */
+  resolve(name: string, types: readonly EntityType[], context: string): GazetteerEntry | null {
+    const result = this.resolver.resolve(name, types);
+    if (result.status === 'matched') {
+      this.resolutions.push({ name, id: result.entry.id, rule: result.rule, context });
+      return result.entry;
+    }
+    if (result.status === 'ambiguous') {
+      this.ambiguous.push({ name, candidates: result.candidates.map((c) => c.id), context });
+    }
+    return null;
+  }
+
+  /** True when the last resolve of this name in this context was ambiguous. */
+  wasAmbiguous(name: string, context: string): boolean {
+    return this.ambiguous.some((a) => a.name === name && a.context === context);
+  }
+
+  /**
+   * The organisation (or, where `types` allows, the initiative) a name stands for: resolved, or
+   * created with a kind from the classification rules. Null when the name is ambiguous.
+   */
+  organisation(
+    name: string,
+    evidence: string,
+    context: string,
+    options: { types?: readonly EntityType[]; props?: Props } = {},
+  ): string | null {
+    const known = this.resolve(name, options.types ?? ['Organisation'], context);
+    if (known) return this.entity(known, evidence, options.props ?? {});
+    if (this.wasAmbiguous(name, context)) return null;
+    const id = `org:${slugify(name)}`;
+    const kind = classifyOrganisation(name);
+    const entry: GazetteerEntry = {
+      id,
+      type: 'Organisation',
+      name,
+      aliases: [],
+      props: { name, kind, ...(options.props ?? {}) },
+      origin: 'reference',
+    };
+    // A slug can collide with a different organisation's id: then the name is ambiguous, not new.
+    const existing = this.resolver.get(id);
+    if (existing && existing.type !== 'Organisation') {
+      this.ambiguous.push({ name, candidates: [existing.id], context });
+      return null;
+    }
+    this.resolver.add(entry);
+    this.unresolved.push({ name, context, createdId: id });
+    return this.entity(entry, evidence);
+  }
+
+  /** The country a name stands for, or null (logged as unresolved) when none matches. */
+  country(name: string, evidence: string, context: string): string | null {
+    const known = this.resolve(name, ['Country'], context);
+    if (known) return this.entity(known, evidence);
+    if (!this.wasAmbiguous(name, context)) this.unresolved.push({ name, context, createdId: null });
+    return null;
+  }
+}
