@@ -10,6 +10,7 @@ import type { ImportReport } from '../import-report.ts';
 import { buildReport } from '../import-report.ts';
 import { loadResolver } from '../resolution/resolver-factory.ts';
 import { sha256 } from '../source-reader.ts';
+import type { FetchOptions } from '../http-fetcher.ts';
 import { readRegistry, type ReadProgress } from './registry-reader.ts';
 import { registryFacts, type RegistryInput } from './registry-facts.ts';
 import { validateRecord, type RecordProblem } from './registry-record.ts';
@@ -18,6 +19,8 @@ export interface RegistryImportOptions {
   dryRun?: boolean;
   onProgress?: ReadProgress;
   concurrency?: number;
+  /** Timeouts and retries for the live API. */
+  fetch?: FetchOptions;
 }
 
 export async function importDpgRegistry(
@@ -28,6 +31,7 @@ export async function importDpgRegistry(
   const read = await readRegistry(location, {
     onProgress: options.onProgress,
     concurrency: options.concurrency,
+    fetch: options.fetch,
   });
   const inputs: RegistryInput[] = [];
   const problems: RecordProblem[] = [];
