@@ -9,12 +9,19 @@ import express from 'express';
 import helmet from 'helmet';
 import type { GraphDatabase } from './db/neo4j-client.ts';
 import { apiRouter } from './api/api-router.ts';
+import { importsRouter } from './api/imports-router.ts';
 import { REPO_ROOT } from './config.ts';
 
 export const APP_VERSION = '0.1.0';
 export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
 
-export function createApp(db: GraphDatabase, options: { webDist?: string } = {}): express.Express {
+export interface AppOptions {
+  webDist?: string;
+  /** Enables the imports API for callers that present it (until accounts exist). */
+  adminToken?: string;
+}
+
+export function createApp(db: GraphDatabase, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -29,6 +36,8 @@ export function createApp(db: GraphDatabase, options: { webDist?: string } = {})
       },
     }),
   );
+  // Imports may carry a whole sheet or page; every other route takes small bodies.
+  app.use('/api/imports', express.json({ limit: '25mb' }), importsRouter(db, options.adminToken));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', apiRouter(db, APP_VERSION));
 

@@ -21,6 +21,11 @@ const envSchema = z.object({
   SEED_PAGE: z
     .string()
     .default(path.join(REPO_ROOT, '..', 'shared', 'data', 'seed', 'unicef-member-activities.txt')),
+  ADMIN_TOKEN: z
+    .string()
+    .min(24, 'ADMIN_TOKEN must be at least 24 characters')
+    .optional()
+    .describe('enables POST /api/imports for callers presenting it'),
   LOAD_SEED: z
     .enum(['auto', 'never'])
     .default('auto')
@@ -42,6 +47,7 @@ export interface AppConfig {
   localNeo4j: { port: number; dataDir: string; password: string };
   seedPage: string;
   loadSeed: 'auto' | 'never';
+  adminToken?: string;
 }
 
 /** Parses the environment; throws an Error that names every bad variable. */
@@ -62,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     localNeo4j: { port: e.LOCAL_NEO4J_PORT, dataDir: e.LOCAL_NEO4J_DATA, password },
     seedPage: e.SEED_PAGE,
     loadSeed: e.LOAD_SEED,
+    adminToken: e.ADMIN_TOKEN,
   };
 }

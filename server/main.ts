@@ -20,9 +20,13 @@ async function main(): Promise<void> {
   );
   if (config.loadSeed === 'auto') await loadSeedIfEmpty(db, config.seedPage, log);
 
-  const server = createApp(db).listen(config.port, config.host, () => {
-    log(`DPG Explorer is serving http://localhost:${config.port} (API under /api)`);
-  });
+  const server = createApp(db, { adminToken: config.adminToken }).listen(
+    config.port,
+    config.host,
+    () => {
+      log(`DPG Explorer is serving http://localhost:${config.port} (API under /api)`);
+    },
+  );
   const stop = () => {
     server.close(() => void db.close().then(() => process.exit(0)));
   };

@@ -1,0 +1,2 @@
+MATCH (j:ImportJob {id: $id})
+SET j += $changes, j.updatedAt = datetime()

@@ -1,0 +1,64 @@
+/** Request schemas of the imports API (validation, types and OpenAPI derive from them). */
+import { z } from 'zod';
+import { importKindSchema } from '../importers/import-runner.ts';
+
+const MAX_CONTENT = 20 * 1024 * 1024;
+
+export const importRequestSchema = z
+  .object({
+    kind: importKindSchema,
+    url: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//i, 'url must be http(s)')
+      .optional()
+      .describe('Where to fetch the source: a document, or the registry API base URL'),
+    content: z
+      .string()
+      .max(MAX_CONTENT)
+      .optional()
+      .describe('The document itself, instead of a url'),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\]+$/, 'name is a file name, not a path')
+      .optional()
+      .describe('File name of the sent content, used in reports and as the source identity'),
+    dryRun: z.boolean().default(false),
+    columns: z
+      .string()
+      .max(500)
+      .optional()
+      .describe('activities-csv: organisation=Org,activity=Title,link=URL'),
+    sourceId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,80}$/, 'sourceId is a slug')
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.url === undefined) === (value.content === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'give exactly one of url and content',
+      });
+    }
+    if (value.kind === 'dpg-registry' && value.url === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'dpg-registry imports need the API base url',
+      });
+    }
+    if (value.content !== undefined && value.name === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'content needs a file name' });
+    }
+  });
+export type ImportRequestBody = z.infer<typeof importRequestSchema>;
+
+export const importJobParamsSchema = z.object({ id: z.string().uuid() });
+export const importJobListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
