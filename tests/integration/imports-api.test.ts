@@ -31,11 +31,16 @@ const post = (url: string, body: unknown, token: string | null = TOKEN) =>
     body: JSON.stringify(body),
   });
 
+async function startJob(body: unknown): Promise<ImportJob> {
+  return (await (await post(`${base}/api/imports`, body)).json()) as ImportJob;
+}
+
 async function waitForJob(id: string): Promise<ImportJob> {
   for (let i = 0; i < 200; i++) {
-    const job = await (
-      await fetch(`${base}/api/imports/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } })
-    ).json();
+    const response = await fetch(`${base}/api/imports/${id}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const job = (await response.json()) as ImportJob;
     if (job.status === 'succeeded' || job.status === 'failed') return job;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -89,7 +94,7 @@ describe('POST /api/imports access', () => {
   ])('rejects %j with a 400 naming %s', async (body, path) => {
     const response = await post(`${base}/api/imports`, body);
     expect(response.status).toBe(400);
-    const json = await response.json();
+    const json = (await response.json()) as { error: { details: { path: string }[] } };
     expect(json.error.details.map((d: { path: string }) => d.path)).toContain(path);
   });
 });
@@ -102,7 +107,7 @@ describe.runIf(hasSharedData())('import jobs', () => {
       content: readFileSync(SEED_PAGE, 'utf8'),
     });
     expect(response.status).toBe(202);
-    const started = await response.json();
+    const started = (await response.json()) as ImportJob;
     expect(response.headers.get('location')).toBe(`/api/imports/${started.id}`);
     expect(started).toMatchObject({ kind: 'member-page', document: 'unicef.txt' });
     const job = await waitForJob(started.id);
@@ -122,9 +127,7 @@ describe.runIf(hasSharedData())('import jobs', () => {
   it('imports the registry from a URL, with progress', async () => {
     const registry = await serveRegistry(REGISTRY_DIR);
     try {
-      const started = await (
-        await post(`${base}/api/imports`, { kind: 'dpg-registry', url: registry.url })
-      ).json();
+      const started = await startJob({ kind: 'dpg-registry', url: registry.url });
       const job = await waitForJob(started.id);
       expect(job).toMatchObject({ status: 'succeeded', progress: { done: 165, total: 165 } });
       expect(job.report!.details).toMatchObject({ records: 165 });
@@ -135,13 +138,11 @@ describe.runIf(hasSharedData())('import jobs', () => {
 
   it('records a failed job with the reason and leaves the graph as it was', async () => {
     const before = await graphSnapshot(db);
-    const started = await (
-      await post(`${base}/api/imports`, {
-        kind: 'member-page',
-        name: 'letter.txt',
-        content: 'Dear reader,\nhello.',
-      })
-    ).json();
+    const started = await startJob({
+      kind: 'member-page',
+      name: 'letter.txt',
+      content: 'Dear reader,\nhello.',
+    });
     const job = await waitForJob(started.id);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/letter\.txt is not a DPGA member page/);
