@@ -118,9 +118,10 @@ describe.runIf(hasSharedData())('import jobs', () => {
       `MATCH (:Organisation {id: 'org:unicef'})-[:LEADS]->(a) RETURN count(a) AS n`,
     );
     expect(rows[0]!.n).toBe(9);
-    const list = await (
-      await fetch(`${base}/api/imports`, { headers: { authorization: `Bearer ${TOKEN}` } })
-    ).json();
+    const listed = await fetch(`${base}/api/imports`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    const list = (await listed.json()) as { jobs: ImportJob[] };
     expect(list.jobs[0]).toMatchObject({ id: started.id, status: 'succeeded' });
   });
 
