@@ -9,6 +9,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { GraphDatabase } from './db/neo4j-client.ts';
 import { apiRouter } from './api/api-router.ts';
+import { errorHandler } from './api/error-handler.ts';
 import { importsRouter } from './api/imports-router.ts';
 import { REPO_ROOT } from './config.ts';
 
@@ -40,6 +41,8 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   app.use('/api/imports', express.json({ limit: '25mb' }), importsRouter(db, options.adminToken));
   app.use(express.json({ limit: '1mb' }));
   app.use('/api', apiRouter(db, APP_VERSION));
+  // Body-parser errors (malformed JSON, too large) arise before the router: same JSON shape.
+  app.use('/api', errorHandler);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

@@ -1,5 +1,5 @@
 // The best-connected $limit entities and the relationships among them, with the totals, so the
-// client can say "showing 200 of 1,340".
+// client can say "showing 200 of 1,340". Every element carries its sources (provenance).
 MATCH (n:Entity)
 WITH n, COUNT { (n)--(:Entity) } AS degree
 ORDER BY degree DESC, n.id
@@ -10,7 +10,7 @@ CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE b IN nodes
-  RETURN collect({source: a.id, target: b.id, type: type(r)}) AS edges
+  RETURN collect({source: a.id, target: b.id, type: type(r), sources: coalesce(r.sources, [])}) AS edges
 }
 RETURN totalNodes,
        COUNT { (:Entity)-[]->(:Entity) } AS totalEdges,
@@ -19,6 +19,7 @@ RETURN totalNodes,
          label: coalesce(x.node.name, x.node.id),
          type: [l IN labels(x.node) WHERE l <> 'Entity'][0],
          kind: x.node.kind,
-         degree: x.degree
+         degree: x.degree,
+         sources: coalesce(x.node.sources, [])
        }] AS nodes,
        edges

@@ -2,15 +2,29 @@
 import { Router } from 'express';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { getEntity } from '../services/entity-service.ts';
+import { exportGraph } from '../services/export-service.ts';
+import { getFacets } from '../services/facets-service.ts';
 import { getHealth } from '../services/health-service.ts';
+import { getNeighbourhood } from '../services/neighbourhood-service.ts';
 import { getOverview } from '../services/overview-service.ts';
+import { findPaths } from '../services/path-service.ts';
 import { search } from '../services/search-service.ts';
+import { getStats } from '../services/stats-service.ts';
+import { getSubgraph } from '../services/subgraph-service.ts';
+import { apiDocsRouter } from './api-docs.ts';
+import { openApiDocument } from './openapi.ts';
 import { parseInput } from './validate.ts';
 import {
   entityParamsSchema,
   entityQuerySchema,
+  exportQuerySchema,
+  facetsQuerySchema,
+  neighbourhoodQuerySchema,
   overviewQuerySchema,
+  pathsQuerySchema,
   searchQuerySchema,
+  statsQuerySchema,
+  subgraphBodySchema,
 } from './schemas.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 
@@ -22,9 +36,15 @@ export function apiRouter(db: GraphDatabase, appVersion: string): Router {
     res.status(health.database.status === 'up' ? 200 : 503).json(health);
   });
 
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument(appVersion));
+  });
+  router.use(apiDocsRouter());
+
   router.get('/search', async (req, res) => {
     const params = parseInput(searchQuerySchema, req.query, 'query');
-    res.json({ query: params.q, results: await search(db, params) });
+    const page = await search(db, params);
+    res.json({ query: params.q, offset: params.offset, limit: params.limit, ...page });
   });
 
   router.get('/entities/:id', async (req, res) => {
@@ -34,8 +54,39 @@ export function apiRouter(db: GraphDatabase, appVersion: string): Router {
   });
 
   router.get('/overview', async (req, res) => {
-    const { limit } = parseInput(overviewQuerySchema, req.query, 'query');
-    res.json(await getOverview(db, limit));
+    const { limit, mode } = parseInput(overviewQuerySchema, req.query, 'query');
+    res.json(await getOverview(db, limit, mode));
+  });
+
+  router.get('/graph/neighbourhood', async (req, res) => {
+    const params = parseInput(neighbourhoodQuerySchema, req.query, 'query');
+    res.json(await getNeighbourhood(db, params));
+  });
+
+  router.post('/graph/subgraph', async (req, res) => {
+    const { ids, rels } = parseInput(subgraphBodySchema, req.body ?? {}, 'body');
+    res.json(await getSubgraph(db, ids, rels));
+  });
+
+  router.get('/graph/paths', async (req, res) => {
+    const params = parseInput(pathsQuerySchema, req.query, 'query');
+    res.json(await findPaths(db, params));
+  });
+
+  router.get('/stats', async (req, res) => {
+    const params = parseInput(statsQuerySchema, req.query, 'query');
+    res.json(await getStats(db, params));
+  });
+
+  router.get('/facets', async (req, res) => {
+    const { limit } = parseInput(facetsQuerySchema, req.query, 'query');
+    res.json(await getFacets(db, limit));
+  });
+
+  router.get('/export', async (req, res) => {
+    const params = parseInput(exportQuerySchema, req.query, 'query');
+    const file = await exportGraph(db, params);
+    res.attachment(file.fileName).type(file.contentType).send(file.body);
   });
 
   router.use(notFoundHandler);

@@ -1,9 +1,10 @@
 /**
- * Request and response schemas of the API, defined once: validation, TypeScript types and (with
- * the query API issue) the OpenAPI document derive from them.
+ * Request and response schemas of the API, defined once: validation, TypeScript types and the
+ * OpenAPI document (server/api/openapi.ts) derive from them. Limits are named constants so the
+ * routes, the services and the document agree on defaults and maxima.
  */
 import { z } from 'zod';
-import { ENTITY_TYPES, entityTypeSchema } from '../model/graph-model.ts';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES, relationshipTypeSchema } from '../model/graph-model.ts';
 
 export const ENTITY_ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._\-/]+$/u;
 
@@ -11,12 +12,35 @@ export const entityIdSchema = z
   .string()
   .min(3)
   .max(300)
-  .regex(ENTITY_ID_PATTERN, 'must look like "org:unicef" or "activity:unicef/some-title"');
+  .regex(ENTITY_ID_PATTERN, 'must look like "org:unicef" or "activity:unicef/some-title"')
+  // `pattern` restated: the generator would copy the regex's `/u` flag into the pattern.
+  .meta({
+    description: 'An entity id: `<prefix>:<slug>`',
+    example: 'org:unicef',
+    pattern: ENTITY_ID_PATTERN.source,
+  });
 
-export const searchQuerySchema = z.object({
-  q: z.string().trim().min(1, 'q must not be empty').max(200, 'q is at most 200 characters'),
-  types: z
+/** Defaults and maxima of every limit the API takes; the OpenAPI document shows them. */
+export const LIMITS = {
+  search: { default: 10, max: 50, maxOffset: 1000 },
+  entityNeighbours: { default: 100, max: 500 },
+  overview: { default: 500, max: 2000 },
+  neighbourhood: { defaultDepth: 1, maxDepth: 3, default: 100, max: 1000 },
+  subgraph: { maxIds: 500 },
+  paths: { defaultMaxHops: 4, maxHops: 6, defaultK: 3, maxK: 10 },
+  stats: { defaultTop: 10, maxTop: 100, defaultExamples: 50, maxExamples: 500 },
+  facets: { default: 200, max: 1000 },
+  export: { default: 5000, max: 20000 },
+} as const;
+
+/**
+ * A comma-separated query parameter whose items must belong to a whitelist (`types=DPG,Country`).
+ * The whitelists come from the graph model, so no other label or type can reach a query.
+ */
+function commaList<const T extends readonly [string, ...string[]]>(values: T, description: string) {
+  return z
     .string()
+    .max(1000)
     .optional()
     .transform((v) =>
       v
@@ -26,19 +50,229 @@ export const searchQuerySchema = z.object({
             .filter(Boolean)
         : [],
     )
-    .pipe(z.array(entityTypeSchema)),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+    .pipe(z.array(z.enum(values)))
+    .meta({ description });
+}
+
+const entityTypesParam = (what: string) =>
+  commaList(ENTITY_TYPES, `${what}; comma-separated, any of ${ENTITY_TYPES.join(', ')}`);
+const relationshipTypesParam = (what: string) =>
+  commaList(
+    RELATIONSHIP_TYPES,
+    `${what}; comma-separated, any of ${RELATIONSHIP_TYPES.join(', ')}`,
+  );
+
+function intParam(min: number, max: number, fallback: number, description: string) {
+  return z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(max)
+    .default(fallback)
+    .meta({ description: `${description} (${min}–${max}, default ${fallback})` });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'q must not be empty').max(200, 'q is at most 200 characters').meta({
+    description:
+      'What to look for in names, aliases and descriptions. Each word matches as a prefix and, from four letters on, despite one typo. Lucene syntax is searched for literally, never interpreted.',
+    example: 'dhis',
+  }),
+  types: entityTypesParam('Only entities of these types'),
+  limit: intParam(1, LIMITS.search.max, LIMITS.search.default, 'Results per page'),
+  offset: intParam(0, LIMITS.search.maxOffset, 0, 'Results to skip, for paging'),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
+export const OVERVIEW_MODES = ['full', 'summary', 'auto'] as const;
+export type OverviewMode = (typeof OVERVIEW_MODES)[number];
+
 export const overviewQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  limit: intParam(
+    1,
+    LIMITS.overview.max,
+    LIMITS.overview.default,
+    'Most entities shown in full mode; the best-connected ones first',
+  ),
+  mode: z.enum(OVERVIEW_MODES).default('full').meta({
+    description:
+      'full: the whole graph, or its `limit` best-connected entities when larger. summary: one meta-node per entity type and one meta-edge per (type, relationship, type) with counts. auto: full when the graph has at most `limit` entities, else summary.',
+  }),
 });
 
 export const entityParamsSchema = z.object({ id: entityIdSchema });
 
 export const entityQuerySchema = z.object({
-  neighbours: z.coerce.number().int().min(0).max(500).default(100),
+  neighbours: intParam(
+    0,
+    LIMITS.entityNeighbours.max,
+    LIMITS.entityNeighbours.default,
+    'Most neighbours listed; `neighbourSummary` counts all of them',
+  ),
 });
+
+export const neighbourhoodQuerySchema = z.object({
+  id: entityIdSchema,
+  depth: intParam(
+    1,
+    LIMITS.neighbourhood.maxDepth,
+    LIMITS.neighbourhood.defaultDepth,
+    'Hops from the entity',
+  ),
+  types: entityTypesParam('Expand only into entities of these types (the centre is always shown)'),
+  rels: relationshipTypesParam('Follow only these relationship types'),
+  limit: intParam(
+    1,
+    LIMITS.neighbourhood.max,
+    LIMITS.neighbourhood.default,
+    'Most entities besides the centre; nearer and better-connected ones first. `omitted` says what was left out, by type',
+  ),
+  prefer: entityTypesParam(
+    'Entity types to keep first when capping, e.g. after "show more organisations"',
+  ),
+});
+export type NeighbourhoodQuery = z.infer<typeof neighbourhoodQuerySchema>;
+
+export const subgraphBodySchema = z.object({
+  ids: z
+    .array(entityIdSchema)
+    .min(1)
+    .max(LIMITS.subgraph.maxIds)
+    .meta({
+      description: `Entity ids (1–${LIMITS.subgraph.maxIds}); unknown ones are listed in \`missing\``,
+    }),
+  rels: z
+    .array(relationshipTypeSchema)
+    .max(RELATIONSHIP_TYPES.length)
+    .default([])
+    .meta({ description: 'Only relationships of these types (all when empty)' }),
+});
+
+export const pathsQuerySchema = z
+  .object({
+    from: entityIdSchema,
+    to: entityIdSchema,
+    maxHops: intParam(
+      1,
+      LIMITS.paths.maxHops,
+      LIMITS.paths.defaultMaxHops,
+      'Longest path considered, in relationships',
+    ),
+    k: intParam(
+      1,
+      LIMITS.paths.maxK,
+      LIMITS.paths.defaultK,
+      'Paths returned: the shortest, then alternatives of equal or increasing length',
+    ),
+    rels: relationshipTypesParam('Follow only these relationship types'),
+  })
+  .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
+export type PathsQuery = z.infer<typeof pathsQuerySchema>;
+
+export const statsQuerySchema = z.object({
+  top: intParam(
+    1,
+    LIMITS.stats.maxTop,
+    LIMITS.stats.defaultTop,
+    'Entities in the top-by-degree list',
+  ),
+  examples: intParam(
+    0,
+    LIMITS.stats.maxExamples,
+    LIMITS.stats.defaultExamples,
+    'Entities listed per coverage question (the count is always complete)',
+  ),
+});
+
+export const facetsQuerySchema = z.object({
+  limit: intParam(
+    1,
+    LIMITS.facets.max,
+    LIMITS.facets.default,
+    'Most values per facet, most frequent first',
+  ),
+});
+
+export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_PARTS = ['nodes', 'edges'] as const;
+export type ExportPart = (typeof EXPORT_PARTS)[number];
+
+export const exportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS).default('json').meta({
+    description:
+      'json: Cytoscape.js JSON (Cytoscape desktop imports it); graphml: Gephi, Cytoscape desktop, yEd; gexf: Gephi; csv: one table for spreadsheets (nodes, or edges with part=edges)',
+  }),
+  part: z
+    .enum(EXPORT_PARTS)
+    .default('nodes')
+    .meta({ description: 'For csv: the node table or the edge table' }),
+  id: entityIdSchema.optional().meta({
+    description: 'Export the neighbourhood of this entity instead of the whole graph',
+  }),
+  depth: intParam(
+    1,
+    LIMITS.neighbourhood.maxDepth,
+    LIMITS.neighbourhood.defaultDepth,
+    'With id: hops from the entity',
+  ),
+  types: entityTypesParam('Only entities of these types (with id: expand only into them)'),
+  rels: relationshipTypesParam('Only relationships of these types'),
+  limit: intParam(
+    1,
+    LIMITS.export.max,
+    LIMITS.export.default,
+    'Most entities exported; the best-connected (or, with id, the nearest) first',
+  ),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Cytoscape elements, shared by every response that holds a graph
+// ---------------------------------------------------------------------------------------------
+
+const sourcesSchema = z
+  .array(z.string())
+  .meta({ description: 'Ids of the Source documents that state this element (provenance)' });
+
+export const elementNodeSchema = z
+  .object({
+    data: z.object({
+      id: z.string(),
+      label: z.string().meta({ description: 'The entity name' }),
+      type: z.string().meta({ description: `Entity type: ${ENTITY_TYPES.join(', ')}` }),
+      kind: z.string().optional().meta({ description: 'Organisation kind and the like' }),
+      degree: z
+        .number()
+        .int()
+        .meta({ description: 'Relationships of the entity in the whole graph' }),
+      sources: sourcesSchema,
+      distance: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: 'Neighbourhood: hops from the centre' }),
+    }),
+  })
+  .meta({ id: 'NodeElement', description: 'A Cytoscape node element' });
+export type NodeElement = z.infer<typeof elementNodeSchema>;
+
+export const elementEdgeSchema = z
+  .object({
+    data: z.object({
+      id: z.string().meta({ description: '`<source>|<type>|<target>`' }),
+      source: z.string(),
+      target: z.string(),
+      type: z.string().meta({ description: `Relationship type: ${RELATIONSHIP_TYPES.join(', ')}` }),
+      label: z.string().meta({ description: 'How the relationship reads, e.g. "leads"' }),
+      sources: sourcesSchema,
+    }),
+  })
+  .meta({ id: 'EdgeElement', description: 'A Cytoscape edge element, directed source → target' });
+export type EdgeElement = z.infer<typeof elementEdgeSchema>;
 
 export const entityTypes = ENTITY_TYPES;

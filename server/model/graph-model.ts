@@ -89,3 +89,24 @@ export function isEntityType(value: string): value is EntityType {
 export function isRelationshipType(value: string): value is RelationshipType {
   return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
 }
+
+/**
+ * How each relationship reads from its end node ("the AI CoP is led by UNICEF"), for sentences
+ * that walk a relationship against its direction.
+ */
+export const RELATIONSHIP_INVERSE_PHRASES: Record<RelationshipType, string> = {
+  LEADS: 'is led by',
+  CO_LEADS: 'is co-led by',
+  PARTICIPATES_IN: 'includes',
+  FUNDS: 'is funded by',
+  INVOLVES: 'is involved in',
+  TAKES_PLACE_IN: 'hosts',
+  MEMBER_OF: 'includes',
+  RUNS: 'is run by',
+  OWNS: 'is owned by',
+  MAINTAINS: 'is maintained by',
+  IMPLEMENTS: 'is implemented by',
+  ADVANCES: 'is advanced by',
+  DEPLOYED_IN: 'has a deployment of',
+  DEVELOPED_IN: 'is a development location of',
+};

@@ -28,6 +28,13 @@ export interface EntityDetail {
     direction: 'out' | 'in';
     provenance: Provenance[];
   }[];
+  /** Every relationship of the entity counted by type, direction and neighbour type. */
+  neighbourSummary: {
+    /** Relationships in all; `neighbours` lists at most the requested number of them. */
+    total: number;
+    truncated: boolean;
+    groups: { relationship: string; direction: 'out' | 'in'; type: string; count: number }[];
+  };
   sources: {
     id: string;
     kind: string;
@@ -72,6 +79,10 @@ export async function getEntity(
         provenance: p,
       };
     });
+    const groups = (await run(tx, 'query/neighbour-summary', {
+      id,
+    })) as EntityDetail['neighbourSummary']['groups'];
+    const total = groups.reduce((sum, g) => sum + g.count, 0);
     const sources = (await run(tx, 'entity/get-sources', {
       ids: [...sourceIds],
     })) as EntityDetail['sources'];
@@ -90,6 +101,7 @@ export async function getEntity(
       degree,
       provenance,
       neighbours,
+      neighbourSummary: { total, truncated: neighbours.length < total, groups },
       sources,
     };
   });

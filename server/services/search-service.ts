@@ -1,7 +1,8 @@
-/** Full-text search over entity names, aliases and descriptions, ranked, with a snippet. */
+/** Full-text search over entity names, aliases and descriptions, ranked, paged, with a snippet. */
 import neo4j from 'neo4j-driver';
-import type { GraphDatabase } from '../db/neo4j-client.ts';
+import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
 import type { SearchQuery } from '../api/schemas.ts';
+import { checkEntityTypes } from './graph-filters.ts';
 import { buildSearchQuery, snippet } from './search-query.ts';
 
 export interface SearchResult {
@@ -13,30 +14,39 @@ export interface SearchResult {
   snippet: string | null;
 }
 
-export async function search(db: GraphDatabase, params: SearchQuery): Promise<SearchResult[]> {
+export interface SearchPage {
+  results: SearchResult[];
+  /** Matches in all, of the requested types. */
+  total: number;
+}
+
+/** Why a hit matched, when its label does not show it: an alias, or the description around a term. */
+function whyMatched(hit: Row, q: string): string | null {
+  if (snippet(String(hit.label), q) !== null) return null;
+  const aliases = (hit.aliases as string[] | null) ?? [];
+  const aliasHit = aliases.find((a) => snippet(a, q));
+  return aliasHit ? `also known as ${aliasHit}` : snippet(hit.description as string | null, q);
+}
+
+export async function search(db: GraphDatabase, params: SearchQuery): Promise<SearchPage> {
   const query = buildSearchQuery(params.q);
-  if (!query) return [];
-  // Type filtering happens after ranking, so ask for more when filtering.
-  const fetchLimit = params.types.length > 0 ? params.limit * 5 : params.limit;
-  const rows = await db.read('search/fulltext-search', { query, limit: neo4j.int(fetchLimit) });
-  return rows
-    .filter((r) => params.types.length === 0 || params.types.includes(r.type as never))
-    .slice(0, params.limit)
-    .map((r) => {
-      const aliases = (r.aliases as string[]) ?? [];
-      const aliasHit = aliases.find((a) => snippet(a, params.q));
-      return {
-        id: String(r.id),
-        label: String(r.label),
-        type: String(r.type),
-        kind: (r.kind as string | null) ?? null,
-        score: Number(r.score),
-        snippet:
-          snippet(String(r.label), params.q) !== null
-            ? null
-            : aliasHit
-              ? `also known as ${aliasHit}`
-              : snippet(r.description as string | null, params.q),
-      };
-    });
+  if (!query) return { results: [], total: 0 };
+  const [row] = await db.read('search/fulltext-search', {
+    query,
+    types: checkEntityTypes(params.types),
+    offset: neo4j.int(params.offset),
+    limit: neo4j.int(params.limit),
+  });
+  const hits = (row?.hits as Row[] | undefined) ?? [];
+  return {
+    total: Number(row?.total ?? 0),
+    results: hits.map((hit) => ({
+      id: String(hit.id),
+      label: String(hit.label),
+      type: String(hit.type),
+      kind: (hit.kind as string | null) ?? null,
+      score: Number(hit.score),
+      snippet: whyMatched(hit, params.q),
+    })),
+  };
 }

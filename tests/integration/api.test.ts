@@ -120,7 +120,10 @@ describe.runIf(hasSharedData())('entities and search on the seed graph', () => {
     expect(body.results[0].id).toMatch(/^activity:unicef\/strengthening/);
     expect(body.results[0].snippet).toContain('Stockholm');
     const inTitle = await api.get('/api/search?q=quadratic');
-    expect(inTitle.body.results[0]).toMatchObject({ id: expect.stringMatching(/web3/), snippet: null });
+    expect(inTitle.body.results[0]).toMatchObject({
+      id: expect.stringMatching(/web3/),
+      snippet: null,
+    });
   });
 
   it('GET /api/overview returns the whole seed graph as Cytoscape elements', async () => {

@@ -143,7 +143,11 @@ describe.runIf(hasSharedData())('the real ecosystem imported from all sources', 
       `MATCH (:Organisation {id: 'org:norad'})-[:LEADS]->(a:Activity {name: 'Direct funding for DPGs (DHIS2, MOSIP, OpenCRVS)'})-[:INVOLVES]->(d:DPG) RETURN d.id AS id`,
     );
     // The registry lists MOSIP as "Modular Open Source Identity Platform", alias MOSIP.
-    expect(involved).toEqual(['dpg:dhis2', 'dpg:modular-open-source-identity-platform', 'dpg:opencrvs']);
+    expect(involved).toEqual([
+      'dpg:dhis2',
+      'dpg:modular-open-source-identity-platform',
+      'dpg:opencrvs',
+    ]);
     expect(
       await ids(
         `MATCH (a:Activity {name: 'Continuation of Pathfinder Pilot: Ghana'})-[:TAKES_PLACE_IN]->(c) RETURN c.id AS id`,

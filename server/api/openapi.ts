@@ -1,0 +1,209 @@
+/**
+ * The OpenAPI 3.1 document of the API, generated from the same zod schemas the routes validate
+ * with (schemas.ts) and the response schemas (response-schemas.ts): every route is registered
+ * here once, with its parameters, their defaults and maxima, and its responses.
+ */
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
+import type { z } from 'zod';
+import {
+  entityParamsSchema,
+  entityQuerySchema,
+  exportQuerySchema,
+  facetsQuerySchema,
+  neighbourhoodQuerySchema,
+  overviewQuerySchema,
+  pathsQuerySchema,
+  searchQuerySchema,
+  statsQuerySchema,
+  subgraphBodySchema,
+} from './schemas.ts';
+import {
+  entityResponseSchema,
+  errorResponseSchema,
+  facetsResponseSchema,
+  healthResponseSchema,
+  neighbourhoodResponseSchema,
+  overviewResponseSchema,
+  pathsResponseSchema,
+  searchResponseSchema,
+  statsResponseSchema,
+  subgraphResponseSchema,
+} from './response-schemas.ts';
+
+type Responses = RouteConfig['responses'];
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** The error responses every data route can give. */
+function errors(...statuses: (400 | 404)[]): Responses {
+  const out: Responses = {
+    503: {
+      ...json(
+        errorResponseSchema,
+        'The database is unreachable; try again after Retry-After seconds',
+      ),
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    },
+  };
+  if (statuses.includes(400))
+    out[400] = json(errorResponseSchema, 'Invalid input; `details` names each bad parameter');
+  if (statuses.includes(404)) out[404] = json(errorResponseSchema, 'No entity has that id');
+  return out;
+}
+
+function buildRegistry(): OpenAPIRegistry {
+  const registry = new OpenAPIRegistry();
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/health',
+    tags: ['meta'],
+    summary: 'App and database status',
+    responses: {
+      200: json(healthResponseSchema, 'The database is up'),
+      503: json(healthResponseSchema, 'The database is down'),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/search',
+    tags: ['entities'],
+    summary: 'Full-text search: typeahead (prefix) and fuzzy, ranked, paged, with a snippet',
+    request: { query: searchQuerySchema },
+    responses: { 200: json(searchResponseSchema, 'Ranked matches'), ...errors(400) },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/entities/{id}',
+    tags: ['entities'],
+    summary:
+      'One entity: properties, degree by relationship, neighbours and their summary, sources',
+    request: { params: entityParamsSchema, query: entityQuerySchema },
+    responses: { 200: json(entityResponseSchema, 'The entity'), ...errors(400, 404) },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/overview',
+    tags: ['graph'],
+    summary: 'The whole graph when small, its best-connected part or a summary by type when large',
+    request: { query: overviewQuerySchema },
+    responses: { 200: json(overviewResponseSchema, 'Cytoscape elements'), ...errors(400) },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/graph/neighbourhood',
+    tags: ['graph'],
+    summary: 'An entity and what lies within 1–3 hops, capped, with what was left out by type',
+    request: { query: neighbourhoodQuerySchema },
+    responses: {
+      200: json(neighbourhoodResponseSchema, 'Cytoscape elements'),
+      ...errors(400, 404),
+    },
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/api/graph/subgraph',
+    tags: ['graph'],
+    summary: 'The entities with the given ids and the relationships among them (a saved view)',
+    request: {
+      body: { content: { 'application/json': { schema: subgraphBodySchema } }, required: true },
+    },
+    responses: { 200: json(subgraphResponseSchema, 'Cytoscape elements'), ...errors(400) },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/graph/paths',
+    tags: ['graph'],
+    summary: 'Shortest paths between two entities, k alternatives, each with a sentence',
+    request: { query: pathsQuerySchema },
+    responses: {
+      200: json(pathsResponseSchema, 'Paths, shortest first (none when not connected)'),
+      ...errors(400, 404),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/stats',
+    tags: ['graph'],
+    summary: 'Counts by type, best-connected entities and coverage questions',
+    request: { query: statsQuerySchema },
+    responses: { 200: json(statsResponseSchema, 'Statistics'), ...errors(400) },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/facets',
+    tags: ['graph'],
+    summary: 'Values and counts for the filters',
+    request: { query: facetsQuerySchema },
+    responses: { 200: json(facetsResponseSchema, 'Facets'), ...errors(400) },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/export',
+    tags: ['graph'],
+    summary:
+      'The graph, or a neighbourhood, as a file for Gephi, Cytoscape desktop or a spreadsheet',
+    description:
+      'Served as an attachment (Content-Disposition) named `dpg-explorer-<scope>.<ext>`. CSV tables: nodes `id,label,type,kind,degree,description,sources`; edges `source,target,type,label,sources`; list values joined with "; ".',
+    request: { query: exportQuerySchema },
+    responses: {
+      200: {
+        description: 'The file',
+        content: {
+          'application/json': { schema: { type: 'object', description: 'Cytoscape.js JSON' } },
+          'application/graphml+xml': { schema: { type: 'string' } },
+          'application/gexf+xml': { schema: { type: 'string' } },
+          'text/csv': { schema: { type: 'string' } },
+        },
+      },
+      ...errors(400, 404),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    tags: ['meta'],
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+  });
+
+  return registry;
+}
+
+let cached: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
+
+/** The OpenAPI document (generated once per process). */
+export function openApiDocument(version: string) {
+  cached ??= new OpenApiGeneratorV31(buildRegistry().definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'DPG Explorer API',
+      version,
+      description:
+        'Explore the digital public goods ecosystem as a graph. Graph endpoints answer Cytoscape elements (`{ data: { … } }`) with provenance (`sources`) on each. Errors are `{ error: { code, message, details } }`.',
+    },
+    tags: [
+      { name: 'entities', description: 'Finding and reading entities' },
+      { name: 'graph', description: 'Graph views, statistics and exports' },
+      { name: 'meta', description: 'Status and documentation' },
+    ],
+  });
+  return cached;
+}

@@ -1,0 +1,258 @@
+/**
+ * Schemas of the API's response bodies, for the OpenAPI document and for the integration tests
+ * that check each endpoint answers what the document says. Graph-holding responses reuse the
+ * Cytoscape element schemas of schemas.ts.
+ */
+import { z } from 'zod';
+import { elementEdgeSchema, elementNodeSchema } from './schemas.ts';
+
+const count = z.number().int().min(0);
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({
+        description:
+          'VALIDATION_ERROR (400), BAD_REQUEST (400), NOT_FOUND (404), DATABASE_UNAVAILABLE (503, with Retry-After), INTERNAL (500)',
+      }),
+      message: z.string(),
+      details: z
+        .unknown()
+        .optional()
+        .meta({ description: 'For VALIDATION_ERROR: [{ path: "query.limit", message }]' }),
+    }),
+  })
+  .meta({ id: 'Error', description: 'The one shape of every error response' });
+
+export const healthResponseSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    version: z.string(),
+    database: z.object({
+      status: z.enum(['up', 'down']),
+      version: z.string().optional(),
+      edition: z.string().optional(),
+      schemaVersion: z.number().int().optional(),
+      message: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'Health' });
+
+export const searchResponseSchema = z
+  .object({
+    query: z.string(),
+    total: count.meta({ description: 'Matches in all, of the requested types' }),
+    offset: count,
+    limit: count,
+    results: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        type: z.string(),
+        kind: z.string().nullable(),
+        score: z.number(),
+        snippet: z
+          .string()
+          .nullable()
+          .meta({ description: 'Why it matched when the label does not show it' }),
+      }),
+    ),
+  })
+  .meta({ id: 'SearchResponse' });
+
+const provenanceSchema = z.object({ source: z.string(), evidence: z.string().nullable() });
+
+export const entityResponseSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    type: z.string(),
+    kind: z.string().nullable(),
+    properties: z.record(z.string(), z.unknown()),
+    degree: z.record(z.string(), count).meta({ description: 'Relationships by relationship type' }),
+    provenance: z.array(provenanceSchema),
+    neighbours: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        type: z.string(),
+        kind: z.string().nullable(),
+        relationship: z.string(),
+        direction: z.enum(['out', 'in']),
+        provenance: z.array(provenanceSchema),
+      }),
+    ),
+    neighbourSummary: z.object({
+      total: count.meta({ description: 'Relationships in all' }),
+      truncated: z.boolean().meta({ description: 'True when `neighbours` lists fewer than all' }),
+      groups: z.array(
+        z.object({
+          relationship: z.string(),
+          direction: z.enum(['out', 'in']),
+          type: z.string().meta({ description: 'Type of the neighbours' }),
+          count,
+        }),
+      ),
+    }),
+    sources: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        uri: z.string(),
+        title: z.string().nullable(),
+        checksum: z.string(),
+        importedAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Entity' });
+
+const totalSchema = z.object({ nodes: count, edges: count });
+
+const metaNodeSchema = z
+  .object({
+    data: z.object({
+      id: z.string().meta({ description: '`type:<EntityType>`' }),
+      label: z.string(),
+      type: z.string(),
+      count,
+      meta: z.literal(true),
+      sources: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'MetaNodeElement', description: 'Stands for every entity of one type' });
+
+const metaEdgeSchema = z
+  .object({
+    data: z.object({
+      id: z.string(),
+      source: z.string(),
+      target: z.string(),
+      type: z.string(),
+      label: z.string(),
+      count,
+      meta: z.literal(true),
+      sources: z.array(z.string()),
+    }),
+  })
+  .meta({
+    id: 'MetaEdgeElement',
+    description: 'Counts the relationships of one type between two entity types',
+  });
+
+export const overviewResponseSchema = z
+  .discriminatedUnion('mode', [
+    z.object({
+      mode: z.literal('full'),
+      nodes: z.array(elementNodeSchema),
+      edges: z.array(elementEdgeSchema),
+      total: totalSchema,
+      truncated: z.boolean(),
+    }),
+    z.object({
+      mode: z.literal('summary'),
+      nodes: z.array(metaNodeSchema),
+      edges: z.array(metaEdgeSchema),
+      total: totalSchema,
+      truncated: z.literal(false),
+    }),
+  ])
+  .meta({ id: 'Overview' });
+
+const omittedSchema = z.object({
+  total: count,
+  byType: z
+    .record(z.string(), count)
+    .meta({ description: 'Left-out entities by type, e.g. { "Organisation": 40 }' }),
+  exact: z.boolean().meta({
+    description: 'False when expansion stopped at the reach cap, so the counts are a lower bound',
+  }),
+});
+
+export const neighbourhoodResponseSchema = z
+  .object({
+    centre: z.string(),
+    depth: z.number().int(),
+    nodes: z.array(elementNodeSchema),
+    edges: z.array(elementEdgeSchema),
+    truncated: z.boolean(),
+    omitted: omittedSchema,
+  })
+  .meta({ id: 'Neighbourhood' });
+
+export const subgraphResponseSchema = z
+  .object({
+    nodes: z.array(elementNodeSchema),
+    edges: z.array(elementEdgeSchema),
+    missing: z.array(z.string()).meta({ description: 'Requested ids that name no entity' }),
+  })
+  .meta({ id: 'Subgraph' });
+
+export const pathsResponseSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    paths: z.array(
+      z.object({
+        length: z.number().int(),
+        nodes: z.array(z.string()).meta({ description: 'Entity ids from `from` to `to`' }),
+        steps: z.array(
+          z.object({
+            source: z.string(),
+            target: z.string(),
+            type: z.string(),
+            label: z.string(),
+            forward: z.boolean().meta({ description: 'The relationship points along the path' }),
+          }),
+        ),
+        relationshipTypes: z.array(z.string()),
+        sentence: z.string().meta({
+          example:
+            'Google participates in Co-leading the Community of Practice on AI, which UNICEF leads',
+        }),
+      }),
+    ),
+    nodes: z.array(elementNodeSchema),
+    edges: z.array(elementEdgeSchema),
+  })
+  .meta({ id: 'Paths' });
+
+const typeCountSchema = z.object({ type: z.string(), count });
+const entityRefSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  type: z.string(),
+  count: count.optional(),
+});
+const coverageSchema = z.object({ count, items: z.array(entityRefSchema) });
+
+export const statsResponseSchema = z
+  .object({
+    totals: z.object({ entities: count, relationships: count, sources: count }),
+    entities: z.array(typeCountSchema),
+    relationships: z.array(typeCountSchema),
+    topByDegree: z.array(entityRefSchema.extend({ degree: count })),
+    coverage: z.object({
+      sdgsWithoutDpg: coverageSchema,
+      countriesWithDeploymentsButNoActivity: coverageSchema,
+      entitiesWithoutRelationships: coverageSchema,
+    }),
+  })
+  .meta({ id: 'Stats' });
+
+const facetSchema = z.array(z.object({ value: z.string(), label: z.string(), count }));
+
+export const facetsResponseSchema = z
+  .object({
+    entityTypes: facetSchema,
+    organisationKinds: facetSchema,
+    sdgs: facetSchema,
+    countries: facetSchema,
+    sectors: facetSchema,
+    dpgTypes: facetSchema,
+    licences: facetSchema,
+    stages: facetSchema,
+    activityTypes: facetSchema,
+    membership: facetSchema.meta({ description: 'Groups with their member counts' }),
+  })
+  .meta({ id: 'Facets' });

@@ -1,0 +1,61 @@
+/**
+ * Says a path in words: "UNICEF leads the AI CoP, in which Google participates". Each step reads
+ * from the node reached so far: along the relationship with its phrase ("leads"), against it with
+ * a relative clause ("in which Google participates") or, at the start, the inverse phrase ("is led
+ * by"). Pure; phrases come from the graph model.
+ */
+import {
+  RELATIONSHIP_INVERSE_PHRASES,
+  RELATIONSHIP_PHRASES,
+  isRelationshipType,
+} from '../model/graph-model.ts';
+
+/** One relationship on a path, seen from the path's order. */
+export interface SentenceStep {
+  type: string;
+  /** True when the relationship points from the earlier node on the path to the later one. */
+  forward: boolean;
+}
+
+const TRAILING_PREPOSITION = /^(.*) (in|of|to|with|for)$/;
+
+function phrase(type: string): string {
+  return isRelationshipType(type)
+    ? RELATIONSHIP_PHRASES[type]
+    : type.toLowerCase().replace(/_/g, ' ');
+}
+
+function inversePhrase(type: string): string {
+  return isRelationshipType(type)
+    ? RELATIONSHIP_INVERSE_PHRASES[type]
+    : `is ${type.toLowerCase().replace(/_/g, ' ')} by`;
+}
+
+/** "in which Google participates" / "which UNICEF leads": the later node is the subject. */
+function relativeClause(type: string, subject: string): string {
+  const words = phrase(type);
+  const split = TRAILING_PREPOSITION.exec(words);
+  return split ? `${split[2]} which ${subject} ${split[1]}` : `which ${subject} ${words}`;
+}
+
+/**
+ * The sentence for a path of `labels.length` nodes joined by `steps` (one fewer).
+ * @throws Error when the counts disagree or the path is empty.
+ */
+export function pathSentence(labels: readonly string[], steps: readonly SentenceStep[]): string {
+  if (steps.length === 0 || labels.length !== steps.length + 1) {
+    throw new Error(
+      `path-sentence: a path needs n nodes and n-1 steps (got ${labels.length} and ${steps.length})`,
+    );
+  }
+  const [first, ...rest] = steps;
+  const start = first!.forward ? phrase(first!.type) : inversePhrase(first!.type);
+  const parts = [`${labels[0]} ${start} ${labels[1]}`];
+  rest.forEach((step, i) => {
+    const next = labels[i + 2]!;
+    parts.push(
+      step.forward ? `which ${phrase(step.type)} ${next}` : relativeClause(step.type, next),
+    );
+  });
+  return parts.join(', ');
+}

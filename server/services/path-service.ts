@@ -1,0 +1,104 @@
+/**
+ * Shortest paths between two entities, with k alternatives of equal or increasing length, the
+ * relationship types along each, a sentence for each (path-sentence.ts) and the Cytoscape
+ * elements of all of them together.
+ */
+import neo4j from 'neo4j-driver';
+import type { EdgeElement, NodeElement } from '../api/schemas.ts';
+import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import { NotFoundError } from '../errors.ts';
+import {
+  edgeId,
+  edgeRecord,
+  relationshipLabel,
+  toEdgeElement,
+  toNodeElement,
+} from './graph-elements.ts';
+import { checkRelationshipTypes } from './graph-filters.ts';
+import { readNodes } from './graph-reader.ts';
+import { pathSentence } from './path-sentence.ts';
+
+export interface PathRequest {
+  from: string;
+  to: string;
+  maxHops: number;
+  k: number;
+  rels: readonly string[];
+}
+
+export interface PathStep {
+  source: string;
+  target: string;
+  type: string;
+  label: string;
+  /** True when the relationship points the way the path walks (from → to). */
+  forward: boolean;
+}
+
+export interface FoundPath {
+  length: number;
+  nodes: string[];
+  steps: PathStep[];
+  relationshipTypes: string[];
+  sentence: string;
+}
+
+export interface PathSet {
+  from: string;
+  to: string;
+  paths: FoundPath[];
+  nodes: NodeElement[];
+  edges: EdgeElement[];
+}
+
+export async function findPaths(db: GraphDatabase, request: PathRequest): Promise<PathSet> {
+  const rels = checkRelationshipTypes(request.rels);
+  return db.readTx(async (tx) => {
+    const ends = await readNodes(tx, [request.from, request.to]);
+    for (const id of [request.from, request.to]) {
+      if (!ends.some((n) => n.id === id))
+        throw new NotFoundError(`No entity has the id "${id}"`, { id });
+    }
+    const rows = await run(tx, 'graph/shortest-paths', {
+      from: request.from,
+      to: request.to,
+      maxHops: neo4j.int(request.maxHops),
+      k: neo4j.int(request.k),
+      rels,
+    });
+    const nodeIds = [...new Set(rows.flatMap((r) => (r.nodeIds as string[]).map(String)))];
+    const nodes = await readNodes(tx, nodeIds);
+    const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
+    const edges = new Map<string, EdgeElement>();
+
+    const paths = rows.map((row) => {
+      const ids = (row.nodeIds as string[]).map(String);
+      const records = (row.edges as Record<string, unknown>[]).map(edgeRecord);
+      records.forEach((e) => edges.set(edgeId(e.source, e.type, e.target), toEdgeElement(e)));
+      const steps = records.map((e, i) => ({
+        source: e.source,
+        target: e.target,
+        type: e.type,
+        label: relationshipLabel(e.type),
+        forward: e.source === ids[i],
+      }));
+      return {
+        length: steps.length,
+        nodes: ids,
+        steps,
+        relationshipTypes: steps.map((s) => s.type),
+        sentence: pathSentence(
+          ids.map((id) => labelOf.get(id) ?? id),
+          steps,
+        ),
+      };
+    });
+    return {
+      from: request.from,
+      to: request.to,
+      paths,
+      nodes: nodes.map((n) => toNodeElement(n)),
+      edges: [...edges.values()],
+    };
+  });
+}

@@ -1,0 +1,637 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { create } from 'xmlbuilder2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { createApp } from '../../server/app.ts';
+import { createDriver, GraphDatabase } from '../../server/db/neo4j-client.ts';
+import {
+  entityResponseSchema,
+  facetsResponseSchema,
+  neighbourhoodResponseSchema,
+  overviewResponseSchema,
+  pathsResponseSchema,
+  searchResponseSchema,
+  statsResponseSchema,
+  subgraphResponseSchema,
+} from '../../server/api/response-schemas.ts';
+import { serveApi, type TestApi } from '../support/api-client.ts';
+import { importSeed, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
+import { hasSharedData } from '../support/shared-data.ts';
+import { importEcosystem, TRICKY_ID, TRICKY_NAME, TRICKY_SOURCE } from './query-api-fixture.ts';
+
+const db = openTestDatabase();
+let api: TestApi;
+
+const AI_COP = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
+const AI_COP_NAME = 'Co-leading the Community of Practice on AI';
+
+interface NodeData {
+  id: string;
+  type: string;
+  label: string;
+  degree: number;
+  sources: string[];
+  distance?: number;
+}
+interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  sources: string[];
+}
+interface Elements {
+  nodes: { data: NodeData }[];
+  edges: { data: EdgeData }[];
+}
+
+const nodeIds = (body: Elements) => body.nodes.map((n) => n.data.id);
+const edgeIds = (body: Elements) => body.edges.map((e) => e.data.id);
+
+/** Asserts that a body is what the OpenAPI document says, and returns it. */
+function conforms<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  expect(result.success, JSON.stringify(result.error?.issues.slice(0, 3))).toBe(true);
+  return body as z.infer<S>;
+}
+
+/** Every edge joins two returned nodes and every element carries provenance. */
+function expectWellFormed(body: Elements) {
+  const ids = new Set(nodeIds(body));
+  expect(ids.size).toBe(body.nodes.length);
+  for (const e of body.edges) {
+    expect(ids.has(e.data.source) && ids.has(e.data.target), e.data.id).toBe(true);
+    expect(e.data.sources.length, e.data.id).toBeGreaterThan(0);
+  }
+  for (const n of body.nodes) expect(n.data.sources.length, n.data.id).toBeGreaterThan(0);
+}
+
+/** The `n` of a one-row verification query against the graph. */
+async function countOf(cypher: string): Promise<number> {
+  const [row] = await query(db, cypher);
+  return Number(row?.n);
+}
+
+async function post(path: string, body: unknown, raw = false) {
+  const response = await fetch(api.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: raw ? String(body) : JSON.stringify(body),
+  });
+  // Bodies are asserted field by field; a loose type keeps those readable (as in api-client.ts).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json: any = await response.json();
+  return { status: response.status, body: json, headers: response.headers };
+}
+
+async function download(path: string) {
+  const response = await fetch(api.url + path);
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+beforeAll(async () => {
+  if (hasSharedData()) await importEcosystem(db);
+  else await resetGraph(db);
+  api = await serveApi(db);
+}, 180_000);
+
+afterAll(async () => {
+  await api.close();
+  await resetGraph(db);
+  await db.close();
+});
+
+describe.runIf(hasSharedData())('the query API on the seed and the registry', () => {
+  describe('GET /api/search', () => {
+    it('pages through ranked results with offset, and counts them all', async () => {
+      const first = await api.get('/api/search?q=health&limit=5');
+      const body = conforms(searchResponseSchema, first.body);
+      expect(body.total).toBeGreaterThan(10);
+      expect(body.results).toHaveLength(5);
+      const second = await api.get('/api/search?q=health&limit=5&offset=5');
+      const both = await api.get('/api/search?q=health&limit=10');
+      expect([...body.results, ...second.body.results].map((r) => r.id)).toEqual(
+        both.body.results.map((r: { id: string }) => r.id),
+      );
+      expect(second.body).toMatchObject({ offset: 5, limit: 5, total: body.total });
+      const past = await api.get(`/api/search?q=health&offset=1000`);
+      expect(past.body.results).toEqual([]);
+    });
+
+    it('filters by type before paging, so the total is of that type', async () => {
+      const { body } = await api.get('/api/search?q=sierra&types=Country');
+      expect(body).toMatchObject({ total: 1, results: [{ id: 'country:SL' }] });
+      const dpgs = await api.get('/api/search?q=health&types=DPG&limit=50');
+      expect(dpgs.body.results.length).toBeGreaterThan(5);
+      expect(dpgs.body.results.every((r: { type: string }) => r.type === 'DPG')).toBe(true);
+    });
+  });
+
+  describe('GET /api/entities/:id', () => {
+    it('summarises all neighbours by relationship, direction and type, even when it lists fewer', async () => {
+      const { status, body } = await api.get('/api/entities/dpg%3Adhis2?neighbours=5');
+      expect(status).toBe(200);
+      const entity = conforms(entityResponseSchema, body);
+      expect(entity.neighbours).toHaveLength(5);
+      const total = Object.values(entity.degree).reduce((a, b) => a + b, 0);
+      expect(entity.neighbourSummary).toMatchObject({ total, truncated: true });
+      expect(entity.neighbourSummary.groups).toEqual(
+        expect.arrayContaining([
+          { relationship: 'FUNDS', direction: 'in', type: 'Organisation', count: 1 },
+          { relationship: 'OWNS', direction: 'in', type: 'Organisation', count: 1 },
+          expect.objectContaining({
+            relationship: 'DEPLOYED_IN',
+            direction: 'out',
+            type: 'Country',
+          }),
+        ]),
+      );
+    });
+  });
+
+  describe('GET /api/graph/neighbourhood', () => {
+    it('holds Norad and Sierra Leone around DHIS2, as Cytoscape elements with provenance', async () => {
+      const { status, body } = await api.get('/api/graph/neighbourhood?id=dpg:dhis2');
+      expect(status).toBe(200);
+      const hood = conforms(neighbourhoodResponseSchema, body);
+      expect(hood.centre).toBe('dpg:dhis2');
+      expect(nodeIds(hood)).toEqual(
+        expect.arrayContaining(['dpg:dhis2', 'org:norad', 'country:SL']),
+      );
+      expect(edgeIds(hood)).toEqual(
+        expect.arrayContaining(['org:norad|FUNDS|dpg:dhis2', 'dpg:dhis2|DEPLOYED_IN|country:SL']),
+      );
+      expect(hood.nodes.find((n) => n.data.id === 'dpg:dhis2')?.data.distance).toBe(0);
+      expect(hood.nodes.find((n) => n.data.id === 'org:norad')?.data).toMatchObject({
+        distance: 1,
+        type: 'Organisation',
+        sources: expect.arrayContaining([expect.stringMatching(/^source:/)]),
+      });
+      expectWellFormed(hood);
+    });
+
+    it('caps the expansion and says what it left out, by type', async () => {
+      const full = await api.get('/api/graph/neighbourhood?id=dpg:dhis2&limit=1000');
+      expect(full.body.truncated).toBe(false);
+      const all = full.body.nodes.length - 1;
+
+      const { body } = await api.get('/api/graph/neighbourhood?id=dpg:dhis2&limit=10');
+      expect(body.nodes).toHaveLength(11);
+      expect(body.truncated).toBe(true);
+      expect(body.omitted.total).toBe(all - 10);
+      const byType = body.omitted.byType as Record<string, number>;
+      expect(Object.values(byType).reduce((a, b) => a + b, 0)).toBe(body.omitted.total);
+      expect(byType.Country).toBeGreaterThan(40);
+      // Types take turns: dozens of countries do not crowd out the owner and the funder.
+      expect(nodeIds(body)).toEqual(expect.arrayContaining(['org:norad', 'org:hisp-uio']));
+      expectWellFormed(body);
+    });
+
+    it('keeps preferred types first ("show more countries")', async () => {
+      const { body } = await api.get(
+        '/api/graph/neighbourhood?id=dpg:dhis2&limit=30&prefer=Country',
+      );
+      const types = body.nodes.filter((n: { data: NodeData }) => n.data.id !== 'dpg:dhis2');
+      expect(types.every((n: { data: NodeData }) => n.data.type === 'Country')).toBe(true);
+      expect(body.omitted.byType.Organisation).toBe(2);
+    });
+
+    it('follows only the given relationship types into the given entity types', async () => {
+      const funders = await api.get('/api/graph/neighbourhood?id=dpg:dhis2&rels=FUNDS,OWNS');
+      expect(nodeIds(funders.body).sort()).toEqual(['dpg:dhis2', 'org:hisp-uio', 'org:norad']);
+      const orgs = await api.get('/api/graph/neighbourhood?id=dpg:dhis2&types=Organisation');
+      expect(
+        orgs.body.nodes.every((n: { data: NodeData }) =>
+          ['DPG', 'Organisation'].includes(n.data.type),
+        ),
+      ).toBe(true);
+      expect(orgs.body.edges.map((e: { data: EdgeData }) => e.data.type).sort()).toEqual([
+        'FUNDS',
+        'OWNS',
+      ]);
+    });
+
+    it('expands up to three hops, marking each entity with its distance', async () => {
+      const { body } = await api.get('/api/graph/neighbourhood?id=org:norad&depth=2&limit=1000');
+      const distance = Object.fromEntries(
+        body.nodes.map((n: { data: NodeData }) => [n.data.id, n.data.distance]),
+      );
+      expect(distance).toMatchObject({ 'org:norad': 0, 'dpg:dhis2': 1, 'country:SL': 2 });
+      const deeper = await api.get('/api/graph/neighbourhood?id=org:norad&depth=3&limit=1000');
+      expect(deeper.body.nodes.length + deeper.body.omitted.total).toBeGreaterThan(
+        body.nodes.length + body.omitted.total,
+      );
+    });
+
+    it('answers 404 for an unknown entity', async () => {
+      const { status, body } = await api.get('/api/graph/neighbourhood?id=org:no-such-org');
+      expect(status).toBe(404);
+      expect(body.error.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('POST /api/graph/subgraph', () => {
+    it('returns the given entities and the relationships among them, and lists unknown ids', async () => {
+      const { status, body } = await post('/api/graph/subgraph', {
+        ids: ['org:unicef', 'org:google', AI_COP, 'org:no-such-org', 'org:unicef'],
+      });
+      expect(status).toBe(200);
+      const sub = conforms(subgraphResponseSchema, body);
+      expect(nodeIds(sub).sort()).toEqual([AI_COP, 'org:google', 'org:unicef']);
+      expect(edgeIds(sub).sort()).toEqual([
+        `org:google|PARTICIPATES_IN|${AI_COP}`,
+        `org:unicef|LEADS|${AI_COP}`,
+      ]);
+      expect(sub.missing).toEqual(['org:no-such-org']);
+      expectWellFormed(sub);
+    });
+
+    it('keeps only the given relationship types', async () => {
+      const { body } = await post('/api/graph/subgraph', {
+        ids: ['org:unicef', 'org:google', AI_COP],
+        rels: ['LEADS'],
+      });
+      expect(edgeIds(body)).toEqual([`org:unicef|LEADS|${AI_COP}`]);
+    });
+  });
+
+  describe('GET /api/graph/paths', () => {
+    it('finds the path between Google and UNICEF through the AI CoP, and says it', async () => {
+      const { status, body } = await api.get('/api/graph/paths?from=org:google&to=org:unicef');
+      expect(status).toBe(200);
+      const found = conforms(pathsResponseSchema, body);
+      expect(found.paths[0]).toMatchObject({
+        length: 2,
+        nodes: ['org:google', AI_COP, 'org:unicef'],
+        relationshipTypes: ['PARTICIPATES_IN', 'LEADS'],
+        sentence: `Google participates in ${AI_COP_NAME}, which UNICEF leads`,
+      });
+      expect(found.paths[0]!.steps.map((s) => s.forward)).toEqual([true, false]);
+      expect(nodeIds(found)).toEqual(expect.arrayContaining(['org:google', AI_COP, 'org:unicef']));
+      expectWellFormed(found);
+    });
+
+    it('reads the same path from UNICEF with a relative clause', async () => {
+      const { body } = await api.get('/api/graph/paths?from=org:unicef&to=org:google&k=1');
+      expect(body.paths).toHaveLength(1);
+      expect(body.paths[0].sentence).toBe(
+        `UNICEF leads ${AI_COP_NAME}, in which Google participates`,
+      );
+    });
+
+    it('gives k alternatives of equal or increasing length', async () => {
+      const { body } = await api.get('/api/graph/paths?from=org:google&to=org:unicef&k=5');
+      expect(body.paths).toHaveLength(5);
+      const lengths = body.paths.map((p: { length: number }) => p.length);
+      expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+      const keys = body.paths.map((p: { steps: unknown[] }) => JSON.stringify(p.steps));
+      expect(new Set(keys).size).toBe(5);
+      for (const p of body.paths) expect(new Set(p.nodes).size).toBe(p.nodes.length);
+    });
+
+    it('links Norad to Sierra Leone through DHIS2', async () => {
+      const { body } = await api.get('/api/graph/paths?from=org:norad&to=country:SL&k=10');
+      expect(body.paths.map((p: { nodes: string[] }) => p.nodes)).toContainEqual([
+        'org:norad',
+        'dpg:dhis2',
+        'country:SL',
+      ]);
+    });
+
+    it('returns no path when none is short enough or none uses the given relationships', async () => {
+      const short = await api.get('/api/graph/paths?from=org:google&to=org:unicef&maxHops=1');
+      expect(short).toMatchObject({ status: 200, body: { paths: [] } });
+      const members = await api.get(
+        '/api/graph/paths?from=org:google&to=org:unicef&rels=DEPLOYED_IN',
+      );
+      expect(members.body.paths).toEqual([]);
+    });
+
+    it('answers 404 naming an unknown end, and 400 when both ends are the same', async () => {
+      const unknown = await api.get('/api/graph/paths?from=org:google&to=org:no-such-org');
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.details).toEqual({ id: 'org:no-such-org' });
+      const same = await api.get('/api/graph/paths?from=org:google&to=org:google');
+      expect(same.status).toBe(400);
+      expect(same.body.error.details[0].path).toBe('query.to');
+    });
+  });
+
+  describe('GET /api/overview', () => {
+    it('summarises a large graph as one meta-node per type with counted meta-edges', async () => {
+      const { body } = await api.get('/api/overview?mode=summary');
+      const overview = conforms(overviewResponseSchema, body);
+      expect(overview.mode).toBe('summary');
+      expect(overview.total.nodes).toBe(await countOf('MATCH (n:Entity) RETURN count(n) AS n'));
+      const dpg = overview.nodes.find((n) => n.data.id === 'type:DPG');
+      expect(dpg?.data).toMatchObject({ count: 166, meta: true });
+      expect(edgeIds(overview as Elements)).toContain('type:DPG|DEPLOYED_IN|type:Country');
+      expectWellFormed(overview as Elements);
+    });
+
+    it('picks full or summary by size in auto mode, and keeps full mode by default', async () => {
+      const auto = await api.get('/api/overview?mode=auto&limit=100');
+      expect(auto.body.mode).toBe('summary');
+      const fits = await api.get('/api/overview?mode=auto&limit=2000');
+      expect(fits.body).toMatchObject({ mode: 'full', truncated: false });
+      const plain = await api.get('/api/overview?limit=50');
+      expect(conforms(overviewResponseSchema, plain.body)).toMatchObject({
+        mode: 'full',
+        truncated: true,
+      });
+      expect(plain.body.nodes).toHaveLength(50);
+      expectWellFormed(plain.body);
+    });
+  });
+
+  describe('GET /api/stats', () => {
+    it('counts by label and relationship type and ranks entities by degree', async () => {
+      const { body } = await api.get('/api/stats?top=5');
+      const stats = conforms(statsResponseSchema, body);
+      expect(stats.entities).toContainEqual({ type: 'DPG', count: 166 });
+      expect(stats.entities).toContainEqual({ type: 'SDG', count: 17 });
+      expect(stats.totals.relationships).toBe(
+        await countOf('MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n'),
+      );
+      expect(stats.totals.sources).toBeGreaterThanOrEqual(5);
+      expect(stats.topByDegree).toHaveLength(5);
+      const degrees = stats.topByDegree.map((e) => e.degree);
+      expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+    });
+
+    it('answers the coverage questions with full counts and capped examples', async () => {
+      const { body } = await api.get('/api/stats?examples=3');
+      const coverage = body.coverage;
+      const expected = await countOf(
+        `MATCH (c:Country) WHERE EXISTS { (c)<-[:DEPLOYED_IN]-(:DPG) }
+           AND NOT EXISTS { (c)<-[:TAKES_PLACE_IN]-(:Activity) } RETURN count(c) AS n`,
+      );
+      expect(coverage.countriesWithDeploymentsButNoActivity.count).toBe(expected);
+      expect(coverage.countriesWithDeploymentsButNoActivity.items).toHaveLength(3);
+      expect(coverage.sdgsWithoutDpg.count).toBe(
+        await countOf(
+          'MATCH (s:SDG) WHERE NOT EXISTS { (s)<-[:ADVANCES]-(:DPG) } RETURN count(s) AS n',
+        ),
+      );
+      // Sierra Leone has activities (seed page), so it is not an uncovered country.
+      const listed = await api.get('/api/stats?examples=500');
+      expect(
+        listed.body.coverage.countriesWithDeploymentsButNoActivity.items.map(
+          (c: { id: string }) => c.id,
+        ),
+      ).not.toContain('country:SL');
+    });
+  });
+
+  describe('GET /api/facets', () => {
+    it('gives the values and counts of every filter', async () => {
+      const { body } = await api.get('/api/facets');
+      const facets = conforms(facetsResponseSchema, body);
+      expect(facets.sectors).toContainEqual(expect.objectContaining({ value: 'Health' }));
+      expect(facets.licences).toContainEqual(expect.objectContaining({ value: 'BSD-3-Clause' }));
+      expect(facets.dpgTypes).toContainEqual(expect.objectContaining({ value: 'software' }));
+      expect(facets.stages).toContainEqual({ value: 'DPG', label: 'DPG', count: 165 });
+      expect(facets.sdgs.map((s) => s.value)).toEqual(
+        Array.from({ length: 17 }, (_, i) => `sdg:${i + 1}`),
+      );
+      expect(facets.membership).toContainEqual(
+        expect.objectContaining({ value: 'group:ai-cop-members', count: 14 }),
+      );
+      expect(facets.organisationKinds.reduce((sum, k) => sum + k.count, 0)).toBe(
+        await countOf('MATCH (o:Organisation) RETURN count(o) AS n'),
+      );
+      const counts = facets.countries.map((c) => c.count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    });
+
+    it('caps each facet at the limit', async () => {
+      const { body } = await api.get('/api/facets?limit=3');
+      expect(body.countries).toHaveLength(3);
+      expect(body.sdgs).toHaveLength(3);
+    });
+  });
+
+  describe('GET /api/export', () => {
+    it('exports a neighbourhood as GraphML that names its file and escapes every value', async () => {
+      const { status, headers, text } = await download('/api/export?format=graphml&id=country:SL');
+      expect(status).toBe(200);
+      expect(headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
+      expect(headers.get('content-disposition')).toMatch(
+        /^attachment; filename="?dpg-explorer-neighbourhood-country-sl\.graphml"?$/,
+      );
+      const root = create(text).root().node as unknown as XmlElement;
+      const nodes = [...root.getElementsByTagName('node')];
+      expect(nodes.map((n) => n.getAttribute('id'))).toEqual(
+        expect.arrayContaining(['country:SL', 'dpg:dhis2', TRICKY_ID]),
+      );
+      const tricky = nodes.find((n) => n.getAttribute('id') === TRICKY_ID)!;
+      expect(tricky.getElementsByTagName('data')[0]!.textContent).toBe(TRICKY_NAME);
+    });
+
+    it('exports the whole graph, best-connected first, as GEXF for Gephi', async () => {
+      const { headers, text } = await download('/api/export?format=gexf&limit=40');
+      expect(headers.get('content-type')).toBe('application/gexf+xml; charset=utf-8');
+      expect(headers.get('content-disposition')).toContain('dpg-explorer-graph.gexf');
+      const root = create(text).root().node as unknown as XmlElement;
+      expect(root.getElementsByTagName('node')).toHaveLength(40);
+      expect(root.getElementsByTagName('edge').length).toBeGreaterThan(0);
+    });
+
+    it('exports CSV tables of nodes and edges that a spreadsheet reads safely', async () => {
+      const nodes = await download(`/api/export?format=csv&id=${TRICKY_ID}`);
+      expect(nodes.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+      expect(nodes.headers.get('content-disposition')).toContain('-nodes.csv');
+      const rows = parseCsv(nodes.text, { columns: true }) as Record<string, string>[];
+      expect(rows.map((r) => r.id).sort()).toEqual(['country:SL', TRICKY_ID]);
+      const tricky = rows.find((r) => r.id === TRICKY_ID)!;
+      expect(tricky.label).toBe(`'${TRICKY_NAME}`);
+      expect(tricky.sources).toBe(TRICKY_SOURCE);
+      const edges = await download(`/api/export?format=csv&part=edges&id=${TRICKY_ID}`);
+      expect(parseCsv(edges.text, { columns: true })).toEqual([
+        {
+          source: TRICKY_ID,
+          target: 'country:SL',
+          type: 'DEPLOYED_IN',
+          label: 'is deployed in',
+          sources: TRICKY_SOURCE,
+        },
+      ]);
+    });
+
+    it('exports Cytoscape JSON, filtered by relationship type', async () => {
+      const { headers, text } = await download('/api/export?id=dpg:dhis2&rels=FUNDS');
+      expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const doc = JSON.parse(text);
+      expect(doc.elements.edges.map((e: { data: EdgeData }) => e.data.id)).toEqual([
+        'org:norad|FUNDS|dpg:dhis2',
+      ]);
+    });
+
+    it('answers 404 for the neighbourhood of an unknown entity', async () => {
+      const { status } = await download('/api/export?format=csv&id=org:no-such-org');
+      expect(status).toBe(404);
+    });
+  });
+});
+
+describe('documentation', () => {
+  it('serves the OpenAPI document generated from the schemas', async () => {
+    const { status, body, headers } = await api.get('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toContain('application/json');
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/graph/neighbourhood', '/api/graph/paths', '/api/export']),
+    );
+  });
+
+  it('serves a browsable docs page that loads only its own scripts', async () => {
+    const page = await download('/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const scripts = [...page.text.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, inline] of scripts) {
+      expect(attributes).toMatch(/src="\/api\/docs\//);
+      expect(inline).toBe('');
+    }
+    for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css', 'docs-init.js']) {
+      const asset = await download(`/api/docs/${file}`);
+      expect(asset.status, file).toBe(200);
+    }
+    expect((await download('/api/docs/docs-init.js')).text).toContain('/api/openapi.json');
+  });
+});
+
+describe('bad input on every endpoint', () => {
+  it.each([
+    ['/api/search?q=x&offset=-1', 'query.offset'],
+    ['/api/search?q=x&offset=1001', 'query.offset'],
+    ['/api/entities/org:unicef?neighbours=501', 'query.neighbours'],
+    ['/api/graph/neighbourhood', 'query.id'],
+    ['/api/graph/neighbourhood?id=UNICEF', 'query.id'],
+    ['/api/graph/neighbourhood?id=org:unicef&depth=4', 'query.depth'],
+    ['/api/graph/neighbourhood?id=org:unicef&depth=0', 'query.depth'],
+    ['/api/graph/neighbourhood?id=org:unicef&limit=1001', 'query.limit'],
+    ['/api/graph/neighbourhood?id=org:unicef&types=Person', 'query.types.0'],
+    ['/api/graph/neighbourhood?id=org:unicef&rels=KNOWS', 'query.rels.0'],
+    ['/api/graph/neighbourhood?id=org:unicef&rels=LEADS&rels=FUNDS', 'query.rels'],
+    ['/api/graph/neighbourhood?id=org:unicef&prefer=Entity', 'query.prefer.0'],
+    ['/api/graph/paths?to=org:unicef', 'query.from'],
+    ['/api/graph/paths?from=org:google&to=org:unicef&maxHops=7', 'query.maxHops'],
+    ['/api/graph/paths?from=org:google&to=org:unicef&k=11', 'query.k'],
+    ['/api/graph/paths?from=org:google&to=org:unicef&k=1.5', 'query.k'],
+    ['/api/overview?mode=everything', 'query.mode'],
+    ['/api/stats?top=0', 'query.top'],
+    ['/api/stats?examples=501', 'query.examples'],
+    ['/api/facets?limit=1001', 'query.limit'],
+    ['/api/export?format=xlsx', 'query.format'],
+    ['/api/export?format=csv&part=both', 'query.part'],
+    ['/api/export?limit=20001', 'query.limit'],
+    ['/api/export?id=not-an-id', 'query.id'],
+  ])('GET %s is a 400 naming %s', async (path, where) => {
+    const { status, body } = await api.get(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_ERROR');
+    expect(body.error.details.map((d: { path: string }) => d.path)).toContain(where);
+  });
+
+  it.each([
+    [{}, 'body.ids'],
+    [{ ids: [] }, 'body.ids'],
+    [{ ids: 'org:unicef' }, 'body.ids'],
+    [{ ids: ["org:x') DETACH DELETE n //"] }, 'body.ids.0'],
+    [{ ids: Array.from({ length: 501 }, (_, i) => `org:o${i}`) }, 'body.ids'],
+    [{ ids: ['org:unicef'], rels: ['KNOWS'] }, 'body.rels.0'],
+    [[], 'body'],
+  ])('POST /api/graph/subgraph with %j is a 400 naming %s', async (payload, where) => {
+    const { status, body } = await post('/api/graph/subgraph', payload);
+    expect(status).toBe(400);
+    expect(body.error.details.map((d: { path: string }) => d.path)).toContain(where);
+  });
+
+  it('POST /api/graph/subgraph with malformed or missing JSON is a 400', async () => {
+    const malformed = await post('/api/graph/subgraph', '{"ids": [', true);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('BAD_REQUEST');
+    const response = await fetch(`${api.url}/api/graph/subgraph`, { method: 'POST' });
+    expect(response.status).toBe(400);
+  });
+
+  it('a 100 kB parameter is refused before it reaches the API, never with a 500', async () => {
+    const { status } = await api.get(`/api/graph/neighbourhood?id=org:${'a'.repeat(100_000)}`);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+  });
+});
+
+describe('when the database is unreachable', () => {
+  it('every query endpoint answers 503 with Retry-After, fast', async () => {
+    const dead = new GraphDatabase(
+      createDriver({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'irrelevant-password' }),
+    );
+    const server = createApp(dead, { webDist: '/nonexistent' }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const requests: [string, RequestInit?][] = [
+        ['/api/search?q=unicef'],
+        ['/api/graph/neighbourhood?id=org:unicef'],
+        ['/api/graph/paths?from=org:google&to=org:unicef'],
+        ['/api/overview?mode=summary'],
+        ['/api/stats'],
+        ['/api/facets'],
+        ['/api/export?format=csv'],
+        [
+          '/api/graph/subgraph',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ ids: ['org:unicef'] }),
+          },
+        ],
+      ];
+      const started = Date.now();
+      const responses = await Promise.all(requests.map(([path, init]) => fetch(base + path, init)));
+      for (const [i, response] of responses.entries()) {
+        expect(response.status, requests[i]![0]).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('5');
+        expect(await response.json()).toMatchObject({ error: { code: 'DATABASE_UNAVAILABLE' } });
+      }
+      expect(Date.now() - started).toBeLessThan(20_000);
+      // The documentation does not need the database.
+      expect((await fetch(`${base}/api/openapi.json`)).status).toBe(200);
+    } finally {
+      server.close();
+      await dead.close();
+    }
+  });
+});
+
+describe.runIf(hasSharedData())('on the seed page alone', () => {
+  beforeAll(async () => {
+    await resetGraph(db);
+    await importSeed(db);
+  });
+
+  it('registry facets are empty lists, not errors', async () => {
+    const { status, body } = await api.get('/api/facets');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ sectors: [], dpgTypes: [], licences: [], stages: [], sdgs: [] });
+    expect(body.organisationKinds.length).toBeGreaterThan(0);
+  });
+
+  it('coverage questions without registry data answer zero', async () => {
+    const { body } = await api.get('/api/stats');
+    expect(body.coverage.sdgsWithoutDpg).toEqual({ count: 0, items: [] });
+    expect(body.coverage.countriesWithDeploymentsButNoActivity).toEqual({ count: 0, items: [] });
+  });
+});
+
+/** The part of the DOM these tests read (the project compiles without the DOM library). */
+interface XmlElement {
+  getAttribute(name: string): string | null;
+  getElementsByTagName(name: string): ArrayLike<XmlElement> & Iterable<XmlElement>;
+  textContent: string | null;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../server/api/openapi.ts';
+import { LIMITS } from '../../server/api/schemas.ts';
+
+const doc = openApiDocument('test') as unknown as {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Param[]; responses: Record<string, unknown> }>
+  >;
+  components: { schemas: Record<string, unknown> };
+};
+interface Param {
+  name: string;
+  in: string;
+  required: boolean;
+  schema: { default?: unknown; maximum?: number; minimum?: number; pattern?: string };
+}
+
+const param = (path: string, name: string, method = 'get') =>
+  doc.paths[path]![method]!.parameters!.find((p) => p.name === name)!;
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and describes every route', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/api/entities/{id}',
+        '/api/export',
+        '/api/facets',
+        '/api/graph/neighbourhood',
+        '/api/graph/paths',
+        '/api/graph/subgraph',
+        '/api/health',
+        '/api/openapi.json',
+        '/api/overview',
+        '/api/search',
+        '/api/stats',
+      ].sort(),
+    );
+  });
+
+  it('documents defaults and maxima of the limits from the same constants the routes use', () => {
+    expect(param('/api/graph/neighbourhood', 'limit').schema).toMatchObject({
+      default: LIMITS.neighbourhood.default,
+      maximum: LIMITS.neighbourhood.max,
+    });
+    expect(param('/api/graph/neighbourhood', 'depth').schema).toMatchObject({
+      minimum: 1,
+      maximum: 3,
+    });
+    expect(param('/api/graph/paths', 'k').schema).toMatchObject({ default: 3, maximum: 10 });
+    expect(param('/api/search', 'offset').schema).toMatchObject({ default: 0 });
+    expect(param('/api/export', 'limit').schema).toMatchObject({ maximum: LIMITS.export.max });
+    expect(param('/api/entities/{id}', 'id')).toMatchObject({ in: 'path', required: true });
+  });
+
+  it('gives entity ids a pattern a JSON Schema validator can use', () => {
+    const { pattern } = param('/api/graph/paths', 'from').schema;
+    expect(pattern).toBeDefined();
+    expect(new RegExp(pattern!, 'u').test('activity:unicef/co-leading')).toBe(true);
+    expect(pattern).not.toMatch(/\/u$/);
+  });
+
+  it('documents the error responses, and every reference resolves', () => {
+    expect(doc.paths['/api/graph/paths']!.get!.responses).toHaveProperty('404');
+    expect(doc.paths['/api/stats']!.get!.responses).toHaveProperty('503');
+    const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
+  });
+});

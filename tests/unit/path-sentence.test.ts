@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { pathSentence } from '../../server/services/path-sentence.ts';
+
+const AI_COP = 'Co-leading the Community of Practice on AI';
+
+describe('pathSentence', () => {
+  it('reads a relationship walked against its direction as a relative clause', () => {
+    // UNICEF -LEADS-> AI CoP <-PARTICIPATES_IN- Google
+    expect(
+      pathSentence(
+        ['UNICEF', AI_COP, 'Google'],
+        [
+          { type: 'LEADS', forward: true },
+          { type: 'PARTICIPATES_IN', forward: false },
+        ],
+      ),
+    ).toBe(`UNICEF leads ${AI_COP}, in which Google participates`);
+  });
+
+  it('reads the same path from the other end', () => {
+    expect(
+      pathSentence(
+        ['Google', AI_COP, 'UNICEF'],
+        [
+          { type: 'PARTICIPATES_IN', forward: true },
+          { type: 'LEADS', forward: false },
+        ],
+      ),
+    ).toBe(`Google participates in ${AI_COP}, which UNICEF leads`);
+  });
+
+  it('chains relationships walked along their direction with "which"', () => {
+    expect(
+      pathSentence(
+        ['UNICEF', AI_COP, 'DPG Standard'],
+        [
+          { type: 'LEADS', forward: true },
+          { type: 'INVOLVES', forward: true },
+        ],
+      ),
+    ).toBe(`UNICEF leads ${AI_COP}, which involves DPG Standard`);
+  });
+
+  it('starts with the inverse phrase when the first relationship points at the start', () => {
+    // Sierra Leone <-DEPLOYED_IN- DHIS2 <-FUNDS- Norad
+    expect(
+      pathSentence(
+        ['Sierra Leone', 'DHIS2', 'Norad'],
+        [
+          { type: 'DEPLOYED_IN', forward: false },
+          { type: 'FUNDS', forward: false },
+        ],
+      ),
+    ).toBe('Sierra Leone has a deployment of DHIS2, which Norad funds');
+  });
+
+  it('moves a trailing preposition in front of "which"', () => {
+    expect(
+      pathSentence(
+        ['AI CoP members', 'Google', AI_COP],
+        [
+          { type: 'MEMBER_OF', forward: false },
+          { type: 'PARTICIPATES_IN', forward: true },
+        ],
+      ),
+    ).toBe(`AI CoP members includes Google, which participates in ${AI_COP}`);
+    expect(
+      pathSentence(
+        ['Norad', 'DHIS2', 'Sierra Leone', 'OpenCRVS'],
+        [
+          { type: 'FUNDS', forward: true },
+          { type: 'DEPLOYED_IN', forward: true },
+          { type: 'DEPLOYED_IN', forward: false },
+        ],
+      ),
+    ).toBe('Norad funds DHIS2, which is deployed in Sierra Leone, in which OpenCRVS is deployed');
+  });
+
+  it('reads a one-step path as a plain clause', () => {
+    expect(pathSentence(['GIZ', AI_COP], [{ type: 'CO_LEADS', forward: true }])).toBe(
+      `GIZ co-leads ${AI_COP}`,
+    );
+  });
+
+  it('reads a relationship type outside the model as words', () => {
+    expect(pathSentence(['A', 'B'], [{ type: 'WORKS_WITH', forward: true }])).toBe(
+      'A works with B',
+    );
+  });
+
+  it('rejects labels and steps that do not make a path', () => {
+    expect(() => pathSentence(['A'], [])).toThrow(Error);
+    expect(() => pathSentence(['A', 'B', 'C'], [{ type: 'LEADS', forward: true }])).toThrow(Error);
+  });
+});
