@@ -1,0 +1,169 @@
+// Unit tests of the front end's API layer (web/src/lib/api/): the typed client against a fake fetch,
+// its single error type, the async status helpers and the latest-request guard.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  ApiError,
+  createApiClient,
+  createLatestRequest,
+  failure,
+  isAbort,
+  toUserFacingError,
+  type EntityDetails,
+} from '../../web/src/lib/api/index.ts';
+
+const entity = JSON.parse(
+  readFileSync(new URL('./fixtures/web/entity-unicef.json', import.meta.url), 'utf8'),
+) as EntityDetails;
+
+type FetchArgs = Parameters<typeof fetch>;
+
+/** A fake fetch answering with `status` and `body` (a string is sent as is), recording the URLs asked for. */
+function fakeFetch(status: number, body: unknown) {
+  return vi.fn(
+    async (..._args: FetchArgs) =>
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
+}
+
+function clientWith(fetch: ReturnType<typeof fakeFetch>) {
+  return createApiClient({
+    baseUrl: 'http://api.test',
+    fetch: fetch as unknown as typeof globalThis.fetch,
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('createApiClient', () => {
+  it('fetches an entity with its id URL-encoded and returns the body', async () => {
+    const fetch = fakeFetch(200, entity);
+    const result = await clientWith(fetch).entity(
+      'activity:unicef/co-leading-the-community-of-practice-on-ai',
+    );
+    expect(fetch.mock.calls[0]?.[0]).toBe(
+      'http://api.test/api/entities/activity%3Aunicef%2Fco-leading-the-community-of-practice-on-ai',
+    );
+    expect(result.label).toBe('UNICEF');
+  });
+
+  it('sends the search query and limit as parameters, trimmed', async () => {
+    const fetch = fakeFetch(200, { query: 'dhis', results: [] });
+    await clientWith(fetch).search('  DHIS & co ', 12);
+    const url = new URL(String(fetch.mock.calls[0]?.[0]));
+    expect(url.pathname).toBe('/api/search');
+    expect(url.searchParams.get('q')).toBe('DHIS & co');
+    expect(url.searchParams.get('limit')).toBe('12');
+  });
+
+  it('rejects with the server error code and status for an error body', async () => {
+    const fetch = fakeFetch(404, { error: { code: 'NOT_FOUND', message: 'No entity org:nobody' } });
+    const error = await rejection(clientWith(fetch).entity('org:nobody'));
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.status).toBe(404);
+    expect(error.isNotFound).toBe(true);
+  });
+
+  it('marks a 503 answer as unavailable', async () => {
+    const fetch = fakeFetch(503, { error: { code: 'DATABASE_UNAVAILABLE', message: 'down' } });
+    const error = await rejection(clientWith(fetch).overview(100));
+    expect(error.isUnavailable).toBe(true);
+  });
+
+  it('returns the health body for a 503, because a down database is an answer, not a failure', async () => {
+    const body = {
+      status: 'degraded',
+      version: '0.1.0',
+      database: { status: 'down', message: 'refused' },
+    };
+    const health = await clientWith(fakeFetch(503, body)).health();
+    expect(health.database.status).toBe('down');
+  });
+
+  it('turns a network failure into NETWORK_ERROR with status 0', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('fetch failed');
+    });
+    const error = await rejection(
+      createApiClient({ fetch: fetch as unknown as typeof globalThis.fetch }).overview(10),
+    );
+    expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.status).toBe(0);
+  });
+
+  it('turns an unreadable or unexpected body into BAD_RESPONSE', async () => {
+    expect((await rejection(clientWith(fakeFetch(200, '<html>')).overview(10))).code).toBe(
+      'BAD_RESPONSE',
+    );
+    expect((await rejection(clientWith(fakeFetch(200, { nodes: 'no' })).overview(10))).code).toBe(
+      'BAD_RESPONSE',
+    );
+    expect((await rejection(clientWith(fakeFetch(500, { oops: true })).search('x', 5))).code).toBe(
+      'BAD_RESPONSE',
+    );
+  });
+
+  it('reports an aborted request as ABORTED, which the UI ignores', async () => {
+    const controller = new AbortController();
+    const fetch = vi.fn(async (_url: FetchArgs[0], init?: FetchArgs[1]) => {
+      controller.abort();
+      throw init?.signal?.reason ?? new Error('aborted');
+    });
+    const client = createApiClient({ fetch: fetch as unknown as typeof globalThis.fetch });
+    const error = await rejection(client.search('x', 5, { signal: controller.signal }));
+    expect(error.isAborted).toBe(true);
+    expect(isAbort(error)).toBe(true);
+  });
+
+  it('checks its inputs before calling the server', () => {
+    const fetch = fakeFetch(200, {});
+    const client = clientWith(fetch);
+    expect(() => client.search('   ', 5)).toThrow(TypeError);
+    expect(() => client.search('x', 0)).toThrow(TypeError);
+    expect(() => client.overview(1.5)).toThrow(TypeError);
+    expect(() => client.entity(' ')).toThrow(TypeError);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('async status helpers', () => {
+  it('keep the API message and code for the user', () => {
+    const status = failure(new ApiError('NOT_FOUND', 'No entity org:x', 404));
+    expect(status).toEqual({
+      state: 'error',
+      error: { code: 'NOT_FOUND', message: 'No entity org:x', status: 404 },
+    });
+  });
+
+  it('give a generic message for anything else thrown', () => {
+    expect(toUserFacingError('weird').code).toBe('UNEXPECTED');
+    expect(toUserFacingError(new Error('Boom')).message).toBe('Boom');
+  });
+});
+
+describe('createLatestRequest', () => {
+  it('aborts the previous request when a new one starts', async () => {
+    const latest = createLatestRequest();
+    const signals: AbortSignal[] = [];
+    const start = (signal: AbortSignal) => {
+      signals.push(signal);
+      return Promise.resolve(signals.length);
+    };
+    await latest.run(start);
+    await latest.run(start);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals[1]?.aborted).toBe(false);
+    latest.cancel();
+    expect(signals[1]?.aborted).toBe(true);
+  });
+});

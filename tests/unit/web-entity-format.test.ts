@@ -1,0 +1,122 @@
+// Unit tests of the details panel's presentation helpers (web/src/lib/entity/) and the vocabularies
+// they read (web/src/lib/vocabulary/).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { EntityDetails, Neighbour } from '../../web/src/lib/api/types.ts';
+import { groupNeighbours, totalDegree } from '../../web/src/lib/entity/neighbour-groups.ts';
+import {
+  descriptionOf,
+  formatDate,
+  humaniseKey,
+  propertyRows,
+  shortUrl,
+  toDisplayValue,
+} from '../../web/src/lib/entity/property-format.ts';
+import {
+  ENTITY_TYPES,
+  RELATIONSHIP_PHRASES,
+  RELATIONSHIP_TYPES,
+  entityTypeName,
+  relationshipPhrase,
+} from '../../web/src/lib/vocabulary/index.ts';
+
+const unicef = JSON.parse(
+  readFileSync(new URL('./fixtures/web/entity-unicef.json', import.meta.url), 'utf8'),
+) as EntityDetails;
+
+describe('groupNeighbours', () => {
+  it('groups by relationship and direction in vocabulary order, with readable headings', () => {
+    const groups = groupNeighbours(unicef.neighbours);
+    expect(groups[0]).toMatchObject({ key: 'LEADS:out', heading: 'Leads' });
+    expect(groups[0]?.neighbours).toHaveLength(10);
+    const keys = groups.map((g) => g.key);
+    expect(keys.indexOf('RUNS:out')).toBeLessThan(keys.indexOf('MEMBER_OF:out'));
+    expect(groups.reduce((n, g) => n + g.neighbours.length, 0)).toBe(unicef.neighbours.length);
+  });
+
+  it('puts outgoing before incoming for one type and drops duplicates within a group', () => {
+    const n = (id: string, direction: 'out' | 'in'): Neighbour => ({
+      id,
+      label: id,
+      type: 'Organisation',
+      relationship: 'FUNDS',
+      direction,
+    });
+    const groups = groupNeighbours([n('org:b', 'in'), n('org:a', 'out'), n('org:a', 'out')]);
+    expect(groups.map((g) => g.heading)).toEqual(['Funds', 'Funded by']);
+    expect(groups[0]?.neighbours).toHaveLength(1);
+  });
+
+  it('sorts neighbours by type, then name', () => {
+    const group = groupNeighbours(unicef.neighbours).find((g) => g.key === 'LEADS:out');
+    const labels = group?.neighbours.map((x) => x.label) ?? [];
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('adds up per-type degrees', () => {
+    expect(totalDegree(unicef.degree)).toBe(unicef.neighbours.length);
+    expect(totalDegree({})).toBe(0);
+  });
+});
+
+describe('property formatting', () => {
+  it('lists properties without the ones shown elsewhere and without empty values', () => {
+    const rows = propertyRows(unicef.properties);
+    const keys = rows.map((r) => r.key);
+    expect(keys).not.toContain('name');
+    expect(keys).not.toContain('description');
+    expect(keys).not.toContain('lastReviewed');
+    expect(rows.find((r) => r.key === 'website')?.value).toEqual({
+      kind: 'link',
+      href: 'https://www.unicef.org',
+      text: 'unicef.org',
+    });
+    expect(rows.find((r) => r.key === 'focusAreas')).toMatchObject({
+      label: 'Focus areas',
+      value: { kind: 'list' },
+    });
+  });
+
+  it('classifies values, and never links anything but http(s)', () => {
+    expect(toDisplayValue('javascript:alert(1)')).toEqual({
+      kind: 'text',
+      text: 'javascript:alert(1)',
+    });
+    expect(toDisplayValue(true)).toEqual({ kind: 'boolean', value: true });
+    expect(toDisplayValue(2021)).toEqual({ kind: 'text', text: '2021' });
+    expect(toDisplayValue(['', ' '])).toBeUndefined();
+    expect(toDisplayValue('  ')).toBeUndefined();
+  });
+
+  it('makes keys and URLs readable', () => {
+    expect(humaniseKey('memberSince')).toBe('Member since');
+    expect(humaniseKey('iso2')).toBe('ISO code');
+    expect(humaniseKey('focus_areas')).toBe('Focus areas');
+    expect(shortUrl('https://www.example.org/path/')).toBe('example.org/path');
+    expect(shortUrl('not a url')).toBe('not a url');
+  });
+
+  it('finds the description and formats import dates', () => {
+    expect(descriptionOf(unicef.properties)).toMatch(/^UNICEF is a member/);
+    expect(descriptionOf({ name: 'x' })).toBeUndefined();
+    expect(formatDate('2025-11-20T10:42:00Z')).toBe('20 Nov 2025');
+    expect(formatDate('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('vocabularies', () => {
+  it('have a phrase for both directions of every relationship type', () => {
+    for (const type of RELATIONSHIP_TYPES) {
+      expect(RELATIONSHIP_PHRASES[type].out).not.toBe('');
+      expect(RELATIONSHIP_PHRASES[type].in).not.toBe(RELATIONSHIP_PHRASES[type].out);
+    }
+    expect(relationshipPhrase('LEADS', 'in')).toBe('Led by');
+    expect(relationshipPhrase('SPONSORS', 'out')).toBe('Sponsors');
+  });
+
+  it('name every entity type and fall back to the raw type', () => {
+    for (const type of ENTITY_TYPES) expect(entityTypeName(type, 'plural')).not.toBe('');
+    expect(entityTypeName('DPG', 'short')).toBe('DPG');
+    expect(entityTypeName('Dataset')).toBe('Dataset');
+  });
+});

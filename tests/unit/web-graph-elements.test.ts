@@ -1,0 +1,181 @@
+// Unit tests of the element derivation (web/src/lib/graph/elements.ts, element-diff.ts, label.ts).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { OverviewResponse } from '../../web/src/lib/api/types.ts';
+import {
+  NODE_SIZE,
+  TIER_FONT_SIZE,
+  countByType,
+  diffElements,
+  mostConnected,
+  nodeSize,
+  shortenLabel,
+  toCytoscapeElements,
+  type GraphNodeElement,
+} from '../../web/src/lib/graph/index.ts';
+
+const overview = JSON.parse(
+  readFileSync(new URL('./fixtures/web/overview.json', import.meta.url), 'utf8'),
+) as OverviewResponse;
+const noFilters = { hiddenTypes: new Set<string>() };
+
+const nodesOf = (elements: ReturnType<typeof toCytoscapeElements>) =>
+  elements.filter((e): e is GraphNodeElement => e.group === 'nodes');
+
+describe('toCytoscapeElements', () => {
+  it('turns every overview node and edge into an element, nodes first', () => {
+    const elements = toCytoscapeElements(overview, noFilters);
+    expect(nodesOf(elements)).toHaveLength(overview.nodes.length);
+    expect(elements.filter((e) => e.group === 'edges')).toHaveLength(overview.edges.length);
+    const firstEdge = elements.findIndex((e) => e.group === 'edges');
+    expect(elements.slice(firstEdge).every((e) => e.group === 'edges')).toBe(true);
+  });
+
+  it('keeps ids, labels, types and kinds, and adds size, tier, rank and font size', () => {
+    const unicef = nodesOf(toCytoscapeElements(overview, noFilters)).find(
+      (n) => n.data.id === 'org:unicef',
+    );
+    expect(unicef?.data).toMatchObject({
+      label: 'UNICEF',
+      type: 'Organisation',
+      kind: 'UN agency',
+      degree: 4,
+    });
+    expect(unicef?.data.size).toBeGreaterThan(NODE_SIZE.min);
+    expect(unicef?.data.tier).toBe(1);
+    expect(unicef?.data.labelRank).toBe(0);
+    expect(unicef?.data.fontSize).toBe(TIER_FONT_SIZE[1]);
+  });
+
+  it('drops hidden types and every edge touching them', () => {
+    const elements = toCytoscapeElements(overview, { hiddenTypes: new Set(['Country']) });
+    const ids = new Set(nodesOf(elements).map((n) => n.data.id));
+    expect([...ids].some((id) => id.startsWith('country:'))).toBe(false);
+    for (const edge of elements.filter((e) => e.group === 'edges')) {
+      expect(ids.has(String(edge.data.source)) && ids.has(String(edge.data.target))).toBe(true);
+    }
+    expect(nodesOf(elements)).toHaveLength(overview.nodes.length - 2);
+  });
+
+  it('sizes nodes from the whole overview, so hiding a type does not resize the others', () => {
+    const size = (filters: { hiddenTypes: Set<string> }) =>
+      nodesOf(toCytoscapeElements(overview, filters)).find((n) => n.data.id === 'dpg:dhis2')?.data
+        .size;
+    expect(size({ hiddenTypes: new Set(['Organisation']) })).toBe(size({ hiddenTypes: new Set() }));
+  });
+
+  it('drops edges whose ends are missing and duplicate ids instead of handing them to Cytoscape', () => {
+    const broken: OverviewResponse = {
+      ...overview,
+      nodes: [...overview.nodes, overview.nodes[0]!],
+      edges: [
+        ...overview.edges,
+        overview.edges[0]!,
+        {
+          data: {
+            id: 'dangling',
+            source: 'org:unicef',
+            target: 'org:nobody',
+            type: 'FUNDS',
+            label: 'funds',
+          },
+        },
+      ],
+    };
+    const elements = toCytoscapeElements(broken, noFilters);
+    const ids = elements.map((e) => e.data.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain('dangling');
+  });
+
+  it('shortens long labels for the canvas and keeps the full one', () => {
+    const activity = nodesOf(toCytoscapeElements(overview, noFilters)).find((n) =>
+      n.data.id.startsWith('activity:unicef/co-leading'),
+    );
+    expect(activity?.data.label).toBe('Co-leading the Community of Practice on AI');
+    expect(activity?.data.shortLabel.endsWith('…')).toBe(true);
+    expect(activity?.data.shortLabel.length).toBeLessThanOrEqual(30);
+  });
+
+  it('gives an empty overview no elements', () => {
+    const empty: OverviewResponse = {
+      nodes: [],
+      edges: [],
+      total: { nodes: 0, edges: 0 },
+      truncated: false,
+    };
+    expect(toCytoscapeElements(empty, noFilters)).toEqual([]);
+  });
+});
+
+describe('nodeSize', () => {
+  it('grows with degree on a square-root scale between the minimum and maximum', () => {
+    expect(nodeSize(0, 20)).toBe(NODE_SIZE.min);
+    expect(nodeSize(20, 20)).toBe(NODE_SIZE.max);
+    expect(nodeSize(5, 20)).toBe(Math.round(NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * 0.5));
+    expect(nodeSize(3, 0)).toBe(NODE_SIZE.min);
+    expect(nodeSize(40, 20)).toBe(NODE_SIZE.max);
+  });
+});
+
+describe('countByType and mostConnected', () => {
+  it('counts nodes per type', () => {
+    const counts = countByType(overview);
+    expect(counts.get('Organisation')).toBe(3);
+    expect(counts.get('Country')).toBe(2);
+    expect(counts.get('Group')).toBe(1);
+  });
+
+  it('lists the best-connected nodes, most connected first, ties by name', () => {
+    const top = mostConnected(overview, 3).map((n) => n.id);
+    expect(top).toEqual([
+      'activity:unicef/giga-school-connectivity',
+      'org:unicef',
+      'activity:unicef/co-leading-the-community-of-practice-on-ai',
+    ]);
+  });
+});
+
+describe('diffElements', () => {
+  it('splits the next elements into additions, updates and removals by id', () => {
+    const next = toCytoscapeElements(overview, noFilters).slice(0, 3);
+    const current = [next[0]!.data.id, 'gone:1', next[1]!.data.id];
+    const diff = diffElements(current, next);
+    expect(diff.remove).toEqual(['gone:1']);
+    expect(diff.update.map((e) => e.data.id)).toEqual([next[0]!.data.id, next[1]!.data.id]);
+    expect(diff.add.map((e) => e.data.id)).toEqual([next[2]!.data.id]);
+  });
+
+  it('finds nothing to do when nothing changed', () => {
+    const next = toCytoscapeElements(overview, noFilters);
+    const diff = diffElements([], []);
+    expect(diff).toEqual({ remove: [], add: [], update: [] });
+    expect(
+      diffElements(
+        next.map((e) => e.data.id),
+        next,
+      ).add,
+    ).toEqual([]);
+  });
+});
+
+describe('shortenLabel', () => {
+  it('leaves short labels alone and collapses whitespace', () => {
+    expect(shortenLabel('  DHIS2 ')).toBe('DHIS2');
+    expect(shortenLabel('Global   Digital\nCompact')).toBe('Global Digital Compact');
+  });
+
+  it('cuts at a word boundary and ends with an ellipsis', () => {
+    expect(shortenLabel('Strengthening health information systems', 24)).toBe(
+      'Strengthening health…',
+    );
+    expect(shortenLabel('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
+    expect(shortenLabel('Investing in open-source start-ups, worldwide', 36)).toBe(
+      'Investing in open-source start-ups…',
+    );
+  });
+
+  it('rejects a maximum that leaves no room for text', () => {
+    expect(() => shortenLabel('x', 1)).toThrow(RangeError);
+  });
+});

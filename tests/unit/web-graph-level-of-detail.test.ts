@@ -1,0 +1,145 @@
+// Unit tests of label level of detail and label placement (web/src/lib/graph/level-of-detail.ts,
+// label-placement.ts).
+import { describe, expect, it } from 'vitest';
+import {
+  LABEL_METRICS,
+  TIER_ZOOM_THRESHOLDS,
+  assignLabelTiers,
+  labelPriority,
+  labelRect,
+  measureLabel,
+  placeLabels,
+  visibleLabelTier,
+  type LabelCandidate,
+  type Rect,
+} from '../../web/src/lib/graph/index.ts';
+
+describe('labelPriority and assignLabelTiers', () => {
+  it('ranks an organisation above a busier activity', () => {
+    expect(labelPriority('Organisation', 2)).toBeGreaterThan(labelPriority('Activity', 6));
+    expect(labelPriority('Unknown', 3)).toBe(3);
+  });
+
+  it('assigns tiers by rank: at least three key nodes, then notable, then minor', () => {
+    const nodes = Array.from({ length: 20 }, (_, i) => ({
+      id: `n${i}`,
+      type: 'Activity',
+      degree: 20 - i,
+    }));
+    const tiers = assignLabelTiers(nodes);
+    const count = (tier: number) => [...tiers.values()].filter((t) => t.tier === tier).length;
+    expect(count(1)).toBe(3);
+    expect(count(2)).toBe(7);
+    expect(count(3)).toBe(10);
+    expect(tiers.get('n0')).toEqual({ rank: 0, tier: 1 });
+    expect(tiers.get('n19')).toEqual({ rank: 19, tier: 3 });
+  });
+
+  it('breaks ties by input order, so the same answer always gives the same tiers', () => {
+    const nodes = [
+      { id: 'b', type: 'Country', degree: 1 },
+      { id: 'a', type: 'Country', degree: 1 },
+    ];
+    expect(assignLabelTiers(nodes).get('b')?.rank).toBe(0);
+    expect(assignLabelTiers(nodes).get('a')?.rank).toBe(1);
+  });
+
+  it('makes every node of a tiny graph a key node', () => {
+    const tiers = assignLabelTiers([{ id: 'x', type: 'DPG', degree: 0 }]);
+    expect(tiers.get('x')?.tier).toBe(1);
+  });
+});
+
+describe('visibleLabelTier', () => {
+  it('shows more tiers the further the reader zooms in from the fitted view', () => {
+    expect(visibleLabelTier(0.5, 1)).toBe(1);
+    expect(visibleLabelTier(1, 1)).toBe(2);
+    expect(visibleLabelTier(TIER_ZOOM_THRESHOLDS[3] * 2, 2)).toBe(3);
+    expect(visibleLabelTier(3, 1)).toBe(3);
+  });
+
+  it('rejects a zoom that is not positive', () => {
+    expect(() => visibleLabelTier(0, 1)).toThrow(RangeError);
+    expect(() => visibleLabelTier(1, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('measureLabel', () => {
+  it('wraps at the maximum width and grows in height by lines', () => {
+    const short = measureLabel('GIZ', 12);
+    const long = measureLabel('Connecting every school to the internet and more', 12);
+    expect(short.height).toBeCloseTo(12 * LABEL_METRICS.lineHeight);
+    expect(long.width).toBeLessThanOrEqual(LABEL_METRICS.maxWidth);
+    expect(long.height).toBeGreaterThan(short.height);
+  });
+});
+
+const candidate = (
+  id: string,
+  x: number,
+  y: number,
+  rank: number,
+  extra: Partial<LabelCandidate> = {},
+): LabelCandidate => ({
+  id,
+  x,
+  y,
+  size: 30,
+  fontSize: 13,
+  text: `Label ${id}`,
+  rank,
+  ...extra,
+});
+
+const overlap = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+describe('placeLabels', () => {
+  it('puts labels below their node when there is room', () => {
+    const placements = placeLabels([candidate('a', 0, 0, 0), candidate('b', 400, 0, 1)]);
+    expect(placements.get('a')).toBe('below');
+    expect(placements.get('b')).toBe('below');
+  });
+
+  it('moves a colliding label above its node, then hides it, lower rank first', () => {
+    const placements = placeLabels([
+      candidate('a', 0, 0, 0),
+      candidate('b', 40, 0, 1),
+      candidate('c', 20, 0, 2),
+    ]);
+    expect(placements.get('a')).toBe('below');
+    expect(placements.get('b')).toBe('above');
+    expect(placements.get('c')).toBe('hidden');
+  });
+
+  it('keeps a label off other nodes', () => {
+    const placements = placeLabels([candidate('a', 0, 0, 0), candidate('body-below', 0, 42, 1)]);
+    expect(placements.get('a')).toBe('above');
+  });
+
+  it('never leaves two shown labels overlapping, on a dense random graph', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const candidates = Array.from({ length: 150 }, (_, i) =>
+      candidate(`n${i}`, random() * 900, random() * 700, i),
+    );
+    const placements = placeLabels(candidates);
+    const shown = candidates
+      .filter((c) => placements.get(c.id) !== 'hidden')
+      .map((c) => labelRect(c, placements.get(c.id) as 'below' | 'above'));
+    for (let i = 0; i < shown.length; i++) {
+      for (let j = i + 1; j < shown.length; j++) expect(overlap(shown[i]!, shown[j]!)).toBe(false);
+    }
+    expect(shown.length).toBeGreaterThan(10);
+  });
+
+  it('places forced labels first and never hides them', () => {
+    const placements = placeLabels([
+      candidate('hub', 0, 0, 0),
+      candidate('focus', 1, 1, 5, { forced: true }),
+      candidate('focus-2', 2, 2, 6, { forced: true }),
+    ]);
+    expect(placements.get('focus')).toBe('below');
+    expect(placements.get('focus-2')).not.toBe('hidden');
+    expect(placements.get('hub')).toBe('hidden');
+  });
+});

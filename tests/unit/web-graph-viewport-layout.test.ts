@@ -1,0 +1,140 @@
+// cytoscape-fcose ships no types; its declaration lives with the web app, outside the root program.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../web/src/types/cytoscape-fcose.d.ts" />
+// Unit tests of fitting and layout helpers (web/src/lib/graph/viewport.ts, layout.ts), including a
+// real fCoSE run on a headless Cytoscape to show that seeded layouts are reproducible.
+import { readFileSync } from 'node:fs';
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { describe, expect, it } from 'vitest';
+import type { OverviewResponse } from '../../web/src/lib/api/types.ts';
+import {
+  LAYOUT_SEED,
+  MAX_STRETCH,
+  NO_INSETS,
+  fitViewport,
+  mulberry32,
+  overviewLayout,
+  stretchFactors,
+  toCytoscapeElements,
+  withSeededRandom,
+} from '../../web/src/lib/graph/index.ts';
+
+cytoscape.use(fcose);
+
+const overview = JSON.parse(
+  readFileSync(new URL('./fixtures/web/overview.json', import.meta.url), 'utf8'),
+) as OverviewResponse;
+const limits = { minZoom: 0.1, maxZoom: 4 };
+
+describe('fitViewport', () => {
+  it('centres a box in the canvas at the largest zoom that fits', () => {
+    const viewport = fitViewport(
+      { x1: 0, y1: 0, w: 200, h: 100 },
+      { width: 800, height: 800 },
+      NO_INSETS,
+      limits,
+    );
+    expect(viewport.zoom).toBe(4);
+    const wide = fitViewport(
+      { x1: -100, y1: -50, w: 400, h: 100 },
+      { width: 800, height: 800 },
+      NO_INSETS,
+      limits,
+    );
+    expect(wide.zoom).toBe(2);
+    expect(wide.pan).toEqual({ x: 200, y: 400 });
+  });
+
+  it('keeps the insets clear and centres in what is left', () => {
+    const insets = { top: 0, right: 0, bottom: 0, left: 200 };
+    const viewport = fitViewport(
+      { x1: 0, y1: 0, w: 600, h: 100 },
+      { width: 800, height: 800 },
+      insets,
+      limits,
+    );
+    expect(viewport.zoom).toBe(1);
+    expect(viewport.pan.x).toBe(200);
+  });
+
+  it('ignores insets that would leave less than half the canvas', () => {
+    const insets = { top: 0, right: 300, bottom: 0, left: 300 };
+    const viewport = fitViewport(
+      { x1: 0, y1: 0, w: 800, h: 10 },
+      { width: 800, height: 800 },
+      insets,
+      limits,
+    );
+    expect(viewport.zoom).toBe(1);
+  });
+
+  it('clamps the zoom and rejects an empty canvas', () => {
+    expect(
+      fitViewport(
+        { x1: 0, y1: 0, w: 100000, h: 100 },
+        { width: 800, height: 600 },
+        NO_INSETS,
+        limits,
+      ).zoom,
+    ).toBe(0.1);
+    expect(() =>
+      fitViewport({ x1: 0, y1: 0, w: 1, h: 1 }, { width: 0, height: 600 }, NO_INSETS, limits),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('stretchFactors', () => {
+  it('stretches only the short side, toward the free area aspect, up to the maximum', () => {
+    expect(stretchFactors({ w: 200, h: 100 }, { width: 100, height: 100 })).toEqual({
+      x: 1,
+      y: MAX_STRETCH,
+    });
+    expect(stretchFactors({ w: 100, h: 110 }, { width: 120, height: 100 })).toEqual({
+      x: 1.32,
+      y: 1,
+    });
+    expect(stretchFactors({ w: 100, h: 100 }, { width: 100, height: 100 })).toEqual({ x: 1, y: 1 });
+    expect(stretchFactors({ w: 0, h: 100 }, { width: 100, height: 100 })).toEqual({ x: 1, y: 1 });
+  });
+});
+
+describe('seeded layouts', () => {
+  it('mulberry32 repeats its sequence for a seed and stays in [0, 1)', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const values = Array.from({ length: 100 }, () => a());
+    expect(values).toEqual(Array.from({ length: 100 }, () => b()));
+    expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
+    expect(new Set(values).size).toBe(100);
+  });
+
+  it('withSeededRandom restores Math.random, even when the callback throws', () => {
+    const original = Math.random;
+    expect(withSeededRandom(1, () => Math.random())).toBe(mulberry32(1)());
+    expect(Math.random).toBe(original);
+    expect(() =>
+      withSeededRandom(1, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(Math.random).toBe(original);
+  });
+
+  it('gives the same fCoSE positions for the same graph on every run', () => {
+    const run = () => {
+      const cy = cytoscape({
+        headless: true,
+        elements: toCytoscapeElements(overview, { hiddenTypes: new Set() }),
+      });
+      withSeededRandom(LAYOUT_SEED, () => cy.layout(overviewLayout(true)).run());
+      const positions = cy.nodes().map((n) => ({ id: n.id(), ...n.position() }));
+      cy.destroy();
+      return positions;
+    };
+    const first = run();
+    expect(run()).toEqual(first);
+    const distinct = new Set(first.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+    expect(distinct.size).toBe(first.length);
+  });
+});

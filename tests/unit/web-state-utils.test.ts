@@ -1,0 +1,148 @@
+// Unit tests of the pure update functions beside each state module (web/src/state/*/utils.ts).
+import { describe, expect, it } from 'vitest';
+import type { HealthResponse, SearchResult } from '../../web/src/lib/api/types.ts';
+import { failure, idle, success } from '../../web/src/lib/api/async-status.ts';
+import { ApiError } from '../../web/src/lib/api/api-error.ts';
+import { NONE_HIDDEN, soloType, toggleType } from '../../web/src/state/filters/utils.ts';
+import { asSentence, summariseHealth } from '../../web/src/state/health/utils.ts';
+import {
+  displayOrder,
+  groupResults,
+  moveActive,
+  splitMatch,
+} from '../../web/src/state/search/utils.ts';
+import { hashToSelection, selectionToHash } from '../../web/src/state/selection/utils.ts';
+import { PANEL_SPACE, canvasInsets } from '../../web/src/state/view/utils.ts';
+
+const result = (id: string, type: string, score = 1): SearchResult => ({
+  id,
+  label: id,
+  type,
+  score,
+});
+
+describe('search utils', () => {
+  const results = [
+    result('activity:unicef/dhis-rollout', 'Activity', 3),
+    result('dpg:dhis2', 'DPG', 2.5),
+    result('org:hisp', 'Organisation', 2),
+    result('activity:other', 'Activity', 1),
+    result('thing:x', 'Dataset', 0.5),
+  ];
+
+  it('groups results by type in vocabulary order, keeping rank order inside a group', () => {
+    const groups = groupResults(results);
+    expect(groups.map((g) => g.type)).toEqual(['Organisation', 'Activity', 'DPG', 'Dataset']);
+    expect(groups[1]?.items.map((i) => i.result.id)).toEqual([
+      'activity:unicef/dhis-rollout',
+      'activity:other',
+    ]);
+  });
+
+  it('numbers results in display order, which is the keyboard order', () => {
+    const groups = groupResults(results);
+    const indexes = groups.flatMap((g) => g.items.map((i) => i.index));
+    expect(indexes).toEqual([0, 1, 2, 3, 4]);
+    expect(displayOrder(groups).map((r) => r.id)).toEqual([
+      'org:hisp',
+      'activity:unicef/dhis-rollout',
+      'activity:other',
+      'dpg:dhis2',
+      'thing:x',
+    ]);
+    expect(groupResults([])).toEqual([]);
+  });
+
+  it('moves the cursor with wrap-around, entering from either end', () => {
+    expect(moveActive(-1, 3, 1)).toBe(0);
+    expect(moveActive(-1, 3, -1)).toBe(2);
+    expect(moveActive(2, 3, 1)).toBe(0);
+    expect(moveActive(0, 3, -1)).toBe(2);
+    expect(moveActive(1, 3, 1)).toBe(2);
+    expect(moveActive(5, 0, 1)).toBe(-1);
+  });
+
+  it('splits a label around the first case-insensitive match', () => {
+    expect(splitMatch('DHIS2', 'dhis')).toEqual({ before: '', match: 'DHIS', after: '2' });
+    expect(splitMatch('Google', 'x')).toEqual({ before: 'Google', match: '', after: '' });
+    expect(splitMatch('Google', '  ')).toEqual({ before: 'Google', match: '', after: '' });
+  });
+});
+
+describe('filters utils', () => {
+  it('toggles a type without changing the input set', () => {
+    const hidden = toggleType(NONE_HIDDEN, 'Country');
+    expect([...hidden]).toEqual(['Country']);
+    expect(NONE_HIDDEN.size).toBe(0);
+    expect(toggleType(hidden, 'Country').size).toBe(0);
+  });
+
+  it('shows one type alone, and everything again when repeated', () => {
+    const all = ['Organisation', 'DPG', 'Country'];
+    const solo = soloType(NONE_HIDDEN, all, 'DPG');
+    expect([...solo].sort()).toEqual(['Country', 'Organisation']);
+    expect(soloType(solo, all, 'DPG').size).toBe(0);
+  });
+});
+
+describe('selection utils', () => {
+  it('round-trips ids through the URL fragment, encoded', () => {
+    const id = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
+    const hash = selectionToHash(id);
+    expect(hash).toBe('#/entity/activity%3Aunicef%2Fco-leading-the-community-of-practice-on-ai');
+    expect(hashToSelection(hash)).toBe(id);
+    expect(selectionToHash(null)).toBe('');
+  });
+
+  it('reads no selection from other or malformed fragments', () => {
+    expect(hashToSelection('')).toBeNull();
+    expect(hashToSelection('#/other/x')).toBeNull();
+    expect(hashToSelection('#/entity/')).toBeNull();
+    expect(hashToSelection('#/entity/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('health utils', () => {
+  const up: HealthResponse = {
+    status: 'ok',
+    version: '0.1.0',
+    database: { status: 'up', version: '5.26.0', edition: 'community', schemaVersion: 2 },
+  };
+
+  it('summarises an up database with its version', () => {
+    const summary = summariseHealth(success(up));
+    expect(summary.kind).toBe('up');
+    expect(summary.kind === 'up' && summary.detail).toBe(
+      'Neo4j 5.26.0 community · schema v2 · API v0.1.0',
+    );
+  });
+
+  it('tells a down database from an unreachable server', () => {
+    const down = summariseHealth(
+      success({ ...up, status: 'degraded', database: { status: 'down', message: 'refused' } }),
+    );
+    expect(down).toMatchObject({ kind: 'database-down', detail: 'refused.' });
+    expect(summariseHealth(failure(new ApiError('X', 'm', 503))).kind).toBe('database-down');
+    expect(summariseHealth(failure(new ApiError('NETWORK_ERROR', 'Cannot reach', 0)))).toEqual({
+      kind: 'server-unreachable',
+      message: 'Cannot reach.',
+    });
+    expect(summariseHealth(idle()).kind).toBe('checking');
+  });
+});
+
+describe('asSentence', () => {
+  it('adds a full stop only where a sentence is unfinished', () => {
+    expect(asSentence('Connection refused ')).toBe('Connection refused.');
+    expect(asSentence('Down!')).toBe('Down!');
+    expect(asSentence('')).toBe('');
+  });
+});
+
+describe('view utils', () => {
+  it('keeps the legend clear on the left only while it is open', () => {
+    expect(canvasInsets(true).left).toBe(PANEL_SPACE.legend);
+    expect(canvasInsets(false).left).toBe(PANEL_SPACE.edge);
+    expect(canvasInsets(false).bottom).toBe(PANEL_SPACE.collapsedLegend);
+  });
+});

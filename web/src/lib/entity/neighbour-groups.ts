@@ -1,0 +1,62 @@
+/**
+ * Groups an entity's neighbours by relationship type and direction for the details panel: "Leads"
+ * (10 activities), "Member of" (DPGA Board Members), "Co-led by" …, in vocabulary order.
+ */
+import type { Neighbour } from '../api/types';
+import {
+  type Direction,
+  entityTypeOrder,
+  relationshipOrder,
+  relationshipPhrase,
+} from '../vocabulary';
+
+/** Neighbours sharing one relationship type and direction. */
+export interface NeighbourGroup {
+  /** Stable key, e.g. `LEADS:out`. */
+  key: string;
+  relationship: string;
+  direction: Direction;
+  /** Heading, e.g. "Led by". */
+  heading: string;
+  neighbours: Neighbour[];
+}
+
+/**
+ * Groups neighbours. Groups follow the relationship vocabulary's order (outgoing before incoming for
+ * the same type); inside a group neighbours are sorted by type, then name. A neighbour reached by two
+ * relationships appears in both groups; a duplicate within one group is dropped.
+ */
+export function groupNeighbours(neighbours: readonly Neighbour[]): NeighbourGroup[] {
+  const groups = new Map<string, NeighbourGroup>();
+  for (const neighbour of neighbours) {
+    const key = `${neighbour.relationship}:${neighbour.direction}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        key,
+        relationship: neighbour.relationship,
+        direction: neighbour.direction,
+        heading: relationshipPhrase(neighbour.relationship, neighbour.direction),
+        neighbours: [],
+      };
+      groups.set(key, group);
+    }
+    if (!group.neighbours.some((n) => n.id === neighbour.id)) group.neighbours.push(neighbour);
+  }
+  for (const group of groups.values()) {
+    group.neighbours.sort(
+      (a, b) => entityTypeOrder(a.type) - entityTypeOrder(b.type) || a.label.localeCompare(b.label),
+    );
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      relationshipOrder(a.relationship) - relationshipOrder(b.relationship) ||
+      a.relationship.localeCompare(b.relationship) ||
+      (a.direction === b.direction ? 0 : a.direction === 'out' ? -1 : 1),
+  );
+}
+
+/** Total relationships across `degree` (per-type counts from the API). */
+export function totalDegree(degree: Readonly<Record<string, number>>): number {
+  return Object.values(degree).reduce((sum, n) => sum + n, 0);
+}

@@ -1,0 +1,126 @@
+/**
+ * Turns an entity's raw properties into rows for the details panel: readable keys ("memberSince" →
+ * "Member since"), values classified so the panel can render links, lists and years properly, and the
+ * properties shown elsewhere (name, description) left out.
+ */
+import type { PropertyValue } from '../api/types';
+
+/** A property value, classified for display. */
+export type DisplayValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'link'; href: string; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'boolean'; value: boolean };
+
+/** One row of the properties table. */
+export interface PropertyRow {
+  key: string;
+  label: string;
+  value: DisplayValue;
+}
+
+/** Property keys the panel shows elsewhere (title, description) or never (internal ids). */
+export const HIDDEN_PROPERTY_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'name',
+  'label',
+  'description',
+  'summary',
+]);
+
+/** Keys whose values read better with a fixed label than with the split camel case. */
+const KEY_LABELS: Readonly<Record<string, string>> = {
+  url: 'URL',
+  uri: 'URI',
+  iso2: 'ISO code',
+  iso3: 'ISO 3166 alpha-3',
+  sdg: 'SDG',
+  dpgId: 'DPG Registry id',
+};
+
+/** "memberSince" / "member_since" → "Member since". */
+export function humaniseKey(key: string): string {
+  const fixed = KEY_LABELS[key];
+  if (fixed) return fixed;
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Whether a string is an http(s) URL safe to render as a link. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A short form of a URL for link text: host and path, without protocol, `www.` or a trailing slash. */
+export function shortUrl(href: string): string {
+  try {
+    const url = new URL(href);
+    const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
+    return `${url.host.replace(/^www\./, '')}${path}`;
+  } catch {
+    return href;
+  }
+}
+
+/** Classifies one value; null, empty strings and empty lists give undefined (the row is left out). */
+export function toDisplayValue(value: PropertyValue): DisplayValue | undefined {
+  if (value === null) return undefined;
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (typeof value === 'number')
+    return {
+      kind: 'text',
+      text: Number.isInteger(value) ? String(value) : value.toLocaleString('en'),
+    };
+  if (Array.isArray(value)) {
+    const items = value.filter((item) => item.trim() !== '');
+    return items.length === 0 ? undefined : { kind: 'list', items };
+  }
+  const text = value.trim();
+  if (text === '') return undefined;
+  return isHttpUrl(text)
+    ? { kind: 'link', href: text, text: shortUrl(text) }
+    : { kind: 'text', text };
+}
+
+/** The rows to show for `properties`, in the API's order, without hidden keys and empty values. */
+export function propertyRows(properties: Readonly<Record<string, PropertyValue>>): PropertyRow[] {
+  const rows: PropertyRow[] = [];
+  for (const [key, raw] of Object.entries(properties)) {
+    if (HIDDEN_PROPERTY_KEYS.has(key)) continue;
+    const value = toDisplayValue(raw);
+    if (value) rows.push({ key, label: humaniseKey(key), value });
+  }
+  return rows;
+}
+
+/** The description to show under the title, if the entity has one. */
+export function descriptionOf(
+  properties: Readonly<Record<string, PropertyValue>>,
+): string | undefined {
+  for (const key of ['description', 'summary']) {
+    const value = properties[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
+/** "2025-11-20T10:42:00Z" → "20 Nov 2025"; unparseable input is returned as is. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

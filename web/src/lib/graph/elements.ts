@@ -1,0 +1,145 @@
+/**
+ * Derives Cytoscape elements from the overview API answer and the active type filters. Pure: the same
+ * input always gives the same elements, and nothing here touches a Cytoscape instance. Visual
+ * encodings that vary per node (size from degree, label tier and font size) are computed here and read
+ * by the stylesheet through `data(...)`.
+ */
+import type cytoscape from 'cytoscape';
+import type { OverviewResponse } from '../api/types';
+import { type LabelTier, assignLabelTiers } from './level-of-detail';
+import { shortenLabel } from './label';
+
+/** Data carried by every node element. */
+export interface GraphNodeData {
+  id: string;
+  /** Full name, for tooltips and accessibility. */
+  label: string;
+  /** Name shortened for the canvas. */
+  shortLabel: string;
+  type: string;
+  kind?: string;
+  degree: number;
+  /** Node width and height in model pixels. */
+  size: number;
+  tier: LabelTier;
+  /** Position in label priority order, 0 = most important; label placement goes in this order. */
+  labelRank: number;
+  /** Label font size in model pixels; larger for more important nodes. */
+  fontSize: number;
+}
+
+/** Data carried by every edge element. */
+export interface GraphEdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label: string;
+}
+
+/** A node element as handed to Cytoscape. */
+export interface GraphNodeElement extends cytoscape.ElementDefinition {
+  group: 'nodes';
+  data: GraphNodeData;
+}
+
+/** An edge element as handed to Cytoscape. */
+export interface GraphEdgeElement extends cytoscape.ElementDefinition {
+  group: 'edges';
+  data: GraphEdgeData;
+}
+
+/** Any element this module produces. */
+export type GraphElement = GraphNodeElement | GraphEdgeElement;
+
+/** What to leave out of the derived graph. */
+export interface ElementFilters {
+  /** Entity types not to draw; edges touching them are dropped too. */
+  hiddenTypes: ReadonlySet<string>;
+}
+
+/** Smallest and largest node size (model px). */
+export const NODE_SIZE = { min: 22, max: 72 } as const;
+
+/** Label font size per tier (model px). */
+export const TIER_FONT_SIZE: Readonly<Record<LabelTier, number>> = { 1: 18, 2: 15, 3: 13 };
+
+/**
+ * Node size by degree on a square-root scale, so area (not width) grows with the number of
+ * connections and one hub does not dwarf everything else.
+ */
+export function nodeSize(degree: number, maxDegree: number): number {
+  if (maxDegree <= 0 || degree <= 0) return NODE_SIZE.min;
+  const t = Math.sqrt(Math.min(degree, maxDegree) / maxDegree);
+  return Math.round(NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * t);
+}
+
+/**
+ * Turns an overview answer into Cytoscape elements, leaving out hidden types. Sizes and label tiers
+ * are computed over the whole overview so they do not jump when a filter changes. Edges whose ends are
+ * missing from the answer are dropped rather than handed to Cytoscape, which would throw.
+ */
+export function toCytoscapeElements(
+  overview: OverviewResponse,
+  filters: ElementFilters,
+): GraphElement[] {
+  const allNodes = overview.nodes.map((node) => node.data);
+  const maxDegree = allNodes.reduce((max, node) => Math.max(max, node.degree), 0);
+  const importance = assignLabelTiers(allNodes);
+  const kept = new Set<string>();
+  const elements: GraphElement[] = [];
+
+  for (const node of allNodes) {
+    if (filters.hiddenTypes.has(node.type) || kept.has(node.id)) continue;
+    kept.add(node.id);
+    const { tier, rank } = importance.get(node.id) ?? { tier: 3 as const, rank: allNodes.length };
+    const data: GraphNodeData = {
+      id: node.id,
+      label: node.label,
+      shortLabel: shortenLabel(node.label),
+      type: node.type,
+      degree: node.degree,
+      size: nodeSize(node.degree, maxDegree),
+      tier,
+      labelRank: rank,
+      fontSize: TIER_FONT_SIZE[tier],
+    };
+    if (node.kind !== undefined) data.kind = node.kind;
+    elements.push({ group: 'nodes', data });
+  }
+
+  const seenEdges = new Set<string>();
+  for (const { data: edge } of overview.edges) {
+    if (!kept.has(edge.source) || !kept.has(edge.target) || seenEdges.has(edge.id)) continue;
+    seenEdges.add(edge.id);
+    elements.push({
+      group: 'edges',
+      data: {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        type: edge.type,
+        label: edge.label,
+      },
+    });
+  }
+  return elements;
+}
+
+/** Number of nodes per type in an overview answer (unfiltered), for the legend. */
+export function countByType(overview: OverviewResponse): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { data } of overview.nodes) counts.set(data.type, (counts.get(data.type) ?? 0) + 1);
+  return counts;
+}
+
+/** The `count` best-connected nodes of an overview answer, most connected first. */
+export function mostConnected(
+  overview: OverviewResponse,
+  count: number,
+): OverviewResponse['nodes'][number]['data'][] {
+  return overview.nodes
+    .map((node) => node.data)
+    .sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label))
+    .slice(0, count);
+}

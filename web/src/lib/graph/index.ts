@@ -1,0 +1,11 @@
+/** Pure graph presentation: element derivation, stylesheet, palette, level of detail, layout options. */
+export * from './palette';
+export * from './label';
+export * from './level-of-detail';
+export * from './elements';
+export * from './element-diff';
+export * from './stylesheet';
+export * from './layout';
+export * from './glyph';
+export * from './viewport';
+export * from './label-placement';

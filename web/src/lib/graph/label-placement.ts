@@ -1,0 +1,144 @@
+/**
+ * Label placement without overlaps. Labels are placed greedily in priority order: below their node if
+ * that spot is free, else above it, else the label is hidden (it still shows on hover and selection).
+ * A spot is free when it overlaps neither an already placed label nor another node's body. Forced
+ * labels (the selection's neighbourhood) go first and stay below their node if no spot is free. Labels are
+ * sized in model units, so overlaps do not depend on zoom and one pass per layout is enough.
+ */
+
+/** An axis-aligned box in model coordinates. */
+export interface Rect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** A node whose label is to be placed. */
+export interface LabelCandidate {
+  id: string;
+  /** Node centre. */
+  x: number;
+  y: number;
+  /** Node width and height. */
+  size: number;
+  fontSize: number;
+  text: string;
+  /** Placement order: lower goes first. */
+  rank: number;
+  /** Placed before every other label and never hidden (the selected node's neighbourhood). */
+  forced?: boolean;
+}
+
+/** Where a label ends up. */
+export type LabelPlacement = 'below' | 'above' | 'hidden';
+
+/** Text layout constants; must match the stylesheet (`text-max-width`, `line-height`, `text-margin-y`). */
+export const LABEL_METRICS = {
+  maxWidth: 150,
+  lineHeight: 1.2,
+  margin: 5,
+  /** Average glyph advance of the UI font, in ems. */
+  charWidth: 0.6,
+  /** Share of a node's body that counts as an obstacle (shapes do not fill their box). */
+  bodyShare: 0.9,
+} as const;
+
+/** Approximate width and height of a label wrapped at {@link LABEL_METRICS}.maxWidth. */
+export function measureLabel(text: string, fontSize: number): { width: number; height: number } {
+  const advance = fontSize * LABEL_METRICS.charWidth;
+  const space = advance;
+  let lines = 1;
+  let line = 0;
+  let widest = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = word.length * advance;
+    if (line > 0 && line + space + w > LABEL_METRICS.maxWidth) {
+      widest = Math.max(widest, line);
+      lines += 1;
+      line = w;
+    } else {
+      line += (line > 0 ? space : 0) + w;
+    }
+  }
+  widest = Math.min(LABEL_METRICS.maxWidth, Math.max(widest, line));
+  return { width: widest, height: lines * fontSize * LABEL_METRICS.lineHeight };
+}
+
+/** The box a label would occupy on one side of its node. */
+export function labelRect(candidate: LabelCandidate, side: 'below' | 'above'): Rect {
+  const { width, height } = measureLabel(candidate.text, candidate.fontSize);
+  const half = candidate.size / 2 + LABEL_METRICS.margin;
+  const y1 = side === 'below' ? candidate.y + half : candidate.y - half - height;
+  return { x1: candidate.x - width / 2, y1, x2: candidate.x + width / 2, y2: y1 + height };
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/** A uniform grid of rectangles for overlap queries. */
+class RectGrid {
+  private readonly cells = new Map<string, Array<{ rect: Rect; owner: string }>>();
+
+  constructor(private readonly cellSize: number) {}
+
+  private *keys(rect: Rect): Generator<string> {
+    const s = this.cellSize;
+    for (let cx = Math.floor(rect.x1 / s); cx <= Math.floor(rect.x2 / s); cx++) {
+      for (let cy = Math.floor(rect.y1 / s); cy <= Math.floor(rect.y2 / s); cy++)
+        yield `${cx},${cy}`;
+    }
+  }
+
+  add(rect: Rect, owner: string): void {
+    for (const key of this.keys(rect)) {
+      const cell = this.cells.get(key);
+      if (cell) cell.push({ rect, owner });
+      else this.cells.set(key, [{ rect, owner }]);
+    }
+  }
+
+  /** Whether `rect` overlaps any stored rectangle not owned by `ignore`. */
+  hits(rect: Rect, ignore: string): boolean {
+    for (const key of this.keys(rect)) {
+      for (const entry of this.cells.get(key) ?? []) {
+        if (entry.owner !== ignore && overlaps(rect, entry.rect)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Places every candidate's label; see the module comment for the rule. */
+export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, LabelPlacement> {
+  const grid = new RectGrid(128);
+  for (const c of candidates) {
+    const r = (c.size / 2) * LABEL_METRICS.bodyShare;
+    grid.add({ x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r }, c.id);
+  }
+  const placements = new Map<string, LabelPlacement>();
+  const ordered = [...candidates].sort(
+    (a, b) =>
+      Number(Boolean(b.forced)) - Number(Boolean(a.forced)) ||
+      a.rank - b.rank ||
+      a.id.localeCompare(b.id),
+  );
+  for (const candidate of ordered) {
+    let placed: LabelPlacement = 'hidden';
+    for (const side of ['below', 'above'] as const) {
+      const rect = labelRect(candidate, side);
+      if (!grid.hits(rect, candidate.id)) {
+        grid.add(rect, candidate.id);
+        placed = side;
+        break;
+      }
+    }
+    if (placed === 'hidden' && candidate.forced) {
+      grid.add(labelRect(candidate, 'below'), candidate.id);
+      placed = 'below';
+    }
+    placements.set(candidate.id, placed);
+  }
+  return placements;
+}

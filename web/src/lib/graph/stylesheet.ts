@@ -1,0 +1,208 @@
+/**
+ * The Cytoscape stylesheet, as typed data. Per-node encodings come from element data (`data(size)`,
+ * `data(fontSize)`, `data(shortLabel)`); per-type colour and shape come from the palette, one selector
+ * per type. Interaction states are classes the controllers toggle: `context`, `faded`, `dimmed`, `emphasised`,
+ * `labelled`, `hovered`, `lod-hidden`, `label-above`, `label-culled`, and Cytoscape's own `:selected`.
+ */
+import type cytoscape from 'cytoscape';
+import { ENTITY_TYPES } from '../vocabulary';
+import { ENTITY_STYLES, FALLBACK_STYLE } from './palette';
+
+/** Colours of the canvas chrome, shared with the CSS (see app.css `--canvas-bg`). */
+export const CANVAS_THEME = {
+  background: '#F6F8FB',
+  ink: '#17212E',
+  mutedInk: '#4A5768',
+  edge: '#BCC6D2',
+  edgeEmphasised: '#4A5768',
+  selection: '#17212E',
+  focusRing: '#0072B2',
+} as const;
+
+/** Font stack of canvas labels; matches the page's. */
+export const CANVAS_FONT =
+  'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** Relationship types drawn heavier: leadership and ownership. */
+const STRONG_RELATIONSHIPS = ['LEADS', 'CO_LEADS', 'RUNS', 'OWNS', 'MAINTAINS'] as const;
+/** Relationship types drawn dashed: membership and classification rather than work. */
+const DASHED_RELATIONSHIPS = ['MEMBER_OF', 'ADVANCES'] as const;
+
+const typeBlocks: cytoscape.StylesheetStyle[] = ENTITY_TYPES.map((type) => ({
+  selector: `node[type = "${type}"]`,
+  style: { 'background-color': ENTITY_STYLES[type].color, shape: ENTITY_STYLES[type].shape },
+}));
+
+/** Options of {@link createStylesheet}. */
+export interface StylesheetOptions {
+  /** Animate opacity and colour changes; off when the reader prefers reduced motion. */
+  motion: boolean;
+}
+
+const TRANSITION_PROPERTIES = new Set(['transition-property', 'transition-duration']);
+
+/** Builds the stylesheet. A function so each Cytoscape instance gets its own copy. */
+export function createStylesheet(
+  options: StylesheetOptions = { motion: true },
+): cytoscape.StylesheetStyle[] {
+  const sheet = baseStylesheet();
+  if (options.motion) return sheet;
+  return sheet.map((block) => ({
+    selector: block.selector,
+    style: Object.fromEntries(
+      Object.entries(block.style).filter(([property]) => !TRANSITION_PROPERTIES.has(property)),
+    ) as cytoscape.StylesheetStyle['style'],
+  }));
+}
+
+function baseStylesheet(): cytoscape.StylesheetStyle[] {
+  return [
+    {
+      selector: 'core',
+      style: {
+        'selection-box-color': CANVAS_THEME.focusRing,
+        'selection-box-opacity': 0.12,
+        'active-bg-color': CANVAS_THEME.focusRing,
+        'active-bg-opacity': 0.08,
+        'active-bg-size': 20,
+        'selection-box-border-color': CANVAS_THEME.focusRing,
+        'selection-box-border-width': 1,
+        'outside-texture-bg-color': CANVAS_THEME.background,
+        'outside-texture-bg-opacity': 1,
+      },
+    },
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': FALLBACK_STYLE.color,
+        shape: FALLBACK_STYLE.shape,
+        'border-width': 2,
+        'border-color': '#FFFFFF',
+        label: 'data(shortLabel)',
+        'font-family': CANVAS_FONT,
+        'font-size': 'data(fontSize)',
+        'font-weight': 500,
+        color: CANVAS_THEME.ink,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 5,
+        'text-wrap': 'wrap',
+        'text-max-width': '150px',
+        'line-height': 1.2,
+        'text-outline-color': CANVAS_THEME.background,
+        'text-outline-width': 3,
+        'text-outline-opacity': 1,
+        'min-zoomed-font-size': 6,
+        'overlay-opacity': 0,
+        'transition-property': 'opacity',
+        'transition-duration': 150,
+        'z-index': 10,
+      },
+    },
+    ...typeBlocks,
+    { selector: 'node[tier = 1]', style: { 'font-weight': 600, 'z-index': 30 } },
+    { selector: 'node[tier = 2]', style: { 'z-index': 20 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.25,
+        'line-color': CANVAS_THEME.edge,
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': CANVAS_THEME.edge,
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        opacity: 0.9,
+        label: '',
+        'font-family': CANVAS_FONT,
+        'font-size': 10,
+        color: CANVAS_THEME.mutedInk,
+        'text-rotation': 'autorotate',
+        'text-background-color': CANVAS_THEME.background,
+        'text-background-opacity': 0.92,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'overlay-opacity': 0,
+        'transition-property': 'opacity, line-color, width',
+        'transition-duration': 150,
+        'z-index': 1,
+      },
+    },
+    ...STRONG_RELATIONSHIPS.map((type) => ({
+      selector: `edge[type = "${type}"]`,
+      style: { width: 1.9 },
+    })),
+    ...DASHED_RELATIONSHIPS.map((type) => ({
+      selector: `edge[type = "${type}"]`,
+      style: { 'line-style': 'dashed' as const, 'line-dash-pattern': [5, 4] },
+    })),
+    // Label placement (see label-placement.ts) and level of detail: minor labels hidden until the
+    // reader zooms in, overlapping ones moved above their node or hidden.
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -5 } },
+    { selector: 'node.label-culled', style: { label: '' } },
+    { selector: 'node.lod-hidden', style: { label: '' } },
+    // Selection context: the selected node's neighbourhood stands out, the rest recedes.
+    { selector: 'node.faded', style: { opacity: 0.45 } },
+    { selector: 'edge.faded', style: { opacity: 0.3 } },
+    {
+      selector: 'node.context',
+      style: { label: 'data(shortLabel)', 'z-index': 40, 'min-zoomed-font-size': 0 },
+    },
+    {
+      selector: 'edge.context',
+      style: {
+        'line-color': CANVAS_THEME.edgeEmphasised,
+        'target-arrow-color': CANVAS_THEME.edgeEmphasised,
+        width: 2.2,
+        opacity: 1,
+        'z-index': 5,
+      },
+    },
+    // Hover: the hovered node's neighbourhood, everything else dimmed.
+    { selector: 'node.dimmed', style: { opacity: 0.16 } },
+    { selector: 'edge.dimmed', style: { opacity: 0.06 } },
+    {
+      selector: 'node.emphasised',
+      style: { label: 'data(shortLabel)', 'z-index': 40, 'min-zoomed-font-size': 0 },
+    },
+    {
+      selector: 'edge.emphasised',
+      style: {
+        'line-color': CANVAS_THEME.edgeEmphasised,
+        'target-arrow-color': CANVAS_THEME.edgeEmphasised,
+        width: 2.2,
+        opacity: 1,
+        'z-index': 5,
+      },
+    },
+    { selector: 'edge.labelled', style: { label: 'data(label)' } },
+    {
+      selector: 'node.hovered',
+      style: {
+        label: 'data(label)',
+        'underlay-color': CANVAS_THEME.focusRing,
+        'underlay-padding': 6,
+        'underlay-opacity': 0.18,
+        'underlay-shape': 'ellipse',
+        'z-index': 50,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    {
+      selector: 'node:selected',
+      style: {
+        label: 'data(shortLabel)',
+        'border-width': 3.5,
+        'border-color': CANVAS_THEME.selection,
+        'underlay-color': CANVAS_THEME.focusRing,
+        'underlay-padding': 9,
+        'underlay-opacity': 0.22,
+        'underlay-shape': 'ellipse',
+        'font-weight': 700,
+        'z-index': 60,
+        'min-zoomed-font-size': 0,
+      },
+    },
+  ];
+}

@@ -1,0 +1,86 @@
+/**
+ * Fitting the graph into the part of the canvas that floating panels (legend, toolbar) leave free.
+ * Cytoscape's own `fit` pads all sides equally; this computes zoom and pan for uneven insets.
+ */
+
+/** Space, in screen pixels, to keep clear on each side of the canvas. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** A model-space bounding box, as Cytoscape's `boundingBox()` returns it. */
+export interface Box {
+  x1: number;
+  y1: number;
+  w: number;
+  h: number;
+}
+
+/** Zoom and pan to hand to `cy.viewport()`. */
+export interface Viewport {
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
+/** No insets. */
+export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/**
+ * The viewport that shows `box` as large as possible inside a `width` × `height` canvas minus `insets`,
+ * centred in the free area, with zoom clamped to [`minZoom`, `maxZoom`]. When the insets leave too
+ * little room (less than half of either dimension) they are ignored so the graph is never squeezed.
+ */
+export function fitViewport(
+  box: Box,
+  size: { width: number; height: number },
+  insets: Insets,
+  limits: { minZoom: number; maxZoom: number },
+): Viewport {
+  if (!(size.width > 0) || !(size.height > 0)) {
+    throw new RangeError(
+      `viewport: canvas size must be positive, got ${size.width}×${size.height}`,
+    );
+  }
+  const usable =
+    size.width - insets.left - insets.right >= size.width / 2 &&
+    size.height - insets.top - insets.bottom >= size.height / 2
+      ? insets
+      : NO_INSETS;
+  const freeWidth = size.width - usable.left - usable.right;
+  const freeHeight = size.height - usable.top - usable.bottom;
+  const rawZoom = Math.min(freeWidth / Math.max(box.w, 1), freeHeight / Math.max(box.h, 1));
+  const zoom = Math.min(limits.maxZoom, Math.max(limits.minZoom, rawZoom));
+  const centreX = box.x1 + box.w / 2;
+  const centreY = box.y1 + box.h / 2;
+  return {
+    zoom,
+    pan: {
+      x: usable.left + freeWidth / 2 - zoom * centreX,
+      y: usable.top + freeHeight / 2 - zoom * centreY,
+    },
+  };
+}
+
+/** Largest factor by which {@link stretchFactors} widens or heightens a layout. */
+export const MAX_STRETCH = 1.35;
+
+/**
+ * Scale factors that bring a layout's aspect ratio closer to the free canvas area's, stretching only
+ * the layout's short side (by at most `maxStretch`), so a wide graph in a tall canvas uses the height.
+ * Force-directed layouts come out roughly round whatever the canvas shape, which wastes space.
+ */
+export function stretchFactors(
+  box: Pick<Box, 'w' | 'h'>,
+  free: { width: number; height: number },
+  maxStretch: number = MAX_STRETCH,
+): { x: number; y: number } {
+  if (box.w <= 0 || box.h <= 0 || free.width <= 0 || free.height <= 0) return { x: 1, y: 1 };
+  const layoutAspect = box.w / box.h;
+  const freeAspect = free.width / free.height;
+  if (layoutAspect > freeAspect)
+    return { x: 1, y: Math.min(maxStretch, layoutAspect / freeAspect) };
+  return { x: Math.min(maxStretch, freeAspect / layoutAspect), y: 1 };
+}

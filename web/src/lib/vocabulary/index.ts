@@ -1,0 +1,3 @@
+/** The graph's fixed vocabularies: entity types and relationship types. */
+export * from './entity-types';
+export * from './relationship-types';

@@ -1,0 +1,118 @@
+/**
+ * Search domain: the typeahead's query, its results, which result the keyboard points at, and whether
+ * the list is open. Requests are debounced and only the newest one can land.
+ */
+import { api } from '../../lib/api';
+import {
+  type AsyncStatus,
+  dataOf,
+  failure,
+  idle,
+  isAbort,
+  loading,
+  success,
+} from '../../lib/api/async-status';
+import { createLatestRequest } from '../../lib/api/latest-request';
+import type { SearchResponse, SearchResult } from '../../lib/api/types';
+import { type ResultGroup, displayOrder, groupResults, moveActive } from './utils';
+import { selectionActions } from '../selection/index.svelte';
+import { SEARCH_DEBOUNCE_MS, SEARCH_LIMIT } from './limits';
+
+let query = $state('');
+let status = $state<AsyncStatus<SearchResponse>>(idle());
+let activeIndex = $state(-1);
+let open = $state(false);
+const groups = $derived<ResultGroup[]>(groupResults(dataOf(status)?.results ?? []));
+const ordered = $derived<SearchResult[]>(displayOrder(groups));
+
+const request = createLatestRequest();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+async function run(q: string): Promise<void> {
+  try {
+    const data = await request.run((signal) => api.search(q, SEARCH_LIMIT, { signal }));
+    status = success(data);
+    activeIndex = data.results.length > 0 ? 0 : -1;
+  } catch (error) {
+    if (!isAbort(error)) status = failure(error);
+  }
+}
+
+/** Read-only view of the search state. */
+export const search = {
+  get query() {
+    return query;
+  },
+  get status() {
+    return status;
+  },
+  get groups() {
+    return groups;
+  },
+  get results() {
+    return ordered;
+  },
+  get activeIndex() {
+    return activeIndex;
+  },
+  get open() {
+    return open;
+  },
+};
+
+/** The only ways to change the search state. */
+export const searchActions = {
+  /** Sets the query and searches after a short pause; a blank query clears the results. */
+  setQuery(value: string): void {
+    query = value;
+    open = true;
+    clearTimeout(timer);
+    if (value.trim() === '') {
+      request.cancel();
+      status = idle();
+      activeIndex = -1;
+      return;
+    }
+    status = loading();
+    timer = setTimeout(() => void run(value.trim()), SEARCH_DEBOUNCE_MS);
+  },
+  /** Runs the current query again at once (after an error). */
+  retry(): void {
+    if (query.trim() === '') return;
+    status = loading();
+    void run(query.trim());
+  },
+  /** Moves the keyboard cursor by one, wrapping. */
+  move(delta: 1 | -1): void {
+    open = true;
+    activeIndex = moveActive(activeIndex, ordered.length, delta);
+  },
+  /** Points the cursor at result `index` (mouse hover). */
+  setActive(index: number): void {
+    activeIndex = index;
+  },
+  /** Selects result `index` (or the active one), then clears the box for the next search. */
+  choose(index: number = activeIndex): void {
+    const result = ordered[index];
+    if (!result) return;
+    selectionActions.select(result.id, 'search');
+    searchActions.clear();
+  },
+  /** Opens the list again (on focus) if there is anything to show. */
+  reopen(): void {
+    if (query.trim() !== '') open = true;
+  },
+  /** Closes the list, keeping the query. */
+  close(): void {
+    open = false;
+  },
+  /** Clears the query and results. */
+  clear(): void {
+    clearTimeout(timer);
+    request.cancel();
+    query = '';
+    status = idle();
+    activeIndex = -1;
+    open = false;
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * Pure helpers for the search domain: grouping ranked results by entity type (keeping rank order
+ * inside a group) and moving the keyboard cursor through them.
+ */
+import type { SearchResult } from '../../lib/api/types';
+import { entityTypeOrder } from '../../lib/vocabulary';
+
+/** Results of one type, each with its position in keyboard order. */
+export interface ResultGroup {
+  type: string;
+  items: Array<{ result: SearchResult; index: number }>;
+}
+
+/**
+ * Groups results by type. Groups follow the vocabulary's type order; inside a group results keep the
+ * API's order. `index` numbers results in the order they are displayed, which is the order ↑ ↓ walk.
+ */
+export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
+  const byType = new Map<string, SearchResult[]>();
+  for (const result of results) {
+    const list = byType.get(result.type);
+    if (list) list.push(result);
+    else byType.set(result.type, [result]);
+  }
+  let index = 0;
+  return [...byType.entries()]
+    .sort(([a], [b]) => entityTypeOrder(a) - entityTypeOrder(b) || a.localeCompare(b))
+    .map(([type, list]) => ({ type, items: list.map((result) => ({ result, index: index++ })) }));
+}
+
+/** Results in display (keyboard) order. */
+export function displayOrder(groups: readonly ResultGroup[]): SearchResult[] {
+  return groups.flatMap((group) => group.items.map((item) => item.result));
+}
+
+/**
+ * Moves the active index by `delta` through `count` results, wrapping at both ends. From no active
+ * result (-1), down goes to the first and up to the last.
+ */
+export function moveActive(active: number, count: number, delta: 1 | -1): number {
+  if (count <= 0) return -1;
+  if (active < 0 || active >= count) return delta === 1 ? 0 : count - 1;
+  return (active + delta + count) % count;
+}
+
+/** Splits `label` around the first case-insensitive occurrence of `query`, for highlighting. */
+export function splitMatch(
+  label: string,
+  query: string,
+): { before: string; match: string; after: string } {
+  const q = query.trim().toLowerCase();
+  const at = q === '' ? -1 : label.toLowerCase().indexOf(q);
+  if (at === -1) return { before: label, match: '', after: '' };
+  return {
+    before: label.slice(0, at),
+    match: label.slice(at, at + q.length),
+    after: label.slice(at + q.length),
+  };
+}

@@ -1,0 +1,39 @@
+// Vite config for the DPG Explorer front end: web/ is the root, the build lands in web/dist (served by the
+// Express server in production), and the dev server proxies /api to the API (override with DPG_API_URL).
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+const webRoot = new URL('.', import.meta.url).pathname;
+const apiTarget = process.env.DPG_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [svelte({ configFile: false })],
+  build: {
+    outDir: `${webRoot}dist`,
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // The graph renderer and its layout engine change rarely: keep them in their own cacheable chunks.
+        codeSplitting: {
+          groups: [
+            { name: 'cytoscape', test: /node_modules[\\/]cytoscape[\\/]/ },
+            {
+              name: 'graph-layout',
+              test: /node_modules[\\/](cytoscape-fcose|cose-base|layout-base)[\\/]/,
+            },
+            { name: 'svelte', test: /node_modules[\\/]svelte[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+  },
+  preview: {
+    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+  },
+});
