@@ -1,12 +1,11 @@
 /**
  * Latency of the main query endpoints against a running app: a bounded number of sequential
- * requests per endpoint on loopback, reported as p50/p95/max in milliseconds. Start the app first
- * (`npm start`), then `tsx benchmarks/query-api.bench.ts [baseUrl] [requestsPerEndpoint]`.
+ * requests per endpoint on loopback, reported as p50/p95/max in milliseconds. `npm run bench`
+ * runs it against a freshly imported ecosystem (benchmarks/run.ts); against an app you run:
+ * `tsx benchmarks/query-api.bench.ts [baseUrl] [requestsPerEndpoint]`.
  */
 import { performance } from 'node:perf_hooks';
-
-const BASE = process.argv[2] ?? process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
-const RUNS = Math.min(Math.max(Number(process.argv[3] ?? 30), 1), 500);
+import { fileURLToPath } from 'node:url';
 
 const ENDPOINTS: [string, RequestInit?][] = [
   ['/api/search?q=health'],
@@ -37,7 +36,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function main(): Promise<void> {
+export async function benchQueryApi(BASE: string, RUNS: number): Promise<void> {
   console.log(`${RUNS} requests per endpoint against ${BASE}`);
   console.log(['p50', 'p95', 'max', 'status', 'endpoint'].join('\t'));
   for (const [path, init] of ENDPOINTS) {
@@ -60,7 +59,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`benchmark failed: ${(error as Error).message}`);
-  process.exit(1);
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const base = process.argv[2] ?? process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
+  const runs = Math.min(Math.max(Number(process.argv[3] ?? 30), 1), 500);
+  benchQueryApi(base, runs).catch((error: unknown) => {
+    console.error(`benchmark failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  });
+}
