@@ -62,3 +62,48 @@ export const importJobParamsSchema = z.object({ id: z.string().uuid() });
 export const importJobListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+const changeCountsSchema = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  retracted: z.number(),
+  removed: z.number(),
+});
+
+export const importReportSchema = z.object({
+  kind: z.string(),
+  source: z.object({
+    id: z.string(),
+    uri: z.string(),
+    checksum: z.string(),
+    changedSinceLastImport: z.boolean().nullable(),
+  }),
+  dryRun: z.boolean(),
+  nodes: changeCountsSchema,
+  relationships: changeCountsSchema,
+  merges: z.array(
+    z.object({ name: z.string(), id: z.string(), rule: z.string(), context: z.string() }),
+  ),
+  unresolved: z.array(
+    z.object({ name: z.string(), context: z.string(), createdId: z.string().nullable() }),
+  ),
+  ambiguous: z.array(
+    z.object({ name: z.string(), candidates: z.array(z.string()), context: z.string() }),
+  ),
+  warnings: z.array(z.string()),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const importJobSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.string(),
+  document: z.string(),
+  dryRun: z.boolean(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  progress: z.object({ done: z.number(), total: z.number() }),
+  report: importReportSchema.nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});

@@ -9,6 +9,7 @@ import {
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
+import { registerImportPaths } from './imports-openapi.ts';
 import {
   entityParamsSchema,
   entityQuerySchema,
@@ -176,6 +177,8 @@ function buildRegistry(): OpenAPIRegistry {
     },
   });
 
+  registerImportPaths(registry);
+
   registry.registerPath({
     method: 'get',
     path: '/api/openapi.json',
@@ -202,6 +205,7 @@ export function openApiDocument(version: string) {
     tags: [
       { name: 'entities', description: 'Finding and reading entities' },
       { name: 'graph', description: 'Graph views, statistics and exports' },
+      { name: 'imports', description: 'Importing sources (admin token required)' },
       { name: 'meta', description: 'Status and documentation' },
     ],
   });

@@ -32,6 +32,8 @@ describe('the OpenAPI document', () => {
         '/api/graph/paths',
         '/api/graph/subgraph',
         '/api/health',
+        '/api/imports',
+        '/api/imports/{id}',
         '/api/openapi.json',
         '/api/overview',
         '/api/search',

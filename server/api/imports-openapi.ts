@@ -1,0 +1,58 @@
+/** The imports API's part of the OpenAPI document. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  importJobListQuerySchema,
+  importJobParamsSchema,
+  importJobSchema,
+  importRequestSchema,
+} from './import-schemas.ts';
+import { errorResponseSchema } from './response-schemas.ts';
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const denied = {
+  401: json(errorResponseSchema, 'No or a wrong admin token (Authorization: Bearer <ADMIN_TOKEN>)'),
+  403: json(errorResponseSchema, 'Imports are disabled: the server has no ADMIN_TOKEN'),
+};
+
+export function registerImportPaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/api/imports',
+    tags: ['imports'],
+    summary:
+      'Start an import (member page, DPG Registry, DPGA members, activities sheet) as a background job',
+    description:
+      'Send the document itself (`content` with a file `name`, up to 20 MB) or a `url` to fetch; the DPG Registry takes its API base URL. Server paths are never read. Poll the job for progress and the report.',
+    request: { body: { content: { 'application/json': { schema: importRequestSchema } } } },
+    responses: {
+      202: json(importJobSchema, 'The job, queued; Location names it'),
+      400: json(errorResponseSchema, 'Invalid request; `details` names each bad field'),
+      ...denied,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/imports',
+    tags: ['imports'],
+    summary: 'Recent import jobs, newest first',
+    request: { query: importJobListQuerySchema },
+    responses: { 200: json(z.object({ jobs: z.array(importJobSchema) }), 'The jobs'), ...denied },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/imports/{id}',
+    tags: ['imports'],
+    summary: 'One import job: status, progress, report or error',
+    request: { params: importJobParamsSchema },
+    responses: {
+      200: json(importJobSchema, 'The job'),
+      404: json(errorResponseSchema, 'No job has that id'),
+      ...denied,
+    },
+  });
+}
