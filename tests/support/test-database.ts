@@ -7,7 +7,8 @@ import { DEFAULT_LOCAL_PASSWORD, startLocalNeo4j, stopLocalNeo4j } from '../../d
 import type { Neo4jConfig } from '../../server/config.ts';
 import { REPO_ROOT } from '../../server/config.ts';
 
-export const TEST_DATA_DIR = process.env.LOCAL_NEO4J_TEST_DATA ?? path.join(REPO_ROOT, '.neo4j', 'test');
+export const TEST_DATA_DIR =
+  process.env.LOCAL_NEO4J_TEST_DATA ?? path.join(REPO_ROOT, '.neo4j', 'test');
 
 export async function startTestDatabase(
   log: (line: string) => void,
