@@ -11,6 +11,7 @@ import type { GraphDatabase } from './db/neo4j-client.ts';
 import { apiRouter } from './api/api-router.ts';
 import { errorHandler } from './api/error-handler.ts';
 import { importsRouter } from './api/imports-router.ts';
+import { insightsRouter } from './api/insights-router.ts';
 import { REPO_ROOT } from './config.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -40,6 +41,7 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   // Imports may carry a whole sheet or page; every other route takes small bodies.
   app.use('/api/imports', express.json({ limit: '25mb' }), importsRouter(db, options.adminToken));
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api', insightsRouter(db));
   app.use('/api', apiRouter(db, APP_VERSION));
   // Body-parser errors (malformed JSON, too large) arise before the router: same JSON shape.
   app.use('/api', errorHandler);

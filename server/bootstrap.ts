@@ -10,6 +10,7 @@ import { createDriver, GraphDatabase } from './db/neo4j-client.ts';
 import { formatReport, type ImportReport } from './importers/import-report.ts';
 import { importMemberPage } from './importers/member-page/member-page-importer.ts';
 import { readSourceText } from './importers/source-reader.ts';
+import { recomputeMetrics } from './insights/metrics-service.ts';
 
 type Log = (line: string) => void;
 
@@ -54,5 +55,6 @@ export async function loadSeedIfEmpty(
   const report = await importMemberPage(db, await readSourceText(seedPage));
   log(formatReport(report));
   await awaitIndexes(db);
+  await recomputeMetrics(db);
   return report;
 }

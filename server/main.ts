@@ -6,6 +6,7 @@
 import { createApp } from './app.ts';
 import { connect, loadSeedIfEmpty, resolveNeo4j } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { ensureMetrics } from './insights/metrics-service.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
       : `Schema at version ${migrations.to}`,
   );
   if (config.loadSeed === 'auto') await loadSeedIfEmpty(db, config.seedPage, log);
+  // A graph imported before the measures existed (or by another tool) gets them now.
+  const metrics = await ensureMetrics(db);
+  if (metrics) log(`Network measures computed over ${metrics.nodeCount} entities`);
 
   const server = createApp(db, { adminToken: config.adminToken }).listen(
     config.port,

@@ -9,6 +9,7 @@ import { getNeighbourhood } from '../services/neighbourhood-service.ts';
 import { getOverview } from '../services/overview-service.ts';
 import { findPaths } from '../services/path-service.ts';
 import { search } from '../services/search-service.ts';
+import { getMetricsSummary } from '../insights/metrics-service.ts';
 import { getStats } from '../services/stats-service.ts';
 import { getSubgraph } from '../services/subgraph-service.ts';
 import { apiDocsRouter } from './api-docs.ts';
@@ -75,7 +76,12 @@ export function apiRouter(db: GraphDatabase, appVersion: string): Router {
 
   router.get('/stats', async (req, res) => {
     const params = parseInput(statsQuerySchema, req.query, 'query');
-    res.json(await getStats(db, params));
+    // The network measures (computed after each import) belong with the other statistics.
+    const [stats, metrics] = await Promise.all([
+      getStats(db, params),
+      getMetricsSummary(db, params.top),
+    ]);
+    res.json({ ...stats, metrics });
   });
 
   router.get('/facets', async (req, res) => {

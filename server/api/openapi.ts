@@ -10,6 +10,7 @@ import {
 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { registerImportPaths } from './imports-openapi.ts';
+import { INSIGHTS_TAG, registerInsightsPaths } from './insights-openapi.ts';
 import {
   entityParamsSchema,
   entityQuerySchema,
@@ -178,6 +179,7 @@ function buildRegistry(): OpenAPIRegistry {
   });
 
   registerImportPaths(registry);
+  registerInsightsPaths(registry);
 
   registry.registerPath({
     method: 'get',
@@ -205,6 +207,7 @@ export function openApiDocument(version: string) {
     tags: [
       { name: 'entities', description: 'Finding and reading entities' },
       { name: 'graph', description: 'Graph views, statistics and exports' },
+      INSIGHTS_TAG,
       { name: 'imports', description: 'Importing sources (admin token required)' },
       { name: 'meta', description: 'Status and documentation' },
     ],

@@ -4,6 +4,7 @@
  * Cytoscape element schemas of schemas.ts.
  */
 import { z } from 'zod';
+import { metricsResponseSchema } from './insights-schemas.ts';
 import { elementEdgeSchema, elementNodeSchema } from './schemas.ts';
 
 const count = z.number().int().min(0);
@@ -236,6 +237,9 @@ export const statsResponseSchema = z
       sdgsWithoutDpg: coverageSchema,
       countriesWithDeploymentsButNoActivity: coverageSchema,
       entitiesWithoutRelationships: coverageSchema,
+    }),
+    metrics: metricsResponseSchema.meta({
+      description: 'Network measures: degree, betweenness, PageRank, Louvain communities',
     }),
   })
   .meta({ id: 'Stats' });

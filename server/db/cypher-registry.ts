@@ -44,6 +44,18 @@ export const CYPHER_NAMES = [
   'query/neighbour-summary',
   'query/stats',
   'query/facets',
+  'insights/collaborator-paths',
+  'insights/stakeholder-paths',
+  'insights/entity-ref',
+  'insights/entity-ties',
+  'insights/organisation-ties',
+  'insights/ties-among',
+  'insights/gaps',
+  'insights/metrics-state',
+  'insights/metrics-graph',
+  'insights/write-node-metrics',
+  'insights/write-graph-metrics',
+  'insights/metrics-summary',
 ] as const;
 export type CypherName = (typeof CYPHER_NAMES)[number];
 

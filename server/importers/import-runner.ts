@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { awaitIndexes } from '../db/migrations.ts';
+import { recomputeMetrics } from '../insights/metrics-service.ts';
 import {
   importActivitiesCsv,
   parseColumnMapping,
@@ -63,5 +64,7 @@ export async function runImport(db: GraphDatabase, request: ImportRequest): Prom
   }
   // New names must be searchable as soon as the import returns.
   if (!request.dryRun) await awaitIndexes(db);
+  // Network measures follow the graph (written only where a value changed).
+  if (!request.dryRun) await recomputeMetrics(db);
   return report;
 }

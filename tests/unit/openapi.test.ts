@@ -25,6 +25,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/api/dpgs/{id}/collaborators',
         '/api/entities/{id}',
         '/api/export',
         '/api/facets',
@@ -33,10 +34,14 @@ describe('the OpenAPI document', () => {
         '/api/graph/subgraph',
         '/api/health',
         '/api/imports',
+        '/api/gaps',
         '/api/imports/{id}',
+        '/api/insights/metrics',
         '/api/openapi.json',
+        '/api/organisations/{id}/network',
         '/api/overview',
         '/api/search',
+        '/api/stakeholders',
         '/api/stats',
       ].sort(),
     );

@@ -1,0 +1,26 @@
+// The partners of organisation $id, one row per partner with what they share: activities both
+// take part in (lead, co-lead, participate in, are involved in), and DPGs both own, maintain,
+// fund or implement. Partners are organisations and groups; funding initiatives count through
+// the DPGs they fund. Membership of the DPGA, which all members share, is not a tie.
+MATCH (ego:Organisation {id: $id})
+CALL (ego) {
+  MATCH (ego)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(shared:Activity)
+        -[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(partner:Organisation|Group)
+  WHERE partner <> ego
+  RETURN partner, shared
+  UNION
+  MATCH (ego)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)
+        <-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(partner:Organisation|Initiative)
+  WHERE partner <> ego
+  RETURN partner, shared
+}
+WITH partner, shared
+ORDER BY shared.id
+WITH partner, collect(shared {.id, label: coalesce(shared.name, shared.id),
+                              type: [l IN labels(shared) WHERE l <> 'Entity'][0]}) AS shared
+RETURN partner {.id, label: coalesce(partner.name, partner.id),
+                type: [l IN labels(partner) WHERE l <> 'Entity'][0], kind: partner.kind} AS partner,
+       [s IN shared WHERE s.type = 'Activity'] AS activities,
+       [s IN shared WHERE s.type = 'DPG'] AS dpgs
+ORDER BY size(shared) DESC, partner.id
+LIMIT $maxPartners

@@ -1,0 +1,50 @@
+// The organisations, groups and funding initiatives around one activity, DPG, country or SDG
+// ($id), one row per connecting path: the stakeholder, the path as node maps and relationships
+// with their real direction. The stakeholder's role follows from the path's first relationship
+// (server/insights/stakeholder-map.ts). Each branch matches only the subject type it names.
+// Bounded: at most $maxPaths rows, in a stable order.
+MATCH (y:Entity {id: $id})
+CALL (y) {
+  // Activity: who leads, co-leads, takes part in or is involved in it
+  MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(y:Activity)
+  RETURN s, p
+  UNION
+  // Activity: who owns, maintains, funds or implements a DPG it involves
+  MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)<-[:INVOLVES]-(y:Activity)
+  RETURN s, p
+  UNION
+  // DPG: who owns, maintains, funds or implements it
+  MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y:DPG)
+  RETURN s, p
+  UNION
+  // DPG: who runs or takes part in an activity that involves it
+  MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
+            -[:INVOLVES]->(y:DPG)
+  RETURN s, p
+  UNION
+  // Country: who runs or takes part in an activity there
+  MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
+            -[:TAKES_PLACE_IN]->(y:Country)
+  RETURN s, p
+  UNION
+  // Country: who owns, maintains, funds or implements a DPG deployed there
+  MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)-[:DEPLOYED_IN]->(y:Country)
+  RETURN s, p
+  UNION
+  // SDG: who owns, maintains, funds or implements a DPG advancing it
+  MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)-[:ADVANCES]->(y:SDG)
+  RETURN s, p
+  UNION
+  // SDG: who runs or takes part in an activity involving a DPG that advances it
+  MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
+            -[:INVOLVES]->(:DPG)-[:ADVANCES]->(y:SDG)
+  RETURN s, p
+}
+WITH s, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
+                             type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
+     [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels
+ORDER BY s.id, size(nodes), [n IN nodes | n.id]
+LIMIT $maxPaths
+RETURN s {.id, label: coalesce(s.name, s.id), type: [l IN labels(s) WHERE l <> 'Entity'][0],
+          kind: s.kind} AS stakeholder,
+       nodes, rels

@@ -1,0 +1,21 @@
+// Ties among the entities in $ids (an ego network's partners): each pair that shares activities
+// (both take part) or DPGs (both own, maintain, fund or implement), once, source id < target id.
+UNWIND $ids AS sourceId
+MATCH (p:Entity {id: sourceId})
+CALL (p) {
+  MATCH (p)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(shared:Activity)
+        -[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(q:Entity)
+  WHERE q.id IN $ids AND p.id < q.id
+  RETURN q, shared
+  UNION
+  MATCH (p)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)<-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(q:Entity)
+  WHERE q.id IN $ids AND p.id < q.id
+  RETURN q, shared
+}
+WITH p, q, shared
+ORDER BY p.id, q.id, shared.id
+WITH p, q, collect(shared {.id, label: coalesce(shared.name, shared.id),
+                           type: [l IN labels(shared) WHERE l <> 'Entity'][0]}) AS shared
+RETURN p.id AS source, q.id AS target,
+       [s IN shared WHERE s.type = 'Activity'] AS activities,
+       [s IN shared WHERE s.type = 'DPG'] AS dpgs

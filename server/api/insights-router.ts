@@ -1,0 +1,59 @@
+/**
+ * The insights routes under /api: collaborators for a DPG, stakeholder maps, an organisation's
+ * partnership network, gaps for advocacy, and the network measures. Each handler parses its
+ * input, calls one service and answers its result. Mounted before the main API router, whose
+ * last handler answers 404 for unknown routes.
+ */
+import { Router } from 'express';
+import type { GraphDatabase } from '../db/neo4j-client.ts';
+import { getCollaborators } from '../insights/collaborator-service.ts';
+import { getGaps } from '../insights/gaps-service.ts';
+import { getMetricsSummary } from '../insights/metrics-service.ts';
+import { getOrganisationNetwork } from '../insights/organisation-network-service.ts';
+import { getStakeholders } from '../insights/stakeholder-service.ts';
+import { errorHandler } from './error-handler.ts';
+import {
+  collaboratorsParamsSchema,
+  collaboratorsQuerySchema,
+  gapsQuerySchema,
+  metricsQuerySchema,
+  networkParamsSchema,
+  networkQuerySchema,
+  stakeholdersQuerySchema,
+} from './insights-schemas.ts';
+import { parseInput } from './validate.ts';
+
+export function insightsRouter(db: GraphDatabase): Router {
+  const router = Router();
+
+  router.get('/dpgs/:id/collaborators', async (req, res) => {
+    const { id } = parseInput(collaboratorsParamsSchema, req.params, 'path');
+    const query = parseInput(collaboratorsQuerySchema, req.query, 'query');
+    res.json(await getCollaborators(db, { id, ...query }));
+  });
+
+  router.get('/stakeholders', async (req, res) => {
+    const query = parseInput(stakeholdersQuerySchema, req.query, 'query');
+    res.json(await getStakeholders(db, query));
+  });
+
+  router.get('/organisations/:id/network', async (req, res) => {
+    const { id } = parseInput(networkParamsSchema, req.params, 'path');
+    const query = parseInput(networkQuerySchema, req.query, 'query');
+    res.json(await getOrganisationNetwork(db, { id, ...query }));
+  });
+
+  router.get('/gaps', async (req, res) => {
+    const query = parseInput(gapsQuerySchema, req.query, 'query');
+    res.json(await getGaps(db, query));
+  });
+
+  router.get('/insights/metrics', async (req, res) => {
+    const { top } = parseInput(metricsQuerySchema, req.query, 'query');
+    res.json(await getMetricsSummary(db, top));
+  });
+
+  // Errors of these routes get the one JSON error shape; other paths fall through.
+  router.use(errorHandler);
+  return router;
+}

@@ -1,0 +1,384 @@
+/**
+ * Request and response schemas of the insights endpoints (collaborators, stakeholders,
+ * organisation networks, gaps, network measures): validation, TypeScript types and the OpenAPI
+ * document (insights-openapi.ts) derive from them. Limits are named constants so the routes, the
+ * services and the document agree on defaults and maxima.
+ */
+import { z } from 'zod';
+import { META_PATHS } from '../insights/collaborator-ranking.ts';
+import { STAKEHOLDER_ROLES } from '../insights/stakeholder-map.ts';
+import { STAKEHOLDER_SUBJECTS, type StakeholderSubject } from '../insights/stakeholder-service.ts';
+import { ORGANISATION_KINDS, organisationKindSchema } from '../model/graph-model.ts';
+import { entityIdSchema } from './schemas.ts';
+
+/** Defaults and maxima of every limit the insights endpoints take. */
+export const INSIGHTS_LIMITS = {
+  collaborators: { default: 20, max: 200, defaultPaths: 3, maxPaths: 10 },
+  stakeholders: { default: 100, max: 500, defaultConnections: 3, maxConnections: 10 },
+  network: { default: 50, max: 200, defaultMinStrength: 1, maxMinStrength: 50 },
+  gaps: { default: 20, max: 500 },
+  metrics: { default: 10, max: 100 },
+} as const;
+
+function intParam(min: number, max: number, fallback: number, description: string) {
+  return z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(max)
+    .default(fallback)
+    .meta({ description: `${description} (${min}–${max}, default ${fallback})` });
+}
+
+const BOOLEAN_WORDS = ['true', 'false', '1', '0'] as const;
+
+/** A country as its id (`country:SL`) or its ISO 3166-1 alpha-2 code (`SL`). */
+const countryParam = z
+  .string()
+  .trim()
+  .regex(/^(country:)?[A-Za-z]{2}$/, 'must be a country id like "country:SL" or a code like "SL"')
+  .transform((v) => `country:${v.replace(/^country:/, '').toUpperCase()}`)
+  .meta({ description: 'A country: its id (`country:SL`) or ISO code (`SL`)', example: 'SL' });
+
+/** An SDG as its id (`sdg:3`) or its number (`3`). */
+const sdgParam = z
+  .string()
+  .trim()
+  .regex(/^(sdg:)?([1-9]|1[0-7])$/, 'must be an SDG id like "sdg:3" or a number from 1 to 17')
+  .transform((v) => `sdg:${v.replace(/^sdg:/, '')}`)
+  .meta({ description: 'An SDG: its id (`sdg:3`) or number (`3`)', example: '3' });
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------
+
+export const collaboratorsParamsSchema = z.object({
+  id: entityIdSchema.meta({ description: 'The DPG', example: 'dpg:dhis2' }),
+});
+
+export const collaboratorsQuerySchema = z.object({
+  kind: organisationKindSchema.optional().meta({
+    description: `Only organisations of this kind: ${ORGANISATION_KINDS.join(', ')}`,
+  }),
+  country: countryParam.optional().meta({
+    description:
+      'Only candidates active in this country: a DPG of theirs is deployed there or an activity of theirs takes place there (id or ISO code)',
+  }),
+  membersOnly: z
+    .enum(BOOLEAN_WORDS)
+    .default('false')
+    .transform((v) => v === 'true' || v === '1')
+    .meta({ description: 'Only DPGA members (true/false, default false)' }),
+  limit: intParam(
+    1,
+    INSIGHTS_LIMITS.collaborators.max,
+    INSIGHTS_LIMITS.collaborators.default,
+    'Candidates returned, best first',
+  ),
+  paths: intParam(
+    1,
+    INSIGHTS_LIMITS.collaborators.maxPaths,
+    INSIGHTS_LIMITS.collaborators.defaultPaths,
+    'Explaining paths per candidate: the strongest of each kind of evidence first',
+  ),
+});
+
+const stakeholderSubjectFields = {
+  activity: entityIdSchema.optional().meta({
+    description: 'An activity id',
+    example: 'activity:unicef/co-leading-the-community-of-practice-on-ai',
+  }),
+  dpg: entityIdSchema.optional().meta({ description: 'A DPG id', example: 'dpg:dhis2' }),
+  country: countryParam.optional(),
+  sdg: sdgParam.optional(),
+};
+
+export const stakeholdersQuerySchema = z
+  .object({
+    ...stakeholderSubjectFields,
+    limit: intParam(
+      1,
+      INSIGHTS_LIMITS.stakeholders.max,
+      INSIGHTS_LIMITS.stakeholders.default,
+      'Stakeholders returned, innermost ring and most influential first',
+    ),
+    connections: intParam(
+      1,
+      INSIGHTS_LIMITS.stakeholders.maxConnections,
+      INSIGHTS_LIMITS.stakeholders.defaultConnections,
+      'Connecting paths per stakeholder, closest first',
+    ),
+  })
+  .superRefine((query, ctx) => {
+    const given = STAKEHOLDER_SUBJECTS.filter((s) => query[s] !== undefined);
+    if (given.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `give exactly one of ${STAKEHOLDER_SUBJECTS.join(', ')}`,
+        path: [],
+      });
+    } else if (given.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `give only one of ${STAKEHOLDER_SUBJECTS.join(', ')} (got ${given.join(', ')})`,
+        path: [given[1]!],
+      });
+    }
+  })
+  .transform(({ limit, connections, ...subjects }) => {
+    const subject = STAKEHOLDER_SUBJECTS.find((s) => subjects[s] !== undefined)!;
+    return { subject: subject as StakeholderSubject, id: subjects[subject]!, limit, connections };
+  });
+
+export const networkParamsSchema = z.object({
+  id: entityIdSchema.meta({ description: 'The organisation', example: 'org:unicef' }),
+});
+
+export const networkQuerySchema = z.object({
+  limit: intParam(
+    1,
+    INSIGHTS_LIMITS.network.max,
+    INSIGHTS_LIMITS.network.default,
+    'Partners shown, strongest ties first',
+  ),
+  minStrength: intParam(
+    1,
+    INSIGHTS_LIMITS.network.maxMinStrength,
+    INSIGHTS_LIMITS.network.defaultMinStrength,
+    'Only partners sharing at least this many activities and DPGs',
+  ),
+});
+
+export const gapsQuerySchema = z.object({
+  sdg: sdgParam.optional().meta({
+    description: 'Only SDG × country pairs and single-owner DPGs of this SDG (id or number)',
+  }),
+  country: countryParam.optional().meta({
+    description: 'Only SDG × country pairs and single-owner DPGs of this country (id or ISO code)',
+  }),
+  limit: intParam(
+    0,
+    INSIGHTS_LIMITS.gaps.max,
+    INSIGHTS_LIMITS.gaps.default,
+    'Items listed per gap (the count is always complete)',
+  ),
+});
+
+export const metricsQuerySchema = z.object({
+  top: intParam(
+    1,
+    INSIGHTS_LIMITS.metrics.max,
+    INSIGHTS_LIMITS.metrics.default,
+    'Entities per top list, and communities listed',
+  ),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+const count = z.number().int().min(0);
+const ref = z.object({ id: z.string(), label: z.string() });
+const pathNode = z.object({ id: z.string(), label: z.string(), type: z.string() });
+const pathRelationship = z
+  .object({ type: z.string(), from: z.string(), to: z.string() })
+  .meta({ description: 'A relationship as stored: `from` -[type]-> `to`' });
+const evidencePath = {
+  nodes: z.array(pathNode).meta({ description: 'The path’s entities, in order' }),
+  relationships: z
+    .array(pathRelationship)
+    .meta({ description: 'Relationship i joins node i and node i + 1, in its real direction' }),
+  sentence: z.string().meta({ description: 'The path in words' }),
+};
+
+export const collaboratorsResponseSchema = z
+  .object({
+    dpg: pathNode.extend({ kind: z.string().nullable() }),
+    filters: z.object({
+      kind: z.string().nullable(),
+      country: pathNode.extend({ kind: z.string().nullable() }).nullable(),
+      membersOnly: z.boolean(),
+    }),
+    method: z.object({
+      measure: z.string(),
+      weights: z.record(z.string(), z.object({ weight: z.number(), description: z.string() })),
+    }),
+    total: count.meta({ description: 'Candidates with at least one explaining path' }),
+    truncated: z.boolean(),
+    candidates: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        type: z.enum(['Organisation', 'Initiative']),
+        kind: z.string().nullable(),
+        member: z.boolean().meta({ description: 'A DPGA member' }),
+        score: z.number().min(0),
+        parts: z.array(
+          z.object({
+            metaPath: z.enum(META_PATHS),
+            weight: z.number(),
+            paths: count,
+            score: z.number(),
+          }),
+        ),
+        pathCount: count,
+        paths: z.array(
+          z.object({
+            metaPath: z.enum(META_PATHS),
+            hub: z.object({
+              id: z.string().nullable(),
+              label: z.string(),
+              type: z.enum(['SDG', 'Country', 'Sector', 'Activity']),
+              degree: count,
+            }),
+            sectors: z.array(z.string()),
+            contribution: z.number(),
+            ...evidencePath,
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'CollaboratorsResponse' });
+
+const tieCount = z.object({
+  relationship: z.string(),
+  direction: z.enum(['out', 'in']),
+  type: z.string(),
+  count,
+});
+
+export const stakeholdersResponseSchema = z
+  .object({
+    subject: pathNode.extend({ kind: z.string().nullable() }),
+    roles: z.array(z.enum(STAKEHOLDER_ROLES)).meta({ description: 'Rings, innermost first' }),
+    metricsComputedAt: z.string().nullable(),
+    truncated: z.boolean(),
+    total: count,
+    groups: z.array(z.string()).meta({ description: 'Map sectors present, largest first' }),
+    byRole: z.record(z.string(), z.array(z.string())),
+    byGroup: z.record(z.string(), z.array(z.string())),
+    stakeholders: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        type: z.enum(['Organisation', 'Group', 'Initiative']),
+        kind: z.string().nullable(),
+        group: z.string(),
+        roles: z.array(z.enum(STAKEHOLDER_ROLES)),
+        ring: count,
+        direct: z.boolean(),
+        influence: z.object({
+          pagerank: z.number().nullable(),
+          betweenness: z.number().nullable(),
+          degree: count,
+          community: count.nullable(),
+          rank: z.number().int().min(1),
+          ring: z.number().int().min(0).max(2),
+        }),
+        ties: z.object({ total: count, other: count, byType: z.array(tieCount) }),
+        pathCount: count,
+        connections: z.array(
+          z.object({ role: z.enum(STAKEHOLDER_ROLES), hops: count, ...evidencePath }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'StakeholdersResponse' });
+
+const globalMeasures = z.object({
+  degree: count,
+  pagerank: z.number().nullable(),
+  betweenness: z.number().nullable(),
+  community: count.nullable(),
+});
+
+export const networkResponseSchema = z
+  .object({
+    organisation: pathNode.extend({ kind: z.string().nullable() }),
+    metricsComputedAt: z.string().nullable(),
+    totalPartners: count,
+    truncated: z.boolean(),
+    nodes: z.array(
+      z.object({
+        data: pathNode.extend({
+          kind: z.string().nullable(),
+          ego: z.boolean(),
+          strength: count,
+          brokerage: z.number().nullable(),
+          cluster: count.nullable(),
+          global: globalMeasures,
+        }),
+      }),
+    ),
+    edges: z.array(
+      z.object({
+        data: z.object({
+          id: z.string(),
+          source: z.string(),
+          target: z.string(),
+          strength: z.number().int().min(1),
+          activities: z.array(pathNode),
+          dpgs: z.array(pathNode),
+        }),
+      }),
+    ),
+    brokers: z.array(z.object({ id: z.string(), label: z.string(), brokerage: z.number() })),
+    clusters: z.array(
+      z.object({
+        cluster: count,
+        size: z.number().int().min(1),
+        members: z.array(z.string()),
+        sharedMost: pathNode.extend({ members: count }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'OrganisationNetworkResponse' });
+
+export const gapsResponseSchema = z
+  .object({
+    sdgCountryWithoutMemberActivity: z.object({
+      count,
+      items: z.array(
+        z.object({ sdg: ref, country: ref, dpgCount: z.number().int().min(1), dpgs: z.array(ref) }),
+      ),
+    }),
+    singleOwnerWithoutFunder: z.object({
+      count,
+      items: z.array(z.object({ dpg: ref, owner: ref.extend({ kind: z.string().nullable() }) })),
+    }),
+    membersWithoutDpg: z.object({
+      count,
+      items: z.array(ref.extend({ kind: z.string().nullable(), activities: count })),
+    }),
+  })
+  .meta({ id: 'GapsResponse' });
+
+const rankedEntity = pathNode.extend({
+  degree: count,
+  betweenness: z.number(),
+  pagerank: z.number(),
+  community: count,
+});
+
+export const metricsResponseSchema = z
+  .object({
+    computedAt: z.string().nullable().meta({ description: 'Null when never computed' }),
+    nodeCount: count,
+    edgeCount: count.meta({ description: 'Pairs of entities joined by a relationship' }),
+    relationshipCount: count,
+    communityCount: count,
+    modularity: z.number().nullable(),
+    durationMs: count.nullable(),
+    topByPagerank: z.array(rankedEntity),
+    topByBetweenness: z.array(rankedEntity),
+    communities: z.array(
+      z.object({
+        community: count,
+        size: z.number().int().min(1),
+        types: z.array(z.object({ type: z.string(), count })),
+        top: z.array(pathNode),
+      }),
+    ),
+  })
+  .meta({ id: 'NetworkMetricsResponse' });

@@ -1,0 +1,129 @@
+/**
+ * The whole graph's network measures — degree, betweenness, PageRank, Louvain community — kept
+ * on the entity nodes. Recomputed after every import; a node is written only when one of its
+ * values changed (with `metricsComputedAt`, the time of that computation), so re-importing an
+ * unchanged source leaves every entity exactly as it was. The time and size of each computation
+ * live on the one `(:GraphMetrics {id: 'metrics'})` node.
+ */
+import neo4j from 'neo4j-driver';
+import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import { computeNetworkMeasures, type NodeMeasures } from './network-measures.ts';
+
+export interface MetricsRun {
+  computedAt: string;
+  nodeCount: number;
+  /** Pairs of entities joined by at least one relationship. */
+  edgeCount: number;
+  relationshipCount: number;
+  communityCount: number;
+  modularity: number | null;
+  /** Entities whose stored measures changed (and were written). */
+  changedNodes: number;
+  durationMs: number;
+}
+
+interface StoredMeasures {
+  id: string;
+  degree: number | null;
+  betweenness: number | null;
+  pagerank: number | null;
+  community: number | null;
+}
+
+const MEASURE_KEYS = ['degree', 'betweenness', 'pagerank', 'community'] as const;
+
+function unchanged(stored: StoredMeasures, computed: NodeMeasures): boolean {
+  return MEASURE_KEYS.every((key) => stored[key] === computed[key]);
+}
+
+/**
+ * Computes the measures over the whole entity graph and stores the changed ones, in one write
+ * transaction (the graph read and the writes see the same state).
+ */
+export async function recomputeMetrics(
+  db: GraphDatabase,
+  now: () => Date = () => new Date(),
+): Promise<MetricsRun> {
+  const started = performance.now();
+  return db.writeTx(async (tx) => {
+    const [graph] = await run(tx, 'insights/metrics-graph');
+    const stored = (graph?.nodes as StoredMeasures[]) ?? [];
+    const pairs = (graph?.edges as [string, string][]) ?? [];
+    const measures = computeNetworkMeasures(
+      stored.map((n) => n.id),
+      pairs.map(([from, to]) => ({ from, to })),
+    );
+    const rows = stored
+      .filter((n) => !unchanged(n, measures.nodes.get(n.id)!))
+      .map((n) => ({ id: n.id, ...measures.nodes.get(n.id)! }));
+    const computedAt = now().toISOString();
+    if (rows.length > 0) await run(tx, 'insights/write-node-metrics', { rows, computedAt });
+    const summary: MetricsRun = {
+      computedAt,
+      nodeCount: measures.nodeCount,
+      edgeCount: measures.edgeCount,
+      relationshipCount: pairs.length,
+      communityCount: measures.communityCount,
+      modularity: measures.modularity,
+      changedNodes: rows.length,
+      durationMs: Math.round(performance.now() - started),
+    };
+    await run(tx, 'insights/write-graph-metrics', { computedAt, summary });
+    return summary;
+  });
+}
+
+/** Computes the measures when they never were and the graph has entities; null otherwise. */
+export async function ensureMetrics(db: GraphDatabase): Promise<MetricsRun | null> {
+  const [state] = await db.read('insights/metrics-state');
+  if (state?.computedAt || Number(state?.entities ?? 0) === 0) return null;
+  return recomputeMetrics(db);
+}
+
+export interface RankedEntity {
+  id: string;
+  label: string;
+  type: string;
+  degree: number;
+  betweenness: number;
+  pagerank: number;
+  community: number;
+}
+
+export interface MetricsSummary {
+  /** Null when the measures were never computed. */
+  computedAt: string | null;
+  nodeCount: number;
+  edgeCount: number;
+  relationshipCount: number;
+  communityCount: number;
+  modularity: number | null;
+  durationMs: number | null;
+  topByPagerank: RankedEntity[];
+  topByBetweenness: RankedEntity[];
+  communities: {
+    community: number;
+    size: number;
+    types: { type: string; count: number }[];
+    top: { id: string; label: string; type: string }[];
+  }[];
+}
+
+/** The stored measures at a glance, for GET /api/insights/metrics. */
+export async function getMetricsSummary(db: GraphDatabase, top: number): Promise<MetricsSummary> {
+  const [row] = await db.read('insights/metrics-summary', { top: neo4j.int(top) });
+  const metrics = (row?.metrics as Record<string, unknown> | null) ?? {};
+  const count = (key: string) => Number(metrics[key] ?? 0);
+  return {
+    computedAt: (metrics.computedAt as string | undefined) ?? null,
+    nodeCount: count('nodeCount'),
+    edgeCount: count('edgeCount'),
+    relationshipCount: count('relationshipCount'),
+    communityCount: count('communityCount'),
+    modularity: (metrics.modularity as number | null | undefined) ?? null,
+    durationMs: (metrics.durationMs as number | null | undefined) ?? null,
+    topByPagerank: (row?.topByPagerank as RankedEntity[]) ?? [],
+    topByBetweenness: (row?.topByBetweenness as RankedEntity[]) ?? [],
+    communities: (row?.communities as MetricsSummary['communities']) ?? [],
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * "Who are the stakeholders of Y?" for an activity, DPG, country or SDG: the connecting paths
+ * (cypher/insights/stakeholder-paths.cypher), each stakeholder's measures and ties
+ * (cypher/insights/entity-ties.cypher), assembled by stakeholder-map.ts.
+ */
+import neo4j from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import type { EntityType } from '../model/graph-model.ts';
+import { requireEntity } from './entity-lookup.ts';
+import type { PathNode } from './evidence-path.ts';
+import {
+  buildStakeholderMap,
+  STAKEHOLDER_ROLES,
+  type StakeholderContext,
+  type StakeholderMap,
+  type StakeholderPathRow,
+} from './stakeholder-map.ts';
+
+/** Connecting paths read per request at most; beyond it the answer says `truncated`. */
+export const MAX_STAKEHOLDER_PATHS = 20_000;
+
+export const STAKEHOLDER_SUBJECTS = ['activity', 'dpg', 'country', 'sdg'] as const;
+export type StakeholderSubject = (typeof STAKEHOLDER_SUBJECTS)[number];
+
+const SUBJECT_TYPES: Record<StakeholderSubject, EntityType> = {
+  activity: 'Activity',
+  dpg: 'DPG',
+  country: 'Country',
+  sdg: 'SDG',
+};
+
+export interface StakeholderQuery {
+  subject: StakeholderSubject;
+  id: string;
+  limit: number;
+  connections: number;
+}
+
+export interface StakeholderAnswer extends StakeholderMap {
+  subject: PathNode;
+  /** Rings from the centre out; `ring` on each stakeholder indexes this list. */
+  roles: readonly string[];
+  /** When the influence measures were computed; null if never. */
+  metricsComputedAt: string | null;
+  truncated: boolean;
+}
+
+/** Measures and ties of the given entities, by id. */
+export async function entityContexts(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+): Promise<Map<string, StakeholderContext>> {
+  const rows = (await run(tx, 'insights/entity-ties', {
+    ids: [...ids],
+  })) as unknown as StakeholderContext[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** When the stored network measures were computed (null if never). */
+export async function metricsComputedAt(tx: ManagedTransaction): Promise<string | null> {
+  const [state] = await run(tx, 'insights/metrics-state');
+  return (state?.computedAt as string | null) ?? null;
+}
+
+/**
+ * The stakeholder map of one subject.
+ * @throws NotFoundError when no entity of the subject's type has the id.
+ */
+export async function getStakeholders(
+  db: GraphDatabase,
+  query: StakeholderQuery,
+): Promise<StakeholderAnswer> {
+  return db.readTx(async (tx) => {
+    const subject = await requireEntity(tx, query.id, [SUBJECT_TYPES[query.subject]]);
+    const rows = (await run(tx, 'insights/stakeholder-paths', {
+      id: subject.id,
+      maxPaths: neo4j.int(MAX_STAKEHOLDER_PATHS),
+    })) as unknown as StakeholderPathRow[];
+    const ids = [...new Set(rows.map((r) => r.stakeholder.id))];
+    const map = buildStakeholderMap(rows, await entityContexts(tx, ids), {
+      limit: query.limit,
+      connectionsPerStakeholder: query.connections,
+    });
+    return {
+      subject,
+      roles: STAKEHOLDER_ROLES,
+      metricsComputedAt: await metricsComputedAt(tx),
+      truncated: rows.length >= MAX_STAKEHOLDER_PATHS,
+      ...map,
+    };
+  });
+}

@@ -1,0 +1,402 @@
+// The insights endpoints on a small hand-built graph, where every expected score, role, tie and
+// gap is worked out by hand in the comments. Facts are written through the graph writer like any
+// importer's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  collaboratorsResponseSchema,
+  gapsResponseSchema,
+  metricsResponseSchema,
+  networkResponseSchema,
+  stakeholdersResponseSchema,
+} from '../../server/api/insights-schemas.ts';
+import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
+import { FactSet, type Props } from '../../server/importers/graph/graph-facts.ts';
+import type { EntityType, RelationshipType } from '../../server/model/graph-model.ts';
+import { ensureMetrics, recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import { serveApi, type TestApi } from '../support/api-client.ts';
+import { graphSnapshot, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
+import { expectPathsExist, expectSectorsShared, tiedTo } from './insights-fixture.ts';
+
+const db = openTestDatabase();
+let api: TestApi;
+
+const SOURCE = {
+  id: 'source:test:insights',
+  kind: 'test',
+  uri: 'test://insights',
+  title: 'Hand-built insights graph',
+  checksum: 'v1',
+};
+
+/**
+ *   owner-x OWNS x; tied FUNDS x, OWNS y; funder-y FUNDS y; owner-z, co-owner-z, via-activity
+ *   OWN z; solo OWNS w. x, y advance SDG 3, z SDG 4. x is deployed in SL and GH, y in SL, z in GH.
+ *   x, y are Health DPGs, z Education. Activities: a1 (owner-x leads, partner participates),
+ *   a2 (via-activity leads, involves x), a3 (local leads, in GH, involves z), a4 (helper
+ *   participates, involves y). Members of the DPGA: funder-y, local, idle.
+ */
+function handBuiltFacts(): FactSet {
+  const facts = new FactSet();
+  const node = (id: string, label: EntityType, name: string, props: Props = {}) =>
+    facts.addNode({ id, label, props: { name, ...props }, evidence: `test: ${id}` });
+  const rel = (from: string, type: RelationshipType, to: string) =>
+    facts.addRelationship({ from, type, to, props: {}, evidence: `test: ${from} ${type} ${to}` });
+
+  node('dpg:x', 'DPG', 'X', { sectors: ['Health'] });
+  node('dpg:y', 'DPG', 'Y', { sectors: ['Health'] });
+  node('dpg:z', 'DPG', 'Z', { sectors: ['Education'] });
+  node('dpg:w', 'DPG', 'W');
+  node('sdg:3', 'SDG', 'SDG 3', { number: 3 });
+  node('sdg:4', 'SDG', 'SDG 4', { number: 4 });
+  node('country:SL', 'Country', 'Sierra Leone');
+  node('country:GH', 'Country', 'Ghana');
+  const orgs: [string, string][] = [
+    ['dpga', 'network'],
+    ['owner-x', 'academia'],
+    ['partner', 'ngo'],
+    ['funder-y', 'foundation'],
+    ['tied', 'company'],
+    ['via-activity', 'company'],
+    ['helper', 'company'],
+    ['local', 'government'],
+    ['owner-z', 'academia'],
+    ['co-owner-z', 'academia'],
+    ['solo', 'unknown'],
+    ['idle', 'ngo'],
+  ];
+  for (const [slug, kind] of orgs) node(`org:${slug}`, 'Organisation', `Org ${slug}`, { kind });
+  for (const a of ['owner-x/a1', 'via-activity/a2', 'local/a3', 'helper/a4']) {
+    node(`activity:${a}`, 'Activity', `Activity ${a.split('/')[1]}`);
+  }
+  rel('org:owner-x', 'OWNS', 'dpg:x');
+  rel('org:tied', 'FUNDS', 'dpg:x');
+  rel('org:tied', 'OWNS', 'dpg:y');
+  rel('org:funder-y', 'FUNDS', 'dpg:y');
+  rel('org:owner-z', 'OWNS', 'dpg:z');
+  rel('org:co-owner-z', 'OWNS', 'dpg:z');
+  rel('org:via-activity', 'OWNS', 'dpg:z');
+  rel('org:solo', 'OWNS', 'dpg:w');
+  rel('dpg:x', 'ADVANCES', 'sdg:3');
+  rel('dpg:y', 'ADVANCES', 'sdg:3');
+  rel('dpg:z', 'ADVANCES', 'sdg:4');
+  rel('dpg:x', 'DEPLOYED_IN', 'country:SL');
+  rel('dpg:x', 'DEPLOYED_IN', 'country:GH');
+  rel('dpg:y', 'DEPLOYED_IN', 'country:SL');
+  rel('dpg:z', 'DEPLOYED_IN', 'country:GH');
+  rel('org:owner-x', 'LEADS', 'activity:owner-x/a1');
+  rel('org:partner', 'PARTICIPATES_IN', 'activity:owner-x/a1');
+  rel('org:via-activity', 'LEADS', 'activity:via-activity/a2');
+  rel('activity:via-activity/a2', 'INVOLVES', 'dpg:x');
+  rel('org:local', 'LEADS', 'activity:local/a3');
+  rel('activity:local/a3', 'TAKES_PLACE_IN', 'country:GH');
+  rel('activity:local/a3', 'INVOLVES', 'dpg:z');
+  rel('org:helper', 'PARTICIPATES_IN', 'activity:helper/a4');
+  rel('activity:helper/a4', 'INVOLVES', 'dpg:y');
+  for (const member of ['funder-y', 'local', 'idle']) rel(`org:${member}`, 'MEMBER_OF', 'org:dpga');
+  return facts;
+}
+
+function conforms<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  expect(result.success, JSON.stringify(result.error?.issues.slice(0, 3))).toBe(true);
+  return result.data as z.infer<S>;
+}
+
+const ln = Math.log;
+
+beforeAll(async () => {
+  await resetGraph(db);
+  await writeFacts(db, SOURCE, handBuiltFacts());
+  await recomputeMetrics(db);
+  api = await serveApi(db);
+});
+
+afterAll(async () => {
+  await api.close();
+  await resetGraph(db);
+  await db.close();
+});
+
+describe('collaborators of a DPG on a hand-built graph', () => {
+  // Hub degrees: SDG 3 is advanced by x and y (2); Sierra Leone hosts x and y (2); Ghana hosts
+  // x, z and activity a3 (3); the Health sector holds x and y (2); activity a1 has 2 parties.
+  const expected: [string, number][] = [
+    ['org:partner', 2 / ln(3)], // shares a1 with x's owner: activity-owner 2 / ln 3
+    ['org:funder-y', (0.5 + 0.25 + 1) / ln(3)], // y: SDG 3, Health in SL, Health
+    ['org:helper', 1 / ln(3)], // takes part in a4, which involves the Health DPG y
+    ['org:local', 1 / ln(4)], // leads a3 in Ghana, where x is deployed
+    ['org:co-owner-z', 0.02 / ln(4)], // z, an Education DPG, is also in Ghana
+    ['org:owner-z', 0.02 / ln(4)], // the same, after co-owner-z by id
+  ];
+
+  it('ranks the candidates with the scores computed by hand', async () => {
+    const { status, body } = await api.get('/api/dpgs/dpg:x/collaborators?paths=10');
+    expect(status).toBe(200);
+    const answer = conforms(collaboratorsResponseSchema, body);
+    expect(answer.total).toBe(expected.length);
+    expect(answer.candidates.map((c) => c.id)).toEqual(expected.map(([id]) => id));
+    answer.candidates.forEach((c, i) => expect(c.score).toBeCloseTo(expected[i]![1], 5));
+    const funder = answer.candidates[1]!;
+    expect(funder.parts.map((p) => [p.metaPath, p.paths])).toEqual([
+      ['dpg-sector', 1],
+      ['dpg-sdg', 1],
+      ['dpg-sector-country', 1],
+    ]);
+    expect(funder.member).toBe(true);
+    expect(funder.paths.map((p) => p.sentence)).toEqual([
+      'Org funder-y funds Y, another Health DPG',
+      'Org funder-y funds Y, which also advances SDG 3, as X does',
+      'Org funder-y funds Y, another Health DPG, which is also deployed in Sierra Leone',
+    ]);
+  });
+
+  it('never suggests an organisation already tied to the DPG, though each has evidence', async () => {
+    const { body } = await api.get('/api/dpgs/dpg:x/collaborators?limit=200');
+    const ids = body.candidates.map((c: { id: string }) => c.id);
+    for (const tied of ['org:owner-x', 'org:tied', 'org:via-activity']) {
+      expect(ids).not.toContain(tied);
+    }
+    expect(await tiedTo(db, 'dpg:x', ids)).toEqual([]);
+  });
+
+  it('explains every candidate with paths that exist edge by edge', async () => {
+    const { body } = await api.get('/api/dpgs/dpg:x/collaborators?paths=10');
+    const answer = conforms(collaboratorsResponseSchema, body);
+    const paths = answer.candidates.flatMap((c) => c.paths);
+    expect(answer.candidates.every((c) => c.paths.length > 0)).toBe(true);
+    await expectPathsExist(db, paths);
+    await expectSectorsShared(db, 'dpg:x', paths);
+  });
+
+  it.each([
+    ['kind=academia', ['org:co-owner-z', 'org:owner-z']],
+    ['membersOnly=true', ['org:funder-y', 'org:local']],
+    ['country=SL', ['org:funder-y']],
+    ['country=country:GH', ['org:local', 'org:co-owner-z', 'org:owner-z']],
+    ['limit=2', ['org:partner', 'org:funder-y']],
+  ])('filters with %s', async (params, ids) => {
+    const { status, body } = await api.get(`/api/dpgs/dpg:x/collaborators?${params}`);
+    expect(status).toBe(200);
+    expect(body.candidates.map((c: { id: string }) => c.id)).toEqual(ids);
+  });
+
+  it('gives the same ranking for the same graph', async () => {
+    const first = await api.get('/api/dpgs/dpg:x/collaborators?paths=10');
+    const second = await api.get('/api/dpgs/dpg:x/collaborators?paths=10');
+    expect(second.body).toEqual(first.body);
+  });
+});
+
+describe('stakeholders, networks and gaps on the hand-built graph', () => {
+  it('maps the stakeholders of a DPG by role', async () => {
+    const { status, body } = await api.get('/api/stakeholders?dpg=dpg:y');
+    expect(status).toBe(200);
+    const map = conforms(stakeholdersResponseSchema, body);
+    expect(map.stakeholders.map((s) => [s.id, s.roles, s.direct])).toEqual([
+      ['org:tied', ['owns'], true],
+      ['org:funder-y', ['funds'], true],
+      ['org:helper', ['participates'], false],
+    ]);
+    expect(map.byGroup).toEqual({
+      company: ['org:tied', 'org:helper'],
+      foundation: ['org:funder-y'],
+    });
+    expect(map.stakeholders[2]!.connections[0]!.sentence).toBe(
+      'Org helper participates in “Activity a4”, which involves Y',
+    );
+    await expectPathsExist(
+      db,
+      map.stakeholders.flatMap((s) => s.connections),
+    );
+    // Influence is the whole graph's PageRank, as stored on the node.
+    const [tied] = await query(db, `MATCH (o {id: 'org:tied'}) RETURN o.pagerank AS pagerank`);
+    expect(map.stakeholders[0]!.influence.pagerank).toBe(tied?.pagerank);
+  });
+
+  it('maps the stakeholders of an SDG and of a country', async () => {
+    const sdg = await api.get('/api/stakeholders?sdg=3');
+    expect(sdg.body.stakeholders.map((s: { id: string }) => s.id).sort()).toEqual(
+      ['org:funder-y', 'org:helper', 'org:owner-x', 'org:tied', 'org:via-activity'].sort(),
+    );
+    const country = await api.get('/api/stakeholders?country=GH');
+    expect(country.body.byRole.leads).toEqual(['org:local']);
+    expect(country.body.byRole.owns.sort()).toEqual(
+      ['org:co-owner-z', 'org:owner-x', 'org:owner-z', 'org:via-activity'].sort(),
+    );
+  });
+
+  it('draws the partnership network of an organisation', async () => {
+    const { status, body } = await api.get('/api/organisations/org:owner-x/network');
+    expect(status).toBe(200);
+    const network = conforms(networkResponseSchema, body);
+    // partner shares activity a1; tied funds the DPG x that owner-x owns.
+    expect(network.nodes.map((n) => [n.data.id, n.data.strength])).toEqual([
+      ['org:owner-x', 0],
+      ['org:partner', 1],
+      ['org:tied', 1],
+    ]);
+    expect(
+      network.edges.map((e) => [e.data.target, e.data.activities.length, e.data.dpgs.length]),
+    ).toEqual([
+      ['org:partner', 1, 0],
+      ['org:tied', 0, 1],
+    ]);
+    expect(network.clusters).toHaveLength(2);
+    expect(network.brokers).toEqual([]);
+  });
+
+  it('finds the gaps worked out by hand', async () => {
+    const { status, body } = await api.get('/api/gaps');
+    expect(status).toBe(200);
+    const gaps = conforms(gapsResponseSchema, body);
+    // SDG 4 in Ghana is covered: local, a member, leads a3 there, which involves z (SDG 4).
+    expect(
+      gaps.sdgCountryWithoutMemberActivity.items.map((g) => [g.sdg.id, g.country.id, g.dpgCount]),
+    ).toEqual([
+      ['sdg:3', 'country:SL', 2],
+      ['sdg:3', 'country:GH', 1],
+    ]);
+    expect(gaps.singleOwnerWithoutFunder.items).toEqual([
+      {
+        dpg: { id: 'dpg:w', label: 'W' },
+        owner: { id: 'org:solo', label: 'Org solo', kind: 'unknown' },
+      },
+    ]);
+    expect(gaps.membersWithoutDpg.items.map((m) => m.id)).toEqual(['org:idle']);
+    const pairs = async (params: string) =>
+      (await api.get(`/api/gaps?${params}`)).body.sdgCountryWithoutMemberActivity.items.map(
+        (g: { sdg: { id: string }; country: { id: string } }) => `${g.sdg.id} ${g.country.id}`,
+      );
+    expect(await pairs('sdg=4&country=GH')).toEqual([]);
+    expect(await pairs('country=GH')).toEqual(['sdg:3 country:GH']);
+    expect(await pairs('sdg=sdg:3&limit=1')).toEqual(['sdg:3 country:SL']);
+  });
+});
+
+describe('network measures stored on the hand-built graph', () => {
+  const stored = async () =>
+    Object.fromEntries(
+      (
+        await query(
+          db,
+          `MATCH (n:Entity) RETURN n.id AS id, n {.degree, .betweenness, .pagerank, .community} AS m,
+                  toString(n.metricsComputedAt) AS at, COUNT { (n)--() } AS live`,
+        )
+      ).map((r) => [r.id as string, r]),
+    );
+
+  it('stores degree, betweenness, PageRank and community on every entity', async () => {
+    const nodes = Object.values(await stored());
+    expect(nodes).toHaveLength(24);
+    for (const n of nodes) {
+      const m = n.m as Record<string, number>;
+      expect(m.degree).toBe(n.live);
+      expect(typeof m.betweenness).toBe('number');
+      expect(Number.isInteger(m.community)).toBe(true);
+      expect(n.at).not.toBeNull();
+    }
+    const total = nodes.reduce((sum, n) => sum + (n.m as { pagerank: number }).pagerank, 0);
+    expect(total).toBeCloseTo(1, 3);
+    const [summary] = await query(
+      db,
+      `MATCH (m:GraphMetrics) RETURN m.nodeCount AS n, count(m) AS c`,
+    );
+    expect(summary).toEqual({ n: 24, c: 1 });
+  });
+
+  it('changes nothing when recomputed over the same graph, and ensureMetrics does not run', async () => {
+    const before = await graphSnapshot(db);
+    const times = await stored();
+    const run = await recomputeMetrics(db);
+    expect(run.changedNodes).toBe(0);
+    expect(await graphSnapshot(db)).toEqual(before);
+    expect(await stored()).toEqual(times);
+    expect(await ensureMetrics(db)).toBeNull();
+  });
+
+  it('rewrites only the entities whose measures changed, with the new time', async () => {
+    const before = await stored();
+    const extra = new FactSet();
+    extra.addNode({ id: 'org:solo', label: 'Organisation', props: {}, evidence: 'test' });
+    extra.addNode({ id: 'dpg:w', label: 'DPG', props: {}, evidence: 'test' });
+    extra.addNode({ id: 'country:SL', label: 'Country', props: {}, evidence: 'test' });
+    extra.addRelationship({
+      from: 'dpg:w',
+      type: 'DEPLOYED_IN',
+      to: 'country:SL',
+      props: {},
+      evidence: 'test',
+    });
+    await writeFacts(db, { ...SOURCE, id: 'source:test:insights-2', checksum: 'v2' }, extra);
+    const run = await recomputeMetrics(db, () => new Date('2031-01-01T00:00:00Z'));
+    const after = await stored();
+    expect(run.changedNodes).toBeGreaterThan(0);
+    expect(run.changedNodes).toBeLessThan(Object.keys(after).length + 1);
+    let changed = 0;
+    for (const [id, now] of Object.entries(after)) {
+      if (JSON.stringify(now.m) === JSON.stringify(before[id]!.m)) {
+        expect(now.at, id).toBe(before[id]!.at);
+      } else {
+        changed += 1;
+        expect(now.at, id).toBe('2031-01-01T00:00:00Z');
+      }
+    }
+    expect(changed).toBe(run.changedNodes);
+    expect((after['dpg:w']!.m as { degree: number }).degree).toBe(2);
+  });
+
+  it('sums them up at /api/insights/metrics', async () => {
+    const { status, body } = await api.get('/api/insights/metrics?top=3');
+    expect(status).toBe(200);
+    const metrics = conforms(metricsResponseSchema, body);
+    expect(metrics.computedAt).not.toBeNull();
+    expect(metrics.nodeCount).toBe(24);
+    expect(metrics.topByPagerank).toHaveLength(3);
+    const ranks = metrics.topByPagerank.map((e) => e.pagerank);
+    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+    expect(metrics.communities.reduce((sum, c) => sum + c.size, 0)).toBeLessThanOrEqual(24);
+  });
+});
+
+describe('bad input to the insights endpoints', () => {
+  it.each([
+    ['/api/dpgs/dpg:x/collaborators?limit=0', 'query.limit'],
+    ['/api/dpgs/dpg:x/collaborators?limit=201', 'query.limit'],
+    ['/api/dpgs/dpg:x/collaborators?kind=alien', 'query.kind'],
+    ['/api/dpgs/dpg:x/collaborators?membersOnly=maybe', 'query.membersOnly'],
+    ['/api/dpgs/dpg:x/collaborators?country=Sierra', 'query.country'],
+    ['/api/dpgs/nonsense/collaborators', 'path.id'],
+    ['/api/stakeholders', 'query'],
+    ['/api/stakeholders?dpg=dpg:x&country=SL', 'query.country'],
+    ['/api/stakeholders?sdg=0', 'query.sdg'],
+    ['/api/stakeholders?activity=a1', 'query.activity'],
+    ['/api/stakeholders?dpg=dpg:x&connections=11', 'query.connections'],
+    ['/api/organisations/org:partner/network?limit=x', 'query.limit'],
+    ['/api/organisations/org:partner/network?minStrength=0', 'query.minStrength'],
+    ['/api/gaps?limit=501', 'query.limit'],
+    ['/api/gaps?sdg=99', 'query.sdg'],
+    ['/api/insights/metrics?top=0', 'query.top'],
+  ])('%s answers 400 naming %s', async (path, where) => {
+    const { status, body } = await api.get(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('VALIDATION_ERROR');
+    expect(body.error.details.map((d: { path: string }) => d.path)).toContain(where);
+  });
+
+  it.each([
+    '/api/dpgs/dpg:unknown/collaborators',
+    '/api/dpgs/org:partner/collaborators',
+    '/api/dpgs/dpg:x/collaborators?country=ZZ',
+    '/api/stakeholders?dpg=dpg:unknown',
+    '/api/stakeholders?activity=org:partner',
+    '/api/stakeholders?country=FR',
+    '/api/organisations/org:unknown/network',
+    '/api/organisations/dpg:x/network',
+    '/api/gaps?country=FR',
+  ])('%s answers 404', async (path) => {
+    const { status, body } = await api.get(path);
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,245 @@
+// The insights endpoints on the real ecosystem (the seed, the DPG Registry, the DPGA members
+// list and the roadmap sheet), with assertions a domain person would agree with.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  collaboratorsResponseSchema,
+  gapsResponseSchema,
+  metricsResponseSchema,
+  networkResponseSchema,
+  stakeholdersResponseSchema,
+} from '../../server/api/insights-schemas.ts';
+import { runImport } from '../../server/importers/import-runner.ts';
+import { recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import { serveApi, type TestApi } from '../support/api-client.ts';
+import { importSeed, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
+import { MEMBERS_FILE, REGISTRY_DIR, ROADMAP_FILE } from '../support/registry-copy.ts';
+import { hasSharedData } from '../support/shared-data.ts';
+import { expectPathsExist, expectSectorsShared, tiedTo } from './insights-fixture.ts';
+
+const db = openTestDatabase();
+let api: TestApi;
+
+const AI_COP = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
+
+function conforms<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  expect(result.success, JSON.stringify(result.error?.issues.slice(0, 3))).toBe(true);
+  return result.data as z.infer<S>;
+}
+
+const ids = async (cypher: string, params: Record<string, unknown> = {}) =>
+  (await query(db, cypher, params)).map((r) => String(r.id)).sort();
+
+afterAll(async () => {
+  await api?.close();
+  await resetGraph(db);
+  await db.close();
+});
+
+describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
+  beforeAll(async () => {
+    await resetGraph(db);
+    await importSeed(db);
+    // Each runImport recomputes the network measures.
+    await runImport(db, { kind: 'dpg-registry', location: REGISTRY_DIR });
+    await runImport(db, { kind: 'members', location: MEMBERS_FILE });
+    await runImport(db, { kind: 'activities-csv', location: ROADMAP_FILE });
+    api = await serveApi(db);
+  }, 120_000);
+
+  it('stores the network measures on every entity after the imports, quickly', async () => {
+    const [row] = await query(
+      db,
+      `MATCH (n:Entity)
+       RETURN count(n) AS entities, count(n.pagerank) AS ranked,
+              sum(CASE WHEN n.degree = COUNT { (n)--(:Entity) } THEN 1 ELSE 0 END) AS degreesRight`,
+    );
+    expect(Number(row?.entities)).toBeGreaterThan(700);
+    expect(row?.ranked).toBe(row?.entities);
+    expect(row?.degreesRight).toBe(row?.entities);
+    const run = await recomputeMetrics(db);
+    expect(run.changedNodes).toBe(0);
+    expect(run.nodeCount).toBe(row?.entities);
+    expect(run.communityCount).toBeGreaterThan(1);
+    console.log(
+      `network measures over ${run.nodeCount} entities and ${run.relationshipCount} relationships: ${run.durationMs} ms`,
+    );
+    expect(run.durationMs).toBeLessThan(15_000);
+  });
+
+  it('ranks the DPGA and UNICEF among the most central entities', async () => {
+    const { body } = await api.get('/api/insights/metrics?top=10');
+    const metrics = conforms(metricsResponseSchema, body);
+    expect(metrics.topByBetweenness.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['org:dpga', 'org:unicef']),
+    );
+    expect(metrics.topByPagerank[0]!.pagerank).toBeGreaterThan(metrics.topByPagerank[9]!.pagerank);
+  });
+
+  describe('collaborators for DHIS2', () => {
+    let answer: z.infer<typeof collaboratorsResponseSchema>;
+    beforeAll(async () => {
+      const { status, body } = await api.get(
+        '/api/dpgs/dpg:dhis2/collaborators?limit=200&paths=10',
+      );
+      expect(status).toBe(200);
+      answer = conforms(collaboratorsResponseSchema, body);
+    });
+
+    it('include the funders of other Health DPGs deployed where DHIS2 is', async () => {
+      const funders = await ids(
+        `MATCH (x:DPG {id: 'dpg:dhis2'})-[:DEPLOYED_IN]->(:Country)<-[:DEPLOYED_IN]-(y:DPG)<-[:FUNDS]-(f)
+         WHERE y <> x AND 'Health' IN y.sectors
+           AND NOT EXISTS { (f)--(x) }
+           AND NOT EXISTS { (f)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)-[:INVOLVES]->(x) }
+         RETURN DISTINCT f.id AS id`,
+      );
+      // UNICEF funds RapidPro, the Swiss agency openIMIS, the UNICEF Venture Fund Avyantra.
+      expect(funders).toEqual(
+        expect.arrayContaining([
+          'initiative:unicef-venture-fund',
+          'org:swiss-agency-for-development-and-cooperation',
+          'org:unicef',
+        ]),
+      );
+      expect(answer.candidates.map((c) => c.id)).toEqual(expect.arrayContaining(funders));
+      const unicef = answer.candidates.find((c) => c.id === 'org:unicef')!;
+      expect(unicef.parts.map((p) => p.metaPath)).toContain('dpg-sector-country');
+    });
+
+    it('rank Health-sector partners first and an unrelated operating system lower', () => {
+      const top = answer.candidates.slice(0, 10);
+      const related = ['dpg-sector', 'dpg-sector-country', 'activity-dpg', 'activity-country'];
+      expect(top.every((c) => c.parts.some((p) => related.includes(p.metaPath)))).toBe(true);
+      const rank = (id: string) => answer.candidates.findIndex((c) => c.id === id);
+      expect(rank('org:openmrs-inc')).toBeGreaterThanOrEqual(0);
+      expect(rank('org:openmrs-inc')).toBeLessThan(rank('org:fedora-project'));
+    });
+
+    it('never suggest an organisation already tied to DHIS2', async () => {
+      const suggested = answer.candidates.map((c) => c.id);
+      expect(await tiedTo(db, 'dpg:dhis2', suggested)).toEqual([]);
+      for (const tied of ['org:hisp-uio', 'org:norad', 'org:gates-foundation', 'org:bmz']) {
+        expect(suggested).not.toContain(tied);
+      }
+    });
+
+    it('explain every candidate with paths that exist edge by edge', async () => {
+      expect(answer.candidates.every((c) => c.paths.length > 0)).toBe(true);
+      const paths = answer.candidates.flatMap((c) => c.paths);
+      await expectPathsExist(db, paths);
+      await expectSectorsShared(db, 'dpg:dhis2', paths);
+    });
+
+    it('give the same ranking twice', async () => {
+      const again = await api.get('/api/dpgs/dpg:dhis2/collaborators?limit=200&paths=10');
+      expect(again.body).toEqual(answer);
+    });
+
+    it('keep to DPGA members when asked', async () => {
+      const { body } = await api.get('/api/dpgs/dpg:dhis2/collaborators?membersOnly=true&limit=50');
+      const members = await ids(
+        `MATCH (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) RETURN o.id AS id`,
+      );
+      expect(body.candidates.length).toBeGreaterThan(0);
+      for (const c of body.candidates) expect(members).toContain(c.id);
+    });
+  });
+
+  it('maps the stakeholders of the AI CoP: UNICEF leads, GIZ co-leads, Google participates', async () => {
+    const { status, body } = await api.get(`/api/stakeholders?activity=${AI_COP}`);
+    expect(status).toBe(200);
+    const map = conforms(stakeholdersResponseSchema, body);
+    const roles = Object.fromEntries(map.stakeholders.map((s) => [s.id, s.roles]));
+    expect(roles['org:unicef']).toContain('leads');
+    expect(roles['org:giz']).toContain('co-leads');
+    expect(roles['org:google']).toContain('participates');
+    expect(map.stakeholders.slice(0, 2).map((s) => s.id)).toEqual(['org:unicef', 'org:giz']);
+    const unicef = map.stakeholders[0]!;
+    expect(unicef.influence.pagerank).toBeGreaterThan(map.stakeholders.at(-1)!.influence.pagerank!);
+    expect(unicef.ties.other).toBeGreaterThan(20);
+    expect(map.byGroup.company).toEqual(expect.arrayContaining(['org:google', 'org:samsung']));
+    await expectPathsExist(
+      db,
+      map.stakeholders.flatMap((s) => s.connections),
+    );
+  });
+
+  it('maps the stakeholders of DHIS2 and of SDG 3', async () => {
+    const dhis2 = await api.get('/api/stakeholders?dpg=dpg:dhis2');
+    expect(dhis2.body.byRole.owns).toEqual(['org:hisp-uio']);
+    expect(dhis2.body.byRole.funds).toEqual(['org:norad']);
+    expect(dhis2.body.byRole.leads).toEqual(expect.arrayContaining(['org:gates-foundation']));
+    const sdg3 = await api.get('/api/stakeholders?sdg=3&limit=500');
+    expect(sdg3.status).toBe(200);
+    expect(sdg3.body.total).toBeGreaterThan(50);
+    expect(sdg3.body.stakeholders.map((s: { id: string }) => s.id)).toContain('org:hisp-uio');
+  });
+
+  it('draws the partnership network of UNICEF with the AI CoP as a cluster', async () => {
+    const { status, body } = await api.get('/api/organisations/org:unicef/network?limit=100');
+    expect(status).toBe(200);
+    const network = conforms(networkResponseSchema, body);
+    const nodeIds = new Set(network.nodes.map((n) => n.data.id));
+    for (const e of network.edges) {
+      expect(nodeIds.has(e.data.source) && nodeIds.has(e.data.target)).toBe(true);
+    }
+    for (const partner of ['org:giz', 'org:google', 'org:github', 'org:undp']) {
+      expect(nodeIds).toContain(partner);
+    }
+    const cluster = (id: string) => network.nodes.find((n) => n.data.id === id)!.data.cluster;
+    expect(cluster('org:google')).toBe(cluster('org:giz'));
+    const aiCop = network.clusters.find((c) => c.members.includes('org:google'))!;
+    expect(aiCop.sharedMost?.id).toBe(AI_COP);
+    expect(network.nodes[0]!.data.global.pagerank).toBeGreaterThan(0);
+  });
+
+  it('finds gaps that hold when checked against the graph', async () => {
+    const { status, body } = await api.get('/api/gaps?limit=50');
+    expect(status).toBe(200);
+    const gaps = conforms(gapsResponseSchema, body);
+    const members = await ids(
+      `MATCH (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) RETURN o.id AS id`,
+    );
+    for (const m of gaps.membersWithoutDpg.items) {
+      expect(members).toContain(m.id);
+      const [tie] = await query(
+        db,
+        `MATCH (m {id: $id}) RETURN EXISTS { (m)--(:DPG) } OR EXISTS { (m)--(:Activity)-[:INVOLVES]->(:DPG) } AS tied`,
+        { id: m.id },
+      );
+      expect(tie?.tied).toBe(false);
+    }
+    expect(gaps.membersWithoutDpg.items.map((m) => m.id)).not.toContain('org:unicef');
+    for (const { dpg, owner } of gaps.singleOwnerWithoutFunder.items) {
+      const [row] = await query(
+        db,
+        `MATCH (d:DPG {id: $id})
+         RETURN COLLECT { MATCH (o)-[:OWNS|MAINTAINS]->(d) RETURN DISTINCT o.id } AS owners,
+                EXISTS { (d)<-[:FUNDS]-() } AS funded`,
+        { id: dpg.id },
+      );
+      expect(row).toEqual({ owners: [owner.id], funded: false });
+    }
+    const pairs = gaps.sdgCountryWithoutMemberActivity;
+    expect(pairs.count).toBeGreaterThanOrEqual(pairs.items.length);
+    const counts = pairs.items.map((p) => p.dpgCount);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    const top = pairs.items[0]!;
+    const [deployed] = await query(
+      db,
+      `MATCH (:SDG {id: $sdg})<-[:ADVANCES]-(d:DPG)-[:DEPLOYED_IN]->(:Country {id: $country})
+       RETURN count(DISTINCT d) AS n`,
+      { sdg: top.sdg.id, country: top.country.id },
+    );
+    expect(deployed?.n).toBe(top.dpgCount);
+    const pair = async (sdg: string, country: string) =>
+      (await api.get(`/api/gaps?sdg=${sdg}&country=${country}`)).body
+        .sdgCountryWithoutMemberActivity.count;
+    // Norad, a member, leads "Direct funding for DPGs (DHIS2, …)", and DHIS2 (SDG 3) is deployed
+    // in Sierra Leone: covered. The top gap is a gap when asked for alone.
+    expect(await pair('3', 'SL')).toBe(0);
+    expect(await pair(top.sdg.id, top.country.id)).toBe(1);
+  });
+});

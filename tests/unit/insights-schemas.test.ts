@@ -1,0 +1,68 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { describe, expect, it } from 'vitest';
+import { registerInsightsPaths } from '../../server/api/insights-openapi.ts';
+import {
+  collaboratorsQuerySchema,
+  INSIGHTS_LIMITS,
+  stakeholdersQuerySchema,
+} from '../../server/api/insights-schemas.ts';
+
+describe('the insights request schemas', () => {
+  it('read a stakeholder subject from exactly one parameter, by id or by code', () => {
+    expect(stakeholdersQuerySchema.parse({ sdg: '3' })).toEqual({
+      subject: 'sdg',
+      id: 'sdg:3',
+      limit: INSIGHTS_LIMITS.stakeholders.default,
+      connections: INSIGHTS_LIMITS.stakeholders.defaultConnections,
+    });
+    expect(stakeholdersQuerySchema.parse({ country: 'sl' }).id).toBe('country:SL');
+    expect(stakeholdersQuerySchema.parse({ country: 'country:SL' }).id).toBe('country:SL');
+    const none = stakeholdersQuerySchema.safeParse({});
+    expect(none.success).toBe(false);
+    const two = stakeholdersQuerySchema.safeParse({ dpg: 'dpg:dhis2', sdg: '3' });
+    expect(two.error?.issues.map((i) => i.path)).toEqual([['sdg']]);
+    expect(stakeholdersQuerySchema.safeParse({ sdg: '18' }).success).toBe(false);
+  });
+
+  it('default the collaborator options and bound the limits', () => {
+    expect(collaboratorsQuerySchema.parse({})).toEqual({
+      membersOnly: false,
+      limit: INSIGHTS_LIMITS.collaborators.default,
+      paths: INSIGHTS_LIMITS.collaborators.defaultPaths,
+    });
+    expect(collaboratorsQuerySchema.parse({ membersOnly: '1' }).membersOnly).toBe(true);
+    const bad = collaboratorsQuerySchema.safeParse({ limit: '201', kind: 'alien', paths: '0' });
+    expect(bad.error?.issues.map((i) => i.path[0]).sort()).toEqual(['kind', 'limit', 'paths']);
+  });
+});
+
+describe('registerInsightsPaths', () => {
+  const registry = new OpenAPIRegistry();
+  registerInsightsPaths(registry);
+  const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'test', version: '0' },
+  }) as unknown as {
+    paths: Record<string, { get: { parameters: { name: string; schema: object }[] } }>;
+  };
+  const param = (path: string, name: string) =>
+    doc.paths[path]!.get.parameters.find((p) => p.name === name)!.schema;
+
+  it('documents every insights endpoint with its limits', () => {
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/dpgs/{id}/collaborators',
+      '/api/gaps',
+      '/api/insights/metrics',
+      '/api/organisations/{id}/network',
+      '/api/stakeholders',
+    ]);
+    expect(param('/api/dpgs/{id}/collaborators', 'limit')).toMatchObject({
+      default: INSIGHTS_LIMITS.collaborators.default,
+      maximum: INSIGHTS_LIMITS.collaborators.max,
+    });
+    expect(param('/api/stakeholders', 'limit')).toMatchObject({
+      maximum: INSIGHTS_LIMITS.stakeholders.max,
+    });
+    expect(param('/api/organisations/{id}/network', 'minStrength')).toMatchObject({ minimum: 1 });
+  });
+});
