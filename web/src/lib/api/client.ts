@@ -4,7 +4,25 @@
  * so callers handle exactly one error type.
  */
 import { ApiError, isApiErrorBody } from './api-error';
-import type { EntityDetails, HealthResponse, OverviewResponse, SearchResponse } from './types';
+import type {
+  EntityDetails,
+  FacetsResponse,
+  GraphChunk,
+  HealthResponse,
+  NeighbourhoodResponse,
+  OverviewResponse,
+  PathsResponse,
+  SearchResponse,
+  StatsResponse,
+} from './types';
+
+/** Options of a neighbourhood request. */
+export interface NeighbourhoodOptions {
+  depth?: number;
+  limit?: number;
+  /** Entity types to keep first when capping ("show more organisations"). */
+  prefer?: readonly string[];
+}
 
 /** What a client needs: where the API lives and which `fetch` to call (tests pass a fake). */
 export interface ApiClientOptions {
@@ -28,6 +46,22 @@ export interface ApiClient {
   search(query: string, limit: number, options?: RequestOptions): Promise<SearchResponse>;
   /** One entity with its properties, neighbours and sources; rejects with status 404 when unknown. */
   entity(id: string, options?: RequestOptions): Promise<EntityDetails>;
+  /** The entities around `id`, capped at `limit`, with what the cap left out. */
+  neighbourhood(
+    id: string,
+    query: NeighbourhoodOptions,
+    options?: RequestOptions,
+  ): Promise<NeighbourhoodResponse>;
+  /** The given entities and the relationships among them. */
+  subgraph(ids: readonly string[], options?: RequestOptions): Promise<GraphChunk>;
+  /** The shortest paths between two entities, each with its sentence. */
+  paths(from: string, to: string, options?: RequestOptions): Promise<PathsResponse>;
+  /** Values and counts of every filterable property. */
+  facets(options?: RequestOptions): Promise<FacetsResponse>;
+  /** Counts, most connected entities and coverage gaps. */
+  stats(options?: RequestOptions): Promise<StatsResponse>;
+  /** Any other GET returning JSON (the insights endpoints, whose shapes are still settling). */
+  getJson(pathAndQuery: string, options?: RequestOptions): Promise<unknown>;
 }
 
 const NETWORK_MESSAGE =
@@ -43,6 +77,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+function isGraphChunk(body: unknown): boolean {
+  return isObject(body) && Array.isArray(body.nodes) && Array.isArray(body.edges);
+}
+
 /** Creates a client bound to one base URL and fetch implementation. */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
@@ -50,12 +88,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function request(
     path: string,
-    init: RequestOptions,
+    init: RequestOptions & { body?: unknown },
   ): Promise<{ status: number; body: unknown }> {
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
-        headers: { accept: 'application/json' },
+        headers:
+          init.body === undefined
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
+        ...(init.body === undefined ? {} : { method: 'POST', body: JSON.stringify(init.body) }),
         signal: init.signal,
       });
     } catch (error) {
@@ -78,7 +120,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function getJson<T>(
     path: string,
-    init: RequestOptions,
+    init: RequestOptions & { body?: unknown },
     isShape: (body: unknown) => boolean,
   ): Promise<T> {
     const { status, body } = await request(path, init);
@@ -141,6 +183,52 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         init,
         (body) => isObject(body) && typeof body.id === 'string' && Array.isArray(body.neighbours),
       );
+    },
+
+    neighbourhood(id, query, init = {}) {
+      if (id.trim() === '') throw new TypeError('api client: neighbourhood id must not be blank');
+      const params = new URLSearchParams({ id });
+      if (query.depth !== undefined) params.set('depth', String(query.depth));
+      if (query.limit !== undefined) {
+        assertPositiveInteger('neighbourhood limit', query.limit);
+        params.set('limit', String(query.limit));
+      }
+      if (query.prefer && query.prefer.length > 0) params.set('prefer', query.prefer.join(','));
+      return getJson<NeighbourhoodResponse>(
+        `/api/graph/neighbourhood?${params.toString()}`,
+        init,
+        isGraphChunk,
+      );
+    },
+
+    subgraph(ids, init = {}) {
+      if (ids.length === 0) throw new TypeError('api client: subgraph needs at least one id');
+      return getJson<GraphChunk>('/api/graph/subgraph', { ...init, body: { ids } }, isGraphChunk);
+    },
+
+    paths(from, to, init = {}) {
+      const params = new URLSearchParams({ from, to });
+      return getJson<PathsResponse>(
+        `/api/graph/paths?${params.toString()}`,
+        init,
+        (body) => isGraphChunk(body) && Array.isArray((body as { paths?: unknown }).paths),
+      );
+    },
+
+    facets(init = {}) {
+      return getJson<FacetsResponse>('/api/facets', init, isObject);
+    },
+
+    stats(init = {}) {
+      return getJson<StatsResponse>(
+        '/api/stats',
+        init,
+        (body) => isObject(body) && isObject(body.totals),
+      );
+    },
+
+    getJson(pathAndQuery, init = {}) {
+      return getJson<unknown>(pathAndQuery, init, isObject);
     },
   };
 }

@@ -17,14 +17,102 @@ export interface HealthResponse {
   };
 }
 
-/** A node of the overview graph, in Cytoscape's `{ data }` element shape. */
+/** A node of a graph answer, in Cytoscape's `{ data }` element shape. */
 export interface OverviewNode {
-  data: { id: string; label: string; type: string; kind?: string; degree: number };
+  data: {
+    id: string;
+    label: string;
+    type: string;
+    kind?: string;
+    degree: number;
+    sources?: string[];
+    /** Neighbourhood answers: hops from the centre. */
+    distance?: number;
+  };
 }
 
-/** A relationship of the overview graph; `label` is a human phrase such as "leads". */
+/** A relationship of a graph answer; `label` is a human phrase such as "leads". */
 export interface OverviewEdge {
-  data: { id: string; source: string; target: string; type: string; label: string };
+  data: {
+    id: string;
+    source: string;
+    target: string;
+    type: string;
+    label: string;
+    sources?: string[];
+  };
+}
+
+/** Any answer that carries graph elements (overview, neighbourhood, subgraph, paths). */
+export interface GraphChunk {
+  nodes: OverviewNode[];
+  edges: OverviewEdge[];
+}
+
+/** `GET /api/graph/neighbourhood`: `omitted` says what the cap left out, by type. */
+export interface NeighbourhoodResponse extends GraphChunk {
+  centre: string;
+  depth: number;
+  truncated: boolean;
+  omitted: { total: number; byType: Record<string, number>; exact: boolean };
+}
+
+/** One path of `GET /api/graph/paths`, with the sentence it reads as. */
+export interface GraphPath {
+  length: number;
+  nodes: string[];
+  steps: { source: string; target: string; type: string; label: string; forward: boolean }[];
+  relationshipTypes: string[];
+  sentence: string;
+}
+
+/** `GET /api/graph/paths?from=&to=`. */
+export interface PathsResponse extends GraphChunk {
+  from: string;
+  to: string;
+  paths: GraphPath[];
+}
+
+/** One value of a facet with the number of entities that have it. */
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** `GET /api/facets`. */
+export interface FacetsResponse {
+  entityTypes: FacetValue[];
+  organisationKinds: FacetValue[];
+  sdgs: FacetValue[];
+  countries: FacetValue[];
+  sectors: FacetValue[];
+  dpgTypes: FacetValue[];
+  licences: FacetValue[];
+  stages: FacetValue[];
+  activityTypes: FacetValue[];
+  membership: FacetValue[];
+}
+
+/** An entity reference in the stats answer. */
+export interface EntityRef {
+  id: string;
+  label: string;
+  type: string;
+  count?: number;
+}
+
+/** `GET /api/stats`. */
+export interface StatsResponse {
+  totals: { entities: number; relationships: number; sources: number };
+  entities: { type: string; count: number }[];
+  relationships: { type: string; count: number }[];
+  topByDegree: (EntityRef & { degree: number })[];
+  coverage: {
+    sdgsWithoutDpg: { count: number; items: EntityRef[] };
+    countriesWithDeploymentsButNoActivity: { count: number; items: EntityRef[] };
+    entitiesWithoutRelationships: { count: number; items: EntityRef[] };
+  };
 }
 
 /** `GET /api/overview?limit=`. `truncated` is true when `total` exceeds what was returned. */
@@ -60,6 +148,13 @@ export interface Neighbour {
   type: string;
   relationship: string;
   direction: 'out' | 'in';
+  provenance?: Provenance[];
+}
+
+/** One source stating a fact, and where it states it. */
+export interface Provenance {
+  source: string;
+  evidence: string | null;
 }
 
 /** Where a fact came from: an imported document. */
@@ -67,6 +162,7 @@ export interface Source {
   id: string;
   kind: string;
   uri: string;
+  title?: string | null;
   checksum: string;
   importedAt: string;
 }
@@ -81,6 +177,12 @@ export interface EntityDetails {
   degree: Record<string, number>;
   neighbours: Neighbour[];
   sources: Source[];
+  provenance?: Provenance[];
+  neighbourSummary?: {
+    total: number;
+    truncated: boolean;
+    groups: { relationship: string; direction: 'out' | 'in'; type: string; count: number }[];
+  };
 }
 
 /** The body of every API error response. */

@@ -5,7 +5,8 @@
  * by the stylesheet through `data(...)`.
  */
 import type cytoscape from 'cytoscape';
-import type { OverviewResponse } from '../api/types';
+import type { GraphChunk } from '../api/types';
+import { type ConnectionFilter, nodePasses } from './filter-facets';
 import { type LabelTier, assignLabelTiers } from './level-of-detail';
 import { shortenLabel } from './label';
 
@@ -26,6 +27,12 @@ export interface GraphNodeData {
   labelRank: number;
   /** Label font size in model pixels; larger for more important nodes. */
   fontSize: number;
+  /** 1 when the filters fade (rather than hide) this node. */
+  muted?: 1;
+  /** 1 when the node lies on a highlighted path. */
+  onPath?: 1;
+  /** 1 when the reader pinned the node in place. */
+  pinned?: 1;
 }
 
 /** Data carried by every edge element. */
@@ -35,6 +42,8 @@ export interface GraphEdgeData {
   target: string;
   type: string;
   label: string;
+  muted?: 1;
+  onPath?: 1;
 }
 
 /** A node element as handed to Cytoscape. */
@@ -52,10 +61,29 @@ export interface GraphEdgeElement extends cytoscape.ElementDefinition {
 /** Any element this module produces. */
 export type GraphElement = GraphNodeElement | GraphEdgeElement;
 
-/** What to leave out of the derived graph. */
+/** What node size encodes: degree in the whole graph, connections shown, or nothing. */
+export const SIZE_MEASURES = ['degree', 'shown', 'uniform'] as const;
+/** One of {@link SIZE_MEASURES}. */
+export type SizeMeasure = (typeof SIZE_MEASURES)[number];
+
+/** What to leave out (or fade) in the derived graph, and what to mark. */
 export interface ElementFilters {
   /** Entity types not to draw; edges touching them are dropped too. */
   hiddenTypes: ReadonlySet<string>;
+  /** Organisation kinds not to draw. */
+  hiddenKinds?: ReadonlySet<string>;
+  /** Relationship types not to draw. */
+  hiddenRels?: ReadonlySet<string>;
+  /** Keep only nodes connected to these anchors (SDGs, countries, groups), see filter-facets.ts. */
+  connectedTo?: ConnectionFilter;
+  /** `hide` drops filtered elements; `fade` keeps them, muted. */
+  mode?: 'hide' | 'fade';
+  /** Node and edge ids on a highlighted path. */
+  path?: ReadonlySet<string>;
+  /** Pinned node ids. */
+  pinned?: ReadonlySet<string>;
+  /** What node size encodes (default degree). */
+  sizeBy?: SizeMeasure;
 }
 
 /** Smallest and largest node size (model px). */
@@ -79,18 +107,33 @@ export function nodeSize(degree: number, maxDegree: number): number {
  * are computed over the whole overview so they do not jump when a filter changes. Edges whose ends are
  * missing from the answer are dropped rather than handed to Cytoscape, which would throw.
  */
-export function toCytoscapeElements(
-  overview: OverviewResponse,
-  filters: ElementFilters,
-): GraphElement[] {
+export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilters): GraphElement[] {
   const allNodes = overview.nodes.map((node) => node.data);
-  const maxDegree = allNodes.reduce((max, node) => Math.max(max, node.degree), 0);
+  const present = new Set(allNodes.map((node) => node.id));
+  const shownDegree = new Map<string, number>();
+  for (const { data: edge } of overview.edges) {
+    if (!present.has(edge.source) || !present.has(edge.target)) continue;
+    shownDegree.set(edge.source, (shownDegree.get(edge.source) ?? 0) + 1);
+    shownDegree.set(edge.target, (shownDegree.get(edge.target) ?? 0) + 1);
+  }
+  const sizeBy = filters.sizeBy ?? 'degree';
+  const measure = (node: { id: string; degree: number }): number =>
+    sizeBy === 'shown' ? (shownDegree.get(node.id) ?? 0) : sizeBy === 'uniform' ? 0 : node.degree;
+  const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
   const importance = assignLabelTiers(allNodes);
+  const fade = filters.mode === 'fade';
+  const passing = new Set<string>();
   const kept = new Set<string>();
   const elements: GraphElement[] = [];
 
   for (const node of allNodes) {
-    if (filters.hiddenTypes.has(node.type) || kept.has(node.id)) continue;
+    if (kept.has(node.id)) continue;
+    const passes =
+      !filters.hiddenTypes.has(node.type) &&
+      !(node.kind !== undefined && filters.hiddenKinds?.has(node.kind)) &&
+      nodePasses(node.id, filters.connectedTo);
+    if (!passes && !fade) continue;
+    if (passes) passing.add(node.id);
     kept.add(node.id);
     const { tier, rank } = importance.get(node.id) ?? { tier: 3 as const, rank: allNodes.length };
     const data: GraphNodeData = {
@@ -99,35 +142,41 @@ export function toCytoscapeElements(
       shortLabel: shortenLabel(node.label),
       type: node.type,
       degree: node.degree,
-      size: nodeSize(node.degree, maxDegree),
+      size: sizeBy === 'uniform' ? 34 : nodeSize(measure(node), maxDegree),
       tier,
       labelRank: rank,
       fontSize: TIER_FONT_SIZE[tier],
     };
     if (node.kind !== undefined) data.kind = node.kind;
+    if (!passes) data.muted = 1;
+    if (filters.path?.has(node.id)) data.onPath = 1;
+    if (filters.pinned?.has(node.id)) data.pinned = 1;
     elements.push({ group: 'nodes', data });
   }
 
   const seenEdges = new Set<string>();
   for (const { data: edge } of overview.edges) {
     if (!kept.has(edge.source) || !kept.has(edge.target) || seenEdges.has(edge.id)) continue;
+    const passes =
+      !filters.hiddenRels?.has(edge.type) && passing.has(edge.source) && passing.has(edge.target);
+    if (!passes && !fade) continue;
     seenEdges.add(edge.id);
-    elements.push({
-      group: 'edges',
-      data: {
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        type: edge.type,
-        label: edge.label,
-      },
-    });
+    const data: GraphEdgeData = {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      label: edge.label,
+    };
+    if (!passes) data.muted = 1;
+    if (filters.path?.has(edge.id)) data.onPath = 1;
+    elements.push({ group: 'edges', data });
   }
   return elements;
 }
 
 /** Number of nodes per type in an overview answer (unfiltered), for the legend. */
-export function countByType(overview: OverviewResponse): Map<string, number> {
+export function countByType(overview: GraphChunk): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { data } of overview.nodes) counts.set(data.type, (counts.get(data.type) ?? 0) + 1);
   return counts;
@@ -135,9 +184,9 @@ export function countByType(overview: OverviewResponse): Map<string, number> {
 
 /** The `count` best-connected nodes of an overview answer, most connected first. */
 export function mostConnected(
-  overview: OverviewResponse,
+  overview: GraphChunk,
   count: number,
-): OverviewResponse['nodes'][number]['data'][] {
+): GraphChunk['nodes'][number]['data'][] {
   return overview.nodes
     .map((node) => node.data)
     .sort((a, b) => b.degree - a.degree || a.label.localeCompare(b.label))

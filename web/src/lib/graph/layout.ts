@@ -29,10 +29,11 @@ export interface FcoseLayoutOptions extends cytoscape.BaseLayoutOptions {
  * positions on screen seed the layout, so a filter change moves nodes as little as possible. Run an
  * initial layout inside {@link withSeededRandom} to get the same picture on every load.
  */
-export function overviewLayout(initial: boolean): FcoseLayoutOptions {
+export function overviewLayout(initial: boolean, nodeCount = 0): FcoseLayoutOptions {
+  const large = nodeCount > LARGE_GRAPH_NODES;
   return {
     name: 'fcose',
-    quality: 'proof',
+    quality: large ? 'default' : 'proof',
     randomize: initial,
     animate: !initial,
     animationDuration: 450,
@@ -53,9 +54,15 @@ export function overviewLayout(initial: boolean): FcoseLayoutOptions {
     nodeSeparation: 70,
     gravity: 0.45,
     gravityRange: 3.2,
+    // The force step dominates: for the ~800-node ecosystem in headless Chromium 'proof' takes
+    // ~20 s and 'default' ~10 s whatever numIter is ('draft', spectral only, ~0.5 s, piles nodes
+    // up). See web/README.md.
     numIter: 2500,
   };
 }
+
+/** Above this many nodes the layout trades polish for speed. */
+export const LARGE_GRAPH_NODES = 300;
 
 /** Seed for layouts, so the same graph is drawn the same way on every load. */
 export const LAYOUT_SEED = 20240917;
@@ -84,5 +91,71 @@ export function withSeededRandom<T>(seed: number, fn: () => T): T {
     return fn();
   } finally {
     Math.random = original;
+  }
+}
+
+/** The layouts the reader can switch between; fCoSE is the default. */
+export const LAYOUT_NAMES = ['fcose', 'concentric', 'breadthfirst', 'grid'] as const;
+/** One of {@link LAYOUT_NAMES}. */
+export type LayoutName = (typeof LAYOUT_NAMES)[number];
+
+/** Display names of the layouts. */
+export const LAYOUT_TITLES: Readonly<Record<LayoutName, string>> = {
+  fcose: 'Force-directed',
+  concentric: 'Concentric',
+  breadthfirst: 'Tree',
+  grid: 'Grid',
+};
+
+/** Whether a value is a layout name. */
+export function isLayoutName(value: unknown): value is LayoutName {
+  return typeof value === 'string' && (LAYOUT_NAMES as readonly string[]).includes(value);
+}
+
+/**
+ * Options for `name`. fCoSE goes through {@link overviewLayout}; the others animate from the current
+ * positions, ordered by degree (concentric) or rooted at `root` (tree).
+ */
+export function layoutOptions(
+  name: LayoutName,
+  initial: boolean,
+  root: string | null,
+  nodeCount = 0,
+): cytoscape.LayoutOptions {
+  const animate = !initial;
+  switch (name) {
+    case 'fcose':
+      return overviewLayout(initial, nodeCount) as unknown as cytoscape.LayoutOptions;
+    case 'concentric':
+      return {
+        name: 'concentric',
+        animate,
+        animationDuration: 450,
+        fit: false,
+        minNodeSpacing: 18,
+        concentric: (node: cytoscape.NodeSingular) => Number(node.data('degree') ?? 0),
+        levelWidth: () => 4,
+      } as cytoscape.LayoutOptions;
+    case 'breadthfirst':
+      return {
+        name: 'breadthfirst',
+        animate,
+        animationDuration: 450,
+        fit: false,
+        directed: false,
+        spacingFactor: 1.1,
+        ...(root ? { roots: [root] } : {}),
+      } as cytoscape.LayoutOptions;
+    case 'grid':
+      return {
+        name: 'grid',
+        animate,
+        animationDuration: 450,
+        fit: false,
+        avoidOverlapPadding: 24,
+        sort: (a: cytoscape.NodeSingular, b: cytoscape.NodeSingular) =>
+          String(a.data('type')).localeCompare(String(b.data('type'))) ||
+          Number(b.data('degree')) - Number(a.data('degree')),
+      } as cytoscape.LayoutOptions;
   }
 }

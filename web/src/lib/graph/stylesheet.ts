@@ -17,6 +17,8 @@ export const CANVAS_THEME = {
   edgeEmphasised: '#4A5768',
   selection: '#17212E',
   focusRing: '#0072B2',
+  /** Found paths: a purple no entity type uses. */
+  path: '#7B2FBE',
 } as const;
 
 /** Font stack of canvas labels; matches the page's. */
@@ -177,6 +179,38 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
       },
     },
     { selector: 'edge.labelled', style: { label: 'data(label)' } },
+    // Filters in fade mode, pins and found paths: data-driven, set by the element derivation.
+    { selector: 'node[?muted]', style: { opacity: 0.13, label: '' } },
+    { selector: 'edge[?muted]', style: { opacity: 0.05 } },
+    {
+      selector: 'node[?pinned]',
+      style: {
+        'border-width': 3,
+        'border-style': 'double',
+        'border-color': CANVAS_THEME.selection,
+      },
+    },
+    {
+      selector: 'edge[?onPath]',
+      style: {
+        'line-color': CANVAS_THEME.path,
+        'target-arrow-color': CANVAS_THEME.path,
+        width: 4,
+        opacity: 1,
+        'z-index': 8,
+        label: 'data(label)',
+      },
+    },
+    {
+      selector: 'node[?onPath]',
+      style: {
+        label: 'data(shortLabel)',
+        'border-width': 3,
+        'border-color': CANVAS_THEME.path,
+        'z-index': 45,
+        'min-zoomed-font-size': 0,
+      },
+    },
     {
       selector: 'node.hovered',
       style: {

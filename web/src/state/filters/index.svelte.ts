@@ -1,16 +1,37 @@
 /**
- * Filters domain: which entity types are hidden from the canvas. The legend changes them; the element
- * derivation reads them.
+ * Filters domain: which entity types, organisation kinds and relationship types are hidden, which
+ * SDGs, countries or groups the shown nodes must connect to, and whether filtered elements are hidden
+ * or faded. The filter panel and legend change them; the element derivation reads them.
  */
 import { ENTITY_TYPES } from '../../lib/vocabulary';
-import { NONE_HIDDEN, soloType, toggleType } from './utils';
+import { NONE_HIDDEN, setOf, soloType, toggleType } from './utils';
 
 let hiddenTypes = $state<ReadonlySet<string>>(NONE_HIDDEN);
+let hiddenKinds = $state<ReadonlySet<string>>(NONE_HIDDEN);
+let hiddenRels = $state<ReadonlySet<string>>(NONE_HIDDEN);
+let connectedTo = $state<readonly string[]>([]);
+let mode = $state<'hide' | 'fade'>('hide');
 
 /** Read-only view of the filters. */
 export const filters = {
   get hiddenTypes() {
     return hiddenTypes;
+  },
+  get hiddenKinds() {
+    return hiddenKinds;
+  },
+  get hiddenRels() {
+    return hiddenRels;
+  },
+  get connectedTo() {
+    return connectedTo;
+  },
+  get mode() {
+    return mode;
+  },
+  /** Number of active filters. */
+  get active() {
+    return hiddenTypes.size + hiddenKinds.size + hiddenRels.size + connectedTo.length;
   },
 };
 
@@ -24,8 +45,47 @@ export const filterActions = {
   soloType(type: string): void {
     hiddenTypes = soloType(hiddenTypes, ENTITY_TYPES, type);
   },
-  /** Shows every type. */
+  /** Shows or hides organisations of one kind. */
+  toggleKind(kind: string): void {
+    hiddenKinds = toggleType(hiddenKinds, kind);
+  },
+  /** Shows only organisations of `kind` among `all` kinds (dashboard click). */
+  soloKind(kind: string, all: readonly string[]): void {
+    hiddenKinds = soloType(hiddenKinds, all, kind);
+  },
+  /** Shows or hides one relationship type. */
+  toggleRel(type: string): void {
+    hiddenRels = toggleType(hiddenRels, type);
+  },
+  /** Adds or removes an anchor the shown nodes must connect to. */
+  toggleConnectedTo(id: string): void {
+    connectedTo = connectedTo.includes(id)
+      ? connectedTo.filter((item) => item !== id)
+      : [...connectedTo, id];
+  },
+  /** Hide filtered elements, or fade them. */
+  setMode(next: 'hide' | 'fade'): void {
+    mode = next;
+  },
+  /** Replaces every filter (URL restore). */
+  restore(next: {
+    hiddenTypes: readonly string[];
+    hiddenKinds: readonly string[];
+    hiddenRels: readonly string[];
+    connectedTo: readonly string[];
+    mode: 'hide' | 'fade';
+  }): void {
+    hiddenTypes = setOf(next.hiddenTypes);
+    hiddenKinds = setOf(next.hiddenKinds);
+    hiddenRels = setOf(next.hiddenRels);
+    connectedTo = [...next.connectedTo];
+    mode = next.mode;
+  },
+  /** Clears every filter. */
   showAll(): void {
     hiddenTypes = NONE_HIDDEN;
+    hiddenKinds = NONE_HIDDEN;
+    hiddenRels = NONE_HIDDEN;
+    connectedTo = [];
   },
 };

@@ -21,3 +21,8 @@ export function soloType(
   const alreadySolo = !hidden.has(type) && others.every((t) => hidden.has(t));
   return alreadySolo ? NONE_HIDDEN : new Set(others);
 }
+
+/** A read-only set of `values` (URL restore). */
+export function setOf(values: readonly string[]): ReadonlySet<string> {
+  return values.length === 0 ? NONE_HIDDEN : new Set(values);
+}

@@ -1,10 +1,13 @@
 /**
- * Graph domain: the overview graph as the API returned it. Cytoscape elements are derived from it (with
- * the filters) in the component tree, never stored here.
+ * Graph domain: what the canvas shows. Without a focus it is the overview graph; with one it is the
+ * focus entity's neighbourhood plus the neighbourhoods of every expanded node, minus hidden nodes.
+ * Neighbourhood answers are cached per entity, so collapsing and expanding again costs nothing.
+ * Cytoscape elements are derived from `graph.data` (with the filters) in the component tree.
  */
 import { api } from '../../lib/api';
 import {
   type AsyncStatus,
+  dataOf,
   failure,
   idle,
   isAbort,
@@ -12,16 +15,105 @@ import {
   success,
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
-import type { OverviewResponse } from '../../lib/api/types';
-import { OVERVIEW_LIMIT } from './limits';
+import type { GraphChunk, NeighbourhoodResponse, OverviewResponse } from '../../lib/api/types';
+import { EXPANSION_LIMIT, EXPANSION_MAX, OVERVIEW_LIMIT } from './limits';
+import {
+  EMPTY_EXPLORATION,
+  type Exploration,
+  addId,
+  mergeChunks,
+  removeIds,
+  withoutNodes,
+} from './utils';
 
 let status = $state<AsyncStatus<OverviewResponse>>(idle());
+let exploration = $state<Exploration>(EMPTY_EXPLORATION);
+/** Neighbourhood answers by entity id. */
+let neighbourhoods = $state<Record<string, AsyncStatus<NeighbourhoodResponse>>>({});
+/** Per-entity neighbour cap, raised by "show more". */
+let limits = $state<Record<string, number>>({});
+/** Extra elements shown on top of the exploration (found paths). */
+let extra = $state.raw<GraphChunk>({ nodes: [], edges: [] });
 const request = createLatestRequest();
+
+const loadedIds = $derived(
+  exploration.focus === null ? [] : [exploration.focus, ...exploration.expanded],
+);
+
+const data = $derived.by<GraphChunk | undefined>(() => {
+  if (exploration.focus === null) {
+    const overview = dataOf(status);
+    if (!overview) return undefined;
+    return withoutNodes(mergeChunks([overview, extra]), new Set(exploration.hidden));
+  }
+  const chunks: GraphChunk[] = [];
+  for (const id of loadedIds) {
+    const answer = dataOf<NeighbourhoodResponse>(neighbourhoods[id] ?? idle());
+    if (answer) chunks.push(answer);
+  }
+  if (chunks.length === 0) return undefined;
+  chunks.push(extra);
+  return withoutNodes(mergeChunks(chunks), new Set(exploration.hidden));
+});
+
+/** The state of the graph as a whole: loading until the overview or the focus has arrived. */
+const combined = $derived.by<AsyncStatus<GraphChunk>>(() => {
+  if (exploration.focus === null) {
+    return status.state === 'success' && data ? success(data) : (status as AsyncStatus<GraphChunk>);
+  }
+  const focus = neighbourhoods[exploration.focus] ?? idle();
+  if (focus.state === 'error') return focus as AsyncStatus<GraphChunk>;
+  return data ? success(data) : loading();
+});
+
+async function loadNeighbourhood(id: string, force = false): Promise<void> {
+  const current = neighbourhoods[id];
+  if (!force && current && (current.state === 'loading' || current.state === 'success')) return;
+  const limit = limits[id] ?? EXPANSION_LIMIT;
+  neighbourhoods = { ...neighbourhoods, [id]: current?.state === 'success' ? current : loading() };
+  try {
+    const answer = await api.neighbourhood(id, { depth: 1, limit });
+    neighbourhoods = { ...neighbourhoods, [id]: success(answer) };
+  } catch (error) {
+    neighbourhoods = { ...neighbourhoods, [id]: failure(error) };
+  }
+}
+
+function ensureLoaded(): void {
+  for (const id of loadedIds) {
+    const current = neighbourhoods[id];
+    if (!current || current.state === 'idle') void loadNeighbourhood(id);
+  }
+}
 
 /** Read-only view of the graph state. */
 export const graph = {
+  /** The overview request. */
   get status() {
     return status;
+  },
+  /** What the canvas shows, as one status. */
+  get combined() {
+    return combined;
+  },
+  /** The merged graph the canvas shows, once loaded. */
+  get data() {
+    return data;
+  },
+  get exploration() {
+    return exploration;
+  },
+  /** The neighbourhood answer for an expanded (or focus) entity. */
+  neighbourhood(id: string): AsyncStatus<NeighbourhoodResponse> {
+    return neighbourhoods[id] ?? idle();
+  },
+  /** Whether `id`'s neighbourhood is part of the graph. */
+  isExpanded(id: string): boolean {
+    return loadedIds.includes(id);
+  },
+  /** Number of neighbourhood requests in flight. */
+  get pending() {
+    return Object.values(neighbourhoods).filter((value) => value.state === 'loading').length;
   },
 };
 
@@ -31,10 +123,84 @@ export const graphActions = {
   async load(): Promise<void> {
     status = loading();
     try {
-      const data = await request.run((signal) => api.overview(OVERVIEW_LIMIT, { signal }));
-      status = success(data);
+      const answer = await request.run((signal) => api.overview(OVERVIEW_LIMIT, { signal }));
+      status = success(answer);
     } catch (error) {
       if (!isAbort(error)) status = failure(error);
+    }
+  },
+  /** Replaces the whole exploration (URL restore); loads what is missing. */
+  restore(next: Exploration): void {
+    exploration = next;
+    ensureLoaded();
+  },
+  /** Starts a new exploration from `id`'s neighbourhood. */
+  focus(id: string): void {
+    exploration = { ...EMPTY_EXPLORATION, focus: id };
+    extra = { nodes: [], edges: [] };
+    ensureLoaded();
+  },
+  /** Back to the overview. */
+  showOverview(): void {
+    exploration = EMPTY_EXPLORATION;
+    extra = { nodes: [], edges: [] };
+  },
+  /** Adds `id`'s neighbourhood to the graph (starting an exploration from it in the overview). */
+  expand(id: string): void {
+    if (exploration.focus === null) {
+      graphActions.focus(id);
+      return;
+    }
+    exploration = {
+      ...exploration,
+      expanded: exploration.focus === id ? exploration.expanded : addId(exploration.expanded, id),
+      hidden: removeIds(exploration.hidden, [id]),
+    };
+    ensureLoaded();
+  },
+  /** Removes `id`'s expansion; its neighbours stay only if another expansion brought them. */
+  collapse(id: string): void {
+    exploration = { ...exploration, expanded: removeIds(exploration.expanded, [id]) };
+  },
+  /** Raises `id`'s neighbour cap and loads again ("N more hidden" → show more). */
+  showMore(id: string): void {
+    const limit = Math.min(EXPANSION_MAX, (limits[id] ?? EXPANSION_LIMIT) * 3);
+    limits = { ...limits, [id]: limit };
+    void loadNeighbourhood(id, true);
+  },
+  /** Hides nodes from the canvas. */
+  hide(ids: readonly string[]): void {
+    let hidden = [...exploration.hidden];
+    for (const id of ids) hidden = addId(hidden, id);
+    exploration = {
+      ...exploration,
+      hidden,
+      expanded: removeIds(exploration.expanded, ids),
+      pinned: removeIds(exploration.pinned, ids),
+    };
+  },
+  /** Shows every hidden node again. */
+  unhideAll(): void {
+    exploration = { ...exploration, hidden: [] };
+  },
+  /** Pins or unpins a node in place. */
+  togglePin(id: string): void {
+    exploration = {
+      ...exploration,
+      pinned: exploration.pinned.includes(id)
+        ? removeIds(exploration.pinned, [id])
+        : addId(exploration.pinned, id),
+    };
+  },
+  /** Shows elements beyond the exploration (a found path), replacing the previous extra. */
+  setExtra(chunk: GraphChunk): void {
+    extra = chunk;
+  },
+  /** Retries what failed. */
+  retry(): void {
+    if (status.state === 'error') void graphActions.load();
+    for (const id of loadedIds) {
+      if (neighbourhoods[id]?.state === 'error') void loadNeighbourhood(id);
     }
   },
 };

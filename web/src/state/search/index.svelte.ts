@@ -16,6 +16,7 @@ import { createLatestRequest } from '../../lib/api/latest-request';
 import type { SearchResponse, SearchResult } from '../../lib/api/types';
 import { type ResultGroup, displayOrder, groupResults, moveActive } from './utils';
 import { selectionActions } from '../selection/index.svelte';
+import { graphActions } from '../graph/index.svelte';
 import { SEARCH_DEBOUNCE_MS, SEARCH_LIMIT } from './limits';
 
 let query = $state('');
@@ -96,6 +97,7 @@ export const searchActions = {
     const result = ordered[index];
     if (!result) return;
     selectionActions.select(result.id, 'search');
+    graphActions.focus(result.id);
     searchActions.clear();
   },
   /** Opens the list again (on focus) if there is anything to show. */

@@ -1,14 +1,22 @@
 /**
- * View domain: how the workspace chrome is arranged around the canvas (whether the legend is open),
- * and the canvas insets that follow from it, so fitting the graph leaves the floating panels clear.
+ * View domain: how the workspace is arranged: whether the legend is open (and the canvas insets that
+ * follow), the layout, what node size encodes, graph or list display, and which side panel is open.
  */
+import type { LayoutName, SizeMeasure } from '../../lib/graph';
 import type { Insets } from '../../lib/graph/viewport';
+import type { PanelName } from '../url/utils';
 import { canvasInsets } from './utils';
 
 /** Below this window width the legend starts collapsed, leaving the narrower canvas to the graph. */
 export const COMPACT_WIDTH = 1200;
 
 let legendOpen = $state(typeof window === 'undefined' || window.innerWidth >= COMPACT_WIDTH);
+let layout = $state<LayoutName>('fcose');
+let sizeBy = $state<SizeMeasure>('degree');
+let list = $state(false);
+let panel = $state<PanelName | null>(null);
+/** Bumped to ask the canvas to lay out again with the current layout. */
+let layoutRun = $state(0);
 const insets = $derived<Insets>(canvasInsets(legendOpen));
 
 /** Read-only view of the view state. */
@@ -19,6 +27,21 @@ export const view = {
   get insets() {
     return insets;
   },
+  get layout() {
+    return layout;
+  },
+  get layoutRun() {
+    return layoutRun;
+  },
+  get sizeBy() {
+    return sizeBy;
+  },
+  get list() {
+    return list;
+  },
+  get panel() {
+    return panel;
+  },
 };
 
 /** The only ways to change the view state. */
@@ -26,5 +49,35 @@ export const viewActions = {
   /** Opens or closes the legend. */
   toggleLegend(): void {
     legendOpen = !legendOpen;
+  },
+  /** Switches layout and runs it. */
+  setLayout(next: LayoutName): void {
+    layout = next;
+    layoutRun += 1;
+  },
+  /** Chooses what node size encodes. */
+  setSizeBy(next: SizeMeasure): void {
+    sizeBy = next;
+  },
+  /** Shows the list view instead of the canvas, or back. */
+  setList(next: boolean): void {
+    list = next;
+  },
+  /** Opens a side panel (null: details or overview). */
+  openPanel(next: PanelName | null): void {
+    panel = next;
+  },
+  /** Restores layout, size, list and panel from a URL (does not re-run the layout by itself). */
+  restore(next: {
+    layout: LayoutName;
+    sizeBy: SizeMeasure;
+    list: boolean;
+    panel: PanelName | null;
+  }): void {
+    if (next.layout !== layout) layoutRun += 1;
+    layout = next.layout;
+    sizeBy = next.sizeBy;
+    list = next.list;
+    panel = next.panel;
   },
 };

@@ -1,0 +1,286 @@
+/**
+ * End-to-end journey through the explorer in headless Chromium, at desktop and tablet size:
+ * search → select (the canvas shows the entity's neighbourhood) → expand a neighbour → filter by type
+ * → find paths → copy the URL and open it in a fresh page (same view) → Back → list view → export
+ * (CSV, GraphML, JSON, PNG, SVG). Expectations are read from the same server's API and from the live
+ * Cytoscape instance (`window.__cy`); screenshots go to test-results/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type {
+  NeighbourhoodResponse,
+  PathsResponse,
+  SearchResponse,
+} from '../../web/src/lib/api/types.ts';
+import { EXPANSION_LIMIT } from '../../web/src/state/graph/limits.ts';
+import { hasSharedData } from '../support/shared-data.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'tablet', width: 1024, height: 768 },
+] as const;
+const POLL = { timeout: 15_000 } as const;
+const appUrl = inject('appUrl');
+
+async function api<T>(pathAndQuery: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(new URL(pathAndQuery, appUrl));
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+const nodeIds = (page: Page) =>
+  inPage<string[]>(page, 'window.__cy.nodes().map((n) => n.id()).sort()');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) => {
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  async function open(url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(url);
+    await page.waitForFunction('window.__cy !== undefined');
+    await page.waitForSelector('[data-graph-state="ready"], [data-graph-state="empty"]', POLL);
+    return page;
+  }
+
+  /** Waits until the canvas holds exactly `expected` nodes and its layout has finished. */
+  async function settle(page: Page, expected: readonly string[]): Promise<void> {
+    await expect.poll(() => nodeIds(page), POLL).toEqual([...expected].sort());
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.waitForTimeout(600); // camera animation
+  }
+
+  const shot = (page: Page, step: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `journey-${viewport.name}-${step}.png`) });
+
+  beforeAll(async () => {
+    context = await browser.newContext({
+      viewport: { width: viewport.width, height: viewport.height },
+      acceptDownloads: true,
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  afterEach(() => {
+    expect(pageErrors, 'errors in the page').toEqual([]);
+    pageErrors.length = 0;
+  });
+
+  it('searches, expands, filters, finds paths, shares, goes back and exports', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const google = 'org:google';
+    const unicef = 'org:unicef';
+    const { body: found } = await api<SearchResponse>('/api/search?q=Google&limit=8');
+    expect(found.results[0]?.id).toBe(google);
+    const { body: around } = await api<NeighbourhoodResponse>(
+      `/api/graph/neighbourhood?id=${google}&limit=${EXPANSION_LIMIT}`,
+    );
+
+    // Search → select: the canvas shows Google's neighbourhood.
+    const page = await open(appUrl);
+    await page.keyboard.press('/');
+    await page.keyboard.type('Google');
+    await expect.poll(() => page.locator('[role="option"]').count(), POLL).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#details-title').textContent(), POLL).toBe('Google');
+    const googleIds = around.nodes.map((node) => node.data.id);
+    await settle(page, googleIds);
+    expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).toContain(
+      `focus=${google}`,
+    );
+    await shot(page, '1-selected');
+
+    // Expand a neighbour: the canvas holds the union of both neighbourhoods.
+    const activity = around.nodes.find((node) => node.data.type === 'Activity')!.data.id;
+    const { body: second } = await api<NeighbourhoodResponse>(
+      `/api/graph/neighbourhood?id=${encodeURIComponent(activity)}&limit=${EXPANSION_LIMIT}`,
+    );
+    await page.evaluate(
+      `location.hash = ${JSON.stringify(`#/explore?focus=${google}&sel=${activity}`)}`,
+    );
+    await expect.poll(() => page.locator('[data-testid="expand"]').count(), POLL).toBe(1);
+    await page.locator('[data-testid="expand"]').click();
+    const union = [...new Set([...googleIds, ...second.nodes.map((node) => node.data.id)])];
+    await settle(page, union);
+    await shot(page, '2-expanded');
+    const afterExpand = await inPage<string>(page, 'location.hash');
+
+    // Filter: hide countries.
+    await page.getByRole('button', { name: /Filters/ }).click();
+    const panel = page.locator('[data-testid="filter-panel"]');
+    const countries = union.filter((id) => id.startsWith('country:'));
+    if (countries.length > 0) {
+      await panel.getByRole('checkbox', { name: /Countries/ }).uncheck();
+      await settle(
+        page,
+        union.filter((id) => !id.startsWith('country:')),
+      );
+      expect(await inPage<string>(page, 'location.hash')).toContain('types=Country');
+    }
+    await shot(page, '3-filtered');
+
+    // Path finder: Google → UNICEF, highlighted on the canvas with its sentences.
+    const { body: expected } = await api<PathsResponse>(
+      `/api/graph/paths?from=${google}&to=${unicef}`,
+    );
+    expect(expected.paths.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /Paths/ }).click();
+    for (const [field, query] of [
+      ['#path-from', 'Google'],
+      ['#path-to', 'UNICEF'],
+    ] as const) {
+      await page.locator(field).fill(query);
+      const option = page
+        .locator(`${field}-list [role="option"]`)
+        .filter({ has: page.locator('.name', { hasText: new RegExp(`^${query}$`) }) });
+      await option.first().waitFor(POLL);
+      await option.first().click();
+    }
+    await expect
+      .poll(() => page.locator('[data-testid="path-count"]').textContent(), POLL)
+      .toContain(`${expected.paths.length} shortest`);
+    // Equal-length paths may come in another order (or another k of them) per request, so the
+    // canvas is checked against the paths the panel lists: both ends and every hop highlighted.
+    const onPath = await inPage<string[]>(
+      page,
+      'window.__cy.nodes("[?onPath]").map((n) => n.id())',
+    );
+    expect(onPath).toContain(google);
+    expect(onPath).toContain(unicef);
+    const hops = expected.paths[0]!.length;
+    expect(onPath.length).toBeGreaterThanOrEqual(hops + 1);
+    // At most every path's inner hops (the API's default limit is 4 hops) plus the two ends.
+    expect(onPath.length).toBeLessThanOrEqual(expected.paths.length * 3 + 2);
+    expect(
+      await inPage<number>(page, 'window.__cy.edges("[?onPath]").length'),
+    ).toBeGreaterThanOrEqual(hops);
+    await expect
+      .poll(() => page.locator('[data-testid="path-finder"] .sentence').count(), POLL)
+      .toBe(expected.paths.length);
+    await page.waitForTimeout(600);
+    await shot(page, '4-paths');
+
+    // Share: the URL restores the same view in a fresh page.
+    const shared = await inPage<string>(page, 'location.href');
+    const shownHere = await nodeIds(page);
+    const copy = await open(shared);
+    await settle(copy, shownHere);
+    await expect.poll(() => copy.locator('[data-testid="path-count"]').count(), POLL).toBe(1);
+    await shot(copy, '5-shared');
+    await copy.close();
+
+    // Back: steps back through the filter and path changes to the expanded view.
+    for (
+      let i = 0;
+      i < 8 && (await inPage<string>(page, 'location.hash')) !== afterExpand;
+      i += 1
+    ) {
+      await page.goBack();
+    }
+    expect(await inPage<string>(page, 'location.hash')).toBe(afterExpand);
+    await settle(page, union);
+
+    // List view: one row per shown entity.
+    await page.getByRole('button', { name: 'List view' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="list-view"] tbody tr').count(), POLL)
+      .toBe(union.length);
+    await shot(page, '6-list');
+    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+
+    // Exports of what is shown.
+    const download = async (name: RegExp) => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ]);
+      return readFileSync((await file.path())!);
+    };
+    const nodesCsv = (await download(/CSV — entities/)).toString('utf8').trim().split('\r\n');
+    expect(nodesCsv[0]).toBe('id,label,type,kind,degree');
+    expect(
+      nodesCsv
+        .map((line) => line.split(',')[0])
+        .slice(1)
+        .sort(),
+    ).toEqual([...union].sort());
+    const edgeCount = await inPage<number>(page, 'window.__cy.edges().length');
+    const graphml = (await download(/GraphML/)).toString('utf8');
+    expect(graphml.match(/<node /g)).toHaveLength(union.length);
+    expect(graphml.match(/<edge /g)?.length ?? 0).toBe(edgeCount);
+    const json = JSON.parse((await download(/JSON/)).toString('utf8')) as { nodes: unknown[] };
+    expect(json.nodes).toHaveLength(union.length);
+    const png = await download(/PNG/);
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    const svg = (await download(/SVG/)).toString('utf8');
+    expect(svg).toContain('<svg');
+    expect(svg.match(/<line /g)?.length ?? 0).toBe(edgeCount);
+    await page.close();
+  });
+
+  it('shows the stakeholder map of an activity, or says it is not available yet', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const activity = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
+    const page = await open(`${appUrl}/#/explore?focus=${activity}&sel=${activity}`);
+    await page.getByRole('button', { name: 'Stakeholder map' }).click();
+    const { status } = await api<unknown>(
+      `/api/stakeholders?activity=${encodeURIComponent(activity)}`,
+    );
+    if (status === 404) {
+      await page.locator('[data-testid="insight-unavailable"]').waitFor(POLL);
+      await shot(page, '7-insight-unavailable');
+      await page.close();
+      return ctx.skip();
+    }
+    await page.locator('[data-testid="insight-items"]').waitFor(POLL);
+    await shot(page, '7-insight');
+    await page.close();
+  });
+
+  it('shows the dashboard charts and explores from a bar', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await open(appUrl);
+    const chart = page.getByRole('region', { name: 'Organisations by kind' });
+    await chart.getByRole('button').first().waitFor(POLL);
+    await shot(page, '0-overview');
+    const kinds = await chart.getByRole('button').count();
+    expect(kinds).toBeGreaterThan(0);
+    await chart.getByRole('button').first().click();
+    expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).toContain('kinds=');
+    await page.close();
+  });
+});

@@ -1,0 +1,224 @@
+// Unit tests of the filters in the element derivation (web/src/lib/graph/elements.ts,
+// filter-facets.ts) and of the export writers (graph-files.ts, svg-export.ts).
+import { describe, expect, it } from 'vitest';
+import type { GraphChunk } from '../../web/src/lib/api/types.ts';
+import {
+  connectionFilter,
+  connectionOptions,
+  csvField,
+  graphToSvg,
+  toCytoscapeElements,
+  toEdgesCsv,
+  toGraphMl,
+  toJsonFile,
+  toNodesCsv,
+  type GraphElement,
+  useWebgl,
+  WEBGL_MIN_ELEMENTS,
+} from '../../web/src/lib/graph/index.ts';
+import { pathElementIds } from '../../web/src/state/paths/utils.ts';
+
+const node = (id: string, type: string, kind?: string) => ({
+  data: { id, label: id.split(':')[1] ?? id, type, degree: 2, ...(kind ? { kind } : {}) },
+});
+const edge = (source: string, type: string, target: string) => ({
+  data: { id: `${source}|${type}|${target}`, source, target, type, label: type.toLowerCase() },
+});
+
+const chunk: GraphChunk = {
+  nodes: [
+    node('dpg:dhis2', 'DPG'),
+    node('dpg:mosip', 'DPG'),
+    node('org:norad', 'Organisation', 'government'),
+    node('org:google', 'Organisation', 'company'),
+    node('sdg:3', 'SDG'),
+    node('country:SL', 'Country'),
+  ],
+  edges: [
+    edge('dpg:dhis2', 'ADVANCES', 'sdg:3'),
+    edge('org:norad', 'FUNDS', 'dpg:dhis2'),
+    edge('org:google', 'FUNDS', 'dpg:mosip'),
+    edge('dpg:dhis2', 'DEPLOYED_IN', 'country:SL'),
+  ],
+};
+
+const ids = (elements: GraphElement[], group: 'nodes' | 'edges') =>
+  elements.filter((e) => e.group === group).map((e) => e.data.id);
+
+describe('filters in the element derivation', () => {
+  it('hides organisations of a kind and the edges that touch them', () => {
+    const elements = toCytoscapeElements(chunk, {
+      hiddenTypes: new Set(),
+      hiddenKinds: new Set(['company']),
+    });
+    expect(ids(elements, 'nodes')).not.toContain('org:google');
+    expect(ids(elements, 'edges')).not.toContain('org:google|FUNDS|dpg:mosip');
+    expect(ids(elements, 'nodes')).toContain('org:norad');
+  });
+
+  it('hides a relationship type but keeps its ends', () => {
+    const elements = toCytoscapeElements(chunk, {
+      hiddenTypes: new Set(),
+      hiddenRels: new Set(['FUNDS']),
+    });
+    expect(ids(elements, 'edges')).toEqual([
+      'dpg:dhis2|ADVANCES|sdg:3',
+      'dpg:dhis2|DEPLOYED_IN|country:SL',
+    ]);
+    expect(ids(elements, 'nodes')).toHaveLength(6);
+  });
+
+  it('keeps only nodes connected to a chosen SDG, and fades instead of hiding on request', () => {
+    const connectedTo = connectionFilter(chunk, ['sdg:3']);
+    const hidden = toCytoscapeElements(chunk, { hiddenTypes: new Set(), connectedTo });
+    expect(ids(hidden, 'nodes').sort()).toEqual(['dpg:dhis2', 'sdg:3']);
+    const faded = toCytoscapeElements(chunk, { hiddenTypes: new Set(), connectedTo, mode: 'fade' });
+    expect(ids(faded, 'nodes')).toHaveLength(6);
+    const muted = faded
+      .filter((e) => e.group === 'nodes' && e.data.muted === 1)
+      .map((e) => e.data.id);
+    expect(muted.sort()).toEqual(['country:SL', 'dpg:mosip', 'org:google', 'org:norad']);
+  });
+
+  it('combines facets with AND and values of one facet with OR', () => {
+    const both = connectionFilter(chunk, ['sdg:3', 'country:SL']);
+    const elements = toCytoscapeElements(chunk, { hiddenTypes: new Set(), connectedTo: both });
+    expect(ids(elements, 'nodes')).toEqual(['dpg:dhis2']);
+  });
+
+  it('lists connection options with counts, most connected first', () => {
+    const options = connectionOptions(chunk);
+    expect(options.get('sdg')).toEqual([{ id: 'sdg:3', label: '3', count: 1 }]);
+    expect(options.get('country')).toEqual([{ id: 'country:SL', label: 'SL', count: 1 }]);
+  });
+
+  it('marks path elements and pinned nodes, and sizes by connections shown', () => {
+    const path = new Set(['org:norad', 'dpg:dhis2', 'org:norad|FUNDS|dpg:dhis2']);
+    const elements = toCytoscapeElements(chunk, {
+      hiddenTypes: new Set(),
+      path,
+      pinned: new Set(['sdg:3']),
+      sizeBy: 'shown',
+    });
+    const onPath = elements.filter((e) => e.data.onPath === 1).map((e) => e.data.id);
+    expect(onPath.sort()).toEqual([...path].sort());
+    const sdg = elements.find((e) => e.data.id === 'sdg:3');
+    expect(sdg?.group === 'nodes' && sdg.data.pinned).toBe(1);
+    const sizes = new Map(
+      elements.flatMap((e) => (e.group === 'nodes' ? [[e.data.id, e.data.size] as const] : [])),
+    );
+    expect(sizes.get('dpg:dhis2')).toBeGreaterThan(sizes.get('sdg:3')!);
+  });
+
+  it('derives path ids from a paths answer', () => {
+    const answer = {
+      from: 'org:norad',
+      to: 'sdg:3',
+      nodes: [],
+      edges: [],
+      paths: [
+        {
+          length: 2,
+          nodes: ['org:norad', 'dpg:dhis2', 'sdg:3'],
+          steps: [
+            {
+              source: 'org:norad',
+              target: 'dpg:dhis2',
+              type: 'FUNDS',
+              label: 'funds',
+              forward: true,
+            },
+            {
+              source: 'dpg:dhis2',
+              target: 'sdg:3',
+              type: 'ADVANCES',
+              label: 'advances',
+              forward: true,
+            },
+          ],
+          relationshipTypes: ['FUNDS', 'ADVANCES'],
+          sentence: 'Norad funds DHIS2, which advances SDG 3',
+        },
+      ],
+    };
+    expect([...pathElementIds(answer, null)]).toContain('dpg:dhis2|ADVANCES|sdg:3');
+    expect(pathElementIds(answer, 1).size).toBe(0);
+  });
+});
+
+describe('export writers', () => {
+  const shown = {
+    nodes: [
+      { id: 'org:a', label: 'A, "the" org', type: 'Organisation', kind: 'ngo', degree: 3 },
+      { id: 'dpg:x', label: 'X <&>', type: 'DPG', degree: 1 },
+    ],
+    edges: [
+      { id: 'org:a|FUNDS|dpg:x', source: 'org:a', target: 'dpg:x', type: 'FUNDS', label: 'funds' },
+    ],
+  };
+
+  it('writes CSV with RFC 4180 quoting', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(toNodesCsv(shown).split('\r\n')).toEqual([
+      'id,label,type,kind,degree',
+      'org:a,"A, ""the"" org",Organisation,ngo,3',
+      'dpg:x,X <&>,DPG,,1',
+      '',
+    ]);
+    expect(toEdgesCsv(shown)).toBe('source,target,type,label\r\norg:a,dpg:x,FUNDS,funds\r\n');
+  });
+
+  it('writes JSON in Cytoscape element shape', () => {
+    const parsed = JSON.parse(toJsonFile(shown)) as { nodes: unknown[]; edges: unknown[] };
+    expect(parsed.nodes).toHaveLength(2);
+    expect(parsed.edges).toEqual([{ data: shown.edges[0] }]);
+  });
+
+  it('writes well-formed GraphML with escaped text', () => {
+    const xml = toGraphMl(shown);
+    expect(xml).toContain('<node id="dpg:x"><data key="label">X &lt;&amp;&gt;</data>');
+    expect(xml).toContain('<edge id="org:a|FUNDS|dpg:x" source="org:a" target="dpg:x">');
+    expect(xml.match(/<node /g)).toHaveLength(2);
+  });
+
+  it('draws an SVG with one shape per node and one line per edge', () => {
+    const svg = graphToSvg(
+      [
+        {
+          id: 'org:a',
+          label: 'A & B',
+          type: 'Organisation',
+          x: 0,
+          y: 0,
+          size: 30,
+          showLabel: true,
+        },
+        { id: 'sdg:3', label: 'SDG 3', type: 'SDG', x: 100, y: 50, size: 30, showLabel: false },
+      ],
+      [
+        { source: 'org:a', target: 'sdg:3' },
+        { source: 'org:a', target: 'missing' },
+      ],
+    );
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg.match(/<line /g)).toHaveLength(1);
+    expect(svg.match(/<rect x=/g)).toHaveLength(2); // background + the organisation
+    expect(svg.match(/<polygon /g)).toHaveLength(1); // the SDG star
+    expect(svg).toContain('>A &amp; B</text>');
+    expect(svg).not.toContain('>SDG 3</text>');
+  });
+});
+
+describe('renderer choice', () => {
+  it('uses WebGL only for big graphs on a hardware GPU', () => {
+    const gpu = 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11)';
+    expect(useWebgl(WEBGL_MIN_ELEMENTS + 1, gpu)).toBe(true);
+    expect(useWebgl(WEBGL_MIN_ELEMENTS, gpu)).toBe(false);
+    expect(useWebgl(50_000, 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))')).toBe(
+      false,
+    );
+    expect(useWebgl(50_000, 'llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(false);
+    expect(useWebgl(50_000, undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,161 @@
+// Unit tests of the shareable URL state (web/src/state/url/utils.ts) and the exploration merge
+// (web/src/state/graph/utils.ts).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  DEFAULT_SHARE_STATE,
+  type ShareState,
+  decodeShareState,
+  encodeShareState,
+  typeFromId,
+} from '../../web/src/state/url/utils.ts';
+import {
+  addId,
+  mergeChunks,
+  removeIds,
+  sameExploration,
+  withoutNodes,
+} from '../../web/src/state/graph/utils.ts';
+import type { GraphChunk } from '../../web/src/lib/api/types.ts';
+
+const full: ShareState = {
+  exploration: {
+    focus: 'org:unicef',
+    expanded: ['dpg:dhis2', 'activity:unicef/co-leading-the-community-of-practice-on-ai'],
+    hidden: ['country:SL'],
+    pinned: ['dpg:dhis2'],
+  },
+  selected: 'dpg:dhis2',
+  hiddenTypes: ['SDG'],
+  hiddenKinds: ['company', 'ngo'],
+  hiddenRels: ['MEMBER_OF'],
+  connectedTo: ['sdg:3'],
+  filterMode: 'fade',
+  layout: 'concentric',
+  sizeBy: 'shown',
+  list: true,
+  panel: 'paths',
+  path: { from: 'org:google', to: 'dpg:dhis2' },
+  insight: { kind: 'collaborators', id: 'dpg:dhis2' },
+};
+
+describe('share state in the URL', () => {
+  it('encodes the default state as an empty fragment', () => {
+    expect(encodeShareState(DEFAULT_SHARE_STATE)).toBe('');
+    expect(decodeShareState('')).toEqual(DEFAULT_SHARE_STATE);
+  });
+
+  it('round-trips every field', () => {
+    const hash = encodeShareState(full);
+    expect(hash.startsWith('#/explore?')).toBe(true);
+    expect(hash).toContain('focus=org:unicef');
+    expect(decodeShareState(hash)).toEqual(full);
+  });
+
+  it('round-trips arbitrary ids and lists', () => {
+    const id = fc
+      .tuple(
+        fc.constantFrom('org', 'dpg', 'country', 'activity'),
+        fc.stringMatching(/^[a-z0-9._/-]{1,20}$/),
+      )
+      .map(([prefix, rest]) => `${prefix}:${rest}`);
+    fc.assert(
+      fc.property(id, fc.uniqueArray(id, { maxLength: 5 }), id, (focus, expanded, selected) => {
+        const state: ShareState = {
+          ...DEFAULT_SHARE_STATE,
+          exploration: {
+            focus,
+            expanded: expanded.filter((item) => item !== focus),
+            hidden: [],
+            pinned: [],
+          },
+          selected,
+        };
+        expect(decodeShareState(encodeShareState(state))).toEqual(state);
+      }),
+    );
+  });
+
+  it("reads the first slice's #/entity/<id> links as a selection", () => {
+    expect(decodeShareState('#/entity/org%3Aunicef')).toEqual({
+      ...DEFAULT_SHARE_STATE,
+      selected: 'org:unicef',
+    });
+  });
+
+  it('falls back to defaults for unknown values instead of failing', () => {
+    const state = decodeShareState(
+      '#/explore?layout=spiral&size=huge&panel=nope&insight=x&of=y&from=a',
+    );
+    expect(state.layout).toBe('fcose');
+    expect(state.sizeBy).toBe('degree');
+    expect(state.panel).toBeNull();
+    expect(state.insight).toBeNull();
+    expect(state.path).toBeNull();
+    expect(decodeShareState('#/entity/%E0%A4%A')).toEqual(DEFAULT_SHARE_STATE);
+  });
+
+  it('drops expansions without a focus, and the focus from its own expansions', () => {
+    expect(decodeShareState('#/explore?x=dpg:a').exploration.expanded).toEqual([]);
+    expect(decodeShareState('#/explore?focus=dpg:a&x=dpg:a,dpg:b').exploration.expanded).toEqual([
+      'dpg:b',
+    ]);
+  });
+
+  it("knows an id's type from its prefix", () => {
+    expect(typeFromId('dpg:dhis2')).toBe('DPG');
+    expect(typeFromId('org:unicef')).toBe('Organisation');
+    expect(typeFromId('nothing')).toBeUndefined();
+  });
+});
+
+const node = (id: string, type = 'Organisation') => ({ data: { id, label: id, type, degree: 1 } });
+const edge = (source: string, target: string, type = 'FUNDS') => ({
+  data: { id: `${source}|${type}|${target}`, source, target, type, label: 'funds' },
+});
+
+describe('exploration merge', () => {
+  const a: GraphChunk = {
+    nodes: [node('org:a'), node('dpg:x', 'DPG')],
+    edges: [edge('org:a', 'dpg:x')],
+  };
+  const b: GraphChunk = {
+    nodes: [node('dpg:x', 'DPG'), node('org:b')],
+    edges: [edge('org:b', 'dpg:x'), edge('org:a', 'dpg:x')],
+  };
+
+  it('keeps each node and edge once', () => {
+    const merged = mergeChunks([a, b]);
+    expect(merged.nodes.map((n) => n.data.id)).toEqual(['org:a', 'dpg:x', 'org:b']);
+    expect(merged.edges).toHaveLength(2);
+  });
+
+  it('drops edges whose ends are missing', () => {
+    const merged = mergeChunks([{ nodes: [node('org:a')], edges: [edge('org:a', 'dpg:x')] }]);
+    expect(merged.edges).toEqual([]);
+  });
+
+  it('hides nodes and their edges', () => {
+    const shown = withoutNodes(mergeChunks([a, b]), new Set(['dpg:x']));
+    expect(shown.nodes.map((n) => n.data.id)).toEqual(['org:a', 'org:b']);
+    expect(shown.edges).toEqual([]);
+  });
+
+  it('adds and removes ids without duplicates', () => {
+    expect(addId(['a'], 'a')).toEqual(['a']);
+    expect(addId(['a'], 'b')).toEqual(['a', 'b']);
+    expect(removeIds(['a', 'b', 'c'], ['b'])).toEqual(['a', 'c']);
+    expect(
+      sameExploration(
+        { focus: 'a', expanded: ['b'], hidden: [], pinned: [] },
+        { focus: 'a', expanded: ['b'], hidden: [], pinned: [] },
+      ),
+    ).toBe(true);
+    expect(
+      sameExploration(
+        { focus: 'a', expanded: ['b'], hidden: [], pinned: [] },
+        { focus: 'a', expanded: [], hidden: [], pinned: [] },
+      ),
+    ).toBe(false);
+  });
+});

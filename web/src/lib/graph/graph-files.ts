@@ -1,0 +1,106 @@
+/**
+ * Writes what the canvas shows as files people can open elsewhere: JSON (Cytoscape elements), GraphML
+ * (Gephi, yEd, Cytoscape desktop) and CSV (a nodes table and an edges table). Pure: elements in, text
+ * out; the component hands the text to the browser as a download.
+ */
+import type { GraphEdgeData, GraphNodeData } from './elements';
+import { escapeXml } from './svg-export';
+
+/** The shown graph: node and edge data as on the canvas. */
+export interface ShownGraph {
+  nodes: readonly Pick<GraphNodeData, 'id' | 'label' | 'type' | 'kind' | 'degree'>[];
+  edges: readonly Pick<GraphEdgeData, 'id' | 'source' | 'target' | 'type' | 'label'>[];
+}
+
+/** The export formats of the shown graph, with their file extension and media type. */
+export const GRAPH_FILE_FORMATS = {
+  json: { extension: 'json', mime: 'application/json' },
+  graphml: { extension: 'graphml', mime: 'application/graphml+xml' },
+  nodesCsv: { extension: 'nodes.csv', mime: 'text/csv' },
+  edgesCsv: { extension: 'edges.csv', mime: 'text/csv' },
+} as const;
+
+/** One of the export formats. */
+export type GraphFileFormat = keyof typeof GRAPH_FILE_FORMATS;
+
+/** JSON with `nodes` and `edges` in Cytoscape's `{ data }` shape. */
+export function toJsonFile(graph: ShownGraph): string {
+  return `${JSON.stringify(
+    {
+      nodes: graph.nodes.map((data) => ({ data })),
+      edges: graph.edges.map((data) => ({ data })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** One CSV field, quoted when it needs to be (RFC 4180). */
+export function csvField(value: string | number | undefined): string {
+  const text = value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csv(header: readonly string[], rows: readonly (string | number | undefined)[][]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The nodes table: id, label, type, kind, degree. */
+export function toNodesCsv(graph: ShownGraph): string {
+  return csv(
+    ['id', 'label', 'type', 'kind', 'degree'],
+    graph.nodes.map((node) => [node.id, node.label, node.type, node.kind, node.degree]),
+  );
+}
+
+/** The edges table: source, target, type, label. */
+export function toEdgesCsv(graph: ShownGraph): string {
+  return csv(
+    ['source', 'target', 'type', 'label'],
+    graph.edges.map((edge) => [edge.source, edge.target, edge.type, edge.label]),
+  );
+}
+
+/** GraphML with label, type, kind and degree on nodes and type and label on edges. */
+export function toGraphMl(graph: ShownGraph): string {
+  const key = (id: string, target: 'node' | 'edge', type: string) =>
+    `  <key id="${id}" for="${target}" attr.name="${id.replace(/^e_/, '')}" attr.type="${type}"/>`;
+  const value = (id: string, text: string | number | undefined) =>
+    text === undefined ? '' : `<data key="${id}">${escapeXml(String(text))}</data>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    key('label', 'node', 'string'),
+    key('type', 'node', 'string'),
+    key('kind', 'node', 'string'),
+    key('degree', 'node', 'int'),
+    key('e_type', 'edge', 'string'),
+    key('e_label', 'edge', 'string'),
+    '  <graph id="dpg-explorer" edgedefault="directed">',
+    ...graph.nodes.map(
+      (node) =>
+        `    <node id="${escapeXml(node.id)}">${value('label', node.label)}${value('type', node.type)}${value('kind', node.kind)}${value('degree', node.degree)}</node>`,
+    ),
+    ...graph.edges.map(
+      (edge) =>
+        `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${value('e_type', edge.type)}${value('e_label', edge.label)}</edge>`,
+    ),
+    '  </graph>',
+    '</graphml>',
+    '',
+  ].join('\n');
+}
+
+/** The file text for `format`. */
+export function graphFile(graph: ShownGraph, format: GraphFileFormat): string {
+  switch (format) {
+    case 'json':
+      return toJsonFile(graph);
+    case 'graphml':
+      return toGraphMl(graph);
+    case 'nodesCsv':
+      return toNodesCsv(graph);
+    case 'edgesCsv':
+      return toEdgesCsv(graph);
+  }
+}

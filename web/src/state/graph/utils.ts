@@ -1,0 +1,71 @@
+/**
+ * Pure helpers for the graph domain: merging the answers that make up an exploration (a focus entity's
+ * neighbourhood plus each expanded node's) into one graph, and the list operations on expansions,
+ * hidden and pinned ids that the actions apply.
+ */
+import type { GraphChunk, OverviewEdge, OverviewNode } from '../../lib/api/types';
+
+/** The graph the reader is exploring, as it is written into the URL. */
+export interface Exploration {
+  /** The entity whose neighbourhood the canvas starts from; null shows the overview. */
+  focus: string | null;
+  /** Nodes whose neighbourhoods were added, in the order they were expanded. */
+  expanded: readonly string[];
+  /** Nodes the reader hid. */
+  hidden: readonly string[];
+  /** Nodes the reader pinned in place. */
+  pinned: readonly string[];
+}
+
+/** No focus: the overview. */
+export const EMPTY_EXPLORATION: Exploration = { focus: null, expanded: [], hidden: [], pinned: [] };
+
+/** Union of graph answers: each node and edge once (first occurrence wins), edges only between kept nodes. */
+export function mergeChunks(chunks: readonly GraphChunk[]): GraphChunk {
+  const nodes = new Map<string, OverviewNode>();
+  const edges = new Map<string, OverviewEdge>();
+  for (const chunk of chunks) {
+    for (const node of chunk.nodes) if (!nodes.has(node.data.id)) nodes.set(node.data.id, node);
+  }
+  for (const chunk of chunks) {
+    for (const edge of chunk.edges) {
+      const { id, source, target } = edge.data;
+      if (!edges.has(id) && nodes.has(source) && nodes.has(target)) edges.set(id, edge);
+    }
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** Removes `hidden` nodes and the edges that touch them. */
+export function withoutNodes(chunk: GraphChunk, hidden: ReadonlySet<string>): GraphChunk {
+  if (hidden.size === 0) return chunk;
+  return {
+    nodes: chunk.nodes.filter((node) => !hidden.has(node.data.id)),
+    edges: chunk.edges.filter(
+      (edge) => !hidden.has(edge.data.source) && !hidden.has(edge.data.target),
+    ),
+  };
+}
+
+/** `list` with `id` added at the end (once). */
+export function addId(list: readonly string[], id: string): string[] {
+  return list.includes(id) ? [...list] : [...list, id];
+}
+
+/** `list` without `ids`. */
+export function removeIds(list: readonly string[], ids: Iterable<string>): string[] {
+  const drop = new Set(ids);
+  return list.filter((item) => !drop.has(item));
+}
+
+/** Whether two explorations name the same graph. */
+export function sameExploration(a: Exploration, b: Exploration): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((item, index) => item === y[index]);
+  return (
+    a.focus === b.focus &&
+    same(a.expanded, b.expanded) &&
+    same(a.hidden, b.hidden) &&
+    same(a.pinned, b.pinned)
+  );
+}

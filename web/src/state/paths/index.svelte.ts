@@ -1,0 +1,94 @@
+/**
+ * Paths domain: the two entities the path finder connects and the shortest paths the API found, each
+ * with its sentence. The found paths' elements are shown on the canvas and highlighted.
+ */
+import { api } from '../../lib/api';
+import {
+  type AsyncStatus,
+  failure,
+  idle,
+  isAbort,
+  loading,
+  success,
+} from '../../lib/api/async-status';
+import { createLatestRequest } from '../../lib/api/latest-request';
+import type { PathsResponse } from '../../lib/api/types';
+import { NO_PATH, pathElementIds } from './utils';
+
+let endpoints = $state<{ from: string | null; to: string | null }>({ from: null, to: null });
+let status = $state<AsyncStatus<PathsResponse>>(idle());
+/** Index of the path the reader points at, or null for all. */
+let active = $state<number | null>(null);
+const request = createLatestRequest();
+
+/** Ids of the nodes and edges of the found paths (or of the active one). */
+const highlighted = $derived(
+  status.state === 'success' ? pathElementIds(status.data, active) : NO_PATH,
+);
+
+/** Read-only view of the path finder. */
+export const paths = {
+  get from() {
+    return endpoints.from;
+  },
+  get to() {
+    return endpoints.to;
+  },
+  get status() {
+    return status;
+  },
+  get active() {
+    return active;
+  },
+  get highlighted() {
+    return highlighted;
+  },
+};
+
+/** The only ways to change the path finder. */
+export const pathActions = {
+  /** Sets one end; finds paths once both are set. */
+  setEnd(end: 'from' | 'to', id: string | null): void {
+    endpoints = { ...endpoints, [end]: id };
+    void pathActions.find();
+  },
+  /** Sets both ends (URL restore) and finds paths. */
+  restore(next: { from: string; to: string } | null): void {
+    if (next?.from === endpoints.from && next?.to === endpoints.to) return;
+    endpoints = { from: next?.from ?? null, to: next?.to ?? null };
+    void pathActions.find();
+  },
+  /** Swaps the ends. */
+  swap(): void {
+    endpoints = { from: endpoints.to, to: endpoints.from };
+    void pathActions.find();
+  },
+  /** Points at one path (or all). */
+  setActive(index: number | null): void {
+    active = index;
+  },
+  /** Finds the shortest paths between the two ends. */
+  async find(): Promise<void> {
+    const { from, to } = endpoints;
+    active = null;
+    if (from === null || to === null || from === to) {
+      request.cancel();
+      status = idle();
+      return;
+    }
+    status = loading();
+    try {
+      const answer = await request.run((signal) => api.paths(from, to, { signal }));
+      status = success(answer);
+    } catch (error) {
+      if (!isAbort(error)) status = failure(error);
+    }
+  },
+  /** Clears the path finder. */
+  clear(): void {
+    request.cancel();
+    endpoints = { from: null, to: null };
+    status = idle();
+    active = null;
+  },
+};

@@ -1,0 +1,24 @@
+/** Pure helpers for the paths domain. */
+import type { PathsResponse } from '../../lib/api/types';
+
+/**
+ * Ids of the nodes and edges (`<source>|<type>|<target>`, as the API names edges) on the found paths,
+ * or on path `active` alone.
+ */
+export function pathElementIds(answer: PathsResponse, active: number | null): ReadonlySet<string> {
+  const ids = new Set<string>();
+  answer.paths.forEach((path, index) => {
+    if (active !== null && active !== index) return;
+    for (const id of path.nodes) ids.add(id);
+    for (const step of path.steps) ids.add(`${step.source}|${step.type}|${step.target}`);
+  });
+  return ids;
+}
+
+/** Entity names by id in a paths answer. */
+export function pathLabels(answer: PathsResponse | undefined): ReadonlyMap<string, string> {
+  return new Map(answer?.nodes.map((node) => [node.data.id, node.data.label]) ?? []);
+}
+
+/** No path elements. */
+export const NO_PATH: ReadonlySet<string> = new Set();

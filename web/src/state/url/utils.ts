@@ -1,0 +1,164 @@
+/**
+ * The shareable state of the explorer, written into the URL fragment and read back: exploration
+ * (focus, expansions, hidden and pinned nodes), selection, filters, layout, size measure, list view,
+ * path and the open insight view. Pure, so a link restores exactly the view it was copied from.
+ *
+ * `#/explore?focus=org%3Aunicef&x=dpg%3Adhis2&sel=dpg%3Adhis2&types=SDG&layout=concentric`
+ * The first slice's `#/entity/<id>` links still open (as a selection).
+ */
+import { type LayoutName, type SizeMeasure, isLayoutName, SIZE_MEASURES } from '../../lib/graph';
+import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
+
+/** The insight views, each answering one of the three jobs. */
+export const INSIGHT_KINDS = ['collaborators', 'stakeholders', 'network'] as const;
+/** One of {@link INSIGHT_KINDS}. */
+export type InsightKind = (typeof INSIGHT_KINDS)[number];
+
+/** Side panels besides details and the overview. */
+export const PANELS = ['filters', 'paths', 'insight'] as const;
+/** One of {@link PANELS}. */
+export type PanelName = (typeof PANELS)[number];
+
+/** Everything a shared link restores. */
+export interface ShareState {
+  exploration: Exploration;
+  selected: string | null;
+  hiddenTypes: readonly string[];
+  hiddenKinds: readonly string[];
+  hiddenRels: readonly string[];
+  connectedTo: readonly string[];
+  filterMode: 'hide' | 'fade';
+  layout: LayoutName;
+  sizeBy: SizeMeasure;
+  list: boolean;
+  panel: PanelName | null;
+  path: { from: string; to: string } | null;
+  insight: { kind: InsightKind; id: string } | null;
+}
+
+/** The state of a fresh page. */
+export const DEFAULT_SHARE_STATE: ShareState = {
+  exploration: EMPTY_EXPLORATION,
+  selected: null,
+  hiddenTypes: [],
+  hiddenKinds: [],
+  hiddenRels: [],
+  connectedTo: [],
+  filterMode: 'hide',
+  layout: 'fcose',
+  sizeBy: 'degree',
+  list: false,
+  panel: null,
+  path: null,
+  insight: null,
+};
+
+const PREFIX = '#/explore?';
+const LEGACY_PREFIX = '#/entity/';
+
+function list(values: readonly string[]): string | undefined {
+  return values.length === 0 ? undefined : values.join(',');
+}
+
+/** The fragment for `state`; `''` for the default state. */
+export function encodeShareState(state: ShareState): string {
+  const entries: [string, string | undefined][] = [
+    ['focus', state.exploration.focus ?? undefined],
+    ['x', list(state.exploration.expanded)],
+    ['hide', list(state.exploration.hidden)],
+    ['pin', list(state.exploration.pinned)],
+    ['sel', state.selected ?? undefined],
+    ['types', list(state.hiddenTypes)],
+    ['kinds', list(state.hiddenKinds)],
+    ['rels', list(state.hiddenRels)],
+    ['via', list(state.connectedTo)],
+    ['fade', state.filterMode === 'fade' ? '1' : undefined],
+    ['layout', state.layout === 'fcose' ? undefined : state.layout],
+    ['size', state.sizeBy === 'degree' ? undefined : state.sizeBy],
+    ['list', state.list ? '1' : undefined],
+    ['panel', state.panel ?? undefined],
+    ['from', state.path?.from],
+    ['to', state.path?.to],
+    ['insight', state.insight?.kind],
+    ['of', state.insight?.id],
+  ];
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value !== undefined) params.set(key, value);
+  const text = params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+  return text === '' ? '' : `${PREFIX}${text}`;
+}
+
+function ids(value: string | null): string[] {
+  if (value === null) return [];
+  return [...new Set(value.split(',').map((item) => item.trim()))].filter((item) => item !== '');
+}
+
+function one(value: string | null): string | null {
+  const text = value?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
+/** Reads a fragment back; unknown or malformed parts fall back to their defaults. */
+export function decodeShareState(hash: string): ShareState {
+  if (hash.startsWith(LEGACY_PREFIX)) {
+    try {
+      const id = decodeURIComponent(hash.slice(LEGACY_PREFIX.length)).trim();
+      return { ...DEFAULT_SHARE_STATE, selected: id === '' ? null : id };
+    } catch {
+      return DEFAULT_SHARE_STATE;
+    }
+  }
+  if (!hash.startsWith(PREFIX)) return DEFAULT_SHARE_STATE;
+  const params = new URLSearchParams(hash.slice(PREFIX.length));
+  const focus = one(params.get('focus'));
+  const layout = params.get('layout');
+  const size = params.get('size');
+  const panel = params.get('panel');
+  const from = one(params.get('from'));
+  const to = one(params.get('to'));
+  const insightKind = params.get('insight');
+  const insightId = one(params.get('of'));
+  return {
+    exploration:
+      focus === null
+        ? { ...EMPTY_EXPLORATION, hidden: ids(params.get('hide')) }
+        : {
+            focus,
+            expanded: ids(params.get('x')).filter((id) => id !== focus),
+            hidden: ids(params.get('hide')),
+            pinned: ids(params.get('pin')),
+          },
+    selected: one(params.get('sel')),
+    hiddenTypes: ids(params.get('types')),
+    hiddenKinds: ids(params.get('kinds')),
+    hiddenRels: ids(params.get('rels')),
+    connectedTo: ids(params.get('via')),
+    filterMode: params.get('fade') === '1' ? 'fade' : 'hide',
+    layout: isLayoutName(layout) ? layout : 'fcose',
+    sizeBy: (SIZE_MEASURES as readonly (string | null)[]).includes(size)
+      ? (size as SizeMeasure)
+      : 'degree',
+    list: params.get('list') === '1',
+    panel: (PANELS as readonly (string | null)[]).includes(panel) ? (panel as PanelName) : null,
+    path: from !== null && to !== null ? { from, to } : null,
+    insight:
+      (INSIGHT_KINDS as readonly (string | null)[]).includes(insightKind) && insightId !== null
+        ? { kind: insightKind as InsightKind, id: insightId }
+        : null,
+  };
+}
+
+const TYPE_BY_PREFIX: Readonly<Record<string, string>> = {
+  org: 'Organisation',
+  activity: 'Activity',
+  dpg: 'DPG',
+  initiative: 'Initiative',
+  group: 'Group',
+  country: 'Country',
+  sdg: 'SDG',
+};
+
+/** The entity type an id names by its prefix (`dpg:dhis2` → `DPG`), per docs/graph-model.md. */
+export function typeFromId(id: string): string | undefined {
+  return TYPE_BY_PREFIX[id.split(':')[0] ?? ''];
+}
