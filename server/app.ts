@@ -11,6 +11,9 @@ import type { GraphDatabase } from './db/neo4j-client.ts';
 import { apiRouter } from './api/api-router.ts';
 import { errorHandler } from './api/error-handler.ts';
 import { importsRouter } from './api/imports-router.ts';
+import { authRouter } from './api/auth-router.ts';
+import { curationRouter } from './api/curation-router.ts';
+import { authenticate, gateReads, type AuthOptions } from './auth/authenticate.ts';
 import { insightsRouter } from './api/insights-router.ts';
 import { REPO_ROOT } from './config.ts';
 
@@ -19,8 +22,10 @@ export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
 
 export interface AppOptions {
   webDist?: string;
-  /** Enables the imports API for callers that present it (until accounts exist). */
+  /** A bootstrap credential that acts as an admin (scripts, the imports API). */
   adminToken?: string;
+  /** Sessions, read gating and cookies (server/auth/authenticate.ts). */
+  auth?: Omit<AuthOptions, 'adminToken'>;
 }
 
 export function createApp(db: GraphDatabase, options: AppOptions = {}): express.Express {
@@ -38,9 +43,14 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
       },
     }),
   );
+  // Who is asking (token or session cookie, CSRF checked), and whether reads need an account.
+  const auth: AuthOptions = { ...options.auth, adminToken: options.adminToken };
+  app.use('/api', authenticate(db, auth), gateReads(auth.readsRequireSignIn ?? false));
   // Imports may carry a whole sheet or page; every other route takes small bodies.
-  app.use('/api/imports', express.json({ limit: '25mb' }), importsRouter(db, options.adminToken));
+  app.use('/api/imports', express.json({ limit: '25mb' }), importsRouter(db));
   app.use(express.json({ limit: '1mb' }));
+  app.use('/api/auth', authRouter(db, auth));
+  app.use('/api', curationRouter(db));
   app.use('/api', insightsRouter(db));
   app.use('/api', apiRouter(db, APP_VERSION));
   // Body-parser errors (malformed JSON, too large) arise before the router: same JSON shape.

@@ -26,6 +26,20 @@ const envSchema = z.object({
     .min(24, 'ADMIN_TOKEN must be at least 24 characters')
     .optional()
     .describe('enables POST /api/imports for callers presenting it'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'SESSION_SECRET must be at least 32 characters')
+    .optional()
+    .describe('HMAC key of sign-in session cookies; sign-in is disabled without it'),
+  READS_REQUIRE_SIGN_IN: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('true: every read needs a signed-in viewer'),
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe('auto: Secure cookies when the request came over https'),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOAD_SEED: z
     .enum(['auto', 'never'])
     .default('auto')
@@ -48,6 +62,12 @@ export interface AppConfig {
   seedPage: string;
   loadSeed: 'auto' | 'never';
   adminToken?: string;
+  auth: {
+    sessionSecret?: string;
+    readsRequireSignIn: boolean;
+    cookieSecure: 'auto' | boolean;
+    sessionHours: number;
+  };
 }
 
 /** Parses the environment; throws an Error that names every bad variable. */
@@ -69,5 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedPage: e.SEED_PAGE,
     loadSeed: e.LOAD_SEED,
     adminToken: e.ADMIN_TOKEN,
+    auth: {
+      sessionSecret: e.SESSION_SECRET,
+      readsRequireSignIn: e.READS_REQUIRE_SIGN_IN === 'true',
+      cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+      sessionHours: e.SESSION_HOURS,
+    },
   };
 }

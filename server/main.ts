@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const metrics = await ensureMetrics(db);
   if (metrics) log(`Network measures computed over ${metrics.nodeCount} entities`);
 
-  const server = createApp(db, { adminToken: config.adminToken }).listen(
+  const server = createApp(db, { adminToken: config.adminToken, auth: config.auth }).listen(
     config.port,
     config.host,
     () => {

@@ -91,6 +91,23 @@ export const importReportSchema = z.object({
   ambiguous: z.array(
     z.object({ name: z.string(), candidates: z.array(z.string()), context: z.string() }),
   ),
+  conflicts: z
+    .array(
+      z.object({
+        kind: z.enum([
+          'edited-property',
+          'deleted-entity',
+          'deleted-relationship',
+          'editor-stated',
+        ]),
+        id: z.string(),
+        property: z.string().optional(),
+        editorValue: z.unknown().optional(),
+        importValue: z.unknown().optional(),
+        message: z.string(),
+      }),
+    )
+    .meta({ description: "Where an editor's correction overrode the source (the editor wins)" }),
   warnings: z.array(z.string()),
   details: z.record(z.string(), z.unknown()),
 });

@@ -15,8 +15,11 @@ const json = (schema: z.ZodType, description: string) => ({
 });
 
 const denied = {
-  401: json(errorResponseSchema, 'No or a wrong admin token (Authorization: Bearer <ADMIN_TOKEN>)'),
-  403: json(errorResponseSchema, 'Imports are disabled: the server has no ADMIN_TOKEN'),
+  401: json(
+    errorResponseSchema,
+    'No or an unknown token / session (UNAUTHENTICATED, INVALID_CREDENTIALS)',
+  ),
+  403: json(errorResponseSchema, 'FORBIDDEN (needs editor or admin) or CSRF_REJECTED'),
 };
 
 export function registerImportPaths(registry: OpenAPIRegistry): void {

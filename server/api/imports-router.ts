@@ -1,8 +1,11 @@
-/** POST /api/imports starts an import job; GET /api/imports[/:id] reports on jobs. Admin only. */
+/**
+ * POST /api/imports starts an import job; GET /api/imports[/:id] reports on jobs. Editors and
+ * admins only (an API token, a session, or the ADMIN_TOKEN bootstrap credential).
+ */
 import { Router } from 'express';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { getImportJob, listImportJobs, startImportJob } from '../services/import-jobs.ts';
-import { requireAdminToken } from './admin-auth.ts';
+import { requireRole } from '../auth/authenticate.ts';
 import { errorHandler } from './error-handler.ts';
 import {
   importJobListQuerySchema,
@@ -11,9 +14,9 @@ import {
 } from './import-schemas.ts';
 import { parseInput } from './validate.ts';
 
-export function importsRouter(db: GraphDatabase, adminToken: string | undefined): Router {
+export function importsRouter(db: GraphDatabase): Router {
   const router = Router();
-  router.use(requireAdminToken(adminToken));
+  router.use(requireRole('editor'));
 
   router.post('/', async (req, res) => {
     const body = parseInput(importRequestSchema, req.body, 'body');

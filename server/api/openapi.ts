@@ -9,6 +9,7 @@ import {
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
+import { CURATION_TAGS, registerCurationPaths } from './curation-openapi.ts';
 import { registerImportPaths } from './imports-openapi.ts';
 import { INSIGHTS_TAG, registerInsightsPaths } from './insights-openapi.ts';
 import {
@@ -180,6 +181,7 @@ function buildRegistry(): OpenAPIRegistry {
 
   registerImportPaths(registry);
   registerInsightsPaths(registry);
+  registerCurationPaths(registry);
 
   registry.registerPath({
     method: 'get',
@@ -208,7 +210,8 @@ export function openApiDocument(version: string) {
       { name: 'entities', description: 'Finding and reading entities' },
       { name: 'graph', description: 'Graph views, statistics and exports' },
       INSIGHTS_TAG,
-      { name: 'imports', description: 'Importing sources (admin token required)' },
+      { name: 'imports', description: 'Importing sources (editor or admin)' },
+      ...CURATION_TAGS,
       { name: 'meta', description: 'Status and documentation' },
     ],
   });

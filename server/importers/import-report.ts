@@ -4,6 +4,9 @@
  */
 import type { FactBuilder } from './graph/fact-builder.ts';
 import type { ChangeCounts, SourceDescriptor, WriteResult } from './graph/graph-writer.ts';
+import type { ImportConflict } from '../curation/import-guards.ts';
+
+export type { ImportConflict };
 
 export interface ResolutionRecord {
   name: string;
@@ -35,6 +38,8 @@ export interface ImportReport {
   merges: ResolutionRecord[];
   unresolved: UnresolvedName[];
   ambiguous: AmbiguousName[];
+  /** Where an editor's correction overrode the source: the editor's fact stands. */
+  conflicts: ImportConflict[];
   warnings: string[];
   /** Importer-specific figures, e.g. declared vs parsed activity counts. */
   details: Record<string, unknown>;
@@ -89,6 +94,12 @@ export function formatReport(report: ImportReport): string {
     for (const a of report.ambiguous)
       lines.push(`    "${a.name}" in ${a.context}: ${a.candidates.join(', ')}`);
   }
+  if (report.conflicts.length > 0) {
+    lines.push(
+      `  conflicts with editors' corrections, the editor's fact kept (${report.conflicts.length}):`,
+    );
+    for (const c of report.conflicts) lines.push(`    [${c.kind}] ${c.message}`);
+  }
   if (report.warnings.length > 0) {
     lines.push(`  warnings (${report.warnings.length}):`);
     for (const w of report.warnings) lines.push(`    ${w}`);
@@ -119,6 +130,7 @@ export function buildReport(
     merges: builder.resolutions.filter((r) => written.nodeStatus[r.id] !== 'created'),
     unresolved: builder.unresolved,
     ambiguous: builder.ambiguous,
+    conflicts: written.conflicts,
     warnings: extra.warnings ?? [],
     details: extra.details ?? {},
   };

@@ -4,7 +4,17 @@ import { NotFoundError } from '../errors.ts';
 import neo4j from 'neo4j-driver';
 
 /** Bookkeeping properties that are shown as provenance, not as the entity's own properties. */
-const INTERNAL_PROPERTIES = new Set(['id', 'name', 'sources', 'evidence', 'aliasText', 'kind']);
+const INTERNAL_PROPERTIES = new Set([
+  'id',
+  'name',
+  'sources',
+  'evidence',
+  'aliasText',
+  'kind',
+  // Curation bookkeeping (GET /api/curation/entities/:id shows them).
+  'version',
+  'editedProperties',
+]);
 
 export interface Provenance {
   source: string;

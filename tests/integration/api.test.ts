@@ -34,7 +34,7 @@ describe('GET /api/health', () => {
       database: {
         status: 'up',
         edition: 'community',
-        schemaVersion: 2,
+        schemaVersion: 3,
         version: expect.stringMatching(/^5\.26\./),
       },
     });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { createToken, createUser } from '../../server/auth/accounts.ts';
 import type { ImportJob } from '../../server/services/import-jobs.ts';
 import { graphSnapshot, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 import { REGISTRY_DIR, serveRegistry } from '../support/registry-copy.ts';
@@ -60,27 +61,33 @@ afterAll(async () => {
 });
 
 describe('POST /api/imports access', () => {
-  it('is disabled when no admin token is configured', async () => {
-    const response = await post(`${disabledBase}/api/imports`, {
-      kind: 'member-page',
-      content: 'x',
-      name: 'x.txt',
-    });
-    expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ error: { code: 'IMPORTS_DISABLED' } });
+  it('needs an account when no admin token is configured, and the editor role', async () => {
+    const body = { kind: 'member-page', content: 'x', name: 'x.txt' };
+    const anonymous = await post(`${disabledBase}/api/imports`, body, null);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    await createUser(db, { name: 'imports-viewer', role: 'viewer' });
+    const { token: viewerToken } = await createToken(db, 'imports-viewer', 'tests');
+    const viewer = await post(`${disabledBase}/api/imports`, body, viewerToken);
+    expect(viewer.status).toBe(403);
+    expect(await viewer.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    await createUser(db, { name: 'imports-editor', role: 'editor' });
+    const { token: editorToken } = await createToken(db, 'imports-editor', 'tests');
+    const editor = await post(`${disabledBase}/api/imports`, { kind: 'member-page' }, editorToken);
+    expect(editor.status).toBe(400);
   });
 
   it.each([
-    ['no token', null],
-    ['a wrong token', 'wrong-token-wrong-token-wrong'],
-  ])('answers 401 to %s', async (_label, token) => {
+    ['no token', null, 'UNAUTHENTICATED'],
+    ['a wrong token', 'wrong-token-wrong-token-wrong', 'INVALID_CREDENTIALS'],
+  ])('answers 401 to %s', async (_label, token, code) => {
     const response = await post(
       `${base}/api/imports`,
       { kind: 'member-page', content: 'x', name: 'x.txt' },
       token,
     );
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    expect(await response.json()).toMatchObject({ error: { code } });
   });
 
   it.each([

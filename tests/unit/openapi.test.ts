@@ -43,6 +43,17 @@ describe('the OpenAPI document', () => {
         '/api/search',
         '/api/stakeholders',
         '/api/stats',
+        '/api/auth/session',
+        '/api/auth/me',
+        '/api/curation/entities',
+        '/api/curation/entities/{id}',
+        '/api/curation/merge',
+        '/api/curation/relationships',
+        '/api/curation/annotations',
+        '/api/curation/annotations/{id}',
+        '/api/audit',
+        '/api/views',
+        '/api/views/{id}',
       ].sort(),
     );
   });

@@ -8,6 +8,11 @@ import { run, type GraphDatabase } from '../../db/neo4j-client.ts';
 import type { FactSet } from './graph-facts.ts';
 import { relationshipKey } from './graph-facts.ts';
 import type { ResolutionRecord } from '../import-report.ts';
+import {
+  applyEditorDecisions,
+  editorStatedConflicts,
+  type ImportConflict,
+} from '../../curation/import-guards.ts';
 
 export interface SourceDescriptor {
   /** Stable per document (not per version): `source:<kind>:<slug>`. */
@@ -36,6 +41,8 @@ export interface WriteResult {
   /** Status per node id, for reports that list what changed. */
   nodeStatus: Record<string, 'created' | 'updated' | 'unchanged'>;
   previousChecksum: string | null;
+  /** Where editors' decisions overrode what the source states (the editor wins). */
+  conflicts: ImportConflict[];
 }
 
 class DryRunRollback extends Error {
@@ -58,7 +65,7 @@ export async function writeFacts(
   facts: FactSet,
   options: { dryRun?: boolean } = {},
 ): Promise<WriteResult> {
-  const nodes = facts.nodes.map((n) => {
+  const statedNodes = facts.nodes.map((n) => {
     const { aliases, ...props } = n.props;
     return {
       id: n.id,
@@ -68,7 +75,7 @@ export async function writeFacts(
       evidence: n.evidence,
     };
   });
-  const relationships = facts.relationships.map((r) => ({ ...r }));
+  const stated = facts.relationships.map((r) => ({ ...r }));
   const sourceId = source.id;
 
   try {
@@ -77,6 +84,12 @@ export async function writeFacts(
       const [src] = await run(tx, 'import/upsert-source', {
         source: { ...sourceProps, resolutions: JSON.stringify(resolutions ?? []) },
       });
+      // Editors' corrections win: merged ids, deletions and edited properties are respected.
+      const { nodes, relationships, conflicts } = await applyEditorDecisions(
+        tx,
+        statedNodes,
+        stated,
+      );
       const nodeRows = await run(tx, 'import/merge-nodes', { nodes, sourceId });
       const relRows = await run(tx, 'import/merge-relationships', { relationships, sourceId });
       if (relRows.length !== relationships.length) {
@@ -108,6 +121,11 @@ export async function writeFacts(
           nodeRows.map((r) => [String(r.id), r.status as 'created' | 'updated' | 'unchanged']),
         ),
         previousChecksum: (src?.previousChecksum as string | null) ?? null,
+        conflicts: [
+          ...conflicts,
+          ...editorStatedConflicts('entity', (nodeRetract?.editorKept as string[]) ?? []),
+          ...editorStatedConflicts('relationship', (relRetract?.editorKept as string[]) ?? []),
+        ],
       };
       if (options.dryRun) throw new DryRunRollback(result);
       return result;

@@ -1,0 +1,4 @@
+// Signs a session out.
+MATCH (s:Session {key: $key})
+DELETE s
+RETURN count(*) AS deleted

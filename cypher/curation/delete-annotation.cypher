@@ -1,0 +1,4 @@
+// Deletes an annotation.
+MATCH (a:Annotation {id: $id})
+DELETE a
+RETURN $id AS id

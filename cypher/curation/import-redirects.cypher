@@ -1,0 +1,4 @@
+// For an import: the ids among those it states that were merged into another entity.
+UNWIND $ids AS id
+MATCH (r:Redirect {from: id})
+RETURN r.from AS from, r.to AS to

@@ -1,0 +1,10 @@
+// The audit feed, newest first; optionally about one entity (or annotation, view, relationship
+// key), by one account, before a time.
+MATCH (e:AuditEvent)
+WHERE ($entity IS NULL OR e.entityId = $entity OR $entity IN e.entityIds)
+  AND ($actor IS NULL OR e.actor = $actor)
+  AND ($before IS NULL OR e.at < datetime($before))
+RETURN e {.id, .actor, .actorName, .action, .entityId, .entityIds, .before, .after,
+          at: toString(e.at)} AS event
+ORDER BY e.at DESC, e.id
+LIMIT $limit

@@ -1,0 +1,7 @@
+// Saved views, most recently changed first; optionally one owner's.
+MATCH (v:SavedView)
+WHERE $owner IS NULL OR v.owner = $owner
+RETURN v {.id, .name, .owner, .ownerName, .version,
+          createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt)} AS view
+ORDER BY v.updatedAt DESC, v.id
+LIMIT $limit

@@ -1,0 +1,5 @@
+// Takes a saved view's write lock, then reads it (see lock-entity).
+MATCH (v:SavedView {id: $id})
+SET v._lock = true
+WITH v
+RETURN v {.*, createdAt: toString(v.createdAt), updatedAt: toString(v.updatedAt)} AS view

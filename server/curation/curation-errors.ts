@@ -1,0 +1,26 @@
+/** Errors of curation: a stale version, a duplicate, an edit the model does not allow. */
+import { AppError } from '../errors.ts';
+
+/** The caller edited a version that is no longer current; `current` is the version now. */
+export class VersionConflictError extends AppError {
+  constructor(what: string, current: number, state: unknown) {
+    super(
+      `${what} changed since you read it (now version ${current}); reload it and apply your change again.`,
+      409,
+      'VERSION_CONFLICT',
+      { current, state },
+    );
+  }
+}
+
+export class AlreadyExistsError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(message, 409, 'ALREADY_EXISTS', details);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(message, 403, 'FORBIDDEN', details);
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Editors create, change and delete entities. Every change runs in one write transaction that
+ * locks the entity, checks the version the editor read (409 when stale), applies the change with
+ * the editor's provenance, and records one audit event.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { UserPrincipal } from '../auth/roles.ts';
+import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { slugify } from '../importers/resolution/text-normalise.ts';
+import { ID_PREFIX } from '../model/graph-model.ts';
+import {
+  isEditableType,
+  updatePropertiesSchema,
+  type CreateEntityBody,
+  type EditableType,
+} from '../api/curation-schemas.ts';
+import { parseInput } from '../api/validate.ts';
+import { recordAudit } from './audit-trail.ts';
+import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
+import { stateAsEditor } from './editor-provenance.ts';
+
+/** Node properties that are bookkeeping, not the entity's own properties. */
+const BOOKKEEPING = new Set([
+  'id',
+  'sources',
+  'evidence',
+  'aliasText',
+  'version',
+  'editedProperties',
+  '_lock',
+]);
+
+export interface EntityState {
+  id: string;
+  type: string;
+  version: number;
+  properties: Record<string, unknown>;
+  editedProperties: string[];
+  provenance: { source: string; evidence: string | null }[];
+}
+
+export function toEntityState(node: Record<string, unknown>, type: string): EntityState {
+  const sources = (node.sources as string[] | null) ?? [];
+  const evidence = (node.evidence as string[] | null) ?? [];
+  return {
+    id: String(node.id),
+    type,
+    version: Number(node.version ?? 0),
+    properties: Object.fromEntries(Object.entries(node).filter(([k]) => !BOOKKEEPING.has(k))),
+    editedProperties: (node.editedProperties as string[] | null) ?? [],
+    provenance: sources.map((source, i) => ({ source, evidence: evidence[i] ?? null })),
+  };
+}
+
+/** The current state of an entity, with the version an edit must quote. */
+export async function getEntityState(db: GraphDatabase, id: string): Promise<EntityState> {
+  const [row] = await db.read('entity/get-entity', { id });
+  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id });
+  return toEntityState(row.node as Record<string, unknown>, String(row.type));
+}
+
+/** Locks an entity for the transaction and checks that `version` is still current. */
+export async function lockEntity(
+  tx: ManagedTransaction,
+  id: string,
+  version: number,
+): Promise<EntityState> {
+  const [row] = await run(tx, 'curation/lock-entity', { id });
+  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id });
+  const state = toEntityState(row.node as Record<string, unknown>, String(row.type));
+  if (state.version !== version) throw new VersionConflictError(id, state.version, state);
+  return state;
+}
+
+function editableType(state: EntityState): EditableType {
+  if (!isEditableType(state.type))
+    throw new ValidationError(
+      `${state.id} is a ${state.type}: countries and SDGs are reference data, not edited`,
+      [{ path: 'path.id', message: `${state.type} is not editable` }],
+    );
+  return state.type;
+}
+
+const isConstraintError = (error: unknown) =>
+  (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/** The id a new entity gets: the one given (with its type's prefix) or `<prefix>:<slug of name>`. */
+export function newEntityId(body: CreateEntityBody): string {
+  const prefix = ID_PREFIX[body.type];
+  if (body.id) {
+    if (!body.id.startsWith(`${prefix}:`))
+      throw new ValidationError(`An ${body.type} id starts with "${prefix}:"`, [
+        { path: 'body.id', message: `must start with "${prefix}:"` },
+      ]);
+    return body.id;
+  }
+  const slug = slugify(body.properties.name);
+  if (!slug)
+    throw new ValidationError('The name has no letters or digits to make an id from', [
+      { path: 'body.properties.name', message: 'needs letters or digits' },
+    ]);
+  return `${prefix}:${slug}`;
+}
+
+export async function createEntity(
+  db: GraphDatabase,
+  user: UserPrincipal,
+  body: CreateEntityBody,
+): Promise<EntityState> {
+  const id = newEntityId(body);
+  try {
+    return await db.writeTx(async (tx) => {
+      const editor = await stateAsEditor(tx, user);
+      await run(tx, 'curation/clear-tombstone', { key: id });
+      const [row] = await run(tx, 'curation/create-entity', {
+        id,
+        label: body.type,
+        props: body.properties,
+        editor,
+      });
+      const state = toEntityState(row!.node as Record<string, unknown>, body.type);
+      await recordAudit(tx, user, {
+        action: 'entity.create',
+        entityId: id,
+        before: null,
+        after: state,
+      });
+      return state;
+    });
+  } catch (error) {
+    if (isConstraintError(error))
+      throw new AlreadyExistsError(`An entity with the id "${id}" exists already`, { id });
+    throw error;
+  }
+}
+
+export async function updateEntity(
+  db: GraphDatabase,
+  user: UserPrincipal,
+  id: string,
+  version: number,
+  properties: Record<string, unknown>,
+): Promise<EntityState> {
+  return db.writeTx(async (tx) => {
+    const before = await lockEntity(tx, id, version);
+    const type = editableType(before);
+    const changes = parseInput(updatePropertiesSchema(type), properties, 'body.properties');
+    const editor = await stateAsEditor(tx, user);
+    const [row] = await run(tx, 'curation/update-entity', {
+      id,
+      props: changes,
+      edited: Object.keys(changes),
+      editor,
+    });
+    const after = toEntityState(row!.node as Record<string, unknown>, before.type);
+    await recordAudit(tx, user, { action: 'entity.update', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function deleteEntity(
+  db: GraphDatabase,
+  user: UserPrincipal,
+  id: string,
+  version: number,
+): Promise<void> {
+  await db.writeTx(async (tx) => {
+    const before = await lockEntity(tx, id, version);
+    editableType(before);
+    const relationships = await run(tx, 'curation/entity-relationships', { id });
+    const editor = await stateAsEditor(tx, user);
+    await run(tx, 'curation/delete-entity', { id, editor });
+    await recordAudit(tx, user, {
+      action: 'entity.delete',
+      entityId: id,
+      entityIds: relationships.map((r) => String(r.from === id ? r.to : r.from)),
+      before: { ...before, relationships },
+      after: null,
+    });
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * Merges two entities that are one real thing: every relationship of the removed entity moves to
+ * the kept one with its provenance (united where both had it), the kept one takes the removed
+ * one's sources, names (as aliases) and missing properties, and a Redirect answers for the old id.
+ * One transaction, both entities locked and version-checked, one audit event.
+ */
+import type { UserPrincipal } from '../auth/roles.ts';
+import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import { ValidationError } from '../errors.ts';
+import { recordAudit } from './audit-trail.ts';
+import { lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
+import { stateAsEditor } from './editor-provenance.ts';
+
+/** Properties that the merge combines itself rather than copying. */
+const COMBINED = new Set(['name', 'aliases', 'sources', 'evidence', 'editedProperties', 'version']);
+
+export interface MergeResult {
+  entity: EntityState;
+  removed: string;
+  moved: { outgoing: number; incoming: number };
+}
+
+/** The kept entity's aliases after the merge: its own, then the removed one's name and aliases. */
+export function mergedAliases(keep: EntityState, remove: EntityState): string[] {
+  const name = String(keep.properties.name ?? '');
+  const out: string[] = [];
+  const candidates = [
+    ...((keep.properties.aliases as string[] | undefined) ?? []),
+    String(remove.properties.name ?? ''),
+    ...((remove.properties.aliases as string[] | undefined) ?? []),
+  ];
+  for (const alias of candidates)
+    if (alias && alias !== name && !out.includes(alias)) out.push(alias);
+  return out;
+}
+
+export async function mergeEntities(
+  db: GraphDatabase,
+  user: UserPrincipal,
+  input: { keep: string; remove: string; keepVersion: number; removeVersion: number },
+): Promise<MergeResult> {
+  return db.writeTx(async (tx) => {
+    // Locks in id order, so two merges of the same pair cannot deadlock each other.
+    const [first, second] = [input.keep, input.remove].sort();
+    const states = new Map<string, EntityState>();
+    for (const id of [first!, second!]) {
+      const version = id === input.keep ? input.keepVersion : input.removeVersion;
+      states.set(id, await lockEntity(tx, id, version));
+    }
+    const keep = states.get(input.keep)!;
+    const remove = states.get(input.remove)!;
+    if (keep.type !== remove.type)
+      throw new ValidationError(`Only entities of one type merge: ${keep.type} ≠ ${remove.type}`, [
+        { path: 'body.remove', message: `is a ${remove.type}, keep is a ${keep.type}` },
+      ]);
+    const relationships = await run(tx, 'curation/entity-relationships', { id: input.remove });
+    const [out] = await run(tx, 'curation/merge-move-outgoing', input);
+    const [inc] = await run(tx, 'curation/merge-move-incoming', input);
+    const fill = Object.fromEntries(
+      Object.entries(remove.properties).filter(
+        ([k]) => !COMBINED.has(k) && keep.properties[k] === undefined,
+      ),
+    );
+    const edited = [...new Set([...keep.editedProperties, ...remove.editedProperties])];
+    await run(tx, 'curation/merge-finish', {
+      keep: input.keep,
+      remove: input.remove,
+      fill,
+      aliases: mergedAliases(keep, remove),
+      edited,
+    });
+    // The merge is the editor's statement too: provenance and a new version on the kept entity.
+    const editor = await stateAsEditor(tx, user);
+    const [row] = await run(tx, 'curation/update-entity', {
+      id: input.keep,
+      props: {},
+      edited: [],
+      editor,
+    });
+    const entity = toEntityState(row!.node as Record<string, unknown>, keep.type);
+    await recordAudit(tx, user, {
+      action: 'entity.merge',
+      entityId: input.keep,
+      entityIds: [input.remove],
+      before: { keep, remove: { ...remove, relationships } },
+      after: entity,
+    });
+    return {
+      entity,
+      removed: input.remove,
+      moved: { outgoing: Number(out?.moved ?? 0), incoming: Number(inc?.moved ?? 0) },
+    };
+  });
+}
+
+/** The entity a merged-away id now lives in, or null when the id was never merged away. */
+export async function findRedirect(db: GraphDatabase, id: string): Promise<string | null> {
+  const [row] = await db.read('curation/find-redirect', { id });
+  return row ? String(row.to) : null;
+}

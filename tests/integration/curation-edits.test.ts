@@ -1,0 +1,481 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
+import {
+  call,
+  createAccounts,
+  enc,
+  serve,
+  type Account,
+  type Reply,
+  type Served,
+} from './curation-fixture.ts';
+
+const db = openTestDatabase();
+let app: Served;
+let editor: Account;
+let admin: Account;
+let viewer: Account;
+
+const as = (account: Account) => ({ token: account.token });
+const ed = (method: string, path: string, body?: unknown) =>
+  call(app.url, method, path, body, as(editor));
+
+async function auditCount(): Promise<number> {
+  const [row] = await query(db, 'MATCH (e:AuditEvent) RETURN count(e) AS n');
+  return Number(row!.n);
+}
+
+/** Runs one write and checks that it left exactly one audit event, returned with the reply. */
+async function audited(write: () => Promise<Reply>) {
+  const before = await auditCount();
+  const reply = await write();
+  expect(reply.status).toBeLessThan(300);
+  expect(await auditCount()).toBe(before + 1);
+  const feed = await call(app.url, 'GET', '/api/audit?limit=1', undefined, as(viewer));
+  return { reply, event: feed.body.events[0] };
+}
+
+const newOrg = (name: string, extra: Record<string, unknown> = {}) =>
+  ed('POST', '/api/curation/entities', { type: 'Organisation', properties: { name, ...extra } });
+
+beforeAll(async () => {
+  await resetGraph(db);
+  ({ editor, admin, viewer } = await createAccounts(db));
+  app = await serve(db);
+});
+afterAll(async () => {
+  await app.close();
+  await resetGraph(db);
+  await db.close();
+});
+
+describe('entity edits', () => {
+  it('creates an entity with an id from its name, editor provenance and one audit event', async () => {
+    const { reply, event } = await audited(() =>
+      newOrg('Acme Foundation', { kind: 'foundation', website: 'https://acme.example' }),
+    );
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      id: 'org:acme-foundation',
+      type: 'Organisation',
+      version: 1,
+      properties: { name: 'Acme Foundation', kind: 'foundation' },
+      provenance: [{ source: `source:editor:${editor.id}` }],
+    });
+    expect(reply.body.provenance[0].evidence).toMatch(/^stated by editor test-editor on \d{4}-/);
+    expect(event).toMatchObject({
+      action: 'entity.create',
+      entityId: 'org:acme-foundation',
+      actor: editor.id,
+      actorName: editor.name,
+      before: null,
+      after: { id: 'org:acme-foundation', version: 1 },
+    });
+    const page = await call(app.url, 'GET', '/api/entities/org:acme-foundation');
+    expect(page.body.sources.map((s: { id: string }) => s.id)).toContain(
+      `source:editor:${editor.id}`,
+    );
+    expect(page.body.properties).not.toHaveProperty('version');
+  });
+
+  it('answers 409 ALREADY_EXISTS for an id that exists', async () => {
+    const reply = await newOrg('Acme Foundation');
+    expect(reply.status).toBe(409);
+    expect(reply.body.error.code).toBe('ALREADY_EXISTS');
+  });
+
+  it.each([
+    [{ type: 'Organisation', properties: { name: 'X', colour: 'red' } }, 'body.properties'],
+    [{ type: 'Organisation', properties: { name: 'X', kind: 'pirate' } }, 'body.properties.kind'],
+    [{ type: 'Country', properties: { name: 'Atlantis' } }, 'body.type'],
+    [{ type: 'DPG', id: 'org:wrong-prefix', properties: { name: 'X' } }, 'body.id'],
+    [{ type: 'Activity', properties: {} }, 'body.properties.name'],
+  ])('rejects %j with a 400 naming %s', async (body, path) => {
+    const reply = await ed('POST', '/api/curation/entities', body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  it('updates whitelisted properties with the version read, recording before and after', async () => {
+    const { reply, event } = await audited(() =>
+      ed('PATCH', '/api/curation/entities/org:acme-foundation', {
+        version: 1,
+        properties: { name: 'Acme Foundation for Good', website: null, aliases: ['AFG'] },
+      }),
+    );
+    expect(reply.body).toMatchObject({
+      version: 2,
+      properties: { name: 'Acme Foundation for Good', aliases: ['AFG'] },
+    });
+    expect(reply.body.properties).not.toHaveProperty('website');
+    expect(reply.body.editedProperties).toEqual(
+      expect.arrayContaining(['name', 'website', 'aliases']),
+    );
+    expect(event.before).toMatchObject({
+      version: 1,
+      properties: { name: 'Acme Foundation', website: 'https://acme.example' },
+    });
+    expect(event.after).toMatchObject({
+      version: 2,
+      properties: { name: 'Acme Foundation for Good' },
+    });
+    const found = await call(app.url, 'GET', '/api/search?q=AFG');
+    expect(found.body.results.map((r: { id: string }) => r.id)).toContain('org:acme-foundation');
+  });
+
+  it('answers a stale version with 409 and the current version, changing nothing', async () => {
+    const before = await auditCount();
+    const reply = await ed('PATCH', '/api/curation/entities/org:acme-foundation', {
+      version: 1,
+      properties: { name: 'Lost Update' },
+    });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { current: 2 } });
+    expect(await auditCount()).toBe(before);
+    const state = await call(app.url, 'GET', '/api/curation/entities/org:acme-foundation');
+    expect(state.body.properties.name).toBe('Acme Foundation for Good');
+  });
+
+  it('lets exactly one of two concurrent edits of one entity win', async () => {
+    const [a, b] = await Promise.all([
+      ed('PATCH', '/api/curation/entities/org:acme-foundation', {
+        version: 2,
+        properties: { description: 'A' },
+      }),
+      ed('PATCH', '/api/curation/entities/org:acme-foundation', {
+        version: 2,
+        properties: { description: 'B' },
+      }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    const loser = a.status === 200 ? b : a;
+    expect(loser.body.error.details.current).toBe(3);
+    const state = await call(app.url, 'GET', '/api/curation/entities/org:acme-foundation');
+    expect(state.body).toMatchObject({
+      version: 3,
+      properties: { description: winner.body.properties.description },
+    });
+    const events = await call(
+      app.url,
+      'GET',
+      `/api/audit?entity=org:acme-foundation`,
+      undefined,
+      as(viewer),
+    );
+    expect(
+      events.body.events.filter((e: { action: string }) => e.action === 'entity.update'),
+    ).toHaveLength(2);
+  });
+
+  it('refuses to edit reference data (countries, SDGs)', async () => {
+    await query(
+      db,
+      "CREATE (:Entity:Country {id: 'country:SL', name: 'Sierra Leone', sources: ['s'], evidence: ['e']})",
+    );
+    const reply = await ed('PATCH', '/api/curation/entities/country:SL', {
+      version: 0,
+      properties: { name: 'X' },
+    });
+    expect(reply.status).toBe(400);
+  });
+});
+
+describe('relationship edits', () => {
+  it('states a relationship between the right entity types, once', async () => {
+    await ed('POST', '/api/curation/entities', {
+      type: 'Activity',
+      id: 'activity:acme/clinics',
+      properties: { name: 'Clinics' },
+    });
+    const { reply, event } = await audited(() =>
+      ed('POST', '/api/curation/relationships', {
+        from: 'org:acme-foundation',
+        type: 'LEADS',
+        to: 'activity:acme/clinics',
+      }),
+    );
+    expect(reply.status).toBe(201);
+    expect(reply.body.properties.sources).toEqual([`source:editor:${editor.id}`]);
+    expect(event).toMatchObject({
+      action: 'relationship.create',
+      entityId: 'org:acme-foundation|LEADS|activity:acme/clinics',
+      entityIds: expect.arrayContaining(['org:acme-foundation', 'activity:acme/clinics']),
+      before: null,
+    });
+    const again = await ed('POST', '/api/curation/relationships', {
+      from: 'org:acme-foundation',
+      type: 'LEADS',
+      to: 'activity:acme/clinics',
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('rejects a relationship between the wrong types and one to a missing entity', async () => {
+    const wrong = await ed('POST', '/api/curation/relationships', {
+      from: 'activity:acme/clinics',
+      type: 'LEADS',
+      to: 'org:acme-foundation',
+    });
+    expect(wrong.status).toBe(400);
+    const missing = await ed('POST', '/api/curation/relationships', {
+      from: 'org:nobody',
+      type: 'LEADS',
+      to: 'activity:acme/clinics',
+    });
+    expect(missing.status).toBe(404);
+    const unknownType = await ed('POST', '/api/curation/relationships', {
+      from: 'org:acme-foundation',
+      type: 'LIKES',
+      to: 'activity:acme/clinics',
+    });
+    expect(unknownType.status).toBe(400);
+  });
+
+  it('deletes a relationship with one audit event and a tombstone', async () => {
+    const path = `/api/curation/relationships?from=org:acme-foundation&type=LEADS&to=${enc('activity:acme/clinics')}`;
+    const { reply, event } = await audited(() => ed('DELETE', path));
+    expect(reply.status).toBe(204);
+    expect(event).toMatchObject({
+      action: 'relationship.delete',
+      after: null,
+      before: { type: 'LEADS' },
+    });
+    expect((await ed('DELETE', path)).status).toBe(404);
+    const [t] = await query(
+      db,
+      "MATCH (t:Tombstone {key: 'org:acme-foundation|LEADS|activity:acme/clinics'}) RETURN count(t) AS n",
+    );
+    expect(t!.n).toBe(1);
+  });
+});
+
+describe('merging duplicates', () => {
+  beforeAll(async () => {
+    // Two nodes for one organisation, as two sources named it, each with relationships.
+    await query(
+      db,
+      `CREATE (a:Entity:Organisation {id: 'org:who', name: 'WHO', aliases: [], sources: ['source:a'], evidence: ['a says WHO'], kind: 'un-agency'})
+       CREATE (b:Entity:Organisation {id: 'org:world-health-organization', name: 'World Health Organization', aliases: ['OMS'], website: 'https://who.int', sources: ['source:b'], evidence: ['b says WHO']})
+       CREATE (d:Entity:DPG {id: 'dpg:dhis2', name: 'DHIS2', sources: ['source:a'], evidence: ['x']})
+       CREATE (g:Entity:DPG {id: 'dpg:godata', name: 'Go.Data', sources: ['source:b'], evidence: ['x']})
+       CREATE (act:Entity:Activity {id: 'activity:x/y', name: 'Y', sources: ['source:b'], evidence: ['x']})
+       CREATE (a)-[:FUNDS {sources: ['source:a'], evidence: ['a: funds']}]->(d)
+       CREATE (b)-[:FUNDS {sources: ['source:b'], evidence: ['b: funds']}]->(d)
+       CREATE (b)-[:OWNS {sources: ['source:b'], evidence: ['b: owns']}]->(g)
+       CREATE (act)-[:INVOLVES {sources: ['source:b'], evidence: ['b: involves']}]->(b)
+       CREATE (a)-[:MEMBER_OF {sources: ['source:a'], evidence: ['loop']}]->(b)`,
+    );
+  });
+
+  it('moves every relationship with its provenance, leaves a redirect, records one event', async () => {
+    const { reply, event } = await audited(() =>
+      ed('POST', '/api/curation/merge', {
+        keep: 'org:who',
+        remove: 'org:world-health-organization',
+        keepVersion: 0,
+        removeVersion: 0,
+      }),
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.body.entity).toMatchObject({
+      id: 'org:who',
+      version: 1,
+      properties: {
+        name: 'WHO',
+        kind: 'un-agency',
+        website: 'https://who.int',
+        aliases: ['World Health Organization', 'OMS'],
+      },
+    });
+    expect(reply.body.entity.provenance.map((p: { source: string }) => p.source)).toEqual([
+      'source:a',
+      'source:b',
+      `source:editor:${editor.id}`,
+    ]);
+    const rels = await query(
+      db,
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id = 'org:who' OR b.id = 'org:who'
+       RETURN a.id AS from, type(r) AS type, b.id AS to, r.sources AS sources, r.evidence AS evidence ORDER BY from, type, to`,
+    );
+    expect(rels).toEqual([
+      {
+        from: 'activity:x/y',
+        type: 'INVOLVES',
+        to: 'org:who',
+        sources: ['source:b'],
+        evidence: ['b: involves'],
+      },
+      {
+        from: 'org:who',
+        type: 'FUNDS',
+        to: 'dpg:dhis2',
+        sources: ['source:a', 'source:b'],
+        evidence: ['a: funds', 'b: funds'],
+      },
+      {
+        from: 'org:who',
+        type: 'OWNS',
+        to: 'dpg:godata',
+        sources: ['source:b'],
+        evidence: ['b: owns'],
+      },
+    ]);
+    expect(
+      await query(db, "MATCH (n:Entity {id: 'org:world-health-organization'}) RETURN n"),
+    ).toEqual([]);
+    expect(event).toMatchObject({
+      action: 'entity.merge',
+      entityId: 'org:who',
+      entityIds: ['org:who', 'org:world-health-organization'],
+    });
+    expect(event.before.remove.relationships).toHaveLength(4);
+    const moved = await call(
+      app.url,
+      'GET',
+      '/api/entities/org:world-health-organization?neighbours=5',
+    );
+    expect(moved.status).toBe(308);
+    expect(moved.headers.get('location')).toBe('/api/entities/org%3Awho?neighbours=5');
+  });
+
+  it('refuses to merge entities of different types', async () => {
+    const reply = await ed('POST', '/api/curation/merge', {
+      keep: 'org:who',
+      remove: 'dpg:godata',
+      keepVersion: 1,
+      removeVersion: 0,
+    });
+    expect(reply.status).toBe(400);
+  });
+});
+
+describe('deleting an entity', () => {
+  it('deletes it with its relationships and records them in the audit event', async () => {
+    const { reply, event } = await audited(() =>
+      ed('DELETE', '/api/curation/entities/org:who?version=1'),
+    );
+    expect(reply.status).toBe(204);
+    expect(event).toMatchObject({
+      action: 'entity.delete',
+      after: null,
+      before: { id: 'org:who', version: 1 },
+    });
+    expect(event.before.relationships).toHaveLength(3);
+    expect(event.entityIds).toEqual(expect.arrayContaining(['dpg:dhis2', 'activity:x/y']));
+  });
+});
+
+describe('annotations', () => {
+  let id = '';
+  it('annotates a stakeholder for a topic, versioned and audited', async () => {
+    const { reply } = await audited(() =>
+      ed('POST', '/api/curation/annotations', {
+        topic: 'activity:acme/clinics',
+        subject: 'org:acme-foundation',
+        stance: 'supportive',
+        priority: 'high',
+        notes: 'Funds two pilots; ask about 2025–2026 plans.',
+        tags: ['funder'],
+      }),
+    );
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ version: 1, author: editor.id, stance: 'supportive' });
+    id = reply.body.id;
+    const { reply: updated, event } = await audited(() =>
+      ed('PATCH', `/api/curation/annotations/${id}`, { version: 1, stance: 'neutral' }),
+    );
+    expect(updated.body).toMatchObject({ version: 2, stance: 'neutral', priority: 'high' });
+    expect(event).toMatchObject({ before: { stance: 'supportive' }, after: { stance: 'neutral' } });
+    const stale = await ed('PATCH', `/api/curation/annotations/${id}`, {
+      version: 1,
+      stance: 'opposed',
+    });
+    expect(stale.status).toBe(409);
+    const list = await call(
+      app.url,
+      'GET',
+      `/api/curation/annotations?topic=${enc('activity:acme/clinics')}`,
+    );
+    expect(list.body.annotations.map((a: { id: string }) => a.id)).toEqual([id]);
+  });
+
+  it.each([
+    ['notes', { notes: 'Call jane.doe@example.org first' }, 'body.notes'],
+    ['notes', { notes: 'Phone +44 20 7946 0958' }, 'body.notes'],
+    ['tags', { tags: ['ok', 'me@example.org'] }, 'body.tags.1'],
+  ])('rejects personal data in %s', async (_field, extra, path) => {
+    const reply = await ed('POST', '/api/curation/annotations', {
+      topic: 'activity:acme/clinics',
+      subject: 'org:acme-foundation',
+      ...extra,
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  it('needs an organisation or group as the subject', async () => {
+    const reply = await ed('POST', '/api/curation/annotations', {
+      topic: 'org:acme-foundation',
+      subject: 'activity:acme/clinics',
+    });
+    expect(reply.status).toBe(400);
+  });
+
+  it('deletes with the version, audited', async () => {
+    const { reply } = await audited(() =>
+      ed('DELETE', `/api/curation/annotations/${id}?version=2`),
+    );
+    expect(reply.status).toBe(204);
+  });
+});
+
+describe('saved views', () => {
+  const state = {
+    entities: ['org:acme-foundation', 'activity:acme/clinics'],
+    filters: { types: ['Organisation'] },
+    layout: 'fcose',
+    positions: { 'org:acme-foundation': { x: 1, y: 2 } },
+  };
+  let id = '';
+
+  it('saves, lists, opens, renames and deletes a view, each change audited', async () => {
+    const { reply: created } = await audited(() =>
+      call(app.url, 'POST', '/api/views', { name: 'Acme map', state }, as(viewer)),
+    );
+    expect(created.status).toBe(201);
+    id = created.body.id;
+    expect(created.headers.get('location')).toBe(`/api/views/${id}`);
+    expect(created.body).toMatchObject({ name: 'Acme map', owner: viewer.id, version: 1, state });
+    const opened = await call(app.url, 'GET', `/api/views/${id}`);
+    expect(opened.body.state).toEqual(state);
+    const listed = await call(app.url, 'GET', '/api/views?owner=me', undefined, as(viewer));
+    expect(listed.body.views.map((v: { id: string }) => v.id)).toEqual([id]);
+    const { reply: renamed } = await audited(() =>
+      call(app.url, 'PATCH', `/api/views/${id}`, { version: 1, name: 'Acme, 2025' }, as(viewer)),
+    );
+    expect(renamed.body).toMatchObject({ name: 'Acme, 2025', version: 2, state });
+  });
+
+  it('lets only the owner or an admin change a view', async () => {
+    const other = await call(
+      app.url,
+      'PATCH',
+      `/api/views/${id}`,
+      { version: 2, name: 'mine' },
+      as(editor),
+    );
+    expect(other.status).toBe(403);
+    const byAdmin = await call(
+      app.url,
+      'PATCH',
+      `/api/views/${id}`,
+      { version: 2, name: 'tidied' },
+      as(admin),
+    );
+    expect(byAdmin.status).toBe(200);
+    const gone = await call(app.url, 'DELETE', `/api/views/${id}?version=3`, undefined, as(viewer));
+    expect(gone.status).toBe(204);
+    expect((await call(app.url, 'GET', `/api/views/${id}`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  graphSnapshot,
+  importSeed,
+  openTestDatabase,
+  query,
+  resetGraph,
+} from '../support/graph-fixture.ts';
+import { hasSharedData } from '../support/shared-data.ts';
+import { call, createAccounts, enc, serve, type Account, type Served } from './curation-fixture.ts';
+
+const db = openTestDatabase();
+let app: Served;
+let editor: Account;
+
+const ed = (method: string, path: string, body?: unknown) =>
+  call(app.url, method, path, body, { token: editor.token });
+
+beforeAll(async () => {
+  await resetGraph(db);
+  ({ editor } = await createAccounts(db));
+  app = await serve(db);
+});
+afterAll(async () => {
+  await app.close();
+  await resetGraph(db);
+  await db.close();
+});
+
+describe.runIf(hasSharedData())(
+  're-importing a source never overwrites an editor (the editor wins)',
+  () => {
+    let led = '';
+
+    beforeAll(async () => {
+      await importSeed(db);
+      const [row] = await query(
+        db,
+        "MATCH (:Organisation {id: 'org:unicef'})-[:LEADS]->(a) RETURN a.id AS id ORDER BY a.id LIMIT 1",
+      );
+      led = String(row!.id);
+    });
+
+    it('keeps an edited name and a deleted relationship, and reports both conflicts', async () => {
+      const state = await call(app.url, 'GET', '/api/curation/entities/org:unicef');
+      const renamed = await ed('PATCH', '/api/curation/entities/org:unicef', {
+        version: state.body.version,
+        properties: { name: 'UNICEF (edited)' },
+      });
+      expect(renamed.status).toBe(200);
+      const deleted = await ed(
+        'DELETE',
+        `/api/curation/relationships?from=org:unicef&type=LEADS&to=${enc(led)}`,
+      );
+      expect(deleted.status).toBe(204);
+
+      const report = await importSeed(db);
+      expect(report.conflicts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            kind: 'edited-property',
+            id: 'org:unicef',
+            property: 'name',
+            editorValue: 'UNICEF (edited)',
+            importValue: 'UNICEF',
+          }),
+          expect.objectContaining({ kind: 'deleted-relationship', id: `org:unicef|LEADS|${led}` }),
+        ]),
+      );
+      const [unicef] = await query(
+        db,
+        "MATCH (n:Entity {id: 'org:unicef'}) RETURN n.name AS name, n.sources AS sources",
+      );
+      expect(unicef!.name).toBe('UNICEF (edited)');
+      expect(unicef!.sources).toEqual(
+        expect.arrayContaining(['source:member-page:unicef', `source:editor:${editor.id}`]),
+      );
+      const [rel] = await query(
+        db,
+        'MATCH (:Entity {id: $from})-[r:LEADS]->(:Entity {id: $to}) RETURN count(r) AS n',
+        { from: 'org:unicef', to: led },
+      );
+      expect(rel!.n).toBe(0);
+    });
+
+    it('stays idempotent: importing again changes nothing and reports the same conflicts', async () => {
+      const before = await graphSnapshot(db);
+      const report = await importSeed(db);
+      expect(await graphSnapshot(db)).toEqual(before);
+      expect(report.conflicts.map((c) => c.kind).sort()).toEqual([
+        'deleted-relationship',
+        'edited-property',
+      ]);
+      expect(report.nodes.created).toBe(0);
+      expect(report.relationships.created).toBe(0);
+    });
+
+    it('reads a merged-away id as the entity it was merged into, not as a new entity', async () => {
+      const [row] = await query(
+        db,
+        "MATCH (o:Organisation)-[:PARTICIPATES_IN]->() WHERE o.id <> 'org:unicef' RETURN o.id AS id ORDER BY o.id LIMIT 1",
+      );
+      const removed = String(row!.id);
+      const keepState = await call(app.url, 'GET', '/api/curation/entities/org:unicef');
+      const removeState = await call(app.url, 'GET', `/api/curation/entities/${enc(removed)}`);
+      const merged = await ed('POST', '/api/curation/merge', {
+        keep: 'org:unicef',
+        remove: removed,
+        keepVersion: keepState.body.version,
+        removeVersion: removeState.body.version,
+      });
+      expect(merged.status).toBe(200);
+      const report = await importSeed(db);
+      expect(report.nodes.created).toBe(0);
+      expect(await query(db, 'MATCH (n:Entity {id: $id}) RETURN n.id', { id: removed })).toEqual(
+        [],
+      );
+    });
+  },
+);

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts';
+import { hasRole } from '../../server/auth/roles.ts';
+import { csrfMatches, newSession, readSessionCookie } from '../../server/auth/secrets.ts';
+import { readCookie } from '../../server/auth/authenticate.ts';
+import { findPersonalData } from '../../server/curation/personal-data.ts';
+import { endpointProblem } from '../../server/curation/relationship-rules.ts';
+import { applyRedirects } from '../../server/curation/import-guards.ts';
+import { createEntityBodySchema } from '../../server/api/curation-schemas.ts';
+
+const SECRET = 's'.repeat(40);
+
+describe('session cookies and CSRF tokens', () => {
+  it('verify their own signature and bind the CSRF token to the session', () => {
+    const session = newSession(SECRET);
+    expect(readSessionCookie(SECRET, session.cookie)).toEqual({
+      key: session.key,
+      csrf: session.csrf,
+    });
+    expect(csrfMatches(session.csrf, session.csrf)).toBe(true);
+    expect(csrfMatches(session.csrf, newSession(SECRET).csrf)).toBe(false);
+    expect(csrfMatches(session.csrf, undefined)).toBe(false);
+  });
+
+  it('refuse a tampered cookie or another secret', () => {
+    const { cookie } = newSession(SECRET);
+    expect(readSessionCookie(SECRET, `x${cookie}`)).toBeNull();
+    expect(readSessionCookie('t'.repeat(40), cookie)).toBeNull();
+    expect(readSessionCookie(SECRET, 'no-dot')).toBeNull();
+  });
+
+  it('are read from a Cookie header among others', () => {
+    expect(readCookie('a=1; dpgx_session=abc.def; b=2', 'dpgx_session')).toBe('abc.def');
+    expect(readCookie(undefined, 'dpgx_session')).toBeUndefined();
+  });
+});
+
+describe('passwords', () => {
+  it('hash with a salt and verify only the right password', async () => {
+    const a = await hashPassword('correct horse battery');
+    expect(a).toMatch(/^scrypt\$/);
+    expect(await hashPassword('correct horse battery')).not.toBe(a);
+    expect(await verifyPassword('correct horse battery', a)).toBe(true);
+    expect(await verifyPassword('wrong horse battery!', a)).toBe(false);
+    expect(await verifyPassword('anything at all', null)).toBe(false);
+  });
+
+  it('refuse short passwords', async () => {
+    await expect(hashPassword('short')).rejects.toBeInstanceOf(RangeError);
+  });
+});
+
+describe('roles', () => {
+  it.each([
+    ['viewer', 'viewer', true],
+    ['viewer', 'editor', false],
+    ['editor', 'viewer', true],
+    ['editor', 'admin', false],
+    ['admin', 'editor', true],
+  ] as const)('%s has %s: %s', (role, required, expected) => {
+    expect(hasRole(role, required)).toBe(expected);
+  });
+});
+
+describe('personal data in annotations', () => {
+  it.each([
+    ['Write to j.doe@unicef.org', 'email'],
+    ['call +41 22 791 2111', 'phone'],
+    ['tel. 0044 20 7946 0958', 'phone'],
+  ])('finds it in %j', (text, kind) => {
+    expect(findPersonalData(text)).toBe(kind);
+  });
+
+  it.each(['Funds 19 DPGs in 86 countries', '2025–2026 plan', 'SDG 3, 4 and 16', ''])(
+    'leaves %j alone',
+    (text) => {
+      expect(findPersonalData(text)).toBeNull();
+    },
+  );
+});
+
+describe('relationship ends', () => {
+  it('accept the model’s pairs and name the allowed ones otherwise', () => {
+    expect(endpointProblem('LEADS', 'Organisation', 'Activity')).toBeNull();
+    expect(endpointProblem('FUNDS', 'Initiative', 'DPG')).toBeNull();
+    expect(endpointProblem('LEADS', 'DPG', 'Country')).toMatch(/Organisation/);
+  });
+});
+
+describe('create-entity requests', () => {
+  it('whitelist properties per type', () => {
+    expect(
+      createEntityBodySchema.safeParse({ type: 'Group', properties: { name: 'G', memberCount: 5 } })
+        .success,
+    ).toBe(true);
+    expect(
+      createEntityBodySchema.safeParse({ type: 'Group', properties: { name: 'G', stage: 'DPG' } })
+        .success,
+    ).toBe(false);
+    expect(
+      createEntityBodySchema.safeParse({ type: 'SDG', properties: { name: 'G' } }).success,
+    ).toBe(false);
+  });
+});
+
+describe('redirects in an import', () => {
+  const node = (id: string, name: string) => ({
+    id,
+    label: 'Organisation',
+    props: { name },
+    aliases: [],
+    evidence: 'e',
+  });
+  const rel = (from: string, to: string) => ({ from, type: 'FUNDS', to, props: {}, evidence: 'e' });
+
+  it('read a merged-away id as its target, keeping its name as an alias and dropping loops', () => {
+    const out = applyRedirects(
+      [node('org:a', 'A'), node('org:b', 'Bee')],
+      [rel('org:b', 'dpg:x'), rel('org:a', 'dpg:x'), rel('org:a', 'org:b')],
+      new Map([['org:b', 'org:a']]),
+    );
+    expect(out.nodes).toEqual([{ ...node('org:a', 'A'), aliases: ['Bee'] }]);
+    expect(out.relationships).toEqual([rel('org:a', 'dpg:x')]);
+  });
+
+  it('state the target without the source’s properties when only the merged id is named', () => {
+    const out = applyRedirects([node('org:b', 'Bee')], [], new Map([['org:b', 'org:a']]));
+    expect(out.nodes).toEqual([
+      { id: 'org:a', label: 'Organisation', props: {}, aliases: ['Bee'], evidence: 'e' },
+    ]);
+  });
+});
