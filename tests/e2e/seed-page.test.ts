@@ -98,9 +98,15 @@ describe.each(VIEWPORTS)('seed page at $name size ($width×$height)', (viewport)
   it('draws every node and relationship of the overview', async () => {
     expect(overview.truncated, 'the seed graph fits in one overview').toBe(false);
     await openApp();
+    // The canvas reports "empty" until the overview arrives, which on a cold machine is later.
+    await expect
+      .poll(() => inPage<number>(page, 'window.__cy.nodes().length'), POLL)
+      .toBe(overview.total.nodes);
+    await expect
+      .poll(() => inPage<number>(page, 'window.__cy.edges().length'), POLL)
+      .toBe(overview.total.edges);
+    await page.waitForSelector('[data-graph-state="ready"]');
     await shot('overview');
-    expect(await inPage<number>(page, 'window.__cy.nodes().length')).toBe(overview.total.nodes);
-    expect(await inPage<number>(page, 'window.__cy.edges().length')).toBe(overview.total.edges);
     const status = page.locator('header [role="status"]');
     await expect.poll(() => status.textContent(), POLL).toContain('Database connected');
   });
