@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import type { GraphDatabase } from './db/neo4j-client.ts';
@@ -43,6 +44,8 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
       },
     }),
   );
+  // Graph answers are large and repetitive JSON (the full overview shrinks ~13x).
+  app.use(compression());
   // Who is asking (token or session cookie, CSRF checked), and whether reads need an account.
   const auth: AuthOptions = { ...options.auth, adminToken: options.adminToken };
   app.use('/api', authenticate(db, auth), gateReads(auth.readsRequireSignIn ?? false));

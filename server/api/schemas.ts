@@ -256,6 +256,33 @@ export const elementNodeSchema = z
         .int()
         .optional()
         .meta({ description: 'Neighbourhood: hops from the centre' }),
+      sectors: z
+        .array(z.string())
+        .optional()
+        .meta({ description: 'DPG: sectors, as the registry names them' }),
+      types: z
+        .array(z.string())
+        .optional()
+        .meta({ description: 'DPG: types (software, content, data, aimodel, standard)' }),
+      licenses: z.array(z.string()).optional().meta({ description: 'DPG: licences (SPDX ids)' }),
+      stage: z.string().optional().meta({ description: 'DPG: registry stage (DPG, nominee…)' }),
+      member: z
+        .boolean()
+        .optional()
+        .meta({ description: 'Member of the DPGA (MEMBER_OF org:dpga); absent for non-members' }),
+      board: z.boolean().optional().meta({
+        description:
+          'On the DPGA board (board flag of MEMBER_OF org:dpga, or MEMBER_OF group:dpga-board); present with member',
+      }),
+      pagerank: z
+        .number()
+        .optional()
+        .meta({ description: 'Stored PageRank (absent until measures are computed)' }),
+      betweenness: z
+        .number()
+        .optional()
+        .meta({ description: 'Stored normalised betweenness centrality' }),
+      community: z.number().int().optional().meta({ description: 'Stored Louvain community' }),
     }),
   })
   .meta({ id: 'NodeElement', description: 'A Cytoscape node element' });

@@ -40,6 +40,7 @@ export const CYPHER_NAMES = [
   'graph/edges-among',
   'graph/expand-frontier',
   'graph/shortest-paths',
+  'graph/paths-of-length',
   'graph/ranked-ids',
   'query/neighbour-summary',
   'query/stats',

@@ -1,6 +1,7 @@
 /**
  * Turns rows of the graph statements into Cytoscape elements (`{ data: { … } }`), the one shape
- * every graph-returning endpoint answers with: ids, labels, types and provenance (`sources`).
+ * every graph-returning endpoint answers with: ids, labels, types and provenance (`sources`), and,
+ * where the entity has them, its DPG facets, its DPGA membership and its stored network measures.
  */
 import type { EdgeElement, NodeElement } from '../api/schemas.ts';
 import type { Row } from '../db/neo4j-client.ts';
@@ -15,7 +16,33 @@ export interface NodeRecord {
   description: string | null;
   degree: number;
   sources: string[];
+  /** DPG facets (registry): sectors, DPG types, SPDX licences, stage. */
+  sectors?: string[];
+  types?: string[];
+  licenses?: string[];
+  stage?: string;
+  /** DPGA membership: `MEMBER_OF org:dpga`, and its board flag (or `MEMBER_OF group:dpga-board`). */
+  member?: boolean;
+  board?: boolean;
+  /** Network measures stored by the metrics service (server/insights/metrics-service.ts). */
+  pagerank?: number;
+  betweenness?: number;
+  community?: number;
 }
+
+/** The optional node data, in the order the element carries it. */
+const OPTIONAL_NODE_DATA = [
+  'sectors',
+  'types',
+  'licenses',
+  'stage',
+  'member',
+  'board',
+  'pagerank',
+  'betweenness',
+  'community',
+] as const;
+type OptionalNodeKey = (typeof OPTIONAL_NODE_DATA)[number];
 
 /** A relationship as the graph statements return it (cypher/graph/edges-among.cypher). */
 export interface EdgeRecord {
@@ -29,11 +56,22 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+/** A non-empty list of strings, or undefined. */
+function someStrings(value: unknown): string[] | undefined {
+  const list = strings(value);
+  return list.length > 0 ? list : undefined;
+}
+
+/** A finite number (driver Integers are converted by the client already), or undefined. */
+function finite(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 /** Reads a node row; throws when the row lacks an id (a statement and this module disagree). */
 export function nodeRecord(row: Row): NodeRecord {
   if (typeof row.id !== 'string')
     throw new Error(`graph-elements: node row without id: ${JSON.stringify(row)}`);
-  return {
+  const record: NodeRecord = {
     id: row.id,
     label: typeof row.label === 'string' ? row.label : row.id,
     type: String(row.type ?? 'Entity'),
@@ -42,6 +80,22 @@ export function nodeRecord(row: Row): NodeRecord {
     degree: Number(row.degree ?? 0),
     sources: strings(row.sources),
   };
+  const sectors = someStrings(row.sectors);
+  if (sectors) record.sectors = sectors;
+  const types = someStrings(row.types);
+  if (types) record.types = types;
+  const licenses = someStrings(row.licenses);
+  if (licenses) record.licenses = licenses;
+  if (typeof row.stage === 'string') record.stage = row.stage;
+  if (typeof row.member === 'boolean') record.member = row.member;
+  if (typeof row.board === 'boolean') record.board = row.board;
+  const pagerank = finite(row.pagerank);
+  if (pagerank !== undefined) record.pagerank = pagerank;
+  const betweenness = finite(row.betweenness);
+  if (betweenness !== undefined) record.betweenness = betweenness;
+  const community = finite(row.community);
+  if (community !== undefined) record.community = community;
+  return record;
 }
 
 /** Reads an edge row. */
@@ -66,6 +120,14 @@ export function relationshipLabel(type: string): string {
     : type.toLowerCase().replace(/_/g, ' ');
 }
 
+/** The optional node data the record has (absent keys stay absent, keeping responses small). */
+function optionalNodeData(node: NodeRecord): Partial<Pick<NodeRecord, OptionalNodeKey>> {
+  const data: Partial<Record<OptionalNodeKey, unknown>> = {};
+  for (const key of OPTIONAL_NODE_DATA) if (node[key] !== undefined) data[key] = node[key];
+  return data as Partial<Pick<NodeRecord, OptionalNodeKey>>;
+}
+
+/** A node element; `extra.distance` is a neighbourhood's hop count from the centre. */
 export function toNodeElement(node: NodeRecord, extra: { distance?: number } = {}): NodeElement {
   return {
     data: {
@@ -75,6 +137,7 @@ export function toNodeElement(node: NodeRecord, extra: { distance?: number } = {
       ...(node.kind ? { kind: node.kind } : {}),
       degree: node.degree,
       sources: node.sources,
+      ...optionalNodeData(node),
       ...(extra.distance !== undefined ? { distance: extra.distance } : {}),
     },
   };

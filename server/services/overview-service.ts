@@ -5,8 +5,9 @@
  */
 import neo4j from 'neo4j-driver';
 import type { EdgeElement, NodeElement, OverviewMode } from '../api/schemas.ts';
-import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
-import { edgeRecord, nodeRecord, toEdgeElement, toNodeElement } from './graph-elements.ts';
+import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import { toEdgeElement, toNodeElement } from './graph-elements.ts';
+import { readEdgesAmong, readNodes } from './graph-reader.ts';
 import {
   summaryElements,
   type LinkCount,
@@ -33,12 +34,16 @@ export interface SummaryOverview {
 
 export type Overview = FullOverview | SummaryOverview;
 
+/** The best-connected `limit` entities and the relationships among them, in one snapshot. */
 async function fullOverview(db: GraphDatabase, limit: number): Promise<FullOverview> {
-  const [row] = await db.read('graph/overview', { limit: neo4j.int(limit) });
-  const nodes = ((row?.nodes as Row[]) ?? []).map((n) => toNodeElement(nodeRecord(n)));
-  const edges = ((row?.edges as Row[]) ?? []).map((e) => toEdgeElement(edgeRecord(e)));
-  const total = { nodes: Number(row?.totalNodes ?? 0), edges: Number(row?.totalEdges ?? 0) };
-  return { mode: 'full', nodes, edges, total, truncated: nodes.length < total.nodes };
+  return db.readTx(async (tx) => {
+    const [row] = await run(tx, 'graph/overview', { limit: neo4j.int(limit) });
+    const ids = ((row?.ids as string[]) ?? []).map(String);
+    const nodes = (await readNodes(tx, ids)).map((n) => toNodeElement(n));
+    const edges = (await readEdgesAmong(tx, ids)).map(toEdgeElement);
+    const total = { nodes: Number(row?.totalNodes ?? 0), edges: Number(row?.totalEdges ?? 0) };
+    return { mode: 'full', nodes, edges, total, truncated: nodes.length < total.nodes };
+  });
 }
 
 async function summaryOverview(db: GraphDatabase): Promise<SummaryOverview> {

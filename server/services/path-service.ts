@@ -3,9 +3,9 @@
  * relationship types along each, a sentence for each (path-sentence.ts) and the Cytoscape
  * elements of all of them together.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { EdgeElement, NodeElement } from '../api/schemas.ts';
-import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import { run, type GraphDatabase, type Row } from '../db/neo4j-client.ts';
 import { NotFoundError } from '../errors.ts';
 import {
   edgeId,
@@ -51,6 +51,44 @@ export interface PathSet {
   edges: EdgeElement[];
 }
 
+function pathLength(row: Row): number {
+  return (row.nodeIds as unknown[]).length - 1;
+}
+
+/**
+ * The first `k` paths by length, then by the sequence of node ids — the same paths on every call.
+ * `SHORTEST 10` keeps an arbitrary 10 walks (before dropping those that visit an entity twice), so
+ * the length of the last path kept may have more paths than came back. Unless a longer path came
+ * back after it (then that length is complete), the length is read whole (paths-of-length.cypher)
+ * and its first paths by node ids kept.
+ */
+async function stablePaths(
+  tx: ManagedTransaction,
+  request: PathRequest,
+  rels: readonly string[],
+): Promise<Row[]> {
+  const rows = await run(tx, 'graph/shortest-paths', {
+    from: request.from,
+    to: request.to,
+    maxHops: neo4j.int(request.maxHops),
+    rels,
+  });
+  const last = rows[Math.min(request.k, rows.length) - 1];
+  if (last === undefined) return [];
+  const length = pathLength(last);
+  if (length < pathLength(rows.at(-1)!)) return rows.slice(0, request.k);
+  const shorter = rows.filter((row) => pathLength(row) < length);
+  const tied = await run(tx, 'graph/paths-of-length', {
+    from: request.from,
+    to: request.to,
+    length: neo4j.int(length),
+    limit: neo4j.int(request.k - shorter.length),
+    rels,
+  });
+  return [...shorter, ...tied];
+}
+
+/** Up to `k` shortest paths between two entities, in a stable order; throws NotFoundError for an unknown end. */
 export async function findPaths(db: GraphDatabase, request: PathRequest): Promise<PathSet> {
   const rels = checkRelationshipTypes(request.rels);
   return db.readTx(async (tx) => {
@@ -59,13 +97,7 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
       if (!ends.some((n) => n.id === id))
         throw new NotFoundError(`No entity has the id "${id}"`, { id });
     }
-    const rows = await run(tx, 'graph/shortest-paths', {
-      from: request.from,
-      to: request.to,
-      maxHops: neo4j.int(request.maxHops),
-      k: neo4j.int(request.k),
-      rels,
-    });
+    const rows = await stablePaths(tx, request, rels);
     const nodeIds = [...new Set(rows.flatMap((r) => (r.nodeIds as string[]).map(String)))];
     const nodes = await readNodes(tx, nodeIds);
     const labelOf = new Map(nodes.map((n) => [n.id, n.label]));

@@ -289,6 +289,35 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       for (const p of body.paths) expect(new Set(p.nodes).size).toBe(p.nodes.length);
     });
 
+    it('returns the same paths in the same order on every call, by length then node ids', async () => {
+      // Norad reaches Sierra Leone by hundreds of equal-length paths: more than SHORTEST keeps.
+      const url = '/api/graph/paths?from=org:norad&to=country:SL&k=10&maxHops=4';
+      const first = await api.get(url);
+      const second = await api.get(url);
+      const paths = conforms(pathsResponseSchema, first.body).paths;
+      expect(paths).toHaveLength(10);
+      expect(second.body).toEqual(first.body);
+      const keys = paths.map((p) => [p.length, ...p.nodes] as const);
+      const compare = (a: readonly (string | number)[], b: readonly (string | number)[]) => {
+        if (a[0] !== b[0]) return Number(a[0]) - Number(b[0]);
+        return a.slice(1).join('\u0000') < b.slice(1).join('\u0000') ? -1 : 1;
+      };
+      expect(keys).toEqual([...keys].sort(compare));
+      // The tied length is read whole: the first paths of that length in id order are these.
+      const longest = paths.at(-1)!.length;
+      expect(Number.isInteger(longest) && longest <= 4).toBe(true);
+      const [row] = await query(
+        db,
+        `MATCH (a:Entity {id: 'org:norad'}), (b:Entity {id: 'country:SL'})
+         MATCH p = SHORTEST 6 GROUPS (a)(()-[]-(:Entity)){1,${longest}}(b)
+         WHERE length(p) = ${longest} AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+         WITH [n IN nodes(p) | n.id] AS ids ORDER BY ids
+         RETURN collect(ids) AS all`,
+      );
+      const tied = paths.filter((p) => p.length === longest).map((p) => p.nodes);
+      expect((row?.all as string[][]).slice(0, tied.length)).toEqual(tied);
+    });
+
     it('links Norad to Sierra Leone through DHIS2', async () => {
       const { body } = await api.get('/api/graph/paths?from=org:norad&to=country:SL&k=10');
       expect(body.paths.map((p: { nodes: string[] }) => p.nodes)).toContainEqual([
@@ -314,6 +343,75 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       const same = await api.get('/api/graph/paths?from=org:google&to=org:google');
       expect(same.status).toBe(400);
       expect(same.body.error.details[0].path).toBe('query.to');
+    });
+  });
+
+  describe('node data', () => {
+    it('carries DPG facets, DPGA membership and network measures on every graph answer', async () => {
+      const overview = conforms(
+        overviewResponseSchema,
+        (await api.get('/api/overview?limit=2000')).body,
+      );
+      const byId = new Map(
+        overview.nodes.map((n) => [n.data.id, n.data as Record<string, unknown>]),
+      );
+      expect(byId.get('dpg:dhis2')).toMatchObject({
+        sectors: ['Health'],
+        licenses: ['BSD-3-Clause'],
+        stage: expect.any(String),
+        types: expect.arrayContaining(['software']),
+      });
+      expect(byId.get('org:unicef')).toMatchObject({ member: true, board: true });
+      expect(byId.get('org:unicef')?.sectors).toBeUndefined();
+      expect(typeof byId.get('org:unicef')?.pagerank).toBe('number');
+      expect(typeof byId.get('org:unicef')?.betweenness).toBe('number');
+      expect(Number.isInteger(byId.get('org:unicef')?.community)).toBe(true);
+      // A member not on the board says so; an entity that is no member carries neither flag.
+      const [plain] = await query(
+        db,
+        `MATCH (o:Organisation)-[m:MEMBER_OF]->(:Entity {id: 'org:dpga'})
+         WHERE coalesce(m.board, false) = false
+           AND NOT EXISTS { (o)-[:MEMBER_OF]->(:Entity {id: 'group:dpga-board'}) }
+         RETURN o.id AS id ORDER BY id LIMIT 1`,
+      );
+      const members = await post('/api/graph/subgraph', { ids: [plain!.id, 'country:SL'] });
+      const subgraph = conforms(subgraphResponseSchema, members.body);
+      const data = new Map(
+        subgraph.nodes.map((n) => [n.data.id, n.data as Record<string, unknown>]),
+      );
+      expect(data.get(String(plain!.id))).toMatchObject({ member: true, board: false });
+      expect(data.get('country:SL')).not.toHaveProperty('member');
+      expect(data.get('country:SL')).not.toHaveProperty('board');
+
+      const hood = conforms(
+        neighbourhoodResponseSchema,
+        (await api.get('/api/graph/neighbourhood?id=org:norad')).body,
+      );
+      expect(hood.nodes.find((n) => n.data.id === 'dpg:dhis2')?.data).toMatchObject({
+        sectors: ['Health'],
+      });
+      const paths = conforms(
+        pathsResponseSchema,
+        (await api.get('/api/graph/paths?from=org:norad&to=country:SL&k=1')).body,
+      );
+      expect(paths.nodes.find((n) => n.data.id === 'org:norad')?.data.pagerank).toEqual(
+        expect.any(Number),
+      );
+    });
+
+    it('reads the overview nodes as the neighbourhood and subgraph read them', async () => {
+      const overview = conforms(
+        overviewResponseSchema,
+        (await api.get('/api/overview?limit=40')).body,
+      );
+      const ids = overview.nodes.map((n) => n.data.id);
+      const sub = conforms(
+        subgraphResponseSchema,
+        (await post('/api/graph/subgraph', { ids })).body,
+      );
+      const byId = new Map(sub.nodes.map((n) => [n.data.id, n.data]));
+      for (const node of overview.nodes) expect(byId.get(node.data.id)).toEqual(node.data);
+      expect(edgeIds(sub as Elements).sort()).toEqual(edgeIds(overview as Elements).sort());
     });
   });
 

@@ -46,6 +46,54 @@ describe('graph elements', () => {
     expect(element.data.sources).toEqual([]);
   });
 
+  it('carries DPG facets, DPGA membership and network measures when the row has them', () => {
+    const dpg = toNodeElement(
+      nodeRecord({
+        id: 'dpg:dhis2',
+        label: 'DHIS2',
+        type: 'DPG',
+        degree: 40,
+        sources: ['source:dpg-registry'],
+        sectors: ['Health'],
+        types: ['software'],
+        licenses: ['BSD-3-Clause'],
+        stage: 'DPG',
+        member: null,
+        board: null,
+        pagerank: 0.012,
+        betweenness: 0,
+        community: 3,
+      }),
+    );
+    expect(dpg.data).toMatchObject({
+      sectors: ['Health'],
+      types: ['software'],
+      licenses: ['BSD-3-Clause'],
+      stage: 'DPG',
+      pagerank: 0.012,
+      betweenness: 0,
+      community: 3,
+    });
+    expect(dpg.data).not.toHaveProperty('member');
+    expect(dpg.data).not.toHaveProperty('board');
+
+    const org = toNodeElement(
+      nodeRecord({
+        id: 'org:giz',
+        label: 'GIZ',
+        type: 'Organisation',
+        degree: 5,
+        member: true,
+        board: false,
+        sectors: [],
+        pagerank: null,
+      }),
+    );
+    expect(org.data).toMatchObject({ member: true, board: false });
+    expect(org.data).not.toHaveProperty('sectors');
+    expect(org.data).not.toHaveProperty('pagerank');
+  });
+
   it('refuses a row without an id', () => {
     expect(() => nodeRecord({ label: 'x' })).toThrow(Error);
   });
