@@ -29,6 +29,32 @@ export interface ApiClientOptions {
   /** Prefix for every path, e.g. `''` for same-origin or `http://localhost:3000`. No trailing slash. */
   baseUrl?: string;
   fetch?: typeof globalThis.fetch;
+  /**
+   * The CSRF token sent as `X-CSRF-Token` on every non-GET request (docs/curation.md). Default: the
+   * `dpgx_csrf` cookie of the page, when there is a document.
+   */
+  csrfToken?: () => string | undefined;
+}
+
+/** The cookie the server sets at sign-in whose value every non-GET request must echo. */
+export const CSRF_COOKIE = 'dpgx_csrf';
+
+/** Methods that change something; each one carries the CSRF header. */
+export type WriteMethod = 'POST' | 'PATCH' | 'DELETE';
+
+/** The value of cookie `name` in a `document.cookie` string, else undefined. */
+export function readCookie(cookies: string, name: string): string | undefined {
+  for (const part of cookies.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+function documentCsrfToken(): string | undefined {
+  // Through globalThis: the client also compiles (and runs in tests) without the DOM library.
+  const page = (globalThis as { document?: { cookie: string } }).document;
+  return page ? readCookie(page.cookie, CSRF_COOKIE) : undefined;
 }
 
 /** Per-call options. */
@@ -62,6 +88,16 @@ export interface ApiClient {
   stats(options?: RequestOptions): Promise<StatsResponse>;
   /** Any other GET returning JSON (the insights endpoints, whose shapes are still settling). */
   getJson(pathAndQuery: string, options?: RequestOptions): Promise<unknown>;
+  /**
+   * A POST, PATCH or DELETE with a JSON body (or none); resolves with the parsed answer, or
+   * undefined for `204 No Content`. Carries the CSRF header like every non-GET request.
+   */
+  send(
+    method: WriteMethod,
+    pathAndQuery: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ): Promise<unknown>;
 }
 
 const NETWORK_MESSAGE =
@@ -85,25 +121,35 @@ function isGraphChunk(body: unknown): boolean {
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const csrfToken = options.csrfToken ?? documentCsrfToken;
+
+  function headersFor(method: string, hasBody: boolean): Record<string, string> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (hasBody) headers['content-type'] = 'application/json';
+    const token = method === 'GET' ? undefined : csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+    return headers;
+  }
 
   async function request(
     path: string,
-    init: RequestOptions & { body?: unknown },
+    init: RequestOptions & { body?: unknown; method?: WriteMethod },
   ): Promise<{ status: number; body: unknown }> {
+    const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
-        headers:
-          init.body === undefined
-            ? { accept: 'application/json' }
-            : { accept: 'application/json', 'content-type': 'application/json' },
-        ...(init.body === undefined ? {} : { method: 'POST', body: JSON.stringify(init.body) }),
+        headers: headersFor(method, init.body !== undefined),
+        ...(method === 'GET' ? {} : { method }),
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        credentials: 'same-origin',
         signal: init.signal,
       });
     } catch (error) {
       if (init.signal?.aborted) throw new ApiError('ABORTED', 'The request was cancelled.', 0);
       throw new ApiError('NETWORK_ERROR', NETWORK_MESSAGE, 0, { cause: String(error) });
     }
+    if (response.status === 204) return { status: 204, body: undefined };
     let body: unknown;
     try {
       body = await response.json();
@@ -120,7 +166,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   async function getJson<T>(
     path: string,
-    init: RequestOptions & { body?: unknown },
+    init: RequestOptions & { body?: unknown; method?: WriteMethod },
     isShape: (body: unknown) => boolean,
   ): Promise<T> {
     const { status, body } = await request(path, init);
@@ -229,6 +275,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
     getJson(pathAndQuery, init = {}) {
       return getJson<unknown>(pathAndQuery, init, isObject);
+    },
+
+    send(method, pathAndQuery, body, init = {}) {
+      return getJson<unknown>(
+        pathAndQuery,
+        { ...init, method, body },
+        (answer) => answer === undefined || isObject(answer),
+      );
     },
   };
 }

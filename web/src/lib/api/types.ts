@@ -28,6 +28,18 @@ export interface OverviewNode {
     sources?: string[];
     /** Neighbourhood answers: hops from the centre. */
     distance?: number;
+    /** DPG facets (registry): sectors, DPG types, SPDX licences, stage. */
+    sectors?: string[];
+    types?: string[];
+    licenses?: string[];
+    stage?: string;
+    /** DPGA membership (present for members and the board): member, and on the board. */
+    member?: boolean;
+    board?: boolean;
+    /** Stored network measures (absent until computed). */
+    pagerank?: number;
+    betweenness?: number;
+    community?: number;
   };
 }
 

@@ -61,10 +61,54 @@ export interface GraphEdgeElement extends cytoscape.ElementDefinition {
 /** Any element this module produces. */
 export type GraphElement = GraphNodeElement | GraphEdgeElement;
 
-/** What node size encodes: degree in the whole graph, connections shown, or nothing. */
-export const SIZE_MEASURES = ['degree', 'shown', 'uniform'] as const;
+/**
+ * What node size encodes: degree in the whole graph, connections shown, nothing, or a stored network
+ * measure (PageRank, betweenness centrality).
+ */
+export const SIZE_MEASURES = ['degree', 'shown', 'uniform', 'pagerank', 'betweenness'] as const;
 /** One of {@link SIZE_MEASURES}. */
 export type SizeMeasure = (typeof SIZE_MEASURES)[number];
+
+/** How each size measure reads in the size selector. */
+export const SIZE_TITLES: Readonly<Record<SizeMeasure, string>> = {
+  degree: 'Connections (all)',
+  shown: 'Connections shown',
+  uniform: 'Same size',
+  pagerank: 'PageRank',
+  betweenness: 'Centrality (betweenness)',
+};
+
+/** The node data a size measure reads. */
+export interface SizedNode {
+  id: string;
+  degree: number;
+  pagerank?: number;
+  betweenness?: number;
+}
+
+/**
+ * The value node size encodes under `sizeBy`, for each node. The stored measures (PageRank,
+ * betweenness) fall back to degree when no node carries them (measures not computed yet); a node
+ * without the measure among nodes that have it counts as 0.
+ */
+export function sizeMeasure(
+  sizeBy: SizeMeasure,
+  nodes: readonly SizedNode[],
+  shownDegree: ReadonlyMap<string, number>,
+): (node: SizedNode) => number {
+  switch (sizeBy) {
+    case 'shown':
+      return (node) => shownDegree.get(node.id) ?? 0;
+    case 'uniform':
+      return () => 0;
+    case 'pagerank':
+    case 'betweenness':
+      if (nodes.some((node) => node[sizeBy] !== undefined)) return (node) => node[sizeBy] ?? 0;
+      return (node) => node.degree;
+    case 'degree':
+      return (node) => node.degree;
+  }
+}
 
 /** What to leave out (or fade) in the derived graph, and what to mark. */
 export interface ElementFilters {
@@ -93,12 +137,12 @@ export const NODE_SIZE = { min: 22, max: 72 } as const;
 export const TIER_FONT_SIZE: Readonly<Record<LabelTier, number>> = { 1: 18, 2: 15, 3: 13 };
 
 /**
- * Node size by degree on a square-root scale, so area (not width) grows with the number of
- * connections and one hub does not dwarf everything else.
+ * Node size by a measure (degree, PageRank, betweenness) on a square-root scale, so area (not width)
+ * grows with the measure and one hub does not dwarf everything else.
  */
-export function nodeSize(degree: number, maxDegree: number): number {
-  if (maxDegree <= 0 || degree <= 0) return NODE_SIZE.min;
-  const t = Math.sqrt(Math.min(degree, maxDegree) / maxDegree);
+export function nodeSize(value: number, maxValue: number): number {
+  if (!(maxValue > 0) || !(value > 0)) return NODE_SIZE.min;
+  const t = Math.sqrt(Math.min(value, maxValue) / maxValue);
   return Math.round(NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * t);
 }
 
@@ -117,8 +161,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
     shownDegree.set(edge.target, (shownDegree.get(edge.target) ?? 0) + 1);
   }
   const sizeBy = filters.sizeBy ?? 'degree';
-  const measure = (node: { id: string; degree: number }): number =>
-    sizeBy === 'shown' ? (shownDegree.get(node.id) ?? 0) : sizeBy === 'uniform' ? 0 : node.degree;
+  const measure = sizeMeasure(sizeBy, allNodes, shownDegree);
   const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
   const importance = assignLabelTiers(allNodes);
   const fade = filters.mode === 'fade';

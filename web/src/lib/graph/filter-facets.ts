@@ -1,7 +1,9 @@
 /**
- * Filters that need the graph's structure rather than a node's own data: "connected to" an SDG, a
- * country or a membership group (DPGA members, board, AI CoP…), and the counts the filter panel shows
- * next to each value. Pure; computed over the graph the canvas holds.
+ * Facet filters and the counts the filter panel shows next to each value. Two sorts: "connected to"
+ * an SDG, a country or a membership group (DPGA members, board, AI CoP…), which need the graph's
+ * structure; and attributes of a node's own data — a DPG's sector, type, licence and stage, DPGA
+ * membership and board — chosen as `<facet>=<value>` keys beside the anchor ids. Pure; computed over
+ * the graph the canvas holds.
  */
 import type { GraphChunk } from '../api/types';
 
@@ -15,6 +17,104 @@ export const CONNECTION_FACETS = [
 /** One of the connection facets. */
 export type ConnectionFacet = (typeof CONNECTION_FACETS)[number]['facet'];
 
+/** Facets read from a node's own data (DPG registry facets, DPGA membership), in panel order. */
+export const ATTRIBUTE_FACETS = [
+  { facet: 'sector', title: 'Sector' },
+  { facet: 'dpgType', title: 'DPG type' },
+  { facet: 'license', title: 'Licence' },
+  { facet: 'stage', title: 'Stage' },
+  { facet: 'dpga', title: 'DPGA membership' },
+] as const;
+
+/** One of the attribute facets. */
+export type AttributeFacet = (typeof ATTRIBUTE_FACETS)[number]['facet'];
+
+/** Any facet a filter choice belongs to. */
+export type FilterFacet = ConnectionFacet | AttributeFacet;
+
+/** The node data the attribute facets read. */
+export interface AttributeData {
+  sectors?: readonly string[];
+  types?: readonly string[];
+  licenses?: readonly string[];
+  stage?: string;
+  member?: boolean;
+  board?: boolean;
+}
+
+const ATTRIBUTE_FACET_NAMES: readonly string[] = ATTRIBUTE_FACETS.map((f) => f.facet);
+
+/** How DPG types and DPGA values read in the panel; other values read as they are. */
+const VALUE_LABELS: Readonly<Record<string, string>> = {
+  'dpgType=aimodel': 'AI model',
+  'dpgType=software': 'Software',
+  'dpgType=content': 'Content',
+  'dpgType=data': 'Data',
+  'dpgType=standard': 'Standard',
+  'dpga=member': 'DPGA member',
+  'dpga=board': 'On the DPGA board',
+};
+
+/**
+ * The filter key of an attribute value, `<facet>=<value>` with the value URI-encoded (so a key
+ * never holds a comma or an "="); entity ids never hold "=", so keys and anchor ids never clash.
+ */
+export function attributeKey(facet: AttributeFacet, value: string): string {
+  return `${facet}=${encodeURIComponent(value)}`;
+}
+
+/** The facet and value of an attribute key, or undefined for anything else (an anchor id). */
+export function parseAttributeKey(
+  key: string,
+): { facet: AttributeFacet; value: string } | undefined {
+  const at = key.indexOf('=');
+  if (at < 0) return undefined;
+  const facet = key.slice(0, at);
+  if (!ATTRIBUTE_FACET_NAMES.includes(facet)) return undefined;
+  try {
+    return { facet: facet as AttributeFacet, value: decodeURIComponent(key.slice(at + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The values a node has for an attribute facet (none when it lacks the data). */
+export function attributeValues(node: AttributeData, facet: AttributeFacet): readonly string[] {
+  switch (facet) {
+    case 'sector':
+      return node.sectors ?? [];
+    case 'dpgType':
+      return node.types ?? [];
+    case 'license':
+      return node.licenses ?? [];
+    case 'stage':
+      return node.stage === undefined ? [] : [node.stage];
+    case 'dpga':
+      return [...(node.member ? ['member'] : []), ...(node.board ? ['board'] : [])];
+  }
+}
+
+/** The options of each attribute facet present in `chunk`: nodes per value, most frequent first. */
+export function attributeOptions(chunk: GraphChunk): Map<AttributeFacet, FacetOption[]> {
+  const result = new Map<AttributeFacet, FacetOption[]>();
+  for (const { facet } of ATTRIBUTE_FACETS) {
+    const counts = new Map<string, number>();
+    for (const { data } of chunk.nodes) {
+      for (const value of new Set(attributeValues(data, facet))) {
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+    }
+    if (counts.size === 0) continue;
+    const options = [...counts].map(([value, count]) => {
+      const id = attributeKey(facet, value);
+      return { id, label: VALUE_LABELS[id] ?? value, count };
+    });
+    options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    result.set(facet, options);
+  }
+  return result;
+}
+
 /** The id of the Alliance itself, whose MEMBER_OF edges mark members (and the board). */
 export const DPGA_ID = 'org:dpga';
 
@@ -23,9 +123,9 @@ export const DPGA_ID = 'org:dpga';
  * a choice, it is one of the chosen anchors or adjacent to one (OR within a facet, AND across facets).
  */
 export interface ConnectionFilter {
-  /** Chosen anchor ids, by facet. */
-  anchors: ReadonlyMap<ConnectionFacet, ReadonlySet<string>>;
-  /** Ids adjacent to each chosen anchor, including the anchor. */
+  /** Chosen anchor ids and attribute keys, by facet. */
+  anchors: ReadonlyMap<FilterFacet, ReadonlySet<string>>;
+  /** Ids adjacent to each chosen anchor, including the anchor; ids having each chosen attribute. */
   reach: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
@@ -58,7 +158,10 @@ export function facetOf(id: string, type: string): ConnectionFacet | undefined {
     ?.facet;
 }
 
-/** Builds the filter for `chosen` anchor ids over `chunk`; ids not in the chunk are ignored. */
+/**
+ * Builds the filter for `chosen` anchor ids and attribute keys over `chunk`; anchor ids not in the
+ * chunk, keys of no facet and values no node in the chunk has are ignored.
+ */
 export function connectionFilter(
   chunk: GraphChunk,
   chosen: readonly string[],
@@ -66,16 +169,26 @@ export function connectionFilter(
   if (chosen.length === 0) return undefined;
   const types = new Map(chunk.nodes.map((node) => [node.data.id, node.data.type]));
   const links = adjacency(chunk);
-  const anchors = new Map<ConnectionFacet, Set<string>>();
+  const anchors = new Map<FilterFacet, Set<string>>();
   const reach = new Map<string, ReadonlySet<string>>();
-  for (const id of chosen) {
-    const type = types.get(id);
-    const facet = type === undefined ? undefined : facetOf(id, type);
-    if (!facet) continue;
+  const choose = (facet: FilterFacet, key: string, ids: ReadonlySet<string>) => {
     let set = anchors.get(facet);
     if (!set) anchors.set(facet, (set = new Set()));
-    set.add(id);
-    reach.set(id, new Set([id, ...(links.get(id) ?? [])]));
+    set.add(key);
+    reach.set(key, ids);
+  };
+  for (const key of chosen) {
+    const attribute = parseAttributeKey(key);
+    if (attribute) {
+      const having = chunk.nodes
+        .filter(({ data }) => attributeValues(data, attribute.facet).includes(attribute.value))
+        .map(({ data }) => data.id);
+      if (having.length > 0) choose(attribute.facet, key, new Set(having));
+      continue;
+    }
+    const type = types.get(key);
+    const facet = type === undefined ? undefined : facetOf(key, type);
+    if (facet) choose(facet, key, new Set([key, ...(links.get(key) ?? [])]));
   }
   return anchors.size === 0 ? undefined : { anchors, reach };
 }

@@ -1,10 +1,13 @@
 /**
  * Filters domain: which entity types, organisation kinds and relationship types are hidden, which
- * SDGs, countries or groups the shown nodes must connect to, and whether filtered elements are hidden
- * or faded. The filter panel and legend change them; the element derivation reads them.
+ * SDGs, countries or groups the shown nodes must connect to and which attribute values (a DPG's
+ * sector, type, licence, stage; DPGA membership and board) they must have — both kept in
+ * `connectedTo`, as anchor ids and `<facet>=<value>` keys (lib/graph/filter-facets.ts) — and whether
+ * filtered elements are hidden or faded. The filter panel and legend change them; the element
+ * derivation reads them.
  */
 import { ENTITY_TYPES } from '../../lib/vocabulary';
-import { NONE_HIDDEN, setOf, soloType, toggleType } from './utils';
+import { NONE_HIDDEN, setOf, soloType, toggleChoice, toggleType } from './utils';
 
 let hiddenTypes = $state<ReadonlySet<string>>(NONE_HIDDEN);
 let hiddenKinds = $state<ReadonlySet<string>>(NONE_HIDDEN);
@@ -59,9 +62,11 @@ export const filterActions = {
   },
   /** Adds or removes an anchor the shown nodes must connect to. */
   toggleConnectedTo(id: string): void {
-    connectedTo = connectedTo.includes(id)
-      ? connectedTo.filter((item) => item !== id)
-      : [...connectedTo, id];
+    connectedTo = toggleChoice(connectedTo, id);
+  },
+  /** Adds or removes a facet choice: an anchor id or an attribute key (`sector=Health`). */
+  toggleChoice(key: string): void {
+    connectedTo = toggleChoice(connectedTo, key);
   },
   /** Hide filtered elements, or fade them. */
   setMode(next: 'hide' | 'fade'): void {

@@ -26,3 +26,8 @@ export function soloType(
 export function setOf(values: readonly string[]): ReadonlySet<string> {
   return values.length === 0 ? NONE_HIDDEN : new Set(values);
 }
+
+/** Returns `chosen` with `key` added at the end, or removed when it is there. */
+export function toggleChoice(chosen: readonly string[], key: string): readonly string[] {
+  return chosen.includes(key) ? chosen.filter((item) => item !== key) : [...chosen, key];
+}

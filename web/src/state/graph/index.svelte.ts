@@ -196,6 +196,26 @@ export const graphActions = {
   setExtra(chunk: GraphChunk): void {
     extra = chunk;
   },
+  /**
+   * Reloads `id`'s neighbourhood after an edit (a new neighbour, a changed name), bringing it into
+   * the graph first: from the overview it becomes the focus, in an exploration it is expanded.
+   */
+  reload(id: string): void {
+    if (exploration.focus === null) {
+      graphActions.focus(id);
+    } else if (!loadedIds.includes(id)) {
+      graphActions.expand(id);
+    }
+    void loadNeighbourhood(id, true);
+  },
+  /** Reloads everything the canvas shows (after an edit or a delete). */
+  refresh(): void {
+    if (exploration.focus === null) {
+      void graphActions.load();
+      return;
+    }
+    for (const id of loadedIds) void loadNeighbourhood(id, true);
+  },
   /** Retries what failed. */
   retry(): void {
     if (status.state === 'error') void graphActions.load();

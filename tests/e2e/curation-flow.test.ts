@@ -1,0 +1,300 @@
+/**
+ * End-to-end test of curation in headless Chromium against the app served by the e2e global setup
+ * (sign-in on, an editor account provided as `editor`): sign in, add a stakeholder to the AI
+ * Community of Practice and link it, see it on the map connected to the activity and in the
+ * history, sign out and lose the edit controls; and a stale edit shows the conflict and re-applies.
+ * Each test removes what it created (explorer-journey expects the seed's neighbourhoods).
+ * Screenshots go to test-results/curation-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasSharedData } from '../support/shared-data.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
+const POLL = { timeout: 15_000 } as const;
+const AI_COP = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
+const NEW_ORG = 'org:example-research-network';
+
+const appUrl = inject('appUrl');
+const editor = inject('editor');
+
+/** An API session of the editor, signed in from the test program (behind the page's back). */
+async function apiSession(): Promise<
+  (method: string, p: string, body?: unknown) => Promise<Response>
+> {
+  const signIn = await fetch(new URL('/api/auth/session', appUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(editor),
+  });
+  expect(signIn.status).toBe(201);
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return (method, p, body) =>
+    fetch(new URL(p, appUrl), {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+}
+
+async function removeEntity(id: string): Promise<void> {
+  const call = await apiSession();
+  const state = await call('GET', `/api/curation/entities/${encodeURIComponent(id)}`);
+  if (state.status !== 200) return;
+  const { version } = (await state.json()) as { version: number };
+  const deleted = await call(
+    'DELETE',
+    `/api/curation/entities/${encodeURIComponent(id)}?version=${version}`,
+  );
+  expect(deleted.status).toBe(204);
+}
+
+/** Deletes the saved views of the editor (the flow saves one). */
+async function removeOwnViews(): Promise<void> {
+  const call = await apiSession();
+  const { views } = (await (await call('GET', '/api/views?owner=me')).json()) as {
+    views: { id: string; version: number }[];
+  };
+  for (const view of views) {
+    const deleted = await call('DELETE', `/api/views/${view.id}?version=${view.version}`);
+    expect(deleted.status).toBe(204);
+  }
+}
+
+function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(!hasSharedData())('curation in the browser', () => {
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  async function open(viewport: { width: number; height: number }, hash: string): Promise<Page> {
+    context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      // A 409 answer is the conflict this test provokes; the browser logs it as a failed load.
+      if (message.type() === 'error' && !message.text().includes('status of 409'))
+        pageErrors.push(message.text());
+    });
+    await page.goto(`${appUrl}/${hash}`);
+    await page.waitForFunction('window.__cy !== undefined');
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    return page;
+  }
+
+  async function signIn(page: Page): Promise<void> {
+    await page.click('[data-testid="sign-in"]');
+    await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
+    await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
+    await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="signed-in"]', POLL);
+  }
+
+  afterEach(async () => {
+    await context?.close();
+    expect(pageErrors, 'errors in the page').toEqual([]);
+    pageErrors.length = 0;
+  });
+
+  it('signs in, adds a stakeholder, links it and shows it on the map (1440×900)', async () => {
+    const page = await open(
+      { width: 1440, height: 900 },
+      `#/explore?focus=${encodeURIComponent(AI_COP)}&sel=${encodeURIComponent(AI_COP)}`,
+    );
+    try {
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      expect(await page.$('[data-testid="curation-actions"]')).toBeNull();
+      await signIn(page);
+      await page.waitForSelector('[data-testid="add-stakeholder"]', POLL);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-signed-in.png') });
+
+      await page.click('[data-testid="add-stakeholder"]');
+      const form = '[data-testid="entity-form"]';
+      await page.selectOption(`${form} select[name="type"]`, 'Organisation');
+      await page.fill(`${form} input[name="name"]`, 'Example Research Network');
+      await page.selectOption(`${form} select[name="kind"]`, 'network');
+      await page.fill(
+        `${form} textarea[name="description"]`,
+        'A research network studying AI for children.',
+      );
+      await page.fill(`${form} input[name="website"]`, 'not a url');
+      await page.click(`${form} button[type="submit"]`);
+      // The form's own check names the field and sends nothing.
+      await page.waitForSelector(`${form} #problem-website`, POLL);
+      await page.fill(`${form} input[name="website"]`, 'https://research.example.org');
+      await page.selectOption(`${form} select[name="relationship"]`, 'PARTICIPATES_IN:out');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-add-form.png') });
+      await page.click(`${form} button[type="submit"]`);
+      await page.waitForSelector(form, { state: 'detached', ...POLL });
+
+      // On the canvas, joined to the activity, and selected.
+      await expect
+        .poll(
+          () =>
+            inPage<boolean>(
+              page,
+              `(() => { const cy = window.__cy; const n = cy.getElementById(${JSON.stringify(NEW_ORG)});
+                return n.nonempty() && n.edgesWith(cy.getElementById(${JSON.stringify(AI_COP)})).nonempty(); })()`,
+            ),
+          POLL,
+        )
+        .toBe(true);
+      const edgeType = await inPage<string>(
+        page,
+        `window.__cy.getElementById(${JSON.stringify(NEW_ORG)}).edgesWith(window.__cy.getElementById(${JSON.stringify(AI_COP)}))[0].data('type')`,
+      );
+      expect(edgeType).toBe('PARTICIPATES_IN');
+      await expect
+        .poll(() => page.textContent('#details-title'), POLL)
+        .toBe('Example Research Network');
+      await page.waitForSelector('[data-graph-state="ready"]', POLL);
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-new-node.png') });
+
+      // The history lists the creation and the link.
+      await page.click('[data-testid="history-tab"]');
+      await expect
+        .poll(
+          () =>
+            inPage<string[]>(
+              page,
+              `[...document.querySelectorAll('[data-testid="history-event"]')].map((e) => e.dataset.action).sort()`,
+            ),
+          POLL,
+        )
+        .toEqual(['entity.create', 'relationship.create']);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-history.png') });
+
+      // Annotate the stakeholder for the topic explored (the activity).
+      await page.click('[role="tab"]:not([data-testid="history-tab"])');
+      await page.click('[data-testid="annotate"]');
+      await page.selectOption('[data-testid="annotations"] select[name="stance"]', 'supportive');
+      await page.selectOption('[data-testid="annotations"] select[name="priority"]', 'high');
+      await page.fill(
+        '[data-testid="annotations"] textarea[name="notes"]',
+        'Runs the evaluation track; ready to co-author the AI guidance.',
+      );
+      await page.fill('[data-testid="annotations"] input[name="tags"]', 'research, ai');
+      await page.click('[data-testid="annotations"] button[type="submit"]');
+      await page.waitForSelector('[data-testid="annotation"]', POLL);
+      const annotations = (await (
+        await fetch(
+          new URL(`/api/curation/annotations?subject=${encodeURIComponent(NEW_ORG)}`, appUrl),
+        )
+      ).json()) as { annotations: { topic: string; stance: string; tags: string[] }[] };
+      expect(annotations.annotations.map((a) => [a.topic, a.stance, a.tags])).toEqual([
+        [AI_COP, 'supportive', ['research', 'ai']],
+      ]);
+
+      // Save the view; the Views menu lists it.
+      await page.click('[data-testid="views-menu"]');
+      await page.fill(
+        '[data-testid="views-popover"] input[name="view-name"]',
+        'AI CoP stakeholders',
+      );
+      await page.click('[data-testid="views-popover"] button[type="submit"]');
+      await page.waitForSelector('[data-testid="saved-view"]', POLL);
+      expect(await page.textContent('[data-testid="views-popover"]')).toContain(
+        'AI CoP stakeholders',
+      );
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'curation-desktop-annotation-views.png'),
+      });
+      await page.click('[data-testid="views-menu"]');
+
+      // Signed out, the edit controls are gone.
+      await page.click('[data-testid="sign-out"]');
+      await page.waitForSelector('[data-testid="sign-in"]', POLL);
+      expect(await page.$('[data-testid="curation-actions"]')).toBeNull();
+      expect(await page.$('[data-testid="new-entity"]')).toBeNull();
+      expect(await page.$('[data-testid="history-tab"]')).toBeNull();
+      expect(await page.$('[data-testid="unlink"]')).toBeNull();
+    } finally {
+      await removeEntity(NEW_ORG);
+      await removeOwnViews();
+    }
+  });
+
+  it('shows a stale edit as a conflict and re-applies it (1024×768)', async () => {
+    const call = await apiSession();
+    const created = await call('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      properties: { name: 'Conflict Test Foundation', kind: 'foundation' },
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    try {
+      const page = await open(
+        { width: 1024, height: 768 },
+        `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
+      );
+      await signIn(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-tablet-signed-in.png') });
+      await page.click('[data-testid="edit-entity"]');
+      const form = '[data-testid="entity-form"]';
+      await page.waitForSelector(`${form} input[name="name"]`, POLL);
+      await expect
+        .poll(() => page.inputValue(`${form} input[name="name"]`), POLL)
+        .toBe('Conflict Test Foundation');
+
+      // Someone else changes it meanwhile.
+      const state = (await (
+        await call('GET', `/api/curation/entities/${encodeURIComponent(id)}`)
+      ).json()) as { version: number };
+      const theirs = await call('PATCH', `/api/curation/entities/${encodeURIComponent(id)}`, {
+        version: state.version,
+        properties: { description: 'Changed behind your back.' },
+      });
+      expect(theirs.status).toBe(200);
+
+      await page.fill(`${form} textarea[name="description"]`, 'My own description.');
+      await page.click(`${form} button[type="submit"]`);
+      await page.waitForSelector('[data-testid="edit-conflict"]', POLL);
+      expect(await page.textContent('[data-testid="edit-conflict"]')).toContain(
+        'Changed behind your back.',
+      );
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-tablet-conflict.png') });
+
+      await page.click('[data-testid="edit-conflict"] button.primary');
+      await page.waitForSelector(form, { state: 'detached', ...POLL });
+      const after = (await (
+        await call('GET', `/api/curation/entities/${encodeURIComponent(id)}`)
+      ).json()) as { properties: { description?: string } };
+      expect(after.properties.description).toBe('My own description.');
+    } finally {
+      await removeEntity(id);
+    }
+  });
+});

@@ -1,0 +1,245 @@
+// Unit tests of the front end's curation layer: the rules the forms mirror from the server (kept
+// equal to the server's lists here, so they cannot drift), drafts and changes, 400 details by field,
+// audit events as the History tab reads them, roles, and the API client's CSRF header.
+import { describe, expect, it, vi } from 'vitest';
+import {
+  EDITABLE_TYPES as SERVER_EDITABLE_TYPES,
+  PRIORITIES as SERVER_PRIORITIES,
+  STANCES as SERVER_STANCES,
+} from '../../server/api/curation-schemas.ts';
+import { RELATIONSHIP_ENDS as SERVER_ENDS } from '../../server/curation/relationship-rules.ts';
+import { ORGANISATION_KINDS as SERVER_KINDS } from '../../server/model/graph-model.ts';
+import { createApiClient, readCookie } from '../../web/src/lib/api/client.ts';
+import { describeEvent, propertyChanges } from '../../web/src/state/curation/audit-format.ts';
+import {
+  EDITABLE_TYPES,
+  ORGANISATION_KINDS,
+  PRIORITIES,
+  RELATIONSHIP_ENDS,
+  STANCES,
+  changedProperties,
+  createProperties,
+  draftFromProperties,
+  draftProblems,
+  emptyDraft,
+  fieldProblems,
+  linkOptions,
+  parseTags,
+} from '../../web/src/state/curation/rules.ts';
+import type { AuditEvent } from '../../web/src/state/curation/types.ts';
+import { canEdit, canManageView } from '../../web/src/state/session/utils.ts';
+
+describe('mirrored rules', () => {
+  it('match the server lists', () => {
+    expect([...EDITABLE_TYPES].sort()).toEqual([...SERVER_EDITABLE_TYPES].sort());
+    expect(ORGANISATION_KINDS).toEqual(SERVER_KINDS);
+    expect(STANCES).toEqual(SERVER_STANCES);
+    expect(PRIORITIES).toEqual(SERVER_PRIORITIES);
+    expect(RELATIONSHIP_ENDS).toEqual(
+      Object.fromEntries(
+        Object.entries(SERVER_ENDS).map(([type, ends]) => [
+          type,
+          { from: [...ends.from], to: [...ends.to] },
+        ]),
+      ),
+    );
+  });
+
+  it('offers the relationships the model allows between a new entity and a target', () => {
+    expect(linkOptions('Organisation', 'Activity')).toEqual([
+      { type: 'LEADS', direction: 'out' },
+      { type: 'CO_LEADS', direction: 'out' },
+      { type: 'PARTICIPATES_IN', direction: 'out' },
+      { type: 'INVOLVES', direction: 'in' },
+    ]);
+    expect(linkOptions('Organisation', 'DPG').map((o) => o.type)).toEqual([
+      'OWNS',
+      'MAINTAINS',
+      'FUNDS',
+      'IMPLEMENTS',
+    ]);
+    expect(linkOptions('Organisation', 'Country')).toEqual([]);
+    expect(linkOptions('Activity', 'Country')).toEqual([
+      { type: 'TAKES_PLACE_IN', direction: 'out' },
+    ]);
+  });
+});
+
+describe('entity drafts', () => {
+  const valid = {
+    ...emptyDraft('Organisation'),
+    name: ' Example Research Network ',
+    kind: 'network',
+    website: 'https://research.example.org',
+  };
+
+  it('accepts a valid draft and sends only what is set, trimmed', () => {
+    expect(draftProblems(valid)).toEqual({});
+    expect(createProperties(valid)).toEqual({
+      name: 'Example Research Network',
+      kind: 'network',
+      website: 'https://research.example.org',
+    });
+  });
+
+  it('names the fields with problems', () => {
+    const problems = draftProblems({
+      ...valid,
+      name: '  ',
+      website: 'ftp://example.org',
+      kind: 'club',
+    });
+    expect(Object.keys(problems).sort()).toEqual(['kind', 'name', 'website']);
+    expect(Object.keys(draftProblems({ ...valid, name: 'x'.repeat(201) }))).toEqual(['name']);
+  });
+
+  it('ignores fields the type does not have', () => {
+    expect(draftProblems({ ...emptyDraft('Group'), name: 'G', website: 'nonsense' })).toEqual({});
+    expect(createProperties({ ...emptyDraft('Group'), name: 'G', website: 'x' })).toEqual({
+      name: 'G',
+    });
+  });
+
+  it('turns an edit into changed properties, a cleared one into null', () => {
+    const before = draftFromProperties('Organisation', {
+      name: 'UNICEF',
+      description: 'Old',
+      kind: 'un-agency',
+      sources: ['x'],
+    });
+    expect(changedProperties(before, before)).toEqual({});
+    expect(changedProperties(before, { ...before, description: '', name: 'UNICEF ' })).toEqual({
+      description: null,
+    });
+    expect(changedProperties(before, { ...before, website: 'https://unicef.org' })).toEqual({
+      website: 'https://unicef.org',
+    });
+  });
+
+  it('reads a 400 answer by field', () => {
+    expect(
+      fieldProblems([
+        { path: 'body.properties.website', message: 'Invalid URL' },
+        { path: 'body.type', message: 'Invalid option' },
+        { path: 'body', message: 'LEADS joins Organisation to Activity' },
+      ]),
+    ).toEqual({
+      website: 'Invalid URL',
+      type: 'Invalid option',
+      form: 'LEADS joins Organisation to Activity',
+    });
+    expect(fieldProblems(undefined)).toEqual({});
+  });
+
+  it('parses tags', () => {
+    expect(parseTags(' research, ai,, research ,')).toEqual(['research', 'ai']);
+  });
+});
+
+describe('audit events', () => {
+  const event = (action: string, before: unknown, after: unknown): AuditEvent => ({
+    id: 'e1',
+    at: '2026-11-28T18:00:00.000Z',
+    actor: 'u1',
+    actorName: 'alice',
+    action,
+    entityId: 'org:a',
+    entityIds: ['org:a'],
+    before,
+    after,
+  });
+
+  it('lists changed properties, leaving out empty ones', () => {
+    expect(
+      propertyChanges(
+        { properties: { name: 'A', aliases: [], description: 'x' } },
+        { properties: { name: 'B', aliases: [], description: 'x' } },
+      ),
+    ).toEqual([{ key: 'name', before: 'A', after: 'B' }]);
+  });
+
+  it('reads a relationship from the viewed end, naming the other', () => {
+    const linked = event('relationship.create', null, {
+      from: 'org:a',
+      type: 'PARTICIPATES_IN',
+      to: 'activity:x',
+      properties: {},
+    });
+    expect(describeEvent(linked, 'org:a', () => 'AI CoP').title).toBe(
+      'Linked: participates in AI CoP',
+    );
+    expect(describeEvent(linked, 'activity:x').title).toBe('Linked: participants org:a');
+  });
+
+  it('titles entity changes', () => {
+    const created = event('entity.create', null, { properties: { name: 'A' } });
+    expect(describeEvent(created, 'org:a')).toEqual({
+      title: 'Created',
+      changes: [{ key: 'name', before: null, after: 'A' }],
+    });
+  });
+});
+
+describe('roles', () => {
+  it('lets editors and admins edit, owners and admins manage views', () => {
+    expect(canEdit(null)).toBe(false);
+    expect(canEdit({ id: 'u', name: 'v', role: 'viewer' })).toBe(false);
+    expect(canEdit({ id: 'u', name: 'e', role: 'editor' })).toBe(true);
+    expect(canEdit({ id: 'u', name: 'a', role: 'admin' })).toBe(true);
+    expect(canManageView({ id: 'u', name: 'e', role: 'editor' }, 'u')).toBe(true);
+    expect(canManageView({ id: 'u', name: 'e', role: 'editor' }, 'other')).toBe(false);
+    expect(canManageView({ id: 'a', name: 'a', role: 'admin' }, 'other')).toBe(true);
+  });
+});
+
+describe('API client writes', () => {
+  function recordingFetch(status: number, body?: unknown) {
+    return vi.fn(
+      async (..._args: Parameters<typeof fetch>) =>
+        new Response(body === undefined ? null : JSON.stringify(body), { status }),
+    );
+  }
+
+  it('reads a cookie', () => {
+    expect(readCookie('a=1; dpgx_csrf=abc%3D; b=2', 'dpgx_csrf')).toBe('abc=');
+    expect(readCookie('a=1', 'dpgx_csrf')).toBeUndefined();
+  });
+
+  it('sends the CSRF token on every non-GET request, never on a GET', async () => {
+    const fetch = recordingFetch(200, { nodes: [], edges: [] });
+    const client = createApiClient({
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      csrfToken: () => 'token-1',
+    });
+    await client.subgraph(['org:a']);
+    await client.send('PATCH', '/api/x', { version: 1 });
+    await client.getJson('/api/y');
+    const headers = fetch.mock.calls.map(
+      ([, init]) => (init?.headers ?? {}) as Record<string, string>,
+    );
+    expect(headers.map((h) => h['x-csrf-token'])).toEqual(['token-1', 'token-1', undefined]);
+    expect(fetch.mock.calls.map(([, init]) => init?.method ?? 'GET')).toEqual([
+      'POST',
+      'PATCH',
+      'GET',
+    ]);
+  });
+
+  it('resolves a 204 with undefined and rejects a 409 with its details', async () => {
+    const ok = createApiClient({
+      fetch: recordingFetch(204) as unknown as typeof globalThis.fetch,
+      csrfToken: () => undefined,
+    });
+    await expect(ok.send('DELETE', '/api/x')).resolves.toBeUndefined();
+    const stale = createApiClient({
+      fetch: recordingFetch(409, {
+        error: { code: 'VERSION_CONFLICT', message: 'stale', details: { current: 3 } },
+      }) as unknown as typeof globalThis.fetch,
+    });
+    await expect(stale.send('PATCH', '/api/x', {})).rejects.toMatchObject({
+      status: 409,
+      code: 'VERSION_CONFLICT',
+      details: { current: 3 },
+    });
+  });
+});

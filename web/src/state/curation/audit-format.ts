@@ -1,0 +1,75 @@
+/**
+ * Reads audit events (docs/curation.md) as the History tab shows them: a title ("Created
+ * organisation", "Linked: participates in …") and the properties that changed.
+ */
+import { relationshipPhrase } from '../../lib/vocabulary';
+import type { AuditEvent } from './types';
+
+/** One changed property: before and after as text (null when absent). */
+export interface PropertyChange {
+  key: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** An event as the History tab shows it. */
+export interface DescribedEvent {
+  title: string;
+  changes: PropertyChange[];
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function text(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (Array.isArray(value)) return value.length === 0 ? null : value.join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The properties whose values differ between two entity states. */
+export function propertyChanges(before: unknown, after: unknown): PropertyChange[] {
+  const a = record(record(before).properties);
+  const b = record(record(after).properties);
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys
+    .map((key) => ({ key, before: text(a[key]), after: text(b[key]) }))
+    .filter((change) => change.before !== change.after);
+}
+
+const ACTIONS: Record<string, string> = {
+  'entity.create': 'Created',
+  'entity.update': 'Changed',
+  'entity.delete': 'Deleted',
+  'entity.merge': 'Merged',
+  'annotation.create': 'Annotated',
+  'annotation.update': 'Annotation changed',
+  'annotation.delete': 'Annotation removed',
+};
+
+/**
+ * A title and the changed properties of `event`, seen from entity `viewedId`; `labelOf` names the
+ * other end of a relationship (its id when unknown).
+ */
+export function describeEvent(
+  event: AuditEvent,
+  viewedId: string,
+  labelOf: (id: string) => string = (id) => id,
+): DescribedEvent {
+  if (event.action.startsWith('relationship.')) {
+    const state = record(event.after ?? event.before);
+    const type = String(state.type ?? '');
+    const outgoing = state.from === viewedId;
+    const other = String(outgoing ? state.to : state.from);
+    const verb = event.action === 'relationship.create' ? 'Linked' : 'Unlinked';
+    const phrase = type ? relationshipPhrase(type, outgoing ? 'out' : 'in').toLowerCase() : '';
+    return { title: `${verb}: ${phrase} ${labelOf(other)}`.trim(), changes: [] };
+  }
+  const title = ACTIONS[event.action] ?? event.action;
+  const changes =
+    event.action === 'entity.update' || event.action === 'entity.create'
+      ? propertyChanges(event.before, event.after)
+      : [];
+  return { title, changes };
+}

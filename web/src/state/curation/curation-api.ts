@@ -1,0 +1,77 @@
+/**
+ * Typed calls of the curation API (docs/curation.md) over the app's one client, which adds the
+ * CSRF header to every write. Entity ids in paths are URL-encoded.
+ */
+import { api } from '../../lib/api';
+import type {
+  Annotation,
+  AuditEvent,
+  EntityState,
+  MeResponse,
+  SavedView,
+  SavedViewState,
+  SavedViewSummary,
+  SessionUser,
+} from './types';
+
+const entityPath = (id: string) => `/api/curation/entities/${encodeURIComponent(id)}`;
+
+/** The curation API's operations. */
+export const curationApi = {
+  me: () => api.getJson('/api/auth/me') as Promise<MeResponse>,
+  signIn: (name: string, password: string) =>
+    api.send('POST', '/api/auth/session', { name, password }) as Promise<{ user: SessionUser }>,
+  signOut: () => api.send('DELETE', '/api/auth/session'),
+
+  entity: (id: string) => api.getJson(entityPath(id)) as Promise<EntityState>,
+  createEntity: (type: string, properties: Record<string, unknown>) =>
+    api.send('POST', '/api/curation/entities', { type, properties }) as Promise<EntityState>,
+  updateEntity: (id: string, version: number, properties: Record<string, unknown>) =>
+    api.send('PATCH', entityPath(id), { version, properties }) as Promise<EntityState>,
+  deleteEntity: (id: string, version: number) =>
+    api.send('DELETE', `${entityPath(id)}?version=${version}`),
+
+  createRelationship: (from: string, type: string, to: string) =>
+    api.send('POST', '/api/curation/relationships', { from, type, to }),
+  deleteRelationship: (from: string, type: string, to: string) =>
+    api.send('DELETE', `/api/curation/relationships?${new URLSearchParams({ from, type, to })}`),
+
+  annotations: async (query: { topic?: string; subject?: string }) => {
+    const params = new URLSearchParams(query as Record<string, string>);
+    const answer = (await api.getJson(`/api/curation/annotations?${params}`)) as {
+      annotations: Annotation[];
+    };
+    return answer.annotations;
+  },
+  createAnnotation: (body: {
+    topic: string;
+    subject: string;
+    stance: string;
+    priority: string;
+    notes: string;
+    tags: string[];
+  }) => api.send('POST', '/api/curation/annotations', body) as Promise<Annotation>,
+  deleteAnnotation: (id: string, version: number) =>
+    api.send('DELETE', `/api/curation/annotations/${encodeURIComponent(id)}?version=${version}`),
+
+  audit: async (entity: string) => {
+    const params = new URLSearchParams({ entity, limit: '50' });
+    const answer = (await api.getJson(`/api/audit?${params}`)) as { events: AuditEvent[] };
+    return answer.events;
+  },
+
+  views: async () => {
+    const answer = (await api.getJson('/api/views?limit=100')) as { views: SavedViewSummary[] };
+    return answer.views;
+  },
+  view: (id: string) => api.getJson(`/api/views/${encodeURIComponent(id)}`) as Promise<SavedView>,
+  createView: (name: string, state: SavedViewState) =>
+    api.send('POST', '/api/views', { name, state }) as Promise<SavedView>,
+  renameView: (id: string, version: number, name: string) =>
+    api.send('PATCH', `/api/views/${encodeURIComponent(id)}`, {
+      version,
+      name,
+    }) as Promise<SavedView>,
+  deleteView: (id: string, version: number) =>
+    api.send('DELETE', `/api/views/${encodeURIComponent(id)}?version=${version}`),
+};

@@ -1,0 +1,209 @@
+/**
+ * The curation rules the forms check before sending, mirrored from the server
+ * (server/api/curation-schemas.ts, server/curation/relationship-rules.ts, docs/curation.md). The
+ * server stays the judge: its 400 details are shown next to the fields too. Mirrored rather than
+ * imported because the server schemas pull server modules into the bundle.
+ */
+import type { FieldIssue } from './types';
+
+/** Entity types editors create and change; countries and SDGs are reference data. */
+export const EDITABLE_TYPES = ['Organisation', 'Group', 'Activity', 'DPG', 'Initiative'] as const;
+/** One of {@link EDITABLE_TYPES}. */
+export type EditableType = (typeof EDITABLE_TYPES)[number];
+
+/** Organisation kinds of the graph model. */
+export const ORGANISATION_KINDS = [
+  'un-agency',
+  'government',
+  'multilateral-bank',
+  'foundation',
+  'company',
+  'ngo',
+  'academia',
+  'network',
+  'unknown',
+] as const;
+
+/** Annotation stances and priorities. */
+export const STANCES = ['supportive', 'neutral', 'opposed', 'unknown'] as const;
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+
+/** Limits of the server's schemas. */
+export const LIMITS = {
+  name: 200,
+  description: 5000,
+  url: 2000,
+  kind: 50,
+  notes: 2000,
+  tags: 20,
+  tag: 40,
+  viewName: 120,
+} as const;
+
+/** The single-value text properties the entity form edits, per type (beside name and description). */
+export const FORM_PROPERTIES: Record<EditableType, readonly ('kind' | 'website' | 'link')[]> = {
+  Organisation: ['kind', 'website'],
+  Group: [],
+  Activity: ['link'],
+  DPG: ['website'],
+  Initiative: ['kind', 'website'],
+};
+
+/** Whether `type` is one editors may change. */
+export function isEditableType(type: string): type is EditableType {
+  return (EDITABLE_TYPES as readonly string[]).includes(type);
+}
+
+const FUNDERS = ['Organisation', 'Initiative'];
+
+/** Which entity types each relationship type joins (server/curation/relationship-rules.ts). */
+export const RELATIONSHIP_ENDS: Record<string, { from: string[]; to: string[] }> = {
+  LEADS: { from: ['Organisation'], to: ['Activity'] },
+  CO_LEADS: { from: ['Organisation'], to: ['Activity'] },
+  PARTICIPATES_IN: { from: ['Organisation', 'Group'], to: ['Activity'] },
+  INVOLVES: { from: ['Activity'], to: ['DPG', 'Organisation', 'Group', 'Initiative'] },
+  TAKES_PLACE_IN: { from: ['Activity'], to: ['Country'] },
+  MEMBER_OF: { from: ['Organisation'], to: ['Organisation', 'Group'] },
+  RUNS: { from: ['Organisation'], to: ['Initiative'] },
+  OWNS: { from: FUNDERS, to: ['DPG'] },
+  MAINTAINS: { from: FUNDERS, to: ['DPG'] },
+  FUNDS: { from: FUNDERS, to: ['DPG'] },
+  IMPLEMENTS: { from: FUNDERS, to: ['DPG'] },
+  ADVANCES: { from: ['DPG'], to: ['SDG'] },
+  DEPLOYED_IN: { from: ['DPG'], to: ['Country'] },
+  DEVELOPED_IN: { from: ['DPG'], to: ['Country'] },
+};
+
+/** A way to link a new entity to an existing one: the type, and whether the new one is its start. */
+export interface LinkOption {
+  type: string;
+  /** `out`: new → existing; `in`: existing → new. */
+  direction: 'out' | 'in';
+}
+
+/** The relationships that may join a new entity of `newType` and an existing one of `targetType`. */
+export function linkOptions(newType: string, targetType: string): LinkOption[] {
+  const options: LinkOption[] = [];
+  for (const [type, ends] of Object.entries(RELATIONSHIP_ENDS)) {
+    if (ends.from.includes(newType) && ends.to.includes(targetType))
+      options.push({ type, direction: 'out' });
+    if (ends.from.includes(targetType) && ends.to.includes(newType))
+      options.push({ type, direction: 'in' });
+  }
+  return options;
+}
+
+/** The form's fields: plain strings, blank meaning "not set". */
+export interface EntityDraft {
+  type: EditableType;
+  name: string;
+  description: string;
+  kind: string;
+  website: string;
+  link: string;
+}
+
+/** An empty draft of `type`. */
+export function emptyDraft(type: EditableType): EntityDraft {
+  return { type, name: '', description: '', kind: '', website: '', link: '' };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Problems of a draft by field name; empty when it may be sent. */
+export function draftProblems(draft: EntityDraft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const name = draft.name.trim();
+  if (name === '') problems.name = 'A name is required.';
+  else if (name.length > LIMITS.name) problems.name = `At most ${LIMITS.name} characters.`;
+  if (draft.description.trim().length > LIMITS.description)
+    problems.description = `At most ${LIMITS.description} characters.`;
+  const fields = FORM_PROPERTIES[draft.type];
+  for (const key of ['website', 'link'] as const) {
+    const value = draft[key].trim();
+    if (!fields.includes(key) || value === '') continue;
+    if (!isHttpUrl(value)) problems[key] = 'An http(s) address, e.g. https://example.org.';
+    else if (value.length > LIMITS.url) problems[key] = `At most ${LIMITS.url} characters.`;
+  }
+  const kind = draft.kind.trim();
+  if (fields.includes('kind') && kind !== '') {
+    if (draft.type === 'Organisation' && !(ORGANISATION_KINDS as readonly string[]).includes(kind))
+      problems.kind = 'Choose one of the listed kinds.';
+    else if (kind.length > LIMITS.kind) problems.kind = `At most ${LIMITS.kind} characters.`;
+  }
+  return problems;
+}
+
+/** The properties of a new entity from a draft (blank fields left out). */
+export function createProperties(draft: EntityDraft): Record<string, string> {
+  const properties: Record<string, string> = { name: draft.name.trim() };
+  if (draft.description.trim() !== '') properties.description = draft.description.trim();
+  for (const key of FORM_PROPERTIES[draft.type]) {
+    const value = draft[key].trim();
+    if (value !== '') properties[key] = value;
+  }
+  return properties;
+}
+
+/** A draft holding an entity's current properties. */
+export function draftFromProperties(
+  type: EditableType,
+  properties: Record<string, unknown>,
+): EntityDraft {
+  const text = (key: string) => (typeof properties[key] === 'string' ? properties[key] : '');
+  return {
+    type,
+    name: text('name'),
+    description: text('description'),
+    kind: text('kind'),
+    website: text('website'),
+    link: text('link'),
+  };
+}
+
+/**
+ * The change from `base` to `draft`: changed fields only; a cleared field becomes null (removes
+ * the property). Empty when nothing changed.
+ */
+export function changedProperties(
+  base: EntityDraft,
+  draft: EntityDraft,
+): Record<string, string | null> {
+  const changes: Record<string, string | null> = {};
+  for (const key of ['name', 'description', ...FORM_PROPERTIES[draft.type]] as const) {
+    const before = base[key].trim();
+    const after = draft[key].trim();
+    if (before !== after) changes[key] = after === '' ? null : after;
+  }
+  return changes;
+}
+
+/**
+ * A 400 answer's details as messages by form field: `body.properties.website` → `website`,
+ * `body.type` → `type`; anything else under `form`.
+ */
+export function fieldProblems(details: unknown): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const issues = Array.isArray(details) ? (details as FieldIssue[]) : [];
+  for (const issue of issues) {
+    if (typeof issue?.path !== 'string' || typeof issue.message !== 'string') continue;
+    const parts = issue.path.split('.');
+    const field =
+      parts[1] === 'properties' && parts[2] ? parts[2] : parts[0] === 'body' && parts[1];
+    const key = field || 'form';
+    problems[key] = problems[key] ? `${problems[key]} ${issue.message}` : issue.message;
+  }
+  return problems;
+}
+
+/** Annotation tags from a comma-separated text: trimmed, blanks and duplicates dropped. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(',').map((tag) => tag.trim()))].filter((tag) => tag !== '');
+}

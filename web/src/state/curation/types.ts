@@ -1,0 +1,88 @@
+/**
+ * Shapes of the curation API's answers (docs/curation.md, server/api/curation-schemas.ts) as the
+ * front end reads them: entity state with its version, audit events, annotations and saved views.
+ */
+
+/** `GET /api/curation/entities/:id`: the editable state, with the version every edit quotes. */
+export interface EntityState {
+  id: string;
+  type: string;
+  version: number;
+  properties: Record<string, unknown>;
+  editedProperties: string[];
+  provenance: { source: string; evidence: string | null }[];
+}
+
+/** A signed-in account. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  role: 'viewer' | 'editor' | 'admin';
+}
+
+/** `GET /api/auth/me`. */
+export interface MeResponse {
+  user: SessionUser | null;
+  via: 'session' | 'token' | 'admin-token' | null;
+  readsRequireSignIn: boolean;
+  sessionsEnabled: boolean;
+}
+
+/** One change of the audit trail. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: string;
+  actorName: string;
+  action: string;
+  entityId: string;
+  entityIds: string[];
+  before: unknown;
+  after: unknown;
+}
+
+/** A stakeholder's annotation for a topic. */
+export interface Annotation {
+  id: string;
+  topic: string;
+  subject: string;
+  stance: string;
+  priority: string;
+  notes: string;
+  tags: string[];
+  author: string;
+  authorName: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A saved view as listed (the list leaves out `state`). */
+export interface SavedViewSummary {
+  id: string;
+  name: string;
+  owner: string;
+  ownerName: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** What a saved view stores: the explorer's URL state, plus the entities it shows. */
+export interface SavedViewState {
+  entities: string[];
+  filters: { url?: string };
+  layout?: string;
+  positions: Record<string, { x: number; y: number }>;
+}
+
+/** A saved view with its state. */
+export interface SavedView extends SavedViewSummary {
+  state: SavedViewState;
+}
+
+/** One problem of a 400 answer: the field path (`body.properties.name`) and what is wrong. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
