@@ -6,22 +6,12 @@
  * Each test removes what it created (explorer-journey expects the seed's neighbourhoods).
  * Screenshots go to test-results/curation-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
 const POLL = { timeout: 15_000 } as const;
 const AI_COP = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
 const NEW_ORG = 'org:example-research-network';
@@ -87,8 +77,7 @@ function inPage<T>(page: Page, expression: string): Promise<T> {
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

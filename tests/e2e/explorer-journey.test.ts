@@ -5,9 +5,9 @@
  * (CSV, GraphML, JSON, PNG, SVG). Expectations are read from the same server's API and from the live
  * Cytoscape instance (`window.__cy`); screenshots go to test-results/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type {
   NeighbourhoodResponse,
@@ -15,22 +15,9 @@ import type {
   SearchResponse,
 } from '../../web/src/lib/api/types.ts';
 import { EXPANSION_LIMIT } from '../../web/src/state/graph/limits.ts';
+import { launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'tablet', width: 1024, height: 768 },
-] as const;
 const POLL = { timeout: 15_000 } as const;
 const appUrl = inject('appUrl');
 
@@ -49,8 +36,7 @@ const nodeIds = (page: Page) =>
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -4,29 +4,15 @@
  * shows it and navigates to neighbours. Every expectation about data is read from the same server's API,
  * so the test follows the seed rather than hard-coding it. Screenshots go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OverviewResponse, SearchResponse } from '../../web/src/lib/api/types.ts';
 import { OVERVIEW_LIMIT } from '../../web/src/state/graph/limits.ts';
 import { SEARCH_LIMIT } from '../../web/src/state/search/limits.ts';
+import { launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'tablet', width: 1024, height: 768 },
-] as const;
 const QUERIES = ['DHIS', 'Google'] as const;
 /** Waits on the page that involve a request (search, details, layout) get this long. */
 const POLL = { timeout: 10_000 } as const;
@@ -48,8 +34,7 @@ let browser: Browser;
 let overview: OverviewResponse;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   overview = await api<OverviewResponse>(`/api/overview?limit=${OVERVIEW_LIMIT}`);
 });
 
