@@ -1,8 +1,8 @@
 /**
  * Latency of the main query endpoints against a running app: a bounded number of sequential
  * requests per endpoint on loopback, reported as p50/p95/max in milliseconds. `npm run bench`
- * runs it against a freshly imported ecosystem (benchmarks/run.ts); against an app you run:
- * `tsx benchmarks/query-api.bench.ts [baseUrl] [requestsPerEndpoint]`.
+ * runs it against a freshly imported ecosystem (bench/run.ts); against an app you run:
+ * `tsx bench/query-api.bench.ts [baseUrl] [requestsPerEndpoint]`.
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
