@@ -11,12 +11,14 @@ import {
 } from '../../web/src/state/url/utils.ts';
 import {
   addId,
+  limitsFor,
   mergeChunks,
   removeIds,
   sameExploration,
   withoutNodes,
 } from '../../web/src/state/graph/utils.ts';
 import type { GraphChunk } from '../../web/src/lib/api/types.ts';
+import { EXPANSION_MAX } from '../../web/src/state/graph/limits.ts';
 
 const full: ShareState = {
   exploration: {
@@ -24,6 +26,7 @@ const full: ShareState = {
     expanded: ['dpg:dhis2', 'activity:unicef/co-leading-the-community-of-practice-on-ai'],
     hidden: ['country:SL'],
     pinned: ['dpg:dhis2'],
+    limits: { 'org:unicef': 120, 'dpg:dhis2': 360 },
   },
   selected: 'dpg:dhis2',
   hiddenTypes: ['SDG'],
@@ -68,6 +71,7 @@ describe('share state in the URL', () => {
             expanded: expanded.filter((item) => item !== focus),
             hidden: [],
             pinned: [],
+            limits: { [focus]: 120 },
           },
           selected,
         };
@@ -100,6 +104,25 @@ describe('share state in the URL', () => {
     expect(decodeShareState('#/explore?focus=dpg:a&x=dpg:a,dpg:b').exploration.expanded).toEqual([
       'dpg:b',
     ]);
+  });
+
+  it('keeps "show more" caps for loaded entities only, within the API cap', () => {
+    const { limits } = decodeShareState(
+      '#/explore?focus=org:a&x=dpg:b&more=org:a*120,dpg:b*99999,dpg:c*120,org:a*x,*3,dpg:b',
+    ).exploration;
+    expect(limits).toEqual({ 'org:a': 120, 'dpg:b': EXPANSION_MAX });
+    expect(
+      encodeShareState({
+        ...DEFAULT_SHARE_STATE,
+        exploration: {
+          focus: 'org:a',
+          expanded: [],
+          hidden: [],
+          pinned: [],
+          limits: { 'org:a': 120 },
+        },
+      }),
+    ).toContain('more=org:a*120');
   });
 
   it("knows an id's type from its prefix", () => {
@@ -147,15 +170,22 @@ describe('exploration merge', () => {
     expect(removeIds(['a', 'b', 'c'], ['b'])).toEqual(['a', 'c']);
     expect(
       sameExploration(
-        { focus: 'a', expanded: ['b'], hidden: [], pinned: [] },
-        { focus: 'a', expanded: ['b'], hidden: [], pinned: [] },
+        { focus: 'a', expanded: ['b'], hidden: [], pinned: [], limits: {} },
+        { focus: 'a', expanded: ['b'], hidden: [], pinned: [], limits: {} },
       ),
     ).toBe(true);
     expect(
       sameExploration(
-        { focus: 'a', expanded: ['b'], hidden: [], pinned: [] },
-        { focus: 'a', expanded: [], hidden: [], pinned: [] },
+        { focus: 'a', expanded: ['b'], hidden: [], pinned: [], limits: {} },
+        { focus: 'a', expanded: [], hidden: [], pinned: [], limits: {} },
       ),
     ).toBe(false);
+    expect(
+      sameExploration(
+        { focus: 'a', expanded: [], hidden: [], pinned: [], limits: { a: 120 } },
+        { focus: 'a', expanded: [], hidden: [], pinned: [], limits: {} },
+      ),
+    ).toBe(false);
+    expect(limitsFor({ a: 120, b: 360 }, ['b'])).toEqual({ b: 360 });
   });
 });

@@ -21,6 +21,7 @@ import {
   EMPTY_EXPLORATION,
   type Exploration,
   addId,
+  limitsFor,
   mergeChunks,
   removeIds,
   withoutNodes,
@@ -30,8 +31,8 @@ let status = $state<AsyncStatus<OverviewResponse>>(idle());
 let exploration = $state<Exploration>(EMPTY_EXPLORATION);
 /** Neighbourhood answers by entity id. */
 let neighbourhoods = $state<Record<string, AsyncStatus<NeighbourhoodResponse>>>({});
-/** Per-entity neighbour cap, raised by "show more". */
-let limits = $state<Record<string, number>>({});
+/** The neighbour cap each cached answer was loaded with, to reload when a link asks for another. */
+const loadedLimits: Record<string, number> = {};
 /** Extra elements shown on top of the exploration (found paths). */
 let extra = $state.raw<GraphChunk>({ nodes: [], edges: [] });
 const request = createLatestRequest();
@@ -69,7 +70,8 @@ const combined = $derived.by<AsyncStatus<GraphChunk>>(() => {
 async function loadNeighbourhood(id: string, force = false): Promise<void> {
   const current = neighbourhoods[id];
   if (!force && current && (current.state === 'loading' || current.state === 'success')) return;
-  const limit = limits[id] ?? EXPANSION_LIMIT;
+  const limit = exploration.limits[id] ?? EXPANSION_LIMIT;
+  loadedLimits[id] = limit;
   neighbourhoods = { ...neighbourhoods, [id]: current?.state === 'success' ? current : loading() };
   try {
     const answer = await api.neighbourhood(id, { depth: 1, limit });
@@ -83,6 +85,9 @@ function ensureLoaded(): void {
   for (const id of loadedIds) {
     const current = neighbourhoods[id];
     if (!current || current.state === 'idle') void loadNeighbourhood(id);
+    // A restored link (or Back) may name a different "show more" cap than the cached answer has.
+    else if (loadedLimits[id] !== (exploration.limits[id] ?? EXPANSION_LIMIT))
+      void loadNeighbourhood(id, true);
   }
 }
 
@@ -160,12 +165,14 @@ export const graphActions = {
   },
   /** Removes `id`'s expansion; its neighbours stay only if another expansion brought them. */
   collapse(id: string): void {
-    exploration = { ...exploration, expanded: removeIds(exploration.expanded, [id]) };
+    const expanded = removeIds(exploration.expanded, [id]);
+    const loaded = exploration.focus === null ? [] : [exploration.focus, ...expanded];
+    exploration = { ...exploration, expanded, limits: limitsFor(exploration.limits, loaded) };
   },
   /** Raises `id`'s neighbour cap and loads again ("N more hidden" → show more). */
   showMore(id: string): void {
-    const limit = Math.min(EXPANSION_MAX, (limits[id] ?? EXPANSION_LIMIT) * 3);
-    limits = { ...limits, [id]: limit };
+    const limit = Math.min(EXPANSION_MAX, (exploration.limits[id] ?? EXPANSION_LIMIT) * 3);
+    exploration = { ...exploration, limits: { ...exploration.limits, [id]: limit } };
     void loadNeighbourhood(id, true);
   },
   /** Hides nodes from the canvas. */
@@ -177,6 +184,12 @@ export const graphActions = {
       hidden,
       expanded: removeIds(exploration.expanded, ids),
       pinned: removeIds(exploration.pinned, ids),
+      limits: limitsFor(
+        exploration.limits,
+        exploration.focus === null
+          ? []
+          : [exploration.focus, ...removeIds(exploration.expanded, ids)],
+      ),
     };
   },
   /** Shows every hidden node again. */

@@ -15,10 +15,18 @@ export interface Exploration {
   hidden: readonly string[];
   /** Nodes the reader pinned in place. */
   pinned: readonly string[];
+  /** Neighbour caps raised by "show more", by entity id (absent: the default cap). */
+  limits: Readonly<Record<string, number>>;
 }
 
 /** No focus: the overview. */
-export const EMPTY_EXPLORATION: Exploration = { focus: null, expanded: [], hidden: [], pinned: [] };
+export const EMPTY_EXPLORATION: Exploration = {
+  focus: null,
+  expanded: [],
+  hidden: [],
+  pinned: [],
+  limits: {},
+};
 
 /** Union of graph answers: each node and edge once (first occurrence wins), edges only between kept nodes. */
 export function mergeChunks(chunks: readonly GraphChunk[]): GraphChunk {
@@ -62,10 +70,21 @@ export function removeIds(list: readonly string[], ids: Iterable<string>): strin
 export function sameExploration(a: Exploration, b: Exploration): boolean {
   const same = (x: readonly string[], y: readonly string[]) =>
     x.length === y.length && x.every((item, index) => item === y[index]);
+  const aLimits = Object.entries(a.limits);
   return (
     a.focus === b.focus &&
     same(a.expanded, b.expanded) &&
     same(a.hidden, b.hidden) &&
-    same(a.pinned, b.pinned)
+    same(a.pinned, b.pinned) &&
+    aLimits.length === Object.keys(b.limits).length &&
+    aLimits.every(([id, limit]) => b.limits[id] === limit)
   );
+}
+
+/** `limits` keeping only the entries of entities whose neighbourhood is still part of the graph. */
+export function limitsFor(
+  limits: Readonly<Record<string, number>>,
+  loaded: readonly string[],
+): Record<string, number> {
+  return Object.fromEntries(Object.entries(limits).filter(([id]) => loaded.includes(id)));
 }

@@ -3,10 +3,12 @@
  * (focus, expansions, hidden and pinned nodes), selection, filters, layout, size measure, list view,
  * path and the open insight view. Pure, so a link restores exactly the view it was copied from.
  *
- * `#/explore?focus=org%3Aunicef&x=dpg%3Adhis2&sel=dpg%3Adhis2&types=SDG&layout=concentric`
+ * `#/explore?focus=org%3Aunicef&x=dpg%3Adhis2&more=dpg%3Adhis2*120&sel=dpg%3Adhis2&types=SDG&layout=concentric`
+ * (`more` lists the neighbour caps raised by "show more", as `id*cap`).
  * The first slice's `#/entity/<id>` links still open (as a selection).
  */
 import { type LayoutName, type SizeMeasure, isLayoutName, SIZE_MEASURES } from '../../lib/graph';
+import { EXPANSION_MAX } from '../graph/limits';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
 
 /** The insight views, each answering one of the three jobs. */
@@ -67,6 +69,7 @@ export function encodeShareState(state: ShareState): string {
     ['x', list(state.exploration.expanded)],
     ['hide', list(state.exploration.hidden)],
     ['pin', list(state.exploration.pinned)],
+    ['more', list(Object.entries(state.exploration.limits).map(([id, limit]) => `${id}*${limit}`))],
     ['sel', state.selected ?? undefined],
     ['types', list(state.hiddenTypes)],
     ['kinds', list(state.hiddenKinds)],
@@ -93,9 +96,33 @@ function ids(value: string | null): string[] {
   return [...new Set(value.split(',').map((item) => item.trim()))].filter((item) => item !== '');
 }
 
+/** `id*cap` pairs; caps outside 1…EXPANSION_MAX and ids the graph does not load are dropped. */
+function limits(value: string | null, loaded: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of ids(value)) {
+    const star = item.lastIndexOf('*');
+    const id = item.slice(0, star);
+    const limit = Number(item.slice(star + 1));
+    if (star > 0 && loaded.includes(id) && Number.isInteger(limit) && limit >= 1)
+      out[id] = Math.min(limit, EXPANSION_MAX);
+  }
+  return out;
+}
+
 function one(value: string | null): string | null {
   const text = value?.trim() ?? '';
   return text === '' ? null : text;
+}
+
+function explorationFrom(focus: string, params: URLSearchParams): Exploration {
+  const expanded = ids(params.get('x')).filter((id) => id !== focus);
+  return {
+    focus,
+    expanded,
+    hidden: ids(params.get('hide')),
+    pinned: ids(params.get('pin')),
+    limits: limits(params.get('more'), [focus, ...expanded]),
+  };
 }
 
 /** Reads a fragment back; unknown or malformed parts fall back to their defaults. */
@@ -122,12 +149,7 @@ export function decodeShareState(hash: string): ShareState {
     exploration:
       focus === null
         ? { ...EMPTY_EXPLORATION, hidden: ids(params.get('hide')) }
-        : {
-            focus,
-            expanded: ids(params.get('x')).filter((id) => id !== focus),
-            hidden: ids(params.get('hide')),
-            pinned: ids(params.get('pin')),
-          },
+        : explorationFrom(focus, params),
     selected: one(params.get('sel')),
     hiddenTypes: ids(params.get('types')),
     hiddenKinds: ids(params.get('kinds')),
