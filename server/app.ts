@@ -1,7 +1,8 @@
 /**
- * Builds the Express app around one GraphDatabase: security headers, the JSON API under /api,
- * and the built front end (web/dist) for everything else. No state of its own, so any number of
- * instances can serve one database.
+ * Builds the Express app around one GraphDatabase: security headers, CORS for listed origins
+ * only, per-client rate limits, body size limits, the JSON API under /api, and the built front
+ * end (web/dist) for everything else. No state of its own but the rate-limit counters, so any
+ * number of instances can serve one database.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import { curationRouter } from './api/curation-router.ts';
 import { authenticate, gateReads, type AuthOptions } from './auth/authenticate.ts';
 import { insightsRouter } from './api/insights-router.ts';
 import { REPO_ROOT } from './config.ts';
+import { corsPolicy } from './http/cors-policy.ts';
+import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimitSettings } from './http/rate-limits.ts';
 
 export const APP_VERSION = '0.1.0';
 export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
@@ -27,12 +30,23 @@ export interface AppOptions {
   adminToken?: string;
   /** Sessions, read gating and cookies (server/auth/authenticate.ts). */
   auth?: Omit<AuthOptions, 'adminToken'>;
+  /** Origins allowed to call the API cross-origin (default: none, same-origin only). */
+  corsOrigins?: readonly string[];
+  /** Express's `trust proxy`: the proxies in front whose X-Forwarded-For counts (default: none). */
+  trustProxy?: false | number | string;
+  /**
+   * Per-client rate limits; default DEFAULT_RATE_LIMITS, as in production. `false` turns them off:
+   * for test and benchmark harnesses that send thousands of requests from one address.
+   */
+  rateLimit?: RateLimitSettings | false;
 }
 
 export function createApp(db: GraphDatabase, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Client addresses (rate limits, req.secure) come from X-Forwarded-* only through these proxies.
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -44,6 +58,15 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
       },
     }),
   );
+  const cors = corsPolicy(options.corsOrigins ?? []);
+  if (cors) app.use('/api', cors);
+  // Before authentication, which reads the database: a flood stops here.
+  if (options.rateLimit !== false) {
+    const limits = rateLimiters(options.rateLimit ?? DEFAULT_RATE_LIMITS);
+    if (limits.signIn) app.post('/api/auth/session', limits.signIn);
+    if (limits.imports) app.post('/api/imports', limits.imports);
+    if (limits.api) app.use('/api', limits.api);
+  }
   // Graph answers are large and repetitive JSON (the full overview shrinks ~13x).
   app.use(compression());
   // Who is asking (token or session cookie, CSRF checked), and whether reads need an account.
@@ -56,8 +79,6 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   app.use('/api', curationRouter(db));
   app.use('/api', insightsRouter(db));
   app.use('/api', apiRouter(db, APP_VERSION));
-  // Body-parser errors (malformed JSON, too large) arise before the router: same JSON shape.
-  app.use('/api', errorHandler);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {
@@ -65,5 +86,8 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
     // Client-side routes: any other GET gets the app shell.
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
   }
+  // Errors raised before a router (CORS, rate limits, body parsing, static files): same JSON
+  // shape, and never Express's default page with its stack trace.
+  app.use(errorHandler);
   return app;
 }

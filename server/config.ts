@@ -6,11 +6,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_LOCAL_PASSWORD } from '../db/local-neo4j.ts';
+import { parseCorsOrigins } from './http/cors-policy.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limits.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3000)
+    .describe('0: any free port (printed at start)'),
   HOST: z.string().default('0.0.0.0'),
   NEO4J_URI: z.string().url().optional(),
   NEO4J_USER: z.string().default('neo4j'),
@@ -44,6 +52,34 @@ const envSchema = z.object({
     .enum(['auto', 'never'])
     .default('auto')
     .describe('auto: load the seed page when the graph is empty'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .describe(
+      'comma-separated origins allowed to call the API from a browser; empty: same-origin only',
+    ),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => v.trim() !== 'true', {
+      message:
+        'TRUST_PROXY=true would believe any X-Forwarded-For (clients could pick their own rate-limit key): give the number of proxies in front of the app (1) or their addresses',
+    })
+    .describe("Express's trust proxy: false, a number of hops, or proxy addresses/subnets"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perMinute),
+  SIGN_IN_LIMIT_PER_15_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_RATE_LIMITS.signInFailuresPer15Minutes),
+  IMPORT_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.importsPerHour),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(10_000)
+    .describe('how long in-flight requests may take to finish on SIGTERM/SIGINT'),
 });
 
 export interface Neo4jConfig {
@@ -68,6 +104,20 @@ export interface AppConfig {
     cookieSecure: 'auto' | boolean;
     sessionHours: number;
   };
+  /** Origins allowed cross-origin access to the API (empty: same-origin only). */
+  corsOrigins: string[];
+  /** Express's `trust proxy` setting. */
+  trustProxy: false | number | string;
+  rateLimit: RateLimitSettings;
+  shutdownTimeoutMs: number;
+}
+
+/** TRUST_PROXY: false/0/empty → off; digits → that many proxy hops; else addresses as given. */
+function parseTrustProxy(value: string): false | number | string {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 /** Parses the environment; throws an Error that names every bad variable. */
@@ -78,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid environment: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  let corsOrigins: string[];
+  try {
+    corsOrigins = parseCorsOrigins(e.CORS_ORIGINS);
+  } catch (error) {
+    throw new Error(`Invalid environment: ${(error as Error).message}`);
+  }
   const password = e.NEO4J_PASSWORD ?? DEFAULT_LOCAL_PASSWORD;
   return {
     port: e.PORT,
@@ -95,5 +151,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
       sessionHours: e.SESSION_HOURS,
     },
+    corsOrigins,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      signInFailuresPer15Minutes: e.SIGN_IN_LIMIT_PER_15_MINUTES,
+      importsPerHour: e.IMPORT_LIMIT_PER_HOUR,
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

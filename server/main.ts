@@ -1,11 +1,15 @@
 /**
  * `npm start`: configuration → database (local one started when NEO4J_URI is not set) →
- * migrations → seed into an empty graph → HTTP server. Stops cleanly on SIGINT/SIGTERM; the local
- * database keeps running for the next start (`npm run db:stop` stops it).
+ * migrations → seed into an empty graph → HTTP server. On SIGINT/SIGTERM it drains: no new
+ * connections, requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then the driver closes and
+ * the process exits 0 (1 if requests had to be cut). The local database keeps running for the
+ * next start (`npm run db:stop` stops it).
  */
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { connect, loadSeedIfEmpty, resolveNeo4j } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ensureMetrics } from './insights/metrics-service.ts';
 
 const log = (line: string) => console.log(line);
@@ -24,18 +28,42 @@ async function main(): Promise<void> {
   const metrics = await ensureMetrics(db);
   if (metrics) log(`Network measures computed over ${metrics.nodeCount} entities`);
 
-  const server = createApp(db, { adminToken: config.adminToken, auth: config.auth }).listen(
-    config.port,
-    config.host,
-    () => {
-      log(`DPG Explorer is serving http://localhost:${config.port} (API under /api)`);
-    },
-  );
-  const stop = () => {
-    server.close(() => void db.close().then(() => process.exit(0)));
+  const app = createApp(db, {
+    adminToken: config.adminToken,
+    auth: config.auth,
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+    rateLimit: config.rateLimit,
+  });
+  const server = app.listen(config.port, config.host, () => {
+    // PORT=0 picks a free port: say which.
+    const { port } = server.address() as AddressInfo;
+    log(`DPG Explorer is serving http://localhost:${port} (API under /api)`);
+  });
+  server.once('error', (error) => {
+    console.error(`DPG Explorer could not listen on port ${config.port}: ${error.message}`);
+    void db.close().finally(() => process.exit(1));
+  });
+  const shutdown = gracefulShutdown(server, {
+    timeoutMs: config.shutdownTimeoutMs,
+    release: () => db.close(),
+    log,
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    shutdown(signal).then(
+      ({ drained }) => {
+        log(drained ? 'Stopped.' : 'Stopped; some requests were cut off.');
+        process.exit(drained ? 0 : 1);
+      },
+      (error: unknown) => {
+        console.error(`Stopping failed: ${(error as Error).message ?? String(error)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Not once: a second signal cuts the requests still running.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,11 @@
 /**
  * The one error middleware: typed errors become `{ error: { code, message, details } }` with
- * their status; anything else is logged and answered with a generic 500, never a stack trace.
+ * their status; body-parser's refusals (malformed JSON, a body over the route's limit) keep their
+ * 4xx status with a code of their own; anything else is logged and answered with a generic 500,
+ * never a stack trace. The app also mounts it last for non-API paths, so Express's default
+ * handler (which prints stack traces outside NODE_ENV=production) never answers.
  */
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, DatabaseUnavailableError } from '../errors.ts';
 
@@ -19,10 +23,26 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
       .json({ error: { code: error.code, message: error.message, details: error.details } });
     return;
   }
-  // Body-parser errors (malformed JSON, too large) carry a status and are the client's fault.
-  const status = (error as { status?: number }).status;
+  // Body-parser and static-file errors carry a status and are the client's fault.
+  const { status, type, limit, syscall } = (error ?? {}) as Record<string, unknown>;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    res.status(status).json({ error: { code: 'BAD_REQUEST', message: (error as Error).message } });
+    if (type === 'entity.too.large') {
+      res.status(413).json({
+        error: {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `The request body is larger than the ${String(limit)} bytes this route accepts.`,
+          details: { limit },
+        },
+      });
+      return;
+    }
+    // Their messages describe the request ("Unexpected token…", "Failed to decode param…"),
+    // except system errors (a file the static server could not read), which name server paths.
+    const message =
+      syscall === undefined ? (error as Error).message : (STATUS_CODES[status] ?? 'Bad request');
+    res
+      .status(status)
+      .json({ error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message } });
     return;
   }
   console.error('Unhandled error:', error);

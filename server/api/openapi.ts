@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { CURATION_TAGS, registerCurationPaths } from './curation-openapi.ts';
 import { registerImportPaths } from './imports-openapi.ts';
 import { INSIGHTS_TAG, registerInsightsPaths } from './insights-openapi.ts';
+import { withRateLimitResponses } from '../http/rate-limit-docs.ts';
 import {
   entityParamsSchema,
   entityQuerySchema,
@@ -215,5 +216,6 @@ export function openApiDocument(version: string) {
       { name: 'meta', description: 'Status and documentation' },
     ],
   });
-  return cached;
+  // Any route can be answered 429 by the per-client rate limits.
+  return withRateLimitResponses(cached);
 }

@@ -1,28 +1,42 @@
 /**
- * The one place that talks to neo4j-driver: runs named Cypher in managed transactions (reads in
- * executeRead, writes in executeWrite, so a cluster routes them), converts driver values to plain
- * JSON-friendly values, and maps connection failures to DatabaseUnavailableError.
+ * The one place that talks to neo4j-driver: runs named Cypher in transactions (reads in READ
+ * sessions, writes in WRITE sessions, so a cluster routes them), converts driver values to plain
+ * JSON-friendly values, and maps an unreachable database to DatabaseUnavailableError.
+ *
+ * Work functions get a ManagedTransaction, as with executeRead/executeWrite: they run queries and
+ * never commit; this module commits, rolls back and retries. It runs its own retries instead of
+ * the driver's because the driver waits about a second before the first retry and retries a
+ * refused connection for seconds: with the database down a request would hang that long. Here
+ * (retry-policy.ts) connection failures are retried for a few hundred milliseconds, then answered
+ * 503, and a breaker (connection-breaker.ts) answers the next requests at once until a probe
+ * finds the database back; deadlocks and leader changes keep a longer retry.
  */
-import neo4j, {
-  type Driver,
-  type ManagedTransaction,
-  isInt,
-  isDate,
-  isDateTime,
-} from 'neo4j-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
+import neo4j, { type Driver, ManagedTransaction, isInt, isDate, isDateTime } from 'neo4j-driver';
 import { DatabaseUnavailableError } from '../errors.ts';
 import type { Neo4jConfig } from '../config.ts';
+import { ConnectionBreaker } from './connection-breaker.ts';
 import { cypher, type CypherName } from './cypher-registry.ts';
+import {
+  classifyDriverError,
+  DEFAULT_RETRY_POLICY,
+  retryDelay,
+  type RetryPolicy,
+} from './retry-policy.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
-/** Creates the process's single driver. Fails fast rather than hanging when the database is down. */
+/**
+ * Creates the process's single driver. A refused connection fails at once; a silent network
+ * (packets dropped) costs at most connectionTimeout. GraphDatabase does not use the driver's
+ * managed retry (see the header).
+ */
 export function createDriver(config: Neo4jConfig): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    connectionTimeout: 2_000,
+    // Waiting for a free pooled connection under load is not a fault: allow longer.
     connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
     disableLosslessIntegers: false,
   });
 }
@@ -41,31 +55,27 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
-const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.ClientError.Security.Unauthorized',
-  'Neo.TransientError.General.DatabaseUnavailable',
-]);
-
-function mapDriverError(error: unknown): unknown {
-  const code = (error as { code?: string } | null)?.code;
-  if (code && UNAVAILABLE_CODES.has(code)) return new DatabaseUnavailableError();
-  return error;
+/** How GraphDatabase copes with an unreachable database (tests shorten or lengthen them). */
+export interface FaultOptions {
+  retry?: RetryPolicy;
+  /** The breaker's cool-down in milliseconds (see connection-breaker.ts). */
+  breakerCooldownMs?: number;
 }
 
 /** Query access handed to services; wraps one driver and the database name. */
 export class GraphDatabase {
+  private readonly breaker: ConnectionBreaker;
+  private readonly retry: RetryPolicy;
+
   constructor(
     readonly driver: Driver,
     private readonly database?: string,
-  ) {}
-
-  private session(mode: 'READ' | 'WRITE') {
-    return this.driver.session({
-      database: this.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
+    faults: FaultOptions = {},
+  ) {
+    this.retry = faults.retry ?? DEFAULT_RETRY_POLICY;
+    this.breaker = new ConnectionBreaker(
+      faults.breakerCooldownMs === undefined ? undefined : { cooldownMs: faults.breakerCooldownMs },
+    );
   }
 
   /** Runs one named read query and returns its rows as plain objects. */
@@ -80,30 +90,72 @@ export class GraphDatabase {
 
   /** Several reads in one transaction (one consistent snapshot). */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.session('READ');
-    try {
-      return await session.executeRead(work);
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
-    }
+    return this.transaction('READ', work);
   }
 
   /** Several writes in one transaction: all of them land or none does. */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.session('WRITE');
-    try {
-      return await session.executeWrite(work);
-    } catch (error) {
-      throw mapDriverError(error);
-    } finally {
-      await session.close();
-    }
+    return this.transaction('WRITE', work);
   }
 
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  /** Attempts `work` under the retry policy; see the header for why not the driver's retry. */
+  private async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    if (!this.breaker.admit()) throw new DatabaseUnavailableError();
+    // Budgets run from the first failure, so a long transaction (an import) still gets retries.
+    let firstFailure: number | undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.attempt(mode, work);
+        this.breaker.succeeded();
+        return result;
+      } catch (error) {
+        const failure = classifyDriverError(error);
+        firstFailure ??= Date.now();
+        const delay = retryDelay(failure, attempt, Date.now() - firstFailure, this.retry);
+        if (delay !== null) {
+          await sleep(delay);
+          continue;
+        }
+        if (failure === 'connection' || failure === 'refused-credentials') {
+          this.breaker.failed();
+          throw new DatabaseUnavailableError();
+        }
+        // Anything else (a query error, the work's own error) means the database is reachable.
+        this.breaker.succeeded();
+        throw error;
+      }
+    }
+  }
+
+  /** One transaction: commit when the work resolves, roll back when it throws. */
+  private async attempt<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const tx = await session.beginTransaction();
+      try {
+        const result = await work(ManagedTransaction.fromTransaction(tx));
+        await tx.commit();
+        return result;
+      } finally {
+        // The work threw (or the commit failed): the error that matters is the first one.
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      }
+    } finally {
+      await session.close();
+    }
   }
 }
 

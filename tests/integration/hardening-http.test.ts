@@ -1,0 +1,300 @@
+// The app's HTTP hardening against the real test database: CORS only for listed origins (and a
+// cross-origin cookie write still refused by the CSRF check), per-client rate limits answered
+// 429 with Retry-After in the API's error shape, body size limits answered 413, and no stack
+// trace in any error answer.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type AppOptions } from '../../server/app.ts';
+import type { Role } from '../../server/auth/roles.ts';
+import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
+import {
+  call,
+  createAccounts,
+  PASSWORD,
+  SESSION_SECRET,
+  signIn,
+  type Account,
+} from './curation-fixture.ts';
+
+const ADMIN_TOKEN = 'hardening-admin-token-0123456789abcdef';
+const ALLOWED = 'https://maps.example.org';
+const db = openTestDatabase();
+const servers: Server[] = [];
+let accounts: Record<Role, Account>;
+
+/** Serves an app with sessions on and the given options; closed after the file. */
+async function serve(options: Partial<AppOptions> = {}): Promise<string> {
+  const server = createApp(db, {
+    webDist: '/nonexistent',
+    adminToken: ADMIN_TOKEN,
+    auth: { sessionSecret: SESSION_SECRET },
+    ...options,
+  }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  await resetGraph(db);
+  accounts = await createAccounts(db);
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  await resetGraph(db);
+  await db.close();
+});
+
+const corsHeaders = (headers: Headers) =>
+  [...headers.keys()].filter((name) => name.startsWith('access-control-'));
+
+/** A JSON error body must say what went wrong and nothing about the server's insides. */
+function expectNoStackTrace(text: string) {
+  expect(text).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\/work\/|Error: .*\n\s+at /);
+}
+
+describe('CORS', () => {
+  it('sends no CORS headers at all when no origin is listed (same-origin only)', async () => {
+    const base = await serve();
+    const get = await fetch(`${base}/api/health`, { headers: { origin: ALLOWED } });
+    expect(corsHeaders(get.headers)).toEqual([]);
+    const preflight = await fetch(`${base}/api/graph/subgraph`, {
+      method: 'OPTIONS',
+      headers: { origin: ALLOWED, 'access-control-request-method': 'POST' },
+    });
+    expect(corsHeaders(preflight.headers)).toEqual([]);
+  });
+
+  it('answers a listed origin’s preflight and requests, without credentials', async () => {
+    const base = await serve({ corsOrigins: [ALLOWED] });
+    const preflight = await fetch(`${base}/api/graph/subgraph`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: ALLOWED,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'authorization',
+    );
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+
+    const get = await fetch(`${base}/api/health`, { headers: { origin: ALLOWED } });
+    expect(get.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(get.headers.get('access-control-expose-headers')).toContain('Retry-After');
+    expect(get.headers.get('vary')).toContain('Origin');
+  });
+
+  it('gives an origin not listed no CORS headers, and its cookie write is refused', async () => {
+    const base = await serve({ corsOrigins: [ALLOWED] });
+    const evil = 'https://evil.example';
+    const preflight = await fetch(`${base}/api/curation/entities`, {
+      method: 'OPTIONS',
+      headers: { origin: evil, 'access-control-request-method': 'POST' },
+    });
+    expect(corsHeaders(preflight.headers)).toEqual([]);
+    const get = await fetch(`${base}/api/health`, { headers: { origin: evil } });
+    expect(corsHeaders(get.headers)).toEqual([]);
+    expect(get.headers.get('vary')).toContain('Origin');
+
+    // A page elsewhere can make the browser send the session cookie, but not the CSRF token.
+    const { cookie } = await signIn(base, accounts.editor.name);
+    const write = await fetch(`${base}/api/curation/entities`, {
+      method: 'POST',
+      headers: { origin: evil, cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'Group', properties: { name: 'Cross Origin Group' } }),
+    });
+    expect(write.status).toBe(403);
+    expect(corsHeaders(write.headers)).toEqual([]);
+    expect(await write.json()).toMatchObject({ error: { code: 'CSRF_REJECTED' } });
+    const rows = await query(
+      db,
+      `MATCH (g:Group {name: 'Cross Origin Group'}) RETURN count(g) AS n`,
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+});
+
+describe('rate limits', () => {
+  const wrongSignIn = (base: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ name: accounts.viewer.name, password: 'not the password' }),
+    });
+
+  it('stops password guessing: failed sign-ins over the limit get 429 with Retry-After', async () => {
+    const base = await serve({
+      rateLimit: { perMinute: 1000, signInFailuresPer15Minutes: 3, importsPerHour: 10 },
+    });
+    for (let i = 0; i < 3; i++) expect((await wrongSignIn(base)).status).toBe(401);
+    const refused = await wrongSignIn(base);
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    const text = await refused.text();
+    expectNoStackTrace(text);
+    expect(JSON.parse(text)).toMatchObject({
+      error: {
+        code: 'RATE_LIMITED',
+        message: expect.any(String),
+        details: { bucket: 'sign-in', limit: 3, windowSeconds: 900, retryAfterSeconds: retryAfter },
+      },
+    });
+    // The right password does not get through either until the window has passed.
+    const right = await call(base, 'POST', '/api/auth/session', {
+      name: accounts.viewer.name,
+      password: PASSWORD,
+    });
+    expect(right.status).toBe(429);
+    // Reads are another bucket.
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  });
+
+  it('counts only failed sign-ins', async () => {
+    const base = await serve({
+      rateLimit: { perMinute: 1000, signInFailuresPer15Minutes: 2, importsPerHour: 10 },
+    });
+    for (let i = 0; i < 5; i++) await signIn(base, accounts.viewer.name);
+    expect((await wrongSignIn(base)).status).toBe(401);
+  });
+
+  it('counts per client: behind a trusted proxy, one client over its limit leaves others alone', async () => {
+    const limits = { perMinute: 1000, signInFailuresPer15Minutes: 2, importsPerHour: 10 };
+    const proxied = await serve({ rateLimit: limits, trustProxy: 1 });
+    const a = { 'x-forwarded-for': '203.0.113.10' };
+    const b = { 'x-forwarded-for': '203.0.113.20' };
+    for (let i = 0; i < 2; i++) expect((await wrongSignIn(proxied, a)).status).toBe(401);
+    expect((await wrongSignIn(proxied, a)).status).toBe(429);
+    expect((await wrongSignIn(proxied, b)).status).toBe(401);
+
+    // Without TRUST_PROXY the header is the client's word, and changing it escapes nothing.
+    const direct = await serve({ rateLimit: limits });
+    for (let i = 0; i < 2; i++) expect((await wrongSignIn(direct, a)).status).toBe(401);
+    expect((await wrongSignIn(direct, b)).status).toBe(429);
+  });
+
+  it('limits all API requests per client per minute, with RateLimit headers', async () => {
+    const base = await serve({
+      rateLimit: { perMinute: 5, signInFailuresPer15Minutes: 10, importsPerHour: 10 },
+    });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 6; i++) {
+      last = await fetch(`${base}/api/search?q=unicef`);
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(last!.headers.get('ratelimit-policy')).toContain('q=5');
+    expect(await last!.json()).toMatchObject({
+      error: { code: 'RATE_LIMITED', details: { bucket: 'api', limit: 5 } },
+    });
+  });
+
+  it('limits starting imports', async () => {
+    const base = await serve({
+      rateLimit: { perMinute: 1000, signInFailuresPer15Minutes: 10, importsPerHour: 2 },
+    });
+    const start = () =>
+      call(base, 'POST', '/api/imports', { kind: 'member-page' }, { token: ADMIN_TOKEN });
+    expect((await start()).status).toBe(400);
+    expect((await start()).status).toBe(400);
+    const refused = await start();
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({
+      error: { code: 'RATE_LIMITED', details: { bucket: 'imports' } },
+    });
+    // Following a job is not starting one.
+    expect(
+      (await call(base, 'GET', '/api/imports', undefined, { token: ADMIN_TOKEN })).status,
+    ).toBe(200);
+  });
+
+  it('is on by default, and documented: every operation lists a 429', async () => {
+    const base = await serve({ rateLimit: undefined });
+    const health = await fetch(`${base}/api/health`);
+    expect(health.headers.get('ratelimit-policy')).toContain('q=600');
+    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(Object.keys(doc.paths['/api/auth/session']!.post!.responses)).toContain('429');
+    expect(Object.keys(doc.paths['/api/search']!.get!.responses)).toContain('429');
+  });
+});
+
+describe('body size limits and error answers', () => {
+  const postRaw = (url: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  it('refuses a body over 1 MB with 413 in the JSON error shape', async () => {
+    const base = await serve();
+    const ids = Array.from({ length: 120_000 }, (_, i) => `org:organisation-${i}`);
+    const response = await postRaw(`${base}/api/graph/subgraph`, JSON.stringify({ ids }));
+    expect(response.status).toBe(413);
+    const text = await response.text();
+    expectNoStackTrace(text);
+    expect(JSON.parse(text)).toMatchObject({
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: expect.any(String),
+        details: { limit: 1048576 },
+      },
+    });
+  });
+
+  it('lets imports carry up to 25 MB, and no more', async () => {
+    const base = await serve();
+    const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const page = (size: number) =>
+      JSON.stringify({
+        kind: 'member-page',
+        name: 'big.txt',
+        content: 'x'.repeat(size),
+        dryRun: true,
+      });
+    const twoMegabytes = await postRaw(`${base}/api/imports`, page(2_000_000), auth);
+    expect(twoMegabytes.status).not.toBe(413);
+    const tooBig = await postRaw(`${base}/api/imports`, page(26 * 1024 * 1024), auth);
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.json()).toMatchObject({
+      error: { code: 'PAYLOAD_TOO_LARGE', details: { limit: 25 * 1024 * 1024 } },
+    });
+  });
+
+  it('answers malformed JSON with 400 and no stack trace', async () => {
+    const base = await serve();
+    const response = await postRaw(`${base}/api/graph/subgraph`, '{"ids": [');
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expectNoStackTrace(text);
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('answers an error outside the API without a stack trace or the server’s paths', async () => {
+    // A front-end build without its index.html: the app shell cannot be sent.
+    const webDist = mkdtempSync(path.join(tmpdir(), 'hardening-web-'));
+    writeFileSync(path.join(webDist, 'app.js'), '// an asset');
+    const base = await serve({ webDist });
+    const response = await fetch(`${base}/some/client/route`);
+    expect(response.status).toBe(404);
+    const text = await response.text();
+    expectNoStackTrace(text);
+    expect(text).not.toContain(webDist);
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect((await fetch(`${base}/app.js`)).status).toBe(200);
+  });
+});
