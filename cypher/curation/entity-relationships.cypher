@@ -1,4 +1,7 @@
-// Every relationship of an entity with its properties (for the audit record of a delete or merge).
+// Every relationship of an entity with its properties and both ends' names (for the audit record
+// of a delete or merge).
 MATCH (n:Entity {id: $id})-[r]-(m:Entity)
-RETURN startNode(r).id AS from, type(r) AS type, endNode(r).id AS to, properties(r) AS properties
+WITH startNode(r) AS a, r, endNode(r) AS b
+RETURN a.id AS from, type(r) AS type, b.id AS to, coalesce(a.name, a.id) AS fromLabel,
+       coalesce(b.name, b.id) AS toLabel, properties(r) AS properties
 ORDER BY from, type, to

@@ -2,4 +2,9 @@
 MATCH (a:Annotation {id: $id})
 SET a += $changes, a.updatedAt = datetime(), a.version = a.version + 1
 REMOVE a._lock
-RETURN a {.*, createdAt: toString(a.createdAt), updatedAt: toString(a.updatedAt)} AS annotation
+WITH a
+OPTIONAL MATCH (t:Entity {id: a.topic})
+OPTIONAL MATCH (s:Entity {id: a.subject})
+RETURN a {.*, createdAt: toString(a.createdAt), updatedAt: toString(a.updatedAt),
+          topicLabel: coalesce(t.name, a.topic), subjectLabel: coalesce(s.name, a.subject)}
+       AS annotation

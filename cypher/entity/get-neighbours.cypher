@@ -6,6 +6,7 @@ RETURN m.id AS id,
        type(r) AS relationship,
        CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
        coalesce(r.sources, []) AS sources,
-       coalesce(r.evidence, []) AS evidence
+       coalesce(r.evidence, []) AS evidence,
+       r.role AS role, r.startDate AS startDate, r.endDate AS endDate
 ORDER BY relationship, label
 LIMIT $limit

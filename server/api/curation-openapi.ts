@@ -21,6 +21,7 @@ import {
   signInBodySchema,
   updateAnnotationBodySchema,
   updateEntityBodySchema,
+  updateRelationshipBodySchema,
   updateViewBodySchema,
   uuidParamsSchema,
   versionQuerySchema,
@@ -164,6 +165,28 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
       200: json(relationshipStateSchema, 'Existed; now also stated by the editor'),
       ...writeErrors(404, 409),
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/curation/relationships',
+    tags: ['curation'],
+    summary: 'A relationship’s editable state: properties, version, both ends’ names',
+    request: { query: relationshipQuerySchema },
+    responses: {
+      200: json(relationshipStateSchema, 'The state'),
+      400: err('Invalid input'),
+      404: err('No such relationship'),
+    },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/curation/relationships',
+    tags: ['curation'],
+    summary:
+      'Change a relationship’s role, dates, notes or board seat (null removes one), quoting the version read',
+    description: `${AUTH_NOTE} The relationship is named by \`from\`, \`type\` and \`to\` in the query. Properties an editor sets are kept over later re-imports (the import report lists the conflict).`,
+    request: { query: relationshipQuerySchema, ...body(updateRelationshipBodySchema) },
+    responses: { 200: json(relationshipStateSchema, 'The new state'), ...writeErrors(404, 409) },
   });
   registry.registerPath({
     method: 'delete',

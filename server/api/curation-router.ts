@@ -21,7 +21,12 @@ import {
   updateEntity,
 } from '../curation/entity-edits.ts';
 import { findRedirect, mergeEntities } from '../curation/entity-merge.ts';
-import { deleteRelationship, stateRelationship } from '../curation/relationship-edits.ts';
+import {
+  deleteRelationship,
+  getRelationshipState,
+  stateRelationship,
+  updateRelationship,
+} from '../curation/relationship-edits.ts';
 import { createView, deleteView, getView, listViews, updateView } from '../curation/saved-views.ts';
 import {
   annotationListQuerySchema,
@@ -34,6 +39,7 @@ import {
   relationshipQuerySchema,
   updateAnnotationBodySchema,
   updateEntityBodySchema,
+  updateRelationshipBodySchema,
   updateViewBodySchema,
   uuidParamsSchema,
   versionQuerySchema,
@@ -105,6 +111,21 @@ export function curationRouter(db: GraphDatabase): Router {
     const { properties, ...ref } = parseInput(relationshipBodySchema, req.body ?? {}, 'body');
     const { created, relationship } = await stateRelationship(db, userOf(res), ref, properties);
     res.status(created ? 201 : 200).json(relationship);
+  });
+
+  router.get('/curation/relationships', async (req, res) => {
+    const ref = parseInput(relationshipQuerySchema, req.query, 'query');
+    res.json(await getRelationshipState(db, ref));
+  });
+
+  router.patch('/curation/relationships', editor, async (req, res) => {
+    const ref = parseInput(relationshipQuerySchema, req.query, 'query');
+    const { version, properties } = parseInput(
+      updateRelationshipBodySchema,
+      req.body ?? {},
+      'body',
+    );
+    res.json(await updateRelationship(db, userOf(res), ref, version, properties));
   });
 
   router.delete('/curation/relationships', editor, async (req, res) => {

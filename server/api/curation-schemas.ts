@@ -26,6 +26,9 @@ export const versionSchema = z
   .min(0)
   .meta({ description: 'The version you read; a stale one is answered with 409 VERSION_CONFLICT' });
 
+const noPersonalData = (schema: z.ZodString) =>
+  schema.refine((value) => findPersonalData(value) === null, PERSONAL_DATA_MESSAGE);
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const httpUrl = z
   .url({ protocol: /^https?$/ })
@@ -108,17 +111,80 @@ export const versionQuerySchema = z.object({
   version: z.coerce.number().int().min(0).meta({ description: 'The version you read' }),
 });
 
+/** A date as precise as the source knows it: `2024`, `2024-03` or `2024-03-15`. */
+const partialDate = z
+  .string()
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'must be YYYY, YYYY-MM or YYYY-MM-DD',
+  )
+  .refine(
+    (value) => value.length < 10 || new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'is not a day of the calendar',
+  )
+  .meta({ description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+
+/**
+ * Whether `end` falls before `start` at the precision both give (`2024` does not end before
+ * `2024-05`: the year may run to December).
+ */
+export function endsBeforeStart(start: string, end: string): boolean {
+  const n = Math.min(start.length, end.length);
+  return end.slice(0, n) < start.slice(0, n);
+}
+
+/** The properties an editor may state on a relationship (every one optional). */
+const RELATIONSHIP_PROPERTY_SHAPE = {
+  role: noPersonalData(z.string().trim().min(1).max(200)).meta({
+    description: 'The part played, e.g. "technical partner", "co-funder"',
+  }),
+  startDate: partialDate,
+  endDate: partialDate,
+  notes: noPersonalData(z.string().trim().min(1).max(2000)).meta({
+    description: 'Free text about the relationship (no personal data)',
+  }),
+  board: z.boolean().meta({ description: 'MEMBER_OF only: a seat on the board' }),
+};
+const relationshipPropertiesSchema = z
+  .strictObject(RELATIONSHIP_PROPERTY_SHAPE)
+  .partial()
+  .refine((p) => !(p.startDate && p.endDate && endsBeforeStart(p.startDate, p.endDate)), {
+    message: 'must not be before startDate',
+    path: ['endDate'],
+  });
+
 export const relationshipBodySchema = z
   .object({
     from: entityIdSchema,
     type: relationshipTypeSchema,
     to: entityIdSchema,
-    properties: z
-      .strictObject({ board: z.boolean().optional() })
-      .default({})
-      .meta({ description: '`board` on MEMBER_OF org:dpga' }),
+    properties: relationshipPropertiesSchema.default({}).meta({
+      description: 'role, startDate, endDate, notes; `board` on MEMBER_OF only',
+    }),
   })
   .meta({ id: 'RelationshipRequest' });
+/** What an editor states on a relationship. */
+export type RelationshipProperties = z.infer<typeof relationshipPropertiesSchema>;
+
+/** A change to a relationship's properties: any of them; null removes one. */
+export const updateRelationshipBodySchema = z
+  .object({
+    version: versionSchema,
+    properties: z
+      .strictObject({
+        role: RELATIONSHIP_PROPERTY_SHAPE.role.nullable().optional(),
+        startDate: RELATIONSHIP_PROPERTY_SHAPE.startDate.nullable().optional(),
+        endDate: RELATIONSHIP_PROPERTY_SHAPE.endDate.nullable().optional(),
+        notes: RELATIONSHIP_PROPERTY_SHAPE.notes.nullable().optional(),
+        board: RELATIONSHIP_PROPERTY_SHAPE.board.nullable().optional(),
+      })
+      .refine((value) => Object.keys(value).length > 0, 'name at least one property to change')
+      .meta({
+        description:
+          'The properties to change (role, startDate, endDate, notes; board on MEMBER_OF); null removes one',
+      }),
+  })
+  .meta({ id: 'UpdateRelationshipRequest' });
 
 export const relationshipQuerySchema = z.object({
   from: entityIdSchema,
@@ -135,9 +201,6 @@ export const mergeBodySchema = z
   })
   .refine((b) => b.keep !== b.remove, { message: 'must differ from keep', path: ['remove'] })
   .meta({ id: 'MergeRequest' });
-
-const noPersonalData = (schema: z.ZodString) =>
-  schema.refine((value) => findPersonalData(value) === null, PERSONAL_DATA_MESSAGE);
 
 export const STANCES = ['supportive', 'neutral', 'opposed', 'unknown'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
@@ -194,16 +257,69 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-const position = z.object({ x: z.number().finite(), y: z.number().finite() });
+/** Canvas coordinates far beyond any layout's reach are a mistake, not a picture. */
+const COORDINATE = z.number().min(-1_000_000).max(1_000_000);
+
+/**
+ * How deep a filter value may nest. A view is stored and audited as JSON text, and
+ * JSON.stringify recurses: a body of 1 MB of `[` nests 500,000 deep and would overflow the stack.
+ */
+export const MAX_FILTER_DEPTH = 16;
+
+/** True when `value` nests arrays or objects deeper than `max` (walked without recursion). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The size of a value as JSON, or Infinity when it cannot be written as JSON at all. */
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Infinity;
+  }
+}
+const position = z.strictObject({ x: COORDINATE, y: COORDINATE });
 
 export const viewStateSchema = z
   .object({
     entities: z.array(entityIdSchema).max(500),
-    filters: z.record(z.string(), z.unknown()).default({}),
+    filters: z
+      .record(
+        z.string().max(100),
+        z
+          .unknown()
+          .refine(
+            (v) => !nestsDeeperThan(v, MAX_FILTER_DEPTH),
+            `nests deeper than ${MAX_FILTER_DEPTH} levels`,
+          ),
+      )
+      .default({}),
     layout: z.string().max(40).optional(),
-    positions: z.record(z.string().max(300), position).default({}),
+    positions: z.record(entityIdSchema, position).default({}).meta({
+      description: 'Where each shown entity was on the canvas; keys are among `entities`',
+    }),
   })
-  .refine((s) => JSON.stringify(s).length <= 200_000, 'must be at most 200 kB as JSON')
+  .superRefine((state, ctx) => {
+    const shown = new Set(state.entities);
+    const keys = Object.keys(state.positions);
+    if (keys.length > shown.size)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['positions'],
+        message: `has ${keys.length} positions for ${shown.size} entities`,
+      });
+    for (const key of keys.filter((k) => !shown.has(k)).slice(0, 10))
+      ctx.addIssue({ code: 'custom', path: ['positions', key], message: 'is not in entities' });
+  })
+  .refine((s) => jsonLength(s) <= 200_000, 'must be at most 200 kB as JSON')
   .meta({ id: 'SavedViewState' });
 
 export const createViewBodySchema = z
@@ -258,7 +374,13 @@ export const relationshipStateSchema = z
     from: z.string(),
     type: z.string(),
     to: z.string(),
-    properties: z.record(z.string(), z.unknown()),
+    fromLabel: z.string().meta({ description: 'The name of the start entity' }),
+    toLabel: z.string().meta({ description: 'The name of the end entity' }),
+    version: z.number().int().meta({ description: '0 for an imported relationship never edited' }),
+    properties: z.record(z.string(), z.unknown()).meta({
+      description: 'role, startDate, endDate, notes, board where set; `sources` and `evidence`',
+    }),
+    editedProperties: z.array(z.string()).meta({ description: 'Properties an editor set' }),
   })
   .meta({ id: 'RelationshipState' });
 
@@ -279,6 +401,8 @@ export const annotationSchema = z
     priority: z.enum(PRIORITIES),
     notes: z.string(),
     tags: z.array(z.string()),
+    topicLabel: z.string().meta({ description: 'The topic’s name (its id when it has none)' }),
+    subjectLabel: z.string().meta({ description: 'The stakeholder’s name' }),
     author: z.string(),
     authorName: z.string(),
     createdAt: z.string(),
@@ -295,7 +419,7 @@ export const auditEventSchema = z
     actorName: z.string(),
     action: z.string().meta({
       description:
-        'entity.create|update|delete|merge, relationship.create|delete, annotation.create|update|delete, view.create|update|delete',
+        'entity.create|update|delete|merge, relationship.create|update|delete, annotation.create|update|delete, view.create|update|delete',
     }),
     entityId: z.string(),
     entityIds: z.array(z.string()),

@@ -14,7 +14,7 @@ export const errorResponseSchema = z
     error: z.object({
       code: z.string().meta({
         description:
-          'VALIDATION_ERROR (400), BAD_REQUEST (400), NOT_FOUND (404), DATABASE_UNAVAILABLE (503, with Retry-After), INTERNAL (500)',
+          'VALIDATION_ERROR (400), BAD_REQUEST (400), NOT_FOUND (404), PAYLOAD_TOO_LARGE (413), RATE_LIMITED (429, with Retry-After), DATABASE_UNAVAILABLE (503, with Retry-After), INTERNAL (500)',
       }),
       message: z.string(),
       details: z
@@ -81,6 +81,9 @@ export const entityResponseSchema = z
         relationship: z.string(),
         direction: z.enum(['out', 'in']),
         provenance: z.array(provenanceSchema),
+        role: z.string().optional().meta({ description: 'The part played, where stated' }),
+        startDate: z.string().optional().meta({ description: 'YYYY[-MM[-DD]], where stated' }),
+        endDate: z.string().optional().meta({ description: 'YYYY[-MM[-DD]], where stated' }),
       }),
     ),
     neighbourSummary: z.object({

@@ -19,6 +19,9 @@ export interface Annotation {
   priority: (typeof PRIORITIES)[number];
   notes: string;
   tags: string[];
+  /** The names of topic and subject (their ids when they have none). */
+  topicLabel: string;
+  subjectLabel: string;
   author: string;
   authorName: string;
   createdAt: string;

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'entity.delete',
   'entity.merge',
   'relationship.create',
+  'relationship.update',
   'relationship.delete',
   'annotation.create',
   'annotation.update',

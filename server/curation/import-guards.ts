@@ -3,7 +3,7 @@
  * applies what editors decided, inside the import's transaction —
  *  - ids merged away (Redirect) are read as the entity they were merged into;
  *  - entities and relationships an editor deleted (Tombstone) are not stated again;
- *  - properties an editor set keep the editor's value;
+ *  - properties an editor set, on entities and on relationships, keep the editor's value;
  * and returns each case where the source says otherwise as a conflict for the import report.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -91,6 +91,10 @@ export async function applyEditorDecisions<N extends GuardedNode, R extends Guar
   ];
   const [guards] = await run(tx, 'curation/import-guards', {
     ids,
+    // Only a relationship the source states properties of can contradict an editor's property.
+    relationships: relationships
+      .filter((r) => Object.keys(r.props).length > 0)
+      .map((r) => ({ from: r.from, type: r.type, to: r.to, key: keyOf(r) })),
     keys: [...ids, ...relationships.map(keyOf)],
   });
   const tombstones = new Set((guards?.tombstones as string[] | undefined) ?? []);
@@ -98,6 +102,12 @@ export async function applyEditorDecisions<N extends GuardedNode, R extends Guar
     (
       (guards?.edited as { id: string; edited: string[]; node: Record<string, unknown> }[]) ?? []
     ).map((e) => [e.id, e]),
+  );
+  const editedRelationships = new Map(
+    (
+      (guards?.editedRelationships as
+        { key: string; edited: string[]; properties: Record<string, unknown> }[] | undefined) ?? []
+    ).map((e) => [e.key, e]),
   );
   const conflicts: ImportConflict[] = [];
 
@@ -162,9 +172,40 @@ export async function applyEditorDecisions<N extends GuardedNode, R extends Guar
       });
       continue;
     }
-    keptRelationships.push(r);
+    const decision = editedRelationships.get(key);
+    keptRelationships.push(
+      decision ? { ...r, props: keepEditorValues(key, r.props, decision, conflicts) } : r,
+    );
   }
   return { nodes: keptNodes, relationships: keptRelationships, conflicts };
+}
+
+/**
+ * The import's properties of one relationship without those an editor set; each one the source
+ * states differently is reported.
+ */
+function keepEditorValues(
+  key: string,
+  props: Record<string, unknown>,
+  decision: { edited: string[]; properties: Record<string, unknown> },
+  conflicts: ImportConflict[],
+): Record<string, unknown> {
+  const kept = { ...props };
+  for (const property of decision.edited) {
+    if (!(property in kept)) continue;
+    const editorValue = decision.properties[property];
+    if (!same(kept[property], editorValue))
+      conflicts.push({
+        kind: 'edited-property',
+        id: key,
+        property,
+        editorValue,
+        importValue: kept[property],
+        message: `${key}: an editor set ${property} to ${JSON.stringify(editorValue)}; the source says ${JSON.stringify(kept[property])}, the editor's value stays`,
+      });
+    delete kept[property];
+  }
+  return kept;
 }
 
 /** Conflicts for facts the source no longer states but an editor does: they stay. */

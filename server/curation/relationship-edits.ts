@@ -1,7 +1,10 @@
 /**
- * Editors state and delete relationships. The type comes from the model's whitelist and must join
- * the right entity types (relationship-rules.ts). Stating a relationship that a source already
- * states adds the editor's provenance; deleting one leaves a tombstone that re-imports respect.
+ * Editors state, correct and delete relationships. The type comes from the model's whitelist and
+ * must join the right entity types (relationship-rules.ts). Stating a relationship that a source
+ * already states adds the editor's provenance; changing one quotes the version read (409 when
+ * stale) and marks the properties set as the editor's, which re-imports keep; deleting one leaves
+ * a tombstone that re-imports respect. Every change records one audit event whose before/after
+ * name both ends, so the history reads as a sentence.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { UserPrincipal } from '../auth/roles.ts';
@@ -9,8 +12,9 @@ import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { EntityType, RelationshipType } from '../model/graph-model.ts';
 import { relationshipKey } from '../importers/graph/graph-facts.ts';
+import { endsBeforeStart, type RelationshipProperties } from '../api/curation-schemas.ts';
 import { recordAudit } from './audit-trail.ts';
-import { AlreadyExistsError } from './curation-errors.ts';
+import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
 import { EDITOR_SOURCE_PREFIX, stateAsEditor } from './editor-provenance.ts';
 import { endpointProblem } from './relationship-rules.ts';
 
@@ -21,8 +25,38 @@ export interface RelationshipRef {
 }
 
 export interface RelationshipState extends RelationshipRef {
+  /** The ends' names (their ids when they have none). */
+  fromLabel: string;
+  toLabel: string;
+  /** 0 for an imported relationship no editor changed. */
+  version: number;
+  /** role, startDate, endDate, notes, board where set, with `sources` and `evidence`. */
   properties: Record<string, unknown>;
+  /** Properties an editor set (re-imports keep the editor's value). */
+  editedProperties: string[];
 }
+
+/** A change to a relationship: a value sets a property, null removes it. */
+export type RelationshipChanges = {
+  [K in keyof RelationshipProperties]?: RelationshipProperties[K] | null;
+};
+
+/** Relationship properties that are bookkeeping, not the relationship's own. */
+const BOOKKEEPING = new Set(['version', 'editedProperties', '_lock']);
+
+function toState(ref: RelationshipRef, row: Record<string, unknown>): RelationshipState {
+  const all = row.properties as Record<string, unknown>;
+  return {
+    ...ref,
+    fromLabel: String(row.fromLabel ?? ref.from),
+    toLabel: String(row.toLabel ?? ref.to),
+    version: Number(all.version ?? 0),
+    properties: Object.fromEntries(Object.entries(all).filter(([k]) => !BOOKKEEPING.has(k))),
+    editedProperties: (all.editedProperties as string[] | null) ?? [],
+  };
+}
+
+const describe = (ref: RelationshipRef) => `${ref.from} ${ref.type} ${ref.to}`;
 
 async function checkEnds(tx: ManagedTransaction, ref: RelationshipRef): Promise<void> {
   const rows = await run(tx, 'curation/entity-types', { ids: [ref.from, ref.to] });
@@ -36,12 +70,30 @@ async function checkEnds(tx: ManagedTransaction, ref: RelationshipRef): Promise<
   if (problem) throw new ValidationError(problem, [{ path: 'body.type', message: problem }]);
 }
 
+/** `board` says whether a member sits on the board: it belongs to MEMBER_OF only. */
+function checkBoard(ref: RelationshipRef, props: RelationshipChanges): void {
+  if (props.board !== undefined && props.board !== null && ref.type !== 'MEMBER_OF')
+    throw new ValidationError('`board` belongs to MEMBER_OF only', [
+      { path: 'body.properties.board', message: 'only on MEMBER_OF' },
+    ]);
+}
+
 async function findRelationship(
   tx: ManagedTransaction,
   ref: RelationshipRef,
 ): Promise<RelationshipState | null> {
   const [row] = await run(tx, 'curation/find-relationship', { ...ref });
-  return row ? { ...ref, properties: row.properties as Record<string, unknown> } : null;
+  return row ? toState(ref, row) : null;
+}
+
+/** A relationship's editable state, with the version a change must quote. */
+export async function getRelationshipState(
+  db: GraphDatabase,
+  ref: RelationshipRef,
+): Promise<RelationshipState> {
+  const [row] = await db.read('curation/find-relationship', { ...ref });
+  if (!row) throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
+  return toState(ref, row);
 }
 
 /** States a relationship; `created` is false when a source stated it already. */
@@ -49,27 +101,25 @@ export async function stateRelationship(
   db: GraphDatabase,
   user: UserPrincipal,
   ref: RelationshipRef,
-  props: { board?: boolean },
+  props: RelationshipProperties,
 ): Promise<{ created: boolean; relationship: RelationshipState }> {
+  checkBoard(ref, props);
   return db.writeTx(async (tx) => {
     await checkEnds(tx, ref);
-    if (props.board !== undefined && !(ref.type === 'MEMBER_OF'))
-      throw new ValidationError('`board` belongs to MEMBER_OF only', [
-        { path: 'body.properties.board', message: 'only on MEMBER_OF' },
-      ]);
     const before = await findRelationship(tx, ref);
     const editor = await stateAsEditor(tx, user);
     const stated = ((before?.properties.sources as string[] | undefined) ?? []).includes(
       editor.sourceId,
     );
     if (stated)
-      throw new AlreadyExistsError('You have stated this relationship already', {
-        relationship: before,
-      });
+      throw new AlreadyExistsError(
+        'You have stated this relationship already; change its properties with PATCH',
+        { relationship: before },
+      );
     const key = relationshipKey(ref);
     await run(tx, 'curation/clear-tombstone', { key });
-    const [row] = await run(tx, 'curation/state-relationship', { ...ref, props, editor });
-    const after = { ...ref, properties: row!.properties as Record<string, unknown> };
+    await run(tx, 'curation/state-relationship', { ...ref, props, editor });
+    const after = (await findRelationship(tx, ref))!;
     await recordAudit(tx, user, {
       action: 'relationship.create',
       entityId: key,
@@ -81,6 +131,66 @@ export async function stateRelationship(
   });
 }
 
+/** Locks a relationship for the transaction and checks that `version` is still current. */
+async function lockRelationship(
+  tx: ManagedTransaction,
+  ref: RelationshipRef,
+  version: number,
+): Promise<RelationshipState> {
+  const [row] = await run(tx, 'curation/lock-relationship', { ...ref });
+  if (!row) throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
+  const state = toState(ref, row);
+  if (state.version !== version)
+    throw new VersionConflictError(`Relationship ${describe(ref)}`, state.version, state);
+  return state;
+}
+
+/**
+ * Changes a relationship's properties (null removes one), quoting the version read. The dates are
+ * checked against each other as they will stand after the change.
+ */
+export async function updateRelationship(
+  db: GraphDatabase,
+  user: UserPrincipal,
+  ref: RelationshipRef,
+  version: number,
+  changes: RelationshipChanges,
+): Promise<RelationshipState> {
+  checkBoard(ref, changes);
+  return db.writeTx(async (tx) => {
+    const before = await lockRelationship(tx, ref, version);
+    const merged = { ...before.properties, ...changes };
+    const start = merged.startDate;
+    const end = merged.endDate;
+    if (typeof start === 'string' && typeof end === 'string' && endsBeforeStart(start, end)) {
+      const field = 'endDate' in changes ? 'endDate' : 'startDate';
+      throw new ValidationError(`The end date ${end} is before the start date ${start}`, [
+        {
+          path: `body.properties.${field}`,
+          message:
+            field === 'endDate' ? 'must not be before startDate' : 'must not be after endDate',
+        },
+      ]);
+    }
+    const editor = await stateAsEditor(tx, user);
+    await run(tx, 'curation/update-relationship', {
+      ...ref,
+      props: changes,
+      edited: Object.keys(changes),
+      editor,
+    });
+    const after = (await findRelationship(tx, ref))!;
+    await recordAudit(tx, user, {
+      action: 'relationship.update',
+      entityId: relationshipKey(ref),
+      entityIds: [ref.from, ref.to],
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
 /** Deletes a relationship, whoever stated it, and keeps a tombstone against re-imports. */
 export async function deleteRelationship(
   db: GraphDatabase,
@@ -89,8 +199,7 @@ export async function deleteRelationship(
 ): Promise<void> {
   await db.writeTx(async (tx) => {
     const before = await findRelationship(tx, ref);
-    if (!before)
-      throw new NotFoundError(`No relationship ${ref.from} ${ref.type} ${ref.to}`, { ...ref });
+    if (!before) throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
     const key = relationshipKey(ref);
     const deleted = await run(tx, 'curation/delete-relationship', {
       ...ref,
@@ -99,7 +208,7 @@ export async function deleteRelationship(
     });
     // A concurrent delete got there first: nothing left to delete or record.
     if (deleted.length === 0)
-      throw new NotFoundError(`No relationship ${ref.from} ${ref.type} ${ref.to}`, { ...ref });
+      throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
     await recordAudit(tx, user, {
       action: 'relationship.delete',
       entityId: key,

@@ -37,6 +37,9 @@ export interface EntityDetail {
     relationship: string;
     direction: 'out' | 'in';
     provenance: Provenance[];
+    role?: string;
+    startDate?: string;
+    endDate?: string;
   }[];
   /** Every relationship of the entity counted by type, direction and neighbour type. */
   neighbourSummary: {
@@ -87,6 +90,10 @@ export async function getEntity(
         relationship: String(n.relationship),
         direction: n.direction as 'out' | 'in',
         provenance: p,
+        // What an editor stated about the relationship, where set (docs/curation.md).
+        ...(typeof n.role === 'string' ? { role: n.role } : {}),
+        ...(typeof n.startDate === 'string' ? { startDate: n.startDate } : {}),
+        ...(typeof n.endDate === 'string' ? { endDate: n.endDate } : {}),
       };
     });
     const groups = (await run(tx, 'query/neighbour-summary', {

@@ -2,7 +2,10 @@
  * End-to-end test of curation in headless Chromium against the app served by the e2e global setup
  * (sign-in on, an editor account provided as `editor`): sign in, add a stakeholder to the AI
  * Community of Practice and link it, see it on the map connected to the activity and in the
- * history, sign out and lose the edit controls; and a stale edit shows the conflict and re-applies.
+ * history, correct the relationship's role and dates, annotate the stakeholder and see the note on
+ * the activity's stakeholder map, save the view and get the same picture back after exploring
+ * elsewhere, sign out and lose the edit controls; and a stale edit shows the conflict and
+ * re-applies.
  * Each test removes what it created (explorer-journey expects the seed's neighbourhoods).
  * Screenshots go to test-results/curation-*.png.
  */
@@ -207,7 +210,62 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         [AI_COP, 'supportive', ['research', 'ai']],
       ]);
 
-      // Save the view; the Views menu lists it.
+      // Correct the relationship to the activity: role and dates, the form checking the dates first.
+      await page.click('[data-testid="details-panel"] [data-testid="edit-relationship"]');
+      const relForm = '[data-testid="relationship-form"]';
+      await page.waitForSelector(`${relForm} input[name="role"]`, POLL);
+      await page.fill(`${relForm} input[name="role"]`, 'evaluation lead');
+      await page.fill(`${relForm} input[name="startDate"]`, '2025-02');
+      await page.fill(`${relForm} input[name="endDate"]`, '2024');
+      await page.click(`${relForm} button[type="submit"]`);
+      await page.waitForSelector(`${relForm} #rel-problem-endDate`, POLL);
+      await page.fill(`${relForm} input[name="endDate"]`, '2026');
+      await page.fill(
+        `${relForm} textarea[name="notes"]`,
+        'Leads the evaluation track of the community.',
+      );
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-relationship.png') });
+      await page.click(`${relForm} button[type="submit"]`);
+      await page.waitForSelector(relForm, { state: 'detached', ...POLL });
+      const relationship = (await (
+        await fetch(
+          new URL(
+            `/api/curation/relationships?${new URLSearchParams({ from: NEW_ORG, type: 'PARTICIPATES_IN', to: AI_COP })}`,
+            appUrl,
+          ),
+        )
+      ).json()) as { version: number; properties: Record<string, unknown> };
+      expect(relationship).toMatchObject({
+        version: 2,
+        properties: { role: 'evaluation lead', startDate: '2025-02', endDate: '2026' },
+      });
+      // The neighbour row says it too.
+      await expect
+        .poll(() => page.textContent('[data-testid="details-panel"] .group .about'), POLL)
+        .toBe('evaluation lead · 2025-02 – 2026');
+
+      // The activity's stakeholder map shows the note beside the new stakeholder.
+      await page.click(`[data-testid="details-panel"] button.row:has-text("Co-Leading")`);
+      await expect.poll(() => page.textContent('#details-title'), POLL).toMatch(/co-leading/i);
+      await page.click('[data-testid="details-panel"] button:has-text("Stakeholder map")');
+      await page.waitForSelector('[data-testid="insight-items"]', POLL);
+      const note = await page.waitForSelector(
+        '[data-testid="insight-items"] li:has-text("Example Research Network") [data-testid="stakeholder-notes"]',
+        POLL,
+      );
+      expect(await note.textContent()).toContain('supportive');
+      expect(await note.textContent()).toContain('Runs the evaluation track');
+      await note.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'curation-desktop-stakeholder-map.png'),
+      });
+
+      // Move a node where no layout would put it, then save the view; the Views menu lists it.
+      const moved = await inPage<{ x: number; y: number }>(
+        page,
+        `(() => { const n = window.__cy.getElementById(${JSON.stringify(NEW_ORG)});
+          n.position({ x: n.position('x') + 240, y: n.position('y') - 180 }); return n.position(); })()`,
+      );
       await page.click('[data-testid="views-menu"]');
       await page.fill(
         '[data-testid="views-popover"] input[name="view-name"]',
@@ -222,6 +280,49 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         path: path.join(SCREENSHOTS, 'curation-desktop-annotation-views.png'),
       });
       await page.click('[data-testid="views-menu"]');
+
+      // The view stored where every node was.
+      const call = await apiSession();
+      const [summary] = (
+        (await (await call('GET', '/api/views?owner=me')).json()) as { views: { id: string }[] }
+      ).views;
+      const saved = (await (await call('GET', `/api/views/${summary!.id}`)).json()) as {
+        state: { entities: string[]; positions: Record<string, { x: number; y: number }> };
+      };
+      const shownIds = await inPage<string[]>(page, 'window.__cy.nodes().map((n) => n.id())');
+      expect(Object.keys(saved.state.positions).sort()).toEqual([...shownIds].sort());
+      expect(saved.state.positions[NEW_ORG]!.x).toBeCloseTo(moved.x, 0);
+      expect(saved.state.positions[NEW_ORG]!.y).toBeCloseTo(moved.y, 0);
+
+      // Explore elsewhere, then open the view: the same nodes at the same places, no layout run.
+      await page.evaluate(
+        `location.hash = ${JSON.stringify(`#/explore?focus=${encodeURIComponent('org:unicef')}`)}`,
+      );
+      await expect
+        .poll(
+          () =>
+            inPage<boolean>(
+              page,
+              `window.__cy.getElementById('org:unicef').nonempty() && window.__cy.getElementById(${JSON.stringify(NEW_ORG)}).empty()`,
+            ),
+          POLL,
+        )
+        .toBe(true);
+      await page.waitForSelector('[data-graph-state="ready"]', POLL);
+      await page.click('[data-testid="views-menu"]');
+      await page.click('[data-testid="saved-view"] button.open');
+      await expect
+        .poll(
+          () =>
+            inPage<Record<string, { x: number; y: number }>>(
+              page,
+              `Object.fromEntries(window.__cy.nodes().map((n) => [n.id(), { x: Math.round(n.position('x') * 10) / 10, y: Math.round(n.position('y') * 10) / 10 }]))`,
+            ),
+          POLL,
+        )
+        .toEqual(saved.state.positions);
+      await page.waitForSelector('[data-graph-state="ready"]', POLL);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-view-restored.png') });
 
       // Signed out, the edit controls are gone.
       await page.click('[data-testid="sign-out"]');

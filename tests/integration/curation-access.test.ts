@@ -69,6 +69,13 @@ const WRITES: {
     allowed: ['editor', 'admin'],
   },
   {
+    endpoint: 'change relationship',
+    method: 'PATCH',
+    path: () => '/api/curation/relationships',
+    body: {},
+    allowed: ['editor', 'admin'],
+  },
+  {
     endpoint: 'delete relationship',
     method: 'DELETE',
     path: () => '/api/curation/relationships',

@@ -196,12 +196,19 @@ describe('relationship edits', () => {
       }),
     );
     expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      fromLabel: 'Acme Foundation for Good',
+      toLabel: 'Clinics',
+      version: 1,
+      editedProperties: [],
+    });
     expect(reply.body.properties.sources).toEqual([`source:editor:${editor.id}`]);
     expect(event).toMatchObject({
       action: 'relationship.create',
       entityId: 'org:acme-foundation|LEADS|activity:acme/clinics',
       entityIds: expect.arrayContaining(['org:acme-foundation', 'activity:acme/clinics']),
       before: null,
+      after: { fromLabel: 'Acme Foundation for Good', toLabel: 'Clinics', type: 'LEADS' },
     });
     const again = await ed('POST', '/api/curation/relationships', {
       from: 'org:acme-foundation',
@@ -230,6 +237,193 @@ describe('relationship edits', () => {
       to: 'activity:acme/clinics',
     });
     expect(unknownType.status).toBe(400);
+    expect(unknownType.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      'body.type',
+    ]);
+    expect(wrong.body.error.details.map((d: { path: string }) => d.path)).toEqual(['body.type']);
+  });
+
+  it.each([
+    [{ role: 'x'.repeat(201) }, 'body.properties.role'],
+    [{ startDate: '2024-13' }, 'body.properties.startDate'],
+    [{ startDate: '2023-02-29' }, 'body.properties.startDate'],
+    [{ startDate: '2024-05', endDate: '2023' }, 'body.properties.endDate'],
+    [{ notes: 'Ask jane.doe@example.org' }, 'body.properties.notes'],
+    [{ colour: 'red' }, 'body.properties'],
+    [{ board: true }, 'body.properties.board'],
+  ])('rejects stating %j with a 400 naming %s, writing nothing', async (properties, path) => {
+    const before = await auditCount();
+    const reply = await ed('POST', '/api/curation/relationships', {
+      from: 'org:acme-foundation',
+      type: 'CO_LEADS',
+      to: 'activity:acme/clinics',
+      properties,
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+    expect(await auditCount()).toBe(before);
+    const found = await call(
+      app.url,
+      'GET',
+      `/api/curation/relationships?from=org:acme-foundation&type=CO_LEADS&to=${enc('activity:acme/clinics')}`,
+    );
+    expect(found.status).toBe(404);
+  });
+
+  describe('correcting a relationship', () => {
+    const ref = `from=org:acme-foundation&type=LEADS&to=${enc('activity:acme/clinics')}`;
+    const path = `/api/curation/relationships?${ref}`;
+
+    it('reads the state to edit: version, properties and both ends’ names', async () => {
+      const reply = await call(app.url, 'GET', path);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({
+        from: 'org:acme-foundation',
+        type: 'LEADS',
+        to: 'activity:acme/clinics',
+        fromLabel: 'Acme Foundation for Good',
+        toLabel: 'Clinics',
+        version: 1,
+      });
+    });
+
+    it('changes role, dates and notes with the version read, audited with both names', async () => {
+      const { reply, event } = await audited(() =>
+        ed('PATCH', path, {
+          version: 1,
+          properties: {
+            role: 'technical partner',
+            startDate: '2023-04',
+            endDate: '2025',
+            notes: 'Runs the clinic pilots.',
+          },
+        }),
+      );
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatchObject({
+        version: 2,
+        properties: {
+          role: 'technical partner',
+          startDate: '2023-04',
+          endDate: '2025',
+          notes: 'Runs the clinic pilots.',
+          sources: [`source:editor:${editor.id}`],
+        },
+      });
+      expect(reply.body.editedProperties.sort()).toEqual(['endDate', 'notes', 'role', 'startDate']);
+      expect(reply.body.properties).not.toHaveProperty('version');
+      expect(event).toMatchObject({
+        action: 'relationship.update',
+        entityId: 'org:acme-foundation|LEADS|activity:acme/clinics',
+        entityIds: expect.arrayContaining(['org:acme-foundation', 'activity:acme/clinics']),
+        before: { version: 1, fromLabel: 'Acme Foundation for Good', toLabel: 'Clinics' },
+        after: { version: 2, fromLabel: 'Acme Foundation for Good', toLabel: 'Clinics' },
+      });
+      expect(event.before.properties).not.toHaveProperty('role');
+      const history = await call(
+        app.url,
+        'GET',
+        '/api/audit?entity=activity:acme/clinics&limit=1',
+        undefined,
+        as(viewer),
+      );
+      expect(history.body.events[0].action).toBe('relationship.update');
+      const page = await call(app.url, 'GET', '/api/entities/org:acme-foundation');
+      expect(page.body.neighbours).toContainEqual(
+        expect.objectContaining({
+          id: 'activity:acme/clinics',
+          relationship: 'LEADS',
+          role: 'technical partner',
+          startDate: '2023-04',
+          endDate: '2025',
+        }),
+      );
+    });
+
+    it('removes a property with null', async () => {
+      const reply = await ed('PATCH', path, { version: 2, properties: { notes: null } });
+      expect(reply.status).toBe(200);
+      expect(reply.body.version).toBe(3);
+      expect(reply.body.properties).not.toHaveProperty('notes');
+      expect(reply.body.properties.role).toBe('technical partner');
+    });
+
+    it('answers a stale version with 409 and the current state, changing nothing', async () => {
+      const before = await auditCount();
+      const reply = await ed('PATCH', path, { version: 2, properties: { role: 'lost update' } });
+      expect(reply.status).toBe(409);
+      expect(reply.body.error).toMatchObject({
+        code: 'VERSION_CONFLICT',
+        details: { current: 3, state: { version: 3, properties: { role: 'technical partner' } } },
+      });
+      expect(await auditCount()).toBe(before);
+    });
+
+    it('lets exactly one of two concurrent changes win', async () => {
+      const [a, b] = await Promise.all([
+        ed('PATCH', path, { version: 3, properties: { role: 'A' } }),
+        ed('PATCH', path, { version: 3, properties: { role: 'B' } }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const winner = a.status === 200 ? a : b;
+      const state = await call(app.url, 'GET', path);
+      expect(state.body).toMatchObject({
+        version: 4,
+        properties: { role: winner.body.properties.role },
+      });
+    });
+
+    it.each([
+      [{ version: 4, properties: {} }, 'body.properties'],
+      [{ version: 4, properties: { role: '' } }, 'body.properties.role'],
+      [{ version: 4, properties: { endDate: '2020' } }, 'body.properties.endDate'],
+      [{ version: 4, properties: { startDate: '2026-01-01' } }, 'body.properties.startDate'],
+      [{ version: 4, properties: { board: true } }, 'body.properties.board'],
+      [{ version: 4, properties: { sources: [] } }, 'body.properties'],
+      [{ version: 4, properties: { notes: 'Call +44 20 7946 0958' } }, 'body.properties.notes'],
+      [{ version: -1, properties: { role: 'x' } }, 'body.version'],
+      [{ properties: { role: 'x' } }, 'body.version'],
+    ])('rejects %j with a 400 naming %s, writing nothing', async (body, field) => {
+      const before = await auditCount();
+      const state = await call(app.url, 'GET', path);
+      const reply = await ed('PATCH', path, body);
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.details.map((d: { path: string }) => d.path)).toContain(field);
+      expect(await auditCount()).toBe(before);
+      expect((await call(app.url, 'GET', path)).body).toEqual(state.body);
+    });
+
+    it('answers 404 for a relationship that does not exist and 400 for a bad reference', async () => {
+      const missing = await ed(
+        'PATCH',
+        `/api/curation/relationships?from=org:acme-foundation&type=CO_LEADS&to=${enc('activity:acme/clinics')}`,
+        { version: 0, properties: { role: 'x' } },
+      );
+      expect(missing.status).toBe(404);
+      const bad = await ed(
+        'PATCH',
+        '/api/curation/relationships?from=org:acme-foundation&type=LIKES&to=x',
+        {
+          version: 0,
+          properties: { role: 'x' },
+        },
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+        expect.arrayContaining(['query.type', 'query.to']),
+      );
+    });
+
+    it('answers 409 when stating a relationship the editor stated already, pointing to PATCH', async () => {
+      const again = await ed('POST', '/api/curation/relationships', {
+        from: 'org:acme-foundation',
+        type: 'LEADS',
+        to: 'activity:acme/clinics',
+        properties: { role: 'x' },
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe('ALREADY_EXISTS');
+    });
   });
 
   it('deletes a relationship with one audit event and a tombstone', async () => {
@@ -239,7 +433,7 @@ describe('relationship edits', () => {
     expect(event).toMatchObject({
       action: 'relationship.delete',
       after: null,
-      before: { type: 'LEADS' },
+      before: { type: 'LEADS', fromLabel: 'Acme Foundation for Good', toLabel: 'Clinics' },
     });
     expect((await ed('DELETE', path)).status).toBe(404);
     const [t] = await query(
@@ -362,6 +556,14 @@ describe('deleting an entity', () => {
       before: { id: 'org:who', version: 1 },
     });
     expect(event.before.relationships).toHaveLength(3);
+    expect(event.before.relationships).toContainEqual(
+      expect.objectContaining({
+        from: 'org:who',
+        fromLabel: 'WHO',
+        to: 'dpg:dhis2',
+        toLabel: 'DHIS2',
+      }),
+    );
     expect(event.entityIds).toEqual(expect.arrayContaining(['dpg:dhis2', 'activity:x/y']));
   });
 });
@@ -398,6 +600,11 @@ describe('annotations', () => {
       `/api/curation/annotations?topic=${enc('activity:acme/clinics')}`,
     );
     expect(list.body.annotations.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect(list.body.annotations[0]).toMatchObject({
+      topicLabel: 'Clinics',
+      subjectLabel: 'Acme Foundation for Good',
+    });
+    expect(updated.body).toMatchObject({ subjectLabel: 'Acme Foundation for Good' });
   });
 
   it.each([
@@ -455,6 +662,89 @@ describe('saved views', () => {
       call(app.url, 'PATCH', `/api/views/${id}`, { version: 1, name: 'Acme, 2025' }, as(viewer)),
     );
     expect(renamed.body).toMatchObject({ name: 'Acme, 2025', version: 2, state });
+  });
+
+  it('stores positions for the entities shown and gives them back exactly', async () => {
+    const positions = {
+      'org:acme-foundation': { x: -412.5, y: 88.25 },
+      'activity:acme/clinics': { x: 1200, y: -3.125 },
+    };
+    const created = await call(
+      app.url,
+      'POST',
+      '/api/views',
+      { name: 'Placed', state: { ...state, positions } },
+      as(viewer),
+    );
+    expect(created.status).toBe(201);
+    const opened = await call(app.url, 'GET', `/api/views/${created.body.id}`);
+    expect(opened.body.state.positions).toEqual(positions);
+    const gone = await call(
+      app.url,
+      'DELETE',
+      `/api/views/${created.body.id}?version=1`,
+      undefined,
+      as(viewer),
+    );
+    expect(gone.status).toBe(204);
+  });
+
+  it.each([
+    [
+      'a position for an entity not shown',
+      { 'org:other': { x: 1, y: 2 } },
+      'body.state.positions.org:other',
+    ],
+    [
+      'a coordinate out of range',
+      { 'org:acme-foundation': { x: 1e9, y: 2 } },
+      'body.state.positions.org:acme-foundation.x',
+    ],
+    [
+      'a coordinate that is not a number',
+      { 'org:acme-foundation': { x: 'left', y: 2 } },
+      'body.state.positions.org:acme-foundation.x',
+    ],
+    ['a key that is not an entity id', { '<script>': { x: 1, y: 2 } }, 'body.state.positions'],
+    [
+      'an extra field',
+      { 'org:acme-foundation': { x: 1, y: 2, z: 3 } },
+      'body.state.positions.org:acme-foundation',
+    ],
+  ])('rejects %s with a 400 naming the field, saving nothing', async (_what, positions, field) => {
+    const before = await auditCount();
+    const reply = await call(
+      app.url,
+      'POST',
+      '/api/views',
+      { name: 'Bad', state: { ...state, positions } },
+      as(viewer),
+    );
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details.some((d: { path: string }) => d.path.startsWith(field))).toBe(
+      true,
+    );
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('rejects more positions than entities', async () => {
+    const reply = await call(
+      app.url,
+      'POST',
+      '/api/views',
+      {
+        name: 'Too many',
+        state: {
+          entities: ['org:acme-foundation'],
+          positions: { 'org:acme-foundation': { x: 0, y: 0 }, 'org:b': { x: 1, y: 1 } },
+        },
+      },
+      as(viewer),
+    );
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details.map((d: { path: string }) => d.path)).toContain(
+      'body.state.positions',
+    );
   });
 
   it('lets only the owner or an admin change a view', async () => {

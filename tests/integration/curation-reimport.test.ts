@@ -7,6 +7,8 @@ import {
   resetGraph,
 } from '../support/graph-fixture.ts';
 import { hasSharedData } from '../support/shared-data.ts';
+import { importDpgaMembers } from '../../server/importers/dpga-members/members-importer.ts';
+import { sha256 } from '../../server/importers/source-reader.ts';
 import { call, createAccounts, enc, serve, type Account, type Served } from './curation-fixture.ts';
 
 const db = openTestDatabase();
@@ -25,6 +27,53 @@ afterAll(async () => {
   await app.close();
   await resetGraph(db);
   await db.close();
+});
+
+/** A members list as the DPGA publishes it (UNICEF on the board), imported from memory. */
+function importMembers() {
+  const text = JSON.stringify({ members: ['UNICEF', 'Creative Commons'], board: ['UNICEF'] });
+  return importDpgaMembers(db, { uri: 'members-test.json', text, checksum: sha256(text) });
+}
+
+describe('re-importing keeps an editor’s correction of a relationship', () => {
+  const path = '/api/curation/relationships?from=org:unicef&type=MEMBER_OF&to=org:dpga';
+
+  it('keeps the board seat and role an editor set, and reports the conflict', async () => {
+    await importMembers();
+    const state = await call(app.url, 'GET', path);
+    expect(state.body).toMatchObject({ version: 0, properties: { board: true } });
+    const changed = await ed('PATCH', path, {
+      version: 0,
+      properties: { board: false, role: 'founding member' },
+    });
+    expect(changed.status).toBe(200);
+
+    const report = await importMembers();
+    expect(report.conflicts).toEqual([
+      expect.objectContaining({
+        kind: 'edited-property',
+        id: 'org:unicef|MEMBER_OF|org:dpga',
+        property: 'board',
+        editorValue: false,
+        importValue: true,
+      }),
+    ]);
+    const after = await call(app.url, 'GET', path);
+    expect(after.body).toMatchObject({
+      version: 1,
+      properties: { board: false, role: 'founding member' },
+    });
+    expect(after.body.properties.sources).toEqual(
+      expect.arrayContaining(['source:dpga-members', `source:editor:${editor.id}`]),
+    );
+    // The member the editor left alone still takes the source's value.
+    const other = await call(
+      app.url,
+      'GET',
+      '/api/curation/relationships?from=org:creative-commons&type=MEMBER_OF&to=org:dpga',
+    );
+    expect(other.body.properties.board).toBe(false);
+  });
 });
 
 describe.runIf(hasSharedData())(

@@ -6,6 +6,8 @@ import {
   EDITABLE_TYPES as SERVER_EDITABLE_TYPES,
   PRIORITIES as SERVER_PRIORITIES,
   STANCES as SERVER_STANCES,
+  endsBeforeStart as serverEndsBeforeStart,
+  relationshipBodySchema,
 } from '../../server/api/curation-schemas.ts';
 import { RELATIONSHIP_ENDS as SERVER_ENDS } from '../../server/curation/relationship-rules.ts';
 import { ORGANISATION_KINDS as SERVER_KINDS } from '../../server/model/graph-model.ts';
@@ -19,6 +21,12 @@ import {
   STANCES,
   changedProperties,
   createProperties,
+  dateSpan,
+  endsBeforeStart,
+  isPartialDate,
+  relationshipChanges,
+  relationshipDraftFrom,
+  relationshipDraftProblems,
   draftFromProperties,
   draftProblems,
   emptyDraft,
@@ -26,7 +34,15 @@ import {
   linkOptions,
   parseTags,
 } from '../../web/src/state/curation/rules.ts';
-import type { AuditEvent } from '../../web/src/state/curation/types.ts';
+import type { Annotation, AuditEvent } from '../../web/src/state/curation/types.ts';
+import { bySubject } from '../../web/src/state/curation/annotation-lists.ts';
+import {
+  positionsToSave,
+  presetFor,
+  viewState,
+} from '../../web/src/state/curation/view-positions.ts';
+import { EMPTY_EXPLORATION } from '../../web/src/state/graph/utils.ts';
+import { viewStateSchema } from '../../server/api/curation-schemas.ts';
 import { canEdit, canManageView } from '../../web/src/state/session/utils.ts';
 
 describe('mirrored rules', () => {
@@ -171,12 +187,170 @@ describe('audit events', () => {
     expect(describeEvent(linked, 'activity:x').title).toBe('Linked: participants org:a');
   });
 
+  it('names the other end by the label the event recorded, and lists what a change changed', () => {
+    const changed = event(
+      'relationship.update',
+      {
+        from: 'org:a',
+        fromLabel: 'Acme',
+        type: 'LEADS',
+        to: 'activity:x',
+        toLabel: 'Clinics',
+        properties: { sources: ['s1'], role: 'partner' },
+      },
+      {
+        from: 'org:a',
+        fromLabel: 'Acme',
+        type: 'LEADS',
+        to: 'activity:x',
+        toLabel: 'Clinics',
+        properties: { sources: ['s1', 's2'], role: 'lead partner', startDate: '2023' },
+      },
+    );
+    expect(describeEvent(changed, 'org:a', () => 'stale label')).toEqual({
+      title: 'Relationship changed: leads Clinics',
+      changes: [
+        { key: 'role', before: 'partner', after: 'lead partner' },
+        { key: 'startDate', before: null, after: '2023' },
+      ],
+    });
+    expect(describeEvent(changed, 'activity:x').title).toBe('Relationship changed: led by Acme');
+  });
+
+  it('names the topic or the stakeholder of an annotation, and what it says', () => {
+    const annotated = event('annotation.create', null, {
+      topic: 'activity:x',
+      topicLabel: 'Clinics',
+      subject: 'org:a',
+      subjectLabel: 'Acme',
+      stance: 'supportive',
+      priority: 'high',
+      notes: '',
+      tags: [],
+    });
+    expect(describeEvent(annotated, 'org:a')).toEqual({
+      title: 'Annotated for Clinics',
+      changes: [
+        { key: 'stance', before: null, after: 'supportive' },
+        { key: 'priority', before: null, after: 'high' },
+      ],
+    });
+    expect(describeEvent(annotated, 'activity:x').title).toBe('Annotated about Acme');
+  });
+
   it('titles entity changes', () => {
     const created = event('entity.create', null, { properties: { name: 'A' } });
     expect(describeEvent(created, 'org:a')).toEqual({
       title: 'Created',
       changes: [{ key: 'name', before: null, after: 'A' }],
     });
+  });
+});
+
+describe('relationship form', () => {
+  const empty = { role: '', startDate: '', endDate: '', notes: '', board: '' } as const;
+
+  it('reads a relationship into a draft', () => {
+    expect(
+      relationshipDraftFrom({ role: 'partner', startDate: '2023', board: false, sources: ['s'] }),
+    ).toEqual({ ...empty, role: 'partner', startDate: '2023', board: 'no' });
+  });
+
+  it.each([
+    [{ startDate: '2024-13' }, 'startDate'],
+    [{ startDate: '2023-02-29' }, 'startDate'],
+    [{ endDate: 'soon' }, 'endDate'],
+    [{ startDate: '2024-05', endDate: '2024-04-30' }, 'endDate'],
+    [{ role: 'x'.repeat(201) }, 'role'],
+  ])('finds the problem of %j in %s, as the server does', (fields, field) => {
+    expect(Object.keys(relationshipDraftProblems({ ...empty, ...fields }))).toEqual([field]);
+    const server = relationshipBodySchema.safeParse({
+      from: 'org:a',
+      type: 'LEADS',
+      to: 'activity:b',
+      properties: fields,
+    });
+    expect(server.error?.issues.map((i) => i.path.at(-1))).toEqual([field]);
+  });
+
+  it('accepts partial dates and an end in the start’s year', () => {
+    expect(['2024', '2024-02', '2024-02-29'].every(isPartialDate)).toBe(true);
+    expect(relationshipDraftProblems({ ...empty, startDate: '2024-05', endDate: '2024' })).toEqual(
+      {},
+    );
+    for (const [start, end] of [
+      ['2024-05', '2024'],
+      ['2024', '2023-12'],
+      ['2024-05-02', '2024-05-01'],
+    ] as const)
+      expect(endsBeforeStart(start, end)).toBe(serverEndsBeforeStart(start, end));
+  });
+
+  it('sends only what changed; a cleared field removes it; board only on MEMBER_OF', () => {
+    const before = { ...empty, role: 'partner', notes: 'n', board: 'yes' as const };
+    const after = { ...before, role: ' lead partner ', notes: '', board: 'no' as const };
+    expect(relationshipChanges(before, after, 'MEMBER_OF')).toEqual({
+      role: 'lead partner',
+      notes: null,
+      board: false,
+    });
+    expect(relationshipChanges(before, after, 'LEADS')).toEqual({
+      role: 'lead partner',
+      notes: null,
+    });
+    expect(relationshipChanges(before, before, 'LEADS')).toEqual({});
+  });
+
+  it('reads dates as a span', () => {
+    expect(dateSpan('2023-04', '2025')).toBe('2023-04 – 2025');
+    expect(dateSpan('2023', undefined)).toBe('since 2023');
+    expect(dateSpan(null, '2025')).toBe('until 2025');
+    expect(dateSpan(undefined, undefined)).toBe('');
+  });
+});
+
+describe('saved-view positions', () => {
+  it('saves the positions of the entities listed, rounded and within the server’s bounds', () => {
+    const state = viewState(['org:a', 'org:b'], '#/explore?focus=org%3Aa', 'fcose', {
+      'org:a': { x: 10.04, y: -3.96 },
+      'org:b': { x: 2e9, y: Number.NaN },
+      'org:c': { x: 1, y: 1 },
+    });
+    expect(state).toEqual({
+      entities: ['org:a', 'org:b'],
+      filters: { url: '#/explore?focus=org%3Aa' },
+      layout: 'fcose',
+      positions: { 'org:a': { x: 10, y: -4 } },
+    });
+    expect(viewStateSchema.safeParse(state).success).toBe(true);
+  });
+
+  it('keeps at most as many positions as the entities the server accepts', () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `org:n${i}`);
+    const positions = Object.fromEntries(ids.map((id, i) => [id, { x: i, y: -i }]));
+    const state = viewState(ids, '', 'fcose', positions);
+    expect(state.entities).toHaveLength(500);
+    expect(Object.keys(state.positions)).toHaveLength(500);
+    expect(viewStateSchema.safeParse(state).success).toBe(true);
+    expect(positionsToSave(['org:n1'], positions)).toEqual({ 'org:n1': { x: 1, y: -1 } });
+  });
+
+  it('presets an opened view’s positions only while its exploration is unchanged', () => {
+    const exploration = { ...EMPTY_EXPLORATION, focus: 'org:a' };
+    const preset = { exploration, positions: { 'org:a': { x: 1, y: 2 } } };
+    expect(presetFor(preset, { ...exploration })).toEqual({ 'org:a': { x: 1, y: 2 } });
+    expect(presetFor(preset, { ...exploration, expanded: ['org:b'] })).toBeUndefined();
+    expect(presetFor({ exploration, positions: {} }, exploration)).toBeUndefined();
+    expect(presetFor(null, exploration)).toBeUndefined();
+  });
+});
+
+describe('annotations beside stakeholders', () => {
+  it('groups a topic’s annotations by stakeholder, keeping the newest first', () => {
+    const note = (id: string, subject: string) => ({ id, subject }) as Annotation;
+    const groups = bySubject([note('n3', 'org:a'), note('n2', 'org:b'), note('n1', 'org:a')]);
+    expect([...groups.keys()]).toEqual(['org:a', 'org:b']);
+    expect(groups.get('org:a')!.map((n) => n.id)).toEqual(['n3', 'n1']);
   });
 });
 

@@ -161,6 +161,10 @@ export interface Neighbour {
   relationship: string;
   direction: 'out' | 'in';
   provenance?: Provenance[];
+  /** What an editor stated about the relationship, where set. */
+  role?: string;
+  startDate?: string;
+  endDate?: string;
 }
 
 /** One source stating a fact, and where it states it. */

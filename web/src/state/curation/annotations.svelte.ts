@@ -1,6 +1,7 @@
 /**
  * Annotations domain: what editors noted about a stakeholder (stance, priority, notes, tags) for a
- * topic, listed per stakeholder in the details panel and added there.
+ * topic — listed per stakeholder in the details panel and added there, and listed per topic beside
+ * the stakeholders of an insight (the stakeholder map of an activity, a DPG's collaborators…).
  */
 import { ApiError } from '../../lib/api/api-error';
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
@@ -12,6 +13,8 @@ let subject = $state<string | null>(null);
 let list = $state<AsyncStatus<Annotation[]>>(idle());
 let save = $state<AsyncStatus<Annotation>>(idle());
 let problems = $state<Record<string, string>>({});
+let topic = $state<string | null>(null);
+let topicList = $state<AsyncStatus<Annotation[]>>(idle());
 
 /** Read-only view of the annotations. */
 export const annotations = {
@@ -30,6 +33,16 @@ export const annotations = {
   },
 };
 
+/** Read-only view of the annotations for one topic (every stakeholder's). */
+export const topicAnnotations = {
+  get topic() {
+    return topic;
+  },
+  get list() {
+    return topicList;
+  },
+};
+
 /** The only ways to change the annotations state. */
 export const annotationActions = {
   /** Loads the annotations about stakeholder `id`. */
@@ -41,6 +54,17 @@ export const annotationActions = {
       if (subject === id) list = success(answer);
     } catch (error) {
       if (subject === id) list = failure(error);
+    }
+  },
+  /** Loads every annotation for topic `id` (the subject of an insight). */
+  async loadTopic(id: string): Promise<void> {
+    topic = id;
+    topicList = loading();
+    try {
+      const answer = await curationApi.annotations({ topic: id, limit: '500' });
+      if (topic === id) topicList = success(answer);
+    } catch (error) {
+      if (topic === id) topicList = failure(error);
     }
   },
   /** Adds an annotation about the current stakeholder for `topic`. */
@@ -58,6 +82,7 @@ export const annotationActions = {
       const created = await curationApi.createAnnotation({ ...input, subject });
       save = success(created);
       void annotationActions.load(subject);
+      if (topic === input.topic) void annotationActions.loadTopic(topic);
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 400)
@@ -71,6 +96,7 @@ export const annotationActions = {
     try {
       await curationApi.deleteAnnotation(annotation.id, annotation.version);
       if (subject !== null) void annotationActions.load(subject);
+      if (topic === annotation.topic) void annotationActions.loadTopic(topic);
     } catch (error) {
       save = failure(error);
     }

@@ -1,6 +1,7 @@
 /**
  * Reads audit events (docs/curation.md) as the History tab shows them: a title ("Created
- * organisation", "Linked: participates in …") and the properties that changed.
+ * organisation", "Linked: participates in …", "Relationship changed: leads …") and the properties
+ * that changed.
  */
 import { relationshipPhrase } from '../../lib/vocabulary';
 import type { AuditEvent } from './types';
@@ -48,9 +49,19 @@ const ACTIONS: Record<string, string> = {
   'annotation.delete': 'Annotation removed',
 };
 
+/** Relationship properties that are provenance, not something an editor changes. */
+const PROVENANCE = new Set(['sources', 'evidence']);
+
+const RELATIONSHIP_VERBS: Record<string, string> = {
+  'relationship.create': 'Linked',
+  'relationship.update': 'Relationship changed',
+  'relationship.delete': 'Unlinked',
+};
+
 /**
- * A title and the changed properties of `event`, seen from entity `viewedId`; `labelOf` names the
- * other end of a relationship (its id when unknown).
+ * A title and the changed properties of `event`, seen from entity `viewedId`. The other end of a
+ * relationship is named by the label the event recorded; `labelOf` names it for older events that
+ * recorded ids only (the id when unknown).
  */
 export function describeEvent(
   event: AuditEvent,
@@ -62,9 +73,35 @@ export function describeEvent(
     const type = String(state.type ?? '');
     const outgoing = state.from === viewedId;
     const other = String(outgoing ? state.to : state.from);
-    const verb = event.action === 'relationship.create' ? 'Linked' : 'Unlinked';
+    const recorded = outgoing ? state.toLabel : state.fromLabel;
+    const name = typeof recorded === 'string' && recorded !== '' ? recorded : labelOf(other);
+    const verb = RELATIONSHIP_VERBS[event.action] ?? event.action;
     const phrase = type ? relationshipPhrase(type, outgoing ? 'out' : 'in').toLowerCase() : '';
-    return { title: `${verb}: ${phrase} ${labelOf(other)}`.trim(), changes: [] };
+    const changes =
+      event.action === 'relationship.delete'
+        ? []
+        : propertyChanges(event.before, event.after).filter((c) => !PROVENANCE.has(c.key));
+    return { title: `${verb}: ${phrase} ${name}`.trim(), changes };
+  }
+  if (event.action.startsWith('annotation.')) {
+    const state = record(event.after ?? event.before);
+    const about =
+      state.subject === viewedId
+        ? ['for', state.topicLabel ?? labelOf(String(state.topic ?? ''))]
+        : ['about', state.subjectLabel ?? labelOf(String(state.subject ?? ''))];
+    const named = typeof about[1] === 'string' && about[1] !== '' ? ` ${about[0]} ${about[1]}` : '';
+    const fields = ['stance', 'priority', 'notes', 'tags'];
+    const changes =
+      event.action === 'annotation.delete'
+        ? []
+        : fields
+            .map((key) => ({
+              key,
+              before: text(record(event.before)[key]),
+              after: text(record(event.after)[key]),
+            }))
+            .filter((change) => change.before !== change.after);
+    return { title: `${ACTIONS[event.action] ?? event.action}${named}`, changes };
   }
   const title = ACTIONS[event.action] ?? event.action;
   const changes =

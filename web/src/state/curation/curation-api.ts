@@ -8,6 +8,7 @@ import type {
   AuditEvent,
   EntityState,
   MeResponse,
+  RelationshipState,
   SavedView,
   SavedViewState,
   SavedViewSummary,
@@ -15,6 +16,8 @@ import type {
 } from './types';
 
 const entityPath = (id: string) => `/api/curation/entities/${encodeURIComponent(id)}`;
+const relationshipPath = (from: string, type: string, to: string) =>
+  `/api/curation/relationships?${new URLSearchParams({ from, type, to })}`;
 
 /** The curation API's operations. */
 export const curationApi = {
@@ -33,10 +36,23 @@ export const curationApi = {
 
   createRelationship: (from: string, type: string, to: string) =>
     api.send('POST', '/api/curation/relationships', { from, type, to }),
+  relationship: (from: string, type: string, to: string) =>
+    api.getJson(relationshipPath(from, type, to)) as Promise<RelationshipState>,
+  updateRelationship: (
+    from: string,
+    type: string,
+    to: string,
+    version: number,
+    properties: Record<string, unknown>,
+  ) =>
+    api.send('PATCH', relationshipPath(from, type, to), {
+      version,
+      properties,
+    }) as Promise<RelationshipState>,
   deleteRelationship: (from: string, type: string, to: string) =>
-    api.send('DELETE', `/api/curation/relationships?${new URLSearchParams({ from, type, to })}`),
+    api.send('DELETE', relationshipPath(from, type, to)),
 
-  annotations: async (query: { topic?: string; subject?: string }) => {
+  annotations: async (query: { topic?: string; subject?: string; limit?: string }) => {
     const params = new URLSearchParams(query as Record<string, string>);
     const answer = (await api.getJson(`/api/curation/annotations?${params}`)) as {
       annotations: Annotation[];

@@ -38,6 +38,7 @@ export const LIMITS = {
   tags: 20,
   tag: 40,
   viewName: 120,
+  role: 200,
 } as const;
 
 /** The single-value text properties the entity form edits, per type (beside name and description). */
@@ -183,6 +184,93 @@ export function changedProperties(
     if (before !== after) changes[key] = after === '' ? null : after;
   }
   return changes;
+}
+
+/** The relationship form's fields: plain strings, blank meaning "not set". */
+export interface RelationshipDraft {
+  role: string;
+  startDate: string;
+  endDate: string;
+  notes: string;
+  /** MEMBER_OF only: `yes`, `no`, or blank for "not stated". */
+  board: '' | 'yes' | 'no';
+}
+
+/** A date as precise as the source knows it: `2024`, `2024-03` or `2024-03-15`. */
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Whether `value` is a partial date that exists (no 31 April). */
+export function isPartialDate(value: string): boolean {
+  if (!PARTIAL_DATE.test(value)) return false;
+  return value.length < 10 || new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+/** Whether `end` falls before `start` at the precision both give (server: endsBeforeStart). */
+export function endsBeforeStart(start: string, end: string): boolean {
+  const n = Math.min(start.length, end.length);
+  return end.slice(0, n) < start.slice(0, n);
+}
+
+/** A draft holding a relationship's current properties. */
+export function relationshipDraftFrom(properties: Record<string, unknown>): RelationshipDraft {
+  const text = (key: string) => (typeof properties[key] === 'string' ? properties[key] : '');
+  const board = properties.board;
+  return {
+    role: text('role'),
+    startDate: text('startDate'),
+    endDate: text('endDate'),
+    notes: text('notes'),
+    board: board === true ? 'yes' : board === false ? 'no' : '',
+  };
+}
+
+/** Problems of a relationship draft by field name; empty when it may be sent. */
+export function relationshipDraftProblems(draft: RelationshipDraft): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (draft.role.trim().length > LIMITS.role) problems.role = `At most ${LIMITS.role} characters.`;
+  if (draft.notes.trim().length > LIMITS.notes)
+    problems.notes = `At most ${LIMITS.notes} characters.`;
+  const start = draft.startDate.trim();
+  const end = draft.endDate.trim();
+  for (const [key, value] of [
+    ['startDate', start],
+    ['endDate', end],
+  ] as const)
+    if (value !== '' && !isPartialDate(value))
+      problems[key] = 'A year, year-month or date: 2024, 2024-03 or 2024-03-15.';
+  if (!problems.startDate && !problems.endDate && start && end && endsBeforeStart(start, end))
+    problems.endDate = 'Ends before it starts.';
+  return problems;
+}
+
+/**
+ * The change from `base` to `draft` as the PATCH sends it: changed fields only; a cleared field
+ * becomes null (removes the property); `board` only for MEMBER_OF.
+ */
+export function relationshipChanges(
+  base: RelationshipDraft,
+  draft: RelationshipDraft,
+  type: string,
+): Record<string, string | boolean | null> {
+  const changes: Record<string, string | boolean | null> = {};
+  for (const key of ['role', 'startDate', 'endDate', 'notes'] as const) {
+    const before = base[key].trim();
+    const after = draft[key].trim();
+    if (before !== after) changes[key] = after === '' ? null : after;
+  }
+  if (type === 'MEMBER_OF' && base.board !== draft.board)
+    changes.board = draft.board === '' ? null : draft.board === 'yes';
+  return changes;
+}
+
+/** A relationship's dates as one line: `2023-04 – 2025`, `since 2023`, `until 2025`, or ''. */
+export function dateSpan(start: unknown, end: unknown): string {
+  const s = typeof start === 'string' ? start : '';
+  const e = typeof end === 'string' ? end : '';
+  if (s && e) return `${s} – ${e}`;
+  if (s) return `since ${s}`;
+  if (e) return `until ${e}`;
+  return '';
 }
 
 /**

@@ -13,6 +13,21 @@ export interface EntityState {
   provenance: { source: string; evidence: string | null }[];
 }
 
+/** `GET /api/curation/relationships?from=&type=&to=`: a relationship's editable state. */
+export interface RelationshipState {
+  from: string;
+  type: string;
+  to: string;
+  /** The ends' names. */
+  fromLabel: string;
+  toLabel: string;
+  /** The version every change quotes (0: imported, never edited). */
+  version: number;
+  /** role, startDate, endDate, notes, board where set; sources and evidence. */
+  properties: Record<string, unknown>;
+  editedProperties: string[];
+}
+
 /** A signed-in account. */
 export interface SessionUser {
   id: string;
@@ -50,6 +65,9 @@ export interface Annotation {
   priority: string;
   notes: string;
   tags: string[];
+  /** The names of topic and stakeholder. */
+  topicLabel?: string;
+  subjectLabel?: string;
   author: string;
   authorName: string;
   createdAt: string;

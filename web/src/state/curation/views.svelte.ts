@@ -1,24 +1,25 @@
 /**
- * Saved views domain: named explorer states stored on the server (the URL fragment and the entities
- * shown), listed in the Views menu, opened by navigating to their URL state, renamed or deleted by
- * their owner.
+ * Saved views domain: named explorer states stored on the server (the URL fragment, the entities
+ * shown and where each one was on the canvas), listed in the Views menu, opened by navigating to
+ * their URL state with their positions preset on the canvas, renamed or deleted by their owner.
  */
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
+import { decodeShareState } from '../url/utils';
 import { curationApi } from './curation-api';
 import type { SavedView, SavedViewState, SavedViewSummary } from './types';
+import { type Point, type PresetPositions, viewState } from './view-positions';
 
 let list = $state<AsyncStatus<SavedViewSummary[]>>(idle());
 let save = $state<AsyncStatus<SavedView>>(idle());
 let change = $state<AsyncStatus<null>>(idle());
+/** The positions of the view opened last, with the exploration they belong to. */
+let preset = $state.raw<PresetPositions | null>(null);
+/** Reads the canvas's node positions (the page connects its canvas). */
+let readPositions: () => Readonly<Record<string, Point>> = () => ({});
 
-/** The saved state of the page as it is now: its fragment and the entities on the canvas. */
+/** The saved state of the page as it is now: its fragment, the entities and their positions. */
 export function currentViewState(entities: readonly string[], layout: string): SavedViewState {
-  return {
-    entities: entities.slice(0, 500),
-    filters: { url: window.location.hash },
-    layout,
-    positions: {},
-  };
+  return viewState(entities, window.location.hash, layout, readPositions());
 }
 
 /** Navigates to a saved view's URL state (the explorer restores itself from the fragment). */
@@ -39,10 +40,24 @@ export const views = {
   get change() {
     return change;
   },
+  /** The opened view's positions (see view-positions.ts `presetFor`). */
+  get preset() {
+    return preset;
+  },
 };
 
 /** The only ways to change the saved views state. */
 export const viewsActions = {
+  /**
+   * Connects the canvas whose positions a saved view stores; returns the disconnect (for an
+   * `$effect` cleanup).
+   */
+  connectCanvas(read: () => Readonly<Record<string, Point>>): () => void {
+    readPositions = read;
+    return () => {
+      if (readPositions === read) readPositions = () => ({});
+    };
+  },
   async load(): Promise<void> {
     list = loading();
     try {
@@ -63,12 +78,16 @@ export const viewsActions = {
       return false;
     }
   },
-  /** Opens a saved view. */
+  /** Opens a saved view: its URL state, with its positions preset on the canvas. */
   async open(id: string): Promise<void> {
     change = loading();
     try {
       const view = await curationApi.view(id);
       change = success(null);
+      preset = {
+        exploration: decodeShareState(view.state.filters.url ?? '').exploration,
+        positions: view.state.positions ?? {},
+      };
       navigateTo(view.state);
     } catch (error) {
       change = failure(error);
