@@ -29,6 +29,9 @@ export default defineConfig({
       },
     },
   },
+  // The layout worker (lib/graph/layout-worker.ts) is a module worker in its own same-origin file:
+  // the CSP allows that, and d3-force stays out of the page's initial JavaScript.
+  worker: { format: 'es' },
   server: {
     port: 5173,
     proxy: { '/api': { target: apiTarget, changeOrigin: true } },

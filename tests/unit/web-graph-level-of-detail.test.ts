@@ -142,4 +142,22 @@ describe('placeLabels', () => {
     expect(placements.get('focus-2')).not.toBe('hidden');
     expect(placements.get('hub')).toBe('hidden');
   });
+  it('places preferred labels (the neighbours) before higher-ranked ones, but hides them on a clash', () => {
+    const placements = placeLabels([
+      candidate('hub', 0, 0, 0),
+      candidate('neighbour', 1, 1, 5, { preferred: true }),
+      candidate('other-neighbour', 2, 2, 6, { preferred: true }),
+      candidate('far', 400, 400, 1, { preferred: true }),
+    ]);
+    expect(placements.get('neighbour')).toBe('below');
+    expect(placements.get('hub')).toBe('hidden');
+    expect(placements.get('far')).toBe('below');
+    // Two preferred labels on the same spot: one gives way rather than overlapping.
+    const clash = placeLabels([
+      candidate('a', 0, 0, 1, { preferred: true }),
+      candidate('b', 0, 0, 2, { preferred: true }),
+      candidate('c', 0, 0, 3, { preferred: true }),
+    ]);
+    expect([...clash.values()].filter((p) => p === 'hidden').length).toBeGreaterThan(0);
+  });
 });

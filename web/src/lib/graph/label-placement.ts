@@ -1,8 +1,9 @@
 /**
  * Label placement without overlaps. Labels are placed greedily in priority order: below their node if
  * that spot is free, else above it, else the label is hidden (it still shows on hover and selection).
- * A spot is free when it overlaps neither an already placed label nor another node's body. Forced
- * labels (the selection's neighbourhood) go first and stay below their node if no spot is free. Labels are
+ * A spot is free when it overlaps neither an already placed label nor another node's body. The
+ * forced label (the selected node) goes first and stays below its node if no spot is free; the
+ * preferred ones (its neighbours) go next and are hidden like the rest when they find no spot. Labels are
  * sized in model units, so overlaps do not depend on zoom and one pass per layout is enough.
  */
 
@@ -26,8 +27,13 @@ export interface LabelCandidate {
   text: string;
   /** Placement order: lower goes first. */
   rank: number;
-  /** Placed before every other label and never hidden (the selected node's neighbourhood). */
+  /** Placed before every other label and never hidden (the selected node). */
   forced?: boolean;
+  /**
+   * Placed right after the forced ones, ahead of rank (the selected node's neighbours), but hidden
+   * like any other when no spot is free: a dense neighbourhood's names would otherwise pile up.
+   */
+  preferred?: boolean;
 }
 
 /** Where a label ends up. */
@@ -121,6 +127,7 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
   const ordered = [...candidates].sort(
     (a, b) =>
       Number(Boolean(b.forced)) - Number(Boolean(a.forced)) ||
+      Number(Boolean(b.preferred)) - Number(Boolean(a.preferred)) ||
       a.rank - b.rank ||
       a.id.localeCompare(b.id),
   );

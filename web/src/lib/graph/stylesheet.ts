@@ -151,6 +151,8 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
       selector: 'node.context',
       style: { label: 'data(shortLabel)', 'z-index': 40, 'min-zoomed-font-size': 0 },
     },
+    // A neighbour whose label found no free spot (label-placement.ts) stays unlabelled until hovered.
+    { selector: 'node.context.label-culled', style: { label: '' } },
     {
       selector: 'edge.context',
       style: {
