@@ -1,7 +1,9 @@
 // Upserts entities by id and records that $sourceId states them (with the evidence it gave).
 // Provenance lives in two aligned lists: sources[i] stated the node, evidence[i] is where.
+// The seek hint keeps the lookup per row whatever the statistics (see merge-relationships).
 UNWIND $nodes AS row
 OPTIONAL MATCH (existing:Entity {id: row.id})
+USING INDEX SEEK existing:Entity(id)
 WITH row, existing IS NULL AS isNew, properties(existing) AS before
 MERGE (n:Entity {id: row.id})
 SET n:$(row.label)

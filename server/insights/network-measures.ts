@@ -12,6 +12,7 @@ import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
+import { sampledBetweenness } from './sampled-betweenness.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export interface MeasureEdge {
@@ -24,7 +25,10 @@ export interface MeasureEdge {
 export interface NodeMeasures {
   /** Weighted degree: relationships of the node (or the sum of its edge weights). */
   degree: number;
-  /** Normalised betweenness (0–1) over unweighted shortest paths. */
+  /**
+   * Normalised betweenness (0–1) over unweighted shortest paths; on graphs above
+   * EXACT_BETWEENNESS_STEPS, estimated from sampled sources.
+   */
   betweenness: number;
   /** PageRank (damping 0.85, edge weights); sums to 1 over the graph. */
   pagerank: number;
@@ -45,6 +49,15 @@ export interface NetworkMeasures {
 /** The seed of Louvain's random walk: any fixed value works, it only has to stay the same. */
 export const LOUVAIN_SEED = 20240601;
 export const PAGERANK_ALPHA = 0.85;
+/**
+ * Exact betweenness costs one search per node: nodes × (nodes + edges) steps. Up to this many it
+ * is computed exactly (the real ecosystem needs about 2·10^7); above, it is estimated from as many
+ * sampled sources as the same budget allows (sampled-betweenness.ts), at least 100 — seconds
+ * rather than hours at a million relationships.
+ */
+export const EXACT_BETWEENNESS_STEPS = 2e8;
+const MIN_BETWEENNESS_PIVOTS = 100;
+const BETWEENNESS_SEED = 20240602;
 
 /** Measures are stored and compared rounded to 6 significant digits. */
 export function roundMeasure(value: number): number {
@@ -121,7 +134,15 @@ export function computeNetworkMeasures(
   if (graph.order === 0) {
     return { nodes, nodeCount: 0, edgeCount: 0, communityCount: 0, modularity: null };
   }
-  const betweenness = betweennessCentrality(graph, { getEdgeWeight: null, normalized: true });
+  const steps = graph.order + graph.size;
+  const betweenness =
+    graph.order * steps <= EXACT_BETWEENNESS_STEPS
+      ? betweennessCentrality(graph, { getEdgeWeight: null, normalized: true })
+      : sampledBetweenness(
+          graph,
+          Math.max(MIN_BETWEENNESS_PIVOTS, Math.floor(EXACT_BETWEENNESS_STEPS / steps)),
+          BETWEENNESS_SEED,
+        );
   const ranks = pagerank(graph, {
     getEdgeWeight: 'weight',
     alpha: PAGERANK_ALPHA,

@@ -98,14 +98,18 @@ export async function writeFacts(
           `graph writer: ${relationships.length - relRows.length} relationships lost an end node`,
         );
       }
-      const [relRetract] = await run(tx, 'import/retract-relationships', {
-        sourceId,
-        keys: relationships.map(relationshipKey),
-      });
-      const [nodeRetract] = await run(tx, 'import/retract-nodes', {
-        sourceId,
-        ids: nodes.map((n) => n.id),
-      });
+      // Retracting scans every fact for this source's id; a source imported for the first time
+      // has none (only imports and editors write source ids, always with their Source node), so
+      // the scans are skipped — which keeps loading many new documents linear in their size.
+      const [relRetract] = src?.existed
+        ? await run(tx, 'import/retract-relationships', {
+            sourceId,
+            keys: relationships.map(relationshipKey),
+          })
+        : [];
+      const [nodeRetract] = src?.existed
+        ? await run(tx, 'import/retract-nodes', { sourceId, ids: nodes.map((n) => n.id) })
+        : [];
       const result: WriteResult = {
         nodes: {
           ...tally(nodeRows.map((r) => String(r.status))),
