@@ -42,6 +42,11 @@ export interface LocalNeo4jOptions {
   password: string;
   /** Receives progress lines; silent when omitted. */
   log?: (line: string) => void;
+  /**
+   * Java heap, e.g. `1g` (the default, or LOCAL_NEO4J_HEAP). One transaction may use 70 % of it,
+   * so graphs of a million relationships (the benchmarks) need more for their network measures.
+   */
+  heap?: string;
 }
 
 /** How to reach a running local Neo4j. */
@@ -54,7 +59,19 @@ export interface LocalNeo4jConnection {
 }
 
 const NEO4J_USER = 'neo4j';
-const JVM_OPTIONS = ['-Xms256m', '-Xmx1g', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError'];
+const JVM_OPTIONS = ['-Xms256m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError'];
+const HEAP_PATTERN = /^[1-9]\d{0,5}[mg]$/;
+
+/** The -Xmx value: the option, else LOCAL_NEO4J_HEAP, else 1g; anything else is refused by name. */
+function heapSize(option: string | undefined): string {
+  const heap = option ?? process.env.LOCAL_NEO4J_HEAP ?? '1g';
+  if (!HEAP_PATTERN.test(heap))
+    throw new LocalNeo4jError(
+      'INVALID_OPTIONS',
+      `local Neo4j: heap "${heap}" (LOCAL_NEO4J_HEAP) must look like 512m or 4g`,
+    );
+  return heap;
+}
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 60_000;
 const KILL_TIMEOUT_MS = 10_000;
@@ -75,6 +92,7 @@ function instanceFiles(dataDir: string): { home: string; log: string; pid: strin
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4jConnection> {
   validateStartOptions(opts);
+  const heap = heapSize(opts.heap);
   const log = opts.log ?? (() => {});
   const files = instanceFiles(opts.dataDir);
   const connection = (startedNow: boolean): LocalNeo4jConnection => ({
@@ -120,6 +138,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       'java',
       [
         ...JVM_OPTIONS,
+        `-Xmx${heap}`,
         '-cp',
         launcherClassPath(delimiter),
         LAUNCHER_MAIN_CLASS,
