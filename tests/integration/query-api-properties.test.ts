@@ -13,6 +13,7 @@ import {
   openTestDatabase,
   resetGraph,
 } from '../support/graph-fixture.ts';
+import { hostileString } from '../support/hostile-input.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 import { addTrickyDpg } from './query-api-fixture.ts';
 
@@ -20,81 +21,6 @@ const CASES = 30;
 const db = openTestDatabase();
 let api: TestApi;
 let before: Awaited<ReturnType<typeof graphSnapshot>>;
-
-const HOSTILE = [
-  '',
-  ' ',
-  '"',
-  "'",
-  '`',
-  '\\',
-  '\\u0000',
-  '\u0000',
-  '\u0007\u001b[31m',
-  "') MATCH (n) DETACH DELETE n //",
-  '"}) MATCH (n) DETACH DELETE n RETURN 1 //',
-  '`) DETACH DELETE n //',
-  'Entity`:`Organisation',
-  'LEADS|FUNDS',
-  'LEADS]-() DELETE r //',
-  '$id',
-  '{id}',
-  'CALL db.labels()',
-  'CALL dbms.killQueries([])',
-  'LOAD CSV FROM "file:///etc/passwd" AS x',
-  'a AND b OR NOT c',
-  'name:UNICEF',
-  '*',
-  '?',
-  '~',
-  'foo~10',
-  'x^100',
-  '(((',
-  '[a TO z]',
-  '{!}',
-  '/regex/',
-  '&&||',
-  '-1',
-  '0',
-  '1e309',
-  'NaN',
-  'Infinity',
-  '0x10',
-  '9007199254740993',
-  '1.5',
-  ' 5 ',
-  '[]',
-  '{}',
-  'null',
-  'true',
-  '__proto__',
-  'constructor',
-  'org:unicef',
-  'org:',
-  ':unicef',
-  'ORG:UNICEF',
-  'org:unicef/../../etc',
-  'DPG,Country',
-  'DPG,,,Person',
-  'Ünïcødé 🚀 ج ☃ \u202e',
-  'ｏｒｇ：ｕｎｉｃｅｆ',
-  '%00',
-  '%',
-  '+',
-  '&limit=1',
-  '#',
-  'a'.repeat(1_000),
-  'x'.repeat(100_000),
-];
-
-/** Hostile constants, random unicode and random printable text. */
-const hostileString = fc.oneof(
-  fc.constantFrom(...HOSTILE),
-  fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.stringMatching(/^[a-z]{1,8}:[\p{L}\p{N}._\-/]{1,40}$/u),
-  fc.integer({ min: -5, max: 25_000 }).map(String),
-);
 
 beforeAll(async () => {
   await resetGraph(db);

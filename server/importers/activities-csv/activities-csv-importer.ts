@@ -16,7 +16,7 @@ import { writeFacts } from '../graph/graph-writer.ts';
 import { buildReport, type ImportReport } from '../import-report.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
 import { loadResolver } from '../resolution/resolver-factory.ts';
-import { slugify } from '../resolution/text-normalise.ts';
+import { nameProblem, slugify } from '../resolution/text-normalise.ts';
 import type { SourceText } from '../source-reader.ts';
 
 /** Which sheet column holds each field; `link` is optional. */
@@ -112,9 +112,11 @@ export function parseActivitiesCsv(
       link: columns.link ? (record[columns.link] ?? '') : '',
     };
     for (const field of ['organisation', 'activity'] as const) {
-      if (!row[field]) {
+      // Both name an entity: not empty, not a paragraph, with letters or digits for its id.
+      const problem = nameProblem(row[field]);
+      if (problem) {
         throw new ImportInputError(
-          `${document} line ${row.line}: the "${columns[field]}" value is empty`,
+          `${document} line ${row.line}: the "${columns[field]}" value ${problem}`,
           {
             source: document,
             line: row.line,

@@ -4,8 +4,15 @@
  * is also how contact names and e-mail addresses never get past this module.
  */
 import { z } from 'zod';
+import { nameProblem } from '../resolution/text-normalise.ts';
 
 const text = z.string().trim();
+/** A name the graph can hold (not empty, not a paragraph, letters or digits for an id). */
+const name = (what: string) =>
+  text.superRefine((value, ctx) => {
+    const problem = nameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
+  });
 const optionalText = z
   .string()
   .nullish()
@@ -18,14 +25,14 @@ const textList = z
 export const REGISTRY_ORG_TYPES = ['owner', 'maintainer', 'funder', 'implementer'] as const;
 
 export const registryOrganisationSchema = z.object({
-  name: text.min(1, 'organisation name is empty'),
+  name: name('organisation name'),
   website: optionalText,
   org_type: z.enum(REGISTRY_ORG_TYPES),
 });
 
 export const registryRecordSchema = z.object({
   id: text.min(1, 'id is empty').regex(/^[a-z0-9][a-z0-9._-]*$/i, 'id must be a slug'),
-  name: text.min(1, 'name is empty'),
+  name: name('name'),
   aliases: textList,
   description: optionalText,
   website: optionalText,

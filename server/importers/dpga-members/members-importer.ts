@@ -13,17 +13,26 @@ import { buildReport, type ImportReport } from '../import-report.ts';
 import { parseJsonDocument } from '../json-document.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
 import { loadResolver } from '../resolution/resolver-factory.ts';
+import { nameProblem } from '../resolution/text-normalise.ts';
 import type { SourceText } from '../source-reader.ts';
 
 const DPGA_ID = 'org:dpga';
 const BOARD_GROUP_ID = 'group:dpga-board';
 
+/** An organisation's name: not empty, not a paragraph, with letters or digits for its id. */
+const organisationName = (what: string) =>
+  z
+    .string()
+    .trim()
+    .superRefine((name, ctx) => {
+      const problem = nameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${what} name ${problem}` });
+    });
+
 export const membersDocumentSchema = z.object({
   source: z.string().optional(),
-  members: z
-    .array(z.string().trim().min(1, 'member name is empty'))
-    .min(1, 'the members list is empty'),
-  board: z.array(z.string().trim().min(1, 'board member name is empty')).default([]),
+  members: z.array(organisationName('member')).min(1, 'the members list is empty'),
+  board: z.array(organisationName('board member')).default([]),
 });
 export type MembersDocument = z.infer<typeof membersDocumentSchema>;
 

@@ -7,7 +7,7 @@ import type { EntityType, RelationshipType } from '../../model/graph-model.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
 import type { GazetteerEntry } from '../resolution/gazetteer.ts';
 import { classifyOrganisation } from '../resolution/organisation-classifier.ts';
-import { slugify } from '../resolution/text-normalise.ts';
+import { nameProblem, slugify } from '../resolution/text-normalise.ts';
 import type { AmbiguousName, ResolutionRecord, UnresolvedName } from '../import-report.ts';
 import { FactSet, type Props } from './graph-facts.ts';
 
@@ -65,7 +65,8 @@ export class FactBuilder {
 
   /**
    * The organisation (or, where `types` allows, the initiative) a name stands for: resolved, or
-   * created with a kind from the classification rules. Null when the name is ambiguous.
+   * created with a kind from the classification rules. Null when the name is ambiguous, or is
+   * no name at all (no letters or digits, or a paragraph): then it is reported as unresolved.
    */
   organisation(
     name: string,
@@ -76,6 +77,10 @@ export class FactBuilder {
     const known = this.resolve(name, options.types ?? ['Organisation'], context);
     if (known) return this.entity(known, evidence, options.props ?? {});
     if (this.wasAmbiguous(name, context)) return null;
+    if (nameProblem(name)) {
+      this.unresolved.push({ name, context, createdId: null });
+      return null;
+    }
     const id = `org:${slugify(name)}`;
     const kind = classifyOrganisation(name);
     const entry: GazetteerEntry = {

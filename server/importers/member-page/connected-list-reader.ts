@@ -11,6 +11,8 @@
  *   "TBC"                                                   → nothing
  */
 
+import { MAX_NAME_LENGTH } from '../resolution/text-normalise.ts';
+
 export type ConnectedStatement =
   | { kind: 'co-lead'; names: string[]; sentence: string }
   | { kind: 'names'; names: string[]; sentence: string }
@@ -48,6 +50,9 @@ export function splitSentences(text: string): string[] {
  * separates names in a list that has commas, so "Bill and Melinda Gates Foundation" stays whole.
  */
 export function splitNameList(text: string): string[] {
+  // One space for every run of spaces and tabs, so the separator's `\s*` never backtracks
+  // through a long run (quadratic time on a pasted field of blanks).
+  text = text.replace(/[^\S\n]+/g, ' ');
   const separator = /[,;]/.test(text)
     ? /\s*(?:,|;|\n|\s&\s|\band\b(?=\s+[A-Z]))\s*/
     : /\s*(?:\n)\s*/;
@@ -65,6 +70,7 @@ export function splitNameList(text: string): string[] {
 
 /** True for a fragment that reads as a proper name rather than prose. */
 export function isNameLike(fragment: string): boolean {
+  if (fragment.length > MAX_NAME_LENGTH) return false;
   const words = fragment.split(/\s+/);
   return (
     words.length <= MAX_NAME_WORDS &&

@@ -9,17 +9,19 @@ export interface FigureRule {
   pattern: RegExp;
 }
 
+// A number that is not preceded by a fixed phrase starts only where a run of digits and commas
+// starts (`(?<![\w,])`), so "1,1,1,…" costs linear time, not quadratic.
 export const FIGURE_RULES: readonly FigureRule[] = [
   { property: 'solutionsInvested', pattern: /\binvested in (\d[\d,]*) solutions\b/i },
   { property: 'dpgsInvested', pattern: /\(of which (\d[\d,]*) (?:are|were) DPGs\)/i },
   { property: 'programmeCountries', pattern: /\bin (\d[\d,]*) programme countries\b/i },
   {
     property: 'countryOfficesUsingSolutions',
-    pattern: /\b(\d[\d,]*) (?:UNICEF )?(?:COs|country offices) used\b/i,
+    pattern: /(?<![\w,])(\d[\d,]*) (?:UNICEF )?(?:COs|country offices) used\b/i,
   },
   {
     property: 'startupsDeployedAbroad',
-    pattern: /\b(\d[\d,]*) portfolio startups deployed their solution outside\b/i,
+    pattern: /(?<![\w,])(\d[\d,]*) portfolio startups deployed their solution outside\b/i,
   },
   { property: 'dpgsDeveloped', pattern: /\b(\w+) DPGs were developed\b/i },
 ];

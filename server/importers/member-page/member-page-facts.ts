@@ -12,7 +12,7 @@ import { FactBuilder } from '../graph/fact-builder.ts';
 import type { Props } from '../graph/graph-facts.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
 import type { GazetteerEntry } from '../resolution/gazetteer.ts';
-import { slugify } from '../resolution/text-normalise.ts';
+import { nameProblem, slugify } from '../resolution/text-normalise.ts';
 import { readConnectedList, splitSentences } from './connected-list-reader.ts';
 import { extractFigures } from './figure-rules.ts';
 import type { MemberPage, ParsedActivity } from './member-page-parser.ts';
@@ -31,7 +31,12 @@ const MENTION_TYPES: readonly EntityType[] = [
   'DPG',
 ];
 
-export function memberPageFacts(page: MemberPage, resolver: EntityResolver): MemberPageFacts {
+/** `source` names the page in errors, as the parser's messages do. */
+export function memberPageFacts(
+  page: MemberPage,
+  resolver: EntityResolver,
+  source = 'member page',
+): MemberPageFacts {
   const builder = new FactBuilder(resolver);
   const facts = builder.facts;
   const addEntry = (entry: GazetteerEntry, evidence: string) => builder.entity(entry, evidence);
@@ -51,11 +56,8 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
     : builder.organisation(shortName, headerEvidence, memberContext, { props: longNameAlias });
   if (!memberId) {
     throw new ImportInputError(
-      `The member "${shortName}" could be several organisations; add it to the alias table`,
-      {
-        field: 'member name',
-        line: 1,
-      },
+      `${source}: the member "${shortName}" could be several organisations; add it to the alias table`,
+      { source, field: 'member name', line: 1 },
     );
   }
   const memberSlug = memberId.replace(/^org:/, '');
@@ -115,6 +117,10 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
         return government.id;
       }
       if (builder.wasAmbiguous(name, context)) return null;
+      if (nameProblem(name)) {
+        builder.unresolved.push({ name, context, createdId: null });
+        return null;
+      }
       const createdId = `org:${slugify(name)}`;
       facts.addNode({
         id: createdId,
@@ -159,6 +165,8 @@ export function memberPageFacts(page: MemberPage, resolver: EntityResolver): Mem
         const entry = resolveName(name, ['DPG'], context);
         if (entry) {
           link('INVOLVES', activityId, addEntry(entry, statement.sentence), statement.sentence);
+        } else if (nameProblem(name)) {
+          builder.unresolved.push({ name, context, createdId: null });
         } else {
           const createdId = `dpg:${slugify(name)}`;
           facts.addNode({

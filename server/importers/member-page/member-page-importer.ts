@@ -20,7 +20,7 @@ export async function importMemberPage(
   const name = /^https?:/i.test(input.uri) ? input.uri : path.basename(input.uri);
   const page = parseMemberPage(input.text, name);
   const resolver = await loadResolver(db);
-  const extracted = memberPageFacts(page, resolver);
+  const extracted = memberPageFacts(page, resolver, name);
   const source = {
     id: `source:member-page:${extracted.memberId.replace(/^org:/, '')}`,
     kind: 'member-page',

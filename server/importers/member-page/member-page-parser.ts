@@ -17,6 +17,7 @@
  * is not a member page at all raises ImportInputError naming the source and line.
  */
 import { ImportInputError } from '../../errors.ts';
+import { MAX_NAME_LENGTH, nameProblem } from '../resolution/text-normalise.ts';
 
 export const MEMBER_PAGE_FIELDS = {
   'activity type': 'activityType',
@@ -85,6 +86,20 @@ export function parseMemberPage(text: string, source = 'member page'): MemberPag
       source,
       line: 1,
       field: 'member name',
+    });
+  }
+  // The member's name becomes an organisation's name and id; its long name, an alias.
+  const nameError = nameProblem(first.text);
+  const longName = second?.text ?? '';
+  const longError = longName.length > MAX_NAME_LENGTH ? nameProblem(longName) : null;
+  if (nameError || longError) {
+    const [line, field, problem] = nameError
+      ? [first, 'member name', nameError]
+      : [second!, 'member long name', longError!];
+    throw new ImportInputError(`${source} line ${line.no}: the ${field} ${problem}`, {
+      source,
+      line: line.no,
+      field,
     });
   }
   const warnings: ParseWarning[] = [];

@@ -14,23 +14,46 @@ export interface NameVariant {
   rule: VariantRule;
 }
 
+// The suffix pattern tries one start per run of separators, so a name of 50,000 blanks costs
+// linear time, not quadratic (names come from imported documents).
 const LEGAL_SUFFIX =
-  /[\s,]+(inc|ltd|llc|l\.l\.c|gmbh|sa|s\.a|ab|bv|b\.v|plc|pty ltd|pty|pvt\.? ltd|private limited|limited|cic|co|corp|corporation)\.?$/i;
-const PARENTHETICAL = /\s*\(([^)]+)\)\s*/;
+  /(?<![\s,])[\s,]+(inc|ltd|llc|l\.l\.c|gmbh|sa|s\.a|ab|bv|b\.v|plc|pty ltd|pty|pvt\.? ltd|private limited|limited|cic|co|corp|corporation)\.?$/i;
+/** Real names carry at most two suffixes ("Acme Co. Ltd"); "X ab ab ab …" is not a name to strip. */
+const MAX_SUFFIXES = 3;
 const ACRONYM = /^[A-Z][A-Za-z0-9&.-]{1,11}$/;
+
+/**
+ * The first "(…)" with something inside, up to the first ")" after it — so in
+ * "X (the division of the African Union (AU))" it is "(the division … (AU)". Found by scanning
+ * forward once: a regular expression would retry from every "(" of "((((…" (quadratic).
+ */
+function firstParenthetical(text: string): { start: number; end: number; inner: string } | null {
+  let open = text.indexOf('(');
+  while (open >= 0) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) return null;
+    if (close > open + 1)
+      return { start: open, end: close + 1, inner: text.slice(open + 1, close) };
+    open = text.indexOf('(', close + 1);
+  }
+  return null;
+}
 
 export function nameVariants(name: string): NameVariant[] {
   const variants: NameVariant[] = [];
   let stripped = name.trim();
-  while (LEGAL_SUFFIX.test(stripped)) stripped = stripped.replace(LEGAL_SUFFIX, '').trim();
+  for (let i = 0; i < MAX_SUFFIXES && LEGAL_SUFFIX.test(stripped); i++)
+    stripped = stripped.replace(LEGAL_SUFFIX, '').trim();
   if (stripped !== name.trim() && stripped.length > 1)
     variants.push({ name: stripped, rule: 'legal-suffix' });
 
-  const paren = PARENTHETICAL.exec(stripped);
+  const paren = firstParenthetical(stripped);
   if (paren) {
-    const without = stripped.replace(PARENTHETICAL, ' ').replace(/\s+/g, ' ').trim();
+    const without = `${stripped.slice(0, paren.start)} ${stripped.slice(paren.end)}`
+      .replace(/\s+/g, ' ')
+      .trim();
     if (without) variants.push({ name: without, rule: 'without-parenthetical' });
-    const inner = paren[1]!.trim();
+    const inner = paren.inner.trim();
     // "(FAO)" names the same body; "(Stockholm)" or "(the statistical division …)" do not.
     if (ACRONYM.test(inner) && /[A-Z].*[A-Z]|^[A-Z][a-z]+[A-Z]/.test(inner)) {
       variants.push({ name: inner, rule: 'parenthetical-acronym' });

@@ -33,6 +33,30 @@ export function slugify(name: string, maxLength = 80): string {
   return slug || words.join('-').slice(0, maxLength);
 }
 
+/**
+ * True when a name has letters or digits to make an id from: a name of only punctuation, symbols
+ * or emoji slugs to nothing, and `org:` is no id.
+ */
+export function hasIdCharacters(name: string): boolean {
+  return slugify(name).length > 0;
+}
+
+/**
+ * Longer than any real name of an organisation, activity or DPG. Names are indexed, and Neo4j's
+ * range index refuses values over ~8 kB: a whole pasted paragraph in a name cell would fail the
+ * import's transaction with an internal error instead of a clear one.
+ */
+export const MAX_NAME_LENGTH = 500;
+
+/** Why `name` cannot name an entity — empty, no letters or digits, too long — or null. */
+export function nameProblem(name: string): string | null {
+  if (name.trim().length === 0) return 'is empty';
+  if (name.length > MAX_NAME_LENGTH)
+    return `is ${name.length} characters long (at most ${MAX_NAME_LENGTH})`;
+  if (!hasIdCharacters(name)) return 'has no letters or digits';
+  return null;
+}
+
 /** Splits a normalised string into its tokens. */
 export function tokens(normalised: string): string[] {
   return normalised.split(' ').filter(Boolean);
