@@ -1,8 +1,32 @@
 // The relationships with both ends in $ids, of the whitelisted types in $rels (all when empty).
-// Types are compared as values: no identifier is spliced into the statement.
-UNWIND $ids AS fromId
-MATCH (a:Entity {id: fromId})-[r]->(b:Entity)
-WHERE b.id IN $ids
-  AND (size($rels) = 0 OR type(r) IN $rels)
-RETURN a.id AS source, b.id AS target, type(r) AS type, coalesce(r.sources, []) AS sources
+// Types are compared as values: no identifier is spliced into the statement. Each relationship is
+// found from its lower-ranked end (fewer relationships, then smaller id), so the best-connected
+// entity — the hub a neighbourhood is centred on — never has its relationships walked.
+UNWIND $ids AS wanted
+MATCH (n:Entity {id: wanted})
+WITH DISTINCT n
+WITH n, COUNT { (n)--() } AS degree
+ORDER BY degree DESC, n.id DESC
+WITH collect({n: n, degree: degree}) AS ranked
+CALL (ranked) {
+  UNWIND ranked[1..] AS lower
+  WITH lower.n AS a, lower.degree AS degree
+  MATCH (a)-[r]-(b:Entity)
+  WHERE b.id IN $ids
+    AND (size($rels) = 0 OR type(r) IN $rels)
+  WITH a, degree, r, b, COUNT { (b)--() } AS other
+  WHERE other > degree OR (other = degree AND b.id > a.id)
+  RETURN r
+  UNION ALL
+  // A relationship from an entity to itself (a merge can leave one), looked for only where the
+  // degrees show one: it counts once among all relationships but both outgoing and incoming.
+  UNWIND ranked AS row
+  WITH row.n AS a
+  WHERE COUNT { (a)-->() } + COUNT { (a)<--() } > COUNT { (a)--() }
+  MATCH (a)-[r]->(a)
+  WHERE size($rels) = 0 OR type(r) IN $rels
+  RETURN r
+}
+RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type,
+       coalesce(r.sources, []) AS sources
 ORDER BY source, type, target

@@ -1,14 +1,58 @@
-// One breadth-first step of a neighbourhood: the entities one hop from $frontier that are not in
-// $seen, over relationships of $rels and into entities of $types (all when empty), each with the
-// frontier entities that reach it. Types are compared as values, never spliced in.
-UNWIND $frontier AS fromId
-MATCH (a:Entity {id: fromId})-[r]-(m:Entity)
-WHERE NOT m.id IN $seen
+// One breadth-first step of the neighbourhood of $centre: from the centre itself when $frontier is
+// empty, else from the entities $frontier names (element ids, valid in this transaction only,
+// best-connected first), to the entities one hop on that are neither the centre nor in $seen
+// (element ids), over relationships of $rels into entities of $types (all when empty). Types are
+// compared as values, never spliced in. At most $budget relationships are followed, so a hub of a
+// big graph cannot drag the whole graph into one request: `capped` says the budget ran out (the
+// counts are then lower bounds). Element ids and the store's degree counts keep the walk itself
+// to the relationship and node records; ids and names are read only for the entities returned.
+// One row: `found`, whether the centre exists; `byType`, how many entities of each type were
+// reached; `reached`, their element ids best-connected first (the next frontier; empty unless
+// $next); and `candidates`, the entities that can be shown — of each type the $keep
+// best-connected and any tied with the last of them (at most $keep + $ties; all when $keep is
+// null) — each with its degree and the ids of the frontier entities that reach it.
+OPTIONAL MATCH (c:Entity {id: $centre})
+CALL (c) {
+  WITH c
+  WHERE c IS NOT NULL AND size($frontier) = 0
+  RETURN c AS a
+  UNION ALL
+  UNWIND $frontier AS from
+  MATCH (a:Entity)
+  WHERE elementId(a) = from
+  RETURN a
+}
+MATCH (a)-[r]-(m:Entity)
+WHERE m <> c
+  AND NOT elementId(m) IN $seen
   AND (size($rels) = 0 OR type(r) IN $rels)
   AND (size($types) = 0 OR any(l IN labels(m) WHERE l IN $types))
-WITH m, collect(DISTINCT a.id) AS parents
-RETURN m.id AS id,
-       coalesce(m.name, m.id) AS label,
-       [l IN labels(m) WHERE l <> 'Entity'][0] AS type,
-       COUNT { (m)--(:Entity) } AS degree,
-       parents
+WITH a, m
+LIMIT $budget
+WITH m, collect(DISTINCT a) AS parents, count(*) AS followed
+WITH m, parents, followed, COUNT { (m)--() } AS degree,
+     [l IN labels(m) WHERE l <> 'Entity'][0] AS type
+ORDER BY degree DESC, elementId(m)
+WITH collect({m: m, type: type, degree: degree, parents: parents}) AS reached,
+     sum(followed) AS followed
+CALL (reached) {
+  UNWIND reached AS x
+  WITH x.type AS type, collect(x) AS group
+  WITH type, group, CASE WHEN $keep IS NULL THEN null ELSE group[$keep - 1].degree END AS floor
+  RETURN collect({type: type, count: size(group)}) AS byType,
+         reduce(all = [], shown IN collect(
+           CASE WHEN floor IS NULL THEN group
+                ELSE [x IN group WHERE x.degree >= floor][0..$keep + $ties] END) | all + shown)
+           AS shortlisted
+}
+RETURN EXISTS { MATCH (:Entity {id: $centre}) } AS found,
+       byType,
+       [x IN shortlisted | {
+         id: x.m.id,
+         label: coalesce(x.m.name, x.m.id),
+         type: x.type,
+         degree: x.degree,
+         parents: [p IN x.parents | p.id]
+       }] AS candidates,
+       CASE WHEN $next THEN [x IN reached | elementId(x.m)] ELSE [] END AS reached,
+       followed >= $budget AS capped

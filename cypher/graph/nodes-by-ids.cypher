@@ -1,6 +1,8 @@
 // The element data of entities by id; ids that name no entity are simply absent. Besides name,
 // type and provenance: a DPG's facets (sectors, types, licences, stage), DPGA membership (MEMBER_OF
 // org:dpga, its board flag, or MEMBER_OF group:dpga-board) and the stored network measures.
+// Relationships join entities only, so the degree is the count the store keeps (a hub's
+// relationships are not walked).
 UNWIND $ids AS wanted
 MATCH (n:Entity {id: wanted})
 WITH n,
@@ -11,7 +13,7 @@ RETURN n.id AS id,
        [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        n.kind AS kind,
        n.description AS description,
-       COUNT { (n)--(:Entity) } AS degree,
+       COUNT { (n)--() } AS degree,
        coalesce(n.sources, []) AS sources,
        n.sectors AS sectors,
        n.types AS types,

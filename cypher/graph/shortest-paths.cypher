@@ -1,12 +1,39 @@
 // The shortest paths between two entities: up to 10 (the caller keeps $k), each at most $maxHops
-// relationships (6 at most: a quantifier cannot be a parameter), through entities only, over
-// relationships of $rels (all when empty), never visiting an entity twice. Shortest first, then by
-// the sequence of node ids. When 10 come back, the longest length may have more paths than SHORTEST
-// kept (an arbitrary few): the caller reads that length whole with paths-of-length.cypher.
+// relationships (1 to 6), through entities only, over relationships of $rels (all when empty),
+// never visiting an entity twice. Shortest first, then by the sequence of node ids. When 10 come
+// back, the longest length may have more paths than SHORTEST kept (an arbitrary few): the caller
+// reads that length whole with paths-of-length.cypher.
+// A quantifier cannot be a parameter: one branch per $maxHops, of which only the asked one runs,
+// so the search never walks further than asked (on a big graph, hops past $maxHops through hubs
+// cost far more than the paths kept).
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = SHORTEST 10 (a)(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels){1,6}(b)
-WHERE length(p) <= $maxHops
-  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+CALL (a, b) {
+  WITH * WHERE $maxHops = 1
+  MATCH p = SHORTEST 10 (a)(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels){1,1}(b)
+  RETURN p
+  UNION ALL
+  WITH * WHERE $maxHops = 2
+  MATCH p = SHORTEST 10 (a)(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels){1,2}(b)
+  RETURN p
+  UNION ALL
+  WITH * WHERE $maxHops = 3
+  MATCH p = SHORTEST 10 (a)(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels){1,3}(b)
+  RETURN p
+  UNION ALL
+  WITH * WHERE $maxHops = 4
+  MATCH p = SHORTEST 10 (a)(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels){1,4}(b)
+  RETURN p
+  UNION ALL
+  WITH * WHERE $maxHops = 5
+  MATCH p = SHORTEST 10 (a)(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels){1,5}(b)
+  RETURN p
+  UNION ALL
+  WITH * WHERE $maxHops = 6
+  MATCH p = SHORTEST 10 (a)(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels){1,6}(b)
+  RETURN p
+}
+WITH p
+WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH p, [n IN nodes(p) | n.id] AS nodeIds
 ORDER BY length(p), nodeIds
 RETURN nodeIds,

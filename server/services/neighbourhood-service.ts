@@ -1,9 +1,12 @@
 /**
  * The neighbourhood of an entity, up to three hops, as Cytoscape elements: expanded one hop at a
  * time in one read transaction, capped by neighbourhood-selection.ts, with what was left out by
- * type so the UI can offer "show 40 more organisations".
+ * type so the UI can offer "show 40 more organisations". Each hop follows at most FOLLOW_CAP
+ * relationships (best-connected frontier first) and reads in full only the entities that could
+ * be shown — of each type the `limit` best-connected — and counts the rest, so the cost of a
+ * request is bounded however big the graph and however central the entity.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { EdgeElement, NodeElement } from '../api/schemas.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { NotFoundError } from '../errors.ts';
@@ -11,10 +14,26 @@ import type { EntityType, RelationshipType } from '../model/graph-model.ts';
 import { toEdgeElement, toNodeElement } from './graph-elements.ts';
 import { checkEntityTypes, checkRelationshipTypes } from './graph-filters.ts';
 import { readEdgesAmong, readNodes } from './graph-reader.ts';
-import { selectNeighbourhood, type Candidate, type Omitted } from './neighbourhood-selection.ts';
+import {
+  countByType,
+  selectNeighbourhood,
+  type Candidate,
+  type Omitted,
+} from './neighbourhood-selection.ts';
 
-/** Past this many entities reached, expansion stops and the left-out counts are a lower bound. */
-export const REACH_CAP = 25_000;
+/**
+ * Relationships followed per hop at most (or five per entity asked for, when more): past it the
+ * hop stops — the frontier is walked best-connected first — and the left-out counts are a lower
+ * bound (`omitted.exact` false). A hub of a big graph costs no more than this.
+ */
+export const FOLLOW_CAP = 1_000;
+const FOLLOWS_PER_ENTITY = 5;
+
+/**
+ * Entities of a type tied on degree with the `limit`-th best that are read besides it, so the
+ * tie is broken by name as everywhere else; past it, by id.
+ */
+export const TIE_ALLOWANCE = 1_000;
 
 export interface NeighbourhoodRequest {
   id: string;
@@ -43,6 +62,21 @@ export interface Neighbourhood {
   omitted: Omitted & { exact: boolean };
 }
 
+/** What was reached but not kept, by type (types with none left out are absent). */
+function leftOut(reachedByType: Record<string, number>, kept: readonly Candidate[]): Omitted {
+  const keptByType = countByType(kept);
+  const byType: Record<string, number> = {};
+  let total = 0;
+  for (const [type, reached] of Object.entries(reachedByType)) {
+    const left = reached - (keptByType[type] ?? 0);
+    if (left > 0) {
+      byType[type] = left;
+      total += left;
+    }
+  }
+  return { total, byType };
+}
+
 /** Expands and caps a neighbourhood inside `tx`; throws NotFoundError for an unknown centre. */
 export async function scopeNeighbourhood(
   tx: ManagedTransaction,
@@ -51,33 +85,54 @@ export async function scopeNeighbourhood(
   const types: EntityType[] = checkEntityTypes(request.types);
   const rels = checkRelationshipTypes(request.rels);
   const prefer = checkEntityTypes(request.prefer ?? [], 'prefer');
-  const [centre] = await readNodes(tx, [request.id]);
-  if (!centre) throw new NotFoundError(`No entity has the id "${request.id}"`, { id: request.id });
+  const budget = Math.max(FOLLOW_CAP, FOLLOWS_PER_ENTITY * request.limit);
 
   const candidates: Candidate[] = [];
-  const seen = [centre.id];
-  let frontier = [centre.id];
+  const reachedByType: Record<string, number> = {};
+  let reachedCount = 0;
+  // Element ids: the hops walk records, not the id index.
+  const seen: string[] = [];
+  let frontier: string[] = [];
   let exact = true;
-  for (let distance = 1; distance <= request.depth && frontier.length > 0; distance++) {
-    if (seen.length > REACH_CAP) {
-      exact = false;
-      break;
+  for (let distance = 1; distance <= request.depth; distance++) {
+    // Preferred types may pull in any parent, so every candidate is read; otherwise only a type's
+    // best `limit` can be shown, and none at all once nearer entities fill the limit.
+    const shown = prefer.length > 0 ? null : reachedCount >= request.limit ? 0 : request.limit;
+    const [row] = await run(tx, 'graph/expand-frontier', {
+      centre: request.id,
+      frontier,
+      seen,
+      rels,
+      types,
+      budget: neo4j.int(budget),
+      keep: shown === null ? null : neo4j.int(shown),
+      ties: neo4j.int(shown === 0 ? 0 : TIE_ALLOWANCE),
+      next: distance < request.depth,
+    });
+    if (!row?.found) {
+      throw new NotFoundError(`No entity has the id "${request.id}"`, { id: request.id });
     }
-    const rows = await run(tx, 'graph/expand-frontier', { frontier, seen, rels, types });
-    const reached = rows.map((row) => ({
-      id: String(row.id),
-      label: String(row.label),
-      type: String(row.type),
-      degree: Number(row.degree),
-      distance,
-      parents: (row.parents as string[]).map(String),
-    }));
-    candidates.push(...reached);
-    frontier = reached.map((c) => c.id);
+    for (const c of row.candidates as Record<string, unknown>[]) {
+      candidates.push({
+        id: String(c.id),
+        label: String(c.label),
+        type: String(c.type),
+        degree: Number(c.degree),
+        distance,
+        parents: (c.parents as string[]).map(String),
+      });
+    }
+    for (const { type, count } of row.byType as { type: string; count: number }[]) {
+      reachedByType[type] = (reachedByType[type] ?? 0) + count;
+      reachedCount += count;
+    }
+    if (row.capped) exact = false;
+    frontier = (row.reached as string[]).map(String);
+    if (frontier.length === 0) break;
     seen.push(...frontier);
   }
-  const { kept, omitted } = selectNeighbourhood(centre.id, candidates, request.limit, prefer);
-  return { centre: centre.id, kept, omitted: { ...omitted, exact }, rels };
+  const { kept } = selectNeighbourhood(request.id, candidates, request.limit, prefer);
+  return { centre: request.id, kept, omitted: { ...leftOut(reachedByType, kept), exact }, rels };
 }
 
 export async function getNeighbourhood(

@@ -1,0 +1,404 @@
+/**
+ * API latency and throughput under concurrent load (issue #8): search, neighbourhood depth 1 and
+ * 2 (capped), paths and collaborators, each driven by autocannon on loopback for a bounded time at
+ * a fixed concurrency against the app in its own process (bench-server.ts); and each endpoint's
+ * raw-Cypher baseline — the same statements with the same parameters straight through the driver
+ * at the same concurrency (query-recorder.ts) — so the overhead of Express, validation and shaping
+ * is a ratio. Also the load soak: many clients mixing endpoints (and some bad requests), counting
+ * answers by class and watching the server's memory.
+ */
+import type { GraphDatabase } from '../server/db/neo4j-client.ts';
+import type { BenchServer, MemorySnapshot } from './bench-server.ts';
+import { ms, ratio, summarise, type LatencySummary } from './latency-stats.ts';
+import { httpLoad, pool, taskLoad, type LoadResult } from './load-runner.ts';
+import { recordRequests, replay } from './query-recorder.ts';
+import type { BenchSection, BenchTarget, SuiteResult } from './report.ts';
+
+/** Entities of one dataset to aim the endpoints at. */
+export interface ApiSample {
+  /** A well-connected organisation: the neighbourhood centre. */
+  hub: string;
+  /** A DPG: whose collaborators to rank. */
+  dpg: string;
+  /** Two entities a few hops apart. */
+  pathPair: [string, string];
+  /** Terms the search finds; requests cycle through them. */
+  searchTerms: string[];
+}
+
+export interface ApiBenchOptions {
+  quick: boolean;
+  /** The dataset, e.g. "real data" or "100k relationships". */
+  label: string;
+  /** The app under load (startBenchServer). */
+  baseUrl: string;
+  sample: ApiSample;
+  /** Judge "neighbourhood depth 2 p95 ≤ 50 ms" on this dataset (the 1M graph, or the largest run). */
+  judgeDepth2?: boolean;
+  /** Neo4j database name, when not the server's default. */
+  database?: string;
+  /** Only the endpoints of these names (all when absent). */
+  endpoints?: readonly string[];
+}
+
+/** The cap the depth-1 and depth-2 neighbourhoods are asked with (the API's default). */
+export const NEIGHBOURHOOD_LIMIT = 100;
+export const CONNECTIONS = 10;
+export const OVERHEAD_TARGET = 1.2;
+export const DEPTH2_P95_TARGET_MS = 50;
+
+/**
+ * Per endpoint: about how many seconds of warm-up and of measurement per side (the measurement
+ * split into alternating rounds, sized from the warm-up's throughput), and the fewest answers each
+ * side gives however slow the endpoint; and the soak's seconds.
+ */
+const TIMING = {
+  quick: { warmup: 0.5, measure: 3, rounds: 2, minSamples: 20, soak: 10 },
+  full: { warmup: 2, measure: 12, rounds: 6, minSamples: 60, soak: 60 },
+};
+/**
+ * An endpoint whose single request takes longer is reported, not loaded: at 10 connections its
+ * requests would queue past the 10 s timeout.
+ */
+const PROBE_LIMIT_MS = 2_000;
+const SOAK_CONNECTIONS = 50;
+
+interface Endpoint {
+  name: string;
+  paths: string[];
+}
+
+/** The measured endpoints with their requests for a sample. */
+export function apiEndpoints(sample: ApiSample): Endpoint[] {
+  const q = encodeURIComponent;
+  const centre = `/api/graph/neighbourhood?id=${q(sample.hub)}&limit=${NEIGHBOURHOOD_LIMIT}`;
+  return [
+    { name: 'search', paths: sample.searchTerms.map((t) => `/api/search?q=${q(t)}`) },
+    { name: 'neighbourhood depth 1', paths: [`${centre}&depth=1`] },
+    { name: 'neighbourhood depth 2', paths: [`${centre}&depth=2`] },
+    {
+      name: 'paths',
+      paths: [`/api/graph/paths?from=${q(sample.pathPair[0])}&to=${q(sample.pathPair[1])}`],
+    },
+    { name: 'collaborators', paths: [`/api/dpgs/${q(sample.dpg)}/collaborators`] },
+  ];
+}
+
+interface EndpointMeasure {
+  endpoint: string;
+  paths: string[];
+  queriesPerRequest: number;
+  /** Requests each side ran ("not loaded" when one request alone took too long). */
+  bound: string;
+  /** One request on its own, served while capturing its statements. */
+  probeMs: number;
+  http?: LatencySummary;
+  raw?: LatencySummary;
+  httpFailures?: string[];
+  rawFailures?: string[];
+}
+
+function failures(result: LoadResult): string[] {
+  const bad = Object.entries(result.statusCounts)
+    .filter(([status]) => status !== 'ok' && !status.startsWith('2'))
+    .map(([status, n]) => `${n}× HTTP ${status}`);
+  if (result.errors > 0) bad.push(`${result.errors} errors (${result.errorSamples.join('; ')})`);
+  if (result.timeouts > 0) bad.push(`${result.timeouts} timeouts`);
+  return bad;
+}
+
+async function measureEndpoint(
+  db: GraphDatabase,
+  endpoint: Endpoint,
+  options: ApiBenchOptions,
+  log: (line: string) => void,
+): Promise<EndpointMeasure> {
+  const timing = options.quick ? TIMING.quick : TIMING.full;
+  const recorded = await recordRequests(db.driver, endpoint.paths, options.database);
+  const requests = endpoint.paths.map((p) => recorded.get(p)!.transactions);
+  const probeMs = Math.max(...endpoint.paths.map((p) => recorded.get(p)!.ms));
+  const base = {
+    endpoint: endpoint.name,
+    paths: endpoint.paths,
+    queriesPerRequest: Math.max(...requests.map((r) => r.flat().length)),
+    probeMs,
+  };
+  if (probeMs > PROBE_LIMIT_MS) {
+    log(`  ${endpoint.name}: one request took ${(probeMs / 1000).toFixed(1)} s: not loaded`);
+    return { ...base, bound: 'not loaded' };
+  }
+  // Both sides are bounded by counts, never by time: a request cut off at the end of a time
+  // window would go on running in the server and slow the next round down.
+  const http = (amount: number) =>
+    httpLoad({
+      baseUrl: options.baseUrl,
+      paths: endpoint.paths,
+      connections: CONNECTIONS,
+      bound: { amount },
+    });
+  const raw = (amount: number) =>
+    taskLoad({
+      connections: CONNECTIONS,
+      bound: { amount },
+      task: (n) => replay(db.driver, requests[n % requests.length]!, options.database),
+    });
+
+  log(`  ${endpoint.name}: warm-up…`);
+  const first = await http(2 * CONNECTIONS);
+  await raw(2 * CONNECTIONS);
+  const perSecond = first.latencies.length / first.seconds;
+  const warmup = Math.round(perSecond * timing.warmup);
+  if (warmup > 2 * CONNECTIONS) {
+    await http(warmup);
+    await raw(warmup);
+  }
+  const perRound = Math.max(
+    2 * CONNECTIONS,
+    Math.ceil((perSecond * timing.measure) / timing.rounds),
+    Math.ceil(timing.minSamples / timing.rounds),
+  );
+  log(`  ${endpoint.name}: ${timing.rounds} rounds of ${perRound} requests, HTTP then raw Cypher…`);
+  const httpRounds: LoadResult[] = [];
+  const rawRounds: LoadResult[] = [];
+  for (let round = 0; round < timing.rounds; round++) {
+    httpRounds.push(await http(perRound));
+    rawRounds.push(await raw(perRound));
+  }
+  const httpResult = pool(httpRounds);
+  const rawResult = pool(rawRounds);
+  return {
+    ...base,
+    bound: `${perRound * timing.rounds} requests`,
+    http: summarise(httpResult.latencies, httpResult.seconds),
+    raw: summarise(rawResult.latencies, rawResult.seconds),
+    httpFailures: failures(httpResult),
+    rawFailures: failures(rawResult),
+  };
+}
+
+type LoadedMeasure = EndpointMeasure & Required<Pick<EndpointMeasure, 'http' | 'raw'>>;
+
+const loaded = (m: EndpointMeasure): m is LoadedMeasure =>
+  m.http !== undefined && m.raw !== undefined;
+const overhead = (m: LoadedMeasure) => m.http.p50 / m.raw.p50;
+
+function row(m: EndpointMeasure): (string | number)[] {
+  if (!loaded(m)) {
+    return [m.endpoint, m.queriesPerRequest, m.bound, ...Array<string>(8).fill('–')];
+  }
+  return [
+    m.endpoint,
+    m.queriesPerRequest,
+    m.bound,
+    ms(m.http.p50),
+    ms(m.http.p95),
+    ms(m.http.p99),
+    m.http.perSecond.toFixed(1),
+    ms(m.raw.p50),
+    ms(m.raw.p95),
+    m.raw.perSecond.toFixed(1),
+    ratio(overhead(m)),
+    ratio(m.raw.perSecond / m.http.perSecond),
+  ];
+}
+
+/** Single-connection latency of one path: what a request costs when it does not queue. */
+async function alone(baseUrl: string, path: string, amount: number): Promise<LatencySummary> {
+  const result = await httpLoad({ baseUrl, paths: [path], connections: 1, bound: { amount } });
+  return summarise(result.latencies, result.seconds);
+}
+
+/** Latency, throughput and overhead over raw Cypher of each endpoint on the loaded dataset. */
+export async function benchApi(
+  db: GraphDatabase,
+  options: ApiBenchOptions,
+  log: (line: string) => void = () => {},
+): Promise<SuiteResult> {
+  const timing = options.quick ? TIMING.quick : TIMING.full;
+  const measures: EndpointMeasure[] = [];
+  const chosen = apiEndpoints(options.sample).filter(
+    (e) => !options.endpoints || options.endpoints.includes(e.name),
+  );
+  for (const endpoint of chosen) {
+    measures.push(await measureEndpoint(db, endpoint, options, log));
+  }
+  const notLoaded = measures.filter((m) => !loaded(m));
+  const failing = measures.filter(
+    (m) => (m.httpFailures?.length ?? 0) > 0 || (m.rawFailures?.length ?? 0) > 0,
+  );
+  const section: BenchSection = {
+    title: `API latency and throughput — ${options.label}`,
+    columns: [
+      'endpoint',
+      'queries',
+      'run',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'req/s',
+      'raw p50 ms',
+      'raw p95 ms',
+      'raw tx/s',
+      'overhead (p50)',
+      'throughput (raw/HTTP)',
+    ],
+    rows: measures.map(row),
+    notes: [
+      `${CONNECTIONS} concurrent connections. Per endpoint: a warm-up, then ${timing.rounds} alternating rounds of HTTP and of raw Cypher with the same number of requests (so both meet the same machine load), sized from the warm-up's throughput to about ${timing.measure} s per side and at least ${timing.minSamples} requests ("run": requests per side). autocannon on loopback against the app in its own process (rate limiter off), no compression requested.`,
+      `Neighbourhoods are capped at limit=${NEIGHBOURHOOD_LIMIT}. Requests: ${measures.map((m) => m.paths.join(' ')).join(' · ')}.`,
+      'raw = the statements the route ran for the same request (captured once), with the same parameters, in the same read transactions and order, through neo4j-driver at the same concurrency: no HTTP, no validation, no shaping. "queries" counts them: neighbourhood (one expansion per hop, then the nodes and the edges), paths (ends, shortest paths, ties of the last length, nodes) and collaborators (DPG lookup, evidence paths) run several per request.',
+      ...notLoaded.map(
+        (m) =>
+          `${m.endpoint}: one request alone took ${(m.probeMs / 1000).toFixed(1)} s, so it was not loaded (at ${CONNECTIONS} connections its requests would queue past the 10 s timeout).`,
+      ),
+      ...failing.map(
+        (m) =>
+          `${m.endpoint}: ${[...(m.httpFailures ?? []).map((f) => `HTTP ${f}`), ...(m.rawFailures ?? []).map((f) => `raw ${f}`)].join(', ')}`,
+      ),
+    ],
+    data: measures,
+  };
+
+  const compared = measures.filter(loaded);
+  const worst = compared.reduce<LoadedMeasure | undefined>(
+    (a, b) => (a === undefined || overhead(b) > overhead(a) ? b : a),
+    undefined,
+  );
+  const over = compared.filter((m) => overhead(m) > OVERHEAD_TARGET);
+  const targets: BenchTarget[] = [];
+  if (worst) {
+    targets.push({
+      name: `Endpoint overhead over raw Cypher (p50, worst endpoint), ${options.label}`,
+      target: `≤ ${OVERHEAD_TARGET}×`,
+      measured: `${ratio(overhead(worst))} (${worst.endpoint})`,
+      met: over.length === 0,
+      note:
+        over.length === 0
+          ? undefined
+          : `over the target: ${over.map((m) => `${m.endpoint} ${ratio(overhead(m))} (${ms(m.http.p50)} vs ${ms(m.raw.p50)} ms)`).join(', ')}`,
+    });
+  }
+  const depth2 = measures.find((m) => m.endpoint === 'neighbourhood depth 2');
+  if (options.judgeDepth2 && depth2) {
+    const at = options.label.startsWith('1M')
+      ? undefined
+      : `measured at ${options.label}: the issue's target is at 1M relationships (run without --quick)`;
+    const single = await alone(options.baseUrl, depth2.paths[0]!, timing.minSamples);
+    targets.push(
+      {
+        name: `Neighbourhood depth 2 p95 at ${CONNECTIONS} connections (limit ${NEIGHBOURHOOD_LIMIT}, hub organisation), ${options.label}`,
+        target: `≤ ${DEPTH2_P95_TARGET_MS} ms at 1M relationships`,
+        measured: depth2.http ? `${ms(depth2.http.p95)} ms` : 'not loaded',
+        met: depth2.http !== undefined && depth2.http.p95 <= DEPTH2_P95_TARGET_MS,
+        note: at,
+      },
+      {
+        name: `Neighbourhood depth 2 p95 at 1 connection (limit ${NEIGHBOURHOOD_LIMIT}, hub organisation), ${options.label}`,
+        target: `≤ ${DEPTH2_P95_TARGET_MS} ms at 1M relationships`,
+        measured: `${ms(single.p95)} ms (p50 ${ms(single.p50)} ms)`,
+        met: single.p95 <= DEPTH2_P95_TARGET_MS,
+        note: [
+          `one request at a time (${single.count}): the cost of a request when it does not queue behind others`,
+          at,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      },
+    );
+  }
+  return { sections: [section], targets };
+}
+
+/** Requests of the soak: every measured endpoint, and some the API must refuse with a 4xx. */
+export function soakPaths(sample: ApiSample): { paths: string[]; refused: number } {
+  const good = apiEndpoints(sample).flatMap((e) => e.paths);
+  const refused = [
+    '/api/graph/neighbourhood?id=org%3Ano-such-entity-anywhere',
+    '/api/search?q=',
+    `/api/graph/paths?from=${encodeURIComponent(sample.hub)}&to=${encodeURIComponent(sample.hub)}`,
+  ];
+  return { paths: [...good, ...refused], refused: refused.length };
+}
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => (bytes / MB).toFixed(0);
+/** Retained heap (after a full GC) may grow this much over a soak before it counts as unbounded. */
+export const HEAP_GROWTH_LIMIT_MB = 25;
+
+/** N concurrent clients mixing endpoints for a bounded time: answers by class, server memory. */
+export async function benchSoak(
+  server: BenchServer,
+  options: { quick: boolean; label: string; sample: ApiSample },
+  log: (line: string) => void = () => {},
+): Promise<SuiteResult> {
+  const seconds = options.quick ? TIMING.quick.soak : TIMING.full.soak;
+  const { paths, refused } = soakPaths(options.sample);
+  const before = await server.memory({ collectGarbage: true, resetPeak: true });
+  log(`  soak: ${SOAK_CONNECTIONS} clients for ${seconds} s…`);
+  const result = await httpLoad({
+    baseUrl: server.baseUrl,
+    paths,
+    connections: SOAK_CONNECTIONS,
+    bound: { seconds },
+  });
+  const during = await server.memory();
+  const after = await server.memory({ collectGarbage: true });
+  const byClass = (digit: string) =>
+    Object.entries(result.statusCounts)
+      .filter(([status]) => status.startsWith(digit))
+      .reduce((sum, [, n]) => sum + n, 0);
+  const answered = Object.values(result.statusCounts).reduce((a, b) => a + b, 0);
+  const latency = summarise(result.latencies, result.seconds);
+  const peak: MemorySnapshot = during.peak;
+  const heapGrowth = (after.current.heapUsed - before.current.heapUsed) / MB;
+  const section: BenchSection = {
+    title: `Load soak — ${options.label}`,
+    columns: ['measure', 'value'],
+    rows: [
+      ['clients × seconds', `${SOAK_CONNECTIONS} × ${result.seconds.toFixed(0)}`],
+      ['requests answered', answered],
+      ['requests/s', (answered / result.seconds).toFixed(0)],
+      ['2xx', byClass('2')],
+      ['4xx (expected: the refused share of the mix)', byClass('4')],
+      ['5xx', byClass('5')],
+      ['connection errors', result.errors],
+      ['timeouts (10 s)', result.timeouts],
+      [
+        '2xx latency p50 / p95 / p99 ms',
+        `${ms(latency.p50)} / ${ms(latency.p95)} / ${ms(latency.p99)}`,
+      ],
+      [
+        'server RSS MB: before / peak / after',
+        `${mb(before.current.rss)} / ${mb(peak.rss)} / ${mb(after.current.rss)}`,
+      ],
+      [
+        'server heap used MB: before / peak / after (after GC)',
+        `${mb(before.current.heapUsed)} / ${mb(peak.heapUsed)} / ${mb(after.current.heapUsed)}`,
+      ],
+    ],
+    notes: [
+      `The clients take ${paths.length} requests in turn: the ${paths.length - refused} of the API table and ${refused} the API must refuse (unknown id → 404, empty search and from = to → 400), so 4xx answers are expected; 5xx are not.`,
+      'Memory is the server process only (the load generator runs in another process); "before" and "after" follow a full garbage collection, the peak is sampled every 100 ms.',
+      ...(result.errorSamples.length > 0 ? [`errors: ${result.errorSamples.join('; ')}`] : []),
+    ],
+    data: { statusCounts: result.statusCounts, latency, before, peak, after: after.current },
+  };
+  const fiveXx = byClass('5');
+  return {
+    sections: [section],
+    targets: [
+      {
+        name: `Load soak: zero 5xx and no dropped connections, ${options.label}`,
+        target: '0 5xx, 0 errors, 0 timeouts',
+        measured: `${fiveXx} 5xx, ${result.errors} errors, ${result.timeouts} timeouts of ${answered}`,
+        met: fiveXx === 0 && result.errors === 0 && result.timeouts === 0,
+      },
+      {
+        name: `Load soak: bounded memory (retained heap growth), ${options.label}`,
+        target: `≤ ${HEAP_GROWTH_LIMIT_MB} MB`,
+        measured: `${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB (peak RSS ${mb(peak.rss)} MB)`,
+        met: heapGrowth <= HEAP_GROWTH_LIMIT_MB,
+      },
+    ],
+  };
+}
