@@ -1,0 +1,96 @@
+// The neighbourhood of a hub bigger than one hop may follow (FOLLOW_CAP): the answer stays within
+// the limit, keeps the best-connected neighbours it reached, and says its counts are a lower
+// bound; below the cap the same graph's smaller entities are counted exactly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FactSet } from '../../server/importers/graph/graph-facts.ts';
+import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
+import { FOLLOW_CAP } from '../../server/services/neighbourhood-service.ts';
+import { serveApi, type TestApi } from '../support/api-client.ts';
+import { openTestDatabase, resetGraph } from '../support/graph-fixture.ts';
+
+const db = openTestDatabase();
+let api: TestApi;
+
+const SOURCE = {
+  id: 'source:test:hub',
+  kind: 'test',
+  uri: 'test://hub',
+  title: 'A hub past the follow cap',
+  checksum: 'v1',
+};
+const ACTIVITIES = FOLLOW_CAP + 200;
+/** Every 100th activity also involves a DPG: better connected than the others. */
+const CONNECTED_EVERY = 100;
+
+/** org:hub leads ACTIVITIES activities; some also involve dpg:n (one DPG each). */
+function hubFacts(): FactSet {
+  const facts = new FactSet();
+  const node = (id: string, label: 'Organisation' | 'Activity' | 'DPG', name: string) =>
+    facts.addNode({ id, label, props: { name }, evidence: `test: ${id}` });
+  node('org:hub', 'Organisation', 'Hub');
+  for (let i = 0; i < ACTIVITIES; i++) {
+    const activity = `activity:hub/a${String(i).padStart(5, '0')}`;
+    node(activity, 'Activity', `Activity ${i}`);
+    facts.addRelationship({
+      from: 'org:hub',
+      type: 'LEADS',
+      to: activity,
+      props: {},
+      evidence: 'test: leads',
+    });
+    if (i % CONNECTED_EVERY === 0) {
+      node(`dpg:d${i}`, 'DPG', `DPG ${i}`);
+      facts.addRelationship({
+        from: activity,
+        type: 'INVOLVES',
+        to: `dpg:d${i}`,
+        props: {},
+        evidence: 'test: involves',
+      });
+    }
+  }
+  return facts;
+}
+
+beforeAll(async () => {
+  await resetGraph(db);
+  await writeFacts(db, SOURCE, hubFacts());
+  api = await serveApi(db);
+});
+
+afterAll(async () => {
+  await api.close();
+  await resetGraph(db);
+  await db.close();
+});
+
+describe('a neighbourhood past the follow cap', () => {
+  it('stays within the limit and says its counts are a lower bound', async () => {
+    const { status, body } = await api.get('/api/graph/neighbourhood?id=org:hub&limit=10');
+    expect(status).toBe(200);
+    expect(body.nodes).toHaveLength(11);
+    expect(body.truncated).toBe(true);
+    expect(body.omitted.exact).toBe(false);
+    // Counts cover what the capped hop reached: at least the cap's worth, never more than exists.
+    expect(body.omitted.total).toBeGreaterThanOrEqual(FOLLOW_CAP - 10);
+    expect(body.omitted.total).toBeLessThan(ACTIVITIES);
+  });
+
+  it('keeps the best-connected of the neighbours it reached', async () => {
+    const { body } = await api.get('/api/graph/neighbourhood?id=org:hub&limit=5');
+    const kept = body.nodes
+      .map((n: { data: { id: string; degree: number } }) => n.data)
+      .filter((n: { id: string }) => n.id !== 'org:hub');
+    // Activities that also involve a DPG have two relationships, the rest one.
+    expect(kept.every((n: { degree: number }) => n.degree === 2)).toBe(true);
+  });
+
+  it('counts a smaller entity of the same graph exactly', async () => {
+    const { body } = await api.get('/api/graph/neighbourhood?id=activity:hub/a00100&limit=1');
+    expect(body.nodes.map((n: { data: { id: string } }) => n.data.id).sort()).toEqual([
+      'activity:hub/a00100',
+      'org:hub',
+    ]);
+    expect(body.omitted).toEqual({ total: 1, byType: { DPG: 1 }, exact: true });
+  });
+});
