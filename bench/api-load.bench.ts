@@ -282,7 +282,7 @@ export async function benchApi(
   if (options.judgeDepth2 && depth2) {
     const at = options.label.startsWith('1M')
       ? undefined
-      : `measured at ${options.label}: the issue's target is at 1M relationships (run without --quick)`;
+      : `measured at ${options.label}: the issue's target is at 1M relationships (the full run, or --scales=…,1M)`;
     const single = await alone(options.baseUrl, depth2.paths[0]!, timing.minSamples);
     targets.push(
       {
