@@ -4,6 +4,17 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+/** Server modules the front end imports (web/src/state/curation/rules.ts): pure, no runtime imports. */
+const SHARED_WITH_WEB = [
+  'server/model/graph-vocabulary.ts',
+  'server/curation/relationship-rules.ts',
+];
+
+/** An import path into server/ that is not one of SHARED_WITH_WEB. */
+const SERVER_ONLY_IMPORT = `(^|/)server/(?!(${SHARED_WITH_WEB.map((file) =>
+  file.slice('server/'.length).replaceAll('.', '\\.'),
+).join('|')})$)`;
+
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'db/target', '.neo4j', 'test-results'] },
   js.configs.recommended,
@@ -24,6 +35,40 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+    },
+    rules: {
+      // The front end shares only the server modules written to be bundled (SHARED_WITH_WEB).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: SERVER_ONLY_IMPORT,
+              allowTypeImports: true,
+              message: `The browser bundles only these server modules: ${SHARED_WITH_WEB.join(', ')}.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Bundled by the front end too: no runtime imports, so neither Node built-ins nor server
+    // libraries (zod, the driver) can reach the browser through them.
+    files: SHARED_WITH_WEB,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['*', '**/*', '.*'],
+              allowTypeImports: true,
+              message: 'The front end bundles this module: type imports only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

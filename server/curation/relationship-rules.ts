@@ -1,8 +1,10 @@
 /**
  * Which entity types each relationship type may join (docs/graph-model.md), so an editor cannot
- * state "DHIS2 leads Sierra Leone". Imports follow the same table.
+ * state "DHIS2 leads Sierra Leone". Imports follow the same table, and the front end's forms
+ * bundle this very module (web/src/state/curation/rules.ts): it has no runtime imports, which
+ * eslint.config.js enforces.
  */
-import type { EntityType, RelationshipType } from '../model/graph-model.ts';
+import type { EntityType, RelationshipType } from '../model/graph-vocabulary.ts';
 
 type Ends = { from: readonly EntityType[]; to: readonly EntityType[] };
 

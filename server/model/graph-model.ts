@@ -1,42 +1,31 @@
 /**
  * The graph model's fixed vocabularies: node labels, relationship types and the phrases that
- * describe them. Everything that names a label or type in Cypher is checked against these lists
+ * describe them (the bare lists live in graph-vocabulary.ts, which the front end shares), with
+ * their zod schemas. Everything that names a label or type in Cypher is checked against these lists
  * (Cypher cannot take labels as ordinary parameters, so the whitelist is the safety boundary).
  * See docs/graph-model.md for the model itself.
  */
 import { z } from 'zod';
+import {
+  ENTITY_TYPES,
+  ORGANISATION_KINDS,
+  RELATIONSHIP_TYPES,
+  type EntityType,
+  type RelationshipType,
+} from './graph-vocabulary.ts';
 
-/** Labels of the entities users explore. Every such node also carries the `Entity` label. */
-export const ENTITY_TYPES = [
-  'Organisation',
-  'Activity',
-  'DPG',
-  'Country',
-  'SDG',
-  'Group',
-  'Initiative',
-] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+export {
+  ENTITY_TYPES,
+  ORGANISATION_KINDS,
+  RELATIONSHIP_TYPES,
+  type EntityType,
+  type OrganisationKind,
+  type RelationshipType,
+} from './graph-vocabulary.ts';
+
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
-
-export const RELATIONSHIP_TYPES = [
-  'LEADS',
-  'CO_LEADS',
-  'PARTICIPATES_IN',
-  'FUNDS',
-  'INVOLVES',
-  'TAKES_PLACE_IN',
-  'MEMBER_OF',
-  'RUNS',
-  'OWNS',
-  'MAINTAINS',
-  'IMPLEMENTS',
-  'ADVANCES',
-  'DEPLOYED_IN',
-  'DEVELOPED_IN',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 export const relationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
+export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
 
 /** How each relationship reads in a sentence, subject first ("UNICEF leads …"). */
 export const RELATIONSHIP_PHRASES: Record<RelationshipType, string> = {
@@ -55,21 +44,6 @@ export const RELATIONSHIP_PHRASES: Record<RelationshipType, string> = {
   DEPLOYED_IN: 'is deployed in',
   DEVELOPED_IN: 'is developed in',
 };
-
-/** Organisation kinds (classification grows with the importers of the registry and members list). */
-export const ORGANISATION_KINDS = [
-  'un-agency',
-  'government',
-  'multilateral-bank',
-  'foundation',
-  'company',
-  'ngo',
-  'academia',
-  'network',
-  'unknown',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
 
 /** Id prefix per type: ids are `<prefix>:<slug>`, stable across re-imports so URLs stay valid. */
 export const ID_PREFIX: Record<EntityType, string> = {

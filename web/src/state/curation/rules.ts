@@ -1,28 +1,21 @@
 /**
- * The curation rules the forms check before sending, mirrored from the server
- * (server/api/curation-schemas.ts, server/curation/relationship-rules.ts, docs/curation.md). The
- * server stays the judge: its 400 details are shown next to the fields too. Mirrored rather than
- * imported because the server schemas pull server modules into the bundle.
+ * The curation rules the forms check before sending. The graph model's lists and the table of
+ * relationship ends are the server's own modules (server/model/graph-vocabulary.ts,
+ * server/curation/relationship-rules.ts: no runtime imports, so they bundle for the browser); the
+ * limits and field checks mirror server/api/curation-schemas.ts (docs/curation.md), which pulls
+ * zod and server modules and so is not bundled. The server stays the judge: its 400 details are
+ * shown next to the fields too.
  */
+import { RELATIONSHIP_ENDS } from '../../../../server/curation/relationship-rules.ts';
+import { ORGANISATION_KINDS } from '../../../../server/model/graph-vocabulary.ts';
 import type { FieldIssue } from './types';
+
+export { ORGANISATION_KINDS, RELATIONSHIP_ENDS };
 
 /** Entity types editors create and change; countries and SDGs are reference data. */
 export const EDITABLE_TYPES = ['Organisation', 'Group', 'Activity', 'DPG', 'Initiative'] as const;
 /** One of {@link EDITABLE_TYPES}. */
 export type EditableType = (typeof EDITABLE_TYPES)[number];
-
-/** Organisation kinds of the graph model. */
-export const ORGANISATION_KINDS = [
-  'un-agency',
-  'government',
-  'multilateral-bank',
-  'foundation',
-  'company',
-  'ngo',
-  'academia',
-  'network',
-  'unknown',
-] as const;
 
 /** Annotation stances and priorities. */
 export const STANCES = ['supportive', 'neutral', 'opposed', 'unknown'] as const;
@@ -55,26 +48,6 @@ export function isEditableType(type: string): type is EditableType {
   return (EDITABLE_TYPES as readonly string[]).includes(type);
 }
 
-const FUNDERS = ['Organisation', 'Initiative'];
-
-/** Which entity types each relationship type joins (server/curation/relationship-rules.ts). */
-export const RELATIONSHIP_ENDS: Record<string, { from: string[]; to: string[] }> = {
-  LEADS: { from: ['Organisation'], to: ['Activity'] },
-  CO_LEADS: { from: ['Organisation'], to: ['Activity'] },
-  PARTICIPATES_IN: { from: ['Organisation', 'Group'], to: ['Activity'] },
-  INVOLVES: { from: ['Activity'], to: ['DPG', 'Organisation', 'Group', 'Initiative'] },
-  TAKES_PLACE_IN: { from: ['Activity'], to: ['Country'] },
-  MEMBER_OF: { from: ['Organisation'], to: ['Organisation', 'Group'] },
-  RUNS: { from: ['Organisation'], to: ['Initiative'] },
-  OWNS: { from: FUNDERS, to: ['DPG'] },
-  MAINTAINS: { from: FUNDERS, to: ['DPG'] },
-  FUNDS: { from: FUNDERS, to: ['DPG'] },
-  IMPLEMENTS: { from: FUNDERS, to: ['DPG'] },
-  ADVANCES: { from: ['DPG'], to: ['SDG'] },
-  DEPLOYED_IN: { from: ['DPG'], to: ['Country'] },
-  DEVELOPED_IN: { from: ['DPG'], to: ['Country'] },
-};
-
 /** A way to link a new entity to an existing one: the type, and whether the new one is its start. */
 export interface LinkOption {
   type: string;
@@ -86,10 +59,10 @@ export interface LinkOption {
 export function linkOptions(newType: string, targetType: string): LinkOption[] {
   const options: LinkOption[] = [];
   for (const [type, ends] of Object.entries(RELATIONSHIP_ENDS)) {
-    if (ends.from.includes(newType) && ends.to.includes(targetType))
-      options.push({ type, direction: 'out' });
-    if (ends.from.includes(targetType) && ends.to.includes(newType))
-      options.push({ type, direction: 'in' });
+    const from: readonly string[] = ends.from;
+    const to: readonly string[] = ends.to;
+    if (from.includes(newType) && to.includes(targetType)) options.push({ type, direction: 'out' });
+    if (from.includes(targetType) && to.includes(newType)) options.push({ type, direction: 'in' });
   }
   return options;
 }

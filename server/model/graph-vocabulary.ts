@@ -1,0 +1,50 @@
+/**
+ * The graph model's fixed lists (entity types, relationship types, organisation kinds) with no
+ * imports at all, so the front end bundles the very same lists (web/src/state/curation/rules.ts)
+ * instead of a copy. graph-model.ts re-exports them beside their zod schemas; eslint.config.js
+ * keeps this module free of runtime imports.
+ */
+
+/** Labels of the entities users explore. Every such node also carries the `Entity` label. */
+export const ENTITY_TYPES = [
+  'Organisation',
+  'Activity',
+  'DPG',
+  'Country',
+  'SDG',
+  'Group',
+  'Initiative',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'LEADS',
+  'CO_LEADS',
+  'PARTICIPATES_IN',
+  'FUNDS',
+  'INVOLVES',
+  'TAKES_PLACE_IN',
+  'MEMBER_OF',
+  'RUNS',
+  'OWNS',
+  'MAINTAINS',
+  'IMPLEMENTS',
+  'ADVANCES',
+  'DEPLOYED_IN',
+  'DEVELOPED_IN',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** Organisation kinds (classification grows with the importers of the registry and members list). */
+export const ORGANISATION_KINDS = [
+  'un-agency',
+  'government',
+  'multilateral-bank',
+  'foundation',
+  'company',
+  'ngo',
+  'academia',
+  'network',
+  'unknown',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
