@@ -19,6 +19,7 @@ import { authenticate, gateReads, type AuthOptions } from './auth/authenticate.t
 import { insightsRouter } from './api/insights-router.ts';
 import { REPO_ROOT } from './config.ts';
 import { corsPolicy } from './http/cors-policy.ts';
+import type { OutboundUrlPolicy } from './http/outbound-url-policy.ts';
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimitSettings } from './http/rate-limits.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -39,6 +40,8 @@ export interface AppOptions {
    * for test and benchmark harnesses that send thousands of requests from one address.
    */
   rateLimit?: RateLimitSettings | false;
+  /** The URLs `POST /api/imports` may fetch (default: public addresses only; see outbound-url-policy.ts). */
+  importUrlPolicy?: OutboundUrlPolicy;
 }
 
 export function createApp(db: GraphDatabase, options: AppOptions = {}): express.Express {
@@ -73,7 +76,11 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   const auth: AuthOptions = { ...options.auth, adminToken: options.adminToken };
   app.use('/api', authenticate(db, auth), gateReads(auth.readsRequireSignIn ?? false));
   // Imports may carry a whole sheet or page; every other route takes small bodies.
-  app.use('/api/imports', express.json({ limit: '25mb' }), importsRouter(db));
+  app.use(
+    '/api/imports',
+    express.json({ limit: '25mb' }),
+    importsRouter(db, { urlPolicy: options.importUrlPolicy }),
+  );
   app.use(express.json({ limit: '1mb' }));
   app.use('/api/auth', authRouter(db, auth));
   app.use('/api', curationRouter(db));

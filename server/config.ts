@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_LOCAL_PASSWORD } from '../db/local-neo4j.ts';
 import { parseCorsOrigins } from './http/cors-policy.ts';
+import { parseAllowHosts, type OutboundUrlPolicy } from './http/outbound-url-policy.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limits.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,6 +74,16 @@ const envSchema = z.object({
     .min(0)
     .default(DEFAULT_RATE_LIMITS.signInFailuresPer15Minutes),
   IMPORT_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.importsPerHour),
+  IMPORT_URL_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .describe(
+      'comma-separated hosts, addresses or subnets POST /api/imports may fetch even when private',
+    ),
+  IMPORT_ALLOW_PRIVATE_URLS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('true: POST /api/imports may fetch from loopback and private addresses'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -109,6 +120,8 @@ export interface AppConfig {
   /** Express's `trust proxy` setting. */
   trustProxy: false | number | string;
   rateLimit: RateLimitSettings;
+  /** What `POST /api/imports` may fetch (the CLI is the operator's own and fetches any URL). */
+  importUrlPolicy: OutboundUrlPolicy;
   shutdownTimeoutMs: number;
 }
 
@@ -129,8 +142,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   let corsOrigins: string[];
+  let importAllowHosts: string[];
   try {
     corsOrigins = parseCorsOrigins(e.CORS_ORIGINS);
+    importAllowHosts = parseAllowHosts(e.IMPORT_URL_ALLOW_HOSTS);
   } catch (error) {
     throw new Error(`Invalid environment: ${(error as Error).message}`);
   }
@@ -157,6 +172,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perMinute: e.RATE_LIMIT_PER_MINUTE,
       signInFailuresPer15Minutes: e.SIGN_IN_LIMIT_PER_15_MINUTES,
       importsPerHour: e.IMPORT_LIMIT_PER_HOUR,
+    },
+    importUrlPolicy: {
+      allowPrivate: e.IMPORT_ALLOW_PRIVATE_URLS === 'true',
+      allowHosts: importAllowHosts,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

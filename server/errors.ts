@@ -26,9 +26,24 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** 503: the database cannot be reached (stopped, network down, credentials refused). */
 export class DatabaseUnavailableError extends AppError {
+  /** Sent as Retry-After: about how long a restart or fail-over takes. */
+  readonly retryAfterSeconds = 5;
   constructor(message = 'The graph database is unreachable; try again shortly.') {
     super(message, 503, 'DATABASE_UNAVAILABLE');
+  }
+}
+
+/**
+ * 503: the database is there but cannot take this request now — every pooled connection stayed
+ * busy for the acquisition timeout, or it kept answering "try again" (memory pool exhausted,
+ * transaction limits, deadlocks) past the retry budget. Load, not a fault: a retry soon may pass.
+ */
+export class DatabaseBusyError extends AppError {
+  readonly retryAfterSeconds = 2;
+  constructor(message = 'The graph database is too busy to answer now; try again shortly.') {
+    super(message, 503, 'DATABASE_BUSY');
   }
 }
 

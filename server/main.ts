@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { connect, loadSeedIfEmpty, resolveNeo4j } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { createHttpServer } from './http/client-errors.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ensureMetrics } from './insights/metrics-service.ts';
 
@@ -34,8 +35,10 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     rateLimit: config.rateLimit,
+    importUrlPolicy: config.importUrlPolicy,
   });
-  const server = app.listen(config.port, config.host, () => {
+  // Not app.listen: this server answers oversized headers and malformed requests in JSON too.
+  const server = createHttpServer(app).listen(config.port, config.host, () => {
     // PORT=0 picks a free port: say which.
     const { port } = server.address() as AddressInfo;
     log(`DPG Explorer is serving http://localhost:${port} (API under /api)`);

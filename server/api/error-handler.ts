@@ -1,13 +1,21 @@
 /**
  * The one error middleware: typed errors become `{ error: { code, message, details } }` with
- * their status; body-parser's refusals (malformed JSON, a body over the route's limit) keep their
- * 4xx status with a code of their own; anything else is logged and answered with a generic 500,
- * never a stack trace. The app also mounts it last for non-API paths, so Express's default
- * handler (which prints stack traces outside NODE_ENV=production) never answers.
+ * their status (and Retry-After on the database's 503s); body-parser's refusals (malformed JSON,
+ * a body over the route's limit, a charset it cannot decode) keep their 4xx status with a code of
+ * their own; anything else is logged and answered with a generic 500, never a stack trace. The
+ * app also mounts it last for non-API paths, so Express's default handler (which prints stack
+ * traces outside NODE_ENV=production) never answers.
  */
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, DatabaseUnavailableError } from '../errors.ts';
+import { AppError, DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
+
+/** Codes of the 4xx statuses body-parser and the static server raise; others are BAD_REQUEST. */
+const CLIENT_ERROR_CODES: Record<number, string> = {
+  404: 'NOT_FOUND',
+  // body-parser: a charset or Content-Encoding it cannot decode.
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
 
 export const notFoundHandler: RequestHandler = (req, res) => {
   res
@@ -17,7 +25,8 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof AppError) {
-    if (error instanceof DatabaseUnavailableError) res.setHeader('Retry-After', '5');
+    if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError)
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res
       .status(error.status)
       .json({ error: { code: error.code, message: error.message, details: error.details } });
@@ -42,7 +51,7 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
       syscall === undefined ? (error as Error).message : (STATUS_CODES[status] ?? 'Bad request');
     res
       .status(status)
-      .json({ error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message } });
+      .json({ error: { code: CLIENT_ERROR_CODES[status] ?? 'BAD_REQUEST', message } });
     return;
   }
   console.error('Unhandled error:', error);

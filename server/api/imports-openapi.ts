@@ -30,11 +30,14 @@ export function registerImportPaths(registry: OpenAPIRegistry): void {
     summary:
       'Start an import (member page, DPG Registry, DPGA members, activities sheet) as a background job',
     description:
-      'Send the document itself (`content` with a file `name`, up to 20 MB) or a `url` to fetch; the DPG Registry takes its API base URL. Server paths are never read. Poll the job for progress and the report.',
+      'Send the document itself (`content` with a file `name`, up to 20 MB) or a `url` to fetch; the DPG Registry takes its API base URL. Server paths are never read, and URLs (with every redirect) only on public addresses unless the operator allows more. Poll the job for progress and the report.',
     request: { body: { content: { 'application/json': { schema: importRequestSchema } } } },
     responses: {
       202: json(importJobSchema, 'The job, queued; Location names it'),
-      400: json(errorResponseSchema, 'Invalid request; `details` names each bad field'),
+      400: json(
+        errorResponseSchema,
+        'Invalid request; `details` names each bad field — also a `url` the server will not fetch (not http(s), or a loopback, private, link-local or other non-public address unless IMPORT_URL_ALLOW_HOSTS / IMPORT_ALLOW_PRIVATE_URLS allow it)',
+      ),
       ...denied,
     },
   });

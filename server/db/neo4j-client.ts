@@ -9,17 +9,20 @@
  * refused connection for seconds: with the database down a request would hang that long. Here
  * (retry-policy.ts) connection failures are retried for a few hundred milliseconds, then answered
  * 503, and a breaker (connection-breaker.ts) answers the next requests at once until a probe
- * finds the database back; deadlocks and leader changes keep a longer retry.
+ * finds the database back; deadlocks and leader changes keep a longer retry. A database that is
+ * reachable but over capacity (no pooled connection free in time, transient errors past their
+ * retries, memory limits) is answered 503 DATABASE_BUSY, never 500.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type Driver, ManagedTransaction, isInt, isDate, isDateTime } from 'neo4j-driver';
-import { DatabaseUnavailableError } from '../errors.ts';
+import { DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
 import type { Neo4jConfig } from '../config.ts';
 import { ConnectionBreaker } from './connection-breaker.ts';
 import { cypher, type CypherName } from './cypher-registry.ts';
 import {
   classifyDriverError,
   DEFAULT_RETRY_POLICY,
+  isPoolExhausted,
   retryDelay,
   type RetryPolicy,
 } from './retry-policy.ts';
@@ -32,13 +35,20 @@ export type Row = Record<string, unknown>;
  * (packets dropped) costs at most connectionTimeout. GraphDatabase does not use the driver's
  * managed retry (see the header).
  */
-export function createDriver(config: Neo4jConfig): Driver {
+export function createDriver(config: Neo4jConfig, pool: PoolOptions = {}): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     connectionTimeout: 2_000,
     // Waiting for a free pooled connection under load is not a fault: allow longer.
-    connectionAcquisitionTimeout: 5_000,
+    connectionAcquisitionTimeout: pool.connectionAcquisitionTimeout ?? 5_000,
+    maxConnectionPoolSize: pool.maxConnectionPoolSize,
     disableLosslessIntegers: false,
   });
+}
+
+/** The driver's pool settings; unset: the defaults above and the driver's 100 connections. */
+export interface PoolOptions {
+  maxConnectionPoolSize?: number;
+  connectionAcquisitionTimeout?: number;
 }
 
 /** Converts driver values (Integer, temporal types, nested lists and maps) into plain values. */
@@ -126,6 +136,12 @@ export class GraphDatabase {
         if (failure === 'connection' || failure === 'refused-credentials') {
           this.breaker.failed();
           throw new DatabaseUnavailableError();
+        }
+        // No pooled connection came free: the database was not asked; the breaker learns nothing.
+        if (failure === 'busy' && isPoolExhausted(error)) throw new DatabaseBusyError();
+        if (failure === 'busy' || failure === 'transient') {
+          this.breaker.succeeded();
+          throw new DatabaseBusyError();
         }
         // Anything else (a query error, the work's own error) means the database is reachable.
         this.breaker.succeeded();

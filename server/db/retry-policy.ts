@@ -4,12 +4,14 @@
  * maxTransactionRetryTime, so a request held on a stopped database for seconds; this policy tells
  * "the database is not there" (retried briefly, then a 503) from "the database asked us to try
  * again" (deadlocks, leader changes: retried with backoff for longer), so a healthy cluster keeps
- * its retries and a dead database answers within a second.
+ * its retries and a dead database answers within a second. "The app is over its capacity" (no
+ * pooled connection free within the acquisition timeout, a transaction over its memory limit)
+ * is not retried: the wait already happened, or the same transaction would fail the same way.
  */
-import { isRetryableError } from 'neo4j-driver';
+import { isRetryableError, Neo4jError } from 'neo4j-driver';
 
 /** How a driver error bears on retrying: see {@link classifyDriverError}. */
-export type DriverFailure = 'connection' | 'refused-credentials' | 'transient' | 'other';
+export type DriverFailure = 'connection' | 'refused-credentials' | 'transient' | 'busy' | 'other';
 
 const CONNECTION_CODES = new Set([
   'ServiceUnavailable',
@@ -20,17 +22,32 @@ const CREDENTIAL_CODES = new Set([
   'Neo.ClientError.Security.Unauthorized',
   'Neo.ClientError.Security.AuthenticationRateLimit',
 ]);
+/** Over a limit of the database's configuration (db.memory.transaction.max): a ClientError, so
+ * not retryable, yet not the request's fault either. Its transient relatives (the global memory
+ * pool, the number of open transactions) are retried like any transient error. */
+const OVER_CAPACITY_CODES = new Set(['Neo.ClientError.General.TransactionOutOfMemoryError']);
+/** The pool's timeout has no code ('N/A'); its message is neo4j-driver-core's pool.js. */
+const POOL_TIMEOUT_MESSAGE = /^Connection acquisition timed out in \d+ ms/;
+
+/** True when no pooled connection became free within connectionAcquisitionTimeout. */
+export function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Neo4jError && POOL_TIMEOUT_MESSAGE.test(error.message);
+}
 
 /**
  * - `connection`: the database (or the cluster member) cannot be reached or is not serving;
  * - `refused-credentials`: it is there but refuses the app's user (configuration, not load);
- * - `transient`: it asked for a retry (deadlock, lock timeout, leader switch…);
+ * - `transient`: it asked for a retry (deadlock, lock timeout, leader switch, memory pool full…);
+ * - `busy`: the app is over its capacity: no pooled connection free in time, or a transaction
+ *   over the database's memory limit — not retried;
  * - `other`: anything else, including the app's own errors thrown inside a transaction.
  */
 export function classifyDriverError(error: unknown): DriverFailure {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return 'connection';
   if (typeof code === 'string' && CREDENTIAL_CODES.has(code)) return 'refused-credentials';
+  if (typeof code === 'string' && OVER_CAPACITY_CODES.has(code)) return 'busy';
+  if (isPoolExhausted(error)) return 'busy';
   if (isRetryableError(error)) return 'transient';
   return 'other';
 }
@@ -39,7 +56,7 @@ export interface RetryPolicy {
   /** Connection failures are retried only this long (a pooled socket the server closed, a
    * routing-table refresh); after that the request gets a 503 with Retry-After. */
   connectionBudgetMs: number;
-  /** Transient errors are retried this long. */
+  /** Transient errors are retried this long, then answered 503 DATABASE_BUSY. */
   transientBudgetMs: number;
   /** The first delay; each further one doubles, with ±20 % jitter. */
   initialDelayMs: number;

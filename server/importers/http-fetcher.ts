@@ -1,15 +1,19 @@
 /**
  * Fetches JSON from a remote source with a timeout per request, retries with back-off for
  * timeouts and server errors, and a bound on concurrent requests — so a slow or flaky API fails
- * the import cleanly with the reason instead of hanging it.
+ * the import cleanly with the reason instead of hanging it. Imports started over the API pass the
+ * server's outbound URL policy, which every URL and redirect must satisfy.
  */
-import { ImportInputError } from '../errors.ts';
+import { AppError, ImportInputError } from '../errors.ts';
+import { fetchWithinPolicy, type OutboundUrlPolicy } from '../http/outbound-url-policy.ts';
 import { parseJsonDocument } from './json-document.ts';
 
 export interface FetchOptions {
   timeoutMs: number;
   retries: number;
   backoffMs: number;
+  /** Set for imports started over the API (see outbound-url-policy.ts); the CLI fetches freely. */
+  urlPolicy?: OutboundUrlPolicy;
 }
 
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
@@ -29,12 +33,17 @@ export async function fetchJson(
     if (attempt > 0)
       await new Promise((r) => setTimeout(r, options.backoffMs * 2 ** (attempt - 1)));
     let response: Response;
+    const init = {
+      signal: AbortSignal.timeout(options.timeoutMs),
+      headers: { accept: 'application/json' },
+    };
     try {
-      response = await fetch(url, {
-        signal: AbortSignal.timeout(options.timeoutMs),
-        headers: { accept: 'application/json' },
-      });
+      response = options.urlPolicy
+        ? await fetchWithinPolicy(url, init, options.urlPolicy)
+        : await fetch(url, init);
     } catch (error) {
+      // A refused URL is refused again on every attempt.
+      if (error instanceof AppError) throw error;
       lastReason =
         (error as Error).name === 'TimeoutError'
           ? `timed out after ${options.timeoutMs} ms`

@@ -12,6 +12,8 @@ import {
 } from './activities-csv/activities-csv-importer.ts';
 import { importDpgaMembers } from './dpga-members/members-importer.ts';
 import { importDpgRegistry } from './dpg-registry/registry-importer.ts';
+import type { OutboundUrlPolicy } from '../http/outbound-url-policy.ts';
+import { DEFAULT_FETCH_OPTIONS } from './http-fetcher.ts';
 import type { ImportReport } from './import-report.ts';
 import { importMemberPage } from './member-page/member-page-importer.ts';
 import { readSourceText, sha256, type SourceText } from './source-reader.ts';
@@ -31,6 +33,8 @@ export interface ImportRequest {
   columns?: string;
   /** activities-csv: the sheet's stable identity across versions (default: the file name). */
   sourceId?: string;
+  /** Imports started over the API: the URLs the server may fetch (the CLI fetches any). */
+  urlPolicy?: OutboundUrlPolicy;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -38,7 +42,7 @@ export async function runImport(db: GraphDatabase, request: ImportRequest): Prom
   const text = async (): Promise<SourceText> =>
     request.content !== undefined
       ? { uri: request.location, text: request.content, checksum: sha256(request.content) }
-      : readSourceText(request.location);
+      : readSourceText(request.location, undefined, request.urlPolicy);
   const options = { dryRun: request.dryRun };
   let report: ImportReport;
   switch (request.kind) {
@@ -49,6 +53,7 @@ export async function runImport(db: GraphDatabase, request: ImportRequest): Prom
       report = await importDpgRegistry(db, request.location, {
         ...options,
         onProgress: request.onProgress,
+        fetch: request.urlPolicy && { ...DEFAULT_FETCH_OPTIONS, urlPolicy: request.urlPolicy },
       });
       break;
     case 'members':

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { ImportInputError } from '../errors.ts';
+import { AppError, ImportInputError } from '../errors.ts';
+import { fetchWithinPolicy, type OutboundUrlPolicy } from '../http/outbound-url-policy.ts';
 
 export interface SourceText {
   uri: string;
@@ -16,13 +17,22 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export async function readSourceText(pathOrUrl: string, timeoutMs = 30_000): Promise<SourceText> {
+/** `urlPolicy`: imports started over the API fetch only what the server's policy allows. */
+export async function readSourceText(
+  pathOrUrl: string,
+  timeoutMs = 30_000,
+  urlPolicy?: OutboundUrlPolicy,
+): Promise<SourceText> {
   let text: string;
   if (/^https?:\/\//i.test(pathOrUrl)) {
     let response: Response;
     try {
-      response = await fetch(pathOrUrl, { signal: AbortSignal.timeout(timeoutMs) });
+      const init = { signal: AbortSignal.timeout(timeoutMs) };
+      response = urlPolicy
+        ? await fetchWithinPolicy(pathOrUrl, init, urlPolicy)
+        : await fetch(pathOrUrl, init);
     } catch (error) {
+      if (error instanceof AppError) throw error;
       const reason =
         (error as Error).name === 'TimeoutError'
           ? `timed out after ${timeoutMs} ms`

@@ -255,6 +255,8 @@ export function useFuzzEnvironment(options: { metrics?: boolean } = {}): () => F
       adminToken: ADMIN_TOKEN,
       auth: { sessionSecret: SESSION_SECRET },
       rateLimit: false,
+      // The registries the import fuzz serves on loopback, allowed as an operator would.
+      importUrlPolicy: { allowPrivate: false, allowHosts: ['127.0.0.1'] },
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

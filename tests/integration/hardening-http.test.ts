@@ -1,7 +1,8 @@
 // The app's HTTP hardening against the real test database: CORS only for listed origins (and a
 // cross-origin cookie write still refused by the CSRF check), per-client rate limits answered
-// 429 with Retry-After in the API's error shape, body size limits answered 413, and no stack
-// trace in any error answer.
+// 429 with Retry-After in the API's error shape, body size limits answered 413, oversized
+// headers 431 and undecodable bodies 415 in the same shape, and no stack trace in any error
+// answer. Apps are served as main.ts serves them (createHttpServer).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.ts';
+import { createHttpServer } from '../../server/http/client-errors.ts';
 import type { Role } from '../../server/auth/roles.ts';
 import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 import {
@@ -28,12 +30,14 @@ let accounts: Record<Role, Account>;
 
 /** Serves an app with sessions on and the given options; closed after the file. */
 async function serve(options: Partial<AppOptions> = {}): Promise<string> {
-  const server = createApp(db, {
-    webDist: '/nonexistent',
-    adminToken: ADMIN_TOKEN,
-    auth: { sessionSecret: SESSION_SECRET },
-    ...options,
-  }).listen(0, '127.0.0.1');
+  const server = createHttpServer(
+    createApp(db, {
+      webDist: '/nonexistent',
+      adminToken: ADMIN_TOKEN,
+      auth: { sessionSecret: SESSION_SECRET },
+      ...options,
+    }),
+  ).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   servers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -282,6 +286,36 @@ describe('body size limits and error answers', () => {
     const text = await response.text();
     expectNoStackTrace(text);
     expect(JSON.parse(text)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('answers headers over 16 kB with 431 in the JSON error shape', async () => {
+    const base = await serve();
+    const response = await fetch(`${base}/api/search?q=unicef`, {
+      headers: { 'x-padding': 'a'.repeat(17 * 1024) },
+    });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('connection')).toBe('close');
+    const text = await response.text();
+    expectNoStackTrace(text);
+    expect(JSON.parse(text)).toMatchObject({
+      error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String) },
+    });
+    // The server goes on serving.
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  });
+
+  it.each([
+    ['a charset it cannot decode', { 'content-type': 'application/json; charset=latin-7' }],
+    ['a Content-Encoding it cannot decode', { 'content-encoding': 'compress' }],
+  ])('answers a body in %s with 415 UNSUPPORTED_MEDIA_TYPE', async (_label, headers) => {
+    const base = await serve();
+    const response = await postRaw(`${base}/api/graph/subgraph`, '{"ids": []}', headers);
+    expect(response.status).toBe(415);
+    const text = await response.text();
+    expectNoStackTrace(text);
+    expect(JSON.parse(text)).toMatchObject({
+      error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) },
+    });
   });
 
   it('answers an error outside the API without a stack trace or the server’s paths', async () => {

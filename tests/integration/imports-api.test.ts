@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createToken, createUser } from '../../server/auth/accounts.ts';
@@ -15,6 +15,10 @@ let base = '';
 let server: Server;
 let disabledServer: Server;
 let disabledBase = '';
+let strictServer: Server;
+let strictBase = '';
+/** The loopback servers these tests import from are allowed the way an operator would. */
+const LOOPBACK_ALLOWED = { allowPrivate: false, allowHosts: ['127.0.0.1'] };
 
 async function listen(app: ReturnType<typeof createApp>): Promise<[Server, string]> {
   const s = app.listen(0, '127.0.0.1');
@@ -50,12 +54,23 @@ async function waitForJob(id: string): Promise<ImportJob> {
 
 beforeAll(async () => {
   await resetGraph(db);
-  [server, base] = await listen(createApp(db, { webDist: '/nonexistent', adminToken: TOKEN }));
+  [server, base] = await listen(
+    createApp(db, {
+      webDist: '/nonexistent',
+      adminToken: TOKEN,
+      importUrlPolicy: LOOPBACK_ALLOWED,
+    }),
+  );
   [disabledServer, disabledBase] = await listen(createApp(db, { webDist: '/nonexistent' }));
+  // The default outbound URL policy: public addresses only.
+  [strictServer, strictBase] = await listen(
+    createApp(db, { webDist: '/nonexistent', adminToken: TOKEN }),
+  );
 });
 afterAll(async () => {
   server.close();
   disabledServer.close();
+  strictServer.close();
   await resetGraph(db);
   await db.close();
 });
@@ -106,6 +121,52 @@ describe('POST /api/imports access', () => {
   });
 });
 
+describe('POST /api/imports with a url (SSRF)', () => {
+  it.each([
+    ['http://127.0.0.1:7474/', /loopback/],
+    ['http://localhost:3000/api/health', /loopback/],
+    ['http://[::1]/', /loopback/],
+    ['http://10.0.0.8/members.json', /private/],
+    ['http://192.168.1.1/', /private/],
+    ['http://169.254.169.254/latest/meta-data/', /link-local/],
+    ['http://0.0.0.0:3000/', /unspecified/],
+  ])('refuses %s by default with a 400 naming body.url', async (url, reason) => {
+    const response = await post(`${strictBase}/api/imports`, { kind: 'member-page', url });
+    expect(response.status).toBe(400);
+    const json = (await response.json()) as {
+      error: { code: string; details: { path: string; message: string }[] };
+    };
+    expect(json.error.code).toBe('VALIDATION_ERROR');
+    expect(json.error.details).toEqual([
+      { path: 'body.url', message: expect.stringMatching(reason) },
+    ]);
+  });
+
+  it('fails the job when the url redirects to a refused address, which is never requested', async () => {
+    const requests: string[] = [];
+    const source = createServer((req, res) => {
+      requests.push(`${req.headers.host}${req.url}`);
+      const port = (source.address() as AddressInfo).port;
+      // 127.0.0.2 is loopback too, but not the listed 127.0.0.1.
+      res.writeHead(302, { location: `http://127.0.0.2:${port}/internal` }).end();
+    });
+    const [, sourceBase] = await new Promise<[Server, string]>((resolve) =>
+      source.listen(0, '127.0.0.1', () =>
+        resolve([source, `http://127.0.0.1:${(source.address() as AddressInfo).port}`]),
+      ),
+    );
+    try {
+      const started = await startJob({ kind: 'member-page', url: `${sourceBase}/page.txt` });
+      const job = await waitForJob(started.id);
+      expect(job.status).toBe('failed');
+      expect(job.error).toMatch(/redirected to http:\/\/127\.0\.0\.2:\d+\/internal.*loopback/);
+      expect(requests).toEqual([`${sourceBase.slice('http://'.length)}/page.txt`]);
+    } finally {
+      source.close();
+    }
+  });
+});
+
 describe.runIf(hasSharedData())('import jobs', () => {
   it('imports a sent member page in the background and reports it', async () => {
     const response = await post(`${base}/api/imports`, {
@@ -132,7 +193,7 @@ describe.runIf(hasSharedData())('import jobs', () => {
     expect(list.jobs[0]).toMatchObject({ id: started.id, status: 'succeeded' });
   });
 
-  it('imports the registry from a URL, with progress', async () => {
+  it('imports the registry from a URL the operator allowed, with progress', async () => {
     const registry = await serveRegistry(REGISTRY_DIR);
     try {
       const started = await startJob({ kind: 'dpg-registry', url: registry.url });

@@ -1,15 +1,25 @@
-// How the data layer treats an unreachable database, without one: which driver errors are worth
-// a retry and for how long (retry-policy.ts), and the breaker that answers at once while the
-// database is known to be down (connection-breaker.ts). The real stop/restart is in
-// tests/integration/faults-database.test.ts.
-import { Neo4jError } from 'neo4j-driver';
+// How the data layer treats an unreachable or overloaded database, without one: which driver
+// errors are worth a retry and for how long (retry-policy.ts), the breaker that answers at once
+// while the database is known to be down (connection-breaker.ts), and which errors GraphDatabase
+// turns into 503 DATABASE_UNAVAILABLE or DATABASE_BUSY (with Retry-After) rather than a 500.
+// The real stop/restart is in tests/integration/faults-database.test.ts, a real exhausted pool in
+// tests/integration/database-busy.test.ts.
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Neo4jError, type Driver } from 'neo4j-driver';
+import { internal } from 'neo4j-driver-core';
 import { describe, expect, it } from 'vitest';
+import { errorHandler } from '../../server/api/error-handler.ts';
 import { ConnectionBreaker } from '../../server/db/connection-breaker.ts';
+import { GraphDatabase } from '../../server/db/neo4j-client.ts';
 import {
   classifyDriverError,
   DEFAULT_RETRY_POLICY,
+  isPoolExhausted,
   retryDelay,
+  type RetryPolicy,
 } from '../../server/db/retry-policy.ts';
+import { DatabaseBusyError, DatabaseUnavailableError } from '../../server/errors.ts';
 
 const driverError = (code: string) => new Neo4jError('message', code, 'N/A', 'N/A');
 
@@ -21,10 +31,21 @@ describe('classifyDriverError', () => {
     ['Neo.ClientError.Security.Unauthorized', 'refused-credentials'],
     ['Neo.TransientError.Transaction.DeadlockDetected', 'transient'],
     ['Neo.TransientError.Transaction.LockClientStopped', 'transient'],
+    ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'transient'],
+    ['Neo.TransientError.Transaction.MaximumTransactionLimitReached', 'transient'],
+    ['Neo.ClientError.General.TransactionOutOfMemoryError', 'busy'],
     ['Neo.ClientError.Statement.SyntaxError', 'other'],
     ['Neo.ClientError.Schema.ConstraintValidationFailed', 'other'],
   ])('%s is a %s failure', (code, kind) => {
     expect(classifyDriverError(driverError(code))).toBe(kind);
+  });
+
+  it('tells the pool’s acquisition timeout (the driver’s real error) from other errors', async () => {
+    const timeout = await poolTimeoutError();
+    expect(isPoolExhausted(timeout)).toBe(true);
+    expect(classifyDriverError(timeout)).toBe('busy');
+    // Same words from the app's own code are not the driver's.
+    expect(classifyDriverError(new Error((timeout as Error).message))).toBe('other');
   });
 
   it('treats errors that are not the driver’s as the caller’s own', () => {
@@ -33,6 +54,28 @@ describe('classifyDriverError', () => {
     expect(classifyDriverError({ code: 42 })).toBe('other');
   });
 });
+
+/**
+ * The error neo4j-driver's own connection pool raises when no connection comes free in time:
+ * a pool of one whose connection is held, asked for another with a 20 ms acquisition timeout.
+ */
+async function poolTimeoutError(): Promise<unknown> {
+  const { Pool, PoolConfig } = internal.pool;
+  const pool = new Pool({
+    create: async (_context: unknown, address: unknown, release: unknown) => ({
+      address,
+      release,
+      close: async () => {},
+    }),
+    config: new PoolConfig(1, 20),
+  } as ConstructorParameters<typeof Pool>[0]);
+  const address = internal.serverAddress.ServerAddress.fromUrl('localhost:7687');
+  await pool.acquire({}, address);
+  return pool.acquire({}, address).then(
+    () => new Error('the pool handed out a second connection'),
+    (error: unknown) => error,
+  );
+}
 
 describe('retryDelay', () => {
   const policy = DEFAULT_RETRY_POLICY;
@@ -61,8 +104,9 @@ describe('retryDelay', () => {
     expect(retryDelay('transient', 3, policy.transientBudgetMs - 10, policy, noJitter)).toBeNull();
   });
 
-  it('never retries refused credentials or the caller’s own errors', () => {
+  it('never retries refused credentials, an app over capacity or the caller’s own errors', () => {
     expect(retryDelay('refused-credentials', 1, 0, policy)).toBeNull();
+    expect(retryDelay('busy', 1, 0, policy)).toBeNull();
     expect(retryDelay('other', 1, 0, policy)).toBeNull();
   });
 
@@ -112,5 +156,96 @@ describe('ConnectionBreaker', () => {
 
   it('rejects a negative cool-down', () => {
     expect(() => new ConnectionBreaker({ cooldownMs: -1 })).toThrow(RangeError);
+  });
+});
+
+/**
+ * A driver whose every statement and commit fails with `error()` (however GraphDatabase runs
+ * them: auto-commit or in a transaction); counts the attempts.
+ */
+function failingDriver(error: () => unknown): { driver: Driver; attempts: () => number } {
+  let attempts = 0;
+  const fail = async () => {
+    attempts++;
+    throw error();
+  };
+  const transaction = { run: fail, commit: fail, rollback: async () => {}, isOpen: () => false };
+  const session = { run: fail, beginTransaction: () => transaction, close: async () => {} };
+  return { driver: { session: () => session } as unknown as Driver, attempts: () => attempts };
+}
+
+const FAST_RETRIES: RetryPolicy = {
+  connectionBudgetMs: 40,
+  transientBudgetMs: 80,
+  initialDelayMs: 5,
+  maxDelayMs: 20,
+};
+const driverFailure = (code: string) => () => new Neo4jError('message', code, 'N/A', 'N/A');
+
+describe('GraphDatabase under load and faults', () => {
+  const noWork = async () => [];
+
+  it('answers DATABASE_BUSY when transient errors outlast the retries', async () => {
+    const { driver, attempts } = failingDriver(
+      driverFailure('Neo.TransientError.General.MemoryPoolOutOfMemoryError'),
+    );
+    const db = new GraphDatabase(driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.readTx(noWork)).rejects.toBeInstanceOf(DatabaseBusyError);
+    expect(attempts()).toBeGreaterThan(1);
+  });
+
+  it('answers DATABASE_BUSY at once, without retrying, for a transaction over its memory limit', async () => {
+    const { driver, attempts } = failingDriver(
+      driverFailure('Neo.ClientError.General.TransactionOutOfMemoryError'),
+    );
+    const db = new GraphDatabase(driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.writeTx(noWork)).rejects.toBeInstanceOf(DatabaseBusyError);
+    expect(attempts()).toBe(1);
+  });
+
+  it('answers DATABASE_BUSY when the pool stays exhausted, leaving the breaker closed', async () => {
+    const timeout = await poolTimeoutError();
+    const { driver, attempts } = failingDriver(() => timeout);
+    const db = new GraphDatabase(driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.readTx(noWork)).rejects.toBeInstanceOf(DatabaseBusyError);
+    expect(attempts()).toBe(1);
+    // A database that is down would open the breaker; a busy pool says nothing about it.
+    await expect(db.readTx(noWork)).rejects.toBeInstanceOf(DatabaseBusyError);
+    expect(attempts()).toBe(2);
+  });
+
+  it('still answers DATABASE_UNAVAILABLE for a database that cannot be reached', async () => {
+    const { driver } = failingDriver(driverFailure('ServiceUnavailable'));
+    const db = new GraphDatabase(driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.readTx(noWork)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  });
+
+  it('passes the query’s own errors through unchanged (a 500 or the route’s own answer)', async () => {
+    const syntax = new Neo4jError('bad', 'Neo.ClientError.Statement.SyntaxError', 'N/A', 'N/A');
+    const db = new GraphDatabase(failingDriver(() => syntax).driver);
+    await expect(db.readTx(noWork)).rejects.toBe(syntax);
+  });
+});
+
+describe('the answers to database errors', () => {
+  it.each([
+    [new DatabaseBusyError(), 'DATABASE_BUSY', '2'],
+    [new DatabaseUnavailableError(), 'DATABASE_UNAVAILABLE', '5'],
+  ])('%s is a 503 with Retry-After', async (error, code, retryAfter) => {
+    const app = express();
+    app.get('/', () => {
+      throw error;
+    });
+    app.use(errorHandler);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe(retryAfter);
+      expect(await response.json()).toMatchObject({ error: { code, message: expect.any(String) } });
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,11 +1,17 @@
 // The HTTP hardening modules without a database: the CORS allowlist, rate-limit settings and
-// their OpenAPI entry, the environment that configures them, and the graceful shutdown of a
-// plain node:http server on loopback (in-flight requests finish, idle keep-alive connections
-// close, new connections are refused, a timeout cuts what still runs).
+// their OpenAPI entry, the environment that configures them, the graceful shutdown of a plain
+// node:http server on loopback (in-flight requests finish, idle keep-alive connections close, new
+// connections are refused, a timeout cuts what still runs), and the JSON answers to requests
+// Node's parser refuses (oversized headers, malformed HTTP).
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
+import {
+  clientErrorAnswer,
+  createHttpServer,
+  MAX_HEADER_BYTES,
+} from '../../server/http/client-errors.ts';
 import { parseCorsOrigins } from '../../server/http/cors-policy.ts';
 import { gracefulShutdown } from '../../server/http/graceful-shutdown.ts';
 import { withRateLimitResponses } from '../../server/http/rate-limit-docs.ts';
@@ -73,6 +79,18 @@ describe('the hardening environment', () => {
     expect(config.trustProxy).toBe(false);
     expect(config.rateLimit).toEqual(DEFAULT_RATE_LIMITS);
     expect(config.shutdownTimeoutMs).toBe(10_000);
+    expect(config.importUrlPolicy).toEqual({ allowPrivate: false, allowHosts: [] });
+  });
+
+  it('reads the import URL opt-ins', () => {
+    const config = loadConfig({
+      IMPORT_URL_ALLOW_HOSTS: 'intranet.example.org, 10.1.0.0/16',
+      IMPORT_ALLOW_PRIVATE_URLS: 'true',
+    });
+    expect(config.importUrlPolicy).toEqual({
+      allowPrivate: true,
+      allowHosts: ['intranet.example.org', '10.1.0.0/16'],
+    });
   });
 
   it('reads CORS_ORIGINS, TRUST_PROXY, the limits and SHUTDOWN_TIMEOUT_MS', () => {
@@ -102,6 +120,8 @@ describe('the hardening environment', () => {
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
     [{ RATE_LIMIT_PER_MINUTE: '-5' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ IMPORT_URL_ALLOW_HOSTS: 'http://intranet/' }, 'IMPORT_URL_ALLOW_HOSTS'],
+    [{ IMPORT_ALLOW_PRIVATE_URLS: 'yes' }, 'IMPORT_ALLOW_PRIVATE_URLS'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(name);
   });
@@ -221,5 +241,90 @@ describe('gracefulShutdown', () => {
     expect(await second).toEqual({ drained: false });
     expect(await first).toEqual({ drained: false });
     expect(await slow).toBe('cut');
+  });
+});
+
+/** Writes raw bytes on a new connection; resolves with all it received once the server closes it. */
+function exchange(port: number, ...writes: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    socket.once('connect', async () => {
+      for (const data of writes) {
+        socket.write(data);
+        // Each request answered before the next goes out, as on a kept-alive connection.
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    socket.once('close', () => resolve(received));
+    socket.once('error', reject);
+    setTimeout(() => reject(new Error(`still open; received ${received}`)), 5_000).unref();
+  });
+}
+
+/** The status, headers and JSON body of the last response in `raw`. */
+function lastResponse(raw: string) {
+  const start = raw.lastIndexOf('HTTP/1.1 ');
+  const [head, body] = raw.slice(start).split('\r\n\r\n') as [string, string];
+  const [statusLine, ...headerLines] = head.split('\r\n');
+  const headers = Object.fromEntries(
+    headerLines.map((line) => [
+      line.slice(0, line.indexOf(':')).toLowerCase(),
+      line.slice(line.indexOf(':') + 2),
+    ]),
+  );
+  return { status: Number(statusLine!.split(' ')[1]), headers, json: JSON.parse(body) as unknown };
+}
+
+describe('client errors (createHttpServer)', () => {
+  let server: Server;
+  let port = 0;
+
+  beforeAll(async () => {
+    server = createHttpServer((_req, res) => res.end('fine'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('answers headers over 16 kB with a JSON 431 and closes the connection', async () => {
+    const raw = await exchange(
+      port,
+      `GET / HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(MAX_HEADER_BYTES)}\r\n\r\n`,
+    );
+    const response = lastResponse(raw);
+    expect(response.status).toBe(431);
+    expect(response.headers).toMatchObject({
+      'content-type': 'application/json; charset=utf-8',
+      connection: 'close',
+    });
+    expect(response.json).toMatchObject({
+      error: { code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('16 kB') },
+    });
+  });
+
+  it('answers a malformed request line with a JSON 400, also after an answered request', async () => {
+    const raw = await exchange(
+      port,
+      'GET / HTTP/1.1\r\nHost: x\r\n\r\n',
+      'NOT HTTP AT ALL\r\n\r\n',
+    );
+    expect(raw.startsWith('HTTP/1.1 200 OK')).toBe(true);
+    const response = lastResponse(raw);
+    expect(response.status).toBe(400);
+    expect(response.json).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'The request is not well-formed HTTP.' },
+    });
+  });
+
+  it('maps parser error codes to statuses', () => {
+    expect(clientErrorAnswer('HPE_HEADER_OVERFLOW').status).toBe(431);
+    expect(clientErrorAnswer('ERR_HTTP_REQUEST_TIMEOUT')).toMatchObject({
+      status: 408,
+      code: 'REQUEST_TIMEOUT',
+    });
+    expect(clientErrorAnswer('HPE_INVALID_METHOD').status).toBe(400);
+    expect(clientErrorAnswer(undefined).status).toBe(400);
   });
 });
