@@ -47,6 +47,11 @@ export interface LocalNeo4jOptions {
    * so graphs of a million relationships (the benchmarks) need more for their network measures.
    */
   heap?: string;
+  /**
+   * Neo4j's page cache, e.g. `256m` (the default, or LOCAL_NEO4J_PAGECACHE): the store files it
+   * holds are read without touching the disk, so a graph bigger than it answers far slower.
+   */
+  pageCache?: string;
 }
 
 /** How to reach a running local Neo4j. */
@@ -60,17 +65,22 @@ export interface LocalNeo4jConnection {
 
 const NEO4J_USER = 'neo4j';
 const JVM_OPTIONS = ['-Xms256m', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError'];
-const HEAP_PATTERN = /^[1-9]\d{0,5}[mg]$/;
+const MEMORY_SIZE_PATTERN = /^[1-9]\d{0,5}[mg]$/;
 
-/** The -Xmx value: the option, else LOCAL_NEO4J_HEAP, else 1g; anything else is refused by name. */
-function heapSize(option: string | undefined): string {
-  const heap = option ?? process.env.LOCAL_NEO4J_HEAP ?? '1g';
-  if (!HEAP_PATTERN.test(heap))
+/** A memory size: the option, else the environment variable, else the default; else refused by name. */
+function memorySize(
+  what: string,
+  option: string | undefined,
+  variable: string,
+  fallback: string,
+): string {
+  const size = option ?? process.env[variable] ?? fallback;
+  if (!MEMORY_SIZE_PATTERN.test(size))
     throw new LocalNeo4jError(
       'INVALID_OPTIONS',
-      `local Neo4j: heap "${heap}" (LOCAL_NEO4J_HEAP) must look like 512m or 4g`,
+      `local Neo4j: ${what} "${size}" (${variable}) must look like 512m or 4g`,
     );
-  return heap;
+  return size;
 }
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 60_000;
@@ -92,7 +102,8 @@ function instanceFiles(dataDir: string): { home: string; log: string; pid: strin
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4jConnection> {
   validateStartOptions(opts);
-  const heap = heapSize(opts.heap);
+  const heap = memorySize('heap', opts.heap, 'LOCAL_NEO4J_HEAP', '1g');
+  const pageCache = memorySize('page cache', opts.pageCache, 'LOCAL_NEO4J_PAGECACHE', '256m');
   const log = opts.log ?? (() => {});
   const files = instanceFiles(opts.dataDir);
   const connection = (startedNow: boolean): LocalNeo4jConnection => ({
@@ -148,7 +159,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       {
         detached: true,
         stdio: ['ignore', logFd, logFd],
-        env: { ...process.env, NEO4J_PASSWORD: opts.password },
+        env: { ...process.env, NEO4J_PASSWORD: opts.password, NEO4J_PAGECACHE: pageCache },
       },
     );
     child.once('exit', (code, signal) => (exit = { code, signal }));

@@ -48,8 +48,9 @@ public final class LocalNeo4j {
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                    // A development database: keep its footprint small beside the app and the browser.
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                    // A development database keeps its footprint small beside the app and the
+                    // browser (256m); benchmarks of big graphs give it more (LOCAL_NEO4J_PAGECACHE).
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                     .build();
         } catch (RuntimeException e) {
@@ -89,6 +90,16 @@ public final class LocalNeo4j {
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
         stopped.await();
+    }
+
+    /** NEO4J_PAGECACHE as 512m or 2g (db/local-neo4j.ts validates it); 256 MiB when unset. */
+    private static long pageCacheBytes() {
+        String size = System.getenv("NEO4J_PAGECACHE");
+        if (size == null || size.isEmpty()) {
+            return 256L * 1024 * 1024;
+        }
+        long amount = Long.parseLong(size.substring(0, size.length() - 1));
+        return amount * 1024 * 1024 * (size.endsWith("g") ? 1024 : 1);
     }
 
     private static boolean causedByBind(Throwable e) {
