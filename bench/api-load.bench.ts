@@ -120,7 +120,9 @@ async function measureEndpoint(
   const base = {
     endpoint: endpoint.name,
     paths: endpoint.paths,
-    queriesPerRequest: Math.max(...requests.map((r) => r.flat().length)),
+    queriesPerRequest: Math.max(
+      ...requests.map((r) => r.reduce((sum, read) => sum + read.queries.length, 0)),
+    ),
     probeMs,
   };
   if (probeMs > PROBE_LIMIT_MS) {
@@ -246,7 +248,7 @@ export async function benchApi(
     notes: [
       `${CONNECTIONS} concurrent connections. Per endpoint: a warm-up, then ${timing.rounds} alternating rounds of HTTP and of raw Cypher with the same number of requests (so both meet the same machine load), sized from the warm-up's throughput to about ${timing.measure} s per side and at least ${timing.minSamples} requests ("run": requests per side). autocannon on loopback against the app in its own process (rate limiter off), no compression requested.`,
       `Neighbourhoods are capped at limit=${NEIGHBOURHOOD_LIMIT}. Requests: ${measures.map((m) => m.paths.join(' ')).join(' · ')}.`,
-      'raw = the statements the route ran for the same request (captured once), with the same parameters, in the same read transactions and order, through neo4j-driver at the same concurrency: no HTTP, no validation, no shaping. "queries" counts them: neighbourhood (one expansion per hop, then the nodes and the edges), paths (ends, shortest paths, ties of the last length, nodes) and collaborators (DPG lookup, evidence paths) run several per request.',
+      'raw = the statements the route ran for the same request (captured once), with the same parameters, in the same reads and order (an auto-commit query where the app ran one, else a read transaction of the same statements), through neo4j-driver at the same concurrency: no HTTP, no validation, no shaping. "queries" counts them: neighbourhood (one expansion per hop, then the nodes and the edges), paths (ends, shortest paths, ties of the last length, nodes) and collaborators (DPG lookup, evidence paths) run several per request.',
       ...notLoaded.map(
         (m) =>
           `${m.endpoint}: one request alone took ${(m.probeMs / 1000).toFixed(1)} s, so it was not loaded (at ${CONNECTIONS} connections its requests would queue past the 10 s timeout).`,

@@ -16,8 +16,14 @@ export interface RecordedQuery {
   params: Record<string, unknown>;
 }
 
-/** The read transactions one request ran, each as its statements in order. */
-export type RecordedRequest = RecordedQuery[][];
+/** One read the request ran: an explicit transaction of statements, or one auto-commit query. */
+export interface RecordedTransaction {
+  autoCommit: boolean;
+  queries: RecordedQuery[];
+}
+
+/** The reads one request ran, in order. */
+export type RecordedRequest = RecordedTransaction[];
 
 /**
  * Copies parameters at the moment they are sent: services may grow an array they passed (the
@@ -53,9 +59,9 @@ function recordingTx(tx: ManagedTransaction, log: RecordedQuery[]): ManagedTrans
   });
 }
 
-/** A GraphDatabase that keeps the statements of every read transaction it runs. */
+/** A GraphDatabase that keeps the statements of every read it runs. */
 class RecordingDatabase extends GraphDatabase {
-  transactions: RecordedQuery[][] = [];
+  transactions: RecordedTransaction[] = [];
 
   override async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     let attempt: RecordedQuery[] = [];
@@ -64,8 +70,18 @@ class RecordingDatabase extends GraphDatabase {
       attempt = [];
       return work(recordingTx(tx, attempt));
     });
-    this.transactions.push(attempt);
+    this.transactions.push({ autoCommit: false, queries: attempt });
     return result;
+  }
+
+  protected override async autoCommitRead(
+    text: string,
+    params: Record<string, unknown>,
+  ): Promise<Record<string, unknown>[]> {
+    const query = { text, params: snapshot(params) as Record<string, unknown> };
+    const rows = await super.autoCommitRead(text, params);
+    this.transactions.push({ autoCommit: true, queries: [query] });
+    return rows;
   }
 }
 
@@ -116,18 +132,25 @@ export async function recordRequests(
   return recorded;
 }
 
-/** Runs a recorded request through the driver: one session and read transaction per recorded one. */
+/**
+ * Runs a recorded request through the driver: one session per recorded read, and in it the same
+ * kind of read (an auto-commit query, or a read transaction of the same statements).
+ */
 export async function replay(
   driver: Driver,
   request: RecordedRequest,
   database?: string,
 ): Promise<void> {
-  for (const queries of request) {
+  for (const { autoCommit, queries } of request) {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      await session.executeRead(async (tx) => {
-        for (const query of queries) await tx.run(query.text, query.params);
-      });
+      if (autoCommit) {
+        for (const query of queries) await session.run(query.text, query.params);
+      } else {
+        await session.executeRead(async (tx) => {
+          for (const query of queries) await tx.run(query.text, query.params);
+        });
+      }
     } finally {
       await session.close();
     }
