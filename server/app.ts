@@ -1,8 +1,9 @@
 /**
  * Builds the Express app around one GraphDatabase: security headers, CORS for listed origins
  * only, per-client rate limits, body size limits, the JSON API under /api, and the built front
- * end (web/dist) for everything else. No state of its own but the rate-limit counters, so any
- * number of instances can serve one database.
+ * end (web/dist) for everything else. No state of its own but the rate-limit counters and a cache
+ * of answers checked against the graph's revision on every request, so any number of instances
+ * can serve one database.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,11 @@ import { REPO_ROOT } from './config.ts';
 import { corsPolicy } from './http/cors-policy.ts';
 import type { OutboundUrlPolicy } from './http/outbound-url-policy.ts';
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimitSettings } from './http/rate-limits.ts';
+import {
+  AnswerCache,
+  DEFAULT_ANSWER_CACHE,
+  type AnswerCacheOptions,
+} from './services/answer-cache.ts';
 
 export const APP_VERSION = '0.1.0';
 export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
@@ -42,6 +48,12 @@ export interface AppOptions {
   rateLimit?: RateLimitSettings | false;
   /** The URLs `POST /api/imports` may fetch (default: public addresses only; see outbound-url-policy.ts). */
   importUrlPolicy?: OutboundUrlPolicy;
+  /**
+   * The answer cache of the expensive graph reads (server/services/answer-cache.ts); default
+   * DEFAULT_ANSWER_CACHE. `{ maxMegabytes: 0 }` computes every answer (benchmarks of the cost of
+   * an answer).
+   */
+  answerCache?: AnswerCacheOptions;
 }
 
 export function createApp(db: GraphDatabase, options: AppOptions = {}): express.Express {
@@ -84,8 +96,9 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   app.use(express.json({ limit: '1mb' }));
   app.use('/api/auth', authRouter(db, auth));
   app.use('/api', curationRouter(db));
-  app.use('/api', insightsRouter(db));
-  app.use('/api', apiRouter(db, APP_VERSION));
+  const answers = new AnswerCache(db, options.answerCache ?? DEFAULT_ANSWER_CACHE);
+  app.use('/api', insightsRouter(db, answers));
+  app.use('/api', apiRouter(db, APP_VERSION, answers));
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

@@ -9,6 +9,7 @@ import { DEFAULT_LOCAL_PASSWORD } from '../db/local-neo4j.ts';
 import { parseCorsOrigins } from './http/cors-policy.ts';
 import { parseAllowHosts, type OutboundUrlPolicy } from './http/outbound-url-policy.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limits.ts';
+import { DEFAULT_ANSWER_CACHE, type AnswerCacheOptions } from './services/answer-cache.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,6 +68,14 @@ const envSchema = z.object({
         'TRUST_PROXY=true would believe any X-Forwarded-For (clients could pick their own rate-limit key): give the number of proxies in front of the app (1) or their addresses',
     })
     .describe("Express's trust proxy: false, a number of hops, or proxy addresses/subnets"),
+  ANSWER_CACHE_MB: z.coerce
+    .number()
+    .min(0)
+    .max(4096)
+    .default(DEFAULT_ANSWER_CACHE.maxMegabytes)
+    .describe(
+      'memory for cached graph answers, checked against the graph on every request; 0: off',
+    ),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perMinute),
   SIGN_IN_LIMIT_PER_15_MINUTES: z.coerce
     .number()
@@ -123,6 +132,7 @@ export interface AppConfig {
   /** What `POST /api/imports` may fetch (the CLI is the operator's own and fetches any URL). */
   importUrlPolicy: OutboundUrlPolicy;
   shutdownTimeoutMs: number;
+  answerCache: AnswerCacheOptions;
 }
 
 /** TRUST_PROXY: false/0/empty → off; digits → that many proxy hops; else addresses as given. */
@@ -178,5 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowHosts: importAllowHosts,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    answerCache: { maxMegabytes: e.ANSWER_CACHE_MB },
   };
 }

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     rateLimit: config.rateLimit,
+    answerCache: config.answerCache,
     importUrlPolicy: config.importUrlPolicy,
   });
   // Not app.listen: this server answers oversized headers and malformed requests in JSON too.

@@ -1,6 +1,7 @@
 /** The /api routes: each handler parses input, calls one service, shapes the output. */
 import { Router } from 'express';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
+import type { AnswerCache } from '../services/answer-cache.ts';
 import { getEntity } from '../services/entity-service.ts';
 import { exportGraph } from '../services/export-service.ts';
 import { getFacets } from '../services/facets-service.ts';
@@ -13,6 +14,7 @@ import { getMetricsSummary } from '../insights/metrics-service.ts';
 import { getStats } from '../services/stats-service.ts';
 import { getSubgraph } from '../services/subgraph-service.ts';
 import { apiDocsRouter } from './api-docs.ts';
+import { sendCached } from './cached-answer.ts';
 import { openApiDocument } from './openapi.ts';
 import { parseInput } from './validate.ts';
 import {
@@ -29,7 +31,7 @@ import {
 } from './schemas.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 
-export function apiRouter(db: GraphDatabase, appVersion: string): Router {
+export function apiRouter(db: GraphDatabase, appVersion: string, answers: AnswerCache): Router {
   const router = Router();
 
   router.get('/health', async (_req, res) => {
@@ -56,12 +58,12 @@ export function apiRouter(db: GraphDatabase, appVersion: string): Router {
 
   router.get('/overview', async (req, res) => {
     const { limit, mode } = parseInput(overviewQuerySchema, req.query, 'query');
-    res.json(await getOverview(db, limit, mode));
+    await sendCached(res, answers, 'overview', { limit, mode }, () => getOverview(db, limit, mode));
   });
 
   router.get('/graph/neighbourhood', async (req, res) => {
     const params = parseInput(neighbourhoodQuerySchema, req.query, 'query');
-    res.json(await getNeighbourhood(db, params));
+    await sendCached(res, answers, 'neighbourhood', params, () => getNeighbourhood(db, params));
   });
 
   router.post('/graph/subgraph', async (req, res) => {
@@ -71,7 +73,7 @@ export function apiRouter(db: GraphDatabase, appVersion: string): Router {
 
   router.get('/graph/paths', async (req, res) => {
     const params = parseInput(pathsQuerySchema, req.query, 'query');
-    res.json(await findPaths(db, params));
+    await sendCached(res, answers, 'paths', params, () => findPaths(db, params));
   });
 
   router.get('/stats', async (req, res) => {

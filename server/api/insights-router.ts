@@ -6,11 +6,13 @@
  */
 import { Router } from 'express';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
+import type { AnswerCache } from '../services/answer-cache.ts';
 import { getCollaborators } from '../insights/collaborator-service.ts';
 import { getGaps } from '../insights/gaps-service.ts';
 import { getMetricsSummary } from '../insights/metrics-service.ts';
 import { getOrganisationNetwork } from '../insights/organisation-network-service.ts';
 import { getStakeholders } from '../insights/stakeholder-service.ts';
+import { sendCached } from './cached-answer.ts';
 import { errorHandler } from './error-handler.ts';
 import {
   collaboratorsParamsSchema,
@@ -23,24 +25,28 @@ import {
 } from './insights-schemas.ts';
 import { parseInput } from './validate.ts';
 
-export function insightsRouter(db: GraphDatabase): Router {
+export function insightsRouter(db: GraphDatabase, answers: AnswerCache): Router {
   const router = Router();
 
   router.get('/dpgs/:id/collaborators', async (req, res) => {
     const { id } = parseInput(collaboratorsParamsSchema, req.params, 'path');
     const query = parseInput(collaboratorsQuerySchema, req.query, 'query');
-    res.json(await getCollaborators(db, { id, ...query }));
+    const request = { id, ...query };
+    await sendCached(res, answers, 'collaborators', request, () => getCollaborators(db, request));
   });
 
   router.get('/stakeholders', async (req, res) => {
     const query = parseInput(stakeholdersQuerySchema, req.query, 'query');
-    res.json(await getStakeholders(db, query));
+    await sendCached(res, answers, 'stakeholders', query, () => getStakeholders(db, query));
   });
 
   router.get('/organisations/:id/network', async (req, res) => {
     const { id } = parseInput(networkParamsSchema, req.params, 'path');
     const query = parseInput(networkQuerySchema, req.query, 'query');
-    res.json(await getOrganisationNetwork(db, { id, ...query }));
+    const request = { id, ...query };
+    await sendCached(res, answers, 'organisation-network', request, () =>
+      getOrganisationNetwork(db, request),
+    );
   });
 
   router.get('/gaps', async (req, res) => {

@@ -19,6 +19,7 @@ export const CYPHER_NAMES = [
   'admin/count-entities',
   'admin/wipe',
   'admin/await-indexes',
+  'admin/revision-probe',
   'import/load-gazetteer',
   'import/upsert-source',
   'import/merge-nodes',

@@ -103,6 +103,26 @@ export class GraphDatabase {
     return this.writeTx((tx) => run(tx, name, params));
   }
 
+  /**
+   * Which committed state of the graph a read sees now: the bookmark of a trivial read, which
+   * names the last transaction the database committed (by any client). Equal revisions mean no
+   * write happened in between; the value is opaque and only ever compared.
+   */
+  async revision(): Promise<string> {
+    return this.withRetries(async () => {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+      });
+      try {
+        await session.run(cypher('admin/revision-probe'));
+        return session.lastBookmarks().join(',');
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   /** Several reads in one transaction (one consistent snapshot). */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.transaction('READ', work);

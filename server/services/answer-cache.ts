@@ -1,0 +1,89 @@
+/**
+ * Remembers the serialised answers of the expensive graph reads (neighbourhoods, paths, the
+ * overview, collaborators) for as long as the graph has not changed. A hub's depth-2
+ * neighbourhood in a graph of a million relationships takes four queries and tens of milliseconds
+ * of database time; asked again, it costs one trivial read.
+ *
+ * Staleness is ruled out, not bounded by a time: every lookup first asks the database for its
+ * revision (GraphDatabase.revision, the bookmark of the last committed transaction, whoever
+ * committed it) and answers are kept per revision. So an import, an edit in another app instance
+ * or a script writing straight to Neo4j is seen by the very next request, and the app stays
+ * stateless: the cache is a per-process copy that can be dropped at any time. Answers are the
+ * same for every caller (no answer cached here depends on who asks). Identical requests that
+ * arrive while one is being computed wait for it rather than compute it again.
+ */
+import { LRUCache } from 'lru-cache';
+import type { GraphDatabase } from '../db/neo4j-client.ts';
+
+export interface AnswerCacheOptions {
+  /** Memory for cached answers, in megabytes of JSON; 0 turns the cache off. */
+  maxMegabytes: number;
+}
+
+export const DEFAULT_ANSWER_CACHE: AnswerCacheOptions = { maxMegabytes: 64 };
+
+/** The cache's own counters, for tests and benchmarks. */
+export interface AnswerCacheStats {
+  hits: number;
+  misses: number;
+  /** Requests that waited for an identical one being computed. */
+  joined: number;
+}
+
+export class AnswerCache {
+  private readonly answers: LRUCache<string, string> | null;
+  private readonly pending = new Map<string, Promise<string>>();
+  readonly stats: AnswerCacheStats = { hits: 0, misses: 0, joined: 0 };
+
+  constructor(
+    private readonly db: GraphDatabase,
+    options: AnswerCacheOptions = DEFAULT_ANSWER_CACHE,
+  ) {
+    const maxSize = Math.floor(options.maxMegabytes * 1024 * 1024);
+    this.answers =
+      maxSize > 0
+        ? new LRUCache<string, string>({
+            maxSize,
+            // Strings of JSON: two bytes a character is what V8 may hold them in.
+            sizeCalculation: (json) => Math.max(1, json.length * 2),
+          })
+        : null;
+  }
+
+  get enabled(): boolean {
+    return this.answers !== null;
+  }
+
+  /**
+   * The JSON of `compute()`'s answer for `request` (a kind and the request's parsed parameters)
+   * at the graph's current revision: from the cache when the graph has not changed since it was
+   * computed. Errors are never cached.
+   */
+  async json(kind: string, request: unknown, compute: () => Promise<unknown>): Promise<string> {
+    const answers = this.answers;
+    if (!answers) return JSON.stringify(await compute());
+    // The revision is read before the answer: the answer then reflects that revision or a later
+    // one, never an earlier one, so an answer is never newer-keyed than what it shows.
+    const key = `${await this.db.revision()}\n${kind}\n${JSON.stringify(request)}`;
+    const cached = answers.get(key);
+    if (cached !== undefined) {
+      this.stats.hits++;
+      return cached;
+    }
+    const inFlight = this.pending.get(key);
+    if (inFlight) {
+      this.stats.joined++;
+      return inFlight;
+    }
+    this.stats.misses++;
+    const computing = compute()
+      .then((answer) => {
+        const json = JSON.stringify(answer);
+        answers.set(key, json);
+        return json;
+      })
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, computing);
+    return computing;
+  }
+}

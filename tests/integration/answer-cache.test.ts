@@ -1,0 +1,167 @@
+// The answer cache serves a repeated graph read without computing it again, and never serves an
+// answer from before a write: not the app's own writes, not a write straight to Neo4j by another
+// client (which is what other app instances and scripts are to this one).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FactSet } from '../../server/importers/graph/graph-facts.ts';
+import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
+import { AnswerCache } from '../../server/services/answer-cache.ts';
+import { serveApi, type TestApi } from '../support/api-client.ts';
+import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
+
+const db = openTestDatabase();
+let api: TestApi;
+
+const SOURCE = {
+  id: 'source:test:answer-cache',
+  kind: 'test',
+  uri: 'test://answer-cache',
+  title: 'A small graph for the answer cache',
+  checksum: 'v1',
+};
+
+function smallGraph(): FactSet {
+  const facts = new FactSet();
+  facts.addNode({
+    id: 'org:alpha',
+    label: 'Organisation',
+    props: { name: 'Alpha' },
+    evidence: 't',
+  });
+  facts.addNode({
+    id: 'activity:alpha/one',
+    label: 'Activity',
+    props: { name: 'One' },
+    evidence: 't',
+  });
+  facts.addRelationship({
+    from: 'org:alpha',
+    type: 'LEADS',
+    to: 'activity:alpha/one',
+    props: {},
+    evidence: 't',
+  });
+  return facts;
+}
+
+/** A compute function that counts its calls and answers after `ms`. */
+function counted(answer: unknown = { ok: true }, ms = 0) {
+  const calls = { count: 0 };
+  const compute = async () => {
+    calls.count++;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return answer;
+  };
+  return { calls, compute };
+}
+
+beforeAll(async () => {
+  api = await serveApi(db);
+});
+
+beforeEach(async () => {
+  await resetGraph(db);
+  await writeFacts(db, SOURCE, smallGraph());
+});
+
+afterAll(async () => {
+  await api.close();
+  await db.close();
+});
+
+describe('the answer cache', () => {
+  it('computes a repeated request once while the graph is unchanged', async () => {
+    const cache = new AnswerCache(db);
+    const { calls, compute } = counted({ answer: 42 });
+    expect(await cache.json('k', { id: 'x' }, compute)).toBe('{"answer":42}');
+    expect(await cache.json('k', { id: 'x' }, compute)).toBe('{"answer":42}');
+    expect(calls.count).toBe(1);
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1 });
+    // Another request, or another kind with the same parameters, is another answer.
+    await cache.json('k', { id: 'y' }, compute);
+    await cache.json('other', { id: 'x' }, compute);
+    expect(calls.count).toBe(3);
+  });
+
+  it('computes again after any write, including one straight to Neo4j', async () => {
+    const cache = new AnswerCache(db);
+    const { calls, compute } = counted();
+    await cache.json('k', {}, compute);
+    await query(
+      db,
+      "CREATE (:Entity:Organisation {id: 'org:written-elsewhere', name: 'Elsewhere'})",
+    );
+    await cache.json('k', {}, compute);
+    expect(calls.count).toBe(2);
+    await db.write('admin/wipe');
+    await cache.json('k', {}, compute);
+    expect(calls.count).toBe(3);
+  });
+
+  it('lets identical requests in flight share one computation', async () => {
+    const cache = new AnswerCache(db);
+    const { calls, compute } = counted({ slow: true }, 200);
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => cache.json('k', {}, compute)),
+    );
+    expect(new Set(answers)).toEqual(new Set(['{"slow":true}']));
+    expect(calls.count).toBe(1);
+    expect(cache.stats.joined).toBe(4);
+  });
+
+  it('never keeps an error', async () => {
+    const cache = new AnswerCache(db);
+    let attempt = 0;
+    const failingOnce = async () => {
+      attempt++;
+      if (attempt === 1) throw new Error('first attempt fails');
+      return { attempt };
+    };
+    await expect(cache.json('k', {}, failingOnce)).rejects.toThrow('first attempt fails');
+    expect(await cache.json('k', {}, failingOnce)).toBe('{"attempt":2}');
+  });
+
+  it('computes every time when given no memory', async () => {
+    const cache = new AnswerCache(db, { maxMegabytes: 0 });
+    const { calls, compute } = counted();
+    await cache.json('k', {}, compute);
+    await cache.json('k', {}, compute);
+    expect(cache.enabled).toBe(false);
+    expect(calls.count).toBe(2);
+  });
+});
+
+describe('cached routes', () => {
+  const neighbourhood = '/api/graph/neighbourhood?id=org%3Aalpha&depth=1';
+  const ids = (body: { nodes: { data: { id: string } }[] }) =>
+    body.nodes.map((n) => n.data.id).sort();
+
+  it('answer a repeated request the same, as JSON', async () => {
+    const first = await api.get(neighbourhood);
+    const second = await api.get(neighbourhood);
+    expect(first.status).toBe(200);
+    expect(second.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(second.body).toEqual(first.body);
+    expect(ids(first.body)).toEqual(['activity:alpha/one', 'org:alpha']);
+  });
+
+  it('show a relationship another client wrote on the very next request', async () => {
+    expect(ids((await api.get(neighbourhood)).body)).toEqual(['activity:alpha/one', 'org:alpha']);
+    await query(
+      db,
+      `MATCH (o:Entity {id: 'org:alpha'})
+       CREATE (o)-[:LEADS]->(:Entity:Activity {id: 'activity:alpha/two', name: 'Two'})`,
+    );
+    expect(ids((await api.get(neighbourhood)).body)).toEqual([
+      'activity:alpha/one',
+      'activity:alpha/two',
+      'org:alpha',
+    ]);
+  });
+
+  it('do not keep a 404: the entity is found once it exists', async () => {
+    const missing = '/api/graph/neighbourhood?id=org%3Alater&depth=1';
+    expect((await api.get(missing)).status).toBe(404);
+    await query(db, "CREATE (:Entity:Organisation {id: 'org:later', name: 'Later'})");
+    expect((await api.get(missing)).status).toBe(200);
+  });
+});
