@@ -2,13 +2,15 @@
 // type and provenance: a DPG's facets (sectors, types, licences, stage), DPGA membership (MEMBER_OF
 // org:dpga, its board flag, or MEMBER_OF group:dpga-board) and the stored network measures.
 // Relationships join entities only, so the degree is the count the store keeps (a hub's
-// relationships are not walked).
+// relationships are not walked). The element id lets edges-among find the relationships among
+// these entities in the same transaction without reading their ids again.
 UNWIND $ids AS wanted
 MATCH (n:Entity {id: wanted})
 WITH n,
      [(n)-[m:MEMBER_OF]->(t:Entity) WHERE t.id IN ['org:dpga', 'group:dpga-board'] |
        {dpga: t.id = 'org:dpga', board: t.id = 'group:dpga-board' OR m.board = true}] AS memberships
 RETURN n.id AS id,
+       elementId(n) AS elementId,
        coalesce(n.name, n.id) AS label,
        [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        n.kind AS kind,

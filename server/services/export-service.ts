@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import type { ExportQuery } from '../api/schemas.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { checkEntityTypes, checkRelationshipTypes } from './graph-filters.ts';
-import { readEdgesAmong, readNodes } from './graph-reader.ts';
+import { readGraph } from './graph-reader.ts';
 import { fileSlug, type ExportGraph } from './export/export-graph.ts';
 import { exportFile, type ExportFile } from './export/export-formats.ts';
 import { scopeNeighbourhood } from './neighbourhood-service.ts';
@@ -36,8 +36,7 @@ export async function readExportGraph(db: GraphDatabase, query: ExportQuery): Pr
       title = 'DPG Explorer graph';
       slug = 'graph';
     }
-    const nodes = await readNodes(tx, ids);
-    const edges = await readEdgesAmong(tx, ids, rels);
+    const { nodes, edges } = await readGraph(tx, ids, rels);
     return { title, slug, nodes, edges, exportedAt: new Date().toISOString() };
   });
 }

@@ -1,6 +1,6 @@
 /**
- * Reads entities and the relationships among them by id, inside a caller's transaction, so a
- * neighbourhood, a subgraph, a path set or an export is one consistent snapshot.
+ * Reads entities and the relationships among them by id, inside a caller's transaction, for a
+ * neighbourhood, a subgraph, the overview or an export.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../db/neo4j-client.ts';
@@ -18,14 +18,31 @@ export async function readNodes(
   return rows.map(nodeRecord);
 }
 
-/** The relationships with both ends among `ids`, of the whitelisted `rels` (all when empty). */
-export async function readEdgesAmong(
+/** Entities and the relationships among them, as one read of a caller's transaction. */
+export interface GraphRead {
+  /** The entities with the ids asked for, in the order given; unknown ids are left out. */
+  nodes: NodeRecord[];
+  /** The relationships with both ends among them, of the whitelisted types. */
+  edges: EdgeRecord[];
+}
+
+/**
+ * The entities with these ids and the relationships among them, of the whitelisted `rels` (all
+ * when empty). The relationships are found by the entities' element ids, valid in this
+ * transaction only and never returned.
+ */
+export async function readGraph(
   tx: ManagedTransaction,
   ids: readonly string[],
   rels: readonly RelationshipType[] = [],
-): Promise<EdgeRecord[]> {
+): Promise<GraphRead> {
   const unique = [...new Set(ids)];
-  if (unique.length < 2) return [];
-  const rows = await run(tx, 'graph/edges-among', { ids: unique, rels: [...rels] });
-  return rows.map(edgeRecord);
+  if (unique.length === 0) return { nodes: [], edges: [] };
+  const rows = await run(tx, 'graph/nodes-by-ids', { ids: unique });
+  const members = rows.map((row) => String(row.elementId));
+  const edges =
+    members.length < 2
+      ? []
+      : (await run(tx, 'graph/edges-among', { members, rels: [...rels] })).map(edgeRecord);
+  return { nodes: rows.map(nodeRecord), edges };
 }

@@ -13,7 +13,7 @@ import { NotFoundError } from '../errors.ts';
 import type { EntityType, RelationshipType } from '../model/graph-model.ts';
 import { toEdgeElement, toNodeElement } from './graph-elements.ts';
 import { checkEntityTypes, checkRelationshipTypes } from './graph-filters.ts';
-import { readEdgesAmong, readNodes } from './graph-reader.ts';
+import { readGraph } from './graph-reader.ts';
 import {
   countByType,
   selectNeighbourhood,
@@ -144,8 +144,7 @@ export async function getNeighbourhood(
     const distance = new Map(scope.kept.map((c) => [c.id, c.distance]));
     distance.set(scope.centre, 0);
     const ids = [scope.centre, ...scope.kept.map((c) => c.id)];
-    const nodes = await readNodes(tx, ids);
-    const edges = await readEdgesAmong(tx, ids, scope.rels);
+    const { nodes, edges } = await readGraph(tx, ids, scope.rels);
     return {
       centre: scope.centre,
       depth: request.depth,

@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import type { EdgeElement, NodeElement, OverviewMode } from '../api/schemas.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { toEdgeElement, toNodeElement } from './graph-elements.ts';
-import { readEdgesAmong, readNodes } from './graph-reader.ts';
+import { readGraph } from './graph-reader.ts';
 import {
   summaryElements,
   type LinkCount,
@@ -39,8 +39,9 @@ async function fullOverview(db: GraphDatabase, limit: number): Promise<FullOverv
   return db.readTx(async (tx) => {
     const [row] = await run(tx, 'graph/overview', { limit: neo4j.int(limit) });
     const ids = ((row?.ids as string[]) ?? []).map(String);
-    const nodes = (await readNodes(tx, ids)).map((n) => toNodeElement(n));
-    const edges = (await readEdgesAmong(tx, ids)).map(toEdgeElement);
+    const graph = await readGraph(tx, ids);
+    const nodes = graph.nodes.map((n) => toNodeElement(n));
+    const edges = graph.edges.map(toEdgeElement);
     const total = { nodes: Number(row?.totalNodes ?? 0), edges: Number(row?.totalEdges ?? 0) };
     return { mode: 'full', nodes, edges, total, truncated: nodes.length < total.nodes };
   });

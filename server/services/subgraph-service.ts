@@ -3,7 +3,7 @@ import type { EdgeElement, NodeElement } from '../api/schemas.ts';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { toEdgeElement, toNodeElement } from './graph-elements.ts';
 import { checkRelationshipTypes } from './graph-filters.ts';
-import { readEdgesAmong, readNodes } from './graph-reader.ts';
+import { readGraph } from './graph-reader.ts';
 
 export interface Subgraph {
   nodes: NodeElement[];
@@ -19,9 +19,8 @@ export async function getSubgraph(
 ): Promise<Subgraph> {
   const relTypes = checkRelationshipTypes(rels);
   return db.readTx(async (tx) => {
-    const nodes = await readNodes(tx, ids);
+    const { nodes, edges } = await readGraph(tx, ids, relTypes);
     const found = new Set(nodes.map((n) => n.id));
-    const edges = await readEdgesAmong(tx, [...found], relTypes);
     return {
       nodes: nodes.map((n) => toNodeElement(n)),
       edges: edges.map(toEdgeElement),
