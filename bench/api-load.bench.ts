@@ -30,8 +30,10 @@ export interface ApiBenchOptions {
   quick: boolean;
   /** The dataset, e.g. "real data" or "100k relationships". */
   label: string;
-  /** The app under load (startBenchServer). */
+  /** The app under load with the answer cache off: every request computes its answer. */
   baseUrl: string;
+  /** The app as deployed (answer cache on): repeated requests are measured there too. */
+  cachedBaseUrl?: string;
   sample: ApiSample;
   /** Judge "neighbourhood depth 2 p95 ≤ 50 ms" on this dataset (the 1M graph, or the largest run). */
   judgeDepth2?: boolean;
@@ -210,6 +212,35 @@ async function alone(baseUrl: string, path: string, amount: number): Promise<Lat
   return summarise(result.latencies, result.seconds);
 }
 
+/**
+ * Each endpoint's requests repeated against the app as deployed, so answers come from the answer
+ * cache once computed: what a popular neighbourhood costs. Warmed first; same concurrency.
+ */
+async function measureRepeated(
+  cachedBaseUrl: string,
+  endpoints: readonly Endpoint[],
+  timing: (typeof TIMING)['quick'],
+  log: (line: string) => void,
+): Promise<Map<string, LatencySummary>> {
+  const measured = new Map<string, LatencySummary>();
+  for (const endpoint of endpoints) {
+    const load = (amount: number) =>
+      httpLoad({
+        baseUrl: cachedBaseUrl,
+        paths: endpoint.paths,
+        connections: CONNECTIONS,
+        bound: { amount },
+      });
+    const first = await load(2 * CONNECTIONS);
+    const perSecond = first.latencies.length / first.seconds;
+    const amount = Math.max(timing.minSamples, Math.ceil(perSecond * timing.measure));
+    log(`  ${endpoint.name}: ${amount} repeated requests, answer cache on…`);
+    const result = await load(amount);
+    measured.set(endpoint.name, summarise(result.latencies, result.seconds));
+  }
+  return measured;
+}
+
 /** Latency, throughput and overhead over raw Cypher of each endpoint on the loaded dataset. */
 export async function benchApi(
   db: GraphDatabase,
@@ -261,6 +292,29 @@ export async function benchApi(
     data: measures,
   };
 
+  const sections = [section];
+  const repeated = options.cachedBaseUrl
+    ? await measureRepeated(options.cachedBaseUrl, chosen, timing, log)
+    : new Map<string, LatencySummary>();
+  if (repeated.size > 0) {
+    sections.push({
+      title: `Repeated requests, answer cache on — ${options.label}`,
+      columns: ['endpoint', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s'],
+      rows: [...repeated].map(([name, r]) => [
+        name,
+        r.count,
+        ms(r.p50),
+        ms(r.p95),
+        ms(r.p99),
+        r.perSecond.toFixed(1),
+      ]),
+      notes: [
+        `The same requests against the app as deployed (server/services/answer-cache.ts): after the first, each answer comes from the cache, checked against the graph's revision (one trivial read) on every request. ${CONNECTIONS} concurrent connections, warmed first. The table above is the cost of computing every answer.`,
+      ],
+      data: Object.fromEntries(repeated),
+    });
+  }
+
   const compared = measures.filter(loaded);
   const worst = compared.reduce<LoadedMeasure | undefined>(
     (a, b) => (a === undefined || overhead(b) > overhead(a) ? b : a),
@@ -307,8 +361,23 @@ export async function benchApi(
           .join('; '),
       },
     );
+    const warm = repeated.get(depth2.endpoint);
+    if (warm) {
+      targets.push({
+        name: `Neighbourhood depth 2 p95 at ${CONNECTIONS} connections, repeated (answer cache on), ${options.label}`,
+        target: `≤ ${DEPTH2_P95_TARGET_MS} ms at 1M relationships`,
+        measured: `${ms(warm.p95)} ms (p50 ${ms(warm.p50)} ms)`,
+        met: warm.p95 <= DEPTH2_P95_TARGET_MS,
+        note: [
+          'the same hub asked again, as a popular neighbourhood is: the rows above are every answer computed',
+          at,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      });
+    }
   }
-  return { sections: [section], targets };
+  return { sections, targets };
 }
 
 /** Requests of the soak: every measured endpoint, and some the API must refuse with a 4xx. */

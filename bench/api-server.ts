@@ -3,7 +3,8 @@
  * its own driver, on an ephemeral loopback port. A separate process keeps the load generator off
  * the server's event loop and lets the soak read the server's own memory. It answers the parent
  * over IPC: `ready` with its port, then `memory` snapshots (current and peak since the last reset).
- * Reads its database from BENCH_NEO4J_URI / _USER / _PASSWORD; serves web/dist when built.
+ * Reads its database from BENCH_NEO4J_URI / _USER / _PASSWORD, the answer cache's size from
+ * BENCH_ANSWER_CACHE_MB (unset: as deployed); serves web/dist when built.
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app.ts';
@@ -55,7 +56,13 @@ async function main(): Promise<void> {
   );
   await db.driver.verifyConnectivity();
   // The per-client rate limiter would turn a load test into a test of the limiter: off here.
-  const app = createApp(db, { rateLimit: false });
+  // BENCH_ANSWER_CACHE_MB=0: every answer computed (what the raw-Cypher comparison needs);
+  // unset: the answer cache as deployed.
+  const cacheMb = process.env.BENCH_ANSWER_CACHE_MB;
+  const app = createApp(db, {
+    rateLimit: false,
+    answerCache: cacheMb === undefined ? undefined : { maxMegabytes: Number(cacheMb) },
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
 

@@ -60,8 +60,14 @@ function waitFor<T extends ServerMessage['type']>(
   });
 }
 
-/** Forks the app on an ephemeral loopback port against `neo4j` and waits until it listens. */
-export async function startBenchServer(neo4j: Neo4jAddress): Promise<BenchServer> {
+/**
+ * Forks the app on an ephemeral loopback port against `neo4j` and waits until it listens.
+ * `answerCache: false` computes every answer; by default the answer cache is on, as deployed.
+ */
+export async function startBenchServer(
+  neo4j: Neo4jAddress,
+  options: { answerCache?: boolean } = {},
+): Promise<BenchServer> {
   const child = fork(SERVER_SCRIPT, [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     env: {
@@ -69,6 +75,7 @@ export async function startBenchServer(neo4j: Neo4jAddress): Promise<BenchServer
       BENCH_NEO4J_URI: neo4j.uri,
       BENCH_NEO4J_USER: neo4j.user,
       BENCH_NEO4J_PASSWORD: neo4j.password,
+      ...(options.answerCache === false ? { BENCH_ANSWER_CACHE_MB: '0' } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

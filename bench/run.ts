@@ -7,9 +7,10 @@
  * writes on its own). Progress goes to stderr. Speed targets live here, not in timed tests.
  *
  * Options: --quick (10k only, short windows: under 5 minutes), --only=api,frontend,import,
- * --scales=10k,100k,1M, --keep-db (leave the bench database running; one that was running before
- * the run is always left running). Environment:
- * LOCAL_NEO4J_BENCH_PORT (7694), LOCAL_NEO4J_BENCH_DATA (.neo4j/bench), DPG_SHARED_DATA.
+ * --scales=10k,100k,1M, --keep-db (leave the bench databases running; one that was running before
+ * the run is always left running), --fresh (load synthetic graphs anew rather than reuse them).
+ * Environment: LOCAL_NEO4J_BENCH_PORT (7694; synthetic scales on the next port),
+ * LOCAL_NEO4J_BENCH_DATA (.neo4j/bench; scales in .neo4j/bench-<scale>), DPG_SHARED_DATA.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,7 +27,17 @@ import { benchFrontend } from './frontend.bench.ts';
 import { benchImport } from './import-throughput.bench.ts';
 import type { BenchSection } from './report.ts';
 import { addSuite, machineInfo, writeResults, type BenchRun } from './results-writer.ts';
-import { loadSyntheticGraph, wipeInBatches } from './synthetic/load-synthetic.ts';
+import {
+  loadSyntheticGraph,
+  wipeInBatches,
+  type SyntheticSample,
+} from './synthetic/load-synthetic.ts';
+import {
+  loadFingerprint,
+  reusableGraph,
+  storedRelationshipCount,
+  writeMarker,
+} from './synthetic/synthetic-store.ts';
 import { DEFAULT_SEED } from './synthetic/synthetic-graph.ts';
 
 const SUITES = ['api', 'frontend', 'import'] as const;
@@ -54,10 +65,17 @@ interface Options {
   only: Set<Suite>;
   scales: Scale[];
   keepDb: boolean;
+  fresh: boolean;
 }
 
 function parseArgs(args: readonly string[]): Options {
-  const options: Options = { quick: false, only: new Set(SUITES), scales: [], keepDb: false };
+  const options: Options = {
+    quick: false,
+    only: new Set(SUITES),
+    scales: [],
+    keepDb: false,
+    fresh: false,
+  };
   let scales: Scale[] | undefined;
   const list = <T extends string>(flag: string, value: string, allowed: readonly T[]): T[] =>
     (value === '' ? [] : value.split(',')).map((item) => {
@@ -70,16 +88,21 @@ function parseArgs(args: readonly string[]): Options {
     const [flag, value = ''] = arg.split('=', 2);
     if (arg === '--quick') options.quick = true;
     else if (arg === '--keep-db') options.keepDb = true;
+    else if (arg === '--fresh') options.fresh = true;
     else if (flag === '--only') options.only = new Set(list(flag, value, SUITES));
     else if (flag === '--scales') scales = list(flag, value, Object.keys(SCALES) as Scale[]);
     else
       throw new Error(
-        `unknown option ${arg}: use --quick, --only=${SUITES.join(',')}, --scales=${Object.keys(SCALES).join(',')}, --keep-db`,
+        `unknown option ${arg}: use --quick, --only=${SUITES.join(',')}, --scales=${Object.keys(SCALES).join(',')}, --keep-db, --fresh`,
       );
   }
   options.scales = scales ?? (options.quick ? ['10k'] : ['10k', '100k', '1M']);
   return options;
 }
+
+const benchDataDir = () =>
+  process.env.LOCAL_NEO4J_BENCH_DATA ?? path.join(REPO_ROOT, '.neo4j', 'bench');
+const benchPort = () => Number(process.env.LOCAL_NEO4J_BENCH_PORT ?? 7694);
 
 const started = performance.now();
 function log(line: string): void {
@@ -130,12 +153,27 @@ async function importRealSources(db: GraphDatabase): Promise<BenchSection> {
   };
 }
 
-async function withServer(neo4j: Neo4jAddress, work: (server: BenchServer) => Promise<void>) {
-  const server = await startBenchServer(neo4j);
+/**
+ * The app twice over one database: `computing` with the answer cache off, so every request
+ * computes its answer (the API table, its raw-Cypher comparison and the soak measure that), and
+ * `deployed` as `npm start` runs it, cache on (repeated requests, the front end).
+ */
+interface BenchServers {
+  computing: BenchServer;
+  deployed: BenchServer;
+}
+
+async function withServers(neo4j: Neo4jAddress, work: (servers: BenchServers) => Promise<void>) {
+  const computing = await startBenchServer(neo4j, { answerCache: false });
   try {
-    await work(server);
+    const deployed = await startBenchServer(neo4j);
+    try {
+      await work({ computing, deployed });
+    } finally {
+      await deployed.stop();
+    }
   } finally {
-    await server.stop();
+    await computing.stop();
   }
 }
 
@@ -161,10 +199,16 @@ async function realData({ run, options, db, neo4j }: Context): Promise<void> {
   // Without the real data in the database, its measurements would be of something else.
   if (!imported) return;
   const label = 'real data';
-  await withServer(neo4j, async (server) => {
+  await withServers(neo4j, async ({ computing: server, deployed }) => {
     if (options.only.has('api')) {
       log('API suite on the real data…');
-      const api = { quick: options.quick, label, baseUrl: server.baseUrl, sample: REAL_SAMPLE };
+      const api = {
+        quick: options.quick,
+        label,
+        baseUrl: server.baseUrl,
+        cachedBaseUrl: deployed.baseUrl,
+        sample: REAL_SAMPLE,
+      };
       await attempt(run, 'API suite (real data)', async () =>
         addSuite(run, await benchApi(db, api, log)),
       );
@@ -178,57 +222,136 @@ async function realData({ run, options, db, neo4j }: Context): Promise<void> {
     if (options.only.has('frontend')) {
       log('front-end suite…');
       await attempt(run, 'front-end suite', async () =>
-        addSuite(run, await benchFrontend({ quick: options.quick, baseUrl: server.baseUrl })),
+        addSuite(run, await benchFrontend({ quick: options.quick, baseUrl: deployed.baseUrl })),
       );
     }
   });
 }
 
-/** For each scale, a wiped database, a synthetic graph and the API suite (the soak on the largest). */
-async function syntheticScales({ run, options, db, neo4j }: Context): Promise<void> {
+/** Memory for a scale's database: a million relationships need more than the development default. */
+const SCALE_MEMORY: Record<Scale, { heap: string; pageCache: string }> = {
+  '10k': { heap: '1g', pageCache: '256m' },
+  '100k': { heap: '1g', pageCache: '512m' },
+  '1M': { heap: '4g', pageCache: '2g' },
+};
+
+/**
+ * A scale's graph in its own database (synthetic-store.ts): reused when an earlier run loaded the
+ * same graph with the same code, else wiped and loaded through the import path. Returns the
+ * sample to query and the row of the "Synthetic graphs" table.
+ */
+async function syntheticGraph(
+  db: GraphDatabase,
+  dataDir: string,
+  scale: Scale,
+  fresh: boolean,
+): Promise<{ sample: SyntheticSample; row: (string | number)[] }> {
+  const wanted = {
+    relationships: SCALES[scale],
+    seed: DEFAULT_SEED,
+    fingerprint: loadFingerprint(),
+  };
+  const reusable = fresh ? { reason: '--fresh' } : await reusableGraph(db, dataDir, wanted);
+  if ('marker' in reusable) {
+    const { marker } = reusable;
+    log(`reusing the ${scale} graph loaded at ${marker.loadedAt} (same seed and load code)`);
+    const loadS = (marker.load.ms / 1000).toFixed(1);
+    return {
+      sample: marker.sample,
+      row: [
+        scale,
+        marker.load.entities,
+        marker.load.relationships,
+        loadS,
+        `reused (${marker.loadedAt})`,
+      ],
+    };
+  }
+  log(`loading a synthetic graph of ${scale} relationships (${reusable.reason})…`);
+  await wipeInBatches(db);
+  let reported = 0;
+  const graph = await loadSyntheticGraph(db, {
+    relationships: wanted.relationships,
+    seed: wanted.seed,
+    onProgress: (done, total) => {
+      if (done - reported >= total / 10 || done === total) {
+        reported = done;
+        log(`  ${done} / ${total}`);
+      }
+    },
+  });
+  const { sample, ...load } = graph;
+  writeMarker(dataDir, {
+    ...wanted,
+    storedRelationships: await storedRelationshipCount(db),
+    loadedAt: new Date().toISOString(),
+    load,
+    sample,
+  });
+  const row = [
+    scale,
+    graph.entities,
+    graph.relationships,
+    (graph.ms / 1000).toFixed(1),
+    'this run',
+  ];
+  return { sample, row };
+}
+
+/**
+ * For each scale, its database (own folder, own port, memory to fit), its graph, the app on it
+ * and the API suite (the soak too on the largest, in the full run).
+ */
+async function syntheticScales({ run, options }: Context): Promise<void> {
   const loaded: (string | number)[][] = [];
   const largest = options.scales.reduce((a, b) => (SCALES[b] > SCALES[a] ? b : a));
   for (const scale of options.scales) {
     const label = `${scale} relationships (synthetic)`;
+    const dataDir = `${benchDataDir()}-${scale}`;
+    const memory = SCALE_MEMORY[scale];
     await attempt(run, `API suite (${scale})`, async () => {
-      log(`loading a synthetic graph of ${scale} relationships…`);
-      await wipeInBatches(db);
-      let reported = 0;
-      const graph = await loadSyntheticGraph(db, {
-        relationships: SCALES[scale],
-        seed: DEFAULT_SEED,
-        onProgress: (done, total) => {
-          if (done - reported >= total / 10 || done === total) {
-            reported = done;
-            log(`  ${done} / ${total}`);
+      const local = await startLocalNeo4j({
+        port: benchPort() + 1,
+        dataDir,
+        password: DEFAULT_LOCAL_PASSWORD,
+        heap: process.env.LOCAL_NEO4J_HEAP ?? memory.heap,
+        pageCache: process.env.LOCAL_NEO4J_PAGECACHE ?? memory.pageCache,
+        log,
+      });
+      const neo4j: Neo4jAddress = { uri: local.uri, user: local.user, password: local.password };
+      const { db } = await connect(neo4j);
+      try {
+        const { sample: picked, row } = await syntheticGraph(db, dataDir, scale, options.fresh);
+        loaded.push(row);
+        const { hubOrganisation, dpg, pathPair, searchTerms } = picked;
+        const sample: ApiSample = { hub: hubOrganisation, dpg, pathPair, searchTerms };
+        await withServers(neo4j, async ({ computing: server, deployed }) => {
+          log(`API suite at ${scale}…`);
+          const api = {
+            quick: options.quick,
+            label,
+            baseUrl: server.baseUrl,
+            cachedBaseUrl: deployed.baseUrl,
+            sample,
+            judgeDepth2: scale === largest,
+          };
+          addSuite(run, await benchApi(db, api, log));
+          if (!options.quick && scale === largest) {
+            addSuite(run, await benchSoak(server, { quick: false, label, sample }, log));
           }
-        },
-      });
-      loaded.push([scale, graph.entities, graph.relationships, (graph.ms / 1000).toFixed(1)]);
-      const { hubOrganisation, dpg, pathPair, searchTerms } = graph.sample;
-      const sample: ApiSample = { hub: hubOrganisation, dpg, pathPair, searchTerms };
-      await withServer(neo4j, async (server) => {
-        log(`API suite at ${scale}…`);
-        const api = {
-          quick: options.quick,
-          label,
-          baseUrl: server.baseUrl,
-          sample,
-          judgeDepth2: scale === largest,
-        };
-        addSuite(run, await benchApi(db, api, log));
-        if (!options.quick && scale === largest) {
-          addSuite(run, await benchSoak(server, { quick: false, label, sample }, log));
-        }
-      });
+        });
+      } finally {
+        await db.close();
+        if (!options.keepDb && local.startedNow) await stopLocalNeo4j({ dataDir, log });
+      }
     });
   }
   run.sections.push({
     title: 'Synthetic graphs',
-    columns: ['scale', 'entities', 'relationships', 'load s'],
+    columns: ['scale', 'entities', 'relationships', 'load s', 'loaded'],
     rows: loaded,
     notes: [
-      `bench/synthetic (seed ${DEFAULT_SEED}), written through the project's import path; the load time includes the network measures.`,
+      `bench/synthetic (seed ${DEFAULT_SEED}), written through the project's import path; the load time includes the network measures. Each scale has its own database (${path.relative(REPO_ROOT, benchDataDir())}-<scale>), kept between runs: a run reuses a graph an earlier run loaded when the seed and every file that decides the load (generator, graph writer, import Cypher, network measures) are unchanged and the relationship count still matches; --fresh loads anew.`,
     ],
   });
 }
@@ -257,9 +380,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const dataDir = process.env.LOCAL_NEO4J_BENCH_DATA ?? path.join(REPO_ROOT, '.neo4j', 'bench');
+  const dataDir = benchDataDir();
   const local = await startLocalNeo4j({
-    port: Number(process.env.LOCAL_NEO4J_BENCH_PORT ?? 7694),
+    port: benchPort(),
     dataDir,
     password: DEFAULT_LOCAL_PASSWORD,
     log,

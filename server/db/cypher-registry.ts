@@ -27,6 +27,7 @@ export const CYPHER_NAMES = [
   'import/retract-nodes',
   'import/retract-relationships',
   'import/list-source-resolutions',
+  'bench/count-relationships',
   'bench/naive-merge-entity',
   'bench/naive-merge-relationship',
   'bench/wipe-batch',
