@@ -1,9 +1,12 @@
 /**
- * Ranks candidate collaborators for a DPG from typed evidence paths (one row per path, fetched by
- * cypher/insights/collaborator-paths.cypher). The score is a weighted meta-path count with
- * Adamic–Adar damping: a path through a shared hub z (an SDG, a country, a sector, an activity)
- * adds w(meta-path) / ln(1 + degree(z)), so sharing SDG 3, which dozens of DPGs advance, counts
- * for less than sharing a country few DPGs reach. See docs/insights.md for the weights and why.
+ * Ranks candidate collaborators for a DPG and explains them. The score is a weighted meta-path
+ * count with Adamic–Adar damping: a path through a shared hub z (an SDG, a country, a sector, an
+ * activity) adds w(meta-path) / ln(1 + degree(z)), so sharing SDG 3, which dozens of DPGs advance,
+ * counts for less than sharing a country few DPGs reach. See docs/insights.md for the weights and
+ * why. The paths are counted and damped in the database (cypher/insights/collaborator-scores.cypher,
+ * one row per candidate with its counts per meta-path): `rankCandidates` weighs them, orders and
+ * cuts. Only the chosen candidates' best paths are then read
+ * (cypher/insights/collaborator-evidence.cypher): `explainCandidates` picks the ones to show.
  * Pure and deterministic: the same rows give the same ranking, ties broken by id.
  */
 import {
@@ -72,9 +75,25 @@ export interface Hub {
   degree: number;
 }
 
-/** One evidence path as the query returns it. */
-export interface PathRow {
+/** A candidate's paths of one meta-path, counted: what collaborator-scores.cypher returns. */
+export interface PartCount {
+  metaPath: MetaPath;
+  /** Evidence paths of this meta-path. */
+  paths: number;
+  /** Sum over those paths of 1 / ln(1 + degree of the path's hub), before the weight. */
+  damped: number;
+}
+
+/** One candidate with its evidence counted by meta-path. */
+export interface ScoredRow {
   candidate: CandidateRef;
+  parts: PartCount[];
+}
+
+/** One evidence path as collaborator-evidence.cypher returns it. */
+export interface PathRow {
+  /** The candidate's id: the path's first node. */
+  candidate: string;
   metaPath: MetaPath;
   hub: Hub;
   /** Sectors the path's DPG shares with the target DPG (sector meta-paths). */
@@ -98,18 +117,17 @@ export interface ScorePart {
   score: number;
 }
 
-export interface RankedCandidate extends CandidateRef {
+/** A candidate as ranked, before its evidence paths are read. */
+export interface ScoredCandidate extends CandidateRef {
   score: number;
   /** Score by kind of evidence, largest first; the parts add up to the score. */
   parts: ScorePart[];
   /** Evidence paths in all; `paths` lists the best of them. */
   pathCount: number;
-  paths: ExplainedPath[];
 }
 
-export interface RankingOptions {
-  limit: number;
-  pathsPerCandidate: number;
+export interface RankedCandidate extends ScoredCandidate {
+  paths: ExplainedPath[];
 }
 
 const SCORE_DECIMALS = 1e6;
@@ -164,17 +182,35 @@ const PATH_LENGTH: Record<MetaPath, number> = {
   'dpg-country': 4,
 };
 
-function checkRow(row: PathRow): void {
-  const where = 'collaborator-ranking';
-  if (!(META_PATHS as readonly string[]).includes(row.metaPath)) {
-    throw new Error(`${where}: unknown meta-path "${row.metaPath}"`);
+const where = 'collaborator-ranking';
+
+function checkMetaPath(metaPath: string): void {
+  if (!(META_PATHS as readonly string[]).includes(metaPath)) {
+    throw new Error(`${where}: unknown meta-path "${metaPath}"`);
   }
+}
+
+function checkPart(candidate: string, part: PartCount): void {
+  checkMetaPath(part.metaPath);
+  if (!Number.isInteger(part.paths) || part.paths < 1) {
+    throw new Error(
+      `${where}: ${candidate} has ${part.paths} ${part.metaPath} paths, expected ≥ 1`,
+    );
+  }
+  // Each path adds 1 / ln(1 + degree) with degree ≥ 1: positive and at most 1 / ln 2.
+  if (!(part.damped > 0 && part.damped <= part.paths / Math.LN2 + 1e-9)) {
+    throw new Error(`${where}: ${candidate} has a damped ${part.metaPath} sum of ${part.damped}`);
+  }
+}
+
+function checkRow(row: PathRow): void {
+  checkMetaPath(row.metaPath);
   if (!(row.hub.degree >= 1)) {
     throw new Error(`${where}: hub "${row.hub.label}" has degree ${row.hub.degree}, expected ≥ 1`);
   }
-  if (row.nodes.length !== PATH_LENGTH[row.metaPath] || row.nodes[0]?.id !== row.candidate.id) {
+  if (row.nodes.length !== PATH_LENGTH[row.metaPath] || row.nodes[0]?.id !== row.candidate) {
     throw new Error(
-      `${where}: a ${row.metaPath} path must have ${PATH_LENGTH[row.metaPath]} nodes from ${row.candidate.id}`,
+      `${where}: a ${row.metaPath} path must have ${PATH_LENGTH[row.metaPath]} nodes from ${row.candidate}`,
     );
   }
   assertChain(where, row.nodes, row.rels);
@@ -200,15 +236,52 @@ function topPaths(paths: ExplainedPath[], count: number): ExplainedPath[] {
 }
 
 /**
- * Scores each candidate by its evidence paths and returns the best `limit`, score descending,
- * then id. `total` counts every candidate with at least one path.
+ * Weighs each candidate's counted evidence and returns the best `limit`, score descending (at 6
+ * decimals), then id. Each part's score is its weight times its damped sum; the parts add up to
+ * the score, summed in META_PATHS order so equal evidence gives bit-for-bit equal scores.
+ * @throws Error when a row's counts are not well-formed.
+ */
+export function rankCandidates(rows: readonly ScoredRow[], limit: number): ScoredCandidate[] {
+  const scored = rows.map(({ candidate, parts: counts }): ScoredCandidate => {
+    counts.forEach((part) => checkPart(candidate.id, part));
+    const parts = META_PATHS.flatMap((metaPath): ScorePart[] => {
+      const own = counts.filter((p) => p.metaPath === metaPath);
+      if (own.length === 0) return [];
+      const weight = META_PATH_WEIGHTS[metaPath];
+      const paths = own.reduce((sum, p) => sum + p.paths, 0);
+      const damped = own.reduce((sum, p) => sum + p.damped, 0);
+      return [{ metaPath, weight, paths, score: weight * damped }];
+    });
+    // Summed in META_PATHS order, before the parts are sorted by score.
+    const score = parts.reduce((sum, p) => sum + p.score, 0);
+    return {
+      ...candidate,
+      score,
+      parts: parts.sort((a, b) => b.score - a.score || (a.metaPath < b.metaPath ? -1 : 1)),
+      pathCount: parts.reduce((sum, p) => sum + p.paths, 0),
+    };
+  });
+  scored.sort((a, b) => round(b.score) - round(a.score) || (a.id < b.id ? -1 : 1));
+  return scored.slice(0, limit).map((c) => ({
+    ...c,
+    score: round(c.score),
+    parts: c.parts.map((p) => ({ ...p, score: round(p.score) })),
+  }));
+}
+
+/**
+ * Gives each ranked candidate its best `pathsPerCandidate` evidence paths (the strongest path of
+ * each kind of evidence first, then the next strongest), each with its sentence and contribution.
+ * `rows` need only hold, per candidate and meta-path, that meta-path's strongest
+ * `pathsPerCandidate` paths: no other path can be shown.
  * @throws Error when a row is not a well-formed evidence path.
  */
-export function rankCollaborators(
+export function explainCandidates(
+  candidates: readonly ScoredCandidate[],
   rows: readonly PathRow[],
-  options: RankingOptions,
-): { total: number; candidates: RankedCandidate[] } {
-  const byCandidate = new Map<string, { ref: CandidateRef; paths: ExplainedPath[] }>();
+  pathsPerCandidate: number,
+): RankedCandidate[] {
+  const byCandidate = new Map<string, ExplainedPath[]>();
   for (const row of rows) {
     checkRow(row);
     const path: ExplainedPath = {
@@ -220,34 +293,15 @@ export function rankCollaborators(
       sentence: collaboratorSentence(row),
       contribution: pathContribution(row.metaPath, row.hub.degree),
     };
-    const entry = byCandidate.get(row.candidate.id) ?? { ref: row.candidate, paths: [] };
-    entry.paths.push(path);
-    byCandidate.set(row.candidate.id, entry);
+    const paths = byCandidate.get(row.candidate) ?? [];
+    paths.push(path);
+    byCandidate.set(row.candidate, paths);
   }
-  const ranked = [...byCandidate.values()].map(({ ref, paths }): RankedCandidate => {
-    // Summed in a fixed order so equal evidence gives bit-for-bit equal scores.
-    const ordered = [...paths].sort((a, b) => (pathKey(a) < pathKey(b) ? -1 : 1));
-    const parts = META_PATHS.flatMap((metaPath): ScorePart[] => {
-      const own = ordered.filter((p) => p.metaPath === metaPath);
-      if (own.length === 0) return [];
-      const score = own.reduce((sum, p) => sum + p.contribution, 0);
-      return [{ metaPath, weight: META_PATH_WEIGHTS[metaPath], paths: own.length, score }];
-    });
-    const score = parts.reduce((sum, p) => sum + p.score, 0);
-    return {
-      ...ref,
-      score,
-      parts: parts.sort((a, b) => b.score - a.score || (a.metaPath < b.metaPath ? -1 : 1)),
-      pathCount: paths.length,
-      paths: topPaths(paths, options.pathsPerCandidate),
-    };
-  });
-  ranked.sort((a, b) => round(b.score) - round(a.score) || (a.id < b.id ? -1 : 1));
-  const candidates = ranked.slice(0, options.limit).map((c) => ({
+  return candidates.map((c) => ({
     ...c,
-    score: round(c.score),
-    parts: c.parts.map((p) => ({ ...p, score: round(p.score) })),
-    paths: c.paths.map((p) => ({ ...p, contribution: round(p.contribution) })),
+    paths: topPaths(byCandidate.get(c.id) ?? [], pathsPerCandidate).map((p) => ({
+      ...p,
+      contribution: round(p.contribution),
+    })),
   }));
-  return { total: ranked.length, candidates };
 }

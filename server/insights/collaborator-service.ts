@@ -1,6 +1,9 @@
 /**
- * "Who could work with us on DPG X?": fetches the typed evidence paths from organisations not yet
- * tied to X (cypher/insights/collaborator-paths.cypher) and ranks them (collaborator-ranking.ts).
+ * "Who could work with us on DPG X?": counts the typed evidence paths from organisations not yet
+ * tied to X per candidate and meta-path (cypher/insights/collaborator-scores.cypher), ranks the
+ * candidates (collaborator-ranking.ts), then reads the best evidence paths of the chosen ones only
+ * (cypher/insights/collaborator-evidence.cypher): the paths of candidates that are not shown are
+ * never materialised, which is what made this answer cost seconds on large graphs.
  */
 import neo4j from 'neo4j-driver';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
@@ -8,15 +11,14 @@ import type { OrganisationKind } from '../model/graph-model.ts';
 import {
   META_PATH_DESCRIPTIONS,
   META_PATH_WEIGHTS,
-  rankCollaborators,
+  explainCandidates,
+  rankCandidates,
   type PathRow,
   type RankedCandidate,
+  type ScoredRow,
 } from './collaborator-ranking.ts';
 import { requireEntity } from './entity-lookup.ts';
 import type { PathNode } from './evidence-path.ts';
-
-/** Evidence paths read per request at most; beyond it the ranking says `truncated`. */
-export const MAX_EVIDENCE_PATHS = 20_000;
 
 export interface CollaboratorQuery {
   id: string;
@@ -36,8 +38,11 @@ export interface CollaboratorAnswer {
   };
   /** Candidates with at least one evidence path (before `limit`). */
   total: number;
-  /** True when the evidence paths hit MAX_EVIDENCE_PATHS and some were not read. */
-  truncated: boolean;
+  /**
+   * Always false: every evidence path is counted. It said that a bound on the paths read had cut
+   * the ranking short, and stays so that clients reading it keep working.
+   */
+  truncated: false;
   candidates: RankedCandidate[];
 }
 
@@ -63,24 +68,30 @@ export async function getCollaborators(
   return db.readTx(async (tx) => {
     const dpg = await requireEntity(tx, query.id, ['DPG']);
     const country = query.country ? await requireEntity(tx, query.country, ['Country']) : null;
-    const rows = (await run(tx, 'insights/collaborator-paths', {
+    const [scores] = await run(tx, 'insights/collaborator-scores', {
       id: dpg.id,
       kind: query.kind ?? null,
       country: country?.id ?? null,
       membersOnly: query.membersOnly,
-      maxPaths: neo4j.int(MAX_EVIDENCE_PATHS),
-    })) as unknown as PathRow[];
-    const { total, candidates } = rankCollaborators(rows, {
-      limit: query.limit,
-      pathsPerCandidate: query.paths,
+      limit: neo4j.int(query.limit),
+      weights: META_PATH_WEIGHTS,
     });
+    const ranked = rankCandidates((scores?.candidates ?? []) as ScoredRow[], query.limit);
+    const evidence =
+      ranked.length === 0
+        ? []
+        : ((await run(tx, 'insights/collaborator-evidence', {
+            id: dpg.id,
+            candidates: ranked.map((c) => c.id),
+            paths: neo4j.int(query.paths),
+          })) as unknown as PathRow[]);
     return {
       dpg,
       filters: { kind: query.kind ?? null, country, membersOnly: query.membersOnly },
       method: METHOD,
-      total,
-      truncated: rows.length >= MAX_EVIDENCE_PATHS,
-      candidates,
+      total: Number(scores?.total ?? 0),
+      truncated: false,
+      candidates: explainCandidates(ranked, evidence, query.paths),
     };
   });
 }

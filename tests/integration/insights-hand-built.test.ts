@@ -169,6 +169,26 @@ describe('collaborators of a DPG on a hand-built graph', () => {
     await expectSectorsShared(db, 'dpg:x', paths);
   });
 
+  it('counts every path, shows the strongest, and ranks the same whatever it shows', async () => {
+    const all = conforms(
+      collaboratorsResponseSchema,
+      (await api.get('/api/dpgs/dpg:x/collaborators?paths=10')).body,
+    );
+    expect(all.truncated).toBe(false);
+    for (const c of all.candidates) {
+      expect(c.parts.reduce((sum, p) => sum + p.paths, 0)).toBe(c.pathCount);
+      expect(c.paths).toHaveLength(Math.min(10, c.pathCount));
+    }
+    const few = conforms(
+      collaboratorsResponseSchema,
+      (await api.get('/api/dpgs/dpg:x/collaborators?paths=1&limit=2')).body,
+    );
+    expect(few.total).toBe(all.total);
+    expect(few.candidates).toEqual(
+      all.candidates.slice(0, 2).map((c) => ({ ...c, paths: c.paths.slice(0, 1) })),
+    );
+  });
+
   it.each([
     ['kind=academia', ['org:co-owner-z', 'org:owner-z']],
     ['membersOnly=true', ['org:funder-y', 'org:local']],

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   META_PATH_WEIGHTS,
-  rankCollaborators,
+  explainCandidates,
+  rankCandidates,
   type CandidateRef,
   type Hub,
   type MetaPath,
+  type PartCount,
   type PathRow,
+  type ScoredCandidate,
+  type ScoredRow,
 } from '../../server/insights/collaborator-ranking.ts';
 
 const X = { id: 'dpg:x', label: 'X', type: 'DPG' };
 const SDG3 = { id: 'sdg:3', label: 'SDG 3', type: 'SDG' };
 const SL = { id: 'country:SL', label: 'Sierra Leone', type: 'Country' };
+const ln = Math.log;
 
 const org = (slug: string, extra: Partial<CandidateRef> = {}): CandidateRef => ({
   id: `org:${slug}`,
@@ -32,7 +37,7 @@ const node = (c: CandidateRef) => ({ id: c.id, label: c.label, type: c.type });
 /** o -[role]-> y -[ADVANCES]-> sdg <-[ADVANCES]- X */
 function sdgPath(o: CandidateRef, y: string, degree: number, role = 'FUNDS'): PathRow {
   return {
-    candidate: o,
+    candidate: o.id,
     metaPath: 'dpg-sdg',
     hub: hubOf(SDG3, 'SDG', degree),
     sectors: [],
@@ -54,7 +59,7 @@ function countryPath(
   sectors: string[] = [],
 ): PathRow {
   return {
-    candidate: o,
+    candidate: o.id,
     metaPath: sectors.length > 0 ? 'dpg-sector-country' : 'dpg-country',
     hub: hubOf(country, 'Country', degree),
     sectors,
@@ -70,7 +75,7 @@ function countryPath(
 /** o -[role]-> y, y shares `sector` with X */
 function sectorPath(o: CandidateRef, y: string, sector: string, degree: number): PathRow {
   return {
-    candidate: o,
+    candidate: o.id,
     metaPath: 'dpg-sector',
     hub: { id: null, label: sector, type: 'Sector', degree },
     sectors: [sector],
@@ -83,7 +88,7 @@ function sectorPath(o: CandidateRef, y: string, sector: string, degree: number):
 function ownerPath(o: CandidateRef, owner: CandidateRef, degree: number): PathRow {
   const activity = { id: 'activity:a/one', label: 'Working together', type: 'Activity' };
   return {
-    candidate: o,
+    candidate: o.id,
     metaPath: 'activity-owner',
     hub: hubOf(activity, 'Activity', degree),
     sectors: [],
@@ -96,58 +101,109 @@ function ownerPath(o: CandidateRef, owner: CandidateRef, degree: number): PathRo
   };
 }
 
-const options = { limit: 10, pathsPerCandidate: 3 };
+/** A candidate's counted evidence: per meta-path, the degrees of its paths' hubs. */
+function scored(o: CandidateRef, hubDegrees: Partial<Record<MetaPath, number[]>>): ScoredRow {
+  const parts = Object.entries(hubDegrees).map(([metaPath, degrees]): PartCount => ({
+    metaPath: metaPath as MetaPath,
+    paths: degrees.length,
+    damped: degrees.reduce((sum, d) => sum + 1 / Math.log(1 + d), 0),
+  }));
+  return { candidate: o, parts };
+}
 
-describe('rankCollaborators', () => {
-  it('adds weight / ln(1 + hub degree) per path and ranks by score, as computed by hand', () => {
-    const norad = org('norad');
-    const gates = org('gates');
-    const partner = org('partner');
+/** A ranked candidate to explain, whatever its score. */
+const ranked = (o: CandidateRef): ScoredCandidate => ({ ...o, score: 1, parts: [], pathCount: 1 });
+
+describe('rankCandidates', () => {
+  it('weighs each path w / ln(1 + hub degree) and ranks by score, as computed by hand', () => {
     const rows = [
       // Norad: SDG 3 advanced by 4 DPGs (degree 4), and a Health DPG in Sierra Leone (degree 2)
-      sdgPath(norad, 'opencrvs', 4),
-      countryPath(norad, 'opencrvs', SL, 2, ['Health']),
+      scored(org('norad'), { 'dpg-sdg': [4], 'dpg-sector-country': [2] }),
       // Gates: a Health DPG; the sector has 9 DPGs
-      sectorPath(gates, 'mosip', 'Health', 9),
+      scored(org('gates'), { 'dpg-sector': [9] }),
       // Partner: shares an activity of degree 3 with X's owner
-      ownerPath(partner, org('owner'), 3),
+      scored(org('partner'), { 'activity-owner': [3] }),
     ];
-    const { total, candidates } = rankCollaborators(rows, options);
+    const candidates = rankCandidates(rows, 10);
     // Norad: 0.5/ln 5 + 0.25/ln 3 = 0.310667 + 0.227560 = 0.538227
     // Gates: 1/ln 10 = 0.434294
     // Partner: 2/ln 4 = 1.442695
-    expect(total).toBe(3);
     expect(candidates.map((c) => [c.id, c.score])).toEqual([
       ['org:partner', 1.442695],
       ['org:norad', 0.538227],
       ['org:gates', 0.434294],
     ]);
-    const noradParts = candidates[1]!.parts;
-    expect(noradParts).toEqual([
+    expect(candidates[1]!.parts).toEqual([
       { metaPath: 'dpg-sdg', weight: 0.5, paths: 1, score: 0.310667 },
       { metaPath: 'dpg-sector-country', weight: 0.25, paths: 1, score: 0.22756 },
     ]);
+    expect(candidates[1]!.pathCount).toBe(2);
   });
 
   it('damps a widely shared hub: one rare country outweighs one common SDG', () => {
-    const a = org('a');
-    const b = org('b');
-    const rows = [sdgPath(a, 'p', 60), countryPath(b, 'q', SL, 1, ['Health'])];
-    const [first, second] = rankCollaborators(rows, options).candidates;
+    const rows = [
+      scored(org('a'), { 'dpg-sdg': [60] }),
+      scored(org('b'), { 'dpg-sector-country': [1] }),
+    ];
+    const [first, second] = rankCandidates(rows, 10);
     expect(first!.id).toBe('org:b');
     expect(first!.score).toBeCloseTo(META_PATH_WEIGHTS['dpg-sector-country'] / Math.log(2), 6);
     expect(second!.score).toBeCloseTo(0.5 / Math.log(61), 6);
   });
 
-  it('breaks equal scores by id and gives the same ranking whatever the row order', () => {
-    const rows = ['zeta', 'alpha', 'mid'].map((slug) => sectorPath(org(slug), slug, 'Health', 5));
-    const ranked = rankCollaborators(rows, options).candidates.map((c) => c.id);
-    expect(ranked).toEqual(['org:alpha', 'org:mid', 'org:zeta']);
-    const reversed = rankCollaborators([...rows].reverse(), options);
-    expect(reversed.candidates.map((c) => c.id)).toEqual(ranked);
-    expect(reversed).toEqual(rankCollaborators(rows, options));
+  it('adds up many paths of a kind: the parts make the score and count the paths', () => {
+    const [candidate] = rankCandidates(
+      [scored(org('o'), { 'dpg-country': [2, 5, 9], 'activity-country': [4, 4] })],
+      10,
+    );
+    expect(candidate!.pathCount).toBe(5);
+    expect(candidate!.parts.map((p) => [p.metaPath, p.paths])).toEqual([
+      ['activity-country', 2],
+      ['dpg-country', 3],
+    ]);
+    const sum = candidate!.parts.reduce((total, p) => total + p.score, 0);
+    expect(candidate!.score).toBeCloseTo(sum, 5);
+    expect(candidate!.score).toBeCloseTo(
+      2 / Math.log(5) + 0.02 * (1 / ln(3) + 1 / ln(6) + 1 / ln(10)),
+      6,
+    );
   });
 
+  it('breaks equal scores by id and gives the same ranking whatever the row order', () => {
+    const rows = ['zeta', 'alpha', 'mid'].map((slug) => scored(org(slug), { 'dpg-sector': [5] }));
+    const ids = rankCandidates(rows, 10).map((c) => c.id);
+    expect(ids).toEqual(['org:alpha', 'org:mid', 'org:zeta']);
+    expect(rankCandidates([...rows].reverse(), 10)).toEqual(rankCandidates(rows, 10));
+  });
+
+  it('compares scores at 6 decimals, so float noise cannot reorder equal evidence', () => {
+    const noisy = (slug: string, damped: number): ScoredRow => ({
+      candidate: org(slug),
+      parts: [{ metaPath: 'dpg-sector', paths: 1, damped }],
+    });
+    const ids = rankCandidates([noisy('b', 0.5 + 1e-12), noisy('a', 0.5)], 10).map((c) => c.id);
+    expect(ids).toEqual(['org:a', 'org:b']);
+  });
+
+  it('keeps the best `limit` candidates', () => {
+    const rows = [3, 9, 5].map((degree, i) => scored(org(`c${i}`), { 'dpg-sector': [degree] }));
+    expect(rankCandidates(rows, 2).map((c) => c.id)).toEqual(['org:c0', 'org:c2']);
+  });
+
+  it.each([
+    ['an unknown meta-path', { metaPath: 'friend-of-friend' as MetaPath, paths: 1, damped: 1 }],
+    ['no paths', { metaPath: 'dpg-sdg' as const, paths: 0, damped: 0 }],
+    ['a fractional path count', { metaPath: 'dpg-sdg' as const, paths: 1.5, damped: 1 }],
+    ['a damped sum that is not a number', { metaPath: 'dpg-sdg' as const, paths: 1, damped: NaN }],
+    ['a damped sum beyond 1 / ln 2 a path', { metaPath: 'dpg-sdg' as const, paths: 1, damped: 2 }],
+  ])('rejects %s', (_label, part) => {
+    expect(() => rankCandidates([{ candidate: org('o'), parts: [part] }], 10)).toThrow(
+      /collaborator-ranking/,
+    );
+  });
+});
+
+describe('explainCandidates', () => {
   it('shows the strongest path of each kind of evidence first, then the next strongest', () => {
     const o = org('o');
     const rows = [
@@ -156,12 +212,27 @@ describe('rankCollaborators', () => {
       sdgPath(o, 'y', 40),
       sectorPath(o, 'y', 'Health', 3),
     ];
-    const [candidate] = rankCollaborators(rows, { limit: 1, pathsPerCandidate: 3 }).candidates;
-    expect(candidate!.pathCount).toBe(4);
-    expect(candidate!.paths.map((p) => [p.metaPath, p.hub.label])).toEqual([
-      ['dpg-sector', 'Health'], // 1/ln 4 = 0.72
-      ['dpg-sector-country', 'Ghana'], // 0.25/ln 2 = 0.36
-      ['dpg-sdg', 'SDG 3'], // 0.5/ln 41 = 0.13, before the second country (0.23) as its kind's best
+    const [candidate] = explainCandidates([ranked(o)], rows, 3);
+    expect(candidate!.paths.map((p) => [p.metaPath, p.hub.label, p.contribution])).toEqual([
+      ['dpg-sector', 'Health', 0.721348], // 1/ln 4
+      ['dpg-sector-country', 'Ghana', 0.360674], // 0.25/ln 2
+      ['dpg-sdg', 'SDG 3', 0.134641], // 0.5/ln 41, before the second country (0.23) as its kind's best
+    ]);
+  });
+
+  it('gives each candidate its own paths, in the ranking order, and none to one without rows', () => {
+    const a = org('a');
+    const b = org('b');
+    const c = org('c');
+    const explained = explainCandidates(
+      [ranked(b), ranked(a), ranked(c)],
+      [sectorPath(a, 'p', 'Health', 5), sdgPath(b, 'q', 3), sdgPath(b, 'r', 3)],
+      10,
+    );
+    expect(explained.map((e) => [e.id, e.paths.length])).toEqual([
+      ['org:b', 2],
+      ['org:a', 1],
+      ['org:c', 0],
     ]);
   });
 
@@ -174,27 +245,24 @@ describe('rankCollaborators', () => {
     funding.rels[0]!.type = 'FUNDS';
     const google = org('google', { label: 'Google' });
     const unicef = org('unicef', { label: 'UNICEF' });
-    const { candidates } = rankCollaborators([funding, ownerPath(google, unicef, 3)], options);
-    expect(candidates.flatMap((c) => c.paths.map((p) => p.sentence))).toEqual([
+    const explained = explainCandidates(
+      [ranked(google), ranked(norad)],
+      [funding, ownerPath(google, unicef, 3)],
+      3,
+    );
+    expect(explained.flatMap((c) => c.paths.map((p) => p.sentence))).toEqual([
       'Google participates in “Working together”, which UNICEF leads; UNICEF owns X',
       'Norad funds OpenCRVS, which is also deployed in Sierra Leone',
     ]);
-  });
-
-  it('keeps `limit` candidates and counts them all', () => {
-    const rows = ['a', 'b', 'c'].map((slug) => sectorPath(org(slug), slug, 'Health', 5));
-    const result = rankCollaborators(rows, { limit: 2, pathsPerCandidate: 1 });
-    expect(result.total).toBe(3);
-    expect(result.candidates).toHaveLength(2);
   });
 
   it.each([
     ['an unknown meta-path', (r: PathRow) => ({ ...r, metaPath: 'friend-of-friend' as MetaPath })],
     ['a hub without degree', (r: PathRow) => ({ ...r, hub: { ...r.hub, degree: 0 } })],
     ['a broken chain', (r: PathRow) => ({ ...r, rels: [r.rels[0]!, r.rels[0]!, r.rels[2]!] })],
-    ['a path not starting at the candidate', (r: PathRow) => ({ ...r, candidate: org('other') })],
+    ['a path not starting at the candidate', (r: PathRow) => ({ ...r, candidate: 'org:other' })],
   ])('rejects %s', (_label, breakIt) => {
     const row = breakIt(sdgPath(org('o'), 'y', 3));
-    expect(() => rankCollaborators([row], options)).toThrow(/collaborator-ranking/);
+    expect(() => explainCandidates([ranked(org('o'))], [row], 3)).toThrow(/collaborator-ranking/);
   });
 });
