@@ -110,6 +110,14 @@ function post(entry: Pending): void {
   else runInPage(entry);
 }
 
+/**
+ * Starts the layout worker ahead of its first job, so that loading and compiling its script (and
+ * d3-force) happen while the page waits for data rather than when a big graph has arrived.
+ */
+export function prepareLayoutWorker(): void {
+  worker ??= startWorker();
+}
+
 /** Starts laying `request` out; see {@link LayoutCallbacks} for what comes back. */
 export function runForceLayout(
   request: ForceLayoutRequest,

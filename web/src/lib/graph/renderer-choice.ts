@@ -30,7 +30,8 @@ export const BULK_EDGE_CLASS = 'bulk';
 export const BULK_EDGE_STYLE = [
   {
     selector: `edge.${BULK_EDGE_CLASS}`,
-    style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' },
+    // haystack-radius is 0 by default: straight from centre to centre.
+    style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none' },
   },
 ] as const satisfies readonly { selector: string; style: Record<string, string | number> }[];
 
