@@ -9,7 +9,7 @@
  * Options: --quick (10k only, short windows: under 5 minutes), --only=api,frontend,import,
  * --scales=10k,100k,1M, --keep-db (leave the bench databases running; one that was running before
  * the run is always left running), --fresh (load synthetic graphs anew rather than reuse them).
- * Environment: LOCAL_NEO4J_BENCH_PORT (7694; synthetic scales on the next port),
+ * Environment: LOCAL_NEO4J_BENCH_PORT (7694; synthetic scales on the next ports: 7695-7697),
  * LOCAL_NEO4J_BENCH_DATA (.neo4j/bench; scales in .neo4j/bench-<scale>), DPG_SHARED_DATA.
  */
 import { spawnSync } from 'node:child_process';
@@ -311,7 +311,9 @@ async function syntheticScales({ run, options }: Context): Promise<void> {
     const memory = SCALE_MEMORY[scale];
     await attempt(run, `API suite (${scale})`, async () => {
       const local = await startLocalNeo4j({
-        port: benchPort() + 1,
+        // A port per scale: a database kept running by an earlier run (--keep-db) is reused
+        // rather than in the way of the next scale.
+        port: benchPort() + 1 + Object.keys(SCALES).indexOf(scale),
         dataDir,
         password: DEFAULT_LOCAL_PASSWORD,
         heap: process.env.LOCAL_NEO4J_HEAP ?? memory.heap,
