@@ -204,7 +204,10 @@ export const collaboratorsResponseSchema = z
       weights: z.record(z.string(), z.object({ weight: z.number(), description: z.string() })),
     }),
     total: count.meta({ description: 'Candidates with at least one explaining path' }),
-    truncated: z.boolean(),
+    truncated: z.boolean().meta({
+      description:
+        'Always false: every evidence path is counted (kept for clients of the earlier, capped answer)',
+    }),
     candidates: z.array(
       z.object({
         id: z.string(),

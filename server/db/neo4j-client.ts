@@ -14,7 +14,14 @@
  * retries, memory limits) is answered 503 DATABASE_BUSY, never 500.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import neo4j, { type Driver, ManagedTransaction, isInt, isDate, isDateTime } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  ManagedTransaction,
+  type Session,
+  isInt,
+  isDate,
+  isDateTime,
+} from 'neo4j-driver';
 import { DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
 import type { Neo4jConfig } from '../config.ts';
 import { ConnectionBreaker } from './connection-breaker.ts';
@@ -109,18 +116,12 @@ export class GraphDatabase {
    * write happened in between; the value is opaque and only ever compared.
    */
   async revision(): Promise<string> {
-    return this.withRetries(async () => {
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.READ,
-      });
-      try {
+    return this.withRetries(() =>
+      this.inReadSession(async (session) => {
         await session.run(cypher('admin/revision-probe'));
         return session.lastBookmarks().join(',');
-      } finally {
-        await session.close();
-      }
-    });
+      }),
+    );
   }
 
   /** Several reads in one transaction (one consistent snapshot). */
@@ -181,13 +182,20 @@ export class GraphDatabase {
 
   /** One auto-commit read query, in a READ session so a cluster routes it to a reader. */
   protected async autoCommitRead(text: string, params: Params): Promise<Row[]> {
+    return this.inReadSession(async (session) => {
+      const result = await session.run(text, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    });
+  }
+
+  /** A READ session for `work`, closed after it whatever happens. */
+  private async inReadSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: neo4j.session.READ,
     });
     try {
-      const result = await session.run(text, params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      return await work(session);
     } finally {
       await session.close();
     }
