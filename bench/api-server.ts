@@ -9,6 +9,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app.ts';
 import { createDriver, GraphDatabase } from '../server/db/neo4j-client.ts';
+import { useUntranslatedStackTraces } from '../server/stack-traces.ts';
 
 export interface MemorySnapshot {
   rss: number;
@@ -41,6 +42,8 @@ function maxOf(a: MemorySnapshot, b: MemorySnapshot): MemorySnapshot {
 }
 
 async function main(): Promise<void> {
+  // As server/main.ts serves.
+  useUntranslatedStackTraces();
   const uri = process.env.BENCH_NEO4J_URI;
   if (!uri || !process.send) {
     throw new Error(

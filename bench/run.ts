@@ -21,6 +21,7 @@ import { connect } from '../server/bootstrap.ts';
 import { REPO_ROOT } from '../server/config.ts';
 import type { GraphDatabase } from '../server/db/neo4j-client.ts';
 import { runImport, type ImportKind } from '../server/importers/import-runner.ts';
+import { useUntranslatedStackTraces } from '../server/stack-traces.ts';
 import { benchApi, benchSoak, type ApiSample } from './api-load.bench.ts';
 import { startBenchServer, type BenchServer, type Neo4jAddress } from './bench-server.ts';
 import { benchFrontend } from './frontend.bench.ts';
@@ -359,6 +360,8 @@ async function syntheticScales({ run, options }: Context): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The raw-Cypher side runs the driver in this process: with the server's stack traces.
+  useUntranslatedStackTraces();
   const args = process.argv.slice(2);
   const options = parseArgs(args);
   const run: BenchRun = {

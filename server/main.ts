@@ -12,10 +12,12 @@ import { loadConfig } from './config.ts';
 import { createHttpServer } from './http/client-errors.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ensureMetrics } from './insights/metrics-service.ts';
+import { useUntranslatedStackTraces } from './stack-traces.ts';
 
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
+  useUntranslatedStackTraces();
   const config = loadConfig();
   const neo4jConfig = await resolveNeo4j(config, log);
   const { db, migrations } = await connect(neo4jConfig);

@@ -17,6 +17,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, {
   type Driver,
   ManagedTransaction,
+  type Record as Neo4jRecord,
+  type Result,
   type Session,
   isInt,
   isDate,
@@ -60,16 +62,35 @@ export interface PoolOptions {
 
 /** Converts driver values (Integer, temporal types, nested lists and maps) into plain values. */
 export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
+  // Most values are strings, numbers and booleans: they return before the driver's type tests,
+  // which run for every value of every row and cost a property lookup each.
+  if (typeof value !== 'object') return value === undefined ? null : value;
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isDateTime(value) || isDate(value)) return value.toString();
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+  return out;
+}
+
+/** A record as a plain row, its values converted by {@link toPlain}. */
+export function recordToRow(record: Neo4jRecord): Row {
+  const row: Row = {};
+  record.keys.forEach((key, index) => {
+    row[key as string] = toPlain(record.get(index));
+  });
+  return row;
+}
+
+/** How {@link GraphDatabase.readStream} runs a statement. */
+export interface StreamReadOptions {
+  /** The transaction's timeout: the database terminates it past this. */
+  timeoutMs: number;
+  /** Records pulled per batch. */
+  fetchSize: number;
+  /** Shown by SHOW TRANSACTIONS, so an operator can tell these transactions apart. */
+  metadata?: Record<string, unknown>;
 }
 
 /** How GraphDatabase copes with an unreachable database (tests shorten or lengthen them). */
@@ -184,7 +205,7 @@ export class GraphDatabase {
   protected async autoCommitRead(text: string, params: Params): Promise<Row[]> {
     return this.inReadSession(async (session) => {
       const result = await session.run(text, params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      return result.records.map(recordToRow);
     });
   }
 
@@ -235,5 +256,5 @@ export async function run(
   params: Params = {},
 ): Promise<Row[]> {
   const result = await tx.run(cypher(name), params);
-  return result.records.map((record) => toPlain(record.toObject()) as Row);
+  return result.records.map(recordToRow);
 }
