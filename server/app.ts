@@ -18,6 +18,8 @@ import { authRouter } from './api/auth-router.ts';
 import { curationRouter } from './api/curation-router.ts';
 import { authenticate, gateReads, type AuthOptions } from './auth/authenticate.ts';
 import { insightsRouter } from './api/insights-router.ts';
+import { consoleRouter } from './api/console-router.ts';
+import type { ConsoleSettings } from './console/console-service.ts';
 import { REPO_ROOT } from './config.ts';
 import { corsPolicy } from './http/cors-policy.ts';
 import type { OutboundUrlPolicy } from './http/outbound-url-policy.ts';
@@ -54,6 +56,8 @@ export interface AppOptions {
    * an answer).
    */
   answerCache?: AnswerCacheOptions;
+  /** The Cypher console's timeout and size cap (docs/console.md); default DEFAULT_CONSOLE_SETTINGS. */
+  console?: ConsoleSettings;
 }
 
 export function createApp(db: GraphDatabase, options: AppOptions = {}): express.Express {
@@ -80,6 +84,7 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
     const limits = rateLimiters(options.rateLimit ?? DEFAULT_RATE_LIMITS);
     if (limits.signIn) app.post('/api/auth/session', limits.signIn);
     if (limits.imports) app.post('/api/imports', limits.imports);
+    if (limits.console) app.post('/api/console/query', limits.console);
     if (limits.api) app.use('/api', limits.api);
   }
   // Graph answers are large and repetitive JSON (the full overview shrinks ~13x).
@@ -96,6 +101,7 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   app.use(express.json({ limit: '1mb' }));
   app.use('/api/auth', authRouter(db, auth));
   app.use('/api', curationRouter(db));
+  app.use('/api/console', consoleRouter(db, options.console));
   const answers = new AnswerCache(db, options.answerCache ?? DEFAULT_ANSWER_CACHE);
   app.use('/api', insightsRouter(db, answers));
   app.use('/api', apiRouter(db, APP_VERSION, answers));

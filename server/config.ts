@@ -9,6 +9,7 @@ import { DEFAULT_LOCAL_PASSWORD } from '../db/local-neo4j.ts';
 import { parseCorsOrigins } from './http/cors-policy.ts';
 import { parseAllowHosts, type OutboundUrlPolicy } from './http/outbound-url-policy.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limits.ts';
+import { DEFAULT_CONSOLE_SETTINGS, type ConsoleSettings } from './console/console-service.ts';
 import { DEFAULT_ANSWER_CACHE, type AnswerCacheOptions } from './services/answer-cache.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,6 +84,26 @@ const envSchema = z.object({
     .min(0)
     .default(DEFAULT_RATE_LIMITS.signInFailuresPer15Minutes),
   IMPORT_LIMIT_PER_HOUR: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.importsPerHour),
+  CONSOLE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_RATE_LIMITS.consoleQueriesPerMinute!)
+    .describe('Cypher console queries per client and minute; 0: no limit'),
+  CONSOLE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(DEFAULT_CONSOLE_SETTINGS.timeoutMs)
+    .describe('how long one Cypher console query may run before the database stops it'),
+  CONSOLE_MAX_RESULT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(100_000_000)
+    .default(DEFAULT_CONSOLE_SETTINGS.maxResultBytes)
+    .describe('the most JSON one Cypher console answer carries; rows stop before it'),
   IMPORT_URL_ALLOW_HOSTS: z
     .string()
     .default('')
@@ -133,6 +154,8 @@ export interface AppConfig {
   importUrlPolicy: OutboundUrlPolicy;
   shutdownTimeoutMs: number;
   answerCache: AnswerCacheOptions;
+  /** The Cypher console's timeout and size cap (its rate limit is in rateLimit). */
+  console: ConsoleSettings;
 }
 
 /** TRUST_PROXY: false/0/empty → off; digits → that many proxy hops; else addresses as given. */
@@ -182,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perMinute: e.RATE_LIMIT_PER_MINUTE,
       signInFailuresPer15Minutes: e.SIGN_IN_LIMIT_PER_15_MINUTES,
       importsPerHour: e.IMPORT_LIMIT_PER_HOUR,
+      consoleQueriesPerMinute: e.CONSOLE_LIMIT_PER_MINUTE,
     },
     importUrlPolicy: {
       allowPrivate: e.IMPORT_ALLOW_PRIVATE_URLS === 'true',
@@ -189,5 +213,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     answerCache: { maxMegabytes: e.ANSWER_CACHE_MB },
+    console: { timeoutMs: e.CONSOLE_TIMEOUT_MS, maxResultBytes: e.CONSOLE_MAX_RESULT_BYTES },
   };
 }

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     rateLimit: config.rateLimit,
     answerCache: config.answerCache,
     importUrlPolicy: config.importUrlPolicy,
+    console: config.console,
   });
   // Not app.listen: this server answers oversized headers and malformed requests in JSON too.
   const server = createHttpServer(app).listen(config.port, config.host, () => {

@@ -10,6 +10,7 @@ import {
 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { CURATION_TAGS, registerCurationPaths } from './curation-openapi.ts';
+import { CONSOLE_TAG, registerConsolePaths } from './console-openapi.ts';
 import { registerImportPaths } from './imports-openapi.ts';
 import { INSIGHTS_TAG, registerInsightsPaths } from './insights-openapi.ts';
 import { withRateLimitResponses } from '../http/rate-limit-docs.ts';
@@ -183,6 +184,7 @@ function buildRegistry(): OpenAPIRegistry {
   registerImportPaths(registry);
   registerInsightsPaths(registry);
   registerCurationPaths(registry);
+  registerConsolePaths(registry);
 
   registry.registerPath({
     method: 'get',
@@ -213,6 +215,7 @@ export function openApiDocument(version: string) {
       INSIGHTS_TAG,
       { name: 'imports', description: 'Importing sources (editor or admin)' },
       ...CURATION_TAGS,
+      CONSOLE_TAG,
       { name: 'meta', description: 'Status and documentation' },
     ],
   });

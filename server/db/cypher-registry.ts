@@ -105,6 +105,7 @@ export const CYPHER_NAMES = [
   'curation/update-relationship',
   'curation/update-view',
   'curation/upsert-editor-source',
+  'console/entity-ids',
 ] as const;
 export type CypherName = (typeof CYPHER_NAMES)[number];
 

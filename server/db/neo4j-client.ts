@@ -155,6 +155,41 @@ export class GraphDatabase {
     return this.transaction('WRITE', work);
   }
 
+  /**
+   * The Cypher console's one exception to named queries (docs/console.md): runs `text` in a READ
+   * access-mode transaction with a timeout and hands its streaming result to `consume`, which may
+   * stop reading early; the transaction is then rolled back, discarding what was not pulled.
+   * Records arrive in batches of `fetchSize`, so stopping early pulls at most one batch more.
+   */
+  async readStream<T>(
+    text: string,
+    params: Params,
+    options: StreamReadOptions,
+    consume: (result: Result) => Promise<T>,
+  ): Promise<T> {
+    return this.withRetries(async () => {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+        fetchSize: options.fetchSize,
+      });
+      try {
+        const tx = await session.beginTransaction({
+          timeout: options.timeoutMs,
+          metadata: options.metadata,
+        });
+        try {
+          return await consume(tx.run(text, params));
+        } finally {
+          // A read has nothing to commit; rolling back also drops the records not pulled.
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        }
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

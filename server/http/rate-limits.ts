@@ -1,7 +1,8 @@
 /**
  * Per-client rate limits (express-rate-limit, counted per IP address in this process's memory):
  * a generous bucket for the whole API, a strict one for failed sign-ins (password guessing) and
- * one for starting imports (each rewrites part of the graph and recomputes its measures). A
+ * one for starting imports (each rewrites part of the graph and recomputes its measures), and one
+ * for Cypher console queries (each may hold a transaction up to the console's timeout). A
  * refused request gets 429 with `Retry-After` and the API's JSON error shape.
  *
  * Behind a reverse proxy every client shares the proxy's address unless TRUST_PROXY tells
@@ -19,16 +20,20 @@ export interface RateLimitSettings {
   signInFailuresPer15Minutes: number;
   /** `POST /api/imports` per client and hour; 0 turns the bucket off. */
   importsPerHour: number;
+  /** `POST /api/console/query` per client and minute; 0 turns the bucket off. Optional: on by default. */
+  consoleQueriesPerMinute?: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   perMinute: 600,
   signInFailuresPer15Minutes: 10,
   importsPerHour: 30,
+  // Each console query may hold a database transaction for up to its timeout.
+  consoleQueriesPerMinute: 30,
 };
 
 /** The buckets, named as 429 answers name them. */
-export type RateLimitBucket = 'api' | 'sign-in' | 'imports';
+export type RateLimitBucket = 'api' | 'sign-in' | 'imports' | 'console';
 
 /** 429: a client went over one of its limits. `details` says which and when to come back. */
 export class RateLimitedError extends AppError {
@@ -51,6 +56,7 @@ const BUCKET_NOUNS: Record<RateLimitBucket, string> = {
   api: 'requests',
   'sign-in': 'failed sign-ins',
   imports: 'imports',
+  console: 'console queries',
 };
 
 const MINUTE = 60_000;
@@ -83,6 +89,7 @@ export function rateLimiters(settings: RateLimitSettings): {
   api: RequestHandler | null;
   signIn: RequestHandler | null;
   imports: RequestHandler | null;
+  console: RequestHandler | null;
 } {
   for (const [key, value] of Object.entries(settings))
     if (!Number.isInteger(value) || value < 0)
@@ -91,5 +98,10 @@ export function rateLimiters(settings: RateLimitSettings): {
     api: bucket('api', settings.perMinute, MINUTE),
     signIn: bucket('sign-in', settings.signInFailuresPer15Minutes, 15 * MINUTE, true),
     imports: bucket('imports', settings.importsPerHour, 60 * MINUTE),
+    console: bucket(
+      'console',
+      settings.consoleQueriesPerMinute ?? DEFAULT_RATE_LIMITS.consoleQueriesPerMinute!,
+      MINUTE,
+    ),
   };
 }

@@ -482,6 +482,26 @@ export const ROUTES: RouteSpec[] = [
       shaped: { 'path.id': unknownUuid },
     },
   ),
+  {
+    method: 'POST',
+    path: '/api/console/query',
+    group: 'auth-imports',
+    credential: 'admin',
+    writes: false,
+    baseline: () => ({ body: { query: 'MATCH (n:Entity) RETURN n.id AS id LIMIT 5' } }),
+    shaped: {
+      'body.query': fc.constantFrom(
+        'MATCH (n) DETACH DELETE n',
+        "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+        'CALL db.labels()',
+        'RETURN 1; MATCH (n) DELETE n',
+        'MATC (n) RETURN n',
+        'RETURN $missing',
+        'MATCH (n) RETURN n',
+      ),
+      'body.params': fc.constantFrom({ x: 1 }, { x: { y: [1, 'a', null] } }, {}),
+    },
+  },
 ];
 
 /** `GET /api/entities/:id`: the key that identifies a route in coverage checks. */

@@ -45,6 +45,7 @@ describe('the OpenAPI document', () => {
         '/api/stats',
         '/api/auth/session',
         '/api/auth/me',
+        '/api/console/query',
         '/api/curation/entities',
         '/api/curation/entities/{id}',
         '/api/curation/merge',
