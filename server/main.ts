@@ -27,7 +27,8 @@ async function main(): Promise<void> {
       : `Schema at version ${migrations.to}`,
   );
   if (config.loadSeed === 'auto') await loadSeedIfEmpty(db, config.seedPage, log);
-  // A graph imported before the measures existed (or by another tool) gets them now.
+  // Measures never computed (a graph imported before they existed, or by another tool) or stale
+  // (an import killed before its recompute, editors' edits since) are brought up to date now.
   const metrics = await ensureMetrics(db);
   if (metrics) log(`Network measures computed over ${metrics.nodeCount} entities`);
 

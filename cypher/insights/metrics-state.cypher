@@ -1,3 +1,7 @@
-// Whether the network measures were ever computed, and whether there is anything to compute.
+// Whether the network measures were ever computed, whether the graph changed since (a change
+// whose transaction committed but whose recompute never ran: an import killed in between, an
+// editor's edit), and whether there is anything to compute.
 OPTIONAL MATCH (m:GraphMetrics {id: 'metrics'})
-RETURN m.computedAt AS computedAt, COUNT { (:Entity) } AS entities
+RETURN m.computedAt AS computedAt,
+       m.graphVersion IS NOT NULL AND m.graphVersion <> coalesce(m.measuredVersion, '') AS stale,
+       COUNT { (:Entity) } AS entities

@@ -1,5 +1,6 @@
-// The one bookkeeping node of the network measures: when they were last computed and over what.
-// Not an Entity, so it never appears in exploration.
+// The one bookkeeping node of the network measures: when they were last computed, over what, and
+// the graph version they were computed from ($measuredVersion, read before the graph; null when no
+// change was ever marked). Not an Entity, so it never appears in exploration.
 MERGE (m:GraphMetrics {id: 'metrics'})
 SET m.computedAt = datetime($computedAt),
     m.nodeCount = toInteger($summary.nodeCount),
@@ -8,5 +9,6 @@ SET m.computedAt = datetime($computedAt),
     m.communityCount = toInteger($summary.communityCount),
     m.modularity = $summary.modularity,
     m.changedNodes = toInteger($summary.changedNodes),
-    m.durationMs = toInteger($summary.durationMs)
+    m.durationMs = toInteger($summary.durationMs),
+    m.measuredVersion = $measuredVersion
 RETURN m.computedAt AS computedAt

@@ -8,6 +8,7 @@ import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { slugify } from '../importers/resolution/text-normalise.ts';
+import { markMetricsStale } from '../insights/metrics-service.ts';
 import { ID_PREFIX } from '../model/graph-model.ts';
 import {
   isEditableType,
@@ -119,6 +120,7 @@ export async function createEntity(
         props: body.properties,
         editor,
       });
+      await markMetricsStale(tx);
       const state = toEntityState(row!.node as Record<string, unknown>, body.type);
       await recordAudit(tx, user, {
         action: 'entity.create',
@@ -171,6 +173,7 @@ export async function deleteEntity(
     const relationships = await run(tx, 'curation/entity-relationships', { id });
     const editor = await stateAsEditor(tx, user);
     await run(tx, 'curation/delete-entity', { id, editor });
+    await markMetricsStale(tx);
     await recordAudit(tx, user, {
       action: 'entity.delete',
       entityId: id,

@@ -7,6 +7,7 @@
 import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { ValidationError } from '../errors.ts';
+import { markMetricsStale } from '../insights/metrics-service.ts';
 import { recordAudit } from './audit-trail.ts';
 import { lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
 import { stateAsEditor } from './editor-provenance.ts';
@@ -69,6 +70,7 @@ export async function mergeEntities(
       aliases: mergedAliases(keep, remove),
       edited,
     });
+    await markMetricsStale(tx);
     // The merge is the editor's statement too: provenance and a new version on the kept entity.
     const editor = await stateAsEditor(tx, user);
     const [row] = await run(tx, 'curation/update-entity', {

@@ -10,6 +10,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { markMetricsStale } from '../insights/metrics-service.ts';
 import type { EntityType, RelationshipType } from '../model/graph-model.ts';
 import { relationshipKey } from '../importers/graph/graph-facts.ts';
 import { endsBeforeStart, type RelationshipProperties } from '../api/curation-schemas.ts';
@@ -119,6 +120,8 @@ export async function stateRelationship(
     const key = relationshipKey(ref);
     await run(tx, 'curation/clear-tombstone', { key });
     await run(tx, 'curation/state-relationship', { ...ref, props, editor });
+    // A new relationship changes degrees; a further source on an existing one does not.
+    if (before === null) await markMetricsStale(tx);
     const after = (await findRelationship(tx, ref))!;
     await recordAudit(tx, user, {
       action: 'relationship.create',
@@ -209,6 +212,7 @@ export async function deleteRelationship(
     // A concurrent delete got there first: nothing left to delete or record.
     if (deleted.length === 0)
       throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
+    await markMetricsStale(tx);
     await recordAudit(tx, user, {
       action: 'relationship.delete',
       entityId: key,

@@ -59,6 +59,8 @@ export const CYPHER_NAMES = [
   'insights/ties-among',
   'insights/gaps',
   'insights/metrics-state',
+  'insights/metrics-version',
+  'insights/metrics-mark-stale',
   'insights/metrics-graph',
   'insights/write-node-metrics',
   'insights/write-graph-metrics',

@@ -4,8 +4,16 @@
  * values changed (with `metricsComputedAt`, the time of that computation), so re-importing an
  * unchanged source leaves every entity exactly as it was. The time and size of each computation
  * live on the one `(:GraphMetrics {id: 'metrics'})` node.
+ *
+ * Staleness is recorded, not inferred: every transaction that changes which entities or
+ * relationships exist (an import's graph write, an editor's create, delete or merge) calls
+ * {@link markMetricsStale}, which gives the graph a new random version in that same transaction;
+ * a recompute reads the version before the graph and records it as measured. So a process killed
+ * between an import's commit and its recompute, or an edit (editors do not recompute: at a
+ * million relationships that takes minutes), leaves the measures marked stale, and
+ * {@link ensureMetrics} (at startup) or the next import's recompute brings them up to date.
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { computeNetworkMeasures, type NodeMeasures } from './network-measures.ts';
 
@@ -37,8 +45,17 @@ function unchanged(stored: StoredMeasures, computed: NodeMeasures): boolean {
 }
 
 /**
+ * Marks the stored measures stale, inside the transaction `tx` that changes the entity graph: the
+ * mark commits exactly when the change does. Call it in every such transaction.
+ */
+export async function markMetricsStale(tx: ManagedTransaction): Promise<void> {
+  await run(tx, 'insights/metrics-mark-stale');
+}
+
+/**
  * Computes the measures over the whole entity graph and stores the changed ones, in one write
- * transaction (the graph read and the writes see the same state).
+ * transaction (the graph read and the writes see the same state), recording the graph version it
+ * read first as the one measured: a change committed during the computation leaves them stale.
  */
 export async function recomputeMetrics(
   db: GraphDatabase,
@@ -46,6 +63,9 @@ export async function recomputeMetrics(
 ): Promise<MetricsRun> {
   const started = performance.now();
   return db.writeTx(async (tx) => {
+    // Before the graph: a change committing in between then counts as not measured (at worst one
+    // recompute too many), never the other way round.
+    const [version] = await run(tx, 'insights/metrics-version');
     const [graph] = await run(tx, 'insights/metrics-graph');
     const stored = (graph?.nodes as StoredMeasures[]) ?? [];
     const pairs = (graph?.edges as [string, string][]) ?? [];
@@ -68,15 +88,24 @@ export async function recomputeMetrics(
       changedNodes: rows.length,
       durationMs: Math.round(performance.now() - started),
     };
-    await run(tx, 'insights/write-graph-metrics', { computedAt, summary });
+    await run(tx, 'insights/write-graph-metrics', {
+      computedAt,
+      summary,
+      measuredVersion: version?.version ?? null,
+    });
     return summary;
   });
 }
 
-/** Computes the measures when they never were and the graph has entities; null otherwise. */
+/**
+ * Computes the measures when they are stale (the graph changed since they were computed: an
+ * import killed before its recompute, editors' edits) or never were and the graph has entities;
+ * null when they are up to date.
+ */
 export async function ensureMetrics(db: GraphDatabase): Promise<MetricsRun | null> {
   const [state] = await db.read('insights/metrics-state');
-  if (state?.computedAt || Number(state?.entities ?? 0) === 0) return null;
+  const neverComputed = !state?.computedAt && Number(state?.entities ?? 0) > 0;
+  if (!neverComputed && state?.stale !== true) return null;
   return recomputeMetrics(db);
 }
 

@@ -5,6 +5,7 @@
  * so its report is exactly what a real import would do.
  */
 import { run, type GraphDatabase } from '../../db/neo4j-client.ts';
+import { markMetricsStale } from '../../insights/metrics-service.ts';
 import type { FactSet } from './graph-facts.ts';
 import { relationshipKey } from './graph-facts.ts';
 import type { ResolutionRecord } from '../import-report.ts';
@@ -110,6 +111,9 @@ export async function writeFacts(
       const [nodeRetract] = src?.existed
         ? await run(tx, 'import/retract-nodes', { sourceId, ids: nodes.map((n) => n.id) })
         : [];
+      // Last, so the bookkeeping node is locked only briefly; the recompute follows the import,
+      // and this mark covers a process killed before it does.
+      await markMetricsStale(tx);
       const result: WriteResult = {
         nodes: {
           ...tally(nodeRows.map((r) => String(r.status))),
