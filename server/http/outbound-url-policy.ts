@@ -9,13 +9,15 @@
  * special ranges stay refused unless listed).
  *
  * The check runs on the resolved addresses, and {@link fetchWithinPolicy} follows redirects
- * itself, checking every hop. What it cannot see: fetch resolves the name again to connect, so a
- * DNS server answering differently a few milliseconds later (rebinding) could slip past; closing
- * that needs a connect-time lookup hook (an undici Agent), which Node's built-in fetch does not
- * take without the undici package.
+ * itself, checking every hop. It also checks at connect time: its requests go through an undici
+ * Agent whose DNS lookup refuses what the policy refuses, so the address checked is the address
+ * connected to. Without that, a DNS server answering a public address to the check and 127.0.0.1
+ * a few milliseconds later to the connection (DNS rebinding) would slip past.
  */
+import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { Agent, fetch, type RequestInit, type Response } from 'undici';
 import { ImportInputError } from '../errors.ts';
 
 export interface OutboundUrlPolicy {
@@ -148,8 +150,7 @@ export async function checkOutboundUrl(
     };
   // URL has already normalised the host: lower case, IPv4 in dotted form, IPv6 in brackets.
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
-  const listedNames = policy.allowHosts.filter((entry) => isIP(entry.split('/')[0]!) === 0);
-  if (listedNames.includes(host)) return { allowed: true };
+  if (listedHostNames(policy).includes(host)) return { allowed: true };
 
   let addresses: string[];
   try {
@@ -158,8 +159,23 @@ export async function checkOutboundUrl(
     const code = (error as NodeJS.ErrnoException).code ?? 'no answer';
     return { allowed: false, reason: `its host ${host} could not be resolved (${code})` };
   }
+  return addressesVerdict(host, addresses, policy);
+}
+
+/** Host names (lower case) the policy lists: allowed whatever they resolve to. */
+function listedHostNames(policy: OutboundUrlPolicy): string[] {
+  return policy.allowHosts.filter((entry) => isIP(entry.split('/')[0]!) === 0);
+}
+
+/** Whether every address `host` resolved to is one the policy allows connecting to. */
+function addressesVerdict(
+  host: string,
+  addresses: readonly string[],
+  policy: OutboundUrlPolicy,
+): UrlVerdict {
   if (addresses.length === 0)
     return { allowed: false, reason: `its host ${host} has no addresses` };
+  const listedNames = listedHostNames(policy);
   const listedSubnets = subnetList(
     policy.allowHosts.filter((entry) => !listedNames.includes(entry)),
   );
@@ -180,32 +196,104 @@ export async function checkOutboundUrl(
   return { allowed: true };
 }
 
+/** A connection refused at connect time: the name now resolves to an address the policy refuses. */
+export class RefusedAddressError extends Error {
+  readonly code = 'EADDRREFUSEDBYPOLICY';
+}
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * A DNS lookup for net/tls.connect that resolves with `resolve` and hands the connection only
+ * addresses the policy allows: the very addresses it connects to are the ones checked.
+ */
+export function policyLookup(policy: OutboundUrlPolicy, resolve: Resolver = systemResolver) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    const host = hostname.toLowerCase();
+    resolve(host).then(
+      (resolved) => {
+        if (!listedHostNames(policy).includes(host)) {
+          const verdict = addressesVerdict(host, resolved, policy);
+          if (!verdict.allowed) {
+            callback(new RefusedAddressError(verdict.reason), '');
+            return;
+          }
+        }
+        const wanted = { IPv4: 4, IPv6: 6 }[String(options.family)] ?? Number(options.family ?? 0);
+        const entries = resolved
+          .map((address) => ({ address, family: isIP(address.replace(/%.*$/, '')) }))
+          .filter(({ family }) => !wanted || family === wanted);
+        if (entries.length === 0) {
+          const error = Object.assign(new Error(`${host} has no address of that family`), {
+            code: 'ENOTFOUND',
+          });
+          callback(error, '');
+        } else if (options.all) callback(null, entries);
+        else callback(null, entries[0]!.address, entries[0]!.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, ''),
+    );
+  };
+}
+
+// One Agent (a connection pool) per policy and resolver: the server has one policy, so imports
+// share their connections.
+const agents = new WeakMap<OutboundUrlPolicy, WeakMap<Resolver, Agent>>();
+
+function policyAgent(policy: OutboundUrlPolicy, resolve: Resolver): Agent {
+  let byResolver = agents.get(policy);
+  if (!byResolver) agents.set(policy, (byResolver = new WeakMap()));
+  let agent = byResolver.get(resolve);
+  if (!agent)
+    byResolver.set(
+      resolve,
+      (agent = new Agent({ connect: { lookup: policyLookup(policy, resolve) } })),
+    );
+  return agent;
+}
+
 /** How many redirects {@link fetchWithinPolicy} follows before giving up. */
 export const MAX_REDIRECTS = 5;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /**
- * GETs `url` like fetch, checking it and every redirect target against `policy` first; a refused
- * hop (or more than {@link MAX_REDIRECTS} of them) throws an ImportInputError naming the URL and
- * why. Network errors are fetch's own.
+ * GETs `url` like fetch, checking it and every redirect target against `policy` first, and every
+ * address it connects to (see {@link policyLookup}); a refused hop or address (or more than
+ * {@link MAX_REDIRECTS} redirects) throws an ImportInputError naming the URL and why. Network
+ * errors are fetch's own. `resolve` serves both the check and the connection (tests inject one).
  */
 export async function fetchWithinPolicy(
   url: string,
-  init: Omit<RequestInit, 'redirect' | 'method' | 'body'>,
+  init: Omit<RequestInit, 'redirect' | 'method' | 'body' | 'dispatcher'>,
   policy: OutboundUrlPolicy,
   resolve: Resolver = systemResolver,
 ): Promise<Response> {
   let current = url;
   for (let redirects = 0; ; redirects++) {
+    const via = current === url ? '' : ` (redirected to ${current})`;
+    const refused = (reason: string) =>
+      new ImportInputError(`${url} was not fetched${via}: ${reason}`, { source: url });
+    // Checked before connecting too: an address literal is never looked up at connect time, and
+    // a refusal here reads better than a failed connection.
     const verdict = await checkOutboundUrl(current, policy, resolve);
-    if (!verdict.allowed) {
-      const via = current === url ? '' : ` (redirected to ${current})`;
-      throw new ImportInputError(`${url} was not fetched${via}: ${verdict.reason}`, {
-        source: url,
+    if (!verdict.allowed) throw refused(verdict.reason);
+    let response: Response;
+    try {
+      response = await fetch(current, {
+        ...init,
+        redirect: 'manual',
+        dispatcher: policyAgent(policy, resolve),
       });
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause;
+      if (cause instanceof RefusedAddressError) throw refused(cause.message);
+      throw error;
     }
-    const response = await fetch(current, { ...init, redirect: 'manual' });
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
     await response.body?.cancel();

@@ -2,7 +2,7 @@
  * Fetches JSON from a remote source with a timeout per request, retries with back-off for
  * timeouts and server errors, and a bound on concurrent requests — so a slow or flaky API fails
  * the import cleanly with the reason instead of hanging it. Imports started over the API pass the
- * server's outbound URL policy, which every URL and redirect must satisfy.
+ * server's outbound URL policy, which every URL, redirect and address connected to must satisfy.
  */
 import { AppError, ImportInputError } from '../errors.ts';
 import { fetchWithinPolicy, type OutboundUrlPolicy } from '../http/outbound-url-policy.ts';

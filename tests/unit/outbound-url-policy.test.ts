@@ -1,7 +1,8 @@
 // The outbound URL policy of POST /api/imports (SSRF): which addresses count as non-public, how
 // a host's every resolved address is checked, what the opt-ins open, and that redirects are
-// followed by hand and checked hop by hop. Name resolution is faked where a test needs a name;
-// redirects are served by a loopback server (allowed by listing 127.0.0.1).
+// followed by hand and checked hop by hop, and that the address connected to is checked too (DNS
+// rebinding). Name resolution is faked where a test needs a name; redirects are served by a
+// loopback server (allowed by listing 127.0.0.1).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import {
   fetchWithinPolicy,
   MAX_REDIRECTS,
   parseAllowHosts,
+  policyLookup,
   PUBLIC_ONLY_URL_POLICY,
   specialRange,
   type OutboundUrlPolicy,
@@ -218,5 +220,126 @@ describe('fetchWithinPolicy', () => {
       /loopback/,
     );
     expect(requests.length).toBe(before);
+  });
+});
+
+describe('fetchWithinPolicy against DNS rebinding', () => {
+  let server: Server;
+  let port = 0;
+  const requests: string[] = [];
+
+  /**
+   * A rebinding DNS server: `rebinding.example.org` is public on the first question (the policy
+   * check) and loopback on every later one (the connection); `loopback.example.org` is always
+   * loopback. Counts the questions.
+   */
+  function rebindingDns() {
+    const asked: string[] = [];
+    const resolve: Resolver = async (host) => {
+      asked.push(host);
+      if (host === 'rebinding.example.org')
+        return asked.filter((h) => h === host).length === 1 ? ['93.184.216.34'] : ['127.0.0.1'];
+      if (host === 'loopback.example.org') return ['127.0.0.1'];
+      throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
+    };
+    return { resolve, asked };
+  }
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (req.url === '/doc') res.end('{"ok":true}');
+      else if (req.url === '/to-rebinding')
+        res.writeHead(302, { location: `http://rebinding.example.org:${port}/doc` }).end();
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  it('connects through the injected resolver (the control: real DNS knows no such name)', async () => {
+    const { resolve, asked } = rebindingDns();
+    const policy: OutboundUrlPolicy = { allowPrivate: true, allowHosts: [] };
+    const response = await fetchWithinPolicy(
+      `http://loopback.example.org:${port}/doc`,
+      {},
+      policy,
+      resolve,
+    );
+    expect([response.status, await response.text()]).toEqual([200, '{"ok":true}']);
+    // Once for the check, once for the connection.
+    expect(asked).toEqual(['loopback.example.org', 'loopback.example.org']);
+  });
+
+  it('refuses a name that resolves to a public address for the check and loopback to connect', async () => {
+    const { resolve, asked } = rebindingDns();
+    const before = requests.length;
+    const refused = fetchWithinPolicy(
+      `http://rebinding.example.org:${port}/doc`,
+      {},
+      PUBLIC_ONLY_URL_POLICY,
+      resolve,
+    );
+    await expect(refused).rejects.toThrow(ImportInputError);
+    await expect(refused).rejects.toThrow(
+      /rebinding\.example\.org resolves to 127\.0\.0\.1.*loopback/,
+    );
+    expect(asked.length).toBe(2);
+    expect(requests.length).toBe(before);
+  });
+
+  it('refuses a redirect to a rebinding name, without requesting it', async () => {
+    const { resolve } = rebindingDns();
+    // The first hop's name is listed (allowed wherever it points); the redirect's is not.
+    const policy: OutboundUrlPolicy = { allowPrivate: false, allowHosts: ['loopback.example.org'] };
+    const before = requests.length;
+    const refused = fetchWithinPolicy(
+      `http://loopback.example.org:${port}/to-rebinding`,
+      {},
+      policy,
+      resolve,
+    );
+    await expect(refused).rejects.toThrow(
+      /redirected to http:\/\/rebinding\.example\.org.*loopback/,
+    );
+    expect(requests.slice(before)).toEqual(['/to-rebinding']);
+  });
+});
+
+describe('policyLookup', () => {
+  const lookup = (
+    policy: OutboundUrlPolicy,
+    options: { all?: boolean; family?: number },
+    host = 'api.example.org',
+  ) =>
+    new Promise<{ error: NodeJS.ErrnoException | null; address: unknown; family?: number }>(
+      (resolve) =>
+        policyLookup(policy, dns)(host, options, (error, address, family) =>
+          resolve({ error, address, family }),
+        ),
+    );
+
+  it('answers every allowed address when asked for all, or the first of the family asked for', async () => {
+    expect(await lookup(PUBLIC_ONLY_URL_POLICY, { all: true })).toEqual({
+      error: null,
+      address: [
+        { address: '93.184.216.34', family: 4 },
+        { address: '2606:2800:220:1::1', family: 6 },
+      ],
+      family: undefined,
+    });
+    expect(await lookup(PUBLIC_ONLY_URL_POLICY, { family: 6 })).toEqual({
+      error: null,
+      address: '2606:2800:220:1::1',
+      family: 6,
+    });
+  });
+
+  it('fails the connection when any address is refused, and lets listed names through', async () => {
+    const refused = await lookup(PUBLIC_ONLY_URL_POLICY, { all: true }, 'rebound.example.org');
+    expect(refused.error?.code).toBe('EADDRREFUSEDBYPOLICY');
+    const listed: OutboundUrlPolicy = { allowPrivate: false, allowHosts: ['metadata.example.org'] };
+    expect((await lookup(listed, {}, 'metadata.example.org')).address).toBe('169.254.169.254');
   });
 });
