@@ -10,7 +10,8 @@
  * or a script writing straight to Neo4j is seen by the very next request, and the app stays
  * stateless: the cache is a per-process copy that can be dropped at any time. Answers are the
  * same for every caller (no answer cached here depends on who asks). Identical requests that
- * arrive while one is being computed wait for it rather than compute it again.
+ * arrive while one is being computed wait for it rather than compute it again, and requests that
+ * arrive while the revision is being read share the next read (RevisionProbe).
  */
 import { LRUCache } from 'lru-cache';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
@@ -28,12 +29,57 @@ export interface AnswerCacheStats {
   misses: number;
   /** Requests that waited for an identical one being computed. */
   joined: number;
+  /** Revision reads sent to the database (fewer than lookups when requests shared them). */
+  revisionReads: number;
+}
+
+/**
+ * The graph's revision for requests arriving at once, read once for all of them. A request may
+ * only take the revision of a read that *started after it arrived*: a read sent earlier may
+ * predate a write committed just before the request, and keying on it would serve an answer from
+ * before that write. So while a read is in flight, newcomers share the next one, sent as soon as
+ * the one in flight settles: at most one read in flight and one waiting, whatever the load.
+ */
+class RevisionProbe {
+  private inFlight: Promise<string> | null = null;
+  private next: Promise<string> | null = null;
+
+  constructor(
+    private readonly read: () => Promise<string>,
+    private readonly stats: AnswerCacheStats,
+  ) {}
+
+  revision(): Promise<string> {
+    if (this.next) return this.next;
+    if (!this.inFlight) return this.send();
+    const settled = this.inFlight.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.next = settled.then(() => {
+      this.next = null;
+      return this.send();
+    });
+    return this.next;
+  }
+
+  private send(): Promise<string> {
+    this.stats.revisionReads++;
+    const read = this.read();
+    this.inFlight = read;
+    const done = () => {
+      if (this.inFlight === read) this.inFlight = null;
+    };
+    read.then(done, done);
+    return read;
+  }
 }
 
 export class AnswerCache {
   private readonly answers: LRUCache<string, string> | null;
   private readonly pending = new Map<string, Promise<string>>();
-  readonly stats: AnswerCacheStats = { hits: 0, misses: 0, joined: 0 };
+  readonly stats: AnswerCacheStats = { hits: 0, misses: 0, joined: 0, revisionReads: 0 };
+  private readonly probe: RevisionProbe;
 
   constructor(
     private readonly db: GraphDatabase,
@@ -48,6 +94,7 @@ export class AnswerCache {
             sizeCalculation: (json) => Math.max(1, json.length * 2),
           })
         : null;
+    this.probe = new RevisionProbe(() => this.db.revision(), this.stats);
   }
 
   get enabled(): boolean {
@@ -64,7 +111,7 @@ export class AnswerCache {
     if (!answers) return JSON.stringify(await compute());
     // The revision is read before the answer: the answer then reflects that revision or a later
     // one, never an earlier one, so an answer is never newer-keyed than what it shows.
-    const key = `${await this.db.revision()}\n${kind}\n${JSON.stringify(request)}`;
+    const key = `${await this.probe.revision()}\n${kind}\n${JSON.stringify(request)}`;
     const cached = answers.get(key);
     if (cached !== undefined) {
       this.stats.hits++;
