@@ -44,5 +44,7 @@ CALL () {
   }) AS communities
 }
 RETURN m {.computedAt, .nodeCount, .edgeCount, .relationshipCount, .communityCount, .modularity,
-          .durationMs} AS metrics,
+          .durationMs,
+          stale: m.graphVersion IS NOT NULL AND m.graphVersion <> coalesce(m.measuredVersion, '')}
+         AS metrics,
        topByPagerank, topByBetweenness, communities

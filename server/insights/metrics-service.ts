@@ -122,6 +122,8 @@ export interface RankedEntity {
 export interface MetricsSummary {
   /** Null when the measures were never computed. */
   computedAt: string | null;
+  /** The graph changed since the computation; see {@link markMetricsStale}. */
+  stale: boolean;
   nodeCount: number;
   edgeCount: number;
   relationshipCount: number;
@@ -145,6 +147,7 @@ export async function getMetricsSummary(db: GraphDatabase, top: number): Promise
   const count = (key: string) => Number(metrics[key] ?? 0);
   return {
     computedAt: (metrics.computedAt as string | undefined) ?? null,
+    stale: metrics.stale === true,
     nodeCount: count('nodeCount'),
     edgeCount: count('edgeCount'),
     relationshipCount: count('relationshipCount'),

@@ -34,7 +34,7 @@ describe('GET /api/health', () => {
       database: {
         status: 'up',
         edition: 'community',
-        schemaVersion: 3,
+        schemaVersion: 4,
         version: expect.stringMatching(/^5\.26\./),
       },
     });

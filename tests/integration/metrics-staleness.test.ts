@@ -12,7 +12,11 @@ import { deleteRelationship, stateRelationship } from '../../server/curation/rel
 import { importActivitiesCsv } from '../../server/importers/activities-csv/activities-csv-importer.ts';
 import { runImport } from '../../server/importers/import-runner.ts';
 import { sha256 } from '../../server/importers/source-reader.ts';
-import { ensureMetrics, recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import {
+  ensureMetrics,
+  getMetricsSummary,
+  recomputeMetrics,
+} from '../../server/insights/metrics-service.ts';
 import { computeNetworkMeasures } from '../../server/insights/network-measures.ts';
 import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 
@@ -89,11 +93,13 @@ describe('network measures after the graph changed', () => {
     const report = await importActivitiesCsv(db, SECOND);
     expect(report.relationships.created).toBeGreaterThan(0);
     expect(await storedMeasures()).not.toEqual(await freshMeasures());
+    expect((await getMetricsSummary(db, 1)).stale).toBe(true);
 
     const run = await ensureMetrics(db);
     expect(run?.changedNodes).toBeGreaterThan(0);
     expect(await storedMeasures()).toEqual(await freshMeasures());
     expect(await ensureMetrics(db)).toBeNull();
+    expect((await getMetricsSummary(db, 1)).stale).toBe(false);
   });
 
   it('are not marked stale by a dry run, which writes nothing', async () => {
