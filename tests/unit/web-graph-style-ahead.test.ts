@@ -1,7 +1,12 @@
 // Styling ahead of the first frame (web/src/lib/graph/style-ahead.ts): slices bounded by the clock,
-// one per task; finish() styles the rest at once; cancel() stops; removed elements are skipped.
+// one per task; finish() styles the rest at once; cancel() stops; removed elements are skipped. And
+// nextTask, which the canvas also uses to add a new big graph a task after posting its layout job.
 import { describe, expect, it } from 'vitest';
-import { STYLE_SLICE_MS, styleAhead } from '../../web/src/lib/graph/style-ahead.ts';
+import {
+  STYLE_SLICE_MS,
+  nextTask as scheduleTask,
+  styleAhead,
+} from '../../web/src/lib/graph/style-ahead.ts';
 
 /** Stand-ins for Cytoscape elements that count how often their style was read. */
 function fakeElements(count: number, removed: ReadonlySet<number> = new Set()) {
@@ -58,5 +63,18 @@ describe('styleAhead', () => {
     const partly = fakeElements(10, new Set([3, 7]));
     styleAhead(partly.collection).finish();
     expect(partly.reads).toEqual([1, 1, 1, 0, 1, 1, 1, 0, 1, 1]);
+  });
+});
+
+describe('nextTask', () => {
+  it('runs after the current task, once, and not at all when cancelled first', async () => {
+    const runs: string[] = [];
+    scheduleTask(() => runs.push('kept'));
+    const cancel = scheduleTask(() => runs.push('cancelled'));
+    cancel();
+    expect(runs).toEqual([]);
+    await nextTask();
+    await nextTask();
+    expect(runs).toEqual(['kept']);
   });
 });

@@ -32,8 +32,11 @@ export interface StyleAhead {
   cancel(): void;
 }
 
-/** Schedules a task after the current one, ahead of timers (which browsers clamp to ≥ 4 ms). */
-function nextTask(run: () => void): () => void {
+/**
+ * Schedules `run` as a task after the current one, ahead of timers (which browsers clamp to ≥ 4 ms);
+ * returns what cancels it.
+ */
+export function nextTask(run: () => void): () => void {
   if (MessageChannel === undefined) {
     const timer = setTimeout(run, 0);
     return () => clearTimeout(timer);

@@ -27,10 +27,12 @@ import {
   withoutNodes,
 } from './utils';
 
-let status = $state<AsyncStatus<OverviewResponse>>(idle());
+// Answers are replaced whole, never changed in place: kept raw, so reading thousands of elements
+// does not go through (and create) a deep reactive proxy for every node and edge.
+let status = $state.raw<AsyncStatus<OverviewResponse>>(idle());
 let exploration = $state<Exploration>(EMPTY_EXPLORATION);
 /** Neighbourhood answers by entity id. */
-let neighbourhoods = $state<Record<string, AsyncStatus<NeighbourhoodResponse>>>({});
+let neighbourhoods = $state.raw<Record<string, AsyncStatus<NeighbourhoodResponse>>>({});
 /** The neighbour cap each cached answer was loaded with, to reload when a link asks for another. */
 const loadedLimits: Record<string, number> = {};
 /** Extra elements shown on top of the exploration (found paths). */
