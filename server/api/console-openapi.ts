@@ -36,7 +36,7 @@ export function registerConsolePaths(registry: OpenAPIRegistry): void {
       503: json(errorResponseSchema, 'DATABASE_UNAVAILABLE or DATABASE_BUSY, with Retry-After'),
       504: json(
         errorResponseSchema,
-        'QUERY_TIMEOUT: the database stopped the query at the console timeout (`details.timeoutMs`)',
+        'QUERY_TIMEOUT: the database stopped the query at the console timeout (`details.timeoutMs`), or did not answer 2 s after it',
       ),
     },
   });

@@ -4,7 +4,23 @@
  */
 import { z } from 'zod';
 
-export const CONSOLE_LIMITS = { maxQueryChars: 5_000, defaultRows: 200, maxRows: 1_000 } as const;
+export const CONSOLE_LIMITS = {
+  maxQueryChars: 5_000,
+  defaultRows: 200,
+  maxRows: 1_000,
+  maxParamDepth: 32,
+} as const;
+
+/**
+ * Whether `value` nests lists and maps at most `depth` deep. The parameters are converted
+ * recursively (console-service.ts, then the driver): a 1 MB body of `[[[…]]]` would overflow the
+ * stack there and answer 500 rather than 400. Recursion here stops at the limit.
+ */
+function nestsAtMost(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth === 0) return false;
+  return Object.values(value).every((item) => nestsAtMost(item, depth - 1));
+}
 
 export const consoleRequestSchema = z
   .object({
@@ -18,11 +34,14 @@ export const consoleRequestSchema = z
       )
       .meta({
         description:
-          'One read-only Cypher statement. Writes, schema and administration commands, procedure calls (`CALL name(…)`; `CALL { … }` subqueries are fine), LOAD CSV, USE and several statements are refused.',
+          'One read-only Cypher statement. Writes, schema and administration commands, procedure calls (`CALL name(…)`; `CALL { … }` subqueries are fine), LOAD CSV, USE, several statements and `\\u` escapes (Neo4j decodes them before it reads the query) are refused.',
         example: 'MATCH (o:Organisation)-[r:LEADS]->(a:Activity) RETURN o, r, a',
       }),
     params: z
       .record(z.string(), z.unknown())
+      .refine((params) => nestsAtMost(params, CONSOLE_LIMITS.maxParamDepth + 1), {
+        message: `params nest lists and maps at most ${CONSOLE_LIMITS.maxParamDepth} deep`,
+      })
       .default({})
       .meta({
         description: 'Query parameters (`$name`), JSON values; whole numbers are sent as integers',

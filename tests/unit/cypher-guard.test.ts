@@ -166,6 +166,36 @@ const REFUSED: [string, Expected][] = [
   ['RETURN "abc\\"', { clause: 'unterminated string', reason: 'unterminated' }],
   ['MATCH (n) /* CREATE', { clause: 'unterminated comment', reason: 'unterminated' }],
   ['RETURN `abc', { clause: 'unterminated backquoted name', reason: 'unterminated' }],
+  // Bypasses found in review, each measured to run on Neo4j 5.26 Community in a READ transaction.
+  // Cypher skips the information separators U+001C–U+001F as whitespace; JavaScript's \s does not.
+  ...[0x1c, 0x1d, 0x1e, 0x1f].map((cp): [string, Expected] => [
+    `LOAD${String.fromCharCode(cp)}CSV FROM 'file:///etc/passwd' AS l RETURN l`,
+    { clause: 'LOAD CSV', reason: 'file-access' },
+  ]),
+  ['STOP\u001cDATABASE neo4j', { clause: 'STOP DATABASE', reason: 'administration' }],
+  // Neo4j decodes \uXXXX before it lexes, strings and comments included: LOAD\u0020CSV is LOAD
+  // CSV, and \u0027 ends a string, \u002a/ a comment, \u000a a line comment.
+  [
+    "LOAD\\u0020CSV FROM 'file:///etc/passwd' AS l RETURN l",
+    { clause: '\\u escape', reason: 'unicode-escape', column: 5 },
+  ],
+  [
+    `WITH '\\u0027 AS x LOAD CSV FROM "file:///etc/passwd" AS l RETURN l //' AS y RETURN y`,
+    { clause: '\\u escape', reason: 'unicode-escape', column: 7 },
+  ],
+  [
+    "RETURN 1 AS x /* \\u002a/ UNION LOAD CSV FROM 'file:///etc/passwd' AS x RETURN x // */",
+    { clause: '\\u escape', reason: 'unicode-escape' },
+  ],
+  [
+    "RETURN 1 AS x // \\u000a UNION LOAD CSV FROM 'file:///etc/passwd' AS x RETURN x",
+    { clause: '\\u escape', reason: 'unicode-escape' },
+  ],
+  [
+    'RETURN 1 AS `\\u0060 UNION CALL db.labels() YIELD label AS x RETURN x //`',
+    { clause: '\\u escape', reason: 'unicode-escape' },
+  ],
+  ["RETURN '\\\\u0041' AS a", { clause: '\\u escape', reason: 'unicode-escape' }],
 ];
 
 describe('checkConsoleQuery: read queries', () => {
@@ -240,6 +270,9 @@ const separator = fc
       '\u00a0',
       '\u2003',
       '\u3000',
+      // Information separators: whitespace to Cypher, not to JavaScript's \s.
+      '\u001c',
+      '\u001f',
       '/* CREATE; */',
       '/**/',
       '// x; DELETE\n',
@@ -382,5 +415,5 @@ describe('checkConsoleQuery: properties', () => {
 
 /** A separator between a clause's words, picked by the seed. */
 function i18nSeparator(seed: number): string {
-  return [' ', '\n', '\t', ' /* x */ ', '\u00a0', '//c\n'][seed % 6]!;
+  return [' ', '\n', '\t', ' /* x */ ', '\u00a0', '//c\n', '\u001e'][seed % 7]!;
 }
