@@ -19,12 +19,8 @@ import neo4j, {
 import { describe, expect, it } from 'vitest';
 import { GraphCollector, toConsoleValue } from '../../server/console/console-values.ts';
 import { toCypherParam } from '../../server/console/console-service.ts';
-import {
-  formatCell,
-  graphIds,
-  truncationNotice,
-  type ConsoleAnswer,
-} from '../../web/src/state/console-format.ts';
+import { formatCell, graphIds, truncationNotice } from '../../web/src/state/console-format.ts';
+import type { ConsoleAnswer } from '../../web/src/lib/api/types.ts';
 
 const int = neo4j.int;
 const unicef = new Node(

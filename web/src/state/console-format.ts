@@ -1,17 +1,9 @@
 /**
- * Pure helpers of the Cypher console (docs/console.md): the answer's types as the front end reads
- * them, how a cell reads in the result table, and the ids "Show in graph" loads.
+ * Pure helpers of the Cypher console (docs/console.md): whether a body is the answer,
+ * how a cell reads in the result table, and the ids "Show in graph" loads.
  */
 
-/** `POST /api/console/query`'s answer. */
-export interface ConsoleAnswer {
-  columns: string[];
-  rows: unknown[][];
-  truncated: boolean;
-  truncatedBy: 'rows' | 'bytes' | null;
-  elapsedMs: number;
-  graph: { nodes: string[]; edges: { source: string; target: string; type: string }[] };
-}
+import type { ConsoleAnswer } from '../lib/api/types';
 
 /** Whether a parsed body has the answer's shape. */
 export function isConsoleAnswer(body: unknown): body is ConsoleAnswer {

@@ -7,7 +7,8 @@ import { api, ApiError } from '../lib/api';
 import { type AsyncStatus, failure, idle, loading, success } from '../lib/api/async-status';
 import { createLatestRequest } from '../lib/api/latest-request';
 import { graphActions } from './graph/index.svelte';
-import { type ConsoleAnswer, graphIds, isConsoleAnswer } from './console-format';
+import type { ConsoleAnswer } from '../lib/api/types';
+import { graphIds, isConsoleAnswer } from './console-format';
 
 /** An error as the console shows it: the server's message, and where in the query when known. */
 export interface ConsoleError {

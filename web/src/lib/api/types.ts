@@ -205,3 +205,13 @@ export interface EntityDetails {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
+
+/** `POST /api/console/query`'s answer. */
+export interface ConsoleAnswer {
+  columns: string[];
+  rows: unknown[][];
+  truncated: boolean;
+  truncatedBy: 'rows' | 'bytes' | null;
+  elapsedMs: number;
+  graph: { nodes: string[]; edges: { source: string; target: string; type: string }[] };
+}
