@@ -26,6 +26,7 @@ const LOAD_INPUTS = [
   'cypher/insights/metrics-graph.cypher',
   'cypher/insights/write-node-metrics.cypher',
   'cypher/insights/write-graph-metrics.cypher',
+  'cypher/insights/write-sector-profiles.cypher',
   'cypher/schema',
 ];
 

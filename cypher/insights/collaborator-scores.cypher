@@ -4,136 +4,204 @@
 // meta-path and its hub, the paths are counted and summed at each intermediate node (the shared
 // DPG y, or the activity) first, then once per candidate relationship into that node: one row per
 // (candidate, y) or (candidate, activity) rather than one per path.
-// Candidates are organisations, and initiatives that fund DPGs, not yet tied to the DPG. Ties are
-// found by walking out from X and tagged 'tied' in the same stream as the evidence, so the
-// aggregation per candidate drops them at no extra cost (a list or per-candidate test would not
-// scale with thousands of ties); candidates active in $country are tagged 'in-country' the same way.
-// Filters: $kind (organisation kind), $membersOnly (DPGA members), $country (a country id or null).
+// Candidates are organisations, and initiatives that fund DPGs, not yet tied to the DPG (a
+// relationship with X, a part in an activity involving X, running or run by something tied to X).
+// Filters: $kind (organisation kind), $membersOnly (DPGA members), $country (a country id or null:
+// candidates active there, through a DPG they back or an activity they take part in).
+//
+// The two sector meta-paths ('dpg-sector', 'activity-dpg') reach most of a large graph: at a
+// million relationships, a DPG's three sectors are shared by 62% of DPGs and walking them took
+// ~370k relationships and most of 1.5 s. Their counts depend on X only through its sectors, so the
+// network-measure recompute stores them per candidate and sector (write-sector-profiles.cypher:
+// o.sectorBacking, o.sectorActivity, aligned with m.profileSectors, and each sector's DPG count in
+// m.sectorDegrees). They are read from there when the profiles describe the graph as it is (no
+// change since they were computed; metrics-mark-stale.cypher), and walked as before otherwise.
+// With profiles, the candidates found by the narrow meta-paths are scored in full here, and every
+// other candidate has only sector paths: those are scored from a scan of the profiles, of which
+// only the best $limit are kept (and counted for `total`).
 // Returns one row: `total` (candidates left after the filters) and the best $limit, by score
 // rounded to 6 decimals then id, each with its parts: per meta-path, the number of paths and
 // their damped sum, the sum of 1 / ln(1 + degree(z)) (weighted by $weights, the meta-path weights).
 MATCH (x:DPG {id: $id})
-WITH x, coalesce(x.sectors, []) AS xSectors
-CALL (x, xSectors) {
-  // o owns, maintains, funds or implements y, which advances one of X's SDGs
-  MATCH (x)-[:ADVANCES]->(sdg:SDG)
-  WITH x, sdg, count(*) AS xRels
-  WITH x, sdg, xRels, COUNT { (sdg)--() } AS degree
-  MATCH (y:DPG)-[:ADVANCES]->(sdg)
-  WHERE y <> x
-  WITH y, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
-  MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y)
-  RETURN o, 'dpg-sdg' AS metaPath, sum(paths) AS paths, sum(damped) AS damped
-  UNION ALL
-  // y is deployed in a country where X is; its own meta-path when y shares a sector with X
-  MATCH (x)-[:DEPLOYED_IN]->(country:Country)
-  WITH x, xSectors, country, count(*) AS xRels
-  WITH x, xSectors, country, xRels, COUNT { (country)--() } AS degree
-  MATCH (y:DPG)-[:DEPLOYED_IN]->(country)
-  WHERE y <> x
-  WITH y, xSectors, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
-  WITH y, paths, damped,
-       CASE WHEN any(s IN coalesce(y.sectors, []) WHERE s IN xSectors) THEN 'dpg-sector-country'
-            ELSE 'dpg-country' END AS metaPath
-  MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y)
-  RETURN o, metaPath, sum(paths) AS paths, sum(damped) AS damped
-  UNION ALL
-  // y shares sectors with X: 'dpg-sector' for o backing y, 'activity-dpg' for o taking part in
-  // an activity that involves y; one path per shared sector (a sector's degree: its DPGs)
-  UNWIND xSectors AS sector
-  WITH x, xSectors, sector, COUNT { MATCH (d:DPG) WHERE sector IN d.sectors } AS degree
-  WITH x, xSectors, collect({sector: sector, degree: degree}) AS sectorDegrees
-  MATCH (y:DPG)
-  WHERE y <> x AND any(s IN coalesce(y.sectors, []) WHERE s IN xSectors)
-  WITH y, [s IN coalesce(y.sectors, []) WHERE s IN xSectors] AS shared, sectorDegrees
-  WITH y, size(shared) AS paths,
-       reduce(sum = 0.0, s IN shared |
-              sum + 1.0 / log(1 + [d IN sectorDegrees WHERE d.sector = s][0].degree)) AS damped
-  WITH collect({y: y, paths: paths, damped: damped}) AS sharing
-  CALL (sharing) {
-    UNWIND sharing AS shares
-    WITH shares.y AS y, shares.paths AS paths, shares.damped AS damped
-    MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y)
-    RETURN o, 'dpg-sector' AS metaPath, sum(paths) AS n, sum(damped) AS d
-    UNION ALL
-    // summed per activity first: an activity involving several such DPGs is walked once
-    UNWIND sharing AS shares
-    WITH shares.y AS y, shares.paths AS paths, shares.damped AS damped
-    MATCH (activity:Activity)-[:INVOLVES]->(y)
-    WITH activity, sum(paths) AS paths, sum(damped) AS damped
-    MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity)
-    RETURN o, 'activity-dpg' AS metaPath, sum(paths) AS n, sum(damped) AS d
-  }
-  RETURN o, metaPath, n AS paths, d AS damped
-  UNION ALL
-  // o takes part in an activity that takes place in a country where X is deployed
-  MATCH (x)-[:DEPLOYED_IN]->(country:Country)
-  WITH country, count(*) AS xRels
-  WITH country, xRels, COUNT { (country)--() } AS degree
-  MATCH (activity:Activity)-[:TAKES_PLACE_IN]->(country)
-  WITH activity, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
-  MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity)
-  RETURN o, 'activity-country' AS metaPath, sum(paths) AS paths, sum(damped) AS damped
-  UNION ALL
-  // o takes part in an activity together with an owner or maintainer w of X (o = w is tied to X,
-  // so it never needs excluding here)
-  MATCH (w:Organisation)-[:OWNS|MAINTAINS]->(x)
-  WITH w, count(*) AS wRels
-  MATCH (w)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity:Activity)
-  WITH activity, sum(wRels) AS paths
-  WITH activity, paths, paths / log(1 + COUNT { (activity)--() }) AS damped
-  MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity)
-  RETURN o, 'activity-owner' AS metaPath, sum(paths) AS paths, sum(damped) AS damped
-  UNION ALL
-  // tied to X: a relationship with X, a part in an activity involving X, running (or run by)
-  // something tied to X
-  MATCH (o:Organisation|Initiative)--(x)
-  RETURN o, 'tied' AS metaPath, 0 AS paths, 0.0 AS damped
-  UNION ALL
-  MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
-        -[:INVOLVES]->(x)
-  RETURN o, 'tied' AS metaPath, 0 AS paths, 0.0 AS damped
-  UNION ALL
-  // (RUNS joins an organisation to an initiative: only those of X's neighbours are looked at)
-  MATCH (o:Organisation|Initiative)-[:RUNS]-(:Organisation|Initiative)--(x)
-  RETURN o, 'tied' AS metaPath, 0 AS paths, 0.0 AS damped
-  UNION ALL
-  // active in $country: a DPG o backs is deployed there, or an activity o takes part in is there
-  MATCH (country:Country {id: $country})
-  CALL (country) {
-    MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)
-          -[:DEPLOYED_IN]->(country)
+OPTIONAL MATCH (m:GraphMetrics {id: 'metrics'})
+WITH x, coalesce(x.sectors, []) AS xSectors, m,
+     m.profileSectors IS NOT NULL
+       AND NOT (m.graphVersion IS NOT NULL AND m.graphVersion <> coalesce(m.measuredVersion, ''))
+       AS profiled
+// X's sectors as positions in the profiles, each with its damping 1 / ln(1 + its DPGs)
+WITH x, xSectors, profiled,
+     CASE WHEN profiled
+          THEN [i IN range(0, size(m.profileSectors) - 1) WHERE m.profileSectors[i] IN xSectors
+                | {i: i, c: 1.0 / log(1 + m.sectorDegrees[i])}]
+          ELSE [] END AS xIdx
+// Tied to X, and (with $country) active in $country: kept as lists, tested once per candidate
+CALL (x) {
+  CALL (x) {
+    MATCH (o:Organisation|Initiative)--(x)
     RETURN o
     UNION
     MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
-          -[:TAKES_PLACE_IN]->(country)
+          -[:INVOLVES]->(x)
+    RETURN o
+    UNION
+    // (RUNS joins an organisation to an initiative: only those of X's neighbours are looked at)
+    MATCH (o:Organisation|Initiative)-[:RUNS]-(:Organisation|Initiative)--(x)
     RETURN o
   }
-  RETURN o, 'in-country' AS metaPath, 0 AS paths, 0.0 AS damped
+  RETURN collect(o) AS tied
 }
-// Each branch above gives at most one row per candidate and meta-path (several for 'tied').
-// Per candidate: its parts (the tags have no paths), its ties and country tags, and the score that
-// orders the cut below.
-WITH o,
-     collect(CASE WHEN paths > 0 THEN {metaPath: metaPath, paths: paths, damped: damped} END) AS parts,
-     sum($weights[metaPath] * damped) AS score,
-     count(CASE metaPath WHEN 'tied' THEN 1 END) AS ties,
-     count(CASE metaPath WHEN 'in-country' THEN 1 END) AS inCountry
-WHERE ties = 0 AND size(parts) > 0
-  AND ($country IS NULL OR inCountry > 0)
-  AND ($kind IS NULL OR (o:Organisation AND o.kind = $kind))
-  AND (o:Organisation OR EXISTS { (o)-[:FUNDS]->(:DPG) })
-  AND (NOT $membersOnly OR EXISTS { (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) })
+CALL () {
+  CALL () {
+    MATCH (country:Country {id: $country})
+    CALL (country) {
+      MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)
+            -[:DEPLOYED_IN]->(country)
+      RETURN o
+      UNION
+      MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
+            -[:TAKES_PLACE_IN]->(country)
+      RETURN o
+    }
+    RETURN o
+  }
+  RETURN collect(o) AS active
+}
+// The candidates the walks reach, scored in full (the big lists stay out of the grouping keys)
+CALL (x, xSectors, profiled, xIdx, tied, active) {
+  CALL (x, xSectors, profiled) {
+    // o owns, maintains, funds or implements y, which advances one of X's SDGs
+    MATCH (x)-[:ADVANCES]->(sdg:SDG)
+    WITH x, sdg, count(*) AS xRels
+    WITH x, sdg, xRels, COUNT { (sdg)--() } AS degree
+    MATCH (y:DPG)-[:ADVANCES]->(sdg)
+    WHERE y <> x
+    WITH y, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
+    MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y)
+    RETURN o, 'dpg-sdg' AS metaPath, sum(paths) AS paths, sum(damped) AS damped
+    UNION ALL
+    // y is deployed in a country where X is; its own meta-path when y shares a sector with X
+    MATCH (x)-[:DEPLOYED_IN]->(country:Country)
+    WITH x, xSectors, country, count(*) AS xRels
+    WITH x, xSectors, country, xRels, COUNT { (country)--() } AS degree
+    MATCH (y:DPG)-[:DEPLOYED_IN]->(country)
+    WHERE y <> x
+    WITH y, xSectors, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
+    WITH y, paths, damped,
+         CASE WHEN any(s IN coalesce(y.sectors, []) WHERE s IN xSectors) THEN 'dpg-sector-country'
+              ELSE 'dpg-country' END AS metaPath
+    MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y)
+    RETURN o, metaPath, sum(paths) AS paths, sum(damped) AS damped
+    UNION ALL
+    // y shares sectors with X: 'dpg-sector' for o backing y, 'activity-dpg' for o taking part in
+    // an activity that involves y; one path per shared sector (a sector's degree: its DPGs). Walked
+    // only when the stored profiles are stale (see the top): it reaches most of a large graph.
+    WITH x, xSectors WHERE NOT profiled
+    UNWIND xSectors AS sector
+    WITH x, xSectors, sector, COUNT { MATCH (d:DPG) WHERE sector IN d.sectors } AS degree
+    WITH x, xSectors, collect({sector: sector, degree: degree}) AS sectorDegrees
+    MATCH (y:DPG)
+    WHERE y <> x AND any(s IN coalesce(y.sectors, []) WHERE s IN xSectors)
+    WITH y, [s IN coalesce(y.sectors, []) WHERE s IN xSectors] AS shared, sectorDegrees
+    WITH y, size(shared) AS paths,
+         reduce(sum = 0.0, s IN shared |
+                sum + 1.0 / log(1 + [d IN sectorDegrees WHERE d.sector = s][0].degree)) AS damped
+    WITH collect({y: y, paths: paths, damped: damped}) AS sharing
+    CALL (sharing) {
+      UNWIND sharing AS shares
+      WITH shares.y AS y, shares.paths AS paths, shares.damped AS damped
+      MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y)
+      RETURN o, 'dpg-sector' AS metaPath, sum(paths) AS n, sum(damped) AS d
+      UNION ALL
+      // summed per activity first: an activity involving several such DPGs is walked once
+      UNWIND sharing AS shares
+      WITH shares.y AS y, shares.paths AS paths, shares.damped AS damped
+      MATCH (activity:Activity)-[:INVOLVES]->(y)
+      WITH activity, sum(paths) AS paths, sum(damped) AS damped
+      MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity)
+      RETURN o, 'activity-dpg' AS metaPath, sum(paths) AS n, sum(damped) AS d
+    }
+    RETURN o, metaPath, n AS paths, d AS damped
+    UNION ALL
+    // o takes part in an activity that takes place in a country where X is deployed
+    MATCH (x)-[:DEPLOYED_IN]->(country:Country)
+    WITH country, count(*) AS xRels
+    WITH country, xRels, COUNT { (country)--() } AS degree
+    MATCH (activity:Activity)-[:TAKES_PLACE_IN]->(country)
+    WITH activity, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
+    MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity)
+    RETURN o, 'activity-country' AS metaPath, sum(paths) AS paths, sum(damped) AS damped
+    UNION ALL
+    // o takes part in an activity together with an owner or maintainer w of X (o = w is tied to X,
+    // so it never needs excluding here)
+    MATCH (w:Organisation)-[:OWNS|MAINTAINS]->(x)
+    WITH w, count(*) AS wRels
+    MATCH (w)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity:Activity)
+    WITH activity, sum(wRels) AS paths
+    WITH activity, paths, paths / log(1 + COUNT { (activity)--() }) AS damped
+    MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity)
+    RETURN o, 'activity-owner' AS metaPath, sum(paths) AS paths, sum(damped) AS damped
+  }
+  WITH xIdx, o, metaPath, paths, damped
+  WHERE NOT o IN tied AND ($country IS NULL OR o IN active)
+  // Each branch gives at most one row per candidate and meta-path
+  WITH xIdx, o,
+       collect({metaPath: metaPath, paths: paths, damped: damped}) AS walked,
+       sum($weights[metaPath] * damped) AS walkedScore
+  WITH xIdx, o, walked, walkedScore,
+       CASE WHEN o.sectorBacking IS NULL OR size(xIdx) = 0 THEN [0, 0.0, 0, 0.0]
+            ELSE reduce(t = [0, 0.0, 0, 0.0], e IN xIdx |
+                        [t[0] + o.sectorBacking[e.i], t[1] + o.sectorBacking[e.i] * e.c,
+                         t[2] + o.sectorActivity[e.i], t[3] + o.sectorActivity[e.i] * e.c]) END AS sec
+  WITH o, walkedScore, sec, walked
+  WHERE ($kind IS NULL OR (o:Organisation AND o.kind = $kind))
+    AND (o:Organisation OR EXISTS { (o)-[:FUNDS]->(:DPG) })
+    AND (NOT $membersOnly OR EXISTS { (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) })
+  RETURN collect(o) AS seen,
+         collect({o: o, sec: sec, walked: walked,
+                  score: walkedScore + $weights['dpg-sector'] * sec[1]
+                                     + $weights['activity-dpg'] * sec[3]}) AS near
+}
+// With profiles: every other candidate, from its profile alone; only the best $limit are kept.
+// (Its score is positive exactly when it has a path: the damping and the weights are positive.)
+CALL (profiled, xIdx, tied, active, seen) {
+  MATCH (o:Organisation|Initiative)
+  WHERE profiled AND size(xIdx) > 0 AND o.sectorBacking IS NOT NULL
+    AND NOT o IN seen AND NOT o IN tied AND ($country IS NULL OR o IN active)
+    AND ($kind IS NULL OR (o:Organisation AND o.kind = $kind))
+  WITH o, reduce(score = 0.0, e IN xIdx |
+                 score + e.c * ($weights['dpg-sector'] * o.sectorBacking[e.i]
+                                + $weights['activity-dpg'] * o.sectorActivity[e.i])) AS score
+  WHERE score > 0
+    AND (o:Organisation OR EXISTS { (o)-[:FUNDS]->(:DPG) })
+    AND (NOT $membersOnly OR EXISTS { (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) })
+  WITH collect({o: o, score: score}) AS far
+  CALL (far, xIdx) {
+    UNWIND far AS candidate
+    WITH candidate ORDER BY round(candidate.score * 1000000.0) DESC, candidate.o.id LIMIT $limit
+    WITH candidate.o AS o, candidate.score AS score
+    RETURN collect({o: o, score: score, walked: [],
+                    sec: reduce(t = [0, 0.0, 0, 0.0], e IN xIdx |
+                                [t[0] + o.sectorBacking[e.i], t[1] + o.sectorBacking[e.i] * e.c,
+                                 t[2] + o.sectorActivity[e.i], t[3] + o.sectorActivity[e.i] * e.c])})
+           AS farBest
+  }
+  RETURN size(far) AS farTotal, farBest
+}
 // The ranking is collaborator-ranking.ts's (score at 6 decimals, then id); it is repeated here only
 // to send the best $limit rather than every candidate.
-ORDER BY round(score * 1000000.0) DESC, o.id
-WITH collect({o: o, parts: parts}) AS ranked
-CALL (ranked) {
-  UNWIND ranked[0..$limit] AS best
-  WITH best.o AS o, best.parts AS parts
+CALL (near, farBest) {
+  UNWIND near + farBest AS best
+  WITH best ORDER BY round(best.score * 1000000.0) DESC, best.o.id LIMIT $limit
+  WITH best.o AS o, best.sec AS sec,
+       best.walked + CASE WHEN best.sec[0] > 0
+                          THEN [{metaPath: 'dpg-sector', paths: best.sec[0], damped: best.sec[1]}]
+                          ELSE [] END
+                   + CASE WHEN best.sec[2] > 0
+                          THEN [{metaPath: 'activity-dpg', paths: best.sec[2], damped: best.sec[3]}]
+                          ELSE [] END AS parts
   RETURN collect({candidate: o {.id, label: coalesce(o.name, o.id),
                                type: [l IN labels(o) WHERE l <> 'Entity'][0], kind: o.kind,
                                member: EXISTS { (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) }},
                   parts: parts}) AS candidates
 }
-RETURN size(ranked) AS total, candidates
+RETURN size(near) + farTotal AS total, candidates

@@ -30,6 +30,9 @@ const BOOKKEEPING = new Set([
   'version',
   'editedProperties',
   '_lock',
+  // Derived by the network-measure recompute (cypher/insights/write-sector-profiles.cypher).
+  'sectorBacking',
+  'sectorActivity',
 ]);
 
 export interface EntityState {
@@ -155,6 +158,8 @@ export async function updateEntity(
       edited: Object.keys(changes),
       editor,
     });
+    // A DPG's sectors feed the collaborators' sector profiles, stored with the measures.
+    if ('sectors' in changes) await markMetricsStale(tx);
     const after = toEntityState(row!.node as Record<string, unknown>, before.type);
     await recordAudit(tx, user, { action: 'entity.update', entityId: id, before, after });
     return after;

@@ -63,6 +63,7 @@ export const CYPHER_NAMES = [
   'insights/metrics-mark-stale',
   'insights/metrics-graph',
   'insights/write-node-metrics',
+  'insights/write-sector-profiles',
   'insights/write-graph-metrics',
   'insights/metrics-summary',
   'auth/create-session',

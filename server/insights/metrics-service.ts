@@ -27,6 +27,8 @@ export interface MetricsRun {
   modularity: number | null;
   /** Entities whose stored measures changed (and were written). */
   changedNodes: number;
+  /** Candidate collaborators whose sector profile changed (written or removed). */
+  changedProfiles: number;
   durationMs: number;
 }
 
@@ -78,6 +80,9 @@ export async function recomputeMetrics(
       .map((n) => ({ id: n.id, ...measures.nodes.get(n.id)! }));
     const computedAt = now().toISOString();
     if (rows.length > 0) await run(tx, 'insights/write-node-metrics', { rows, computedAt });
+    // Collaborator ranking reads these instead of walking most of the graph per request; in this
+    // transaction, so they are exactly as fresh as the measures (collaborator-scores.cypher).
+    const [profiles] = await run(tx, 'insights/write-sector-profiles');
     const summary: MetricsRun = {
       computedAt,
       nodeCount: measures.nodeCount,
@@ -86,6 +91,7 @@ export async function recomputeMetrics(
       communityCount: measures.communityCount,
       modularity: measures.modularity,
       changedNodes: rows.length,
+      changedProfiles: Number(profiles?.written ?? 0) + Number(profiles?.removed ?? 0),
       durationMs: Math.round(performance.now() - started),
     };
     await run(tx, 'insights/write-graph-metrics', {
@@ -99,13 +105,16 @@ export async function recomputeMetrics(
 
 /**
  * Computes the measures when they are stale (the graph changed since they were computed: an
- * import killed before its recompute, editors' edits) or never were and the graph has entities;
- * null when they are up to date.
+ * import killed before its recompute, editors' edits), never were and the graph has entities, or
+ * were computed before the sector profiles existed; null when they are up to date.
  */
 export async function ensureMetrics(db: GraphDatabase): Promise<MetricsRun | null> {
   const [state] = await db.read('insights/metrics-state');
-  const neverComputed = !state?.computedAt && Number(state?.entities ?? 0) > 0;
-  if (!neverComputed && state?.stale !== true) return null;
+  const hasEntities = Number(state?.entities ?? 0) > 0;
+  const neverComputed = !state?.computedAt && hasEntities;
+  // A database whose measures predate the sector profiles gets them once.
+  const unprofiled = Boolean(state?.computedAt) && state?.profiled !== true && hasEntities;
+  if (!neverComputed && !unprofiled && state?.stale !== true) return null;
   return recomputeMetrics(db);
 }
 

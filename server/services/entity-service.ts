@@ -14,6 +14,9 @@ const INTERNAL_PROPERTIES = new Set([
   // Curation bookkeeping (GET /api/curation/entities/:id shows them).
   'version',
   'editedProperties',
+  // Collaborator ranking's per-sector path counts (cypher/insights/write-sector-profiles.cypher).
+  'sectorBacking',
+  'sectorActivity',
 ]);
 
 export interface Provenance {
