@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { startLocalNeo4j } from '../db/local-neo4j.ts';
 import type { AppConfig, Neo4jConfig } from './config.ts';
 import { applyMigrations, awaitIndexes, type MigrationResult } from './db/migrations.ts';
-import { createDriver, GraphDatabase } from './db/neo4j-client.ts';
+import { createDriver, GraphDatabase, type PoolOptions } from './db/neo4j-client.ts';
 import { formatReport, type ImportReport } from './importers/import-report.ts';
 import { importMemberPage } from './importers/member-page/member-page-importer.ts';
 import { readSourceText } from './importers/source-reader.ts';
@@ -24,8 +24,9 @@ export async function resolveNeo4j(config: AppConfig, log: Log): Promise<Neo4jCo
 
 export async function connect(
   neo4jConfig: Neo4jConfig,
+  pool: PoolOptions = {},
 ): Promise<{ db: GraphDatabase; migrations: MigrationResult }> {
-  const driver = createDriver(neo4jConfig);
+  const driver = createDriver(neo4jConfig, pool);
   try {
     await driver.verifyConnectivity({ database: neo4jConfig.database });
   } catch (error) {

@@ -11,6 +11,7 @@ import { parseAllowHosts, type OutboundUrlPolicy } from './http/outbound-url-pol
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './http/rate-limits.ts';
 import { DEFAULT_CONSOLE_SETTINGS, type ConsoleSettings } from './console/console-service.ts';
 import { DEFAULT_ANSWER_CACHE, type AnswerCacheOptions } from './services/answer-cache.ts';
+import type { PoolOptions } from './db/neo4j-client.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,15 @@ const envSchema = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional(),
+  NEO4J_MAX_CONNECTIONS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe(
+      'transactions the app runs on Neo4j at once (its connection pool); default: twice the cores, at least 4',
+    ),
   LOCAL_NEO4J_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   LOCAL_NEO4J_DATA: z.string().default(path.join(REPO_ROOT, '.neo4j', 'dev')),
   SEED_PAGE: z
@@ -135,6 +145,8 @@ export interface AppConfig {
   host: string;
   /** Set when NEO4J_URI is given; otherwise the local database is started. */
   neo4j?: Neo4jConfig;
+  /** The driver's pool (NEO4J_MAX_CONNECTIONS); unset: defaultMaxConnections(). */
+  neo4jPool: PoolOptions;
   localNeo4j: { port: number; dataDir: string; password: string };
   seedPage: string;
   loadSeed: 'auto' | 'never';
@@ -189,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password, database: e.NEO4J_DATABASE }
       : undefined,
+    neo4jPool: { maxConnectionPoolSize: e.NEO4J_MAX_CONNECTIONS },
     localNeo4j: { port: e.LOCAL_NEO4J_PORT, dataDir: e.LOCAL_NEO4J_DATA, password },
     seedPage: e.SEED_PAGE,
     loadSeed: e.LOAD_SEED,

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   useUntranslatedStackTraces();
   const config = loadConfig();
   const neo4jConfig = await resolveNeo4j(config, log);
-  const { db, migrations } = await connect(neo4jConfig);
+  const { db, migrations } = await connect(neo4jConfig, config.neo4jPool);
   log(
     migrations.applied.length > 0
       ? `Schema migrated from version ${migrations.from} to ${migrations.to}: ${migrations.applied.join(', ')}`

@@ -83,7 +83,10 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
-  const { db } = await connect(await resolveNeo4j(config, (line) => console.error(line)));
+  const { db } = await connect(
+    await resolveNeo4j(config, (line) => console.error(line)),
+    config.neo4jPool,
+  );
   try {
     if (kind === 'resolve-report') {
       const merges = await resolutionReport(db);

@@ -130,7 +130,10 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const { db } = await connect(await resolveNeo4j(config, (line) => console.error(line)));
+  const { db } = await connect(
+    await resolveNeo4j(config, (line) => console.error(line)),
+    config.neo4jPool,
+  );
   try {
     await runCommand(db, argv);
   } finally {

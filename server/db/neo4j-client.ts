@@ -13,6 +13,7 @@
  * reachable but over capacity (no pooled connection free in time, transient errors past their
  * retries, memory limits) is answered 503 DATABASE_BUSY, never 500.
  */
+import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, {
   type Driver,
@@ -49,12 +50,25 @@ export function createDriver(config: Neo4jConfig, pool: PoolOptions = {}): Drive
     connectionTimeout: 2_000,
     // Waiting for a free pooled connection under load is not a fault: allow longer.
     connectionAcquisitionTimeout: pool.connectionAcquisitionTimeout ?? 5_000,
-    maxConnectionPoolSize: pool.maxConnectionPoolSize,
+    maxConnectionPoolSize: pool.maxConnectionPoolSize ?? defaultMaxConnections(),
     disableLosslessIntegers: false,
   });
 }
 
-/** The driver's pool settings; unset: the defaults above and the driver's 100 connections. */
+/**
+ * How many transactions the app runs on Neo4j at once unless NEO4J_MAX_CONNECTIONS says otherwise:
+ * twice this machine's cores (at least 4), the usual size for a database beside the app. Further
+ * requests wait for a connection in arrival order. A pool far wider than the cores only shares
+ * them out thinner: at a million relationships, 50 clients on 2 cores with the driver's 100
+ * connections left a 0.5 s collaborator ranking running for over 10 s among the others (128
+ * client timeouts in a minute); with 4 or 8, every request was answered, p99 5–7 s (bench/README.md).
+ * A remote database (a cluster, Aura) with more cores than this machine wants a larger value.
+ */
+export function defaultMaxConnections(): number {
+  return Math.max(4, 2 * availableParallelism());
+}
+
+/** The driver's pool settings; unset: the defaults above. */
 export interface PoolOptions {
   maxConnectionPoolSize?: number;
   connectionAcquisitionTimeout?: number;
