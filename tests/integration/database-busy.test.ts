@@ -2,11 +2,18 @@
 // pooled connection and a short acquisition timeout, that connection held by a transaction, must
 // answer the next query 503 DATABASE_BUSY with Retry-After (not 500), and serve again as soon as
 // the connection is free. The error mapping itself is unit-tested in database-faults.test.ts.
+// And the default pool: no more transactions at once than defaultMaxConnections(), the next
+// request waiting its turn rather than failing.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { createDriver, GraphDatabase } from '../../server/db/neo4j-client.ts';
+import { loadConfig } from '../../server/config.ts';
+import {
+  createDriver,
+  defaultMaxConnections,
+  GraphDatabase,
+} from '../../server/db/neo4j-client.ts';
 
 const ACQUISITION_TIMEOUT_MS = 300;
 let db: GraphDatabase;
@@ -62,5 +69,56 @@ describe('an exhausted connection pool', () => {
       await holder;
     }
     expect((await fetch(`${base}/api/search?q=unicef`)).status).toBe(200);
+  });
+});
+
+describe('the default connection pool', () => {
+  it('reads NEO4J_MAX_CONNECTIONS, and names it when it is no whole number of at least 1', () => {
+    expect(loadConfig({}).neo4jPool).toEqual({ maxConnectionPoolSize: undefined });
+    expect(loadConfig({ NEO4J_MAX_CONNECTIONS: '32' }).neo4jPool.maxConnectionPoolSize).toBe(32);
+    for (const bad of ['0', '2.5', 'many'])
+      expect(() => loadConfig({ NEO4J_MAX_CONNECTIONS: bad })).toThrow(/NEO4J_MAX_CONNECTIONS/);
+    expect(defaultMaxConnections()).toBeGreaterThanOrEqual(4);
+  });
+
+  it('runs at most defaultMaxConnections() transactions at once; the next request waits its turn', async () => {
+    const config = inject('neo4j');
+    const pooled = new GraphDatabase(createDriver(config), config.database);
+    const app = createApp(pooled, { webDist: '/nonexistent', rateLimit: false });
+    const appServer = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => appServer.once('listening', resolve));
+    const url = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}/api/search?q=unicef`;
+    const releases: (() => void)[] = [];
+    const holders: Promise<void>[] = [];
+    try {
+      for (let i = 0; i < defaultMaxConnections(); i++) {
+        let taken = () => {};
+        const connectionTaken = new Promise<void>((resolve) => (taken = resolve));
+        const released = new Promise<void>((resolve) => releases.push(resolve));
+        holders.push(
+          pooled.readTx(async (tx) => {
+            await tx.run('RETURN 1');
+            taken();
+            await released;
+          }),
+        );
+        await connectionTaken;
+      }
+      let answered = false;
+      const waiting = fetch(url).then((response) => {
+        answered = true;
+        return response;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(answered).toBe(false);
+      releases[0]!();
+      const response = await waiting;
+      expect(response.status).toBe(200);
+    } finally {
+      releases.forEach((release) => release());
+      await Promise.all(holders);
+      await new Promise((resolve) => appServer.close(resolve));
+      await pooled.close();
+    }
   });
 });
