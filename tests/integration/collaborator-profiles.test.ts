@@ -10,7 +10,6 @@ import { createUser } from '../../server/auth/accounts.ts';
 import type { UserPrincipal } from '../../server/auth/roles.ts';
 import { cypher } from '../../server/db/cypher-registry.ts';
 import { getEntityState, updateEntity } from '../../server/curation/entity-edits.ts';
-import { runImport } from '../../server/importers/import-runner.ts';
 import {
   getCollaborators,
   type CollaboratorAnswer,
@@ -18,8 +17,12 @@ import {
 } from '../../server/insights/collaborator-service.ts';
 import { getMetricsSummary, recomputeMetrics } from '../../server/insights/metrics-service.ts';
 import { getEntity } from '../../server/services/entity-service.ts';
-import { importSeed, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
-import { MEMBERS_FILE, REGISTRY_DIR, ROADMAP_FILE } from '../support/registry-copy.ts';
+import {
+  importRealSources,
+  openTestDatabase,
+  query,
+  resetGraph,
+} from '../support/graph-fixture.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
 const db = openTestDatabase();
@@ -231,11 +234,7 @@ describe.runIf(hasSharedData())('collaborators from sector profiles on the real 
   let editor: UserPrincipal;
 
   beforeAll(async () => {
-    await resetGraph(db);
-    await importSeed(db);
-    await runImport(db, { kind: 'dpg-registry', location: REGISTRY_DIR });
-    await runImport(db, { kind: 'members', location: MEMBERS_FILE });
-    await runImport(db, { kind: 'activities-csv', location: ROADMAP_FILE });
+    await importRealSources(db);
     const user = await createUser(db, { name: 'profiles-editor', role: 'editor' });
     editor = { kind: 'user', id: user.id, name: 'profiles-editor', role: 'editor', via: 'token' };
   }, 180_000);

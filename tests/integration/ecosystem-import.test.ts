@@ -8,6 +8,7 @@ import { runImport } from '../../server/importers/import-runner.ts';
 import { resolutionReport } from '../../server/importers/resolution-report.ts';
 import {
   graphSnapshot,
+  importRealSources,
   importSeed,
   openTestDatabase,
   query,
@@ -24,14 +25,6 @@ import { hasSharedData } from '../support/shared-data.ts';
 
 const db = openTestDatabase();
 
-async function importAll() {
-  await resetGraph(db);
-  await importSeed(db);
-  await runImport(db, { kind: 'dpg-registry', location: REGISTRY_DIR });
-  await runImport(db, { kind: 'members', location: MEMBERS_FILE });
-  await runImport(db, { kind: 'activities-csv', location: ROADMAP_FILE });
-}
-
 const ids = async (cypher: string, params: Record<string, unknown> = {}) =>
   (await query(db, cypher, params)).map((r) => r.id as string).sort();
 
@@ -41,7 +34,7 @@ afterAll(async () => {
 });
 
 describe.runIf(hasSharedData())('the real ecosystem imported from all sources', () => {
-  beforeAll(importAll, 120_000);
+  beforeAll(() => importRealSources(db), 120_000);
 
   it('holds the 165 registry DPGs with their stage, and the 17 SDGs', async () => {
     const [dpgs] = await query(

@@ -9,11 +9,14 @@ import {
   networkResponseSchema,
   stakeholdersResponseSchema,
 } from '../../server/api/insights-schemas.ts';
-import { runImport } from '../../server/importers/import-runner.ts';
 import { recomputeMetrics } from '../../server/insights/metrics-service.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
-import { importSeed, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
-import { MEMBERS_FILE, REGISTRY_DIR, ROADMAP_FILE } from '../support/registry-copy.ts';
+import {
+  importRealSources,
+  openTestDatabase,
+  query,
+  resetGraph,
+} from '../support/graph-fixture.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 import { expectPathsExist, expectSectorsShared, tiedTo } from './insights-fixture.ts';
 
@@ -39,12 +42,7 @@ afterAll(async () => {
 
 describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
   beforeAll(async () => {
-    await resetGraph(db);
-    await importSeed(db);
-    // Each runImport recomputes the network measures.
-    await runImport(db, { kind: 'dpg-registry', location: REGISTRY_DIR });
-    await runImport(db, { kind: 'members', location: MEMBERS_FILE });
-    await runImport(db, { kind: 'activities-csv', location: ROADMAP_FILE });
+    await importRealSources(db);
     api = await serveApi(db);
   }, 120_000);
 

@@ -6,9 +6,7 @@
 import type { GraphDatabase } from '../../server/db/neo4j-client.ts';
 import { FactSet } from '../../server/importers/graph/graph-facts.ts';
 import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
-import { runImport } from '../../server/importers/import-runner.ts';
-import { importSeed, resetGraph } from '../support/graph-fixture.ts';
-import { MEMBERS_FILE, REGISTRY_DIR, ROADMAP_FILE } from '../support/registry-copy.ts';
+import { importRealSources } from '../support/graph-fixture.ts';
 
 export const TRICKY_ID = 'dpg:query-api-tricky';
 export const TRICKY_NAME = `=cmd|' /C calc'!A0 <b>&amp;</b> "quoted" }) DETACH DELETE n //`;
@@ -51,11 +49,7 @@ export async function addTrickyDpg(db: GraphDatabase): Promise<void> {
 
 /** Empties the graph and imports every real source, then the hand-built one. */
 export async function importEcosystem(db: GraphDatabase): Promise<void> {
-  await resetGraph(db);
-  await importSeed(db);
-  await runImport(db, { kind: 'dpg-registry', location: REGISTRY_DIR });
-  await runImport(db, { kind: 'members', location: MEMBERS_FILE });
-  await runImport(db, { kind: 'activities-csv', location: ROADMAP_FILE });
+  await importRealSources(db);
   await addTrickyDpg(db);
   await db.read('admin/await-indexes', { timeoutSeconds: 30 });
 }

@@ -5,8 +5,10 @@
 import { inject } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createDriver, GraphDatabase, toPlain } from '../../server/db/neo4j-client.ts';
+import { runImport } from '../../server/importers/import-runner.ts';
 import { importMemberPage } from '../../server/importers/member-page/member-page-importer.ts';
 import { readSourceText } from '../../server/importers/source-reader.ts';
+import { MEMBERS_FILE, REGISTRY_DIR, ROADMAP_FILE } from './registry-copy.ts';
 import { SEED_PAGE } from './shared-data.ts';
 
 export function openTestDatabase(): GraphDatabase {
@@ -20,6 +22,18 @@ export async function resetGraph(db: GraphDatabase): Promise<void> {
 
 export async function importSeed(db: GraphDatabase) {
   return importMemberPage(db, await readSourceText(SEED_PAGE));
+}
+
+/**
+ * Empties the graph and imports every real source as the app does: the seed, then the DPG
+ * Registry, the DPGA members and the roadmap sheet, each import followed by the network measures.
+ */
+export async function importRealSources(db: GraphDatabase): Promise<void> {
+  await resetGraph(db);
+  await importSeed(db);
+  await runImport(db, { kind: 'dpg-registry', location: REGISTRY_DIR });
+  await runImport(db, { kind: 'members', location: MEMBERS_FILE });
+  await runImport(db, { kind: 'activities-csv', location: ROADMAP_FILE });
 }
 
 /** Row data of a verification query (tests read the graph directly to check what code wrote). */
