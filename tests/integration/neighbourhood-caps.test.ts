@@ -93,4 +93,27 @@ describe('a neighbourhood past the follow cap', () => {
     ]);
     expect(body.omitted).toEqual({ total: 1, byType: { DPG: 1 }, exact: true });
   });
+
+  it('counts the last hop alone when the nearer ones fill the limit, as walking it in full does', async () => {
+    // limit=5 at depth 2: the first hop fills the limit, so the second only counts what it
+    // reaches (no candidates kept); `prefer` makes every hop read its candidates in full.
+    const reached = (body: {
+      nodes: { data: { id: string; type: string } }[];
+      omitted: { byType: Record<string, number>; exact: boolean };
+    }) => {
+      const byType: Record<string, number> = { ...body.omitted.byType };
+      for (const { data } of body.nodes)
+        if (data.id !== 'org:hub') byType[data.type] = (byType[data.type] ?? 0) + 1;
+      return { byType, exact: body.omitted.exact };
+    };
+    const counted = await api.get('/api/graph/neighbourhood?id=org:hub&depth=2&limit=5');
+    const walked = await api.get(
+      '/api/graph/neighbourhood?id=org:hub&depth=2&limit=5&prefer=Activity',
+    );
+    expect(counted.status).toBe(200);
+    expect(walked.status).toBe(200);
+    expect(reached(counted.body)).toEqual(reached(walked.body));
+    // The second hop did reach something: the DPGs of the best-connected activities.
+    expect(reached(counted.body).byType.DPG).toBeGreaterThan(0);
+  });
 });

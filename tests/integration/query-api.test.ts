@@ -223,6 +223,28 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       );
     });
 
+    it('counts the hops past a full limit as walking them in full does', async () => {
+      // With limit=3 the first hop fills the limit, so the later ones only count what they
+      // reach (no candidates kept); `prefer` makes every hop read its candidates in full.
+      const reached = (body: {
+        centre: string;
+        nodes: { data: NodeData }[];
+        omitted: { byType: Record<string, number>; exact: boolean };
+      }) => {
+        const byType: Record<string, number> = { ...body.omitted.byType };
+        for (const { data } of body.nodes)
+          if (data.id !== body.centre) byType[data.type] = (byType[data.type] ?? 0) + 1;
+        return { byType, exact: body.omitted.exact };
+      };
+      for (const id of ['org:unicef', 'dpg:dhis2', 'org:norad', 'country:SL'])
+        for (const depth of [2, 3]) {
+          const centre = `/api/graph/neighbourhood?id=${id}&depth=${depth}&limit=3`;
+          const counted = await api.get(centre);
+          const walked = await api.get(`${centre}&prefer=Organisation`);
+          expect(reached(counted.body), `${id} at depth ${depth}`).toEqual(reached(walked.body));
+        }
+    });
+
     it('answers 404 for an unknown entity', async () => {
       const { status, body } = await api.get('/api/graph/neighbourhood?id=org:no-such-org');
       expect(status).toBe(404);
