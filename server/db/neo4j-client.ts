@@ -61,7 +61,7 @@ export function createDriver(config: Neo4jConfig, pool: PoolOptions = {}): Drive
  * requests wait for a connection in arrival order. A pool far wider than the cores only shares
  * them out thinner: at a million relationships, 50 clients on 2 cores with the driver's 100
  * connections left a 0.5 s collaborator ranking running for over 10 s among the others (128
- * client timeouts in a minute); with 4 or 8, every request was answered, p99 5–7 s (bench/README.md).
+ * client timeouts in a minute); with 4 or 8, every request was answered, p99 3–7 s (bench/README.md).
  * A remote database (a cluster, Aura) with more cores than this machine wants a larger value.
  */
 export function defaultMaxConnections(): number {

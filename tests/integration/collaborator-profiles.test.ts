@@ -15,7 +15,11 @@ import {
   type CollaboratorAnswer,
   type CollaboratorQuery,
 } from '../../server/insights/collaborator-service.ts';
-import { getMetricsSummary, recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import {
+  ensureMetrics,
+  getMetricsSummary,
+  recomputeMetrics,
+} from '../../server/insights/metrics-service.ts';
 import { getEntity } from '../../server/services/entity-service.ts';
 import {
   importRealSources,
@@ -204,6 +208,22 @@ describe('collaborators from sector profiles on a synthetic graph', () => {
     expect(
       summary(await getCollaborators(db, { id: dpg!, membersOnly: false, limit: 5, paths: 1 })),
     ).toEqual(summary(honest));
+  });
+
+  it('are computed at start when the measures predate them', async () => {
+    await query(
+      db,
+      `MATCH (m:GraphMetrics {id: 'metrics'}) REMOVE m.profileSectors, m.sectorDegrees
+       WITH 1 AS done MATCH (o:Organisation|Initiative) REMOVE o.sectorBacking, o.sectorActivity`,
+    );
+    const run = await ensureMetrics(db);
+    expect(run?.changedProfiles).toBeGreaterThan(20);
+    expect(await ensureMetrics(db)).toBeNull();
+    const [row] = await query(
+      db,
+      `MATCH (m:GraphMetrics {id: 'metrics'}) RETURN m.profileSectors AS s`,
+    );
+    expect((row!.s as string[]).length).toBeGreaterThan(3);
   });
 
   it('removes the profile of an organisation left with no sector path', async () => {
