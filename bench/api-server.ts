@@ -8,7 +8,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app.ts';
-import { createDriver, GraphDatabase } from '../server/db/neo4j-client.ts';
+import { openGraphDatabase } from '../server/db/neo4j-client.ts';
 import { useUntranslatedStackTraces } from '../server/stack-traces.ts';
 
 export interface MemorySnapshot {
@@ -50,13 +50,12 @@ async function main(): Promise<void> {
       'bench/api-server.ts: run it through bench-server.ts (needs BENCH_NEO4J_URI and IPC)',
     );
   }
-  const db = new GraphDatabase(
-    createDriver({
-      uri,
-      user: process.env.BENCH_NEO4J_USER ?? 'neo4j',
-      password: process.env.BENCH_NEO4J_PASSWORD ?? '',
-    }),
-  );
+  // As server/bootstrap.ts connects: the main pool and the probe driver.
+  const db = openGraphDatabase({
+    uri,
+    user: process.env.BENCH_NEO4J_USER ?? 'neo4j',
+    password: process.env.BENCH_NEO4J_PASSWORD ?? '',
+  });
   await db.driver.verifyConnectivity();
   // The per-client rate limiter would turn a load test into a test of the limiter: off here.
   // BENCH_ANSWER_CACHE_MB=0: every answer computed (what the raw-Cypher comparison needs);

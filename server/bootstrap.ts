@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { startLocalNeo4j } from '../db/local-neo4j.ts';
 import type { AppConfig, Neo4jConfig } from './config.ts';
 import { applyMigrations, awaitIndexes, type MigrationResult } from './db/migrations.ts';
-import { createDriver, GraphDatabase, type PoolOptions } from './db/neo4j-client.ts';
+import { openGraphDatabase, type GraphDatabase, type PoolOptions } from './db/neo4j-client.ts';
 import { formatReport, type ImportReport } from './importers/import-report.ts';
 import { importMemberPage } from './importers/member-page/member-page-importer.ts';
 import { readSourceText } from './importers/source-reader.ts';
@@ -26,14 +26,13 @@ export async function connect(
   neo4jConfig: Neo4jConfig,
   pool: PoolOptions = {},
 ): Promise<{ db: GraphDatabase; migrations: MigrationResult }> {
-  const driver = createDriver(neo4jConfig, pool);
+  const db = openGraphDatabase(neo4jConfig, pool);
   try {
-    await driver.verifyConnectivity({ database: neo4jConfig.database });
+    await db.driver.verifyConnectivity({ database: neo4jConfig.database });
   } catch (error) {
-    await driver.close();
+    await db.close();
     throw new Error(`Cannot reach Neo4j at ${neo4jConfig.uri}: ${(error as Error).message}`);
   }
-  const db = new GraphDatabase(driver, neo4jConfig.database);
   const migrations = await applyMigrations(db);
   await awaitIndexes(db);
   return { db, migrations };

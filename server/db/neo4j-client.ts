@@ -114,20 +114,46 @@ export interface FaultOptions {
   breakerCooldownMs?: number;
 }
 
+export interface GraphDatabaseOptions extends FaultOptions {
+  /**
+   * A driver of its own for the trivial reads that say whether the database is there and which
+   * revision it serves (health, the answer cache's revision probe), so they never queue behind
+   * the requests filling the main pool; the main driver when unset.
+   */
+  probeDriver?: Driver;
+}
+
+/** The probe driver: two connections, since its reads are tiny and revision reads coalesce. */
+export function createProbeDriver(config: Neo4jConfig): Driver {
+  return createDriver(config, { maxConnectionPoolSize: 2 });
+}
+
+/** The app's GraphDatabase: the main driver with `pool`, and a probe driver beside it. */
+export function openGraphDatabase(config: Neo4jConfig, pool: PoolOptions = {}): GraphDatabase {
+  return new GraphDatabase(createDriver(config, pool), config.database, {
+    probeDriver: createProbeDriver(config),
+  });
+}
+
 /** Query access handed to services; wraps one driver and the database name. */
 export class GraphDatabase {
   private readonly breaker: ConnectionBreaker;
   private readonly retry: RetryPolicy;
 
+  private readonly probeDriver: Driver;
+
   constructor(
     readonly driver: Driver,
     private readonly database?: string,
-    faults: FaultOptions = {},
+    options: GraphDatabaseOptions = {},
   ) {
-    this.retry = faults.retry ?? DEFAULT_RETRY_POLICY;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.breaker = new ConnectionBreaker(
-      faults.breakerCooldownMs === undefined ? undefined : { cooldownMs: faults.breakerCooldownMs },
+      options.breakerCooldownMs === undefined
+        ? undefined
+        : { cooldownMs: options.breakerCooldownMs },
     );
+    this.probeDriver = options.probeDriver ?? driver;
   }
 
   /**
@@ -155,7 +181,20 @@ export class GraphDatabase {
       this.inReadSession(async (session) => {
         await session.run(cypher('admin/revision-probe'));
         return session.lastBookmarks().join(',');
-      }),
+      }, this.probeDriver),
+    );
+  }
+
+  /**
+   * One named trivial read through the probe driver (see GraphDatabaseOptions): whether the
+   * database answers, not how busy the app is. Only for statements that cost next to nothing.
+   */
+  async probe(name: CypherName, params: Params = {}): Promise<Row[]> {
+    return this.withRetries(() =>
+      this.inReadSession(async (session) => {
+        const result = await session.run(cypher(name), params);
+        return result.records.map(recordToRow);
+      }, this.probeDriver),
     );
   }
 
@@ -206,6 +245,7 @@ export class GraphDatabase {
 
   async close(): Promise<void> {
     await this.driver.close();
+    if (this.probeDriver !== this.driver) await this.probeDriver.close();
   }
 
   private transaction<T>(
@@ -258,9 +298,12 @@ export class GraphDatabase {
     });
   }
 
-  /** A READ session for `work`, closed after it whatever happens. */
-  private async inReadSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
+  /** A READ session of `driver` for `work`, closed after it whatever happens. */
+  private async inReadSession<T>(
+    work: (session: Session) => Promise<T>,
+    driver: Driver = this.driver,
+  ): Promise<T> {
+    const session = driver.session({
       database: this.database,
       defaultAccessMode: neo4j.session.READ,
     });

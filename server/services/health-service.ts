@@ -1,6 +1,5 @@
 /** App and database status for /api/health and start-up logs. */
 import type { GraphDatabase } from '../db/neo4j-client.ts';
-import { currentSchemaVersion } from '../db/migrations.ts';
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -16,8 +15,10 @@ export interface Health {
 
 export async function getHealth(db: GraphDatabase, appVersion: string): Promise<Health> {
   try {
-    const [info] = await db.read('admin/database-info');
-    const schemaVersion = await currentSchemaVersion(db);
+    // Through the probe driver: a busy app's full pool must not make the database look down.
+    const [info] = await db.probe('admin/database-info');
+    const [schema] = await db.probe('admin/schema-version');
+    const schemaVersion = Number(schema?.version ?? 0);
     return {
       status: 'ok',
       version: appVersion,

@@ -3,7 +3,8 @@
 // answer the next query 503 DATABASE_BUSY with Retry-After (not 500), and serve again as soon as
 // the connection is free. The error mapping itself is unit-tested in database-faults.test.ts.
 // And the default pool: no more transactions at once than defaultMaxConnections(), the next
-// request waiting its turn rather than failing.
+// request waiting its turn rather than failing; while it is full, the probe driver still answers
+// the health check and the answer cache's revision reads at once.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,6 +12,7 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import {
   createDriver,
+  createProbeDriver,
   defaultMaxConnections,
   GraphDatabase,
 } from '../../server/db/neo4j-client.ts';
@@ -119,6 +121,56 @@ describe('the default connection pool', () => {
       await Promise.all(holders);
       await new Promise((resolve) => appServer.close(resolve));
       await pooled.close();
+    }
+  });
+});
+
+describe('a full pool beside the probe driver', () => {
+  it('still answers the health check and cached answers at once, and the rest 503 as before', async () => {
+    const config = inject('neo4j');
+    const busy = new GraphDatabase(
+      createDriver(config, { maxConnectionPoolSize: 1, connectionAcquisitionTimeout: 300 }),
+      config.database,
+      { probeDriver: createProbeDriver(config) },
+    );
+    const app = createApp(busy, { webDist: '/nonexistent', rateLimit: false });
+    const appServer = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => appServer.once('listening', resolve));
+    const url = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let taken = () => {};
+    const connectionTaken = new Promise<void>((resolve) => (taken = resolve));
+    let holder: Promise<void> | undefined;
+    try {
+      // Computed while the pool is free: the answer cache keeps it.
+      expect((await fetch(`${url}/api/overview`)).status).toBe(200);
+      holder = busy.readTx(async (tx) => {
+        await tx.run('RETURN 1');
+        taken();
+        await released;
+      });
+      await connectionTaken;
+
+      let started = Date.now();
+      const health = await fetch(`${url}/api/health`);
+      expect(health.status).toBe(200);
+      expect(((await health.json()) as { database: { status: string } }).database.status).toBe(
+        'up',
+      );
+      expect(Date.now() - started).toBeLessThan(250);
+
+      started = Date.now();
+      expect((await fetch(`${url}/api/overview`)).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(250);
+
+      // What needs the main pool still waits for it, and says the app is busy.
+      expect((await fetch(`${url}/api/search?q=unicef`)).status).toBe(503);
+    } finally {
+      release();
+      await holder;
+      await new Promise((resolve) => appServer.close(resolve));
+      await busy.close();
     }
   });
 });
