@@ -8,7 +8,7 @@ import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { slugify } from '../importers/resolution/text-normalise.ts';
-import { markMetricsStale } from '../insights/metrics-service.ts';
+import { markMetricsStale, SECTOR_PROFILE_PROPERTIES } from '../insights/metrics-service.ts';
 import { ID_PREFIX } from '../model/graph-model.ts';
 import {
   isEditableType,
@@ -30,9 +30,7 @@ const BOOKKEEPING = new Set([
   'version',
   'editedProperties',
   '_lock',
-  // Derived by the network-measure recompute (cypher/insights/write-sector-profiles.cypher).
-  'sectorBacking',
-  'sectorActivity',
+  ...SECTOR_PROFILE_PROPERTIES,
 ]);
 
 export interface EntityState {

@@ -139,7 +139,6 @@ export function openGraphDatabase(config: Neo4jConfig, pool: PoolOptions = {}): 
 export class GraphDatabase {
   private readonly breaker: ConnectionBreaker;
   private readonly retry: RetryPolicy;
-
   private readonly probeDriver: Driver;
 
   constructor(
@@ -190,12 +189,7 @@ export class GraphDatabase {
    * database answers, not how busy the app is. Only for statements that cost next to nothing.
    */
   async probe(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.withRetries(() =>
-      this.inReadSession(async (session) => {
-        const result = await session.run(cypher(name), params);
-        return result.records.map(recordToRow);
-      }, this.probeDriver),
-    );
+    return this.withRetries(() => this.readRows(cypher(name), params, this.probeDriver));
   }
 
   /** Several reads in one transaction (one consistent snapshot). */
@@ -292,10 +286,15 @@ export class GraphDatabase {
 
   /** One auto-commit read query, in a READ session so a cluster routes it to a reader. */
   protected async autoCommitRead(text: string, params: Params): Promise<Row[]> {
+    return this.readRows(text, params, this.driver);
+  }
+
+  /** One auto-commit read through `driver` (the main one, or the probe driver), as plain rows. */
+  private async readRows(text: string, params: Params, driver: Driver): Promise<Row[]> {
     return this.inReadSession(async (session) => {
       const result = await session.run(text, params);
       return result.records.map(recordToRow);
-    });
+    }, driver);
   }
 
   /** A READ session of `driver` for `work`, closed after it whatever happens. */

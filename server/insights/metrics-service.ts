@@ -17,6 +17,12 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { computeNetworkMeasures, type NodeMeasures } from './network-measures.ts';
 
+/**
+ * The properties write-sector-profiles.cypher keeps on organisations and initiatives: bookkeeping
+ * for collaborator ranking, left out wherever an entity's own properties are shown.
+ */
+export const SECTOR_PROFILE_PROPERTIES = ['sectorBacking', 'sectorActivity'] as const;
+
 export interface MetricsRun {
   computedAt: string;
   nodeCount: number;

@@ -1,6 +1,7 @@
 /** One entity with its properties, degree by relationship type, neighbours and provenance. */
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { NotFoundError } from '../errors.ts';
+import { SECTOR_PROFILE_PROPERTIES } from '../insights/metrics-service.ts';
 import neo4j from 'neo4j-driver';
 
 /** Bookkeeping properties that are shown as provenance, not as the entity's own properties. */
@@ -14,9 +15,7 @@ const INTERNAL_PROPERTIES = new Set([
   // Curation bookkeeping (GET /api/curation/entities/:id shows them).
   'version',
   'editedProperties',
-  // Collaborator ranking's per-sector path counts (cypher/insights/write-sector-profiles.cypher).
-  'sectorBacking',
-  'sectorActivity',
+  ...SECTOR_PROFILE_PROPERTIES,
 ]);
 
 export interface Provenance {
