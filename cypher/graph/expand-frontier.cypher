@@ -1,7 +1,8 @@
 // One breadth-first step of the neighbourhood of $centre: from the centre itself when $frontier is
 // empty, else from the entities $frontier names (element ids, valid in this transaction only,
-// best-connected first), to the entities one hop on that are neither the centre nor in $seen
-// (element ids), over relationships of $rels into entities of $types (all when empty). Types are
+// best-connected first), to the entities one hop on that are neither the centre, nor in the
+// frontier, nor in $seen (element ids of the hops before the frontier: the frontier is not sent
+// twice, which at a million relationships is a thousand ids), over relationships of $rels into entities of $types (all when empty). Types are
 // compared as values, never spliced in. At most $budget relationships are followed, so a hub of a
 // big graph cannot drag the whole graph into one request: `capped` says the budget ran out (the
 // counts are then lower bounds). Element ids and the store's degree counts keep the walk itself
@@ -24,6 +25,7 @@ CALL (c) {
 }
 MATCH (a)-[r]-(m:Entity)
 WHERE m <> c
+  AND NOT elementId(m) IN $frontier
   AND NOT elementId(m) IN $seen
   AND (size($rels) = 0 OR type(r) IN $rels)
   AND (size($types) = 0 OR any(l IN labels(m) WHERE l IN $types))

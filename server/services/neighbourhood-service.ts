@@ -90,7 +90,7 @@ export async function scopeNeighbourhood(
   const candidates: Candidate[] = [];
   const reachedByType: Record<string, number> = {};
   let reachedCount = 0;
-  // Element ids: the hops walk records, not the id index.
+  // Element ids: the hops walk records, not the id index. `seen`: the hops before the frontier.
   const seen: string[] = [];
   let frontier: string[] = [];
   let exact = true;
@@ -127,9 +127,9 @@ export async function scopeNeighbourhood(
       reachedCount += count;
     }
     if (row.capped) exact = false;
+    seen.push(...frontier);
     frontier = (row.reached as string[]).map(String);
     if (frontier.length === 0) break;
-    seen.push(...frontier);
   }
   const { kept } = selectNeighbourhood(request.id, candidates, request.limit, prefer);
   return { centre: request.id, kept, omitted: { ...leftOut(reachedByType, kept), exact }, rels };
