@@ -58,12 +58,16 @@ export function apiRouter(db: GraphDatabase, appVersion: string, answers: Answer
 
   router.get('/overview', async (req, res) => {
     const { limit, mode } = parseInput(overviewQuerySchema, req.query, 'query');
-    await sendCached(res, answers, 'overview', { limit, mode }, () => getOverview(db, limit, mode));
+    await sendCached(req, res, answers, 'overview', { limit, mode }, () =>
+      getOverview(db, limit, mode),
+    );
   });
 
   router.get('/graph/neighbourhood', async (req, res) => {
     const params = parseInput(neighbourhoodQuerySchema, req.query, 'query');
-    await sendCached(res, answers, 'neighbourhood', params, () => getNeighbourhood(db, params));
+    await sendCached(req, res, answers, 'neighbourhood', params, () =>
+      getNeighbourhood(db, params),
+    );
   });
 
   router.post('/graph/subgraph', async (req, res) => {
@@ -73,7 +77,7 @@ export function apiRouter(db: GraphDatabase, appVersion: string, answers: Answer
 
   router.get('/graph/paths', async (req, res) => {
     const params = parseInput(pathsQuerySchema, req.query, 'query');
-    await sendCached(res, answers, 'paths', params, () => findPaths(db, params));
+    await sendCached(req, res, answers, 'paths', params, () => findPaths(db, params));
   });
 
   router.get('/stats', async (req, res) => {

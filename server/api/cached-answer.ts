@@ -1,14 +1,28 @@
 /** Answers a route from the answer cache (server/services/answer-cache.ts): JSON already serialised. */
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { AnswerCache } from '../services/answer-cache.ts';
 
+/**
+ * Sends the cached answer's stored gzip bytes to a client that accepts gzip; the compression
+ * middleware leaves a response that already has a Content-Encoding alone. Otherwise the JSON,
+ * which that middleware compresses as usual (the cache off, or an answer too small to keep
+ * gzipped).
+ */
 export async function sendCached(
+  req: Request,
   res: Response,
   cache: AnswerCache,
   kind: string,
   request: unknown,
   compute: () => Promise<unknown>,
 ): Promise<void> {
-  const json = await cache.json(kind, request, compute);
-  res.type('application/json').send(json);
+  const answer = await cache.answer(kind, request, compute);
+  res.type('application/json');
+  // The answer depends on Accept-Encoding whichever representation goes out.
+  res.vary('Accept-Encoding');
+  if (answer.gzip && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    res.set('Content-Encoding', 'gzip').send(answer.gzip);
+    return;
+  }
+  res.send(answer.json);
 }

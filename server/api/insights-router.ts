@@ -32,19 +32,21 @@ export function insightsRouter(db: GraphDatabase, answers: AnswerCache): Router 
     const { id } = parseInput(collaboratorsParamsSchema, req.params, 'path');
     const query = parseInput(collaboratorsQuerySchema, req.query, 'query');
     const request = { id, ...query };
-    await sendCached(res, answers, 'collaborators', request, () => getCollaborators(db, request));
+    await sendCached(req, res, answers, 'collaborators', request, () =>
+      getCollaborators(db, request),
+    );
   });
 
   router.get('/stakeholders', async (req, res) => {
     const query = parseInput(stakeholdersQuerySchema, req.query, 'query');
-    await sendCached(res, answers, 'stakeholders', query, () => getStakeholders(db, query));
+    await sendCached(req, res, answers, 'stakeholders', query, () => getStakeholders(db, query));
   });
 
   router.get('/organisations/:id/network', async (req, res) => {
     const { id } = parseInput(networkParamsSchema, req.params, 'path');
     const query = parseInput(networkQuerySchema, req.query, 'query');
     const request = { id, ...query };
-    await sendCached(res, answers, 'organisation-network', request, () =>
+    await sendCached(req, res, answers, 'organisation-network', request, () =>
       getOrganisationNetwork(db, request),
     );
   });

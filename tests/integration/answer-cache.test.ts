@@ -1,10 +1,12 @@
 // The answer cache serves a repeated graph read without computing it again, and never serves an
 // answer from before a write: not the app's own writes, not a write straight to Neo4j by another
 // client (which is what other app instances and scripts are to this one).
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FactSet } from '../../server/importers/graph/graph-facts.ts';
 import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
-import { AnswerCache } from '../../server/services/answer-cache.ts';
+import { AnswerCache, GZIP_THRESHOLD_BYTES } from '../../server/services/answer-cache.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
 import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 
@@ -120,6 +122,23 @@ describe('the answer cache', () => {
     expect(await cache.json('k', {}, failingOnce)).toBe('{"attempt":2}');
   });
 
+  it('keeps a large answer gzipped, compressed once however often it is served', async () => {
+    const cache = new AnswerCache(db);
+    const large = { names: Array.from({ length: 200 }, (_, i) => `entity number ${i}`) };
+    const { compute } = counted(large);
+    const first = await cache.answer('k', {}, compute);
+    const second = await cache.answer('k', {}, compute);
+    expect(Buffer.byteLength(first.json)).toBeGreaterThanOrEqual(GZIP_THRESHOLD_BYTES);
+    expect(gunzipSync(first.gzip!).toString()).toBe(JSON.stringify(large));
+    expect(second.gzip).toBe(first.gzip);
+    expect(cache.stats).toMatchObject({ hits: 1, misses: 1, compressed: 1 });
+    // Too small to gain from gzip, and nothing to keep with the cache off.
+    expect((await cache.answer('small', {}, counted({ ok: true }).compute)).gzip).toBeUndefined();
+    const off = new AnswerCache(db, { maxMegabytes: 0 });
+    expect((await off.answer('k', {}, compute)).gzip).toBeUndefined();
+    expect(cache.stats.compressed).toBe(1);
+  });
+
   it('computes every time when given no memory', async () => {
     const cache = new AnswerCache(db, { maxMegabytes: 0 });
     const { calls, compute } = counted();
@@ -163,5 +182,73 @@ describe('cached routes', () => {
     expect((await api.get(missing)).status).toBe(404);
     await query(db, "CREATE (:Entity:Organisation {id: 'org:later', name: 'Later'})");
     expect((await api.get(missing)).status).toBe(200);
+  });
+});
+
+/** A GET with exactly the given headers (fetch would add and undo its own gzip). */
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}> {
+  return new Promise((resolve, reject) => {
+    const req = request(api.url + path, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('cached routes and gzip', () => {
+  const neighbourhood = '/api/graph/neighbourhood?id=org%3Aalpha&depth=1';
+
+  beforeEach(async () => {
+    // Enough activities for an answer above the gzip threshold.
+    await query(
+      db,
+      `MATCH (o:Entity {id: 'org:alpha'})
+       UNWIND range(1, 30) AS i
+       CREATE (o)-[:LEADS]->(:Entity:Activity {id: 'activity:alpha/extra-' + i, name: 'Extra activity ' + i})`,
+    );
+  });
+
+  it('send the stored gzip bytes, with their length, to a client that accepts gzip', async () => {
+    const plain = await rawGet(neighbourhood, {});
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.byteLength).toBeGreaterThanOrEqual(GZIP_THRESHOLD_BYTES);
+    for (let i = 0; i < 2; i++) {
+      const zipped = await rawGet(neighbourhood, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers['content-type']).toMatch(/^application\/json/);
+      expect(zipped.headers['vary']).toMatch(/Accept-Encoding/);
+      // A stored body has a length; the compression middleware would stream it chunked.
+      expect(Number(zipped.headers['content-length'])).toBe(zipped.body.byteLength);
+      expect(JSON.parse(gunzipSync(zipped.body).toString())).toEqual(
+        JSON.parse(plain.body.toString()),
+      );
+    }
+  });
+
+  it('leave other encodings to the compression middleware', async () => {
+    for (const acceptEncoding of ['identity', 'gzip;q=0, identity']) {
+      const answer = await rawGet(neighbourhood, { 'accept-encoding': acceptEncoding });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(answer.body.toString()).centre).toBe('org:alpha');
+    }
+    const brotli = await rawGet(neighbourhood, { 'accept-encoding': 'br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(brotli.body).toString()).centre).toBe('org:alpha');
   });
 });
