@@ -8,10 +8,11 @@
  * answers by class and watching the server's memory.
  */
 import type { GraphDatabase } from '../server/db/neo4j-client.ts';
+import { GZIP_THRESHOLD_BYTES } from '../server/services/answer-cache.ts';
 import type { BenchServer, MemorySnapshot } from './bench-server.ts';
 import { ms, ratio, summarise, type LatencySummary } from './latency-stats.ts';
 import { httpLoad, pool, taskLoad, type LoadResult } from './load-runner.ts';
-import { recordRequests, replay } from './query-recorder.ts';
+import { recordRequests, replay, type RecordedRequest } from './query-recorder.ts';
 import type { BenchSection, BenchTarget, SuiteResult } from './report.ts';
 
 /** Entities of one dataset to aim the endpoints at. */
@@ -55,9 +56,11 @@ export const DEPTH2_P95_TARGET_MS = 50;
  * side gives however slow the endpoint; and the soak's seconds.
  */
 const TIMING = {
-  quick: { warmup: 0.5, measure: 3, rounds: 2, minSamples: 20, soak: 10 },
-  full: { warmup: 2, measure: 12, rounds: 6, minSamples: 60, soak: 60 },
+  quick: { warmup: 0.5, measure: 3, rounds: 2, minSamples: 20, soak: 10, alone: 1 },
+  full: { warmup: 2, measure: 12, rounds: 6, minSamples: 60, soak: 60, alone: 4 },
 };
+/** Requests per side and round at one connection: at least this many, at most the second. */
+const ALONE_REQUESTS = [10, 100] as const;
 /**
  * An endpoint whose single request takes longer is reported, not loaded: at 10 connections each
  * request waits for the 9 ahead of it, so its requests would queue past the 10 s timeout (at 1M
@@ -97,6 +100,9 @@ interface EndpointMeasure {
   probeMs: number;
   http?: LatencySummary;
   raw?: LatencySummary;
+  /** The same comparison one request at a time (see measureAlone). */
+  httpAlone?: LatencySummary;
+  rawAlone?: LatencySummary;
   httpFailures?: string[];
   rawFailures?: string[];
 }
@@ -171,14 +177,61 @@ async function measureEndpoint(
   }
   const httpResult = pool(httpRounds);
   const rawResult = pool(rawRounds);
+  const alone = await measureAlone(db, endpoint, options, requests, probeMs, timing, log);
   return {
     ...base,
     bound: `${perRound * timing.rounds} requests`,
     http: summarise(httpResult.latencies, httpResult.seconds),
     raw: summarise(rawResult.latencies, rawResult.seconds),
-    httpFailures: failures(httpResult),
-    rawFailures: failures(rawResult),
+    httpAlone: summarise(alone.http.latencies, alone.http.seconds),
+    rawAlone: summarise(alone.raw.latencies, alone.raw.seconds),
+    httpFailures: [...failures(httpResult), ...failures(alone.http).map((f) => `${f} alone`)],
+    rawFailures: [...failures(rawResult), ...failures(alone.raw).map((f) => `${f} alone`)],
   };
+}
+
+/**
+ * HTTP against raw Cypher one request at a time, in alternating rounds too. At ten connections
+ * the app's own work (driver decoding, shaping, JSON, HTTP) takes cores that Neo4j would use on
+ * this two-core machine, so that ratio measures how the cores are shared as much as what the API
+ * adds; one at a time, nothing queues and the ratio is the latency the API adds to its statements.
+ */
+async function measureAlone(
+  db: GraphDatabase,
+  endpoint: Endpoint,
+  options: ApiBenchOptions,
+  requests: RecordedRequest[],
+  probeMs: number,
+  timing: (typeof TIMING)['quick'],
+  log: (line: string) => void,
+): Promise<{ http: LoadResult; raw: LoadResult }> {
+  const rounds = Math.min(timing.rounds, 3);
+  const [fewest, most] = ALONE_REQUESTS;
+  const perRound = Math.min(
+    most,
+    Math.max(fewest, Math.ceil((timing.alone * 1000) / rounds / Math.max(probeMs, 1))),
+  );
+  const http = (amount: number) =>
+    httpLoad({
+      baseUrl: options.baseUrl,
+      paths: endpoint.paths,
+      connections: 1,
+      bound: { amount },
+    });
+  const raw = (amount: number) =>
+    taskLoad({
+      connections: 1,
+      bound: { amount },
+      task: (n) => replay(db.driver, requests[n % requests.length]!, options.database),
+    });
+  log(`  ${endpoint.name}: ${rounds} rounds of ${perRound} requests one at a time…`);
+  const httpRounds: LoadResult[] = [];
+  const rawRounds: LoadResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    httpRounds.push(await http(perRound));
+    rawRounds.push(await raw(perRound));
+  }
+  return { http: pool(httpRounds), raw: pool(rawRounds) };
 }
 
 type LoadedMeasure = EndpointMeasure & Required<Pick<EndpointMeasure, 'http' | 'raw'>>;
@@ -186,10 +239,12 @@ type LoadedMeasure = EndpointMeasure & Required<Pick<EndpointMeasure, 'http' | '
 const loaded = (m: EndpointMeasure): m is LoadedMeasure =>
   m.http !== undefined && m.raw !== undefined;
 const overhead = (m: LoadedMeasure) => m.http.p50 / m.raw.p50;
+const overheadAlone = (m: EndpointMeasure) =>
+  m.httpAlone && m.rawAlone ? m.httpAlone.p50 / m.rawAlone.p50 : undefined;
 
 function row(m: EndpointMeasure): (string | number)[] {
   if (!loaded(m)) {
-    return [m.endpoint, m.queriesPerRequest, m.bound, ...Array<string>(8).fill('–')];
+    return [m.endpoint, m.queriesPerRequest, m.bound, ...Array<string>(11).fill('–')];
   }
   return [
     m.endpoint,
@@ -204,6 +259,9 @@ function row(m: EndpointMeasure): (string | number)[] {
     m.raw.perSecond.toFixed(1),
     ratio(overhead(m)),
     ratio(m.raw.perSecond / m.http.perSecond),
+    m.httpAlone ? ms(m.httpAlone.p50) : '–',
+    m.rawAlone ? ms(m.rawAlone.p50) : '–',
+    overheadAlone(m) === undefined ? '–' : ratio(overheadAlone(m)!),
   ];
 }
 
@@ -213,33 +271,61 @@ async function alone(baseUrl: string, path: string, amount: number): Promise<Lat
   return summarise(result.latencies, result.seconds);
 }
 
+/** What Chromium sends: the repeated requests are measured as browsers ask too. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+interface RepeatedMeasure {
+  plain: LatencySummary;
+  /** The same requests asking for compression as a browser does. */
+  browser: LatencySummary;
+}
+
 /**
  * Each endpoint's requests repeated against the app as deployed, so answers come from the answer
- * cache once computed: what a popular neighbourhood costs. Warmed first; same concurrency.
+ * cache once computed: what a popular neighbourhood costs. Warmed first; same concurrency. Then
+ * again as a browser asks (compressed), about half as long.
  */
 async function measureRepeated(
   cachedBaseUrl: string,
   endpoints: readonly Endpoint[],
   timing: (typeof TIMING)['quick'],
   log: (line: string) => void,
-): Promise<Map<string, LatencySummary>> {
-  const measured = new Map<string, LatencySummary>();
+): Promise<Map<string, RepeatedMeasure>> {
+  const measured = new Map<string, RepeatedMeasure>();
   for (const endpoint of endpoints) {
-    const load = (amount: number) =>
+    const load = (amount: number, headers?: Record<string, string>) =>
       httpLoad({
         baseUrl: cachedBaseUrl,
         paths: endpoint.paths,
         connections: CONNECTIONS,
         bound: { amount },
+        headers,
       });
     const first = await load(2 * CONNECTIONS);
     const perSecond = first.latencies.length / first.seconds;
     const amount = Math.max(timing.minSamples, Math.ceil(perSecond * timing.measure));
     log(`  ${endpoint.name}: ${amount} repeated requests, answer cache on…`);
-    const result = await load(amount);
-    measured.set(endpoint.name, summarise(result.latencies, result.seconds));
+    const plain = await load(amount);
+    const browser = await load(Math.max(timing.minSamples, Math.ceil(amount / 2)), {
+      'accept-encoding': BROWSER_ACCEPT_ENCODING,
+    });
+    measured.set(endpoint.name, {
+      plain: summarise(plain.latencies, plain.seconds),
+      browser: summarise(browser.latencies, browser.seconds),
+    });
   }
   return measured;
+}
+
+/** The one-request-at-a-time ratios beside the target's (which is judged at ten connections). */
+function aloneNote(measures: readonly EndpointMeasure[]): string | undefined {
+  const ratios = measures.flatMap((m) => {
+    const r = overheadAlone(m);
+    return r === undefined ? [] : [`${m.endpoint} ${ratio(r)}`];
+  });
+  return ratios.length === 0
+    ? undefined
+    : `one request at a time (nothing queued, no cores shared among requests): ${ratios.join(', ')}`;
 }
 
 /** Latency, throughput and overhead over raw Cypher of each endpoint on the loaded dataset. */
@@ -275,11 +361,15 @@ export async function benchApi(
       'raw tx/s',
       'overhead (p50)',
       'throughput (raw/HTTP)',
+      'alone p50 ms',
+      'raw alone p50 ms',
+      'overhead alone (p50)',
     ],
     rows: measures.map(row),
     notes: [
       `${CONNECTIONS} concurrent connections. Per endpoint: a warm-up, then ${timing.rounds} alternating rounds of HTTP and of raw Cypher with the same number of requests (so both meet the same machine load), sized from the warm-up's throughput to about ${timing.measure} s per side and at least ${timing.minSamples} requests ("run": requests per side). autocannon on loopback against the app in its own process (rate limiter off), no compression requested.`,
       `Neighbourhoods are capped at limit=${NEIGHBOURHOOD_LIMIT}. Requests: ${measures.map((m) => m.paths.join(' ')).join(' · ')}.`,
+      `"alone": the same comparison one request at a time (up to 3 alternating rounds of ${ALONE_REQUESTS[0]}–${ALONE_REQUESTS[1]} requests per side, about ${timing.alone} s): the latency the API adds to its statements when requests neither queue nor share the cores. At ${CONNECTIONS} connections the app's own CPU per request (driver decoding, as the raw side pays too, then shaping, JSON and HTTP) competes with Neo4j for this machine's cores, and the ratio shows that sharing as well.`,
       'raw = the statements the route ran for the same request (captured once), with the same parameters, in the same reads and order (an auto-commit query where the app ran one, else a read transaction of the same statements), through neo4j-driver at the same concurrency: no HTTP, no validation, no shaping. "queries" counts them: neighbourhood (one expansion per hop, then the nodes and the edges), paths (ends, shortest paths, ties of the last length, nodes) and collaborators (DPG lookup, evidence paths) run several per request.',
       ...notLoaded.map(
         (m) =>
@@ -296,21 +386,37 @@ export async function benchApi(
   const sections = [section];
   const repeated = options.cachedBaseUrl
     ? await measureRepeated(options.cachedBaseUrl, chosen, timing, log)
-    : new Map<string, LatencySummary>();
+    : new Map<string, RepeatedMeasure>();
   if (repeated.size > 0) {
     sections.push({
       title: `Repeated requests, answer cache on — ${options.label}`,
-      columns: ['endpoint', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s'],
-      rows: [...repeated].map(([name, r]) => [
+      columns: [
+        'endpoint',
+        'requests',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'req/s',
+        'compressed: requests',
+        'p50 ms',
+        'p95 ms',
+        'req/s',
+      ],
+      rows: [...repeated].map(([name, { plain, browser }]) => [
         name,
-        r.count,
-        ms(r.p50),
-        ms(r.p95),
-        ms(r.p99),
-        r.perSecond.toFixed(1),
+        plain.count,
+        ms(plain.p50),
+        ms(plain.p95),
+        ms(plain.p99),
+        plain.perSecond.toFixed(1),
+        browser.count,
+        ms(browser.p50),
+        ms(browser.p95),
+        browser.perSecond.toFixed(1),
       ]),
       notes: [
         `The same requests against the app as deployed (server/services/answer-cache.ts): after the first, each answer comes from the cache, checked against the graph's revision (one trivial read) on every request. ${CONNECTIONS} concurrent connections, warmed first. The table above is the cost of computing every answer.`,
+        `"compressed": the same requests with Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}, as Chromium sends it, about half as many. A cached answer of ${GZIP_THRESHOLD_BYTES} bytes or more is kept gzipped and sent as it is; a smaller one goes out uncompressed, as the compression middleware would send it.`,
       ],
       data: Object.fromEntries(repeated),
     });
@@ -329,10 +435,14 @@ export async function benchApi(
       target: `≤ ${OVERHEAD_TARGET}×`,
       measured: `${ratio(overhead(worst))} (${worst.endpoint})`,
       met: over.length === 0,
-      note:
+      note: [
         over.length === 0
           ? undefined
           : `over the target: ${over.map((m) => `${m.endpoint} ${ratio(overhead(m))} (${ms(m.http.p50)} vs ${ms(m.raw.p50)} ms)`).join(', ')}`,
+        aloneNote(compared),
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
   }
   const depth2 = measures.find((m) => m.endpoint === 'neighbourhood depth 2');
@@ -362,7 +472,7 @@ export async function benchApi(
           .join('; '),
       },
     );
-    const warm = repeated.get(depth2.endpoint);
+    const warm = repeated.get(depth2.endpoint)?.plain;
     if (warm) {
       targets.push({
         name: `Neighbourhood depth 2 p95 at ${CONNECTIONS} connections, repeated (answer cache on), ${options.label}`,

@@ -29,6 +29,8 @@ export interface HttpLoadOptions {
   paths: readonly string[];
   connections: number;
   bound: LoadBound;
+  /** Request headers (none by default: no compression asked for). */
+  headers?: Record<string, string>;
 }
 
 const REQUEST_TIMEOUT_S = 10;
@@ -55,6 +57,7 @@ export function httpLoad(options: HttpLoadOptions): Promise<LoadResult> {
           ? { duration: options.bound.seconds }
           : { amount: options.bound.amount }),
         timeout: REQUEST_TIMEOUT_S,
+        ...(options.headers ? { headers: options.headers } : {}),
         requests: [
           {
             method: 'GET',
