@@ -124,6 +124,15 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .describe('true: POST /api/imports may fetch from loopback and private addresses'),
+  METRICS_REFRESH_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(30)
+    .describe(
+      'how often to check whether edits left the network measures stale, and recompute them (0: never; only imports and restarts do)',
+    ),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -165,6 +174,8 @@ export interface AppConfig {
   /** What `POST /api/imports` may fetch (the CLI is the operator's own and fetches any URL). */
   importUrlPolicy: OutboundUrlPolicy;
   shutdownTimeoutMs: number;
+  /** How often stale network measures are looked for and recomputed (0: never). */
+  metricsRefreshMs: number;
   answerCache: AnswerCacheOptions;
   /** The Cypher console's timeout and size cap (its rate limit is in rateLimit). */
   console: ConsoleSettings;
@@ -225,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowHosts: importAllowHosts,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsRefreshMs: e.METRICS_REFRESH_SECONDS * 1000,
     answerCache: { maxMegabytes: e.ANSWER_CACHE_MB },
     console: { timeoutMs: e.CONSOLE_TIMEOUT_MS, maxResultBytes: e.CONSOLE_MAX_RESULT_BYTES },
   };

@@ -11,6 +11,7 @@ import { connect, loadSeedIfEmpty, resolveNeo4j } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createHttpServer } from './http/client-errors.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
+import { startMetricsRefresher } from './insights/metrics-refresher.ts';
 import { ensureMetrics } from './insights/metrics-service.ts';
 import { useUntranslatedStackTraces } from './stack-traces.ts';
 
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   // (an import killed before its recompute, editors' edits since) are brought up to date now.
   const metrics = await ensureMetrics(db);
   if (metrics) log(`Network measures computed over ${metrics.nodeCount} entities`);
+  // And while serving: editors' edits leave them stale (see metrics-refresher.ts).
+  const refresher = startMetricsRefresher(db, { intervalMs: config.metricsRefreshMs, log });
 
   const app = createApp(db, {
     adminToken: config.adminToken,
@@ -54,7 +57,10 @@ async function main(): Promise<void> {
   });
   const shutdown = gracefulShutdown(server, {
     timeoutMs: config.shutdownTimeoutMs,
-    release: () => db.close(),
+    release: async () => {
+      await refresher.stop();
+      await db.close();
+    },
     log,
   });
   const onSignal = (signal: NodeJS.Signals) => {

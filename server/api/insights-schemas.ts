@@ -369,7 +369,7 @@ export const metricsResponseSchema = z
     computedAt: z.string().nullable().meta({ description: 'Null when never computed' }),
     stale: z.boolean().meta({
       description:
-        'True when entities or relationships changed since the computation (an editor’s edit, an import killed before its recompute): the measures describe the graph at computedAt until the next import or start',
+        'True when entities or relationships changed since the computation (an editor’s edit, an import killed before its recompute): the measures describe the graph at computedAt until the app’s next check recomputes them (METRICS_REFRESH_SECONDS), or the next import or start',
     }),
     nodeCount: count,
     edgeCount: count.meta({ description: 'Pairs of entities joined by a relationship' }),

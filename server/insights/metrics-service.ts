@@ -9,9 +9,10 @@
  * relationships exist (an import's graph write, an editor's create, delete or merge) calls
  * {@link markMetricsStale}, which gives the graph a new random version in that same transaction;
  * a recompute reads the version before the graph and records it as measured. So a process killed
- * between an import's commit and its recompute, or an edit (editors do not recompute: at a
- * million relationships that takes minutes), leaves the measures marked stale, and
- * {@link ensureMetrics} (at startup) or the next import's recompute brings them up to date.
+ * between an import's commit and its recompute, or an edit (an edit does not recompute in its own
+ * request: at a million relationships that takes minutes), leaves the measures marked stale, and
+ * {@link ensureMetrics} (at startup, and from metrics-refresher.ts while the app runs) or the next
+ * import's recompute brings them up to date.
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';

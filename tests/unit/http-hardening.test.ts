@@ -79,6 +79,7 @@ describe('the hardening environment', () => {
     expect(config.trustProxy).toBe(false);
     expect(config.rateLimit).toEqual(DEFAULT_RATE_LIMITS);
     expect(config.shutdownTimeoutMs).toBe(10_000);
+    expect(config.metricsRefreshMs).toBe(30_000);
     expect(config.importUrlPolicy).toEqual({ allowPrivate: false, allowHosts: [] });
   });
 
@@ -101,6 +102,7 @@ describe('the hardening environment', () => {
       SIGN_IN_LIMIT_PER_15_MINUTES: '5',
       IMPORT_LIMIT_PER_HOUR: '0',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      METRICS_REFRESH_SECONDS: '0',
       PORT: '0',
     });
     expect(config).toMatchObject({
@@ -108,6 +110,7 @@ describe('the hardening environment', () => {
       trustProxy: 1,
       rateLimit: { perMinute: 120, signInFailuresPer15Minutes: 5, importsPerHour: 0 },
       shutdownTimeoutMs: 2500,
+      metricsRefreshMs: 0,
       port: 0,
     });
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
@@ -120,6 +123,7 @@ describe('the hardening environment', () => {
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
     [{ RATE_LIMIT_PER_MINUTE: '-5' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, 'SHUTDOWN_TIMEOUT_MS'],
+    [{ METRICS_REFRESH_SECONDS: '-1' }, 'METRICS_REFRESH_SECONDS'],
     [{ IMPORT_URL_ALLOW_HOSTS: 'http://intranet/' }, 'IMPORT_URL_ALLOW_HOSTS'],
     [{ IMPORT_ALLOW_PRIVATE_URLS: 'yes' }, 'IMPORT_ALLOW_PRIVATE_URLS'],
   ])('refuses %j, naming %s', (env, name) => {

@@ -1,0 +1,96 @@
+/**
+ * Brings stale network measures up to date while the app runs, so an editor's edit shows in the
+ * measures, communities and collaborator rankings within a minute rather than at the next import
+ * or restart. It polls the recorded staleness (metrics-service.ts) instead of hooking the edits:
+ * an edit made through another app instance, or a script writing to Neo4j and marking the graph
+ * stale, is caught the same way, and the app keeps no state of its own. Several instances may
+ * poll one database: a recompute finding the measures already fresh does nothing.
+ *
+ * A recompute is one write transaction over the whole graph. Where the last one took longer than
+ * `maxRecomputeMs` (at a million relationships, minutes) it is not run here, since editors' writes
+ * would wait for it: imports and restarts recompute as before.
+ */
+import type { GraphDatabase } from '../db/neo4j-client.ts';
+import { ensureMetrics, type MetricsRun } from './metrics-service.ts';
+
+export interface MetricsRefreshOptions {
+  /** Time between checks; 0 turns the refresher off. */
+  intervalMs: number;
+  /** Refresh only graphs whose last recompute took at most this long. */
+  maxRecomputeMs?: number;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_MAX_RECOMPUTE_MS = 20_000;
+
+export interface MetricsRefresher {
+  /** Checks once now (tests, and the first check after start); what was recomputed, if anything. */
+  check(): Promise<MetricsRun | null>;
+  /** Stops polling and waits for a check in progress, so the driver can close after it. */
+  stop(): Promise<void>;
+}
+
+/** Starts polling every `intervalMs` (the first check after one interval). */
+export function startMetricsRefresher(
+  db: GraphDatabase,
+  options: MetricsRefreshOptions,
+): MetricsRefresher {
+  const maxRecomputeMs = options.maxRecomputeMs ?? DEFAULT_MAX_RECOMPUTE_MS;
+  const log = options.log ?? (() => {});
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<MetricsRun | null> | null = null;
+  let stopped = false;
+  // One line per outage, not one per check while the database is away.
+  let failing = false;
+
+  async function checkOnce(): Promise<MetricsRun | null> {
+    const [state] = await db.read('insights/metrics-state');
+    if (state?.stale !== true) return null;
+    const lastMs = state.durationMs === null ? null : Number(state.durationMs);
+    if (lastMs !== null && lastMs > maxRecomputeMs) return null;
+    return ensureMetrics(db);
+  }
+
+  function check(): Promise<MetricsRun | null> {
+    // One check at a time: a slow recompute is not started again underneath itself.
+    running ??= checkOnce()
+      .then((run) => {
+        if (failing) log('Network measures: the database answers again');
+        failing = false;
+        if (run) {
+          log(
+            `Network measures recomputed after changes: ${run.changedNodes} entities changed, ${run.durationMs} ms`,
+          );
+        }
+        return run;
+      })
+      .catch((error: unknown) => {
+        if (!failing) log(`Network measures not refreshed: ${(error as Error).message}`);
+        failing = true;
+        return null;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped || options.intervalMs <= 0) return;
+    timer = setTimeout(() => {
+      void check().finally(schedule);
+    }, options.intervalMs);
+    // Polling never keeps the process alive on its own.
+    timer.unref();
+  }
+  schedule();
+
+  return {
+    check,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
