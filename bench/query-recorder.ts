@@ -101,10 +101,12 @@ export async function recordRequests(
   database?: string,
 ): Promise<Map<string, Recording>> {
   const recorder = new RecordingDatabase(driver, database);
-  const server = createApp(recorder, { webDist: '/nonexistent', rateLimit: false }).listen(
-    0,
-    '127.0.0.1',
-  );
+  // The answer cache off: the timed second request must compute its answer, not find it cached.
+  const server = createApp(recorder, {
+    webDist: '/nonexistent',
+    rateLimit: false,
+    answerCache: { maxMegabytes: 0 },
+  }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const recorded = new Map<string, Recording>();
