@@ -162,7 +162,11 @@ export class AnswerCache {
         const json = JSON.stringify(value);
         const answer: Answer = { json };
         if (Buffer.byteLength(json) >= GZIP_THRESHOLD_BYTES) {
-          answer.gzip = await gzipAsync(json);
+          const zipped = await gzipAsync(json);
+          // zlib's result is a view into a larger block (its output buffer, or Node's shared pool
+          // for small ones): a copy of its own keeps the cache's count of bytes true.
+          answer.gzip = Buffer.allocUnsafeSlow(zipped.byteLength);
+          zipped.copy(answer.gzip);
           this.stats.compressed++;
         }
         answers.set(key, answer);

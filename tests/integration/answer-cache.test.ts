@@ -131,6 +131,8 @@ describe('the answer cache', () => {
     expect(Buffer.byteLength(first.json)).toBeGreaterThanOrEqual(GZIP_THRESHOLD_BYTES);
     expect(gunzipSync(first.gzip!).toString()).toBe(JSON.stringify(large));
     expect(second.gzip).toBe(first.gzip);
+    // Its own memory, as counted: not a view into zlib's larger output block.
+    expect(first.gzip!.buffer.byteLength).toBe(first.gzip!.byteLength);
     expect(cache.stats).toMatchObject({ hits: 1, misses: 1, compressed: 1 });
     // Too small to gain from gzip, and nothing to keep with the cache off.
     expect((await cache.answer('small', {}, counted({ ok: true }).compute)).gzip).toBeUndefined();
