@@ -57,13 +57,12 @@ async function main(): Promise<void> {
   });
   const shutdown = gracefulShutdown(server, {
     timeoutMs: config.shutdownTimeoutMs,
-    release: async () => {
-      await refresher.stop();
-      await db.close();
-    },
+    release: () => db.close(),
     log,
   });
   const onSignal = (signal: NodeJS.Signals) => {
+    // No recompute starts while draining; one running is rolled back when the driver closes.
+    refresher.stop();
     shutdown(signal).then(
       ({ drained }) => {
         log(drained ? 'Stopped.' : 'Stopped; some requests were cut off.');

@@ -11,4 +11,9 @@ SET m.computedAt = datetime($computedAt),
     m.changedNodes = toInteger($summary.changedNodes),
     m.durationMs = toInteger($summary.durationMs),
     m.measuredVersion = $measuredVersion
-RETURN m.computedAt AS computedAt
+// No recompute is recorded as running any more: this one's record goes, and any other's (one that
+// died, or at worst one still running elsewhere, which a refresher may then repeat).
+WITH m
+OPTIONAL MATCH (r:MetricsRecomputing)
+DELETE r
+RETURN DISTINCT m.computedAt AS computedAt

@@ -61,6 +61,7 @@ export const CYPHER_NAMES = [
   'insights/metrics-state',
   'insights/metrics-version',
   'insights/metrics-mark-stale',
+  'insights/metrics-recomputing',
   'insights/metrics-graph',
   'insights/write-node-metrics',
   'insights/write-sector-profiles',

@@ -3,12 +3,13 @@
  * measures, communities and collaborator rankings within a minute rather than at the next import
  * or restart. It polls the recorded staleness (metrics-service.ts) instead of hooking the edits:
  * an edit made through another app instance, or a script writing to Neo4j and marking the graph
- * stale, is caught the same way, and the app keeps no state of its own. Several instances may
- * poll one database: a recompute finding the measures already fresh does nothing.
+ * stale, is caught the same way, and the app keeps no state of its own.
  *
- * A recompute is one write transaction over the whole graph. Where the last one took longer than
- * `maxRecomputeMs` (at a million relationships, minutes) it is not run here, since editors' writes
- * would wait for it: imports and restarts recompute as before.
+ * A recompute is one write transaction over the whole graph, and the measures stay stale until it
+ * commits. So a refresher leaves the graph alone while a recompute is running anywhere (an import's,
+ * another instance's: recomputeMetrics records that it runs, for up to `leaseSeconds`), and where
+ * the last one took longer than `maxRecomputeMs` (at a million relationships, minutes), since
+ * editors' writes would wait for it: imports and restarts recompute those as before.
  */
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { ensureMetrics, type MetricsRun } from './metrics-service.ts';
@@ -18,16 +19,22 @@ export interface MetricsRefreshOptions {
   intervalMs: number;
   /** Refresh only graphs whose last recompute took at most this long. */
   maxRecomputeMs?: number;
+  /** A recompute recorded as running for longer than this is taken to have died. */
+  leaseSeconds?: number;
   log?: (line: string) => void;
 }
 
 export const DEFAULT_MAX_RECOMPUTE_MS = 20_000;
+export const DEFAULT_LEASE_SECONDS = 30 * 60;
 
 export interface MetricsRefresher {
   /** Checks once now (tests, and the first check after start); what was recomputed, if anything. */
   check(): Promise<MetricsRun | null>;
-  /** Stops polling and waits for a check in progress, so the driver can close after it. */
-  stop(): Promise<void>;
+  /**
+   * Stops polling. A check in progress is not waited for: on shutdown, closing the driver rolls a
+   * recompute back and the measures stay stale for the next start, rather than hold the exit.
+   */
+  stop(): void;
 }
 
 /** Starts polling every `intervalMs` (the first check after one interval). */
@@ -36,6 +43,7 @@ export function startMetricsRefresher(
   options: MetricsRefreshOptions,
 ): MetricsRefresher {
   const maxRecomputeMs = options.maxRecomputeMs ?? DEFAULT_MAX_RECOMPUTE_MS;
+  const leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   const log = options.log ?? (() => {});
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<MetricsRun | null> | null = null;
@@ -46,6 +54,8 @@ export function startMetricsRefresher(
   async function checkOnce(): Promise<MetricsRun | null> {
     const [state] = await db.read('insights/metrics-state');
     if (state?.stale !== true) return null;
+    const runningFor = state.recomputingForSeconds;
+    if (runningFor !== null && Number(runningFor) < leaseSeconds) return null;
     const lastMs = state.durationMs === null ? null : Number(state.durationMs);
     if (lastMs !== null && lastMs > maxRecomputeMs) return null;
     return ensureMetrics(db);
@@ -87,10 +97,9 @@ export function startMetricsRefresher(
 
   return {
     check,
-    async stop() {
+    stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
     },
   };
 }

@@ -70,6 +70,18 @@ export async function recomputeMetrics(
   db: GraphDatabase,
   now: () => Date = () => new Date(),
 ): Promise<MetricsRun> {
+  // Said first, in a transaction of its own: refreshers (metrics-refresher.ts) leave it alone.
+  await db.write('insights/metrics-recomputing', { running: true });
+  try {
+    return await computeAndStore(db, now);
+  } catch (error) {
+    // Best effort: a recompute that failed no longer holds the others off.
+    await db.write('insights/metrics-recomputing', { running: false }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function computeAndStore(db: GraphDatabase, now: () => Date): Promise<MetricsRun> {
   const started = performance.now();
   return db.writeTx(async (tx) => {
     // Before the graph: a change committing in between then counts as not measured (at worst one

@@ -29,20 +29,12 @@ function smallGraph(): FactSet {
   ] as const) {
     facts.addNode({ id, label, props: { name }, evidence: 't' });
   }
-  facts.addRelationship({
-    from: 'org:alpha',
-    type: 'LEADS',
-    to: 'activity:alpha/one',
-    props: {},
-    evidence: 't',
-  });
-  facts.addRelationship({
-    from: 'org:beta',
-    type: 'PARTICIPATES_IN',
-    to: 'activity:alpha/one',
-    props: {},
-    evidence: 't',
-  });
+  for (const [from, type, to] of [
+    ['org:alpha', 'LEADS', 'activity:alpha/one'],
+    ['org:beta', 'PARTICIPATES_IN', 'activity:alpha/one'],
+  ] as const) {
+    facts.addRelationship({ from, type, to, props: {}, evidence: 't' });
+  }
   return facts;
 }
 
@@ -89,7 +81,7 @@ describe('the metrics refresher', () => {
     expect(added).toEqual({ degree: 0 });
     expect(await refresher.check()).toBeNull();
     expect(lines).toEqual([expect.stringMatching(/^Network measures recomputed after changes/)]);
-    await refresher.stop();
+    refresher.stop();
   });
 
   it('polls by itself and stops cleanly', async () => {
@@ -100,7 +92,7 @@ describe('the metrics refresher', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await isStale()).toBe(false);
-    await refresher.stop();
+    refresher.stop();
     // Stopped: a change now stays stale for the next import or start.
     await changeElsewhere();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -113,7 +105,24 @@ describe('the metrics refresher', () => {
     const refresher = startMetricsRefresher(db, { intervalMs: 0, maxRecomputeMs: 20_000 });
     expect(await refresher.check()).toBeNull();
     expect(await isStale()).toBe(true);
-    await refresher.stop();
+    refresher.stop();
+  });
+
+  it('leaves the graph to a recompute running elsewhere, until its lease runs out', async () => {
+    await changeElsewhere();
+    // What an import's recompute in another process records before its long transaction.
+    await db.write('insights/metrics-recomputing', { running: true });
+    const refresher = startMetricsRefresher(db, { intervalMs: 0, leaseSeconds: 600 });
+    expect(await refresher.check()).toBeNull();
+    expect(await isStale()).toBe(true);
+    // A recompute that died ten minutes ago holds nothing off.
+    await query(db, "MATCH (r:MetricsRecomputing) SET r.since = datetime() - duration('PT11M')");
+    expect(await refresher.check()).not.toBeNull();
+    expect(await isStale()).toBe(false);
+    // The recompute that committed cleared the mark.
+    const [state] = await db.read('insights/metrics-state');
+    expect(state?.recomputingForSeconds).toBeNull();
+    refresher.stop();
   });
 
   it('runs one check at a time, however often it is asked', async () => {
@@ -122,6 +131,6 @@ describe('the metrics refresher', () => {
     const runs = await Promise.all([refresher.check(), refresher.check(), refresher.check()]);
     expect(new Set(runs).size).toBe(1);
     expect(runs[0]).not.toBeNull();
-    await refresher.stop();
+    refresher.stop();
   });
 });
