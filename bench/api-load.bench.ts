@@ -116,6 +116,50 @@ function failures(result: LoadResult): string[] {
   return bad;
 }
 
+interface LoadSides {
+  http: (amount: number) => Promise<LoadResult>;
+  raw: (amount: number) => Promise<LoadResult>;
+}
+
+/**
+ * An endpoint's two sides at `connections`: its requests over HTTP, and its recorded statements
+ * straight through the driver. Both are bounded by counts, never by time: a request cut off at the
+ * end of a time window would go on running in the server and slow the next round down.
+ */
+function loadSides(
+  db: GraphDatabase,
+  endpoint: Endpoint,
+  options: ApiBenchOptions,
+  requests: RecordedRequest[],
+  connections: number,
+): LoadSides {
+  return {
+    http: (amount) =>
+      httpLoad({ baseUrl: options.baseUrl, paths: endpoint.paths, connections, bound: { amount } }),
+    raw: (amount) =>
+      taskLoad({
+        connections,
+        bound: { amount },
+        task: (n) => replay(db.driver, requests[n % requests.length]!, options.database),
+      }),
+  };
+}
+
+/** `rounds` alternating rounds of HTTP then raw, `perRound` requests each, pooled per side. */
+async function alternate(
+  sides: LoadSides,
+  rounds: number,
+  perRound: number,
+): Promise<{ http: LoadResult; raw: LoadResult }> {
+  const httpRounds: LoadResult[] = [];
+  const rawRounds: LoadResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    httpRounds.push(await sides.http(perRound));
+    rawRounds.push(await sides.raw(perRound));
+  }
+  return { http: pool(httpRounds), raw: pool(rawRounds) };
+}
+
 async function measureEndpoint(
   db: GraphDatabase,
   endpoint: Endpoint,
@@ -138,21 +182,7 @@ async function measureEndpoint(
     log(`  ${endpoint.name}: one request took ${(probeMs / 1000).toFixed(1)} s: not loaded`);
     return { ...base, bound: 'not loaded' };
   }
-  // Both sides are bounded by counts, never by time: a request cut off at the end of a time
-  // window would go on running in the server and slow the next round down.
-  const http = (amount: number) =>
-    httpLoad({
-      baseUrl: options.baseUrl,
-      paths: endpoint.paths,
-      connections: CONNECTIONS,
-      bound: { amount },
-    });
-  const raw = (amount: number) =>
-    taskLoad({
-      connections: CONNECTIONS,
-      bound: { amount },
-      task: (n) => replay(db.driver, requests[n % requests.length]!, options.database),
-    });
+  const { http, raw } = loadSides(db, endpoint, options, requests, CONNECTIONS);
 
   log(`  ${endpoint.name}: warm-up…`);
   const first = await http(2 * CONNECTIONS);
@@ -169,14 +199,11 @@ async function measureEndpoint(
     Math.ceil(timing.minSamples / timing.rounds),
   );
   log(`  ${endpoint.name}: ${timing.rounds} rounds of ${perRound} requests, HTTP then raw Cypher…`);
-  const httpRounds: LoadResult[] = [];
-  const rawRounds: LoadResult[] = [];
-  for (let round = 0; round < timing.rounds; round++) {
-    httpRounds.push(await http(perRound));
-    rawRounds.push(await raw(perRound));
-  }
-  const httpResult = pool(httpRounds);
-  const rawResult = pool(rawRounds);
+  const { http: httpResult, raw: rawResult } = await alternate(
+    { http, raw },
+    timing.rounds,
+    perRound,
+  );
   const alone = await measureAlone(db, endpoint, options, requests, probeMs, timing, log);
   return {
     ...base,
@@ -211,27 +238,8 @@ async function measureAlone(
     most,
     Math.max(fewest, Math.ceil((timing.alone * 1000) / rounds / Math.max(probeMs, 1))),
   );
-  const http = (amount: number) =>
-    httpLoad({
-      baseUrl: options.baseUrl,
-      paths: endpoint.paths,
-      connections: 1,
-      bound: { amount },
-    });
-  const raw = (amount: number) =>
-    taskLoad({
-      connections: 1,
-      bound: { amount },
-      task: (n) => replay(db.driver, requests[n % requests.length]!, options.database),
-    });
   log(`  ${endpoint.name}: ${rounds} rounds of ${perRound} requests one at a time…`);
-  const httpRounds: LoadResult[] = [];
-  const rawRounds: LoadResult[] = [];
-  for (let round = 0; round < rounds; round++) {
-    httpRounds.push(await http(perRound));
-    rawRounds.push(await raw(perRound));
-  }
-  return { http: pool(httpRounds), raw: pool(rawRounds) };
+  return alternate(loadSides(db, endpoint, options, requests, 1), rounds, perRound);
 }
 
 type LoadedMeasure = EndpointMeasure & Required<Pick<EndpointMeasure, 'http' | 'raw'>>;

@@ -28,7 +28,7 @@ export const DEFAULT_MAX_RECOMPUTE_MS = 20_000;
 export const DEFAULT_LEASE_SECONDS = 30 * 60;
 
 export interface MetricsRefresher {
-  /** Checks once now (tests, and the first check after start); what was recomputed, if anything. */
+  /** Checks once now, as each poll does; what was recomputed, if anything. */
   check(): Promise<MetricsRun | null>;
   /**
    * Stops polling. A check in progress is not waited for: on shutdown, closing the driver rolls a
