@@ -39,9 +39,10 @@ export async function readGraph(
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { nodes: [], edges: [] };
   const rows = await run(tx, 'graph/nodes-by-ids', { ids: unique });
-  const members = rows.map((row) => String(row.elementId));
+  // Keyed by element id: the statement looks each walked relationship's far end up in it.
+  const members = Object.fromEntries(rows.map((row) => [String(row.elementId), true]));
   const edges =
-    members.length < 2
+    rows.length < 2
       ? []
       : (await run(tx, 'graph/edges-among', { members, rels: [...rels] })).map(edgeRecord);
   return { nodes: rows.map(nodeRecord), edges };
