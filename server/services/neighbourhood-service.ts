@@ -67,7 +67,10 @@ function leftOut(reachedByType: Record<string, number>, kept: readonly Candidate
   const keptByType = countByType(kept);
   const byType: Record<string, number> = {};
   let total = 0;
-  for (const [type, reached] of Object.entries(reachedByType)) {
+  // By type name: the same answer whichever statement counted which hop, in whatever order.
+  for (const [type, reached] of Object.entries(reachedByType).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
     const left = reached - (keptByType[type] ?? 0);
     if (left > 0) {
       byType[type] = left;
@@ -98,21 +101,29 @@ export async function scopeNeighbourhood(
     // Preferred types may pull in any parent, so every candidate is read; otherwise only a type's
     // best `limit` can be shown, and none at all once nearer entities fill the limit.
     const shown = prefer.length > 0 ? null : reachedCount >= request.limit ? 0 : request.limit;
-    const [row] = await run(tx, 'graph/expand-frontier', {
+    const walk = {
       centre: request.id,
       frontier,
       seen,
       rels,
       types,
       budget: neo4j.int(budget),
-      keep: shown === null ? null : neo4j.int(shown),
-      ties: neo4j.int(shown === 0 ? 0 : TIE_ALLOWANCE),
-      next: distance < request.depth,
-    });
-    if (!row?.found) {
+    };
+    // The last hop of a neighbourhood the nearer hops fill is only counted (count-frontier).
+    const countOnly = shown === 0 && distance === request.depth;
+    const [row] = countOnly
+      ? await run(tx, 'graph/count-frontier', walk)
+      : await run(tx, 'graph/expand-frontier', {
+          ...walk,
+          keep: shown === null ? null : neo4j.int(shown),
+          ties: neo4j.int(shown === 0 ? 0 : TIE_ALLOWANCE),
+          next: distance < request.depth,
+        });
+    // Only the first hop can miss the centre: later ones run in the same transaction.
+    if (!row || (distance === 1 && !row.found)) {
       throw new NotFoundError(`No entity has the id "${request.id}"`, { id: request.id });
     }
-    for (const c of row.candidates as Record<string, unknown>[]) {
+    for (const c of (row.candidates ?? []) as Record<string, unknown>[]) {
       candidates.push({
         id: String(c.id),
         label: String(c.label),
@@ -128,7 +139,7 @@ export async function scopeNeighbourhood(
     }
     if (row.capped) exact = false;
     seen.push(...frontier);
-    frontier = (row.reached as string[]).map(String);
+    frontier = ((row.reached ?? []) as string[]).map(String);
     if (frontier.length === 0) break;
   }
   const { kept } = selectNeighbourhood(request.id, candidates, request.limit, prefer);

@@ -21,13 +21,19 @@ const SOURCE = {
 const ACTIVITIES = FOLLOW_CAP + 200;
 /** Every 100th activity also involves a DPG: better connected than the others. */
 const CONNECTED_EVERY = 100;
+/** As many others have org:partner taking part: a second hop that filters can tell apart. */
+const PARTNERED_AT = CONNECTED_EVERY / 2;
 
-/** org:hub leads ACTIVITIES activities; some also involve dpg:n (one DPG each). */
+/**
+ * org:hub leads ACTIVITIES activities; some also involve dpg:n (one DPG each), as many others
+ * have org:partner taking part.
+ */
 function hubFacts(): FactSet {
   const facts = new FactSet();
   const node = (id: string, label: 'Organisation' | 'Activity' | 'DPG', name: string) =>
     facts.addNode({ id, label, props: { name }, evidence: `test: ${id}` });
   node('org:hub', 'Organisation', 'Hub');
+  node('org:partner', 'Organisation', 'Partner');
   for (let i = 0; i < ACTIVITIES; i++) {
     const activity = `activity:hub/a${String(i).padStart(5, '0')}`;
     node(activity, 'Activity', `Activity ${i}`);
@@ -46,6 +52,15 @@ function hubFacts(): FactSet {
         to: `dpg:d${i}`,
         props: {},
         evidence: 'test: involves',
+      });
+    }
+    if (i % CONNECTED_EVERY === PARTNERED_AT) {
+      facts.addRelationship({
+        from: 'org:partner',
+        type: 'PARTICIPATES_IN',
+        to: activity,
+        props: {},
+        evidence: 'test: takes part',
       });
     }
   }
@@ -106,14 +121,27 @@ describe('a neighbourhood past the follow cap', () => {
         if (data.id !== 'org:hub') byType[data.type] = (byType[data.type] ?? 0) + 1;
       return { byType, exact: body.omitted.exact };
     };
+    // With and without filters: the counting step applies them as the full walk does.
+    for (const filters of [
+      '',
+      '&types=DPG,Activity',
+      '&rels=LEADS',
+      '&rels=LEADS,INVOLVES&types=DPG,Activity',
+    ]) {
+      const counted = await api.get(
+        `/api/graph/neighbourhood?id=org:hub&depth=2&limit=5${filters}`,
+      );
+      const walked = await api.get(
+        `/api/graph/neighbourhood?id=org:hub&depth=2&limit=5&prefer=Activity${filters}`,
+      );
+      expect(counted.status).toBe(200);
+      expect(walked.status).toBe(200);
+      expect(reached(counted.body), filters).toEqual(reached(walked.body));
+    }
     const counted = await api.get('/api/graph/neighbourhood?id=org:hub&depth=2&limit=5');
-    const walked = await api.get(
-      '/api/graph/neighbourhood?id=org:hub&depth=2&limit=5&prefer=Activity',
-    );
-    expect(counted.status).toBe(200);
-    expect(walked.status).toBe(200);
-    expect(reached(counted.body)).toEqual(reached(walked.body));
-    // The second hop did reach something: the DPGs of the best-connected activities.
+    // The second hop did reach something, of two types the filters tell apart: the DPGs of the
+    // best-connected activities, and the partner.
     expect(reached(counted.body).byType.DPG).toBeGreaterThan(0);
+    expect(reached(counted.body).byType.Organisation).toBe(1);
   });
 });
