@@ -21,6 +21,16 @@ export async function sendCached(
   // The answer depends on Accept-Encoding whichever representation goes out.
   res.vary('Accept-Encoding');
   if (answer.gzip && req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    // The ETag of the bytes sent, as res.send would make it, so a revalidation is answered here:
+    // res.send's 304 would keep the Content-Encoding set for the body it drops, representation
+    // metadata a 304 should not carry (RFC 9110, 15.4.5).
+    const etag: unknown = req.app.get('etag fn');
+    if (typeof etag === 'function')
+      res.set('ETag', (etag as (body: Buffer) => string)(answer.gzip));
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     res.set('Content-Encoding', 'gzip').send(answer.gzip);
     return;
   }

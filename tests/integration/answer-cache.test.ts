@@ -242,6 +242,26 @@ describe('cached routes and gzip', () => {
     }
   });
 
+  it('answer a revalidation of the stored gzip with a bare 304', async () => {
+    const browser = { 'accept-encoding': 'gzip, deflate, br' };
+    const zipped = await rawGet(neighbourhood, browser);
+    const etag = zipped.headers['etag'] as string;
+    expect(etag).toBeTruthy();
+    // Each representation has its own tag, so a cache never takes one for the other.
+    expect((await rawGet(neighbourhood, {})).headers['etag']).not.toBe(etag);
+    const again = await rawGet(neighbourhood, { ...browser, 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.byteLength).toBe(0);
+    expect(again.headers['etag']).toBe(etag);
+    expect(again.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(again.headers['content-encoding']).toBeUndefined();
+    // A tag that no longer matches gets the answer in full.
+    const stale = await rawGet(neighbourhood, { ...browser, 'if-none-match': 'W/"stale"' });
+    expect(stale.status).toBe(200);
+    expect(stale.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(stale.body).byteLength).toBeGreaterThan(0);
+  });
+
   it('leave other encodings to the compression middleware', async () => {
     for (const acceptEncoding of ['identity', 'gzip;q=0, identity']) {
       const answer = await rawGet(neighbourhood, { 'accept-encoding': acceptEncoding });
