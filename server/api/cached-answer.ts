@@ -24,10 +24,15 @@ export async function sendCached(
     // The ETag of the bytes sent, as res.send would make it, so a revalidation is answered here:
     // res.send's 304 would keep the Content-Encoding set for the body it drops, representation
     // metadata a 304 should not carry (RFC 9110, 15.4.5).
-    const etag: unknown = req.app.get('etag fn');
-    if (typeof etag === 'function')
-      res.set('ETag', (etag as (body: Buffer) => string)(answer.gzip));
+    const etagOf: unknown = req.app.get('etag fn');
+    const etag =
+      typeof etagOf === 'function' && !res.get('ETag')
+        ? (etagOf as (body: Buffer) => string | undefined)(answer.gzip)
+        : undefined;
+    if (etag) res.set('ETag', etag);
     if (req.fresh) {
+      // As res.send strips a 304: no body, so nothing to describe.
+      res.removeHeader('Content-Type');
       res.status(304).end();
       return;
     }

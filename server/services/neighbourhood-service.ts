@@ -109,8 +109,9 @@ export async function scopeNeighbourhood(
       types,
       budget: neo4j.int(budget),
     };
-    // The last hop of a neighbourhood the nearer hops fill is only counted (count-frontier).
-    const countOnly = shown === 0 && distance === request.depth;
+    // The last hop of a neighbourhood the nearer hops fill is only counted (count-frontier),
+    // never the first: it walks from the frontier only, and says nothing of the centre.
+    const countOnly = shown === 0 && distance > 1 && distance === request.depth;
     const [row] = countOnly
       ? await run(tx, 'graph/count-frontier', walk)
       : await run(tx, 'graph/expand-frontier', {
@@ -119,7 +120,7 @@ export async function scopeNeighbourhood(
           ties: neo4j.int(shown === 0 ? 0 : TIE_ALLOWANCE),
           next: distance < request.depth,
         });
-    // Only the first hop can miss the centre: later ones run in the same transaction.
+    // The first hop says whether the centre exists; later ones start from what it reached.
     if (!row || (distance === 1 && !row.found)) {
       throw new NotFoundError(`No entity has the id "${request.id}"`, { id: request.id });
     }

@@ -23,10 +23,12 @@ const ACTIVITIES = FOLLOW_CAP + 200;
 const CONNECTED_EVERY = 100;
 /** As many others have org:partner taking part: a second hop that filters can tell apart. */
 const PARTNERED_AT = CONNECTED_EVERY / 2;
+/** org:partner's own activities: a hop that starts from it is past the follow cap too. */
+const PARTNER_ACTIVITIES = FOLLOW_CAP + 10;
 
 /**
  * org:hub leads ACTIVITIES activities; some also involve dpg:n (one DPG each), as many others
- * have org:partner taking part.
+ * have org:partner taking part, which also leads PARTNER_ACTIVITIES of its own.
  */
 function hubFacts(): FactSet {
   const facts = new FactSet();
@@ -64,6 +66,29 @@ function hubFacts(): FactSet {
       });
     }
   }
+  for (let i = 0; i < PARTNER_ACTIVITIES; i++) {
+    const activity = `activity:partner/a${String(i).padStart(5, '0')}`;
+    node(activity, 'Activity', `Partner activity ${i}`);
+    facts.addRelationship({
+      from: 'org:partner',
+      type: 'LEADS',
+      to: activity,
+      props: {},
+      evidence: 'test: leads',
+    });
+  }
+  // A small cluster apart, whose hops reach entities next to each other: a counted hop must
+  // leave out its own frontier and the hops before it, not only the centre.
+  node('org:triad-a', 'Organisation', 'Triad A');
+  node('org:triad-b', 'Organisation', 'Triad B');
+  const tie = (from: string, type: 'LEADS' | 'PARTICIPATES_IN' | 'MEMBER_OF', to: string) =>
+    facts.addRelationship({ from, type, to, props: {}, evidence: 'test: triad' });
+  for (const name of ['x', 'y']) {
+    node(`activity:triad/${name}`, 'Activity', `Triad ${name}`);
+    tie('org:triad-a', 'LEADS', `activity:triad/${name}`);
+    tie('org:triad-b', 'PARTICIPATES_IN', `activity:triad/${name}`);
+  }
+  tie('org:triad-b', 'MEMBER_OF', 'org:triad-a');
   return facts;
 }
 
@@ -112,14 +137,24 @@ describe('a neighbourhood past the follow cap', () => {
   it('counts the last hop alone when the nearer ones fill the limit, as walking it in full does', async () => {
     // limit=5 at depth 2: the first hop fills the limit, so the second only counts what it
     // reaches (no candidates kept); `prefer` makes every hop read its candidates in full.
+    // What a neighbourhood reached besides its centre, by type: kept or left out.
     const reached = (body: {
+      centre: string;
       nodes: { data: { id: string; type: string } }[];
       omitted: { byType: Record<string, number>; exact: boolean };
     }) => {
       const byType: Record<string, number> = { ...body.omitted.byType };
       for (const { data } of body.nodes)
-        if (data.id !== 'org:hub') byType[data.type] = (byType[data.type] ?? 0) + 1;
+        if (data.id !== body.centre) byType[data.type] = (byType[data.type] ?? 0) + 1;
       return { byType, exact: body.omitted.exact };
+    };
+    const compare = async (query: string) => {
+      const counted = await api.get(`/api/graph/neighbourhood?${query}`);
+      const walked = await api.get(`/api/graph/neighbourhood?${query}&prefer=Activity`);
+      expect(counted.status).toBe(200);
+      expect(walked.status).toBe(200);
+      expect(reached(counted.body), query).toEqual(reached(walked.body));
+      return reached(counted.body);
     };
     // With and without filters: the counting step applies them as the full walk does.
     for (const filters of [
@@ -128,16 +163,27 @@ describe('a neighbourhood past the follow cap', () => {
       '&rels=LEADS',
       '&rels=LEADS,INVOLVES&types=DPG,Activity',
     ]) {
-      const counted = await api.get(
-        `/api/graph/neighbourhood?id=org:hub&depth=2&limit=5${filters}`,
-      );
-      const walked = await api.get(
-        `/api/graph/neighbourhood?id=org:hub&depth=2&limit=5&prefer=Activity${filters}`,
-      );
-      expect(counted.status).toBe(200);
-      expect(walked.status).toBe(200);
-      expect(reached(counted.body), filters).toEqual(reached(walked.body));
+      await compare(`id=org:hub&depth=2&limit=5${filters}`);
     }
+    // Depth 3: the counted hop leaves out the first hop's entities (`seen`) as well as its own
+    // frontier; from org:partner it runs past the follow cap.
+    const third = await compare('id=org:hub&depth=3&limit=5');
+    expect(third.byType.Activity).toBeGreaterThan(ACTIVITIES);
+    // From activity:triad/x the first hop reaches both organisations, which are tied to each
+    // other (the frontier), and the third comes back to them (the hops before it).
+    expect(await compare('id=activity:triad/x&depth=2&limit=1')).toEqual({
+      byType: { Organisation: 2, Activity: 1 },
+      exact: true,
+    });
+    expect(await compare('id=activity:triad/x&depth=3&limit=1')).toEqual({
+      byType: { Organisation: 2, Activity: 1 },
+      exact: true,
+    });
+    // The first hop (org:hub and org:partner) stays under the cap, the counted one does not: the
+    // counts are then a lower bound.
+    expect(await compare('id=activity:hub/a00050&depth=2&limit=1')).toMatchObject({
+      exact: false,
+    });
     const counted = await api.get('/api/graph/neighbourhood?id=org:hub&depth=2&limit=5');
     // The second hop did reach something, of two types the filters tell apart: the DPGs of the
     // best-connected activities, and the partner.
