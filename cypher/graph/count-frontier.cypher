@@ -7,12 +7,9 @@
 // of the step. One row: `byType`, how many entities of each type were reached, and `capped`,
 // whether the budget ran out (the counts are then lower bounds).
 OPTIONAL MATCH (c:Entity {id: $centre})
-CALL (c) {
-  UNWIND $frontier AS from
-  MATCH (a:Entity)
-  WHERE elementId(a) = from
-  RETURN a
-}
+UNWIND $frontier AS from
+MATCH (a:Entity)
+WHERE elementId(a) = from
 MATCH (a)-[r]-(m:Entity)
 WHERE m <> c
   AND NOT elementId(m) IN $frontier

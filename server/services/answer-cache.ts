@@ -131,15 +131,11 @@ export class AnswerCache {
   }
 
   /**
-   * The JSON of `compute()`'s answer for `request` (a kind and the request's parsed parameters)
-   * at the graph's current revision: from the cache when the graph has not changed since it was
-   * computed. Errors are never cached.
+   * `compute()`'s answer for `request` (a kind and the request's parsed parameters) at the graph's
+   * current revision, as JSON, with its gzipped bytes when it is cached and GZIP_THRESHOLD_BYTES or
+   * more: from the cache when the graph has not changed since it was computed. Errors are never
+   * cached.
    */
-  async json(kind: string, request: unknown, compute: () => Promise<unknown>): Promise<string> {
-    return (await this.answer(kind, request, compute)).json;
-  }
-
-  /** As {@link json}, with the gzipped bytes of a cached answer of GZIP_THRESHOLD_BYTES or more. */
   async answer(kind: string, request: unknown, compute: () => Promise<unknown>): Promise<Answer> {
     const answers = this.answers;
     if (!answers) return { json: JSON.stringify(await compute()) };

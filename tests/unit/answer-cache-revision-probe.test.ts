@@ -26,7 +26,8 @@ function cacheOver(db: FakeDatabase) {
   const cache = new AnswerCache(db as unknown as GraphDatabase, { maxMegabytes: 1 });
   let computations = 0;
   // Each answer says which computation made it: a cached or shared answer repeats a number.
-  const ask = () => cache.json('test', { id: 'x' }, async () => ({ computation: ++computations }));
+  const ask = async () =>
+    (await cache.answer('test', { id: 'x' }, async () => ({ computation: ++computations }))).json;
   return { cache, ask };
 }
 
