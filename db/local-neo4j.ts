@@ -98,7 +98,7 @@ const POLL_INTERVAL_MS = 250;
 const LOG_TAIL_LINES = 25;
 
 /** The files of one local instance inside its data directory. */
-function instanceFiles(dataDir: string): { home: string; log: string; pid: string } {
+export function instanceFiles(dataDir: string): { home: string; log: string; pid: string } {
   const root = resolve(dataDir);
   return { home: join(root, 'home'), log: join(root, 'neo4j.log'), pid: join(root, 'neo4j.pid') };
 }

@@ -3,9 +3,11 @@
  * migrations → seed into an empty graph → HTTP server. On SIGINT/SIGTERM it drains: no new
  * connections, requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then the driver closes and
  * the process exits 0 (1 if requests had to be cut). The local database keeps running for the
- * next start (`npm run db:stop` stops it).
+ * next start (`npm run db:stop` stops it); while the app serves, it is started again if it dies
+ * unasked (db/local-neo4j-keeper.ts).
  */
 import type { AddressInfo } from 'node:net';
+import { keepLocalNeo4jRunning } from '../db/local-neo4j-keeper.ts';
 import { createApp } from './app.ts';
 import { connect, loadSeedIfEmpty, resolveNeo4j } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
   useUntranslatedStackTraces();
   const config = loadConfig();
   const neo4jConfig = await resolveNeo4j(config, log);
+  // Only the database this app started or reused for itself: a configured one is its operator's.
+  const keeper = config.neo4j ? null : keepLocalNeo4jRunning({ ...config.localNeo4j, log });
   const { db, migrations } = await connect(neo4jConfig, config.neo4jPool);
   log(
     migrations.applied.length > 0
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     // No recompute starts while draining; one running is rolled back when the driver closes.
     refresher.stop();
+    keeper?.stop();
     shutdown(signal).then(
       ({ drained }) => {
         log(drained ? 'Stopped.' : 'Stopped; some requests were cut off.');

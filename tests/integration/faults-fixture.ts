@@ -1,7 +1,7 @@
 /**
  * Private local Neo4j instances for the fault tests, which stop, restart and crash their
  * database: never the shared test database other files use. Each gets its own port and data
- * folder (LOCAL_NEO4J_FAULT_PORT, default 7714, and the port after it; LOCAL_NEO4J_FAULT_DATA,
+ * folder (LOCAL_NEO4J_FAULT_PORT, default 7714, and the ports after it; LOCAL_NEO4J_FAULT_DATA,
  * default .neo4j/faults) and is stopped when its file ends.
  */
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { DEFAULT_LOCAL_PASSWORD, startLocalNeo4j, stopLocalNeo4j } from '../../db/local-neo4j.ts';
 import { REPO_ROOT, type Neo4jConfig } from '../../server/config.ts';
 
-export const FAULT_INSTANCES = { database: 0, 'import-kill': 1 } as const;
+export const FAULT_INSTANCES = { database: 0, 'import-kill': 1, keeper: 2 } as const;
 export type FaultInstance = keyof typeof FAULT_INSTANCES;
 
 export interface PrivateNeo4j {
