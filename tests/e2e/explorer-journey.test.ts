@@ -257,6 +257,46 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('counts the whole graph on the overview, and the canvas while exploring', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const { body: stats } = await api<{
+      totals: { entities: number; relationships: number };
+      entities: { type: string; count: number }[];
+    }>('/api/stats');
+    const byType = new Map(stats.entities.map((entry) => [entry.type, entry.count]));
+    const figures = (page: Page) =>
+      inPage<Record<string, number>>(
+        page,
+        `Object.fromEntries([...document.querySelectorAll('.stat')].map((s) =>
+          [s.querySelector('dt').textContent.trim(), Number(s.querySelector('dd').textContent.replaceAll(',', ''))]))`,
+      );
+
+    const page = await open(appUrl);
+    await page.getByText('In the whole graph', { exact: true }).waitFor(POLL);
+    await expect
+      .poll(() => figures(page), POLL)
+      .toEqual({
+        Entities: stats.totals.entities,
+        Relationships: stats.totals.relationships,
+        Organisations: byType.get('Organisation') ?? 0,
+        'Digital public goods': byType.get('DPG') ?? 0,
+      });
+
+    await page.evaluate(`location.hash = '#/explore?focus=org%3Aunicef'`);
+    await page.getByText('On the canvas', { exact: true }).waitFor(POLL);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    const canvas = await inPage<Record<string, number>>(
+      page,
+      `({ Entities: __cy.nodes().length, Relationships: __cy.edges().length,
+          Organisations: __cy.nodes('[type = "Organisation"]').length,
+          'Digital public goods': __cy.nodes('[type = "DPG"]').length })`,
+    );
+    expect(canvas.Entities).toBeLessThan(stats.totals.entities);
+    await expect.poll(() => figures(page), POLL).toEqual(canvas);
+    expect(await page.getByText('Across the whole graph').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('shows the dashboard charts and explores from a bar', async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await open(appUrl);
