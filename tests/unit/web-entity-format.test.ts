@@ -11,6 +11,7 @@ import {
   propertyRows,
   shortUrl,
   toDisplayValue,
+  formatDateTime,
 } from '../../web/src/lib/entity/property-format.ts';
 import {
   ENTITY_TYPES,
@@ -101,6 +102,24 @@ describe('property formatting', () => {
     expect(descriptionOf({ name: 'x' })).toBeUndefined();
     expect(formatDate('2025-11-20T10:42:00Z')).toBe('20 Nov 2025');
     expect(formatDate('yesterday')).toBe('yesterday');
+  });
+
+  it('shows timestamps as a date and a time, not as Neo4j writes them', () => {
+    expect(toDisplayValue('2026-12-03T17:41:06.025000000Z')).toEqual({
+      kind: 'text',
+      text: '3 Dec 2026, 17:41 UTC',
+    });
+    expect(toDisplayValue('2026-12-03T23:30:00+02:00')).toEqual({
+      kind: 'text',
+      text: '3 Dec 2026, 21:30 UTC',
+    });
+    // Dates without a time, and text that merely starts like one, stay as they are.
+    expect(toDisplayValue('2023-05-01')).toEqual({ kind: 'text', text: '2023-05-01' });
+    expect(toDisplayValue('2026-12-03T17:41 was the call')).toEqual({
+      kind: 'text',
+      text: '2026-12-03T17:41 was the call',
+    });
+    expect(formatDateTime('2026-13-45T99:00:00Z')).toBe('2026-13-45T99:00:00Z');
   });
 });
 

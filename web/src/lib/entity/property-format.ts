@@ -86,9 +86,27 @@ export function toDisplayValue(value: PropertyValue): DisplayValue | undefined {
   }
   const text = value.trim();
   if (text === '') return undefined;
-  return isHttpUrl(text)
-    ? { kind: 'link', href: text, text: shortUrl(text) }
-    : { kind: 'text', text };
+  if (isHttpUrl(text)) return { kind: 'link', href: text, text: shortUrl(text) };
+  return { kind: 'text', text: DATE_TIME.test(text) ? formatDateTime(text) : text };
+}
+
+/**
+ * A date and time as Neo4j writes one (`2026-12-03T17:41:06.025000000Z`: nanoseconds, an offset or
+ * Z), the way timestamps such as `metricsComputedAt` reach the panel.
+ */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** "2026-12-03T17:41:06.025000000Z" → "3 Dec 2026, 17:41 UTC"; unparseable input is returned as is. */
+export function formatDateTime(iso: string): string {
+  // Date parses milliseconds at most: the rest of a fraction is cut, not rounded.
+  const date = new Date(iso.replace(/(\.\d{3})\d+/, '$1'));
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = date.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  return `${formatDate(date.toISOString())}, ${time} UTC`;
 }
 
 /** The rows to show for `properties`, in the API's order, without hidden keys and empty values. */
