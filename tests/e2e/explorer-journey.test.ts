@@ -297,6 +297,13 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('says how to open an insight when a link names the panel but no entity', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=insight`);
+    await page.getByTestId('insight-none').waitFor(POLL);
+    expect(await page.getByTestId('insight-none').textContent()).toContain('No entity chosen');
+    await page.close();
+  });
+
   it('shows the dashboard charts and explores from a bar', async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await open(appUrl);

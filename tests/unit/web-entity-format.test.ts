@@ -92,6 +92,7 @@ describe('property formatting', () => {
   it('makes keys and URLs readable', () => {
     expect(humaniseKey('memberSince')).toBe('Member since');
     expect(humaniseKey('iso2')).toBe('ISO code');
+    expect(humaniseKey('pagerank')).toBe('PageRank');
     expect(humaniseKey('focus_areas')).toBe('Focus areas');
     expect(shortUrl('https://www.example.org/path/')).toBe('example.org/path');
     expect(shortUrl('not a url')).toBe('not a url');

@@ -36,6 +36,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   iso3: 'ISO 3166 alpha-3',
   sdg: 'SDG',
   dpgId: 'DPG Registry id',
+  pagerank: 'PageRank',
 };
 
 /** "memberSince" / "member_since" → "Member since". */
