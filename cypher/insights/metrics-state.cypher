@@ -1,9 +1,9 @@
 // Whether the network measures were ever computed, whether the graph changed since (a change
 // whose transaction committed but whose recompute never ran: an import killed in between, an
 // editor's edit), whether the sector profiles were stored with them (not by versions before
-// write-sector-profiles.cypher), how long the last computation took, for how many seconds one has
-// been running (null: none; see metrics-recomputing.cypher), and whether there is anything to
-// compute.
+// write-sector-profiles.cypher), how long the last computation took and how many milliseconds
+// ago it was made, for how many seconds one has been running (null: none; see metrics-recomputing.cypher),
+// and whether there is anything to compute.
 OPTIONAL MATCH (m:GraphMetrics {id: 'metrics'})
 OPTIONAL MATCH (r:MetricsRecomputing)
 WITH m, max(r.since) AS recomputingSince
@@ -11,6 +11,8 @@ RETURN m.computedAt AS computedAt,
        m.graphVersion IS NOT NULL AND m.graphVersion <> coalesce(m.measuredVersion, '') AS stale,
        m.profileSectors IS NOT NULL AS profiled,
        m.durationMs AS durationMs,
+       CASE WHEN m.computedAt IS NOT NULL
+            THEN duration.inSeconds(m.computedAt, datetime()).milliseconds END AS computedMsAgo,
        CASE WHEN recomputingSince IS NOT NULL
             THEN duration.inSeconds(recomputingSince, datetime()).seconds END AS recomputingForSeconds,
        COUNT { (:Entity) } AS entities

@@ -349,3 +349,38 @@ export async function run(
   const result = await tx.run(cypher(name), params);
   return result.records.map(recordToRow);
 }
+
+/**
+ * Runs a named statement inside a transaction and hands each record, as a plain row, to `onRow` as
+ * it arrives; resolves with the number of rows. For results too big to hold as records (the
+ * relationships of a million-relationship graph): they are decoded a fetch-size batch at a time,
+ * so the server answers other requests in between, and dropped once `onRow` has taken what it
+ * needs. An error thrown by `onRow` fails the statement.
+ */
+export function forEachRow(
+  tx: ManagedTransaction,
+  name: CypherName,
+  params: Params,
+  onRow: (row: Row) => void,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    let failed = false;
+    tx.run(cypher(name), params).subscribe({
+      onNext: (record) => {
+        if (failed) return;
+        try {
+          onRow(recordToRow(record));
+          count++;
+        } catch (error) {
+          failed = true;
+          reject(error as Error);
+        }
+      },
+      onCompleted: () => {
+        if (!failed) resolve(count);
+      },
+      onError: reject,
+    });
+  });
+}

@@ -15,8 +15,9 @@
  * import's recompute brings them up to date.
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { run, type GraphDatabase } from '../db/neo4j-client.ts';
-import { computeNetworkMeasures, type NodeMeasures } from './network-measures.ts';
+import { forEachRow, run, type GraphDatabase } from '../db/neo4j-client.ts';
+import type { NodeMeasures } from './network-measures.ts';
+import { computeMeasures } from './network-measures-off-thread.ts';
 
 /**
  * The properties write-sector-profiles.cypher keeps on organisations and initiatives: bookkeeping
@@ -49,6 +50,21 @@ interface StoredMeasures {
 
 const MEASURE_KEYS = ['degree', 'betweenness', 'pagerank', 'community'] as const;
 
+/**
+ * Entities whose changed measures are written per transaction: small enough that a batch holds its
+ * locks for a moment (at a million relationships all 200,000 entities change), big enough that the
+ * batches add few round trips.
+ */
+export const METRICS_WRITE_BATCH = 5_000;
+
+/** How a recompute runs; the defaults suit every graph (tests move them to reach both paths). */
+export interface RecomputeOptions {
+  /** Entities written per transaction (default METRICS_WRITE_BATCH). */
+  writeBatch?: number;
+  /** From how many relationships the computation runs on a worker thread. */
+  offThreadFrom?: number;
+}
+
 function unchanged(stored: StoredMeasures, computed: NodeMeasures): boolean {
   return MEASURE_KEYS.every((key) => stored[key] === computed[key]);
 }
@@ -62,18 +78,19 @@ export async function markMetricsStale(tx: ManagedTransaction): Promise<void> {
 }
 
 /**
- * Computes the measures over the whole entity graph and stores the changed ones, in one write
- * transaction (the graph read and the writes see the same state), recording the graph version it
- * read first as the one measured: a change committed during the computation leaves them stale.
+ * Computes the measures over the whole entity graph and stores the changed ones, recording the
+ * graph version it read with the graph as the one measured: a change committed meanwhile leaves
+ * them stale for the next recompute.
  */
 export async function recomputeMetrics(
   db: GraphDatabase,
   now: () => Date = () => new Date(),
+  options: RecomputeOptions = {},
 ): Promise<MetricsRun> {
   // Said first, in a transaction of its own: refreshers (metrics-refresher.ts) leave it alone.
   await db.write('insights/metrics-recomputing', { running: true });
   try {
-    return await computeAndStore(db, now);
+    return await computeAndStore(db, now, options);
   } catch (error) {
     // Best effort: a recompute that failed no longer holds the others off.
     await db.write('insights/metrics-recomputing', { running: false }).catch(() => undefined);
@@ -81,32 +98,76 @@ export async function recomputeMetrics(
   }
 }
 
-async function computeAndStore(db: GraphDatabase, now: () => Date): Promise<MetricsRun> {
+/**
+ * The graph is read in one read transaction (a consistent snapshot), the measures are computed
+ * off the server's thread on big graphs (network-measures-off-thread.ts), and the changed values
+ * are written in batches of their own: no transaction stays open, and no entity stays locked
+ * against editors, for the length of the computation (minutes at a million relationships). While
+ * the batches land a reader may see some entities' new values beside others' old ones; the
+ * sector profiles and the measured version are written last, in one transaction, so the graph
+ * counts as measured only once every value is in. A recompute that dies midway leaves the graph
+ * stale, and the next one completes it.
+ */
+async function computeAndStore(
+  db: GraphDatabase,
+  now: () => Date,
+  { writeBatch = METRICS_WRITE_BATCH, offThreadFrom }: RecomputeOptions,
+): Promise<MetricsRun> {
   const started = performance.now();
-  return db.writeTx(async (tx) => {
+  const { version, stored, graph } = await db.readTx(async (tx) => {
     // Before the graph: a change committing in between then counts as not measured (at worst one
     // recompute too many), never the other way round.
-    const [version] = await run(tx, 'insights/metrics-version');
-    const [graph] = await run(tx, 'insights/metrics-graph');
-    const stored = (graph?.nodes as StoredMeasures[]) ?? [];
-    const pairs = (graph?.edges as [string, string][]) ?? [];
-    const measures = computeNetworkMeasures(
-      stored.map((n) => n.id),
-      pairs.map(([from, to]) => ({ from, to })),
-    );
-    const rows = stored
-      .filter((n) => !unchanged(n, measures.nodes.get(n.id)!))
-      .map((n) => ({ id: n.id, ...measures.nodes.get(n.id)! }));
-    const computedAt = now().toISOString();
-    if (rows.length > 0) await run(tx, 'insights/write-node-metrics', { rows, computedAt });
-    // Collaborator ranking reads these instead of walking most of the graph per request; in this
-    // transaction, so they are exactly as fresh as the measures (collaborator-scores.cypher).
+    const [versionRow] = await run(tx, 'insights/metrics-version');
+    const entities: StoredMeasures[] = [];
+    const index = new Map<string, number>();
+    await forEachRow(tx, 'insights/metrics-graph-entities', {}, (row) => {
+      index.set(String(row.id), entities.length);
+      entities.push(row as unknown as StoredMeasures);
+    });
+    const from: number[] = [];
+    const to: number[] = [];
+    const indexOf = (id: unknown): number => {
+      const at = index.get(String(id));
+      // Cannot happen in one snapshot; a measure over the wrong entity would be worse than none.
+      if (at === undefined)
+        throw new Error(`metrics: a relationship names ${String(id)}, not read`);
+      return at;
+    };
+    await forEachRow(tx, 'insights/metrics-graph-relationships', {}, (row) => {
+      from.push(indexOf(row.source));
+      to.push(indexOf(row.target));
+    });
+    return {
+      version: (versionRow?.version as string | null | undefined) ?? null,
+      stored: entities,
+      graph: {
+        nodeIds: entities.map((entity) => entity.id),
+        from: Int32Array.from(from),
+        to: Int32Array.from(to),
+      },
+    };
+  });
+  const relationshipCount = graph.from.length;
+  const measures = await computeMeasures(graph, offThreadFrom);
+  const rows = stored
+    .filter((n) => !unchanged(n, measures.nodes.get(n.id)!))
+    .map((n) => ({ id: n.id, ...measures.nodes.get(n.id)! }));
+  const computedAt = now().toISOString();
+  for (let start = 0; start < rows.length; start += writeBatch) {
+    await db.write('insights/write-node-metrics', {
+      rows: rows.slice(start, start + writeBatch),
+      computedAt,
+    });
+  }
+  return db.writeTx(async (tx) => {
+    // Collaborator ranking reads these instead of walking most of the graph per request; from the
+    // measures just written, so they are exactly as fresh (collaborator-scores.cypher).
     const [profiles] = await run(tx, 'insights/write-sector-profiles');
     const summary: MetricsRun = {
       computedAt,
       nodeCount: measures.nodeCount,
       edgeCount: measures.edgeCount,
-      relationshipCount: pairs.length,
+      relationshipCount,
       communityCount: measures.communityCount,
       modularity: measures.modularity,
       changedNodes: rows.length,
@@ -116,7 +177,7 @@ async function computeAndStore(db: GraphDatabase, now: () => Date): Promise<Metr
     await run(tx, 'insights/write-graph-metrics', {
       computedAt,
       summary,
-      measuredVersion: version?.version ?? null,
+      measuredVersion: version,
     });
     return summary;
   });

@@ -1,6 +1,6 @@
 // The running app brings network measures left stale by edits up to date by itself: it polls the
-// recorded staleness (so a change from anywhere is caught), recomputes once per change, leaves a
-// graph whose recompute is too long for it alone, and stops cleanly.
+// recorded staleness (so a change from anywhere is caught), recomputes once per change, rests
+// after a long recompute, and stops cleanly.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/cypher-registry.ts';
 import { FactSet } from '../../server/importers/graph/graph-facts.ts';
@@ -68,7 +68,11 @@ afterAll(async () => {
 describe('the metrics refresher', () => {
   it('recomputes stale measures once, and does nothing while they are fresh', async () => {
     const lines: string[] = [];
-    const refresher = startMetricsRefresher(db, { intervalMs: 0, log: (l) => lines.push(l) });
+    const refresher = startMetricsRefresher(db, {
+      intervalMs: 0,
+      restFactor: 0,
+      log: (l) => lines.push(l),
+    });
     expect(await refresher.check()).toBeNull();
     await changeElsewhere();
     expect(await isStale()).toBe(true);
@@ -85,7 +89,7 @@ describe('the metrics refresher', () => {
   });
 
   it('polls by itself and stops cleanly', async () => {
-    const refresher = startMetricsRefresher(db, { intervalMs: 50 });
+    const refresher = startMetricsRefresher(db, { intervalMs: 50, restFactor: 0 });
     await changeElsewhere();
     const deadline = Date.now() + 10_000;
     while ((await isStale()) && Date.now() < deadline) {
@@ -99,12 +103,23 @@ describe('the metrics refresher', () => {
     expect(await isStale()).toBe(true);
   });
 
-  it('leaves a graph whose last recompute took longer than it may wait', async () => {
-    await query(db, "MATCH (m:GraphMetrics {id: 'metrics'}) SET m.durationMs = 600000");
+  it('rests after a long recompute: restFactor times its length before the next', async () => {
+    // The last recompute took 10 minutes and ended a minute ago.
+    await query(
+      db,
+      "MATCH (m:GraphMetrics {id: 'metrics'}) SET m.durationMs = 600000, m.computedAt = datetime() - duration('PT1M')",
+    );
     await changeElsewhere();
-    const refresher = startMetricsRefresher(db, { intervalMs: 0, maxRecomputeMs: 20_000 });
+    const refresher = startMetricsRefresher(db, { intervalMs: 0, restFactor: 9 });
     expect(await refresher.check()).toBeNull();
     expect(await isStale()).toBe(true);
+    // 9 × 10 minutes later, it recomputes.
+    await query(
+      db,
+      "MATCH (m:GraphMetrics {id: 'metrics'}) SET m.computedAt = datetime() - duration('PT91M')",
+    );
+    expect(await refresher.check()).not.toBeNull();
+    expect(await isStale()).toBe(false);
     refresher.stop();
   });
 
@@ -112,7 +127,11 @@ describe('the metrics refresher', () => {
     await changeElsewhere();
     // What an import's recompute in another process records before its long transaction.
     await db.write('insights/metrics-recomputing', { running: true });
-    const refresher = startMetricsRefresher(db, { intervalMs: 0, leaseSeconds: 600 });
+    const refresher = startMetricsRefresher(db, {
+      intervalMs: 0,
+      restFactor: 0,
+      leaseSeconds: 600,
+    });
     expect(await refresher.check()).toBeNull();
     expect(await isStale()).toBe(true);
     // A recompute that died ten minutes ago holds nothing off.
@@ -127,7 +146,7 @@ describe('the metrics refresher', () => {
 
   it('runs one check at a time, however often it is asked', async () => {
     await changeElsewhere();
-    const refresher = startMetricsRefresher(db, { intervalMs: 0 });
+    const refresher = startMetricsRefresher(db, { intervalMs: 0, restFactor: 0 });
     const runs = await Promise.all([refresher.check(), refresher.check(), refresher.check()]);
     expect(new Set(runs).size).toBe(1);
     expect(runs[0]).not.toBeNull();

@@ -53,12 +53,11 @@ async function storedMeasures() {
 
 /** What a computation over the graph as it is now gives, independently of what is stored. */
 async function freshMeasures() {
-  const [graph] = await query(db, cypher('insights/metrics-graph'));
-  const ids = (graph!.nodes as { id: string }[]).map((n) => n.id);
-  const pairs = graph!.edges as [string, string][];
+  const entities = await query(db, cypher('insights/metrics-graph-entities'));
+  const relationships = await query(db, cypher('insights/metrics-graph-relationships'));
   const { nodes } = computeNetworkMeasures(
-    ids,
-    pairs.map(([from, to]) => ({ from, to })),
+    entities.map((n) => String(n.id)),
+    relationships.map((r) => ({ from: String(r.source), to: String(r.target) })),
   );
   return Object.fromEntries([...nodes].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -6,6 +6,7 @@ import {
   type SyntheticLoad,
 } from '../../bench/synthetic/load-synthetic.ts';
 import { naiveImport } from '../../bench/synthetic/naive-import.ts';
+import { recomputeMetrics } from '../../server/insights/metrics-service.ts';
 import { generateSyntheticGraph } from '../../bench/synthetic/synthetic-graph.ts';
 import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 
@@ -89,6 +90,25 @@ describe('loadSyntheticGraph', () => {
       { term: `"${searchTerms[0]}"` },
     );
     expect(Number(hit?.n)).toBeGreaterThan(0);
+  });
+
+  it('stores the same measures computed on a worker thread and written in small batches', async () => {
+    const measures = () =>
+      query(
+        db,
+        `MATCH (n:Entity) RETURN n.id AS id, n.degree AS degree, n.betweenness AS betweenness,
+                n.pagerank AS pagerank, n.community AS community ORDER BY id`,
+      );
+    const inPlace = await measures();
+    await query(
+      db,
+      'MATCH (n:Entity) SET n.degree = null, n.betweenness = null, n.pagerank = null, n.community = null',
+    );
+    const run = await recomputeMetrics(db, undefined, { writeBatch: 7, offThreadFrom: 0 });
+    expect(run.changedNodes).toBe(inPlace.length);
+    expect(await measures()).toEqual(inPlace);
+    const [state] = await db.read('insights/metrics-state');
+    expect(state).toMatchObject({ stale: false, recomputingForSeconds: null });
   });
 
   it('empties in small transactions with wipeInBatches, keeping the schema version', async () => {
