@@ -16,7 +16,7 @@ import {
   useWebgl,
   WEBGL_MIN_ELEMENTS,
 } from '../../web/src/lib/graph/index.ts';
-import { pathElementIds } from '../../web/src/state/paths/utils.ts';
+import { pathElementIds, pathSummary } from '../../web/src/state/paths/utils.ts';
 
 const node = (id: string, type: string, kind?: string) => ({
   data: { id, label: id.split(':')[1] ?? id, type, degree: 2, ...(kind ? { kind } : {}) },
@@ -220,5 +220,14 @@ describe('renderer choice', () => {
     );
     expect(useWebgl(50_000, 'llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(false);
     expect(useWebgl(50_000, undefined)).toBe(false);
+  });
+});
+
+describe('pathSummary', () => {
+  it('gives the range of lengths when the shortest paths differ', () => {
+    expect(pathSummary([2, 3, 4])).toBe('3 shortest paths, 2 to 4 hops');
+    expect(pathSummary([2, 2])).toBe('2 shortest paths, 2 hops');
+    expect(pathSummary([1])).toBe('1 shortest path, 1 hop');
+    expect(pathSummary([1, 2])).toBe('2 shortest paths, 1 to 2 hops');
   });
 });

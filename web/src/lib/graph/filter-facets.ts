@@ -9,9 +9,9 @@ import type { GraphChunk } from '../api/types';
 
 /** Entity types whose nodes act as "connected to" anchors, by facet. */
 export const CONNECTION_FACETS = [
-  { facet: 'sdg', types: ['SDG'], title: 'SDG' },
-  { facet: 'country', types: ['Country'], title: 'Country' },
-  { facet: 'membership', types: ['Group'], title: 'Membership' },
+  { facet: 'sdg', types: ['SDG'], title: 'SDG', heading: 'Connected to an SDG' },
+  { facet: 'country', types: ['Country'], title: 'Country', heading: 'Connected to a country' },
+  { facet: 'membership', types: ['Group'], title: 'Membership', heading: 'Connected to a group' },
 ] as const;
 
 /** One of the connection facets. */

@@ -22,3 +22,18 @@ export function pathLabels(answer: PathsResponse | undefined): ReadonlyMap<strin
 
 /** No path elements. */
 export const NO_PATH: ReadonlySet<string> = new Set();
+
+/**
+ * The line above the list: how many paths and how long. The answer holds the k shortest paths,
+ * which need not share a length: "3 shortest paths, 2 to 4 hops", or "2 hops" when they do.
+ */
+export function pathSummary(lengths: readonly number[]): string {
+  const count = `${lengths.length} shortest ${lengths.length === 1 ? 'path' : 'paths'}`;
+  if (lengths.length === 0) return count;
+  const shortest = Math.min(...lengths);
+  const longest = Math.max(...lengths);
+  const hops = longest === 1 ? 'hop' : 'hops';
+  return shortest === longest
+    ? `${count}, ${shortest} ${hops}`
+    : `${count}, ${shortest} to ${longest} ${hops}`;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { sourceDisplay } from '../../web/src/lib/entity/source-format.ts';
+
+describe('sourceDisplay', () => {
+  it('links a web source by its title, and says where it is', () => {
+    expect(
+      sourceDisplay({
+        uri: 'https://www.digitalpublicgoods.net/who-we-are',
+        title: 'DPGA ‘Who we are’ page, 2025',
+        kind: 'dpga-members',
+      }),
+    ).toEqual({
+      text: 'DPGA ‘Who we are’ page, 2025',
+      href: 'https://www.digitalpublicgoods.net/who-we-are',
+      where: 'digitalpublicgoods.net/who-we-are',
+      kind: 'DPGA members list',
+    });
+  });
+
+  it('names a file on the server without its folder, and never links it', () => {
+    const shown = sourceDisplay({
+      uri: '/work/shared/data/dpga/roadmap-2023.csv',
+      title: null,
+      kind: 'activities-csv',
+    });
+    expect(shown).toEqual({
+      text: 'roadmap-2023.csv',
+      href: null,
+      where: 'roadmap-2023.csv',
+      kind: 'Activities sheet',
+    });
+    expect(sourceDisplay({ uri: 'file:///srv/x/page.txt', kind: 'member-page' })).toMatchObject({
+      text: 'page.txt',
+      href: null,
+      kind: 'DPGA member page',
+    });
+  });
+
+  it('reads an unknown kind as words', () => {
+    expect(sourceDisplay({ uri: 'urn:x', kind: 'partner-feed' }).kind).toBe('partner feed');
+  });
+});

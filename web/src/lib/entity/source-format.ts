@@ -1,0 +1,47 @@
+/**
+ * How a source of facts reads in the details panel. Sources imported from the web keep their
+ * address and link to it; sources imported from a file on the server (the CLI's usual input) name
+ * the file only: its folder is the server's business, and a link to it would only open this app.
+ */
+import type { Source } from '../api/types';
+import { isHttpUrl, shortUrl } from './property-format';
+
+/** What the importers and the editors record as a source's kind, as a reader calls them. */
+const SOURCE_KIND_LABELS: Readonly<Record<string, string>> = {
+  'member-page': 'DPGA member page',
+  'dpg-registry': 'DPG Registry',
+  'dpga-members': 'DPGA members list',
+  members: 'DPGA members list',
+  'activities-csv': 'Activities sheet',
+  editor: 'Editor',
+};
+
+export interface SourceDisplay {
+  /** The source's title, else where it is. */
+  text: string;
+  /** Its web address; null for a file or anything else that is not http(s). */
+  href: string | null;
+  /** The host and path of a web source, or a file's name. */
+  where: string;
+  /** The kind, in words. */
+  kind: string;
+}
+
+/** The last part of a path or URI without a scheme: `/srv/data/roadmap-2023.csv` → `roadmap-2023.csv`. */
+function fileName(uri: string): string {
+  const withoutScheme = uri.replace(/^file:\/\//, '');
+  const parts = withoutScheme.split(/[\\/]/).filter((part) => part !== '');
+  return parts.at(-1) ?? uri;
+}
+
+export function sourceDisplay(source: Pick<Source, 'uri' | 'title' | 'kind'>): SourceDisplay {
+  const href = isHttpUrl(source.uri) ? source.uri : null;
+  const where = href ? shortUrl(href) : fileName(source.uri);
+  const title = source.title?.trim();
+  return {
+    text: title ? title : where,
+    href,
+    where,
+    kind: SOURCE_KIND_LABELS[source.kind] ?? source.kind.replaceAll('-', ' '),
+  };
+}
