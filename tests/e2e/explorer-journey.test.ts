@@ -297,6 +297,33 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('shows an insight’s entities on the canvas joined to its subject, none as an island', async () => {
+    const page = await open(
+      `${appUrl}/#/explore?focus=org%3Aunicef&panel=insight&insight=network&of=org%3Aunicef`,
+    );
+    const items = page.locator('[data-testid="insight-items"] li');
+    await items.first().waitFor(POLL);
+    expect(await page.locator('[data-testid="insight-items"]').textContent()).toMatch(/Shares \d/);
+    const partners = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="insight-items"] li .name')].map((n) =>
+        n.textContent!.trim(),
+      ),
+    );
+    await page.getByRole('button', { name: 'Show on canvas' }).click();
+    await page.getByRole('button', { name: 'Show on canvas' }).waitFor(POLL);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    const shown = await inPage<{ label: string; degree: number }[]>(
+      page,
+      'window.__cy.nodes().map((n) => ({ label: n.data("label"), degree: n.degree() }))',
+    );
+    for (const partner of partners) {
+      const node = shown.find((n) => partner.startsWith(n.label));
+      expect(node, `${partner} is on the canvas`).toBeDefined();
+      expect(node!.degree, `${partner} is joined to the rest`).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);

@@ -1,7 +1,11 @@
 // Unit tests of the insight views' request paths and tolerant answer reader
 // (web/src/lib/insights/insight-request.ts).
 import { describe, expect, it } from 'vitest';
-import { insightItems, insightPath } from '../../web/src/lib/insights/insight-request.ts';
+import {
+  insightItems,
+  insightTotal,
+  insightPath,
+} from '../../web/src/lib/insights/insight-request.ts';
 
 describe('insight requests', () => {
   it('builds the path for each job and refuses subjects it does not apply to', () => {
@@ -46,8 +50,31 @@ describe('insight requests', () => {
         reasons: ['Norad funds DHIS2'],
         pathIds: ['org:norad', 'dpg:dhis2'],
         tags: [],
+        summary: null,
       },
     ]);
+  });
+
+  it('says what a collaborator’s score is made of, the largest part first', () => {
+    const [item] = insightItems({
+      candidates: [
+        {
+          id: 'org:kobo-inc',
+          label: 'KoBo, Inc',
+          type: 'Organisation',
+          score: 6.9,
+          parts: [
+            { metaPath: 'dpg-sector', paths: 1, score: 0.26 },
+            { metaPath: 'dpg-sector-country', paths: 72, score: 6.53 },
+            { metaPath: 'dpg-sdg', paths: 0, score: 0 },
+            { metaPath: 'new-kind-of-link', paths: 2, score: 0.1 },
+          ],
+        },
+      ],
+    });
+    expect(item?.summary).toBe(
+      '72 × same-sector DPG in a shared country · 1 × DPG of the same sector · 2 × new kind of link',
+    );
   });
 
   it('reads Cytoscape-shaped node lists and answers without a list', () => {
@@ -56,6 +83,68 @@ describe('insight requests', () => {
     ).toHaveLength(1);
     expect(insightItems({ total: 0 })).toEqual([]);
     expect(insightItems(null)).toEqual([]);
+  });
+});
+
+describe('partnership network answers', () => {
+  const network = {
+    organisation: { id: 'org:unicef', label: 'UNICEF' },
+    totalPartners: 3,
+    nodes: [
+      { data: { id: 'org:unicef', label: 'UNICEF', type: 'Organisation', ego: true } },
+      { data: { id: 'org:giz', label: 'GIZ', type: 'Organisation', strength: 1 } },
+      { data: { id: 'org:dpga', label: 'DPGA', type: 'Organisation', strength: 3 } },
+      { data: { id: 'org:abc', label: 'ABC', type: 'Organisation', strength: 1 } },
+    ],
+    edges: [
+      {
+        data: {
+          source: 'org:unicef',
+          target: 'org:dpga',
+          activities: [
+            { id: 'activity:a', label: 'Advocacy' },
+            { id: 'activity:b', label: 'DJENGA' },
+          ],
+          dpgs: [{ id: 'dpg:x', label: 'X' }],
+        },
+      },
+      {
+        data: {
+          source: 'org:giz',
+          target: 'org:unicef',
+          activities: [{ id: 'activity:c', label: 'AI CoP' }],
+          dpgs: [],
+        },
+      },
+      // Between two partners: not what either shares with UNICEF.
+      {
+        data: {
+          source: 'org:giz',
+          target: 'org:dpga',
+          activities: [{ id: 'activity:z', label: 'Z' }],
+          dpgs: [],
+        },
+      },
+    ],
+    brokers: [{ id: 'org:dpga', label: 'DPGA', brokerage: 0.2 }],
+  };
+
+  it('ranks partners by what they share with the organisation, and names it', () => {
+    const items = insightItems(network);
+    expect(items.map((item) => [item.id, item.score, item.summary])).toEqual([
+      ['org:dpga', 3, 'Shares 2 activities and 1 DPG'],
+      ['org:abc', 1, 'Nothing shared directly'],
+      ['org:giz', 1, 'Shares 1 activity'],
+    ]);
+    expect(items[0]).toMatchObject({
+      reasons: ['Advocacy', 'DJENGA', 'X'],
+      pathIds: ['activity:a', 'activity:b', 'dpg:x'],
+      tags: ['broker'],
+    });
+    expect(items[2]?.pathIds).toEqual(['activity:c']);
+    expect(insightTotal(network)).toBe(3);
+    expect(insightTotal({ total: 136 })).toBe(136);
+    expect(insightTotal({})).toBeNull();
   });
 });
 

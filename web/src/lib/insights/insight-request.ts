@@ -17,9 +17,30 @@ export interface InsightItem {
   reasons: string[];
   /** Entity ids on the explaining paths, for showing on the canvas. */
   pathIds: string[];
-  /** Short descriptors: roles in a stakeholder map, DPGA membership. */
+  /** Short descriptors: roles in a stakeholder map, DPGA membership, brokers. */
   tags: string[];
+  /** What the score is made of, in a line ("72 × same-sector DPG in a shared country · …"). */
+  summary: string | null;
 }
+
+/** What each view's score means, for the score's tooltip. */
+export const INSIGHT_SCORE_TITLES: Readonly<Record<InsightKind, string>> = {
+  collaborators:
+    'Score: the links to this DPG, each weighted by its kind and less when it runs through a widely shared hub',
+  stakeholders: 'Score',
+  network: 'Shared activities and DPGs',
+};
+
+/** A collaborator score's kinds of link (the API's meta-paths), short enough for one line. */
+const META_PATH_LABELS: Readonly<Record<string, string>> = {
+  'activity-owner': 'activity with an owner',
+  'activity-country': 'activity in a country it is deployed in',
+  'activity-dpg': 'activity with a same-sector DPG',
+  'dpg-sector': 'DPG of the same sector',
+  'dpg-sector-country': 'same-sector DPG in a shared country',
+  'dpg-sdg': 'DPG advancing a shared SDG',
+  'dpg-country': 'DPG in a shared country',
+};
 
 /** Titles of the three views. */
 export const INSIGHT_TITLES: Readonly<Record<InsightKind, string>> = {
@@ -102,12 +123,100 @@ function toItem(raw: unknown): InsightItem | undefined {
       ...roles.map((role) => role.replaceAll('-', ' ')),
       ...(record.member === true ? ['DPGA member'] : []),
     ],
+    summary: Array.isArray(record.parts) ? scoreParts(record.parts) : null,
   };
+}
+
+/** A collaborator's score parts as a line, the largest first: "72 × same-sector DPG in … · 1 × …". */
+function scoreParts(parts: unknown[]): string | null {
+  const line = parts
+    .filter(isRecord)
+    .filter((part) => typeof part.paths === 'number' && part.paths > 0)
+    .sort((a, b) => Number(b.score ?? 0) - Number(a.score ?? 0))
+    .map((part) => {
+      const metaPath = text(part.metaPath) ?? '';
+      return `${String(part.paths)} × ${META_PATH_LABELS[metaPath] ?? metaPath.replaceAll('-', ' ')}`;
+    })
+    .join(' · ');
+  return line === '' ? null : line;
+}
+
+/** "3 activities, 1 DPG": what an organisation shares with a partner. */
+function sharedCount(activities: number, dpgs: number): string {
+  const parts = [
+    activities > 0 ? `${activities} ${activities === 1 ? 'activity' : 'activities'}` : '',
+    dpgs > 0 ? `${dpgs} ${dpgs === 1 ? 'DPG' : 'DPGs'}` : '',
+  ].filter(Boolean);
+  return parts.length === 0 ? 'Nothing shared directly' : `Shares ${parts.join(' and ')}`;
+}
+
+/**
+ * The partners of a partnership-network answer (its nodes, less the organisation itself), each with
+ * what it shares with the organisation (the edge between them): the count as score, the shared
+ * activities and DPGs as reasons and as the path to show on the canvas; brokers tagged.
+ */
+function networkItems(body: Record<string, unknown>, egoId: string): InsightItem[] {
+  const brokers = new Set(
+    (Array.isArray(body.brokers) ? body.brokers : [])
+      .filter(isRecord)
+      .map((broker) => text(broker.id)),
+  );
+  const shared = new Map<
+    string,
+    { activities: Record<string, unknown>[]; dpgs: Record<string, unknown>[] }
+  >();
+  for (const raw of Array.isArray(body.edges) ? body.edges : []) {
+    const edge = isRecord(raw) && isRecord(raw.data) ? raw.data : raw;
+    if (!isRecord(edge)) continue;
+    const source = text(edge.source);
+    const target = text(edge.target);
+    const partner = source === egoId ? target : target === egoId ? source : null;
+    if (partner === null) continue;
+    shared.set(partner, {
+      activities: (Array.isArray(edge.activities) ? edge.activities : []).filter(isRecord),
+      dpgs: (Array.isArray(edge.dpgs) ? edge.dpgs : []).filter(isRecord),
+    });
+  }
+  const items: InsightItem[] = [];
+  for (const raw of body.nodes as unknown[]) {
+    const item = toItem(raw);
+    if (!item) continue;
+    const record = (isRecord(raw) && isRecord(raw.data) ? raw.data : raw) as Record<
+      string,
+      unknown
+    >;
+    const tie = shared.get(item.id) ?? { activities: [], dpgs: [] };
+    const via = [...tie.activities, ...tie.dpgs];
+    items.push({
+      ...item,
+      score: typeof record.strength === 'number' ? record.strength : via.length,
+      summary: sharedCount(tie.activities.length, tie.dpgs.length),
+      reasons: via
+        .map((entity) => text(entity.label))
+        .filter((label): label is string => label !== null),
+      pathIds: via.map((entity) => text(entity.id)).filter((id): id is string => id !== null),
+      tags: brokers.has(item.id) ? [...item.tags, 'broker'] : item.tags,
+    });
+  }
+  return items.sort(
+    (a, b) => (b.score ?? 0) - (a.score ?? 0) || a.label.localeCompare(b.label, 'en'),
+  );
+}
+
+/** How many entities the answer ranked in all, when it says (it may list only the best). */
+export function insightTotal(body: unknown): number | null {
+  if (!isRecord(body)) return null;
+  for (const key of ['total', 'totalPartners']) {
+    if (typeof body[key] === 'number') return body[key];
+  }
+  return null;
 }
 
 /** The ranked entities of an insight answer, in the order given (or by score when all have one). */
 export function insightItems(body: unknown): InsightItem[] {
   if (!isRecord(body)) return [];
+  const organisation = isRecord(body.organisation) ? text(body.organisation.id) : null;
+  if (organisation !== null && Array.isArray(body.nodes)) return networkItems(body, organisation);
   for (const key of LIST_KEYS) {
     const list = body[key];
     if (!Array.isArray(list)) continue;

@@ -13,11 +13,22 @@ import {
   success,
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
-import { type InsightItem, insightItems, insightPath } from '../../lib/insights/insight-request';
+import {
+  type InsightItem,
+  insightItems,
+  insightPath,
+  insightTotal,
+} from '../../lib/insights/insight-request';
 import type { InsightKind } from '../url/utils';
 
 /** What the view shows: the items, or that the endpoint is not there. */
-export type InsightAnswer = { available: true; items: InsightItem[] } | { available: false };
+export type InsightAnswer =
+  | {
+      available: true;
+      items: InsightItem[];
+      /** Ranked in all, when the answer says. */ total: number | null;
+    }
+  | { available: false };
 
 let subject = $state<{ kind: InsightKind; id: string; type: string } | null>(null);
 let status = $state<AsyncStatus<InsightAnswer>>(idle());
@@ -46,7 +57,7 @@ export const insightActions = {
     status = loading();
     try {
       const body = await request.run((signal) => api.getJson(path, { signal }));
-      status = success({ available: true, items: insightItems(body) });
+      status = success({ available: true, items: insightItems(body), total: insightTotal(body) });
     } catch (error) {
       if (isAbort(error)) return;
       // A route that does not exist answers 404 without details; an unknown entity names its id.
