@@ -304,10 +304,9 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     const items = page.locator('[data-testid="insight-items"] li');
     await items.first().waitFor(POLL);
     expect(await page.locator('[data-testid="insight-items"]').textContent()).toMatch(/Shares \d/);
-    const partners = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="insight-items"] li .name')].map((n) =>
-        n.textContent!.trim(),
-      ),
+    const partners = await inPage<string[]>(
+      page,
+      `[...document.querySelectorAll('[data-testid="insight-items"] li .name')].map((n) => n.textContent.trim())`,
     );
     await page.getByRole('button', { name: 'Show on canvas' }).click();
     await page.getByRole('button', { name: 'Show on canvas' }).waitFor(POLL);

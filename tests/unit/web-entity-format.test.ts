@@ -2,6 +2,7 @@
 // they read (web/src/lib/vocabulary/).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dpgTypeName, organisationKindName } from '../../web/src/lib/vocabulary/value-names.ts';
 import type { EntityDetails, Neighbour } from '../../web/src/lib/api/types.ts';
 import { groupNeighbours, totalDegree } from '../../web/src/lib/entity/neighbour-groups.ts';
 import {
@@ -93,6 +94,15 @@ describe('property formatting', () => {
     expect(humaniseKey('memberSince')).toBe('Member since');
     expect(humaniseKey('iso2')).toBe('ISO code');
     expect(humaniseKey('pagerank')).toBe('PageRank');
+    expect(
+      propertyRows({ types: ['aimodel', 'software'], activityTypes: ['funding'] }).map((row) => [
+        row.label,
+        row.value,
+      ]),
+    ).toEqual([
+      ['DPG types', { kind: 'list', items: ['AI model', 'Software'] }],
+      ['Activity types', { kind: 'list', items: ['Funding'] }],
+    ]);
     expect(humaniseKey('focus_areas')).toBe('Focus areas');
     expect(shortUrl('https://www.example.org/path/')).toBe('example.org/path');
     expect(shortUrl('not a url')).toBe('not a url');
@@ -138,5 +148,21 @@ describe('vocabularies', () => {
     for (const type of ENTITY_TYPES) expect(entityTypeName(type, 'plural')).not.toBe('');
     expect(entityTypeName('DPG', 'short')).toBe('DPG');
     expect(entityTypeName('Dataset')).toBe('Dataset');
+  });
+});
+
+describe('stored codes as words', () => {
+  it('names organisation kinds and DPG types, and reads unknown codes as words', () => {
+    expect(['un-agency', 'ngo', 'unknown', 'think-tank'].map(organisationKindName)).toEqual([
+      'UN agency',
+      'NGO',
+      'Unclassified',
+      'Think tank',
+    ]);
+    expect(['aimodel', 'data', 'open-api'].map(dpgTypeName)).toEqual([
+      'AI model',
+      'Data',
+      'Open api',
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  * properties shown elsewhere (name, description) left out.
  */
 import type { PropertyValue } from '../api/types';
+import { dpgTypeName } from '../vocabulary/value-names';
 
 /** A property value, classified for display. */
 export type DisplayValue =
@@ -36,7 +37,18 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   iso3: 'ISO 3166 alpha-3',
   sdg: 'SDG',
   dpgId: 'DPG Registry id',
+  registryId: 'DPG Registry id',
   pagerank: 'PageRank',
+  degree: 'Connections',
+  community: 'Network cluster',
+  types: 'DPG types',
+  connectedMembersNote: 'Note on members',
+};
+
+/** Keys whose values are stored as codes, and how each code reads. */
+const VALUE_NAMES: Readonly<Record<string, (value: string) => string>> = {
+  types: dpgTypeName,
+  activityTypes: (value) => value.charAt(0).toUpperCase() + value.slice(1),
 };
 
 /** "memberSince" / "member_since" → "Member since". */
@@ -115,7 +127,14 @@ export function propertyRows(properties: Readonly<Record<string, PropertyValue>>
   const rows: PropertyRow[] = [];
   for (const [key, raw] of Object.entries(properties)) {
     if (HIDDEN_PROPERTY_KEYS.has(key)) continue;
-    const value = toDisplayValue(raw);
+    const name = VALUE_NAMES[key];
+    const value = toDisplayValue(
+      name && Array.isArray(raw)
+        ? raw.map(name)
+        : name && typeof raw === 'string'
+          ? name(raw)
+          : raw,
+    );
     if (value) rows.push({ key, label: humaniseKey(key), value });
   }
   return rows;

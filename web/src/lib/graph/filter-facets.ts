@@ -6,6 +6,7 @@
  * the graph the canvas holds.
  */
 import type { GraphChunk } from '../api/types';
+import { dpgTypeName } from '../vocabulary/value-names';
 
 /** Entity types whose nodes act as "connected to" anchors, by facet. */
 export const CONNECTION_FACETS = [
@@ -44,13 +45,8 @@ export interface AttributeData {
 
 const ATTRIBUTE_FACET_NAMES: readonly string[] = ATTRIBUTE_FACETS.map((f) => f.facet);
 
-/** How DPG types and DPGA values read in the panel; other values read as they are. */
+/** How DPGA values read in the panel (DPG types: dpgTypeName); other values read as they are. */
 const VALUE_LABELS: Readonly<Record<string, string>> = {
-  'dpgType=aimodel': 'AI model',
-  'dpgType=software': 'Software',
-  'dpgType=content': 'Content',
-  'dpgType=data': 'Data',
-  'dpgType=standard': 'Standard',
   'dpga=member': 'DPGA member',
   'dpga=board': 'On the DPGA board',
 };
@@ -107,7 +103,8 @@ export function attributeOptions(chunk: GraphChunk): Map<AttributeFacet, FacetOp
     if (counts.size === 0) continue;
     const options = [...counts].map(([value, count]) => {
       const id = attributeKey(facet, value);
-      return { id, label: VALUE_LABELS[id] ?? value, count };
+      const label = facet === 'dpgType' ? dpgTypeName(value) : (VALUE_LABELS[id] ?? value);
+      return { id, label, count };
     });
     options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
     result.set(facet, options);

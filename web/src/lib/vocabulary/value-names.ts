@@ -1,0 +1,40 @@
+/**
+ * How stored values read in the interface: organisation kinds and DPG types are stored as codes
+ * (`un-agency`, `aimodel`) and were shown as such in some places and as other words in others.
+ * Unknown values (a kind an importer adds later) read with their hyphens as spaces.
+ */
+
+const ORGANISATION_KIND_NAMES: Readonly<Record<string, string>> = {
+  'un-agency': 'UN agency',
+  government: 'Government',
+  'multilateral-bank': 'Multilateral bank',
+  foundation: 'Foundation',
+  company: 'Company',
+  ngo: 'NGO',
+  academia: 'Academia',
+  network: 'Network',
+  unknown: 'Unclassified',
+};
+
+const DPG_TYPE_NAMES: Readonly<Record<string, string>> = {
+  aimodel: 'AI model',
+  software: 'Software',
+  content: 'Content',
+  data: 'Data',
+  standard: 'Standard',
+};
+
+function asWords(value: string): string {
+  const words = value.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** `un-agency` → "UN agency"; `unknown` → "Unclassified". */
+export function organisationKindName(kind: string): string {
+  return ORGANISATION_KIND_NAMES[kind] ?? asWords(kind);
+}
+
+/** `aimodel` → "AI model". */
+export function dpgTypeName(type: string): string {
+  return DPG_TYPE_NAMES[type] ?? asWords(type);
+}
