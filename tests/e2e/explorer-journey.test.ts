@@ -323,6 +323,37 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('offers the way back from a link to an entity that does not exist', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Anot-there`);
+    const card = page.locator('.overlay [role="alert"]');
+    await card.getByText('Nothing to show here').waitFor(POLL);
+    expect(await card.textContent()).toContain('org:not-there');
+    await card.getByRole('button', { name: 'Back to overview' }).click();
+    await page.getByText('In the whole graph', { exact: true }).waitFor(POLL);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.close();
+    // The browser logs the API's 404s for the missing entity: expected here, and only those.
+    expect(pageErrors.every((error) => error.includes('404 (Not Found)'))).toBe(true);
+    pageErrors.length = 0;
+  });
+
+  it('keeps a fitted graph fitted when the canvas changes size', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.waitForTimeout(600); // camera animation
+    const inside = () =>
+      inPage<boolean>(
+        page,
+        `(() => { const b = __cy.nodes().boundingBox({ includeLabels: false }); const e = __cy.extent();
+           return b.x1 >= e.x1 && b.x2 <= e.x2 && b.y1 >= e.y1 && b.y2 <= e.y2; })()`,
+      );
+    expect(await inside()).toBe(true);
+    await page.setViewportSize({ width: 820, height: 560 });
+    await expect.poll(inside, POLL).toBe(true);
+    await page.setViewportSize(viewport);
+    await page.close();
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);
