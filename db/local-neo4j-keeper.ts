@@ -4,11 +4,13 @@
 // JVM stays dead. The app already answers 503 meanwhile and serves again by itself once Bolt
 // answers; the keeper brings the database back so that happens without anyone at the keyboard.
 //
-// A database stopped on purpose is left stopped: `npm run db:stop` removes the pid file, and the
-// keeper only restarts an instance whose pid file is still there while its process is gone, on
-// two looks in a row (db:stop removes the file within a poll of the process exiting).
+// A database stopped on purpose is left stopped: `npm run db:stop` leaves a `neo4j.stopped` mark
+// (the next start removes it) and removes the pid file, and the keeper only restarts an instance
+// whose pid file is still there while its process is gone, on two looks in a row, with no mark. A
+// restart that fails removes the pid file too; the keeper then keeps trying, backing off, until
+// one starts or the instance is stopped on purpose.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 import { tailLines } from './launcher-output.ts';
 import { isLauncherProcess, readPidFile } from './launcher-pid-file.ts';
@@ -19,6 +21,10 @@ export interface KeeperOptions extends LocalNeo4jOptions {
   checkIntervalMs?: number;
   /** How long a restarted instance must stay up before it counts as recovered (default 60 s). */
   stableAfterMs?: number;
+  /** The wait before the second restart of a run, doubling after (default 5 s; tests shorten it). */
+  firstRetryDelayMs?: number;
+  /** Starts the instance (default startLocalNeo4j; tests stand in for it). */
+  start?: (opts: LocalNeo4jOptions) => Promise<unknown>;
 }
 
 export interface LocalNeo4jKeeper {
@@ -39,12 +45,12 @@ const CRASH_LOG_LINES = 5;
  * once, then 5 s doubling up to 5 minutes, so a database that cannot start (a corrupt store, a
  * full disk) is not restarted in a tight loop, its log overwritten each time.
  */
-export function restartDelayMs(attempt: number): number {
+export function restartDelayMs(attempt: number, firstRetryMs = FIRST_RETRY_DELAY_MS): number {
   if (!Number.isInteger(attempt) || attempt < 1) {
     throw new RangeError(`restartDelayMs: attempt must be an integer from 1, got ${attempt}`);
   }
   if (attempt === 1) return 0;
-  return Math.min(FIRST_RETRY_DELAY_MS * 2 ** (attempt - 2), MAX_RETRY_DELAY_MS);
+  return Math.min(firstRetryMs * 2 ** (attempt - 2), MAX_RETRY_DELAY_MS);
 }
 
 /** Watches the local Neo4j of `opts.dataDir` and starts it again when it dies unasked. */
@@ -52,6 +58,8 @@ export function keepLocalNeo4jRunning(opts: KeeperOptions): LocalNeo4jKeeper {
   const log = opts.log ?? (() => {});
   const files = instanceFiles(opts.dataDir);
   const stableAfterMs = opts.stableAfterMs ?? DEFAULT_STABLE_AFTER_MS;
+  const start = opts.start ?? startLocalNeo4j;
+  const delayBefore = (n: number) => restartDelayMs(n, opts.firstRetryDelayMs);
   let stopped = false;
   let restarting = false;
   let restarts = 0;
@@ -60,36 +68,49 @@ export function keepLocalNeo4jRunning(opts: KeeperOptions): LocalNeo4jKeeper {
   // The current run of restarts (reset once an instance stays up for stableAfterMs).
   let attempt = 0;
   let lastRestartAt = 0;
+  // A restart failed: try again (after restartDelayMs) though no pid file names the instance now.
+  let retrying = false;
 
   const look = async (): Promise<void> => {
     if (stopped || restarting) return;
+    if (existsSync(files.stopped)) {
+      // npm run db:stop: stopped on purpose, even if that interrupted a restart.
+      retrying = false;
+      suspect = undefined;
+      return;
+    }
     const pid = readPidFile(files.pid);
-    if (pid === undefined || isLauncherProcess(pid)) {
+    if (pid !== undefined && isLauncherProcess(pid)) retrying = false;
+    if (!retrying && (pid === undefined || isLauncherProcess(pid))) {
       suspect = undefined;
       if (pid !== undefined && attempt > 0 && Date.now() - lastRestartAt > stableAfterMs) {
         attempt = 0;
       }
       return;
     }
-    if (suspect !== pid) {
+    if (!retrying && suspect !== pid) {
       suspect = pid;
       return;
     }
-    const delay = restartDelayMs(attempt + 1);
+    const delay = delayBefore(attempt + 1);
     if (Date.now() - lastRestartAt < delay) return;
     attempt += 1;
     restarts += 1;
     lastRestartAt = Date.now();
     restarting = true;
     log(
-      `The local Neo4j (pid ${pid}) stopped without npm run db:stop; starting it again` +
-        `${attempt > 1 ? ` (attempt ${attempt})` : ''}.${crashLog(files.log)}`,
+      retrying
+        ? `Starting the local Neo4j again (attempt ${attempt}).`
+        : `The local Neo4j (pid ${pid}) stopped without npm run db:stop; starting it again.` +
+            crashLog(files.log),
     );
     try {
-      await startLocalNeo4j(opts);
+      await start(opts);
       suspect = undefined;
+      retrying = false;
     } catch (error) {
-      const next = restartDelayMs(attempt + 1) / 1000;
+      retrying = true;
+      const next = delayBefore(attempt + 1) / 1000;
       log(
         `The local Neo4j did not start again: ${(error as Error).message} Next try in ${next} s.`,
       );

@@ -4,8 +4,16 @@
 // the test suite's global setup and the app can all call it.
 
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { checkJava } from './java-toolchain.ts';
@@ -43,8 +51,8 @@ export interface LocalNeo4jOptions {
   /** Receives progress lines; silent when omitted. */
   log?: (line: string) => void;
   /**
-   * Java heap, e.g. `1g` (the default, or LOCAL_NEO4J_HEAP). One transaction may use 70 % of it,
-   * so graphs of a million relationships (the benchmarks) need more for their network measures.
+   * Java heap, e.g. `1g` (the default, or LOCAL_NEO4J_HEAP). One transaction may use 70 % of it;
+   * graphs of a million relationships (the benchmarks) want more for their imports and reads.
    */
   heap?: string;
   /**
@@ -98,9 +106,21 @@ const POLL_INTERVAL_MS = 250;
 const LOG_TAIL_LINES = 25;
 
 /** The files of one local instance inside its data directory. */
-export function instanceFiles(dataDir: string): { home: string; log: string; pid: string } {
+export function instanceFiles(dataDir: string): {
+  home: string;
+  log: string;
+  pid: string;
+  stopped: string;
+} {
   const root = resolve(dataDir);
-  return { home: join(root, 'home'), log: join(root, 'neo4j.log'), pid: join(root, 'neo4j.pid') };
+  return {
+    home: join(root, 'home'),
+    log: join(root, 'neo4j.log'),
+    pid: join(root, 'neo4j.pid'),
+    // Left by stopLocalNeo4j, removed by the next start: the instance was stopped on purpose, so
+    // the keeper (local-neo4j-keeper.ts) must not start it again, even mid-start.
+    stopped: join(root, 'neo4j.stopped'),
+  };
 }
 
 /**
@@ -115,6 +135,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const pageCache = memorySize('page cache', opts.pageCache, 'LOCAL_NEO4J_PAGECACHE', '256m');
   const log = opts.log ?? (() => {});
   const files = instanceFiles(opts.dataDir);
+  rmSync(files.stopped, { force: true });
   const connection = (startedNow: boolean): LocalNeo4jConnection => ({
     uri: `bolt://${LOOPBACK}:${opts.port}`,
     user: NEO4J_USER,
@@ -210,6 +231,8 @@ export async function stopLocalNeo4j(opts: {
   }
   const log = opts.log ?? (() => {});
   const files = instanceFiles(opts.dataDir);
+  // Before anything else: a keeper watching this instance sees the intent at once.
+  if (existsSync(dirname(files.pid))) writeFileSync(files.stopped, `${new Date().toISOString()}\n`);
   const pid = readPidFile(files.pid);
   if (pid === undefined) return false;
   if (!isLauncherProcess(pid)) {

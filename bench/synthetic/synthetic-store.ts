@@ -24,6 +24,7 @@ const LOAD_INPUTS = [
   'server/insights/sampled-betweenness.ts',
   'server/insights/metrics-service.ts',
   'server/insights/network-measures-off-thread.ts',
+  'server/insights/measures-worker-task.ts',
   'cypher/insights/metrics-graph-entities.cypher',
   'cypher/insights/metrics-graph-relationships.cypher',
   'cypher/insights/write-node-metrics.cypher',

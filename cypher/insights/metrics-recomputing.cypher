@@ -1,7 +1,7 @@
 // Records that a recompute of the network measures is running ($running: true) or no longer is,
-// committed on its own before the recompute's long write transaction (and cleared by
-// write-graph-metrics.cypher when that commits), so that the refresher of every app instance
-// leaves the graph to it rather than start the same transaction again (metrics-refresher.ts). A
+// committed on its own before the recompute reads the graph (and cleared by
+// write-graph-metrics.cypher when it records its result), so that the refresher of every app
+// instance leaves the graph to it rather than start the same work again (metrics-refresher.ts). A
 // node of its own, not the GraphMetrics node: an editor's transaction holding that one until it
 // commits must not hold up this record, or the recompute behind it.
 MERGE (r:MetricsRecomputing {id: 'metrics'})

@@ -11,8 +11,8 @@ RETURN m.computedAt AS computedAt,
        m.graphVersion IS NOT NULL AND m.graphVersion <> coalesce(m.measuredVersion, '') AS stale,
        m.profileSectors IS NOT NULL AS profiled,
        m.durationMs AS durationMs,
-       CASE WHEN m.computedAt IS NOT NULL
-            THEN duration.inSeconds(m.computedAt, datetime()).milliseconds END AS computedMsAgo,
+       CASE WHEN m.finishedAt IS NOT NULL
+            THEN duration.inSeconds(m.finishedAt, datetime()).milliseconds END AS computedMsAgo,
        CASE WHEN recomputingSince IS NOT NULL
             THEN duration.inSeconds(recomputingSince, datetime()).seconds END AS recomputingForSeconds,
        COUNT { (:Entity) } AS entities

@@ -10,7 +10,10 @@ SET m.computedAt = datetime($computedAt),
     m.modularity = $summary.modularity,
     m.changedNodes = toInteger($summary.changedNodes),
     m.durationMs = toInteger($summary.durationMs),
-    m.measuredVersion = $measuredVersion
+    m.measuredVersion = $measuredVersion,
+    // The database's own clock: the refresher's rest is measured against it (metrics-state.cypher),
+    // whatever the app's clock or an injected $computedAt says.
+    m.finishedAt = datetime()
 // No recompute is recorded as running any more: this one's record goes, and any other's (one that
 // died, or at worst one still running elsewhere, which a refresher may then repeat).
 WITH m

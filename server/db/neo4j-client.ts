@@ -192,7 +192,10 @@ export class GraphDatabase {
     return this.withRetries(() => this.readRows(cypher(name), params, this.probeDriver));
   }
 
-  /** Several reads in one transaction (one consistent snapshot). */
+  /**
+   * Several reads in one transaction. Neo4j isolates reads as read committed: a later statement
+   * may see a write that committed after an earlier one ran.
+   */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.transaction('READ', work);
   }

@@ -99,7 +99,7 @@ export async function recomputeMetrics(
 }
 
 /**
- * The graph is read in one read transaction (a consistent snapshot), the measures are computed
+ * The graph is read in one read transaction, the measures are computed
  * off the server's thread on big graphs (network-measures-off-thread.ts), and the changed values
  * are written in batches of their own: no transaction stays open, and no entity stays locked
  * against editors, for the length of the computation (minutes at a million relationships). While
@@ -115,7 +115,7 @@ async function computeAndStore(
 ): Promise<MetricsRun> {
   const started = performance.now();
   const { version, stored, graph } = await db.readTx(async (tx) => {
-    // Before the graph: a change committing in between then counts as not measured (at worst one
+    // Before the graph: a change committing in between (or while it is read) counts as not measured (at worst one
     // recompute too many), never the other way round.
     const [versionRow] = await run(tx, 'insights/metrics-version');
     const entities: StoredMeasures[] = [];
@@ -126,16 +126,15 @@ async function computeAndStore(
     });
     const from: number[] = [];
     const to: number[] = [];
-    const indexOf = (id: unknown): number => {
-      const at = index.get(String(id));
-      // Cannot happen in one snapshot; a measure over the wrong entity would be worse than none.
-      if (at === undefined)
-        throw new Error(`metrics: a relationship names ${String(id)}, not read`);
-      return at;
-    };
+    // Neo4j reads committed data, not a snapshot: an entity created (with its relationships) after
+    // the entities were read is not measured this time. Its transaction changed the graph version
+    // read above, so the graph stays stale and the next recompute measures it.
     await forEachRow(tx, 'insights/metrics-graph-relationships', {}, (row) => {
-      from.push(indexOf(row.source));
-      to.push(indexOf(row.target));
+      const source = index.get(String(row.source));
+      const target = index.get(String(row.target));
+      if (source === undefined || target === undefined) return;
+      from.push(source);
+      to.push(target);
     });
     return {
       version: (versionRow?.version as string | null | undefined) ?? null,

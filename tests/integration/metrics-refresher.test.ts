@@ -107,7 +107,7 @@ describe('the metrics refresher', () => {
     // The last recompute took 10 minutes and ended a minute ago.
     await query(
       db,
-      "MATCH (m:GraphMetrics {id: 'metrics'}) SET m.durationMs = 600000, m.computedAt = datetime() - duration('PT1M')",
+      "MATCH (m:GraphMetrics {id: 'metrics'}) SET m.durationMs = 600000, m.finishedAt = datetime() - duration('PT1M')",
     );
     await changeElsewhere();
     const refresher = startMetricsRefresher(db, { intervalMs: 0, restFactor: 9 });
@@ -116,7 +116,7 @@ describe('the metrics refresher', () => {
     // 9 × 10 minutes later, it recomputes.
     await query(
       db,
-      "MATCH (m:GraphMetrics {id: 'metrics'}) SET m.computedAt = datetime() - duration('PT91M')",
+      "MATCH (m:GraphMetrics {id: 'metrics'}) SET m.finishedAt = datetime() - duration('PT91M')",
     );
     expect(await refresher.check()).not.toBeNull();
     expect(await isStale()).toBe(false);
