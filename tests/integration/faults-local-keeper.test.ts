@@ -3,20 +3,19 @@
 // runs it out of heap kills it — answers 503 meanwhile, starts the database again by itself and
 // serves again, with what was committed before still there. A database stopped on purpose
 // (`npm run db:stop`) stays stopped. Runs on a private Neo4j (faults-fixture.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4jDriver, { type Driver } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isProcessAlive, readPidFile } from '../../db/launcher-pid-file.ts';
 import { DEFAULT_LOCAL_PASSWORD } from '../../db/local-neo4j.ts';
-import { REPO_ROOT } from '../../server/config.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { canRunPrivateNeo4j, privateNeo4j } from './faults-fixture.ts';
 
 const neo4j = privateNeo4j('keeper');
 const pidFile = path.join(neo4j.dataDir, 'neo4j.pid');
-let server: ChildProcess | undefined;
-let output = '';
+let server: ServerProcess | undefined;
+const output = () => server?.output() ?? '';
 
 /** Starts `npm start`'s server on the private local database and resolves with its base URL. */
 async function startServer(): Promise<string> {
@@ -26,32 +25,11 @@ async function startServer(): Promise<string> {
     LOCAL_NEO4J_DATA: neo4j.dataDir,
     NEO4J_PASSWORD: DEFAULT_LOCAL_PASSWORD,
     LOAD_SEED: 'never',
-    PORT: '0',
-    HOST: '127.0.0.1',
   };
   delete env.NEO4J_URI;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const port = await new Promise<number>((resolve, reject) => {
-    const poll = setInterval(() => {
-      const match = /serving http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearInterval(poll);
-        resolve(Number(match[1]));
-      }
-    }, 100);
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      reject(new Error(`the server exited (${code}) before listening:\n${output}`));
-    });
-  });
-  return `http://127.0.0.1:${port}`;
+  const started = await startServerProcess(env);
+  server = started;
+  return `http://127.0.0.1:${started.port}`;
 }
 
 async function healthStatus(base: string): Promise<number> {
@@ -64,7 +42,7 @@ async function waitForHealth(base: string, status: number, timeoutMs: number): P
   for (;;) {
     if ((await healthStatus(base)) === status) return Date.now() - started;
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`/api/health did not answer ${status} within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`/api/health did not answer ${status} within ${timeoutMs} ms:\n${output()}`);
     }
     await sleep(250);
   }
@@ -84,7 +62,7 @@ const RESTARTED = /stopped without npm run db:stop; starting it again/g;
 
 describe.runIf(canRunPrivateNeo4j())('when the local Neo4j dies under npm start', () => {
   afterAll(async () => {
-    if (server && server.exitCode === null) server.kill('SIGKILL');
+    if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
     await neo4j.stop();
   }, 120_000);
 
@@ -103,7 +81,7 @@ describe.runIf(canRunPrivateNeo4j())('when the local Neo4j dies under npm start'
     await waitForHealth(base, 503, 10_000);
     const back = await waitForHealth(base, 200, 150_000);
     console.log(`serving again ${back} ms after the database was found down`);
-    expect(output.match(RESTARTED)).toHaveLength(1);
+    expect(output().match(RESTARTED)).toHaveLength(1);
     const restarted = readPidFile(pidFile);
     expect(restarted).toBeDefined();
     expect(restarted).not.toBe(killed);
@@ -122,6 +100,6 @@ describe.runIf(canRunPrivateNeo4j())('when the local Neo4j dies under npm start'
     await sleep(5_000);
     expect(await healthStatus(base)).toBe(503);
     expect(readPidFile(pidFile)).toBeUndefined();
-    expect(output.match(RESTARTED)).toHaveLength(1);
+    expect(output().match(RESTARTED)).toHaveLength(1);
   }, 360_000);
 });

@@ -3,12 +3,12 @@
 // request is naturally still running — lets it finish with its full answer, refuses new
 // connections, and exits 0; a request that never finishes is cut after SHUTDOWN_TIMEOUT_MS and
 // the exit code says so.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { request, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it, inject } from 'vitest';
-import { REPO_ROOT } from '../../server/config.ts';
 import { openTestDatabase, resetGraph } from '../support/graph-fixture.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const children: ChildProcess[] = [];
 
@@ -21,47 +21,19 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-/** Starts the server (node itself, so signals reach it) and resolves with its port. */
-async function startServer(env: Record<string, string>): Promise<{
-  child: ChildProcess;
-  port: number;
-  exited: Promise<number | null>;
-  output: () => string;
-}> {
+/** Starts the server on the test database with `env` and resolves with its port. */
+async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const neo4j = inject('neo4j');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      LOAD_SEED: 'never',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess({
+    ...process.env,
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password,
+    LOAD_SEED: 'never',
+    ...env,
   });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const port = await new Promise<number>((resolve, reject) => {
-    const poll = setInterval(() => {
-      const match = /serving http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
-        clearInterval(poll);
-        resolve(Number(match[1]));
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearInterval(poll);
-      reject(new Error(`the server exited (${code}) before listening:\n${output}`));
-    });
-  });
-  return { child, port, exited, output: () => output };
+  children.push(server.child);
+  return server;
 }
 
 /** POSTs `body` in two parts; the second is sent when `finish` is called. */

@@ -38,22 +38,35 @@ describe('keepLocalNeo4jRunning', () => {
     return child.pid!;
   }
 
-  it('restarts a database that died unasked, and keeps trying when a start fails', async () => {
+  /** A data folder whose pid file (when `deadPid`) names a process that is gone. */
+  function instanceDir(deadPid: boolean): { dataDir: string; pidFile: string } {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'keeper-'));
     const pidFile = path.join(dataDir, 'neo4j.pid');
-    // The pid file names a process that is gone: the database died without db:stop.
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    writeFileSync(pidFile, `${dead}\n`);
-    const lines: string[] = [];
-    let starts = 0;
-    const keeper = keepLocalNeo4jRunning({
+    if (deadPid) writeFileSync(pidFile, `${spawnSync(process.execPath, ['-e', '0']).pid!}\n`);
+    return { dataDir, pidFile };
+  }
+
+  /** A keeper of `dataDir` that looks every 20 ms and starts with `start`. */
+  function keep(dataDir: string, start: () => Promise<unknown>, lines: string[] = []) {
+    return keepLocalNeo4jRunning({
       port: 7999,
       dataDir,
       password: 'not-used-here',
       checkIntervalMs: 20,
       firstRetryDelayMs: 50,
       log: (line) => lines.push(line),
-      start: () => {
+      start,
+    });
+  }
+
+  it('restarts a database that died unasked, and keeps trying when a start fails', async () => {
+    // The pid file names a process that is gone: the database died without db:stop.
+    const { dataDir, pidFile } = instanceDir(true);
+    const lines: string[] = [];
+    let starts = 0;
+    const keeper = keep(
+      dataDir,
+      () => {
         starts++;
         // A failed start leaves no pid file behind, as startLocalNeo4j's failures do.
         rmSync(pidFile, { force: true });
@@ -61,7 +74,8 @@ describe('keepLocalNeo4jRunning', () => {
         writeFileSync(pidFile, `${fakeLauncher()}\n`);
         return Promise.resolve();
       },
-    });
+      lines,
+    );
     await vi.waitFor(() => expect(starts).toBe(3), { timeout: 5_000, interval: 20 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     keeper.stop();
@@ -71,23 +85,14 @@ describe('keepLocalNeo4jRunning', () => {
   });
 
   it('stops retrying once the instance is stopped on purpose (db:stop’s mark)', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'keeper-'));
-    const pidFile = path.join(dataDir, 'neo4j.pid');
-    writeFileSync(pidFile, `${spawnSync(process.execPath, ['-e', '0']).pid!}\n`);
+    const { dataDir, pidFile } = instanceDir(true);
     let starts = 0;
-    const keeper = keepLocalNeo4jRunning({
-      port: 7999,
-      dataDir,
-      password: 'not-used-here',
-      checkIntervalMs: 20,
-      firstRetryDelayMs: 50,
-      start: () => {
-        starts++;
-        rmSync(pidFile, { force: true });
-        // db:stop interrupted this start: its mark is there when the start fails.
-        writeFileSync(path.join(dataDir, 'neo4j.stopped'), 'now\n');
-        return Promise.reject(new Error('stopped while starting'));
-      },
+    const keeper = keep(dataDir, () => {
+      starts++;
+      rmSync(pidFile, { force: true });
+      // db:stop interrupted this start: its mark is there when the start fails.
+      writeFileSync(path.join(dataDir, 'neo4j.stopped'), 'now\n');
+      return Promise.reject(new Error('stopped while starting'));
     });
     await vi.waitFor(() => expect(starts).toBe(1), { timeout: 5_000, interval: 20 });
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -96,17 +101,11 @@ describe('keepLocalNeo4jRunning', () => {
   });
 
   it('leaves a database stopped on purpose (no pid file) alone', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'keeper-'));
+    const { dataDir } = instanceDir(false);
     let starts = 0;
-    const keeper = keepLocalNeo4jRunning({
-      port: 7999,
-      dataDir,
-      password: 'not-used-here',
-      checkIntervalMs: 20,
-      start: () => {
-        starts++;
-        return Promise.resolve();
-      },
+    const keeper = keep(dataDir, () => {
+      starts++;
+      return Promise.resolve();
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     keeper.stop();
