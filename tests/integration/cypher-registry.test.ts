@@ -70,3 +70,39 @@ describe('schema migrations', () => {
     expect(indexes.records.map((r) => r.get('name'))).toContain('entity_text');
   });
 });
+
+describe('migration 0005: sources without server paths', () => {
+  const stored = {
+    'source:test:m5-unix': ['/srv/imports/data/roadmap-2023.csv', 'file:roadmap-2023.csv'],
+    'source:test:m5-windows': ['C:\\imports\\members.json', 'file:members.json'],
+    'source:test:m5-file-url': ['file:///srv/x/page.txt', 'file:page.txt'],
+    'source:test:m5-relative': ['data/sheet.csv', 'file:sheet.csv'],
+    'source:test:m5-web': ['https://example.org/dpgs', 'https://example.org/dpgs'],
+    'source:test:m5-editor': ['user:u1', 'user:u1'],
+    'source:test:m5-recorded': ['file:already.csv', 'file:already.csv'],
+    'source:test:m5-synthetic': ['synthetic:seed-7/a', 'synthetic:seed-7/a'],
+  };
+  const ids = Object.keys(stored);
+  afterAll(() =>
+    db.driver.executeQuery('MATCH (s:Source) WHERE s.id IN $ids DETACH DELETE s', { ids }),
+  );
+
+  it('keeps a file’s name only, leaves every other source alone, and can run again', async () => {
+    await db.driver.executeQuery(
+      'UNWIND $rows AS row CREATE (:Source {id: row[0], uri: row[1], kind: "test"})',
+      { rows: Object.entries(stored).map(([id, [uri]]) => [id, uri]) },
+    );
+    const migration = loadMigrations().find((m) => m.version === 5)!;
+    const trimmed = async () => {
+      for (const statement of migration.statements) await db.writeTx((tx) => tx.run(statement));
+      const { records } = await db.driver.executeQuery(
+        'MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.uri AS uri',
+        { ids },
+      );
+      return Object.fromEntries(records.map((r) => [r.get('id'), r.get('uri')]));
+    };
+    const expected = Object.fromEntries(Object.entries(stored).map(([id, [, uri]]) => [id, uri]));
+    expect(await trimmed()).toEqual(expected);
+    expect(await trimmed()).toEqual(expected);
+  });
+});

@@ -155,6 +155,8 @@ describe.runIf(hasSharedData())('importing the UNICEF seed page', () => {
     );
     expect(source?.s).toMatchObject({
       kind: 'member-page',
+      // The file's name, not the folders of the machine that imported it.
+      uri: 'file:unicef-member-activities.txt',
       checksum: sha256(readFileSync(SEED_PAGE, 'utf8')),
     });
     const [evidence] = await query(

@@ -34,6 +34,12 @@ describe('sourceDisplay', () => {
       href: null,
       kind: 'DPGA member page',
     });
+    // As the server records a file now (server/importers/source-uri.ts).
+    expect(sourceDisplay({ uri: 'file:members-2025.json', kind: 'members' })).toMatchObject({
+      text: 'members-2025.json',
+      where: 'members-2025.json',
+      href: null,
+    });
   });
 
   it('reads an unknown kind as words', () => {

@@ -9,6 +9,7 @@ import { markMetricsStale } from '../../insights/metrics-service.ts';
 import type { FactSet } from './graph-facts.ts';
 import { relationshipKey } from './graph-facts.ts';
 import type { ResolutionRecord } from '../import-report.ts';
+import { recordedSourceUri } from '../source-uri.ts';
 import {
   applyEditorDecisions,
   editorStatedConflicts,
@@ -83,7 +84,11 @@ export async function writeFacts(
     return await db.writeTx(async (tx) => {
       const { resolutions, ...sourceProps } = source;
       const [src] = await run(tx, 'import/upsert-source', {
-        source: { ...sourceProps, resolutions: JSON.stringify(resolutions ?? []) },
+        source: {
+          ...sourceProps,
+          uri: recordedSourceUri(sourceProps.uri),
+          resolutions: JSON.stringify(resolutions ?? []),
+        },
       });
       // Editors' corrections win: merged ids, deletions and edited properties are respected.
       const { nodes, relationships, conflicts } = await applyEditorDecisions(

@@ -1,7 +1,7 @@
 /**
  * How a source of facts reads in the details panel. Sources imported from the web keep their
  * address and link to it; sources imported from a file on the server (the CLI's usual input) name
- * the file only: its folder is the server's business, and a link to it would only open this app.
+ * the file only (the server records no more since schema 0005): a link would only open this app.
  */
 import type { Source } from '../api/types';
 import { isHttpUrl, shortUrl } from './property-format';
@@ -27,9 +27,12 @@ export interface SourceDisplay {
   kind: string;
 }
 
-/** The last part of a path or URI without a scheme: `/srv/data/roadmap-2023.csv` → `roadmap-2023.csv`. */
+/**
+ * The last part of a path or file URI: `file:roadmap-2023.csv` (as imports record a file now) or
+ * `/srv/data/roadmap-2023.csv` (as older imports did) → `roadmap-2023.csv`.
+ */
 function fileName(uri: string): string {
-  const withoutScheme = uri.replace(/^file:\/\//, '');
+  const withoutScheme = uri.replace(/^file:(\/\/)?/, '');
   const parts = withoutScheme.split(/[\\/]/).filter((part) => part !== '');
   return parts.at(-1) ?? uri;
 }
