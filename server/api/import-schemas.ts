@@ -11,6 +11,8 @@ export const importRequestSchema = z
       .string()
       .url()
       .regex(/^https?:\/\//i, 'url must be http(s)')
+      // The job's record and its report keep the url; a password in it would be kept with them.
+      .refine((url) => !/^https?:\/\/[^/?#]*@/i.test(url), 'url must not carry a user or password')
       .optional()
       .describe('Where to fetch the source: a document, or the registry API base URL'),
     content: z

@@ -113,6 +113,7 @@ describe('POST /api/imports access', () => {
     [{ kind: 'member-page', content: 'x', name: '../../etc/passwd' }, 'body.name'],
     [{ kind: 'unknown-kind', content: 'x', name: 'x.txt' }, 'body.kind'],
     [{ kind: 'member-page', url: 'file:///etc/passwd' }, 'body.url'],
+    [{ kind: 'member-page', url: 'https://ana:s3cret@example.org/page' }, 'body.url'],
   ])('rejects %j with a 400 naming %s', async (body, path) => {
     const response = await post(`${base}/api/imports`, body);
     expect(response.status).toBe(400);
