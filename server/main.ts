@@ -33,8 +33,10 @@ async function main(): Promise<void> {
   );
   if (config.loadSeed === 'auto') await loadSeedIfEmpty(db, config.seedPage, log);
   // Measures never computed (a graph imported before they existed, or by another tool) or stale
-  // (an import killed before its recompute, editors' edits since) are brought up to date now.
-  const metrics = await ensureMetrics(db);
+  // (an import killed before its recompute, editors' edits since) are brought up to date now,
+  // unless another recompute holds the claim (another instance's, or one killed within the
+  // lease): serving does not wait for it, and the refresher looks again.
+  const metrics = await ensureMetrics(db, { wait: false });
   if (metrics) log(`Network measures computed over ${metrics.nodeCount} entities`);
   // And while serving: editors' edits leave them stale (see metrics-refresher.ts).
   const refresher = startMetricsRefresher(db, { intervalMs: config.metricsRefreshMs, log });

@@ -2,17 +2,18 @@
 // whose transaction committed but whose recompute never ran: an import killed in between, an
 // editor's edit), whether the sector profiles were stored with them (not by versions before
 // write-sector-profiles.cypher), how long the last computation took and how many milliseconds
-// ago it was made, for how many seconds one has been running (null: none; see metrics-recomputing.cypher),
+// ago it was made, how many seconds ago a running one last said it runs (null: none running; see
+// metrics-claim-recompute.cypher),
 // and whether there is anything to compute.
 OPTIONAL MATCH (m:GraphMetrics {id: 'metrics'})
 OPTIONAL MATCH (r:MetricsRecomputing)
-WITH m, max(r.since) AS recomputingSince
+WITH m, max(coalesce(r.heartbeatAt, r.since)) AS recomputeHeardAt
 RETURN m.computedAt AS computedAt,
        m.graphVersion IS NOT NULL AND m.graphVersion <> coalesce(m.measuredVersion, '') AS stale,
        m.profileSectors IS NOT NULL AS profiled,
        m.durationMs AS durationMs,
        CASE WHEN m.finishedAt IS NOT NULL
             THEN duration.inSeconds(m.finishedAt, datetime()).milliseconds END AS computedMsAgo,
-       CASE WHEN recomputingSince IS NOT NULL
-            THEN duration.inSeconds(recomputingSince, datetime()).seconds END AS recomputingForSeconds,
+       CASE WHEN recomputeHeardAt IS NOT NULL
+            THEN duration.inSeconds(recomputeHeardAt, datetime()).seconds END AS recomputeQuietSeconds,
        COUNT { (:Entity) } AS entities

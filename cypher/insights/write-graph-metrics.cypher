@@ -1,6 +1,9 @@
 // The one bookkeeping node of the network measures: when they were last computed, over what, and
 // the graph version they were computed from ($measuredVersion, read before the graph; null when no
-// change was ever marked). Not an Entity, so it never appears in exploration.
+// change was ever marked). Not an Entity, so it never appears in exploration. Only by the
+// recompute that still holds the claim ($token, metrics-claim-recompute.cypher): one whose claim
+// was taken over writes nothing, so it never records a graph another recompute is writing.
+MATCH (claim:MetricsRecomputing {id: 'metrics', token: $token})
 MERGE (m:GraphMetrics {id: 'metrics'})
 SET m.computedAt = datetime($computedAt),
     m.nodeCount = toInteger($summary.nodeCount),
@@ -14,9 +17,7 @@ SET m.computedAt = datetime($computedAt),
     // The database's own clock: the refresher's rest is measured against it (metrics-state.cypher),
     // whatever the app's clock or an injected $computedAt says.
     m.finishedAt = datetime()
-// No recompute is recorded as running any more: this one's record goes, and any other's (one that
-// died, or at worst one still running elsewhere, which a refresher may then repeat).
-WITH m
-OPTIONAL MATCH (r:MetricsRecomputing)
-DELETE r
-RETURN DISTINCT m.computedAt AS computedAt
+// The claim is given up with the result.
+WITH m, claim
+DELETE claim
+RETURN m.computedAt AS computedAt

@@ -10,24 +10,25 @@
  * Neo4j share. So after a recompute that took D, the refresher waits `restFactor` × D before the
  * next (the default 9 keeps recomputing under a tenth of the time): an edit shows within the poll
  * interval on the real data (~0.5 s a recompute), within about 15 minutes at a million
- * relationships (~100 s). And it leaves the graph alone while a recompute is running anywhere (an import's,
- * another instance's: recomputeMetrics records that it runs, for up to `leaseSeconds`).
+ * relationships (~100 s). And it leaves the graph alone while a recompute is running anywhere (an
+ * import's, another instance's: each holds the one claim to recompute and says every quarter
+ * lease that it runs; recompute-claim.ts).
  */
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { ensureMetrics, type MetricsRun } from './metrics-service.ts';
+import { RECOMPUTE_LEASE_SECONDS } from './recompute-claim.ts';
 
 export interface MetricsRefreshOptions {
   /** Time between checks; 0 turns the refresher off. */
   intervalMs: number;
   /** After a recompute that took D, wait this many times D before the next. */
   restFactor?: number;
-  /** A recompute recorded as running for longer than this is taken to have died. */
+  /** A recompute that has not said it runs for this long is taken to have died (recompute-claim.ts). */
   leaseSeconds?: number;
   log?: (line: string) => void;
 }
 
 export const DEFAULT_REST_FACTOR = 9;
-export const DEFAULT_LEASE_SECONDS = 30 * 60;
 
 export interface MetricsRefresher {
   /** Checks once now, as each poll does; what was recomputed, if anything. */
@@ -45,7 +46,7 @@ export function startMetricsRefresher(
   options: MetricsRefreshOptions,
 ): MetricsRefresher {
   const restFactor = options.restFactor ?? DEFAULT_REST_FACTOR;
-  const leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  const leaseSeconds = options.leaseSeconds ?? RECOMPUTE_LEASE_SECONDS;
   const log = options.log ?? (() => {});
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<MetricsRun | null> | null = null;
@@ -56,12 +57,14 @@ export function startMetricsRefresher(
   async function checkOnce(): Promise<MetricsRun | null> {
     const [state] = await db.read('insights/metrics-state');
     if (state?.stale !== true) return null;
-    const runningFor = state.recomputingForSeconds;
-    if (runningFor !== null && Number(runningFor) < leaseSeconds) return null;
+    // One running elsewhere measures the change, or leaves the graph stale for the next check.
+    const quietFor = state.recomputeQuietSeconds;
+    if (quietFor !== null && Number(quietFor) < leaseSeconds) return null;
     const lastMs = state.durationMs === null ? null : Number(state.durationMs);
     const agoMs = state.computedMsAgo === null ? null : Number(state.computedMsAgo);
     if (lastMs !== null && agoMs !== null && agoMs < restFactor * lastMs) return null;
-    return ensureMetrics(db);
+    // Not behind one that claimed it since: the next poll looks again.
+    return ensureMetrics(db, { wait: false });
   }
 
   function check(): Promise<MetricsRun | null> {

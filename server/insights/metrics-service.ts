@@ -18,6 +18,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { forEachRow, run, type GraphDatabase } from '../db/neo4j-client.ts';
 import type { NodeMeasures } from './network-measures.ts';
 import { computeMeasures } from './network-measures-off-thread.ts';
+import { claimRecompute, RecomputeSuperseded, type ClaimOptions } from './recompute-claim.ts';
 
 /**
  * The properties write-sector-profiles.cypher keeps on organisations and initiatives: bookkeeping
@@ -63,6 +64,8 @@ export interface RecomputeOptions {
   writeBatch?: number;
   /** From how many relationships the computation runs on a worker thread. */
   offThreadFrom?: number;
+  /** The claim's lease and first wait (recompute-claim.ts). */
+  claim?: ClaimOptions;
 }
 
 function unchanged(stored: StoredMeasures, computed: NodeMeasures): boolean {
@@ -80,21 +83,31 @@ export async function markMetricsStale(tx: ManagedTransaction): Promise<void> {
 /**
  * Computes the measures over the whole entity graph and stores the changed ones, recording the
  * graph version it read with the graph as the one measured: a change committed meanwhile leaves
- * them stale for the next recompute.
+ * them stale for the next recompute. Waits while another recompute runs on this database
+ * (recompute-claim.ts), so two never interleave their writes.
  */
 export async function recomputeMetrics(
   db: GraphDatabase,
   now: () => Date = () => new Date(),
   options: RecomputeOptions = {},
 ): Promise<MetricsRun> {
-  // Said first, in a transaction of its own: refreshers (metrics-refresher.ts) leave it alone.
-  await db.write('insights/metrics-recomputing', { running: true });
+  return (await recompute(db, now, { ...options, claim: { ...options.claim, wait: true } }))!;
+}
+
+/** A recompute under the claim; null when another holds it and `claim.wait` is false. */
+async function recompute(
+  db: GraphDatabase,
+  now: () => Date,
+  options: RecomputeOptions,
+): Promise<MetricsRun | null> {
+  const claim = await claimRecompute(db, options.claim);
+  if (!claim) return null;
   try {
-    return await computeAndStore(db, now, options);
-  } catch (error) {
-    // Best effort: a recompute that failed no longer holds the others off.
-    await db.write('insights/metrics-recomputing', { running: false }).catch(() => undefined);
-    throw error;
+    return await computeAndStore(db, now, options, claim.token);
+  } finally {
+    // Recording the result gave the claim up already; a failed recompute gives it up here, so
+    // the next need not wait out the lease.
+    await claim.release();
   }
 }
 
@@ -112,6 +125,7 @@ async function computeAndStore(
   db: GraphDatabase,
   now: () => Date,
   { writeBatch = METRICS_WRITE_BATCH, offThreadFrom }: RecomputeOptions,
+  token: string,
 ): Promise<MetricsRun> {
   const started = performance.now();
   const { version, stored, graph } = await db.readTx(async (tx) => {
@@ -153,10 +167,12 @@ async function computeAndStore(
     .map((n) => ({ id: n.id, ...measures.nodes.get(n.id)! }));
   const computedAt = now().toISOString();
   for (let start = 0; start < rows.length; start += writeBatch) {
-    await db.write('insights/write-node-metrics', {
+    const [batch] = await db.write('insights/write-node-metrics', {
       rows: rows.slice(start, start + writeBatch),
       computedAt,
+      token,
     });
+    if (batch?.claimed !== true) throw new RecomputeSuperseded();
   }
   return db.writeTx(async (tx) => {
     // Collaborator ranking reads these instead of walking most of the graph per request; from the
@@ -173,11 +189,14 @@ async function computeAndStore(
       changedProfiles: Number(profiles?.written ?? 0) + Number(profiles?.removed ?? 0),
       durationMs: Math.round(performance.now() - started),
     };
-    await run(tx, 'insights/write-graph-metrics', {
+    const [recorded] = await run(tx, 'insights/write-graph-metrics', {
       computedAt,
       summary,
       measuredVersion: version,
+      token,
     });
+    // Thrown inside the transaction: the sector profiles written above roll back with it.
+    if (!recorded) throw new RecomputeSuperseded();
     return summary;
   });
 }
@@ -185,16 +204,21 @@ async function computeAndStore(
 /**
  * Computes the measures when they are stale (the graph changed since they were computed: an
  * import killed before its recompute, editors' edits), never were and the graph has entities, or
- * were computed before the sector profiles existed; null when they are up to date.
+ * were computed before the sector profiles existed; null when they are up to date, or when
+ * another recompute holds the claim and `wait` is false (it measures them, or leaves them stale
+ * for the next look).
  */
-export async function ensureMetrics(db: GraphDatabase): Promise<MetricsRun | null> {
+export async function ensureMetrics(
+  db: GraphDatabase,
+  { wait = true }: { wait?: boolean } = {},
+): Promise<MetricsRun | null> {
   const [state] = await db.read('insights/metrics-state');
   const hasEntities = Number(state?.entities ?? 0) > 0;
   const neverComputed = !state?.computedAt && hasEntities;
   // A database whose measures predate the sector profiles gets them once.
   const unprofiled = Boolean(state?.computedAt) && state?.profiled !== true && hasEntities;
   if (!neverComputed && !unprofiled && state?.stale !== true) return null;
-  return recomputeMetrics(db);
+  return recompute(db, () => new Date(), { claim: { wait } });
 }
 
 export interface RankedEntity {

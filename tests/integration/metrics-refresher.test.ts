@@ -1,12 +1,13 @@
 // The running app brings network measures left stale by edits up to date by itself: it polls the
 // recorded staleness (so a change from anywhere is caught), recomputes once per change, rests
 // after a long recompute, and stops cleanly.
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/cypher-registry.ts';
 import { FactSet } from '../../server/importers/graph/graph-facts.ts';
 import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
 import { startMetricsRefresher } from '../../server/insights/metrics-refresher.ts';
-import { recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import { ensureMetrics, recomputeMetrics } from '../../server/insights/metrics-service.ts';
 import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 
 const db = openTestDatabase();
@@ -54,6 +55,24 @@ async function changeElsewhere(): Promise<void> {
     await tx.run(cypher('insights/metrics-mark-stale'));
   });
 }
+
+/** Another process's recompute takes the claim (recompute-claim.ts) and holds it. */
+async function claimElsewhere(token = 'elsewhere', leaseSeconds = 600): Promise<void> {
+  const [row] = await db.write('insights/metrics-claim-recompute', {
+    token,
+    leaseSeconds: neo4j.int(leaseSeconds),
+  });
+  expect(row?.claimed).toBe(true);
+}
+
+const settled = async (promise: Promise<unknown>, ms: number): Promise<boolean> =>
+  Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+  ]);
 
 beforeEach(async () => {
   await resetGraph(db);
@@ -123,10 +142,10 @@ describe('the metrics refresher', () => {
     refresher.stop();
   });
 
-  it('leaves the graph to a recompute running elsewhere, until its lease runs out', async () => {
+  it('leaves the graph to a recompute running elsewhere, until it goes quiet for the lease', async () => {
     await changeElsewhere();
-    // What an import's recompute in another process records before its long transaction.
-    await db.write('insights/metrics-recomputing', { running: true });
+    // What a recompute in another process holds while it runs.
+    await claimElsewhere();
     const refresher = startMetricsRefresher(db, {
       intervalMs: 0,
       restFactor: 0,
@@ -134,13 +153,16 @@ describe('the metrics refresher', () => {
     });
     expect(await refresher.check()).toBeNull();
     expect(await isStale()).toBe(true);
-    // A recompute that died ten minutes ago holds nothing off.
-    await query(db, "MATCH (r:MetricsRecomputing) SET r.since = datetime() - duration('PT11M')");
+    // One that last said it runs eleven minutes ago died: it holds nothing off.
+    await query(
+      db,
+      "MATCH (r:MetricsRecomputing) SET r.heartbeatAt = datetime() - duration('PT11M')",
+    );
     expect(await refresher.check()).not.toBeNull();
     expect(await isStale()).toBe(false);
-    // The recompute that committed cleared the mark.
+    // The recompute that committed gave its claim up.
     const [state] = await db.read('insights/metrics-state');
-    expect(state?.recomputingForSeconds).toBeNull();
+    expect(state?.recomputeQuietSeconds).toBeNull();
     refresher.stop();
   });
 
@@ -151,5 +173,79 @@ describe('the metrics refresher', () => {
     expect(new Set(runs).size).toBe(1);
     expect(runs[0]).not.toBeNull();
     refresher.stop();
+  });
+});
+
+describe('one recompute at a time', () => {
+  it('waits while another holds the claim, then measures', async () => {
+    await changeElsewhere();
+    await claimElsewhere();
+    const recompute = recomputeMetrics(db, undefined, { claim: { pollMs: 50 } });
+    expect(await settled(recompute, 1_000)).toBe(false);
+    expect(await isStale()).toBe(true);
+    await db.write('insights/metrics-release-recompute', { token: 'elsewhere' });
+    expect(await recompute).toMatchObject({ nodeCount: 4 });
+    expect(await isStale()).toBe(false);
+  });
+
+  it('does not wait when asked not to (start-up, the refresher): the holder measures', async () => {
+    await changeElsewhere();
+    await claimElsewhere();
+    expect(await ensureMetrics(db, { wait: false })).toBeNull();
+    expect(await isStale()).toBe(true);
+  });
+
+  it('runs two asked at once one after the other, both recording their result', async () => {
+    await changeElsewhere();
+    const runs = await Promise.all([
+      recomputeMetrics(db, undefined, { writeBatch: 1, claim: { pollMs: 20 } }),
+      recomputeMetrics(db, undefined, { writeBatch: 1, claim: { pollMs: 20 } }),
+    ]);
+    expect(runs.map((run) => run.nodeCount)).toEqual([4, 4]);
+    expect(await isStale()).toBe(false);
+    const [claims] = await query(db, 'MATCH (r:MetricsRecomputing) RETURN count(r) AS n');
+    expect(claims).toEqual({ n: 0 });
+  });
+
+  it('takes over the claim of a recompute that went quiet for the lease', async () => {
+    await changeElsewhere();
+    await claimElsewhere('died', 60);
+    await query(
+      db,
+      "MATCH (r:MetricsRecomputing) SET r.heartbeatAt = datetime() - duration('PT2M')",
+    );
+    expect(await recomputeMetrics(db, undefined, { claim: { leaseSeconds: 60 } })).toMatchObject({
+      nodeCount: 4,
+    });
+    expect(await isStale()).toBe(false);
+  });
+
+  it('writes nothing for a recompute whose claim was taken over', async () => {
+    await claimElsewhere('taker');
+    const [before] = await query(
+      db,
+      "MATCH (n:Entity {id: 'org:alpha'}), (m:GraphMetrics {id: 'metrics'}) RETURN n.degree AS degree, m.computedAt AS at",
+    );
+    const [batch] = await db.write('insights/write-node-metrics', {
+      rows: [{ id: 'org:alpha', degree: 99, betweenness: 0, pagerank: 0, community: 0 }],
+      computedAt: new Date().toISOString(),
+      token: 'superseded',
+    });
+    expect(batch).toMatchObject({ claimed: false });
+    const recorded = await db.write('insights/write-graph-metrics', {
+      computedAt: new Date().toISOString(),
+      summary: { nodeCount: 1, edgeCount: 0, relationshipCount: 0, communityCount: 1 },
+      measuredVersion: null,
+      token: 'superseded',
+    });
+    expect(recorded).toEqual([]);
+    const [after] = await query(
+      db,
+      "MATCH (n:Entity {id: 'org:alpha'}), (m:GraphMetrics {id: 'metrics'}) RETURN n.degree AS degree, m.computedAt AS at",
+    );
+    expect(after).toEqual(before);
+    // The holder's claim is untouched.
+    const [claim] = await query(db, 'MATCH (r:MetricsRecomputing) RETURN r.token AS token');
+    expect(claim).toEqual({ token: 'taker' });
   });
 });

@@ -108,7 +108,7 @@ describe('loadSyntheticGraph', () => {
     expect(run.changedNodes).toBe(inPlace.length);
     expect(await measures()).toEqual(inPlace);
     const [state] = await db.read('insights/metrics-state');
-    expect(state).toMatchObject({ stale: false, recomputingForSeconds: null });
+    expect(state).toMatchObject({ stale: false, recomputeQuietSeconds: null });
   });
 
   it('empties in small transactions with wipeInBatches, keeping the schema version', async () => {
