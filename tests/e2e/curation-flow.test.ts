@@ -331,6 +331,10 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       expect(await page.$('[data-testid="new-entity"]')).toBeNull();
       expect(await page.$('[data-testid="history-tab"]')).toBeNull();
       expect(await page.$('[data-testid="unlink"]')).toBeNull();
+      // The views menu says why there is nothing to save with, and its link opens the sign-in.
+      await page.click('[data-testid="views-menu"]');
+      await page.getByTestId('views-sign-in-hint').getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForSelector('[data-testid="sign-in-dialog"]', POLL);
     } finally {
       await removeEntity(NEW_ORG);
       await removeOwnViews();

@@ -350,6 +350,43 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('keeps the canvas tools on one row', async () => {
+    const page = await open(`${appUrl}/#/`);
+    // Distinct vertical centres of the tools: at 1024 px Export used to wrap onto a row of its own.
+    const rows = await inPage<number>(
+      page,
+      `new Set([...document.querySelectorAll('[aria-label="Canvas"] .tools > *')].map((e) => {
+         const r = e.getBoundingClientRect(); return Math.round(r.top + r.height / 2); })).size`,
+    );
+    expect(rows).toBe(1);
+    // The tools that lost their words keep their names.
+    await page.getByRole('button', { name: 'Paths' }).waitFor(POLL);
+    await page.close();
+  });
+
+  it('drops a hover highlight when the graph changes under a still pointer', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.waitForTimeout(600); // camera animation
+    const { x, y } = await inPage<{ x: number; y: number }>(
+      page,
+      `(() => { const p = __cy.getElementById('org:unicef').renderedPosition();
+         const r = __cy.container().getBoundingClientRect(); return { x: r.left + p.x, y: r.top + p.y }; })()`,
+    );
+    await page.mouse.move(x, y);
+    const highlighted = () => inPage<number>(page, `__cy.$('.hovered, .dimmed').length`);
+    await expect.poll(highlighted, POLL).toBeGreaterThan(0);
+    // Back to the overview without moving the pointer (as the keyboard's Back does): UNICEF is
+    // on that graph too, and its neighbourhood stayed highlighted there.
+    await page.evaluate(() => {
+      location.hash = '#/';
+    });
+    await page.getByText('In the whole graph', { exact: true }).waitFor(POLL);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    expect(await highlighted()).toBe(0);
+    await page.close();
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);

@@ -116,6 +116,36 @@ describe('placeLabels', () => {
     expect(placements.get('a')).toBe('above');
   });
 
+  it('lets a prominent label lie over other nodes, never over another label', () => {
+    // Nodes above and below: no spot is free of bodies.
+    const hemmed = (prominent: boolean) =>
+      placeLabels([
+        candidate('big', 0, 0, 0, { prominent }),
+        candidate('body-below', 0, 42, 5),
+        candidate('body-above', 0, -42, 6),
+      ]).get('big');
+    expect(hemmed(false)).toBe('hidden');
+    expect(hemmed(true)).toBe('below');
+    // Another prominent node is drawn at the same height: its body stays in the way.
+    const twoBig = placeLabels([
+      candidate('big', 0, 0, 0, { prominent: true }),
+      candidate('big-below', 0, 42, 1, { prominent: true }),
+      candidate('big-above', 0, -42, 2, { prominent: true }),
+    ]);
+    expect(twoBig.get('big')).toBe('hidden');
+    // Both its spots taken by labels placed before it: hidden all the same.
+    const crowded = placeLabels([
+      candidate('a', 0, 0, 0),
+      candidate('b', 0, 0, 1),
+      candidate('big', 0, 0, 2, { prominent: true }),
+    ]);
+    expect([crowded.get('a'), crowded.get('b'), crowded.get('big')]).toEqual([
+      'below',
+      'above',
+      'hidden',
+    ]);
+  });
+
   it('never leaves two shown labels overlapping, on a dense random graph', () => {
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

@@ -3,8 +3,11 @@
  * that spot is free, else above it, else the label is hidden (it still shows on hover and selection).
  * A spot is free when it overlaps neither an already placed label nor another node's body. The
  * forced label (the selected node) goes first and stays below its node if no spot is free; the
- * preferred ones (its neighbours) go next and are hidden like the rest when they find no spot. Labels are
- * sized in model units, so overlaps do not depend on zoom and one pass per layout is enough.
+ * preferred ones (its neighbours) go next and are hidden like the rest when they find no spot. A
+ * prominent label (one of the few biggest nodes) may lie over lesser nodes' bodies, not over labels:
+ * in a dense core every spot touches some node, and the biggest nodes, the ones a reader looks for
+ * first, lost their names while small nodes at the edge kept theirs. Labels are sized in model
+ * units, so overlaps do not depend on zoom and one pass per layout is enough.
  */
 
 /** An axis-aligned box in model coordinates. */
@@ -34,6 +37,11 @@ export interface LabelCandidate {
    * like any other when no spot is free: a dense neighbourhood's names would otherwise pile up.
    */
   preferred?: boolean;
+  /**
+   * May overlap the bodies of nodes that are not prominent (it is drawn above them), never another
+   * prominent node's body or any label.
+   */
+  prominent?: boolean;
 }
 
 /** Where a label ends up. */
@@ -118,11 +126,20 @@ class RectGrid {
 
 /** Places every candidate's label; see the module comment for the rule. */
 export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, LabelPlacement> {
-  const grid = new RectGrid(128);
+  // A prominent node is drawn above the others with its label (`label-over`), so only the other
+  // prominent nodes' bodies stand in a prominent label's way.
+  const prominentBodies = new RectGrid(128);
+  const otherBodies = new RectGrid(128);
+  const labels = new RectGrid(128);
   for (const c of candidates) {
     const r = (c.size / 2) * LABEL_METRICS.bodyShare;
-    grid.add({ x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r }, c.id);
+    const body = { x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r };
+    (c.prominent ? prominentBodies : otherBodies).add(body, c.id);
   }
+  const free = (rect: Rect, candidate: LabelCandidate) =>
+    !labels.hits(rect, candidate.id) &&
+    !prominentBodies.hits(rect, candidate.id) &&
+    (candidate.prominent || !otherBodies.hits(rect, candidate.id));
   const placements = new Map<string, LabelPlacement>();
   const ordered = [...candidates].sort(
     (a, b) =>
@@ -135,14 +152,14 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
     let placed: LabelPlacement = 'hidden';
     for (const side of ['below', 'above'] as const) {
       const rect = labelRect(candidate, side);
-      if (!grid.hits(rect, candidate.id)) {
-        grid.add(rect, candidate.id);
+      if (free(rect, candidate)) {
+        labels.add(rect, candidate.id);
         placed = side;
         break;
       }
     }
     if (placed === 'hidden' && candidate.forced) {
-      grid.add(labelRect(candidate, 'below'), candidate.id);
+      labels.add(labelRect(candidate, 'below'), candidate.id);
       placed = 'below';
     }
     placements.set(candidate.id, placed);

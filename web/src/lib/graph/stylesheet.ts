@@ -2,7 +2,7 @@
  * The Cytoscape stylesheet, as typed data. Per-node encodings come from element data (`data(size)`,
  * `data(fontSize)`, `data(shortLabel)`); per-type colour and shape come from the palette, one selector
  * per type. Interaction states are classes the controllers toggle: `context`, `faded`, `dimmed`, `emphasised`,
- * `labelled`, `hovered`, `lod-hidden`, `label-above`, `label-culled`, and Cytoscape's own `:selected`.
+ * `labelled`, `hovered`, `lod-hidden`, `label-above`, `label-culled`, `label-over`, and Cytoscape's own `:selected`.
  */
 import type cytoscape from 'cytoscape';
 import { ENTITY_TYPES } from '../vocabulary';
@@ -135,6 +135,9 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
     { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -5 } },
     { selector: 'node.label-culled', style: { label: '' } },
     { selector: 'node.lod-hidden', style: { label: '' } },
+    // The few biggest nodes' labels may lie over lesser nodes: drawn above them, or they would be
+    // cut by whichever node is drawn later (labels are drawn with their node).
+    { selector: 'node.label-over', style: { 'z-index': 35 } },
     // Selection context: the selected node's neighbourhood stands out, the rest recedes.
     { selector: 'node.faded', style: { opacity: 0.45 } },
     { selector: 'edge.faded', style: { opacity: 0.3 } },
