@@ -378,9 +378,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await expect.poll(highlighted, POLL).toBeGreaterThan(0);
     // Back to the overview without moving the pointer (as the keyboard's Back does): UNICEF is
     // on that graph too, and its neighbourhood stayed highlighted there.
-    await page.evaluate(() => {
-      location.hash = '#/';
-    });
+    await inPage(page, `location.hash = '#/'`);
     await page.getByText('In the whole graph', { exact: true }).waitFor(POLL);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
     expect(await highlighted()).toBe(0);
