@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { awaitIndexes } from '../db/migrations.ts';
 import { recomputeMetrics } from '../insights/metrics-service.ts';
+import { RecomputeSuperseded } from '../insights/recompute-claim.ts';
 import {
   importActivitiesCsv,
   parseColumnMapping,
@@ -70,6 +71,11 @@ export async function runImport(db: GraphDatabase, request: ImportRequest): Prom
   // New names must be searchable as soon as the import returns.
   if (!request.dryRun) await awaitIndexes(db);
   // Network measures follow the graph (written only where a value changed).
-  if (!request.dryRun) await recomputeMetrics(db);
+  if (!request.dryRun) {
+    await recomputeMetrics(db).catch((error: unknown) => {
+      // The import is written; the recompute that took this one's claim over measures it.
+      if (!(error instanceof RecomputeSuperseded)) throw error;
+    });
+  }
   return report;
 }
