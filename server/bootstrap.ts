@@ -10,7 +10,7 @@ import { openGraphDatabase, type GraphDatabase, type PoolOptions } from './db/ne
 import { formatReport, type ImportReport } from './importers/import-report.ts';
 import { importMemberPage } from './importers/member-page/member-page-importer.ts';
 import { readSourceText } from './importers/source-reader.ts';
-import { recomputeMetrics } from './insights/metrics-service.ts';
+import { ensureMetrics } from './insights/metrics-service.ts';
 
 type Log = (line: string) => void;
 
@@ -55,6 +55,7 @@ export async function loadSeedIfEmpty(
   const report = await importMemberPage(db, await readSourceText(seedPage));
   log(formatReport(report));
   await awaitIndexes(db);
-  await recomputeMetrics(db);
+  // Not behind another's recompute (another instance seeding the same empty graph): it measures.
+  await ensureMetrics(db, { wait: false });
   return report;
 }

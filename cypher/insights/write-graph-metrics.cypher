@@ -3,7 +3,12 @@
 // change was ever marked). Not an Entity, so it never appears in exploration. Only by the
 // recompute that still holds the claim ($token, metrics-claim-recompute.cypher): one whose claim
 // was taken over writes nothing, so it never records a graph another recompute is writing.
-MATCH (claim:MetricsRecomputing {id: 'metrics', token: $token})
+// The claim is locked before its token is read: no takeover commits in between.
+MATCH (claim:MetricsRecomputing {id: 'metrics'})
+SET claim._lock = true
+REMOVE claim._lock
+WITH claim
+WHERE claim.token = $token
 MERGE (m:GraphMetrics {id: 'metrics'})
 SET m.computedAt = datetime($computedAt),
     m.nodeCount = toInteger($summary.nodeCount),

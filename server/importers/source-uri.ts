@@ -26,7 +26,8 @@ export function recordedSourceUri(location: string): string {
       url.password = '';
       return url.href;
     } catch {
-      return location;
+      // Not a valid address after all: its credentials, if any, go all the same.
+      return location.replace(/^(https?:\/\/)[^/?#]*@/i, '$1');
     }
   }
   if (FILE_URL.test(location)) return `file:${lastPart(location.replace(FILE_URL, ''))}`;

@@ -15,16 +15,14 @@
  * lease that it runs; recompute-claim.ts).
  */
 import type { GraphDatabase } from '../db/neo4j-client.ts';
-import { ensureMetrics, type MetricsRun } from './metrics-service.ts';
-import { RECOMPUTE_LEASE_SECONDS } from './recompute-claim.ts';
+import { ensureMetrics, metricsNeedRecompute, type MetricsRun } from './metrics-service.ts';
+import { RecomputeSuperseded } from './recompute-claim.ts';
 
 export interface MetricsRefreshOptions {
   /** Time between checks; 0 turns the refresher off. */
   intervalMs: number;
   /** After a recompute that took D, wait this many times D before the next. */
   restFactor?: number;
-  /** A recompute that has not said it runs for this long is taken to have died (recompute-claim.ts). */
-  leaseSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -46,7 +44,6 @@ export function startMetricsRefresher(
   options: MetricsRefreshOptions,
 ): MetricsRefresher {
   const restFactor = options.restFactor ?? DEFAULT_REST_FACTOR;
-  const leaseSeconds = options.leaseSeconds ?? RECOMPUTE_LEASE_SECONDS;
   const log = options.log ?? (() => {});
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<MetricsRun | null> | null = null;
@@ -56,10 +53,10 @@ export function startMetricsRefresher(
 
   async function checkOnce(): Promise<MetricsRun | null> {
     const [state] = await db.read('insights/metrics-state');
-    if (state?.stale !== true) return null;
-    // One running elsewhere measures the change, or leaves the graph stale for the next check.
-    const quietFor = state.recomputeQuietSeconds;
-    if (quietFor !== null && Number(quietFor) < leaseSeconds) return null;
+    if (!state || !metricsNeedRecompute(state)) return null;
+    // One running elsewhere (within its lease) measures the change, or leaves the graph stale
+    // for the next check.
+    if (state.recomputeRunning === true) return null;
     const lastMs = state.durationMs === null ? null : Number(state.durationMs);
     const agoMs = state.computedMsAgo === null ? null : Number(state.computedMsAgo);
     if (lastMs !== null && agoMs !== null && agoMs < restFactor * lastMs) return null;
@@ -81,6 +78,11 @@ export function startMetricsRefresher(
         return run;
       })
       .catch((error: unknown) => {
+        // Not an outage: another recompute took this one's claim over and measures the graph.
+        if (error instanceof RecomputeSuperseded) {
+          log(`Network measures: ${error.message}`);
+          return null;
+        }
         if (!failing) log(`Network measures not refreshed: ${(error as Error).message}`);
         failing = true;
         return null;

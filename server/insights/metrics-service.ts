@@ -18,7 +18,12 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { forEachRow, run, type GraphDatabase } from '../db/neo4j-client.ts';
 import type { NodeMeasures } from './network-measures.ts';
 import { computeMeasures } from './network-measures-off-thread.ts';
-import { claimRecompute, RecomputeSuperseded, type ClaimOptions } from './recompute-claim.ts';
+import {
+  claimRecompute,
+  RecomputeSuperseded,
+  type ClaimOptions,
+  type RecomputeClaim,
+} from './recompute-claim.ts';
 
 /**
  * The properties write-sector-profiles.cypher keeps on organisations and initiatives: bookkeeping
@@ -103,7 +108,7 @@ async function recompute(
   const claim = await claimRecompute(db, options.claim);
   if (!claim) return null;
   try {
-    return await computeAndStore(db, now, options, claim.token);
+    return await computeAndStore(db, now, options, claim);
   } finally {
     // Recording the result gave the claim up already; a failed recompute gives it up here, so
     // the next need not wait out the lease.
@@ -125,8 +130,9 @@ async function computeAndStore(
   db: GraphDatabase,
   now: () => Date,
   { writeBatch = METRICS_WRITE_BATCH, offThreadFrom }: RecomputeOptions,
-  token: string,
+  claim: RecomputeClaim,
 ): Promise<MetricsRun> {
+  const { token } = claim;
   const started = performance.now();
   const { version, stored, graph } = await db.readTx(async (tx) => {
     // Before the graph: a change committing in between (or while it is read) counts as not measured (at worst one
@@ -166,6 +172,8 @@ async function computeAndStore(
     .filter((n) => !unchanged(n, measures.nodes.get(n.id)!))
     .map((n) => ({ id: n.id, ...measures.nodes.get(n.id)! }));
   const computedAt = now().toISOString();
+  // Taken over while computing (it went quiet past the lease): nothing of it may land.
+  if (claim.lost) throw new RecomputeSuperseded();
   for (let start = 0; start < rows.length; start += writeBatch) {
     const [batch] = await db.write('insights/write-node-metrics', {
       rows: rows.slice(start, start + writeBatch),
@@ -213,12 +221,20 @@ export async function ensureMetrics(
   { wait = true }: { wait?: boolean } = {},
 ): Promise<MetricsRun | null> {
   const [state] = await db.read('insights/metrics-state');
-  const hasEntities = Number(state?.entities ?? 0) > 0;
-  const neverComputed = !state?.computedAt && hasEntities;
-  // A database whose measures predate the sector profiles gets them once.
-  const unprofiled = Boolean(state?.computedAt) && state?.profiled !== true && hasEntities;
-  if (!neverComputed && !unprofiled && state?.stale !== true) return null;
+  if (!metricsNeedRecompute(state ?? {})) return null;
   return recompute(db, () => new Date(), { claim: { wait } });
+}
+
+/**
+ * Whether the stored measures need a recompute, from insights/metrics-state: stale, never
+ * computed on a graph with entities, or computed before the sector profiles existed.
+ */
+export function metricsNeedRecompute(state: Record<string, unknown>): boolean {
+  const hasEntities = Number(state.entities ?? 0) > 0;
+  const neverComputed = !state.computedAt && hasEntities;
+  // A database whose measures predate the sector profiles gets them once.
+  const unprofiled = Boolean(state.computedAt) && state.profiled !== true && hasEntities;
+  return neverComputed || unprofiled || state.stale === true;
 }
 
 export interface RankedEntity {

@@ -33,6 +33,8 @@ export class RecomputeSuperseded extends Error {
 export interface RecomputeClaim {
   /** Passed to the guarded writes (write-node-metrics, write-graph-metrics). */
   token: string;
+  /** A heartbeat found the claim taken over: the computation can stop before writing. */
+  readonly lost: boolean;
   /** Stops the heartbeat and gives the claim up if still held (best effort). */
   release(): Promise<void>;
 }
@@ -59,10 +61,15 @@ export async function claimRecompute(
     if (!waitForIt) return null;
     await sleep(wait);
   }
+  let lost = false;
   const heartbeat = setInterval(
     () => {
       // A missed beat is harmless unless the lease runs out; the guarded writes notice that.
-      db.write('insights/metrics-recompute-heartbeat', { token }).catch(() => undefined);
+      db.write('insights/metrics-recompute-heartbeat', { token })
+        .then(([row]) => {
+          if (Number(row?.held ?? 0) === 0) lost = true;
+        })
+        .catch(() => undefined);
     },
     (leaseSeconds * 1000) / 4,
   );
@@ -70,6 +77,9 @@ export async function claimRecompute(
   heartbeat.unref();
   return {
     token,
+    get lost() {
+      return lost;
+    },
     async release() {
       clearInterval(heartbeat);
       await db.write('insights/metrics-release-recompute', { token }).catch(() => undefined);

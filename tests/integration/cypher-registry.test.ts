@@ -8,6 +8,7 @@ import {
   loadMigrations,
 } from '../../server/db/cypher-registry.ts';
 import { applyMigrations, currentSchemaVersion } from '../../server/db/migrations.ts';
+import { recordedSourceUri } from '../../server/importers/source-uri.ts';
 import { openTestDatabase } from '../support/graph-fixture.ts';
 
 const db = openTestDatabase();
@@ -81,7 +82,16 @@ describe('migration 0005: sources without server paths', () => {
     'source:test:m5-editor': ['user:u1', 'user:u1'],
     'source:test:m5-recorded': ['file:already.csv', 'file:already.csv'],
     'source:test:m5-synthetic': ['synthetic:seed-7/a', 'synthetic:seed-7/a'],
-  };
+    'source:test:m5-empty-file-url': ['file:///', 'file:/'],
+    'source:test:m5-credentials': [
+      'https://ana:s3cret@example.org/api/dpgs?page=1',
+      'https://example.org/api/dpgs?page=1',
+    ],
+    'source:test:m5-at-in-path': [
+      'https://example.org/people/@ana',
+      'https://example.org/people/@ana',
+    ],
+  } satisfies Record<string, [string, string]>;
   const ids = Object.keys(stored);
   afterAll(() =>
     db.driver.executeQuery('MATCH (s:Source) WHERE s.id IN $ids DETACH DELETE s', { ids }),
@@ -103,6 +113,10 @@ describe('migration 0005: sources without server paths', () => {
     };
     const expected = Object.fromEntries(Object.entries(stored).map(([id, [, uri]]) => [id, uri]));
     expect(await trimmed()).toEqual(expected);
+    // What imports record now, for the same inputs.
+    for (const [location, uri] of Object.values(stored)) {
+      if (!location.startsWith('user:')) expect(recordedSourceUri(location)).toBe(uri);
+    }
     expect(await trimmed()).toEqual(expected);
   });
 });

@@ -85,6 +85,15 @@ afterAll(async () => {
 });
 
 describe('the metrics refresher', () => {
+  it('computes measures never computed (start-up left them to a recompute that died)', async () => {
+    await query(db, "MATCH (m:GraphMetrics {id: 'metrics'}) DETACH DELETE m");
+    const refresher = startMetricsRefresher(db, { intervalMs: 0, restFactor: 0 });
+    expect(await refresher.check()).toMatchObject({ nodeCount: 3 });
+    const [state] = await db.read('insights/metrics-state');
+    expect(state?.computedAt).not.toBeNull();
+    refresher.stop();
+  });
+
   it('recomputes stale measures once, and does nothing while they are fresh', async () => {
     const lines: string[] = [];
     const refresher = startMetricsRefresher(db, {
@@ -146,13 +155,16 @@ describe('the metrics refresher', () => {
     await changeElsewhere();
     // What a recompute in another process holds while it runs.
     await claimElsewhere();
-    const refresher = startMetricsRefresher(db, {
-      intervalMs: 0,
-      restFactor: 0,
-      leaseSeconds: 600,
-    });
+    // Its holder claimed a 600 s lease: judged by that, not by a lease of the refresher's own.
+    const refresher = startMetricsRefresher(db, { intervalMs: 0, restFactor: 0 });
     expect(await refresher.check()).toBeNull();
     expect(await isStale()).toBe(true);
+    // Nine minutes quiet, still within its lease: left alone.
+    await query(
+      db,
+      "MATCH (r:MetricsRecomputing) SET r.heartbeatAt = datetime() - duration('PT9M')",
+    );
+    expect(await refresher.check()).toBeNull();
     // One that last said it runs eleven minutes ago died: it holds nothing off.
     await query(
       db,
@@ -162,7 +174,7 @@ describe('the metrics refresher', () => {
     expect(await isStale()).toBe(false);
     // The recompute that committed gave its claim up.
     const [state] = await db.read('insights/metrics-state');
-    expect(state?.recomputeQuietSeconds).toBeNull();
+    expect(state).toMatchObject({ recomputeQuietSeconds: null, recomputeRunning: false });
     refresher.stop();
   });
 
@@ -218,6 +230,29 @@ describe('one recompute at a time', () => {
       nodeCount: 4,
     });
     expect(await isStale()).toBe(false);
+  });
+
+  it('gives an expired claim to one of several claiming it at once', async () => {
+    await claimElsewhere('died', 60);
+    await query(
+      db,
+      "MATCH (r:MetricsRecomputing) SET r.heartbeatAt = datetime() - duration('PT2M')",
+    );
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          db.write('insights/metrics-claim-recompute', {
+            token: `claimer-${round}-${i}`,
+            leaseSeconds: neo4j.int(60),
+          }),
+        ),
+      );
+      expect(answers.filter(([row]) => row?.claimed === true)).toHaveLength(1);
+      await query(
+        db,
+        "MATCH (r:MetricsRecomputing) SET r.heartbeatAt = datetime() - duration('PT2M')",
+      );
+    }
   });
 
   it('writes nothing for a recompute whose claim was taken over', async () => {

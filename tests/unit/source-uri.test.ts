@@ -19,6 +19,8 @@ describe('recordedSourceUri', () => {
     expect(recordedSourceUri('https://ana:s3cret@example.org/api/dpgs')).toBe(
       'https://example.org/api/dpgs',
     );
+    // Not a valid URL (a space in the host), credentials all the same.
+    expect(recordedSourceUri('https://ana:pw@exa mple.org/x')).toBe('https://exa mple.org/x');
   });
 
   it('leaves other schemes, which name no machine, as they are', () => {
