@@ -212,9 +212,9 @@ async function computeAndStore(
 /**
  * Computes the measures when they are stale (the graph changed since they were computed: an
  * import killed before its recompute, editors' edits), never were and the graph has entities, or
- * were computed before the sector profiles existed; null when they are up to date, or when
- * another recompute holds the claim and `wait` is false (it measures them, or leaves them stale
- * for the next look).
+ * were computed before the sector profiles existed; null when they are up to date, when another
+ * recompute holds the claim and `wait` is false, or when another took this one's claim over (it
+ * measures them, or leaves them stale for the next look).
  */
 export async function ensureMetrics(
   db: GraphDatabase,
@@ -222,7 +222,12 @@ export async function ensureMetrics(
 ): Promise<MetricsRun | null> {
   const [state] = await db.read('insights/metrics-state');
   if (!metricsNeedRecompute(state ?? {})) return null;
-  return recompute(db, () => new Date(), { claim: { wait } });
+  return recompute(db, () => new Date(), { claim: { wait } }).catch((error: unknown) => {
+    // Taken over midway (it stalled past its lease): the recompute that took over measures the
+    // graph, as when another holds the claim from the start. Start-up must not fail for it.
+    if (error instanceof RecomputeSuperseded) return null;
+    throw error;
+  });
 }
 
 /**
