@@ -6,7 +6,8 @@
 // metrics-claim-recompute.cypher) and whether that is within its lease,
 // and whether there is anything to compute.
 OPTIONAL MATCH (m:GraphMetrics {id: 'metrics'})
-OPTIONAL MATCH (r:MetricsRecomputing {id: 'metrics'})
+// A claim without a token was given up: nobody runs.
+OPTIONAL MATCH (r:MetricsRecomputing {id: 'metrics'}) WHERE r.token IS NOT NULL
 WITH m, r, coalesce(r.heartbeatAt, r.since) AS heardAt
 RETURN m.computedAt AS computedAt,
        m.graphVersion IS NOT NULL AND m.graphVersion <> coalesce(m.measuredVersion, '') AS stale,

@@ -22,7 +22,8 @@ SET m.computedAt = datetime($computedAt),
     // The database's own clock: the refresher's rest is measured against it (metrics-state.cypher),
     // whatever the app's clock or an injected $computedAt says.
     m.finishedAt = datetime()
-// The claim is given up with the result.
+// The claim is given up with the result (its token goes; the node stays, see
+// metrics-claim-recompute.cypher).
 WITH m, claim
-DELETE claim
+REMOVE claim.token
 RETURN m.computedAt AS computedAt
