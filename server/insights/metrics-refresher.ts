@@ -16,7 +16,6 @@
  */
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { ensureMetrics, metricsNeedRecompute, type MetricsRun } from './metrics-service.ts';
-import { RecomputeSuperseded } from './recompute-claim.ts';
 
 export interface MetricsRefreshOptions {
   /** Time between checks; 0 turns the refresher off. */
@@ -78,11 +77,6 @@ export function startMetricsRefresher(
         return run;
       })
       .catch((error: unknown) => {
-        // Not an outage: another recompute took this one's claim over and measures the graph.
-        if (error instanceof RecomputeSuperseded) {
-          log(`Network measures: ${error.message}`);
-          return null;
-        }
         if (!failing) log(`Network measures not refreshed: ${(error as Error).message}`);
         failing = true;
         return null;

@@ -8,6 +8,7 @@
  * free again after the lease.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 
@@ -38,8 +39,6 @@ export interface RecomputeClaim {
   /** Stops the heartbeat and gives the claim up if still held (best effort). */
   release(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until this recompute holds the claim (null at once if another holds it and `wait` is
