@@ -71,4 +71,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      // Past its first check, page.waitForFunction evals a string predicate inside the page,
+      // which the app's CSP refuses: a flaky failure (CI hit it). tests/support/browser.ts has
+      // waitInPage, which polls through DevTools.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='waitForFunction']",
+          message: 'Use waitInPage from tests/support/browser.ts: the app’s CSP refuses eval.',
+        },
+      ],
+    },
+  },
 );

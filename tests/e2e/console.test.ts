@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUser } from '../../server/auth/accounts.ts';
-import { launchChromium, SCREENSHOTS } from '../support/browser.ts';
+import { waitInPage, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { openTestDatabase } from '../support/graph-fixture.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
@@ -101,9 +101,9 @@ describe.skipIf(!hasSharedData())('Cypher console', () => {
     const ids = await consoleGraphIds(QUERY);
     expect(ids).toHaveLength(6);
     await page.click('[data-testid="console-show-graph"]');
-    await page.waitForFunction(
+    await waitInPage(
+      page,
       `${JSON.stringify(ids)}.every((id) => window.__cy && window.__cy.getElementById(id).length > 0)`,
-      undefined,
       POLL,
     );
     await page.waitForSelector('[data-graph-state="ready"]', POLL);

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, SCREENSHOTS } from '../support/browser.ts';
+import { inPage, waitInPage, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
 const POLL = { timeout: 15_000 } as const;
@@ -73,10 +73,6 @@ async function removeOwnViews(): Promise<void> {
   }
 }
 
-function inPage<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
-}
-
 let browser: Browser;
 
 beforeAll(async () => {
@@ -101,7 +97,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         pageErrors.push(message.text());
     });
     await page.goto(`${appUrl}/${hash}`);
-    await page.waitForFunction('window.__cy !== undefined');
+    await waitInPage(page, 'window.__cy !== undefined');
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
     return page;
   }

@@ -15,7 +15,7 @@ import type {
   SearchResponse,
 } from '../../web/src/lib/api/types.ts';
 import { EXPANSION_LIMIT } from '../../web/src/state/graph/limits.ts';
-import { launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
+import { inPage, waitInPage, launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
 const POLL = { timeout: 15_000 } as const;
@@ -24,10 +24,6 @@ const appUrl = inject('appUrl');
 async function api<T>(pathAndQuery: string): Promise<{ status: number; body: T }> {
   const response = await fetch(new URL(pathAndQuery, appUrl));
   return { status: response.status, body: (await response.json()) as T };
-}
-
-function inPage<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
 }
 
 const nodeIds = (page: Page) =>
@@ -54,7 +50,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       if (message.type() === 'error') pageErrors.push(message.text());
     });
     await page.goto(url);
-    await page.waitForFunction('window.__cy !== undefined');
+    await waitInPage(page, 'window.__cy !== undefined');
     await page.waitForSelector('[data-graph-state="ready"], [data-graph-state="empty"]', POLL);
     return page;
   }

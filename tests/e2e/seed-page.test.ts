@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { OverviewResponse, SearchResponse } from '../../web/src/lib/api/types.ts';
 import { OVERVIEW_LIMIT } from '../../web/src/state/graph/limits.ts';
 import { SEARCH_LIMIT } from '../../web/src/state/search/limits.ts';
-import { launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
+import { inPage, waitInPage, launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
 const QUERIES = ['DHIS', 'Google'] as const;
@@ -26,9 +26,6 @@ async function api<T>(pathAndQuery: string): Promise<T> {
 }
 
 /** Evaluates an expression in the page. Strings, not functions: the test program has no DOM types. */
-function inPage<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
-}
 
 let browser: Browser;
 let overview: OverviewResponse;
@@ -70,7 +67,7 @@ describe.each(VIEWPORTS)('seed page at $name size ($width×$height)', (viewport)
     await page.goto(`${appUrl}/${hash}`);
     // Test hooks (see web/src/components/GraphCanvas.svelte): the Cytoscape instance, and the
     // canvas state once the first layout has finished.
-    await page.waitForFunction('window.__cy !== undefined');
+    await waitInPage(page, 'window.__cy !== undefined');
     await page.waitForSelector('[data-graph-state="ready"], [data-graph-state="empty"]');
   }
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
 
@@ -28,4 +28,32 @@ const CHROMIUM_ARGS = [
 export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Evaluates a JavaScript expression in the page and answers its value. A string, because the
+ * test files have no DOM types; page.evaluate hands it to DevTools, which the app's CSP allows.
+ */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+/**
+ * Waits until `expression` is truthy in the page, polling through DevTools. Not
+ * page.waitForFunction with a string: it runs the string with eval inside the page when the
+ * first check is false, which the app's CSP (no 'unsafe-eval') refuses; CI failed on that.
+ */
+export async function waitInPage(
+  page: Page,
+  expression: string,
+  { timeout = 15_000, interval = 100 }: { timeout?: number; interval?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await inPage<unknown>(page, expression)) return;
+    if (Date.now() >= deadline) {
+      throw new Error(`waited ${timeout} ms for the page to make true: ${expression}`);
+    }
+    await page.waitForTimeout(interval);
+  }
 }
