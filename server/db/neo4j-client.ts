@@ -29,6 +29,7 @@ import { DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
 import type { Neo4jConfig } from '../config.ts';
 import { ConnectionBreaker } from './connection-breaker.ts';
 import { cypher, type CypherName } from './cypher-registry.ts';
+import { startWithoutStack, withCallerStack } from './query-stack.ts';
 import {
   classifyDriverError,
   DEFAULT_RETRY_POLICY,
@@ -178,7 +179,11 @@ export class GraphDatabase {
   async revision(): Promise<string> {
     return this.withRetries(() =>
       this.inReadSession(async (session) => {
-        await session.run(cypher('admin/revision-probe'));
+        try {
+          await startWithoutStack(() => session.run(cypher('admin/revision-probe')));
+        } catch (error) {
+          throw withCallerStack(error);
+        }
         return session.lastBookmarks().join(',');
       }, this.probeDriver),
     );
@@ -295,8 +300,12 @@ export class GraphDatabase {
   /** One auto-commit read through `driver` (the main one, or the probe driver), as plain rows. */
   private async readRows(text: string, params: Params, driver: Driver): Promise<Row[]> {
     return this.inReadSession(async (session) => {
-      const result = await session.run(text, params);
-      return result.records.map(recordToRow);
+      try {
+        const result = await startWithoutStack(() => session.run(text, params));
+        return result.records.map(recordToRow);
+      } catch (error) {
+        throw withCallerStack(error);
+      }
     }, driver);
   }
 
@@ -349,8 +358,12 @@ export async function run(
   name: CypherName,
   params: Params = {},
 ): Promise<Row[]> {
-  const result = await tx.run(cypher(name), params);
-  return result.records.map(recordToRow);
+  try {
+    const result = await startWithoutStack(() => tx.run(cypher(name), params));
+    return result.records.map(recordToRow);
+  } catch (error) {
+    throw withCallerStack(error);
+  }
 }
 
 /**

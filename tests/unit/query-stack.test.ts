@@ -1,0 +1,42 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../server/db/neo4j-client.ts';
+import { startWithoutStack } from '../../server/db/query-stack.ts';
+
+describe('startWithoutStack', () => {
+  it('starts with stack capture off and restores the limit, also when the start throws', () => {
+    const before = Error.stackTraceLimit;
+    expect(startWithoutStack(() => Error.stackTraceLimit)).toBe(0);
+    expect(new Error('x').stack).toContain('\n    at ');
+    expect(() =>
+      startWithoutStack(() => {
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
+
+describe('a failed query', () => {
+  // As the driver fails a query: an error created while the query started (no frames captured,
+  // as in Result's constructor), delivered later.
+  const failingTx = {
+    run: () => {
+      const error = new Error('Neo.ClientError.Statement.SyntaxError');
+      return Promise.reject(error);
+    },
+  } as unknown as ManagedTransaction;
+
+  // Awaits, as the services do: V8 lists only awaiting callers among the async frames.
+  async function readTheNeighbourhoodForTheTest(): Promise<unknown> {
+    const rows = await run(failingTx, 'graph/nodes-by-ids', { ids: [] });
+    return rows;
+  }
+
+  it('carries the stack of the code that awaited it, async callers included', async () => {
+    const error = (await readTheNeighbourhoodForTheTest().catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.stack).toContain('Neo.ClientError.Statement.SyntaxError');
+    expect(error.stack).toContain('readTheNeighbourhoodForTheTest');
+  });
+});
