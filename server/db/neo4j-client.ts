@@ -340,7 +340,10 @@ export class GraphDatabase {
       const tx = session.beginTransaction();
       try {
         const result = await work(ManagedTransaction.fromTransaction(tx));
-        await tx.commit();
+        // A commit is a query to the driver, with a stack of its own (query-stack.ts).
+        await startWithoutStack(() => tx.commit()).catch((error: unknown) => {
+          throw withCallerStack(error);
+        });
         return result;
       } finally {
         // The work threw (or the commit failed): the error that matters is the first one.
