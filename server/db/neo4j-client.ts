@@ -163,12 +163,12 @@ export class GraphDatabase {
    * driver's cost of a small read. Retried like any read (a read is safe to run again).
    */
   async read(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.withRetries(() => this.autoCommitRead(cypher(name), params));
+    return await this.withRetries(() => this.autoCommitRead(cypher(name), params));
   }
 
   /** Runs one named write query in its own transaction. */
   async write(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.writeTx((tx) => run(tx, name, params));
+    return await this.writeTx((tx) => run(tx, name, params));
   }
 
   /**
@@ -177,10 +177,11 @@ export class GraphDatabase {
    * write happened in between; the value is opaque and only ever compared.
    */
   async revision(): Promise<string> {
-    return this.withRetries(() =>
+    return await this.withRetries(() =>
       this.inReadSession(async (session) => {
+        const text = cypher('admin/revision-probe');
         try {
-          await startWithoutStack(() => session.run(cypher('admin/revision-probe')));
+          await startWithoutStack(() => session.run(text));
         } catch (error) {
           throw withCallerStack(error);
         }
@@ -194,7 +195,7 @@ export class GraphDatabase {
    * database answers, not how busy the app is. Only for statements that cost next to nothing.
    */
   async probe(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return this.withRetries(() => this.readRows(cypher(name), params, this.probeDriver));
+    return await this.withRetries(() => this.readRows(cypher(name), params, this.probeDriver));
   }
 
   /**
@@ -202,12 +203,12 @@ export class GraphDatabase {
    * may see a write that committed after an earlier one ran.
    */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.transaction('READ', work);
+    return await this.transaction('READ', work);
   }
 
   /** Several writes in one transaction: all of them land or none does. */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.transaction('WRITE', work);
+    return await this.transaction('WRITE', work);
   }
 
   /**
@@ -250,11 +251,11 @@ export class GraphDatabase {
     if (this.probeDriver !== this.driver) await this.probeDriver.close();
   }
 
-  private transaction<T>(
+  private async transaction<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
   ): Promise<T> {
-    return this.withRetries(() => this.attempt(mode, work));
+    return await this.withRetries(() => this.attempt(mode, work));
   }
 
   /** Attempts `work` under the retry policy; see the header for why not the driver's retry. */
@@ -294,12 +295,12 @@ export class GraphDatabase {
 
   /** One auto-commit read query, in a READ session so a cluster routes it to a reader. */
   protected async autoCommitRead(text: string, params: Params): Promise<Row[]> {
-    return this.readRows(text, params, this.driver);
+    return await this.readRows(text, params, this.driver);
   }
 
   /** One auto-commit read through `driver` (the main one, or the probe driver), as plain rows. */
   private async readRows(text: string, params: Params, driver: Driver): Promise<Row[]> {
-    return this.inReadSession(async (session) => {
+    return await this.inReadSession(async (session) => {
       try {
         const result = await startWithoutStack(() => session.run(text, params));
         return result.records.map(recordToRow);
@@ -341,9 +342,11 @@ export class GraphDatabase {
       try {
         const result = await work(ManagedTransaction.fromTransaction(tx));
         // A commit is a query to the driver, with a stack of its own (query-stack.ts).
-        await startWithoutStack(() => tx.commit()).catch((error: unknown) => {
+        try {
+          await startWithoutStack(() => tx.commit());
+        } catch (error) {
           throw withCallerStack(error);
-        });
+        }
         return result;
       } finally {
         // The work threw (or the commit failed): the error that matters is the first one.
@@ -361,8 +364,9 @@ export async function run(
   name: CypherName,
   params: Params = {},
 ): Promise<Row[]> {
+  const text = cypher(name);
   try {
-    const result = await startWithoutStack(() => tx.run(cypher(name), params));
+    const result = await startWithoutStack(() => tx.run(text, params));
     return result.records.map(recordToRow);
   } catch (error) {
     throw withCallerStack(error);

@@ -19,8 +19,9 @@ export function startWithoutStack<T>(start: () => T): T {
 }
 
 /**
- * Gives a failed query's error the stack of the code awaiting it (with its async callers, which
- * name the service and route), in place of the empty one the driver captured.
+ * Gives a failed query's error the stack of the code awaiting it, in place of the empty one the
+ * driver captured. V8 lists the async callers that await (not those that return a promise), so
+ * GraphDatabase awaits what it returns: the stack then reaches the service that asked.
  */
 export function withCallerStack<E>(error: E): E {
   if (error instanceof Error) Error.captureStackTrace(error, withCallerStack);

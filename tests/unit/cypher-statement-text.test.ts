@@ -1,5 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CYPHER_NAMES, cypher, statementText } from '../../server/db/cypher-registry.ts';
+import {
+  CYPHER_DIR,
+  CYPHER_NAMES,
+  cypher,
+  statementText,
+} from '../../server/db/cypher-registry.ts';
 
 describe('statementText', () => {
   it('drops whole-line comments, indentation and blank lines, and keeps the statement', () => {
@@ -23,12 +30,31 @@ describe('statementText', () => {
 
   it('is what cypher() sends for every named statement: no comment line, no indentation', () => {
     for (const name of CYPHER_NAMES) {
-      const lines = cypher(name).split('\n');
-      expect(lines.length, name).toBeGreaterThan(0);
-      for (const line of lines) {
+      expect(cypher(name), name).not.toBe('');
+      for (const line of cypher(name).split('\n')) {
         expect(line, name).toBe(line.trim());
         expect(line.startsWith('//'), `${name}: ${line}`).toBe(false);
       }
+    }
+  });
+
+  // Lines are trimmed and comment lines dropped, which would change a string spanning lines.
+  it('finds no string literal spanning lines in any .cypher file', () => {
+    const files = readdirSync(CYPHER_DIR, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.cypher'),
+    );
+    expect(files.length).toBeGreaterThan(CYPHER_NAMES.length / 2);
+    for (const file of files) {
+      const lines = readFileSync(path.join(CYPHER_DIR, file), 'utf8').split('\n');
+      lines.forEach((line, index) => {
+        if (line.trim().startsWith('//')) return;
+        for (const quote of ["'", '"', '`']) {
+          expect(
+            line.split(quote).length % 2,
+            `${file}:${index + 1} has an odd number of ${quote}`,
+          ).toBe(1);
+        }
+      });
     }
   });
 

@@ -1,6 +1,6 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../server/db/neo4j-client.ts';
+import { GraphDatabase, run } from '../../server/db/neo4j-client.ts';
 import { startWithoutStack } from '../../server/db/query-stack.ts';
 
 describe('startWithoutStack', () => {
@@ -38,5 +38,46 @@ describe('a failed query', () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.stack).toContain('Neo.ClientError.Statement.SyntaxError');
     expect(error.stack).toContain('readTheNeighbourhoodForTheTest');
+  });
+});
+
+describe('a failure through GraphDatabase', () => {
+  const syntaxError = () => new Error('Neo.ClientError.Statement.SyntaxError');
+  // A driver whose auto-commit queries and commits fail as Neo4j's would (the error is not
+  // retried: no code says transient or connection).
+  const failingDriver = {
+    session: () => ({
+      run: () => Promise.reject(syntaxError()),
+      beginTransaction: () => ({
+        run: () => Promise.resolve({ records: [] }),
+        commit: () => Promise.reject(syntaxError()),
+        isOpen: () => false,
+        rollback: () => Promise.resolve(),
+      }),
+      close: () => Promise.resolve(),
+    }),
+  } as unknown as Driver;
+  const db = new GraphDatabase(failingDriver);
+
+  async function searchTheGraphForTheTest(): Promise<unknown> {
+    const rows = await db.read('graph/nodes-by-ids', { ids: [] });
+    return rows;
+  }
+
+  async function commitAnEditForTheTest(): Promise<unknown> {
+    const rows = await db.writeTx((tx) => run(tx, 'graph/nodes-by-ids', { ids: [] }));
+    return rows;
+  }
+
+  it('names the service that read, whatever GraphDatabase did in between', async () => {
+    const error = (await searchTheGraphForTheTest().catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe('Neo.ClientError.Statement.SyntaxError');
+    expect(error.stack).toContain('searchTheGraphForTheTest');
+  });
+
+  it('names the service whose transaction failed to commit', async () => {
+    const error = (await commitAnEditForTheTest().catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe('Neo.ClientError.Statement.SyntaxError');
+    expect(error.stack).toContain('commitAnEditForTheTest');
   });
 });
