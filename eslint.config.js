@@ -72,17 +72,22 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: {
       // Past its first check, page.waitForFunction evals a string predicate inside the page,
       // which the app's CSP refuses: a flaky failure (CI hit it). tests/support/browser.ts has
-      // waitInPage, which polls through DevTools.
+      // waitInPage, which polls through DevTools. Any use of the name is refused: a call, a
+      // computed member, a destructured method.
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "CallExpression[callee.property.name='waitForFunction']",
+        ...[
+          "MemberExpression[property.name='waitForFunction']",
+          "MemberExpression[property.value='waitForFunction']",
+          "Property[key.name='waitForFunction']",
+        ].map((selector) => ({
+          selector,
           message: 'Use waitInPage from tests/support/browser.ts: the app’s CSP refuses eval.',
-        },
+        })),
       ],
     },
   },

@@ -25,8 +25,6 @@ async function api<T>(pathAndQuery: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Evaluates an expression in the page. Strings, not functions: the test program has no DOM types. */
-
 let browser: Browser;
 let overview: OverviewResponse;
 

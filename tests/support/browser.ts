@@ -50,7 +50,13 @@ export async function waitInPage(
 ): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    if (await inPage<unknown>(page, expression)) return;
+    // A navigation between two checks destroys the page's context: check again in the new one.
+    const truthy = await inPage<unknown>(page, expression).catch((error: unknown) => {
+      if (error instanceof Error && /context was destroyed|navigat/i.test(error.message))
+        return false;
+      throw error;
+    });
+    if (truthy) return;
     if (Date.now() >= deadline) {
       throw new Error(`waited ${timeout} ms for the page to make true: ${expression}`);
     }
