@@ -330,6 +330,32 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     pageErrors.length = 0;
   });
 
+  // A shared link is only worth sharing if it draws what its sender saw: layouts are seeded and
+  // run a fixed number of steps, in the worker (the overview) and on the main thread (UNICEF).
+  it('draws the same picture each time the same link is opened', async () => {
+    for (const link of ['/#/', '/#/explore?focus=org%3Aunicef']) {
+      const positions: Record<string, { x: number; y: number }>[] = [];
+      for (let load = 0; load < 2; load++) {
+        const page = await open(`${appUrl}${link}`);
+        await page.waitForSelector('[data-graph-state="ready"]', POLL);
+        positions.push(
+          await inPage(page, 'Object.fromEntries(__cy.nodes().map((n) => [n.id(), n.position()]))'),
+        );
+        await page.close();
+      }
+      const [first, second] = positions as [(typeof positions)[0], (typeof positions)[0]];
+      expect(Object.keys(second).sort(), link).toEqual(Object.keys(first).sort());
+      expect(Object.keys(first).length, link).toBeGreaterThan(5);
+      const moved = Object.entries(first).filter(
+        ([id, p]) => Math.hypot(p.x - second[id]!.x, p.y - second[id]!.y) > 0.5,
+      );
+      expect(
+        moved.map(([id]) => id),
+        link,
+      ).toEqual([]);
+    }
+  });
+
   it('keeps a fitted graph fitted when the canvas changes size', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
