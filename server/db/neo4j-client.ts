@@ -29,7 +29,7 @@ import { DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
 import type { Neo4jConfig } from '../config.ts';
 import { ConnectionBreaker } from './connection-breaker.ts';
 import { cypher, type CypherName } from './cypher-registry.ts';
-import { startWithoutStack, withCallerStack } from './query-stack.ts';
+import { awaitWithoutStack } from './query-stack.ts';
 import {
   classifyDriverError,
   DEFAULT_RETRY_POLICY,
@@ -180,11 +180,7 @@ export class GraphDatabase {
     return await this.withRetries(() =>
       this.inReadSession(async (session) => {
         const text = cypher('admin/revision-probe');
-        try {
-          await startWithoutStack(() => session.run(text));
-        } catch (error) {
-          throw withCallerStack(error);
-        }
+        await awaitWithoutStack(() => session.run(text));
         return session.lastBookmarks().join(',');
       }, this.probeDriver),
     );
@@ -301,12 +297,8 @@ export class GraphDatabase {
   /** One auto-commit read through `driver` (the main one, or the probe driver), as plain rows. */
   private async readRows(text: string, params: Params, driver: Driver): Promise<Row[]> {
     return await this.inReadSession(async (session) => {
-      try {
-        const result = await startWithoutStack(() => session.run(text, params));
-        return result.records.map(recordToRow);
-      } catch (error) {
-        throw withCallerStack(error);
-      }
+      const result = await awaitWithoutStack(() => session.run(text, params));
+      return result.records.map(recordToRow);
     }, driver);
   }
 
@@ -342,11 +334,7 @@ export class GraphDatabase {
       try {
         const result = await work(ManagedTransaction.fromTransaction(tx));
         // A commit is a query to the driver, with a stack of its own (query-stack.ts).
-        try {
-          await startWithoutStack(() => tx.commit());
-        } catch (error) {
-          throw withCallerStack(error);
-        }
+        await awaitWithoutStack(() => tx.commit());
         return result;
       } finally {
         // The work threw (or the commit failed): the error that matters is the first one.
@@ -365,12 +353,8 @@ export async function run(
   params: Params = {},
 ): Promise<Row[]> {
   const text = cypher(name);
-  try {
-    const result = await startWithoutStack(() => tx.run(text, params));
-    return result.records.map(recordToRow);
-  } catch (error) {
-    throw withCallerStack(error);
-  }
+  const result = await awaitWithoutStack(() => tx.run(text, params));
+  return result.records.map(recordToRow);
 }
 
 /**

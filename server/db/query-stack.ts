@@ -23,7 +23,19 @@ export function startWithoutStack<T>(start: () => T): T {
  * driver captured. V8 lists the async callers that await (not those that return a promise), so
  * GraphDatabase awaits what it returns: the stack then reaches the service that asked.
  */
-export function withCallerStack<E>(error: E): E {
+function withCallerStack<E>(error: E): E {
   if (error instanceof Error) Error.captureStackTrace(error, withCallerStack);
   return error;
+}
+
+/**
+ * Starts a driver query (or a commit) with stack capture off and awaits it; a failure leaves with
+ * the stack of the code awaiting this, as {@link withCallerStack} gives it.
+ */
+export async function awaitWithoutStack<T>(start: () => PromiseLike<T>): Promise<T> {
+  try {
+    return await startWithoutStack(start);
+  } catch (error) {
+    throw withCallerStack(error);
+  }
 }
