@@ -9,6 +9,7 @@
 import type { AddressInfo } from 'node:net';
 import { keepLocalNeo4jRunning } from '../db/local-neo4j-keeper.ts';
 import { createApp } from './app.ts';
+import { startCommitReceiptPruner } from './db/commit-receipt-pruner.ts';
 import { connect, loadSeedIfEmpty, resolveNeo4j } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createHttpServer } from './http/client-errors.ts';
@@ -18,6 +19,7 @@ import { ensureMetrics } from './insights/metrics-service.ts';
 import { useUntranslatedStackTraces } from './stack-traces.ts';
 
 const log = (line: string) => console.log(line);
+const RECEIPT_PRUNE_INTERVAL_MS = 5 * 60_000;
 
 async function main(): Promise<void> {
   useUntranslatedStackTraces();
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
   if (metrics) log(`Network measures computed over ${metrics.nodeCount} entities`);
   // And while serving: editors' edits leave them stale (see metrics-refresher.ts).
   const refresher = startMetricsRefresher(db, { intervalMs: config.metricsRefreshMs, log });
+  // Old commit receipts go (server/db/commit-receipts.ts); they matter for seconds after a write.
+  const pruner = startCommitReceiptPruner(db, { intervalMs: RECEIPT_PRUNE_INTERVAL_MS, log });
 
   const app = createApp(db, {
     adminToken: config.adminToken,
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     // No recompute starts while draining; one running is rolled back when the driver closes.
     refresher.stop();
+    pruner.stop();
     keeper?.stop();
     shutdown(signal).then(
       ({ drained }) => {

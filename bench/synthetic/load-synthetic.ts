@@ -28,7 +28,13 @@ export async function wipeInBatches(
 ): Promise<{ relationships: number; nodes: number }> {
   const total = { relationships: 0, nodes: 0 };
   for (;;) {
-    const [row] = await db.write('bench/wipe-batch', { limit: neo4j.int(batch) });
+    // No commit receipt: the batch would find its own receipt and never come out empty (and
+    // deleting is safe to run twice).
+    const [row] = await db.write(
+      'bench/wipe-batch',
+      { limit: neo4j.int(batch) },
+      { receipt: false },
+    );
     const relationships = Number(row?.relationships ?? 0);
     const nodes = Number(row?.nodes ?? 0);
     if (relationships + nodes === 0) return total;

@@ -25,9 +25,10 @@ export async function applyMigrations(
   const from = await currentSchemaVersion(db);
   const applied: string[] = [];
   for (const migration of migrations.filter((m) => m.version > from)) {
-    // Schema changes cannot share a transaction with data writes: one transaction per statement.
+    // Schema changes cannot share a transaction with data writes (a commit receipt is one): one
+    // transaction per statement, without a receipt; each is idempotent, so safe to run again.
     for (const statement of migration.statements) {
-      await db.writeTx((tx) => tx.run(statement));
+      await db.writeTx((tx) => tx.run(statement), { receipt: false });
     }
     await db.write('admin/set-schema-version', {
       version: migration.version,

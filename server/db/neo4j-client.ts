@@ -13,6 +13,7 @@
  * reachable but over capacity (no pooled connection free in time, transient errors past their
  * retries, memory limits) is answered 503 DATABASE_BUSY, never 500.
  */
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, {
@@ -27,9 +28,10 @@ import neo4j, {
 } from 'neo4j-driver';
 import { DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
 import type { Neo4jConfig } from '../config.ts';
+import { MAX_UNACKNOWLEDGED_COMMITS, UnacknowledgedCommit } from './commit-receipts.ts';
 import { ConnectionBreaker } from './connection-breaker.ts';
 import { cypher, type CypherName } from './cypher-registry.ts';
-import { awaitWithoutStack } from './query-stack.ts';
+import { awaitWithoutStack, startWithoutStack } from './query-stack.ts';
 import {
   classifyDriverError,
   DEFAULT_RETRY_POLICY,
@@ -115,6 +117,11 @@ export interface FaultOptions {
   breakerCooldownMs?: number;
 }
 
+export interface WriteOptions {
+  /** False: no commit receipt (see GraphDatabase.writeTx). */
+  receipt?: boolean;
+}
+
 export interface GraphDatabaseOptions extends FaultOptions {
   /**
    * A driver of its own for the trivial reads that say whether the database is there and which
@@ -166,9 +173,9 @@ export class GraphDatabase {
     return await this.withRetries(() => this.autoCommitRead(cypher(name), params));
   }
 
-  /** Runs one named write query in its own transaction. */
-  async write(name: CypherName, params: Params = {}): Promise<Row[]> {
-    return await this.writeTx((tx) => run(tx, name, params));
+  /** Runs one named write query in its own transaction (`options`: see writeTx). */
+  async write(name: CypherName, params: Params = {}, options?: WriteOptions): Promise<Row[]> {
+    return await this.writeTx((tx) => run(tx, name, params), options);
   }
 
   /**
@@ -202,9 +209,50 @@ export class GraphDatabase {
     return await this.transaction('READ', work);
   }
 
-  /** Several writes in one transaction: all of them land or none does. */
-  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return await this.transaction('WRITE', work);
+  /**
+   * Several writes in one transaction: all of them land or none does, and once only: a commit
+   * whose answer is lost is looked into before the work runs again (commit-receipts.ts).
+   * `receipt: false` for work that may safely run twice and cannot write a receipt beside it
+   * (schema changes) or should not leave one (pruning the receipts).
+   */
+  async writeTx<T>(
+    work: (tx: ManagedTransaction) => Promise<T>,
+    { receipt = true }: WriteOptions = {},
+  ): Promise<T> {
+    if (!receipt) return await this.transaction('WRITE', work);
+    // One receipt for all the attempts of this write: whichever commits leaves it.
+    const id = randomUUID();
+    for (let lost = 1; ; lost++) {
+      try {
+        return await this.transaction('WRITE', work, id);
+      } catch (error) {
+        if (!(error instanceof UnacknowledgedCommit)) throw error;
+        if (await this.committed(id)) return error.result as T;
+        // It did not land: run it again, unless commits keep failing on the connection.
+        if (lost >= MAX_UNACKNOWLEDGED_COMMITS) throw new DatabaseUnavailableError();
+      }
+    }
+  }
+
+  /**
+   * Whether the write with this receipt committed. Asked in a WRITE session, so a cluster
+   * answers from its leader, which has every committed transaction.
+   */
+  private async committed(receipt: string): Promise<boolean> {
+    return await this.withRetries(async () => {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      try {
+        const result = await awaitWithoutStack(() =>
+          session.run(cypher('admin/find-commit-receipt'), { receipt }),
+        );
+        return result.records[0]?.get('committed') === true;
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /**
@@ -250,8 +298,9 @@ export class GraphDatabase {
   private async transaction<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
+    receipt?: string,
   ): Promise<T> {
-    return await this.withRetries(() => this.attempt(mode, work));
+    return await this.withRetries(() => this.attempt(mode, work, receipt));
   }
 
   /** Attempts `work` under the retry policy; see the header for why not the driver's retry. */
@@ -318,10 +367,14 @@ export class GraphDatabase {
     }
   }
 
-  /** One transaction: commit when the work resolves, roll back when it throws. */
+  /**
+   * One transaction: commit when the work resolves, roll back when it throws. With a `receipt`,
+   * the transaction writes it, and a commit failing on the connection throws UnacknowledgedCommit.
+   */
   private async attempt<T>(
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<T>,
+    receipt?: string,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.database,
@@ -332,9 +385,24 @@ export class GraphDatabase {
       // than costing a round trip of its own; a failed BEGIN fails that query.
       const tx = session.beginTransaction();
       try {
+        // Not awaited either: it goes out with BEGIN and the work's first query, and the commit
+        // waits for it (a failure fails the transaction).
+        if (receipt) {
+          const text = cypher('admin/record-commit-receipt');
+          const written = startWithoutStack(() => tx.run(text, { receipt }));
+          // Its failure fails the transaction; observed here, so it is never an unhandled one.
+          Promise.resolve(written).catch(() => undefined);
+        }
         const result = await work(ManagedTransaction.fromTransaction(tx));
-        // A commit is a query to the driver, with a stack of its own (query-stack.ts).
-        await awaitWithoutStack(() => tx.commit());
+        try {
+          // A commit is a query to the driver, with a stack of its own (query-stack.ts).
+          await awaitWithoutStack(() => tx.commit());
+        } catch (error) {
+          if (receipt && classifyDriverError(error) === 'connection') {
+            throw new UnacknowledgedCommit(receipt, result, error);
+          }
+          throw error;
+        }
         return result;
       } finally {
         // The work threw (or the commit failed): the error that matters is the first one.

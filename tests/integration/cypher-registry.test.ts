@@ -104,7 +104,8 @@ describe('migration 0005: sources without server paths', () => {
     );
     const migration = loadMigrations().find((m) => m.version === 5)!;
     const trimmed = async () => {
-      for (const statement of migration.statements) await db.writeTx((tx) => tx.run(statement));
+      for (const statement of migration.statements)
+        await db.writeTx((tx) => tx.run(statement), { receipt: false });
       const { records } = await db.driver.executeQuery(
         'MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.uri AS uri',
         { ids },

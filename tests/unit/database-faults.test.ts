@@ -164,13 +164,23 @@ describe('ConnectionBreaker', () => {
  * them: auto-commit or in a transaction); counts the attempts.
  */
 function failingDriver(error: () => unknown): { driver: Driver; attempts: () => number } {
+  // An attempt is a transaction begun or an auto-commit query, whatever it runs before failing.
   let attempts = 0;
   const fail = async () => {
-    attempts++;
     throw error();
   };
   const transaction = { run: fail, commit: fail, rollback: async () => {}, isOpen: () => false };
-  const session = { run: fail, beginTransaction: () => transaction, close: async () => {} };
+  const session = {
+    run: () => {
+      attempts++;
+      return fail();
+    },
+    beginTransaction: () => {
+      attempts++;
+      return transaction;
+    },
+    close: async () => {},
+  };
   return { driver: { session: () => session } as unknown as Driver, attempts: () => attempts };
 }
 

@@ -1,0 +1,86 @@
+/**
+ * A TCP proxy in front of a real Neo4j that can cut a connection around a COMMIT, for the faults
+ * no database stop can produce: the commit landed but its answer never reached the app, or the
+ * COMMIT never reached the database. Bytes pass through untouched otherwise.
+ */
+import net from 'node:net';
+
+/** COMMIT as neo4j-driver sends it: one chunk of two bytes (a struct of no fields, tag 0x12), then
+ * the end-of-message marker. It goes alone: the driver awaits the transaction's results first. */
+const COMMIT = Buffer.from([0x00, 0x02, 0xb0, 0x12, 0x00, 0x00]);
+
+export type CommitFault =
+  /** Forward the COMMIT, wait for the database's answer (it committed), drop it and cut. */
+  | 'lose-answer'
+  /** Cut before the COMMIT reaches the database (it rolls the transaction back). */
+  | 'lose-commit';
+
+export interface BoltProxy {
+  uri: string;
+  /** Applies `fault` to the next COMMIT that passes, on whichever connection. */
+  failNextCommit(fault: CommitFault): void;
+  /** COMMITs that passed (or were dropped) since the start. */
+  readonly commits: number;
+  /** Faults applied. */
+  readonly faults: number;
+  close(): Promise<void>;
+}
+
+export async function startBoltProxy(target: { host: string; port: number }): Promise<BoltProxy> {
+  let pending: CommitFault | null = null;
+  let commits = 0;
+  let faults = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target.port, target.host);
+    sockets.add(client).add(upstream);
+    const cut = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.on('error', cut);
+    upstream.on('error', cut);
+    let answerToLose = false;
+    client.on('data', (data: Buffer) => {
+      if (data.includes(COMMIT)) {
+        commits++;
+        const fault = pending;
+        pending = null;
+        if (fault === 'lose-commit') {
+          faults++;
+          cut();
+          return;
+        }
+        if (fault === 'lose-answer') answerToLose = true;
+      }
+      upstream.write(data);
+    });
+    upstream.on('data', (data: Buffer) => {
+      if (answerToLose) {
+        // The database has answered the COMMIT, so it committed; the app never hears it.
+        faults++;
+        cut();
+        return;
+      }
+      client.write(data);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    failNextCommit: (fault) => (pending = fault),
+    get commits() {
+      return commits;
+    },
+    get faults() {
+      return faults;
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
