@@ -20,6 +20,13 @@ export async function pruneCommitReceipts(
   db: GraphDatabase,
   { keepMs = DEFAULT_RECEIPT_KEEP_MS, batch = 10_000 }: ReceiptPruneOptions = {},
 ): Promise<number> {
+  // A batch of 0 would never come out short of it: the loop would not end.
+  if (!Number.isInteger(batch) || batch < 1) {
+    throw new Error(`commit-receipt-pruner: batch must be an integer of at least 1, got ${batch}`);
+  }
+  if (!Number.isFinite(keepMs) || keepMs < 0) {
+    throw new Error(`commit-receipt-pruner: keepMs must be 0 or more, got ${keepMs}`);
+  }
   const params = {
     keepSeconds: neo4j.int(Math.ceil(keepMs / 1000)),
     batch: neo4j.int(batch),

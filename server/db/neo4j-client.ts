@@ -11,7 +11,8 @@
  * 503, and a breaker (connection-breaker.ts) answers the next requests at once until a probe
  * finds the database back; deadlocks and leader changes keep a longer retry. A database that is
  * reachable but over capacity (no pooled connection free in time, transient errors past their
- * retries, memory limits) is answered 503 DATABASE_BUSY, never 500.
+ * retries, memory limits) is answered 503 DATABASE_BUSY, never 500. A write whose commit fails
+ * is retried only once a receipt it writes shows it did not land (commit-receipts.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -22,13 +23,14 @@ import neo4j, {
   type Record as Neo4jRecord,
   type Result,
   type Session,
+  type Transaction,
   isInt,
   isDate,
   isDateTime,
 } from 'neo4j-driver';
 import { DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
 import type { Neo4jConfig } from '../config.ts';
-import { MAX_UNACKNOWLEDGED_COMMITS, UnacknowledgedCommit } from './commit-receipts.ts';
+import { ReceiptExists, UnacknowledgedCommit } from './commit-receipts.ts';
 import { ConnectionBreaker } from './connection-breaker.ts';
 import { cypher, type CypherName } from './cypher-registry.ts';
 import { awaitWithoutStack, startWithoutStack } from './query-stack.ts';
@@ -219,19 +221,8 @@ export class GraphDatabase {
     work: (tx: ManagedTransaction) => Promise<T>,
     { receipt = true }: WriteOptions = {},
   ): Promise<T> {
-    if (!receipt) return await this.transaction('WRITE', work);
     // One receipt for all the attempts of this write: whichever commits leaves it.
-    const id = randomUUID();
-    for (let lost = 1; ; lost++) {
-      try {
-        return await this.transaction('WRITE', work, id);
-      } catch (error) {
-        if (!(error instanceof UnacknowledgedCommit)) throw error;
-        if (await this.committed(id)) return error.result as T;
-        // It did not land: run it again, unless commits keep failing on the connection.
-        if (lost >= MAX_UNACKNOWLEDGED_COMMITS) throw new DatabaseUnavailableError();
-      }
-    }
+    return await this.transaction('WRITE', work, receipt ? randomUUID() : undefined);
   }
 
   /**
@@ -300,7 +291,22 @@ export class GraphDatabase {
     work: (tx: ManagedTransaction) => Promise<T>,
     receipt?: string,
   ): Promise<T> {
-    return await this.withRetries(() => this.attempt(mode, work, receipt));
+    let unacknowledged: UnacknowledgedCommit<T> | undefined;
+    return await this.withRetries(async () => {
+      try {
+        return await this.attempt(mode, work, receipt);
+      } catch (error) {
+        if (error instanceof UnacknowledgedCommit) {
+          // Whether it landed decides: its result, or its commit's error for the retry policy.
+          if (await this.committed(error.receipt)) return error.result as T;
+          unacknowledged = error as UnacknowledgedCommit<T>;
+          throw error.cause;
+        }
+        // A run again found the receipt there: the commit looked for was still landing then.
+        if (error instanceof ReceiptExists && unacknowledged) return unacknowledged.result;
+        throw error;
+      }
+    });
   }
 
   /** Attempts `work` under the retry policy; see the header for why not the driver's retry. */
@@ -314,6 +320,10 @@ export class GraphDatabase {
         this.breaker.succeeded();
         return result;
       } catch (error) {
+        // Already answered by a nested withRetries (a commit receipt's lookup), breaker and all.
+        if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError) {
+          throw error;
+        }
         const failure = classifyDriverError(error);
         firstFailure ??= Date.now();
         const delay = retryDelay(failure, attempt, Date.now() - firstFailure, this.retry);
@@ -385,22 +395,24 @@ export class GraphDatabase {
       // than costing a round trip of its own; a failed BEGIN fails that query.
       const tx = session.beginTransaction();
       try {
-        // Not awaited either: it goes out with BEGIN and the work's first query, and the commit
-        // waits for it (a failure fails the transaction).
-        if (receipt) {
-          const text = cypher('admin/record-commit-receipt');
-          const written = startWithoutStack(() => tx.run(text, { receipt }));
-          // Its failure fails the transaction; observed here, so it is never an unhandled one.
-          Promise.resolve(written).catch(() => undefined);
+        // Not awaited either: it goes out with BEGIN and the work's first query. Its own error is
+        // kept: the driver reports a failed statement to the next ones only as "rolled back".
+        const receiptFailure = receipt ? writeReceipt(tx, receipt) : () => undefined;
+        let result: T;
+        try {
+          result = await work(ManagedTransaction.fromTransaction(tx));
+        } catch (error) {
+          throw receiptFailure() ?? error;
         }
-        const result = await work(ManagedTransaction.fromTransaction(tx));
         try {
           // A commit is a query to the driver, with a stack of its own (query-stack.ts).
           await awaitWithoutStack(() => tx.commit());
         } catch (error) {
-          if (receipt && classifyDriverError(error) === 'connection') {
-            throw new UnacknowledgedCommit(receipt, result, error);
-          }
+          const failed = receiptFailure();
+          if (failed) throw failed;
+          // Whatever the error, the commit may have landed (a connection cut after COMMIT went
+          // out, a cluster's failure to replicate): the receipt says.
+          if (receipt) throw new UnacknowledgedCommit(receipt, result, error);
           throw error;
         }
         return result;
@@ -412,6 +424,27 @@ export class GraphDatabase {
       await session.close();
     }
   }
+}
+
+const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/**
+ * Writes `receipt` in `tx` without waiting for it. Returns what its statement failed with so far
+ * (ReceiptExists when another attempt of the same write committed it already), else undefined:
+ * read once a later statement or the commit failed, the statement has been answered by then; a
+ * work that failed before running anything is not kept waiting for it.
+ */
+function writeReceipt(tx: Transaction, receipt: string): () => unknown {
+  const text = cypher('admin/record-commit-receipt');
+  const written = startWithoutStack(() => tx.run(text, { receipt }));
+  let failure: unknown;
+  written.summary().then(undefined, (error: unknown) => {
+    failure =
+      (error as { code?: unknown } | null)?.code === CONSTRAINT_VIOLATION
+        ? new ReceiptExists(receipt)
+        : error;
+  });
+  return () => failure;
 }
 
 /** Runs a named statement inside a transaction and maps the records to plain rows. */

@@ -33,6 +33,7 @@ afterAll(async () => {
   await direct.close();
 });
 beforeEach(async () => {
+  proxy.failNextCommit(null);
   await query(direct, 'MATCH (n:ReceiptProbe) DELETE n');
 });
 
@@ -52,27 +53,32 @@ async function probes(tag: string): Promise<number> {
 
 describe('a write whose commit answer is lost', () => {
   it('is not run again when it committed: the caller gets its result, the graph has it once', async () => {
-    const faults = proxy.faults;
+    const [faults, commits] = [proxy.faults, proxy.commits];
     proxy.failNextCommit('lose-answer');
     await expect(addProbe('answer-lost')).resolves.toBe('added answer-lost');
     expect(proxy.faults).toBe(faults + 1);
+    // No second COMMIT: the receipt answered.
+    expect(proxy.commits).toBe(commits + 1);
     expect(await probes('answer-lost')).toBe(1);
   });
 
   it('is run again when the commit never reached the database', async () => {
-    const faults = proxy.faults;
+    const [faults, commits] = [proxy.faults, proxy.commits];
     proxy.failNextCommit('lose-commit');
     await expect(addProbe('commit-lost')).resolves.toBe('added commit-lost');
     expect(proxy.faults).toBe(faults + 1);
+    expect(proxy.commits).toBe(commits + 2);
     expect(await probes('commit-lost')).toBe(1);
   });
 
   it('answers an editor’s new entity as created, not as existing already, with one audit event', async () => {
+    const faults = proxy.faults;
     proxy.failNextCommit('lose-answer');
     const created = await createEntity(db, editor, {
       type: 'Organisation',
       properties: { name: 'Receipt Partner', kind: 'ngo', website: 'https://partner.example.org' },
     });
+    expect(proxy.faults).toBe(faults + 1);
     expect(created).toMatchObject({ id: 'org:receipt-partner', type: 'Organisation' });
     const [row] = await query(
       direct,

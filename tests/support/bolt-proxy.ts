@@ -17,8 +17,8 @@ export type CommitFault =
 
 export interface BoltProxy {
   uri: string;
-  /** Applies `fault` to the next COMMIT that passes, on whichever connection. */
-  failNextCommit(fault: CommitFault): void;
+  /** Applies `fault` to the next COMMIT that passes, on whichever connection (null: none). */
+  failNextCommit(fault: CommitFault | null): void;
   /** COMMITs that passed (or were dropped) since the start. */
   readonly commits: number;
   /** Faults applied. */

@@ -169,7 +169,17 @@ function failingDriver(error: () => unknown): { driver: Driver; attempts: () => 
   const fail = async () => {
     throw error();
   };
-  const transaction = { run: fail, commit: fail, rollback: async () => {}, isOpen: () => false };
+  // A query's Result, as far as GraphDatabase reads one: awaited, or its summary.
+  const failedQuery = () => ({
+    summary: fail,
+    then: (ok: never, ko: never) => fail().then(ok, ko),
+  });
+  const transaction = {
+    run: failedQuery,
+    commit: fail,
+    rollback: async () => {},
+    isOpen: () => false,
+  };
   const session = {
     run: () => {
       attempts++;
@@ -234,6 +244,150 @@ describe('GraphDatabase under load and faults', () => {
     const syntax = new Neo4jError('bad', 'Neo.ClientError.Statement.SyntaxError', 'N/A', 'N/A');
     const db = new GraphDatabase(failingDriver(() => syntax).driver);
     await expect(db.readTx(noWork)).rejects.toBe(syntax);
+  });
+});
+
+/**
+ * A driver whose write transactions succeed except for the commits `commitFails` says fail (by
+ * their number, from 1) with a ServiceUnavailable; `receiptFound` answers the receipt lookup (a
+ * function, so it can fail too). Counts the work's runs by the queries it makes.
+ */
+function commitLosingDriver(
+  commitFails: (n: number) => boolean,
+  receiptFound: () => boolean,
+  receiptTaken: (n: number) => boolean = () => false,
+) {
+  let commits = 0;
+  let lookups = 0;
+  let begun = 0;
+  const lost = () => new Neo4jError('lost', 'ServiceUnavailable', 'N/A', 'N/A');
+  const answered = (records: unknown[] = []) => {
+    const result = { records, summary: async () => ({}) };
+    return { ...result, then: (ok: never, ko: never) => Promise.resolve(result).then(ok, ko) };
+  };
+  const taken = () => {
+    const error = new Neo4jError(
+      'taken',
+      'Neo.ClientError.Schema.ConstraintValidationFailed',
+      'N/A',
+      'N/A',
+    );
+    const fail = async () => {
+      throw error;
+    };
+    return { summary: fail, then: (ok: never, ko: never) => fail().then(ok, ko) };
+  };
+  // As the driver does: a failed query fails the transaction's commit (with its own error).
+  let failedQuery = false;
+  const transaction = {
+    run: (text: string) => {
+      if (!text.includes('CommitReceipt') || !receiptTaken(begun)) return answered();
+      failedQuery = true;
+      return taken();
+    },
+    commit: async () => {
+      if (failedQuery) throw new Error('the transaction was rolled back: a query failed');
+      commits++;
+      if (commitFails(commits)) throw lost();
+    },
+    rollback: async () => {},
+    isOpen: () => false,
+  };
+  const session = {
+    beginTransaction: () => {
+      begun++;
+      failedQuery = false;
+      return transaction;
+    },
+    run: () => {
+      lookups++;
+      const found = receiptFound();
+      return answered([{ get: () => found }]);
+    },
+    close: async () => {},
+  };
+  return {
+    driver: { session: () => session } as unknown as Driver,
+    commits: () => commits,
+    lookups: () => lookups,
+  };
+}
+
+describe('a write whose commit fails (commit-receipts.ts)', () => {
+  const counted = () => {
+    let runs = 0;
+    const work = async () => `run ${++runs}`;
+    return { work, runs: () => runs };
+  };
+
+  it('answers with the result of the run that committed, without running the work again', async () => {
+    const fake = commitLosingDriver(
+      (n) => n === 1,
+      () => true,
+    );
+    const { work, runs } = counted();
+    const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.writeTx(work)).resolves.toBe('run 1');
+    expect([runs(), fake.commits(), fake.lookups()]).toEqual([1, 1, 1]);
+  });
+
+  it('runs the work again when the receipt is not there', async () => {
+    const fake = commitLosingDriver(
+      (n) => n === 1,
+      () => false,
+    );
+    const { work, runs } = counted();
+    const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.writeTx(work)).resolves.toBe('run 2');
+    expect([runs(), fake.commits(), fake.lookups()]).toEqual([2, 2, 1]);
+  });
+
+  it('answers with the result of the first run when the run again finds its receipt (the first commit was still landing when looked for)', async () => {
+    const fake = commitLosingDriver(
+      (n) => n === 1,
+      () => false,
+      (n) => n === 2,
+    );
+    const { work, runs } = counted();
+    const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.writeTx(work)).resolves.toBe('run 1');
+    expect(runs()).toBe(2);
+  });
+
+  it('answers DATABASE_UNAVAILABLE when commits keep failing and the receipt is never there', async () => {
+    const fake = commitLosingDriver(
+      () => true,
+      () => false,
+    );
+    const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.writeTx(counted().work)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(fake.lookups()).toBe(fake.commits());
+  });
+
+  it('answers DATABASE_UNAVAILABLE, without running the work again, when the receipt cannot be looked for', async () => {
+    const fake = commitLosingDriver(
+      (n) => n === 1,
+      () => {
+        throw new Neo4jError('down', 'ServiceUnavailable', 'N/A', 'N/A');
+      },
+    );
+    const { work, runs } = counted();
+    const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.writeTx(work)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(runs()).toBe(1);
+    expect(fake.lookups()).toBeGreaterThan(1);
+  });
+
+  it('looks for no receipt for a write that asked for none, nor for a read', async () => {
+    const fake = commitLosingDriver(
+      (n) => n === 1,
+      () => true,
+    );
+    const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
+    const { work, runs } = counted();
+    await expect(db.writeTx(work, { receipt: false })).resolves.toBe('run 2');
+    await expect(db.readTx(work)).resolves.toBe('run 3');
+    expect([runs(), fake.lookups()]).toEqual([3, 0]);
   });
 });
 

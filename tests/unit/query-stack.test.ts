@@ -43,13 +43,20 @@ describe('a failed query', () => {
 
 describe('a failure through GraphDatabase', () => {
   const syntaxError = () => new Error('Neo.ClientError.Statement.SyntaxError');
+  const answered = (records: unknown[]) => {
+    const result = { records, summary: () => Promise.resolve({}) };
+    return { ...result, then: (ok: never, ko: never) => Promise.resolve(result).then(ok, ko) };
+  };
   // A driver whose auto-commit queries and commits fail as Neo4j's would (the error is not
-  // retried: no code says transient or connection).
+  // retried: no code says transient or connection); the failed commit's receipt is not there.
   const failingDriver = {
     session: () => ({
-      run: () => Promise.reject(syntaxError()),
+      run: (text: string) =>
+        text.includes('CommitReceipt')
+          ? answered([{ get: () => false }])
+          : Promise.reject(syntaxError()),
       beginTransaction: () => ({
-        run: () => Promise.resolve({ records: [] }),
+        run: () => answered([]),
         commit: () => Promise.reject(syntaxError()),
         isOpen: () => false,
         rollback: () => Promise.resolve(),
