@@ -10,6 +10,7 @@ import type { UserPrincipal } from '../../server/auth/roles.ts';
 import { createEntity } from '../../server/curation/entity-edits.ts';
 import { pruneCommitReceipts } from '../../server/db/commit-receipt-pruner.ts';
 import { createDriver, GraphDatabase } from '../../server/db/neo4j-client.ts';
+import { getMetricsSummary, recomputeMetrics } from '../../server/insights/metrics-service.ts';
 import { startBoltProxy, type BoltProxy } from '../support/bolt-proxy.ts';
 import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 
@@ -86,6 +87,23 @@ describe('a write whose commit answer is lost', () => {
        RETURN count(e) AS events`,
     );
     expect(Number(row!.events)).toBe(1);
+  });
+
+  it('records a recompute of the network measures whose final commit answer was lost', async () => {
+    await createEntity(direct, editor, {
+      type: 'Organisation',
+      properties: { name: 'Receipt Measured', kind: 'ngo', website: 'https://m.example.org' },
+    });
+    const faults = proxy.faults;
+    // The final record (write-graph-metrics.cypher) commits and gives the claim up; a run again
+    // found the claim gone and refused as superseded.
+    proxy.failNextCommit('lose-answer', 'm.measuredVersion = $measuredVersion');
+    const run = await recomputeMetrics(db);
+    expect(proxy.faults).toBe(faults + 1);
+    const summary = await getMetricsSummary(direct, 1);
+    expect(summary.stale).toBe(false);
+    // The same instant (the store keeps nanoseconds: …47.224000000Z for …47.224Z).
+    expect(summary.computedAt?.startsWith(run.computedAt.slice(0, -1))).toBe(true);
   });
 
   it('leaves no receipt to reads of the graph: receipts are not entities, and old ones are pruned', async () => {

@@ -17,8 +17,11 @@ export type CommitFault =
 
 export interface BoltProxy {
   uri: string;
-  /** Applies `fault` to the next COMMIT that passes, on whichever connection (null: none). */
-  failNextCommit(fault: CommitFault | null): void;
+  /**
+   * Applies `fault` to the next COMMIT that passes, on whichever connection (null: none); with
+   * `after`, to the next COMMIT of a connection that sent a statement containing it.
+   */
+  failNextCommit(fault: CommitFault | null, after?: string): void;
   /** COMMITs that passed (or were dropped) since the start. */
   readonly commits: number;
   /** Faults applied. */
@@ -28,6 +31,7 @@ export interface BoltProxy {
 
 export async function startBoltProxy(target: { host: string; port: number }): Promise<BoltProxy> {
   let pending: CommitFault | null = null;
+  let pendingAfter: Buffer | null = null;
   let commits = 0;
   let faults = 0;
   const sockets = new Set<net.Socket>();
@@ -43,11 +47,15 @@ export async function startBoltProxy(target: { host: string; port: number }): Pr
     client.on('error', cut);
     upstream.on('error', cut);
     let answerToLose = false;
+    let sentMarker = false;
     client.on('data', (data: Buffer) => {
+      if (pendingAfter && data.includes(pendingAfter)) sentMarker = true;
       if (data.includes(COMMIT)) {
         commits++;
-        const fault = pending;
-        pending = null;
+        const applies = pendingAfter === null || sentMarker;
+        sentMarker = false;
+        const fault = applies ? pending : null;
+        if (applies) [pending, pendingAfter] = [null, null];
         if (fault === 'lose-commit') {
           faults++;
           cut();
@@ -71,7 +79,10 @@ export async function startBoltProxy(target: { host: string; port: number }): Pr
   const { port } = server.address() as net.AddressInfo;
   return {
     uri: `bolt://127.0.0.1:${port}`,
-    failNextCommit: (fault) => (pending = fault),
+    failNextCommit: (fault, after) => {
+      pending = fault;
+      pendingAfter = fault && after ? Buffer.from(after, 'utf8') : null;
+    },
     get commits() {
       return commits;
     },
