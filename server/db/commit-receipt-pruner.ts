@@ -13,7 +13,11 @@ export interface ReceiptPruneOptions {
   batch?: number;
 }
 
-export const DEFAULT_RECEIPT_KEEP_MS = 15 * 60_000;
+/**
+ * A receipt's time is its transaction's start, so it is kept well past any transaction's length:
+ * one that ran long and lost its commit answer is looked for at its end.
+ */
+export const DEFAULT_RECEIPT_KEEP_MS = 60 * 60_000;
 
 /** Deletes the receipts older than `keepMs`, a batch per transaction; how many went. */
 export async function pruneCommitReceipts(

@@ -230,7 +230,9 @@ export class GraphDatabase {
    * answers from its leader, which has every committed transaction.
    */
   private async committed(receipt: string): Promise<boolean> {
-    return await this.withRetries(async () => {
+    // Not refused by the breaker: the database has just answered this write's queries, and a
+    // refusal would leave the caller not knowing whether it landed.
+    return await this.retrying(async () => {
       const session = this.driver.session({
         database: this.database,
         defaultAccessMode: neo4j.session.WRITE,
@@ -312,6 +314,11 @@ export class GraphDatabase {
   /** Attempts `work` under the retry policy; see the header for why not the driver's retry. */
   private async withRetries<T>(attemptOnce: () => Promise<T>): Promise<T> {
     if (!this.breaker.admit()) throw new DatabaseUnavailableError();
+    return await this.retrying(attemptOnce);
+  }
+
+  /** The retry policy without the breaker's admission (a commit's lookup is never refused). */
+  private async retrying<T>(attemptOnce: () => Promise<T>): Promise<T> {
     // Budgets run from the first failure, so a long transaction (an import) still gets retries.
     let firstFailure: number | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -397,18 +404,21 @@ export class GraphDatabase {
       try {
         // Not awaited either: it goes out with BEGIN and the work's first query. Its own error is
         // kept: the driver reports a failed statement to the next ones only as "rolled back".
-        const receiptFailure = receipt ? writeReceipt(tx, receipt) : () => undefined;
+        const receiptFailure = receipt ? writeReceipt(tx, receipt) : NOTHING_FAILED;
         let result: T;
         try {
           result = await work(ManagedTransaction.fromTransaction(tx));
         } catch (error) {
-          throw receiptFailure() ?? error;
+          // A failed transaction (a statement, the connection) has the receipt answered or about
+          // to be; an open one failed in the work's own code, which need not wait for it.
+          throw (tx.isOpen() ? undefined : await receiptFailure) ?? error;
         }
         try {
           // A commit is a query to the driver, with a stack of its own (query-stack.ts).
           await awaitWithoutStack(() => tx.commit());
         } catch (error) {
-          const failed = receiptFailure();
+          // The driver sends COMMIT only once every query of the transaction was answered.
+          const failed = await receiptFailure;
           if (failed) throw failed;
           // Whatever the error, the commit may have landed (a connection cut after COMMIT went
           // out, a cluster's failure to replicate): the receipt says.
@@ -428,23 +438,23 @@ export class GraphDatabase {
 
 const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 
+const NOTHING_FAILED = Promise.resolve(undefined);
+
 /**
- * Writes `receipt` in `tx` without waiting for it. Returns what its statement failed with so far
- * (ReceiptExists when another attempt of the same write committed it already), else undefined:
- * read once a later statement or the commit failed, the statement has been answered by then; a
- * work that failed before running anything is not kept waiting for it.
+ * Writes `receipt` in `tx` without waiting for it. Resolves, once the statement is answered, with
+ * what it failed with (ReceiptExists when another attempt of the same write committed it
+ * already), else with undefined.
  */
-function writeReceipt(tx: Transaction, receipt: string): () => unknown {
+function writeReceipt(tx: Transaction, receipt: string): Promise<unknown> {
   const text = cypher('admin/record-commit-receipt');
   const written = startWithoutStack(() => tx.run(text, { receipt }));
-  let failure: unknown;
-  written.summary().then(undefined, (error: unknown) => {
-    failure =
+  return written.summary().then(
+    () => undefined,
+    (error: unknown) =>
       (error as { code?: unknown } | null)?.code === CONSTRAINT_VIOLATION
         ? new ReceiptExists(receipt)
-        : error;
-  });
-  return () => failure;
+        : error,
+  );
 }
 
 /** Runs a named statement inside a transaction and maps the records to plain rows. */

@@ -72,6 +72,16 @@ describe('a write whose commit answer is lost', () => {
     expect(await probes('commit-lost')).toBe(1);
   });
 
+  it('is answered with its first run’s result when it landed only after it was looked for', async () => {
+    const faults = proxy.faults;
+    proxy.failNextCommit('land-late');
+    // The run again waits for the first run's receipt, held by the open transaction, and finds
+    // it once the first run commits.
+    await expect(addProbe('landed-late')).resolves.toBe('added landed-late');
+    expect(proxy.faults).toBe(faults + 1);
+    expect(await probes('landed-late')).toBe(1);
+  });
+
   it('answers an editor’s new entity as created, not as existing already, with one audit event', async () => {
     const faults = proxy.faults;
     proxy.failNextCommit('lose-answer');

@@ -13,7 +13,15 @@ export type CommitFault =
   /** Forward the COMMIT, wait for the database's answer (it committed), drop it and cut. */
   | 'lose-answer'
   /** Cut before the COMMIT reaches the database (it rolls the transaction back). */
-  | 'lose-commit';
+  | 'lose-commit'
+  /**
+   * Cut the app's side at once, and hand the COMMIT to the database only LAND_LATE_MS later: the
+   * app looks for the write while it is still open (not there yet) and runs it again, which
+   * meets the first run landing.
+   */
+  | 'land-late';
+
+export const LAND_LATE_MS = 300;
 
 export interface BoltProxy {
   uri: string;
@@ -42,7 +50,11 @@ export async function startBoltProxy(target: { host: string; port: number }): Pr
       client.destroy();
       upstream.destroy();
     };
-    client.on('close', () => upstream.destroy());
+    // Kept open past the app's side only while a late COMMIT is on its way.
+    let landing = false;
+    client.on('close', () => {
+      if (!landing) upstream.destroy();
+    });
     upstream.on('close', () => client.destroy());
     client.on('error', cut);
     upstream.on('error', cut);
@@ -62,10 +74,22 @@ export async function startBoltProxy(target: { host: string; port: number }): Pr
           return;
         }
         if (fault === 'lose-answer') answerToLose = true;
+        if (fault === 'land-late') {
+          faults++;
+          landing = true;
+          client.destroy();
+          setTimeout(() => {
+            upstream.write(data);
+            // Its answer goes nowhere; the connection ends once it came.
+            upstream.once('data', () => upstream.destroy());
+          }, LAND_LATE_MS);
+          return;
+        }
       }
       upstream.write(data);
     });
     upstream.on('data', (data: Buffer) => {
+      if (landing) return;
       if (answerToLose) {
         // The database has answered the COMMIT, so it committed; the app never hears it.
         faults++;

@@ -6,7 +6,7 @@
 // tests/integration/database-busy.test.ts.
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { Neo4jError, type Driver } from 'neo4j-driver';
+import { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { internal } from 'neo4j-driver-core';
 import { describe, expect, it } from 'vitest';
 import { errorHandler } from '../../server/api/error-handler.ts';
@@ -265,25 +265,24 @@ function commitLosingDriver(
     const result = { records, summary: async () => ({}) };
     return { ...result, then: (ok: never, ko: never) => Promise.resolve(result).then(ok, ko) };
   };
-  const taken = () => {
-    const error = new Neo4jError(
-      'taken',
-      'Neo.ClientError.Schema.ConstraintValidationFailed',
-      'N/A',
-      'N/A',
-    );
-    const fail = async () => {
-      throw error;
-    };
+  // As the driver does when a statement fails: the queries after it fail with a generic error
+  // of their own, which can reach the work before the failed statement's own summary settles
+  // (here: a turn of the event loop later), and the transaction is no longer open.
+  const failed = (error: Error, settleLater = false) => {
+    const fail = () =>
+      settleLater
+        ? new Promise<never>((_, reject) => setImmediate(() => reject(error)))
+        : Promise.reject(error);
     return { summary: fail, then: (ok: never, ko: never) => fail().then(ok, ko) };
   };
-  // As the driver does: a failed query fails the transaction's commit (with its own error).
   let failedQuery = false;
   const transaction = {
     run: (text: string) => {
+      if (failedQuery) return failed(new Error('the transaction was rolled back: a query failed'));
       if (!text.includes('CommitReceipt') || !receiptTaken(begun)) return answered();
       failedQuery = true;
-      return taken();
+      const code = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+      return failed(new Neo4jError('taken', code, 'N/A', 'N/A'), true);
     },
     commit: async () => {
       if (failedQuery) throw new Error('the transaction was rolled back: a query failed');
@@ -291,7 +290,7 @@ function commitLosingDriver(
       if (commitFails(commits)) throw lost();
     },
     rollback: async () => {},
-    isOpen: () => false,
+    isOpen: () => !failedQuery,
   };
   const session = {
     beginTransaction: () => {
@@ -306,10 +305,17 @@ function commitLosingDriver(
     },
     close: async () => {},
   };
+  let sessions = 0;
   return {
-    driver: { session: () => session } as unknown as Driver,
+    driver: {
+      session: () => {
+        sessions++;
+        return session;
+      },
+    } as unknown as Driver,
     commits: () => commits,
     lookups: () => lookups,
+    sessions: () => sessions,
   };
 }
 
@@ -354,6 +360,23 @@ describe('a write whose commit fails (commit-receipts.ts)', () => {
     expect(runs()).toBe(2);
   });
 
+  it('answers with the result of the first run when the run again finds its receipt through its own query', async () => {
+    const fake = commitLosingDriver(
+      (n) => n === 1,
+      () => false,
+      (n) => n === 2,
+    );
+    let runs = 0;
+    const work = async (tx: ManagedTransaction) => {
+      runs++;
+      await tx.run('CREATE (:Probe)');
+      return `run ${runs}`;
+    };
+    const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
+    await expect(db.writeTx(work)).resolves.toBe('run 1');
+    expect(runs).toBe(2);
+  });
+
   it('answers DATABASE_UNAVAILABLE when commits keep failing and the receipt is never there', async () => {
     const fake = commitLosingDriver(
       () => true,
@@ -376,18 +399,23 @@ describe('a write whose commit fails (commit-receipts.ts)', () => {
     await expect(db.writeTx(work)).rejects.toBeInstanceOf(DatabaseUnavailableError);
     expect(runs()).toBe(1);
     expect(fake.lookups()).toBeGreaterThan(1);
+    // The lookup's connection failures opened the breaker: the next request is answered at once.
+    const sessions = fake.sessions();
+    await expect(db.readTx(work)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(fake.sessions()).toBe(sessions);
   });
 
   it('looks for no receipt for a write that asked for none, nor for a read', async () => {
+    // The first commit of each: the write's and the read's.
     const fake = commitLosingDriver(
-      (n) => n === 1,
+      (n) => n === 1 || n === 3,
       () => true,
     );
     const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
     const { work, runs } = counted();
     await expect(db.writeTx(work, { receipt: false })).resolves.toBe('run 2');
-    await expect(db.readTx(work)).resolves.toBe('run 3');
-    expect([runs(), fake.lookups()]).toEqual([3, 0]);
+    await expect(db.readTx(work)).resolves.toBe('run 4');
+    expect([runs(), fake.lookups()]).toEqual([4, 0]);
   });
 });
 
