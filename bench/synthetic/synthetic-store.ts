@@ -25,6 +25,13 @@ const LOAD_INPUTS = [
   'server/insights/metrics-service.ts',
   'server/insights/network-measures-off-thread.ts',
   'server/insights/measures-worker-task.ts',
+  // The claim a recompute holds while it writes, and the marks it reads and leaves.
+  'server/insights/recompute-claim.ts',
+  'cypher/insights/metrics-claim-recompute.cypher',
+  'cypher/insights/metrics-recompute-heartbeat.cypher',
+  'cypher/insights/metrics-release-recompute.cypher',
+  'cypher/insights/metrics-version.cypher',
+  'cypher/insights/metrics-mark-stale.cypher',
   'cypher/insights/metrics-graph-entities.cypher',
   'cypher/insights/metrics-graph-relationships.cypher',
   'cypher/insights/write-node-metrics.cypher',
