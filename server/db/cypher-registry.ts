@@ -47,7 +47,6 @@ export const CYPHER_NAMES = [
   'graph/nodes-by-ids',
   'graph/edges-among',
   'graph/expand-frontier',
-  'graph/count-frontier',
   'graph/shortest-paths',
   'graph/paths-of-length',
   'graph/ranked-ids',

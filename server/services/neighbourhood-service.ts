@@ -101,25 +101,21 @@ export async function scopeNeighbourhood(
     // Preferred types may pull in any parent, so every candidate is read; otherwise only a type's
     // best `limit` can be shown, and none at all once nearer entities fill the limit.
     const shown = prefer.length > 0 ? null : reachedCount >= request.limit ? 0 : request.limit;
-    const walk = {
+    const [row] = await run(tx, 'graph/expand-frontier', {
       centre: request.id,
       frontier,
       seen,
       rels,
       types,
       budget: neo4j.int(budget),
-    };
-    // The last hop of a neighbourhood the nearer hops fill is only counted (count-frontier),
-    // never the first: it walks from the frontier only, and says nothing of the centre.
-    const countOnly = shown === 0 && distance > 1 && distance === request.depth;
-    const [row] = countOnly
-      ? await run(tx, 'graph/count-frontier', walk)
-      : await run(tx, 'graph/expand-frontier', {
-          ...walk,
-          keep: shown === null ? null : neo4j.int(shown),
-          ties: neo4j.int(shown === 0 ? 0 : TIE_ALLOWANCE),
-          next: distance < request.depth,
-        });
+      keep: shown === null ? null : neo4j.int(shown),
+      ties: neo4j.int(shown === 0 ? 0 : TIE_ALLOWANCE),
+      next: distance < request.depth,
+      // The last hop of a neighbourhood the nearer hops fill is only counted, in the statement
+      // of the hop before it: nothing it reaches can be shown and no hop starts from it.
+      countNext: prefer.length === 0 && distance + 1 === request.depth,
+      fill: neo4j.int(Math.max(request.limit - reachedCount, 0)),
+    });
     // The first hop says whether the centre exists; later ones start from what it reached.
     if (!row || (distance === 1 && !row.found)) {
       throw new NotFoundError(`No entity has the id "${request.id}"`, { id: request.id });
@@ -139,6 +135,13 @@ export async function scopeNeighbourhood(
       reachedCount += count;
     }
     if (row.capped) exact = false;
+    if (row.counted === true) {
+      for (const { type, count } of row.nextByType as { type: string; count: number }[]) {
+        reachedByType[type] = (reachedByType[type] ?? 0) + count;
+      }
+      if (row.nextCapped) exact = false;
+      break;
+    }
     seen.push(...frontier);
     frontier = ((row.reached ?? []) as string[]).map(String);
     if (frontier.length === 0) break;
