@@ -2,23 +2,23 @@
 // empty, else from the entities $frontier names (element ids, valid in this transaction only,
 // best-connected first), to the entities one hop on that are neither the centre, nor in the
 // frontier, nor in $seen (element ids of the hops before the frontier: the frontier is not sent
-// twice, which at a million relationships is a thousand ids), over relationships of $rels into entities of $types (all when empty). Types are
-// compared as values, never spliced in. At most $budget relationships are followed, so a hub of a
+// twice, which at a million relationships is a thousand ids), over relationships of $rels into
+// entities of $types (all when empty). Types are compared as values, never spliced in. At most $budget relationships are followed, so a hub of a
 // big graph cannot drag the whole graph into one request: `capped` says the budget ran out (the
 // counts are then lower bounds). Element ids and the store's degree counts keep the walk itself
 // to the relationship and node records; ids and names are read only for the entities returned.
 // One row: `found`, whether the centre exists; `byType`, how many entities of each type were
 // reached; `reached`, their element ids best-connected first (the next frontier; empty unless
-// $next, and when the next hop is counted here); and `candidates`, the entities that can be shown — of each type the $keep
+// $next, and empty when the next hop is counted here); and `candidates`, the entities that can be shown — of each type the $keep
 // best-connected and any tied with the last of them (at most $keep + $ties; all when $keep is
 // null) — each with its degree and the ids of the frontier entities that reach it.
 // With $countNext, when the next hop is the last and what this one reached fills what can be
 // shown (at least $fill entities), the next hop is only counted, here: nothing it reaches can be
 // shown, so degrees, sorting and shortlisting would be wasted, and walking it in this statement
-// spares the thousand element ids a 1M hub's first hop reaches a round trip (a depth-2 request
-// ~34 → ~29 ms in-process). `counted` says so; `nextByType` and `nextCapped` are its `byType` and
-// `capped` (at most $budget relationships followed, from what this hop reached, best-connected
-// first, to entities neither the centre nor reached before).
+// spares the thousand element ids a 1M hub's first hop reaches a round trip (bench/README.md).
+// `counted` says so; `nextByType` and `nextCapped` are its `byType` and `capped` (at most $budget
+// relationships followed, from what this hop reached, best-connected first, over relationships
+// of $rels into entities of $types, to entities neither the centre nor reached before).
 OPTIONAL MATCH (c:Entity {id: $centre})
 CALL (c) {
   WITH c

@@ -184,6 +184,11 @@ describe('a neighbourhood past the follow cap', () => {
     expect(await compare('id=activity:hub/a00050&depth=2&limit=1')).toMatchObject({
       exact: false,
     });
+    // Depth 3 where the first hop (2 entities) does not fill the limit of 3 and the second does:
+    // the third is counted with the second, past the cap.
+    expect(await compare('id=activity:hub/a00050&depth=3&limit=3')).toMatchObject({
+      exact: false,
+    });
     const counted = await api.get('/api/graph/neighbourhood?id=org:hub&depth=2&limit=5');
     // The second hop did reach something, of two types the filters tell apart: the DPGs of the
     // best-connected activities, and the partner.
