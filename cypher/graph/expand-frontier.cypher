@@ -3,15 +3,16 @@
 // best-connected first), to the entities one hop on that are neither the centre, nor in the
 // frontier, nor in $seen (element ids of the hops before the frontier: the frontier is not sent
 // twice, which at a million relationships is a thousand ids), over relationships of $rels into
-// entities of $types (all when empty). Types are compared as values, never spliced in. At most $budget relationships are followed, so a hub of a
-// big graph cannot drag the whole graph into one request: `capped` says the budget ran out (the
-// counts are then lower bounds). Element ids and the store's degree counts keep the walk itself
+// entities of $types (all when empty). Types are compared as values, never spliced in. At most
+// $budget relationships are followed, so a hub of a big graph cannot drag the whole graph into
+// one request: `capped` says the budget ran out (the counts are then lower bounds). Element ids and the store's degree counts keep the walk itself
 // to the relationship and node records; ids and names are read only for the entities returned.
 // One row: `found`, whether the centre exists; `byType`, how many entities of each type were
 // reached; `reached`, their element ids best-connected first (the next frontier; empty unless
-// $next, and empty when the next hop is counted here); and `candidates`, the entities that can be shown — of each type the $keep
-// best-connected and any tied with the last of them (at most $keep + $ties; all when $keep is
-// null) — each with its degree and the ids of the frontier entities that reach it.
+// $next, and empty when the next hop is counted here); and `candidates`, the entities that can
+// be shown — of each type the $keep best-connected and any tied with the last of them (at most
+// $keep + $ties; all when $keep is null) — each with its degree and the ids of the frontier
+// entities that reach it.
 // With $countNext, when the next hop is the last and what this one reached fills what can be
 // shown (at least $fill entities), the next hop is only counted, here: nothing it reaches can be
 // shown, so degrees, sorting and shortlisting would be wasted, and walking it in this statement

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
+import { isConstraintViolation } from '../db/retry-policy.ts';
 import { AppError, NotFoundError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { Role, UserPrincipal } from './roles.ts';
@@ -35,9 +36,6 @@ function checkName(name: string): void {
     );
 }
 
-const isConstraintError = (error: unknown) =>
-  (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
-
 /** Creates an account; a password is optional (token-only accounts for scripts). */
 export async function createUser(
   db: GraphDatabase,
@@ -50,7 +48,7 @@ export async function createUser(
       user: { id: randomUUID(), name: input.name, role: input.role, passwordHash },
     });
   } catch (error) {
-    if (isConstraintError(error))
+    if (isConstraintViolation(error))
       throw new AppError(`accounts: "${input.name}" already exists`, 409, 'ALREADY_EXISTS');
     throw error;
   }

@@ -6,6 +6,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import { isConstraintViolation } from '../db/retry-policy.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { slugify } from '../importers/resolution/text-normalise.ts';
 import { markMetricsStale, SECTOR_PROFILE_PROPERTIES } from '../insights/metrics-service.ts';
@@ -84,9 +85,6 @@ function editableType(state: EntityState): EditableType {
   return state.type;
 }
 
-const isConstraintError = (error: unknown) =>
-  (error as { code?: string } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
-
 /** The id a new entity gets: the one given (with its type's prefix) or `<prefix>:<slug of name>`. */
 export function newEntityId(body: CreateEntityBody): string {
   const prefix = ID_PREFIX[body.type];
@@ -132,7 +130,7 @@ export async function createEntity(
       return state;
     });
   } catch (error) {
-    if (isConstraintError(error))
+    if (isConstraintViolation(error))
       throw new AlreadyExistsError(`An entity with the id "${id}" exists already`, { id });
     throw error;
   }

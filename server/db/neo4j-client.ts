@@ -37,6 +37,7 @@ import { awaitWithoutStack, startWithoutStack } from './query-stack.ts';
 import {
   classifyDriverError,
   DEFAULT_RETRY_POLICY,
+  isConstraintViolation,
   isPoolExhausted,
   retryDelay,
   type RetryPolicy,
@@ -187,11 +188,15 @@ export class GraphDatabase {
    */
   async revision(): Promise<string> {
     return await this.withRetries(() =>
-      this.inReadSession(async (session) => {
-        const text = cypher('admin/revision-probe');
-        await awaitWithoutStack(() => session.run(text));
-        return session.lastBookmarks().join(',');
-      }, this.probeDriver),
+      this.inSession(
+        'READ',
+        async (session) => {
+          const text = cypher('admin/revision-probe');
+          await awaitWithoutStack(() => session.run(text));
+          return session.lastBookmarks().join(',');
+        },
+        this.probeDriver,
+      ),
     );
   }
 
@@ -230,22 +235,15 @@ export class GraphDatabase {
    * answers from its leader, which has every committed transaction.
    */
   private async committed(receipt: string): Promise<boolean> {
+    const text = cypher('admin/find-commit-receipt');
     // Not refused by the breaker: the database has just answered this write's queries, and a
     // refusal would leave the caller not knowing whether it landed.
-    return await this.retrying(async () => {
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.WRITE,
-      });
-      try {
-        const result = await awaitWithoutStack(() =>
-          session.run(cypher('admin/find-commit-receipt'), { receipt }),
-        );
+    return await this.retrying(() =>
+      this.inSession('WRITE', async (session) => {
+        const result = await awaitWithoutStack(() => session.run(text, { receipt }));
         return result.records[0]?.get('committed') === true;
-      } finally {
-        await session.close();
-      }
-    });
+      }),
+    );
   }
 
   /**
@@ -327,7 +325,7 @@ export class GraphDatabase {
         this.breaker.succeeded();
         return result;
       } catch (error) {
-        // Already answered by a nested withRetries (a commit receipt's lookup), breaker and all.
+        // Already answered by the retries of a commit receipt's lookup, breaker and all.
         if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError) {
           throw error;
         }
@@ -362,20 +360,25 @@ export class GraphDatabase {
 
   /** One auto-commit read through `driver` (the main one, or the probe driver), as plain rows. */
   private async readRows(text: string, params: Params, driver: Driver): Promise<Row[]> {
-    return await this.inReadSession(async (session) => {
-      const result = await awaitWithoutStack(() => session.run(text, params));
-      return result.records.map(recordToRow);
-    }, driver);
+    return await this.inSession(
+      'READ',
+      async (session) => {
+        const result = await awaitWithoutStack(() => session.run(text, params));
+        return result.records.map(recordToRow);
+      },
+      driver,
+    );
   }
 
-  /** A READ session of `driver` for `work`, closed after it whatever happens. */
-  private async inReadSession<T>(
+  /** A session of `driver` in `mode` for `work`, closed after it whatever happens. */
+  private async inSession<T>(
+    mode: 'READ' | 'WRITE',
     work: (session: Session) => Promise<T>,
     driver: Driver = this.driver,
   ): Promise<T> {
     const session = driver.session({
       database: this.database,
-      defaultAccessMode: neo4j.session.READ,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
       return await work(session);
@@ -386,7 +389,7 @@ export class GraphDatabase {
 
   /**
    * One transaction: commit when the work resolves, roll back when it throws. With a `receipt`,
-   * the transaction writes it, and a commit failing on the connection throws UnacknowledgedCommit.
+   * the transaction writes it, and a failed commit throws UnacknowledgedCommit.
    */
   private async attempt<T>(
     mode: 'READ' | 'WRITE',
@@ -436,8 +439,6 @@ export class GraphDatabase {
   }
 }
 
-const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-
 const NOTHING_FAILED = Promise.resolve(undefined);
 
 /**
@@ -450,10 +451,7 @@ function writeReceipt(tx: Transaction, receipt: string): Promise<unknown> {
   const written = startWithoutStack(() => tx.run(text, { receipt }));
   return written.summary().then(
     () => undefined,
-    (error: unknown) =>
-      (error as { code?: unknown } | null)?.code === CONSTRAINT_VIOLATION
-        ? new ReceiptExists(receipt)
-        : error,
+    (error: unknown) => (isConstraintViolation(error) ? new ReceiptExists(receipt) : error),
   );
 }
 

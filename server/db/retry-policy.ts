@@ -29,6 +29,14 @@ const OVER_CAPACITY_CODES = new Set(['Neo.ClientError.General.TransactionOutOfMe
 /** The pool's timeout has no code ('N/A'); its message is neo4j-driver-core's pool.js. */
 const POOL_TIMEOUT_MESSAGE = /^Connection acquisition timed out in \d+ ms/;
 
+/** True when a statement broke a uniqueness constraint (an id or a name that exists already). */
+export function isConstraintViolation(error: unknown): boolean {
+  return (
+    (error as { code?: unknown } | null)?.code ===
+    'Neo.ClientError.Schema.ConstraintValidationFailed'
+  );
+}
+
 /** True when no pooled connection became free within connectionAcquisitionTimeout. */
 export function isPoolExhausted(error: unknown): boolean {
   return error instanceof Neo4jError && POOL_TIMEOUT_MESSAGE.test(error.message);

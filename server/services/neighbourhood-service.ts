@@ -62,6 +62,12 @@ export interface Neighbourhood {
   omitted: Omitted & { exact: boolean };
 }
 
+/** How many entities of a type a hop reached, as expand-frontier.cypher counts them. */
+interface TypeCount {
+  type: string;
+  count: number;
+}
+
 /** What was reached but not kept, by type (types with none left out are absent). */
 function leftOut(reachedByType: Record<string, number>, kept: readonly Candidate[]): Omitted {
   const keptByType = countByType(kept);
@@ -93,6 +99,15 @@ export async function scopeNeighbourhood(
   const candidates: Candidate[] = [];
   const reachedByType: Record<string, number> = {};
   let reachedCount = 0;
+  /** Adds a hop's counts to `reachedByType`; how many it reached. */
+  const tally = (counts: readonly TypeCount[]) => {
+    let total = 0;
+    for (const { type, count } of counts) {
+      reachedByType[type] = (reachedByType[type] ?? 0) + count;
+      total += count;
+    }
+    return total;
+  };
   // Element ids: the hops walk records, not the id index. `seen`: the hops before the frontier.
   const seen: string[] = [];
   let frontier: string[] = [];
@@ -130,15 +145,10 @@ export async function scopeNeighbourhood(
         parents: (c.parents as string[]).map(String),
       });
     }
-    for (const { type, count } of row.byType as { type: string; count: number }[]) {
-      reachedByType[type] = (reachedByType[type] ?? 0) + count;
-      reachedCount += count;
-    }
+    reachedCount += tally(row.byType as TypeCount[]);
     if (row.capped) exact = false;
     if (row.counted === true) {
-      for (const { type, count } of row.nextByType as { type: string; count: number }[]) {
-        reachedByType[type] = (reachedByType[type] ?? 0) + count;
-      }
+      tally(row.nextByType as TypeCount[]);
       if (row.nextCapped) exact = false;
       break;
     }
