@@ -4,9 +4,13 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
-/** Server modules the front end imports (web/src/state/curation/rules.ts): pure, no runtime imports. */
+/**
+ * Server modules the front end imports (web/src/state/curation/rules.ts, web/src/state/url/utils.ts):
+ * pure, no runtime imports.
+ */
 const SHARED_WITH_WEB = [
   'server/model/graph-vocabulary.ts',
+  'server/model/entity-ids.ts',
   'server/curation/relationship-rules.ts',
 ];
 

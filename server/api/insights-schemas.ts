@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { META_PATHS } from '../insights/collaborator-ranking.ts';
 import { STAKEHOLDER_ROLES } from '../insights/stakeholder-map.ts';
 import { STAKEHOLDER_SUBJECTS, type StakeholderSubject } from '../insights/stakeholder-service.ts';
+import { canonicalEntityId } from '../model/entity-ids.ts';
 import { ORGANISATION_KINDS, organisationKindSchema } from '../model/graph-model.ts';
 import { entityIdSchema } from './schemas.ts';
 
@@ -37,7 +38,7 @@ const countryParam = z
   .string()
   .trim()
   .regex(/^(country:)?[A-Za-z]{2}$/, 'must be a country id like "country:SL" or a code like "SL"')
-  .transform((v) => `country:${v.replace(/^country:/, '').toUpperCase()}`)
+  .transform((v) => canonicalEntityId(v.startsWith('country:') ? v : `country:${v}`))
   .meta({ description: 'A country: its id (`country:SL`) or ISO code (`SL`)', example: 'SL' });
 
 /** An SDG as its id (`sdg:3`) or its number (`3`). */

@@ -4,6 +4,7 @@
  * routes, the services and the document agree on defaults and maxima.
  */
 import { z } from 'zod';
+import { canonicalEntityId } from '../model/entity-ids.ts';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, relationshipTypeSchema } from '../model/graph-model.ts';
 
 export const ENTITY_ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._\-/]+$/u;
@@ -13,6 +14,8 @@ export const entityIdSchema = z
   .min(3)
   .max(300)
   .regex(ENTITY_ID_PATTERN, 'must look like "org:unicef" or "activity:unicef/some-title"')
+  // `country:ke` is `country:KE`: the same canonical id the insight endpoints' country filter takes.
+  .overwrite(canonicalEntityId)
   // `pattern` restated: the generator would copy the regex's `/u` flag into the pattern.
   .meta({
     description: 'An entity id: `<prefix>:<slug>`',

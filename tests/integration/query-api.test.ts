@@ -170,6 +170,18 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       expectWellFormed(hood);
     });
 
+    it('reads a lower-cased country id as the graph writes it, as the insight filters do', async () => {
+      const hood = await api.get('/api/graph/neighbourhood?id=country:sl');
+      expect(hood.status).toBe(200);
+      expect(hood.body.centre).toBe('country:SL');
+      expect(nodeIds(hood.body)).toContain('dpg:dhis2');
+      const entity = await api.get('/api/entities/country:sl');
+      expect(entity.status).toBe(200);
+      expect(entity.body.id).toBe('country:SL');
+      // Only a country's two-letter code changes case: other ids stay as they were typed.
+      expect((await api.get('/api/entities/dpg:DHIS2')).status).toBe(404);
+    });
+
     it('caps the expansion and says what it left out, by type', async () => {
       const full = await api.get('/api/graph/neighbourhood?id=dpg:dhis2&limit=1000');
       expect(full.body.truncated).toBe(false);

@@ -6,6 +6,7 @@ import {
   INSIGHTS_LIMITS,
   stakeholdersQuerySchema,
 } from '../../server/api/insights-schemas.ts';
+import { entityIdSchema } from '../../server/api/schemas.ts';
 
 describe('the insights request schemas', () => {
   it('read a stakeholder subject from exactly one parameter, by id or by code', () => {
@@ -17,6 +18,11 @@ describe('the insights request schemas', () => {
     });
     expect(stakeholdersQuerySchema.parse({ country: 'sl' }).id).toBe('country:SL');
     expect(stakeholdersQuerySchema.parse({ country: 'country:SL' }).id).toBe('country:SL');
+    // A subject given by id reads the way an entity id does anywhere in the API.
+    expect(stakeholdersQuerySchema.parse({ country: 'country:sl' }).id).toBe('country:SL');
+    expect(entityIdSchema.parse('country:sl')).toBe('country:SL');
+    expect(entityIdSchema.parse('org:sl')).toBe('org:sl');
+    expect(entityIdSchema.parse('country:sle')).toBe('country:sle');
     const none = stakeholdersQuerySchema.safeParse({});
     expect(none.success).toBe(false);
     const two = stakeholdersQuerySchema.safeParse({ dpg: 'dpg:dhis2', sdg: '3' });

@@ -2,6 +2,7 @@
 // (web/src/state/graph/utils.ts).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { canonicalEntityId } from '../../server/model/entity-ids.ts';
 import {
   DEFAULT_SHARE_STATE,
   type ShareState,
@@ -61,7 +62,7 @@ describe('share state in the URL', () => {
         fc.constantFrom('org', 'dpg', 'country', 'activity'),
         fc.stringMatching(/^[a-z0-9._/-]{1,20}$/),
       )
-      .map(([prefix, rest]) => `${prefix}:${rest}`);
+      .map(([prefix, rest]) => canonicalEntityId(`${prefix}:${rest}`));
     fc.assert(
       fc.property(id, fc.uniqueArray(id, { maxLength: 5 }), id, (focus, expanded, selected) => {
         const state: ShareState = {
@@ -78,6 +79,20 @@ describe('share state in the URL', () => {
         expect(decodeShareState(encodeShareState(state))).toEqual(state);
       }),
     );
+  });
+
+  it('reads hand-typed lower-case country ids as the graph writes them', () => {
+    const state = decodeShareState(
+      '#/explore?focus=country:ke&x=country:sl,org:ke&sel=country:ke&panel=insight&insight=stakeholders&of=country:ke&from=country:gh&to=dpg:dhis2',
+    );
+    expect(state.exploration).toMatchObject({
+      focus: 'country:KE',
+      expanded: ['country:SL', 'org:ke'],
+    });
+    expect(state.selected).toBe('country:KE');
+    expect(state.insight).toEqual({ kind: 'stakeholders', id: 'country:KE' });
+    expect(state.path).toEqual({ from: 'country:GH', to: 'dpg:dhis2' });
+    expect(decodeShareState('#/entity/country%3Ake').selected).toBe('country:KE');
   });
 
   it("reads the first slice's #/entity/<id> links as a selection", () => {

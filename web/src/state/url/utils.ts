@@ -7,6 +7,7 @@
  * (`more` lists the neighbour caps raised by "show more", as `id*cap`).
  * The first slice's `#/entity/<id>` links still open (as a selection).
  */
+import { canonicalEntityId } from '../../../../server/model/entity-ids.ts';
 import { type LayoutName, type SizeMeasure, isLayoutName, SIZE_MEASURES } from '../../lib/graph';
 import { EXPANSION_MAX } from '../graph/limits';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
@@ -91,9 +92,12 @@ export function encodeShareState(state: ShareState): string {
   return text === '' ? '' : `${PREFIX}${text}`;
 }
 
+// Ids come back as the graph writes them: a hand-typed `country:ke` is `country:KE`, so the
+// focus, the selection and the canvas's nodes agree. Other items (type names) pass unchanged.
 function ids(value: string | null): string[] {
   if (value === null) return [];
-  return [...new Set(value.split(',').map((item) => item.trim()))].filter((item) => item !== '');
+  const items = value.split(',').map((item) => canonicalEntityId(item.trim()));
+  return [...new Set(items)].filter((item) => item !== '');
 }
 
 /** `id*cap` pairs; caps outside 1…EXPANSION_MAX and ids the graph does not load are dropped. */
@@ -111,7 +115,7 @@ function limits(value: string | null, loaded: readonly string[]): Record<string,
 
 function one(value: string | null): string | null {
   const text = value?.trim() ?? '';
-  return text === '' ? null : text;
+  return text === '' ? null : canonicalEntityId(text);
 }
 
 function explorationFrom(focus: string, params: URLSearchParams): Exploration {
@@ -129,8 +133,8 @@ function explorationFrom(focus: string, params: URLSearchParams): Exploration {
 export function decodeShareState(hash: string): ShareState {
   if (hash.startsWith(LEGACY_PREFIX)) {
     try {
-      const id = decodeURIComponent(hash.slice(LEGACY_PREFIX.length)).trim();
-      return { ...DEFAULT_SHARE_STATE, selected: id === '' ? null : id };
+      const id = one(decodeURIComponent(hash.slice(LEGACY_PREFIX.length)));
+      return { ...DEFAULT_SHARE_STATE, selected: id };
     } catch {
       return DEFAULT_SHARE_STATE;
     }
