@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   insightItems,
+  insightSubjectLabel,
   insightTotal,
   insightPath,
 } from '../../web/src/lib/insights/insight-request.ts';
@@ -145,6 +146,15 @@ describe('partnership network answers', () => {
     expect(insightTotal(network)).toBe(3);
     expect(insightTotal({ total: 136 })).toBe(136);
     expect(insightTotal({})).toBeNull();
+  });
+
+  it("reads the subject's name from each kind of answer", () => {
+    const entity = (id: string, label: string) => ({ id, label, type: 'X', kind: null });
+    expect(insightSubjectLabel({ subject: entity('country:KE', 'Kenya') })).toBe('Kenya');
+    expect(insightSubjectLabel({ dpg: entity('dpg:dhis2', 'DHIS2') })).toBe('DHIS2');
+    expect(insightSubjectLabel({ organisation: entity('org:unicef', 'UNICEF') })).toBe('UNICEF');
+    expect(insightSubjectLabel({ subject: { id: 'country:KE' } })).toBeNull();
+    expect(insightSubjectLabel('nonsense')).toBeNull();
   });
 });
 

@@ -212,6 +212,19 @@ export function insightTotal(body: unknown): number | null {
   return null;
 }
 
+/**
+ * The name of the entity an answer is about (its `subject`, `dpg` or `organisation`), so a view
+ * opened from a link names its subject even when the canvas does not hold it.
+ */
+export function insightSubjectLabel(body: unknown): string | null {
+  if (!isRecord(body)) return null;
+  for (const key of ['subject', 'dpg', 'organisation']) {
+    const entity = body[key];
+    if (isRecord(entity)) return text(entity.label);
+  }
+  return null;
+}
+
 /** The ranked entities of an insight answer, in the order given (or by score when all have one). */
 export function insightItems(body: unknown): InsightItem[] {
   if (!isRecord(body)) return [];

@@ -17,6 +17,7 @@ import {
   type InsightItem,
   insightItems,
   insightPath,
+  insightSubjectLabel,
   insightTotal,
 } from '../../lib/insights/insight-request';
 import type { InsightKind } from '../url/utils';
@@ -27,6 +28,7 @@ export type InsightAnswer =
       available: true;
       items: InsightItem[];
       /** Ranked in all, when the answer says. */ total: number | null;
+      /** The subject's name, as the answer gives it. */ subjectLabel: string | null;
     }
   | { available: false };
 
@@ -57,7 +59,12 @@ export const insightActions = {
     status = loading();
     try {
       const body = await request.run((signal) => api.getJson(path, { signal }));
-      status = success({ available: true, items: insightItems(body), total: insightTotal(body) });
+      status = success({
+        available: true,
+        items: insightItems(body),
+        total: insightTotal(body),
+        subjectLabel: insightSubjectLabel(body),
+      });
     } catch (error) {
       if (isAbort(error)) return;
       // A route that does not exist answers 404 without details; an unknown entity names its id.
