@@ -11,7 +11,7 @@ import {
 } from '../model/graph-model.ts';
 import { findPersonalData, PERSONAL_DATA_MESSAGE } from '../curation/personal-data.ts';
 import { roleSchema } from '../auth/roles.ts';
-import { entityIdSchema } from './schemas.ts';
+import { entityIdSchema, intParam, requiredIntParam } from './schemas.ts';
 
 /** The entity types editors create and change; countries and SDGs are reference data. */
 export const EDITABLE_TYPES = ['Organisation', 'Activity', 'DPG', 'Group', 'Initiative'] as const;
@@ -108,7 +108,7 @@ export const updateEntityBodySchema = z
   .meta({ id: 'UpdateEntityRequest' });
 
 export const versionQuerySchema = z.object({
-  version: z.coerce.number().int().min(0).meta({ description: 'The version you read' }),
+  version: requiredIntParam(0, 'The version you read'),
 });
 
 /** A date as precise as the source knows it: `2024`, `2024-03` or `2024-03-15`. */
@@ -239,7 +239,7 @@ export const updateAnnotationBodySchema = z
 export const annotationListQuerySchema = z.object({
   topic: entityIdSchema.optional(),
   subject: entityIdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: intParam(1, 500, 100, 'Annotations at most'),
 });
 
 export const uuidParamsSchema = z.object({ id: z.uuid() });
@@ -254,7 +254,7 @@ export const auditQuerySchema = z.object({
     .datetime({ offset: true })
     .optional()
     .meta({ description: 'Only events before this time (paging: the last event’s `at`)' }),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: intParam(1, 500, 50, 'Events at most'),
 });
 
 /** Canvas coordinates far beyond any layout's reach are a mistake, not a picture. */
@@ -332,7 +332,7 @@ export const updateViewBodySchema = z
 
 export const viewListQuerySchema = z.object({
   owner: z.string().max(100).optional().meta({ description: '`me`, or an account id' }),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: intParam(1, 500, 100, 'Views at most'),
 });
 
 export const signInBodySchema = z

@@ -1,6 +1,7 @@
 /** Request schemas of the imports API (validation, types and OpenAPI derive from them). */
 import { z } from 'zod';
 import { importKindSchema } from '../importers/import-runner.ts';
+import { intParam } from './schemas.ts';
 
 const MAX_CONTENT = 20 * 1024 * 1024;
 
@@ -62,7 +63,7 @@ export type ImportRequestBody = z.infer<typeof importRequestSchema>;
 
 export const importJobParamsSchema = z.object({ id: z.string().uuid() });
 export const importJobListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: intParam(1, 100, 20, 'Import jobs at most, newest first'),
 });
 
 const changeCountsSchema = z.object({

@@ -10,7 +10,7 @@ import { STAKEHOLDER_ROLES } from '../insights/stakeholder-map.ts';
 import { STAKEHOLDER_SUBJECTS, type StakeholderSubject } from '../insights/stakeholder-service.ts';
 import { canonicalEntityId } from '../model/entity-ids.ts';
 import { ORGANISATION_KINDS, organisationKindSchema } from '../model/graph-model.ts';
-import { entityIdSchema } from './schemas.ts';
+import { entityIdSchema, intParam } from './schemas.ts';
 
 /** Defaults and maxima of every limit the insights endpoints take. */
 export const INSIGHTS_LIMITS = {
@@ -20,16 +20,6 @@ export const INSIGHTS_LIMITS = {
   gaps: { default: 20, max: 500 },
   metrics: { default: 10, max: 100 },
 } as const;
-
-function intParam(min: number, max: number, fallback: number, description: string) {
-  return z.coerce
-    .number()
-    .int()
-    .min(min)
-    .max(max)
-    .default(fallback)
-    .meta({ description: `${description} (${min}–${max}, default ${fallback})` });
-}
 
 const BOOLEAN_WORDS = ['true', 'false', '1', '0'] as const;
 

@@ -65,14 +65,32 @@ const relationshipTypesParam = (what: string) =>
     `${what}; comma-separated, any of ${RELATIONSHIP_TYPES.join(', ')}`,
   );
 
-function intParam(min: number, max: number, fallback: number, description: string) {
-  return z.coerce
-    .number()
-    .int()
-    .min(min)
-    .max(max)
-    .default(fallback)
+/**
+ * A query parameter's text as a whole number. Read as a person or a form writes it: an empty
+ * value (`?limit=`) is no value, so the default applies rather than 0; only decimal digits count
+ * (`0x10`, `1e1` and `1.5` are refused, not read as 16, 10 or cut to 1).
+ */
+function wholeNumber(value: unknown, ctx: z.core.$RefinementCtx): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (!/^[+-]?\d+$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a whole number written in digits' });
+    return z.NEVER;
+  }
+  return Number(text);
+}
+
+/** A whole-number query parameter between `min` and `max`, `fallback` when absent or empty. */
+export function intParam(min: number, max: number, fallback: number, description: string) {
+  return z
+    .preprocess(wholeNumber, z.number().int().min(min).max(max).default(fallback))
     .meta({ description: `${description} (${min}–${max}, default ${fallback})` });
+}
+
+/** A whole-number query parameter the request must give (see {@link wholeNumber}). */
+export function requiredIntParam(min: number, description: string) {
+  return z.preprocess(wholeNumber, z.number().int().min(min)).meta({ description });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,68 @@
+// Unit tests of how query parameters are read (server/api/schemas.ts intParam, requiredIntParam;
+// server/api/validate.ts parseInput): as a person or a form writes them.
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../server/errors.ts';
+import { versionQuerySchema } from '../../server/api/curation-schemas.ts';
+import { searchQuerySchema, entityQuerySchema, LIMITS } from '../../server/api/schemas.ts';
+import { parseInput } from '../../server/api/validate.ts';
+
+function refusal(run: () => unknown): ValidationError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('whole-number query parameters', () => {
+  it('take the default for an empty value, not 0', () => {
+    expect(entityQuerySchema.parse({ neighbours: '' }).neighbours).toBe(
+      LIMITS.entityNeighbours.default,
+    );
+    expect(entityQuerySchema.parse({ neighbours: '  ' }).neighbours).toBe(
+      LIMITS.entityNeighbours.default,
+    );
+    expect(searchQuerySchema.parse({ q: 'dhis', limit: '' }).limit).toBe(LIMITS.search.default);
+    expect(searchQuerySchema.parse({ q: 'dhis', limit: ' 7 ' }).limit).toBe(7);
+  });
+
+  it('read decimal digits only', () => {
+    for (const odd of ['0x10', '1e1', '1.5', '1.0', '10abc', 'Infinity']) {
+      const result = searchQuerySchema.safeParse({ q: 'dhis', limit: odd });
+      expect(result.success, odd).toBe(false);
+      expect(result.error?.issues.map((i) => i.message)).toEqual([
+        'must be a whole number written in digits',
+      ]);
+    }
+    expect(searchQuerySchema.safeParse({ q: 'dhis', limit: '-1' }).error?.issues[0]?.path).toEqual([
+      'limit',
+    ]);
+  });
+
+  it('refuse an empty value where the request must give one', () => {
+    expect(versionQuerySchema.safeParse({ version: '' }).success).toBe(false);
+    expect(versionQuerySchema.safeParse({}).success).toBe(false);
+    expect(versionQuerySchema.parse({ version: '0' }).version).toBe(0);
+  });
+});
+
+describe('parseInput', () => {
+  it('names a query parameter given twice', () => {
+    const error = refusal(() =>
+      parseInput(searchQuerySchema, { q: 'dhis', limit: ['5', '6'] }, 'query'),
+    );
+    expect(error.details).toEqual([
+      {
+        path: 'query.limit',
+        message: 'is given more than once; give it once (a list goes comma-separated)',
+      },
+    ]);
+  });
+
+  it('leaves lists in a body to the schema', () => {
+    const error = refusal(() => parseInput(searchQuerySchema, { q: ['a', 'b'] }, 'body'));
+    expect((error.details as { path: string }[])[0]?.path).toBe('body.q');
+  });
+});
