@@ -30,6 +30,7 @@ import {
   subgraphBodySchema,
 } from './schemas.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { apiRoutes } from './route-table.ts';
 
 export function apiRouter(db: GraphDatabase, appVersion: string, answers: AnswerCache): Router {
   const router = Router();
@@ -101,7 +102,7 @@ export function apiRouter(db: GraphDatabase, appVersion: string, answers: Answer
     res.attachment(file.fileName).type(file.contentType).send(file.body);
   });
 
-  router.use(notFoundHandler);
+  router.use(notFoundHandler(apiRoutes(openApiDocument(appVersion).paths ?? {})));
   router.use(errorHandler);
   return router;
 }

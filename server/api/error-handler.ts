@@ -9,6 +9,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
+import { explainUnrouted, type ApiRoute } from './route-table.ts';
 
 /** Codes of the 4xx statuses body-parser and the static server raise; others are BAD_REQUEST. */
 const CLIENT_ERROR_CODES: Record<number, string> = {
@@ -17,11 +18,39 @@ const CLIENT_ERROR_CODES: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
-export const notFoundHandler: RequestHandler = (req, res) => {
-  res
-    .status(404)
-    .json({ error: { code: 'NOT_FOUND', message: `No API route ${req.method} ${req.path}` } });
-};
+/**
+ * Answers an API request no route took: 405 with `Allow` when the path exists for other methods,
+ * else 404, which says how to write an id that holds a "/" when that is the likely mistake.
+ */
+export function notFoundHandler(routes: readonly ApiRoute[]): RequestHandler {
+  return (req, res) => {
+    // The full path the client asked for: this handler sits in a router mounted at /api.
+    const path = req.baseUrl + req.path;
+    const unrouted = explainUnrouted(routes, path);
+    if (unrouted.kind === 'method') {
+      res
+        .status(405)
+        .set('Allow', unrouted.allow.join(', '))
+        .json({
+          error: {
+            code: 'METHOD_NOT_ALLOWED',
+            message: `${path} does not take ${req.method}; it takes ${unrouted.allow.join(', ')}`,
+            details: { allow: unrouted.allow },
+          },
+        });
+      return;
+    }
+    const hint =
+      unrouted.kind === 'unencoded-slash'
+        ? ` An id that contains "/" goes into the path encoded, as %2F (${unrouted.template}).`
+        : '';
+    res
+      .status(404)
+      .json({
+        error: { code: 'NOT_FOUND', message: `No API route ${req.method} ${path}.${hint}` },
+      });
+  };
+}
 
 export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof AppError) {

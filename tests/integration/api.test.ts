@@ -190,9 +190,29 @@ describe('bad input', () => {
     expect(await graphSnapshot(db)).toEqual(before);
   });
 
-  it('unknown API routes answer a JSON 404', async () => {
+  it('unknown API routes answer a JSON 404 naming the path asked for', async () => {
     const { status, body } = await api.get('/api/nope');
     expect(status).toBe(404);
-    expect(body).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(body).toMatchObject({
+      error: { code: 'NOT_FOUND', message: 'No API route GET /api/nope.' },
+    });
+  });
+
+  it('a known path asked with another method answers 405 with the methods it takes', async () => {
+    const subgraph = await fetch(`${api.url}/api/graph/subgraph`);
+    expect(subgraph.status).toBe(405);
+    expect(subgraph.headers.get('allow')).toBe('POST');
+    expect(await subgraph.json()).toMatchObject({
+      error: { code: 'METHOD_NOT_ALLOWED', details: { allow: ['POST'] } },
+    });
+    const put = await fetch(`${api.url}/api/entities/org:unicef`, { method: 'PUT' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('an activity id with an unencoded "/" is told to encode it', async () => {
+    const { status, body } = await api.get('/api/entities/activity:unicef/some-title');
+    expect(status).toBe(404);
+    expect(body.error.message).toContain('encoded, as %2F');
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * The API's routes as its OpenAPI document lists them (every route is registered there, which
+ * tests/unit/fuzz-route-coverage.test.ts holds to), so that a request no route answered can be
+ * told apart: a known path asked with another method (405, with the methods it has), an id with
+ * an unencoded "/" (activity ids have one), or a path that does not exist.
+ */
+
+/** A path template of the document (`/api/entities/{id}`) and the methods it answers. */
+export interface ApiRoute {
+  template: string;
+  methods: string[];
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** The routes of an OpenAPI document's `paths`. */
+export function apiRoutes(paths: Record<string, object>): ApiRoute[] {
+  return Object.entries(paths).map(([template, item]) => ({
+    template,
+    methods: METHODS.filter((method) => method in item).map((m) => m.toUpperCase()),
+  }));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A template as a regular expression; `segment` is what a `{parameter}` may match. */
+function templatePattern(template: string, segment: string): RegExp {
+  const parts = template.split(/\{[^}]+\}/).map(escapeRegExp);
+  return new RegExp(`^${parts.join(segment)}/?$`);
+}
+
+/** What a request for `path` that no route answered should be told. */
+export type Unrouted =
+  | { kind: 'method'; allow: string[] }
+  | { kind: 'unencoded-slash'; template: string }
+  | { kind: 'unknown' };
+
+/** Why no route answered `method` on `path` (the path without its query). */
+export function explainUnrouted(routes: readonly ApiRoute[], path: string): Unrouted {
+  const known = routes.find((route) => templatePattern(route.template, '[^/]+').test(path));
+  if (known) {
+    // Express answers HEAD wherever it answers GET.
+    const allow = known.methods.includes('GET') ? [...known.methods, 'HEAD'] : known.methods;
+    return { kind: 'method', allow };
+  }
+  const slashed = routes.find(
+    (route) => route.template.includes('{') && templatePattern(route.template, '.+').test(path),
+  );
+  return slashed ? { kind: 'unencoded-slash', template: slashed.template } : { kind: 'unknown' };
+}
