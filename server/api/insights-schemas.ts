@@ -291,8 +291,13 @@ export const networkResponseSchema = z
   .object({
     organisation: pathNode.extend({ kind: z.string().nullable() }),
     metricsComputedAt: z.string().nullable(),
-    totalPartners: count,
-    truncated: z.boolean(),
+    totalPartners: count.meta({
+      description: 'Partners in all, whatever their strength (before `minStrength` and `limit`)',
+    }),
+    truncated: z.boolean().meta({
+      description:
+        'Whether `limit` left out partners at least `minStrength` strong (a higher `limit` shows them)',
+    }),
     nodes: z.array(
       z.object({
         data: pathNode.extend({

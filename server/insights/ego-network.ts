@@ -69,6 +69,7 @@ export interface Cluster {
 export interface EgoNetwork {
   /** Partners in all (before `limit` and `minStrength`). */
   totalPartners: number;
+  /** `limit` left out partners at least `minStrength` strong. */
   truncated: boolean;
   nodes: NetworkNode[];
   edges: NetworkEdge[];
@@ -85,12 +86,20 @@ const strengthOf = (t: SharedTies) => t.activities.length + t.dpgs.length;
 const edgeId = (a: string, b: string) => `${a}|PARTNERS_WITH|${b}`;
 const BROKERS_SHOWN = 10;
 
-/** The partners to show: strongest ties first, then by id. */
-export function selectPartners(rows: readonly PartnerRow[], options: EgoOptions): PartnerRow[] {
-  return rows
+/** The partners to show, and how many there are in all */
+export interface PartnerSelection {
+  /** The `limit` strongest of those at least `minStrength` strong: strongest first, then by id. */
+  shown: PartnerRow[];
+  /** How many are at least `minStrength` strong (`limit` left out the others). */
+  qualifying: number;
+}
+
+/** Selects the partners to show. */
+export function selectPartners(rows: readonly PartnerRow[], options: EgoOptions): PartnerSelection {
+  const qualifying = rows
     .filter((r) => strengthOf(r) >= options.minStrength)
-    .sort((a, b) => strengthOf(b) - strengthOf(a) || (a.partner.id < b.partner.id ? -1 : 1))
-    .slice(0, options.limit);
+    .sort((a, b) => strengthOf(b) - strengthOf(a) || (a.partner.id < b.partner.id ? -1 : 1));
+  return { shown: qualifying.slice(0, options.limit), qualifying: qualifying.length };
 }
 
 function sharedMost(members: readonly string[], partners: Map<string, PartnerRow>) {
@@ -110,17 +119,18 @@ function sharedMost(members: readonly string[], partners: Map<string, PartnerRow
 }
 
 /**
- * Assembles the ego network from the organisation, its partners (already selected with
- * selectPartners) and the ties among them.
+ * Assembles the ego network from the organisation, its partners (selected with selectPartners)
+ * and the ties among them; `totalPartners` counts them all, whatever their strength.
  * @throws Error when a tie names someone who is not a selected partner.
  */
 export function buildEgoNetwork(
   ego: PartnerRef,
-  partnerRows: readonly PartnerRow[],
+  selection: PartnerSelection,
   totalPartners: number,
   among: readonly TieRow[],
   measures: ReadonlyMap<string, GlobalMeasures>,
 ): EgoNetwork {
+  const partnerRows = selection.shown;
   const partners = new Map(partnerRows.map((r) => [r.partner.id, r]));
   for (const tie of among) {
     if (!partners.has(tie.source) || !partners.has(tie.target)) {
@@ -198,7 +208,8 @@ export function buildEgoNetwork(
     }));
   return {
     totalPartners,
-    truncated: partnerRows.length < totalPartners,
+    // Whether a higher `limit` would show more: partners below `minStrength` are filtered, not cut.
+    truncated: partnerRows.length < selection.qualifying,
     nodes,
     edges,
     brokers: brokers.map((b) => ({ ...b, brokerage: roundMeasure(b.brokerage) })),

@@ -46,8 +46,8 @@ export async function getOrganisationNetwork(
       id: query.id,
       maxPartners: neo4j.int(MAX_PARTNER_ROWS),
     })) as unknown as PartnerRow[];
-    const shown = selectPartners(rows, query);
-    const ids = shown.map((r) => r.partner.id);
+    const selection = selectPartners(rows, query);
+    const ids = selection.shown.map((r) => r.partner.id);
     const among = (await run(tx, 'insights/ties-among', { ids })) as unknown as TieRow[];
     const contexts = await entityContexts(tx, [query.id, ...ids]);
     const measures = new Map<string, GlobalMeasures>(
@@ -64,7 +64,7 @@ export async function getOrganisationNetwork(
     return {
       organisation,
       metricsComputedAt: await metricsComputedAt(tx),
-      ...buildEgoNetwork(organisation, shown, rows.length, among, measures),
+      ...buildEgoNetwork(organisation, selection, rows.length, among, measures),
     };
   });
 }

@@ -38,12 +38,16 @@ const AMONG = [tie(1, 2, 'activity:a1'), tie(2, 3, 'activity:a4'), tie(3, 4, 'ac
 describe('selectPartners', () => {
   it('keeps the strongest ties first, then by id, above the minimum strength', () => {
     const ids = (rows: PartnerRow[]) => rows.map((r) => r.partner.id);
-    expect(ids(selectPartners(PARTNERS, { limit: 3, minStrength: 1 }))).toEqual([
+    expect(ids(selectPartners(PARTNERS, { limit: 3, minStrength: 1 }).shown)).toEqual([
       'org:p1',
       'org:p2',
       'org:p3',
     ]);
-    expect(ids(selectPartners(PARTNERS, { limit: 10, minStrength: 2 }))).toEqual(['org:p1']);
+    expect(selectPartners(PARTNERS, { limit: 3, minStrength: 1 }).qualifying).toBe(5);
+    expect(selectPartners(PARTNERS, { limit: 10, minStrength: 2 })).toEqual({
+      shown: [expect.objectContaining({ partner: expect.objectContaining({ id: 'org:p1' }) })],
+      qualifying: 1,
+    });
   });
 });
 
@@ -86,7 +90,25 @@ describe('buildEgoNetwork', () => {
       network,
     );
     expect(() =>
-      buildEgoNetwork(EGO, shown.slice(0, 1), 5, [tie(1, 2, 'activity:a1')], new Map()),
+      buildEgoNetwork(
+        EGO,
+        { shown: shown.shown.slice(0, 1), qualifying: 5 },
+        5,
+        [tie(1, 2, 'activity:a1')],
+        new Map(),
+      ),
     ).toThrow(/ego-network/);
+  });
+
+  it('is truncated when the limit cut partners, not when the minimum strength did', () => {
+    const strong = selectPartners(PARTNERS, { limit: 10, minStrength: 2 });
+    expect(buildEgoNetwork(EGO, strong, PARTNERS.length, [], new Map())).toMatchObject({
+      totalPartners: 5,
+      truncated: false,
+    });
+    const cut = selectPartners(PARTNERS, { limit: 2, minStrength: 1 });
+    expect(
+      buildEgoNetwork(EGO, cut, PARTNERS.length, [tie(1, 2, 'activity:a1')], new Map()),
+    ).toMatchObject({ totalPartners: 5, truncated: true });
   });
 });
