@@ -89,6 +89,12 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   }
   // Graph answers are large and repetitive JSON (the full overview shrinks ~13x).
   app.use(compression());
+  // API answers can depend on who asks and change with every import: browsers revalidate them
+  // (the ETag keeps that cheap), shared caches keep none, and session answers are never stored.
+  app.use('/api', (req, res, next) => {
+    res.set('Cache-Control', req.path.startsWith('/auth/') ? 'no-store' : 'private, no-cache');
+    next();
+  });
   // Who is asking (token or session cookie, CSRF checked), and whether reads need an account.
   const auth: AuthOptions = { ...options.auth, adminToken: options.adminToken };
   app.use('/api', authenticate(db, auth), gateReads(auth.readsRequireSignIn ?? false));

@@ -236,6 +236,25 @@ describe('rate limits', () => {
   });
 });
 
+describe('caching', () => {
+  it('has browsers revalidate API answers, shared caches keep none, sessions are never stored', async () => {
+    const base = await serve();
+    const facets = await fetch(`${base}/api/facets`);
+    expect(facets.headers.get('cache-control')).toBe('private, no-cache');
+    // Revalidating costs no body: the ETag answers it. (fetch would add `Cache-Control: no-cache`
+    // to a conditional request, which asks the server not to answer from what the client holds.)
+    const etag = facets.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(`${base}/api/facets`, {
+      headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' },
+    });
+    expect(again.status).toBe(304);
+    const me = await fetch(`${base}/api/auth/me`);
+    expect(me.status).toBe(200);
+    expect(me.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('body size limits and error answers', () => {
   const postRaw = (url: string, body: string, headers: Record<string, string> = {}) =>
     fetch(url, {
