@@ -347,7 +347,8 @@ export const userSchema = z
 
 export const meResponseSchema = z
   .object({
-    user: userSchema.nullable(),
+    // A union, not .nullable(): the generator writes a nullable reference as an allOf no null meets.
+    user: z.union([userSchema, z.null()]),
     via: z.enum(['session', 'token', 'admin-token']).nullable(),
     readsRequireSignIn: z.boolean(),
     sessionsEnabled: z.boolean(),
