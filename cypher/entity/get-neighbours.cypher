@@ -1,12 +1,25 @@
+// An entity's neighbours, at most $limit, for the details panel: taken in turn from each kind of
+// relationship (type and direction), first by name, so that a DPG deployed in 241 countries still
+// lists its owner and where it is developed, not 100 countries. Answered in relationship, then
+// name order; query/neighbour-summary counts every kind in full.
 MATCH (n:Entity {id: $id})-[r]-(m:Entity)
+WITH type(r) AS relationship,
+     CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
+     coalesce(m.name, m.id) AS label, r, m
+ORDER BY relationship, direction, label, m.id
+WITH relationship, direction, collect({r: r, m: m, label: label}) AS kind
+UNWIND range(0, size(kind) - 1) AS turn
+WITH relationship, direction, turn, kind[turn] AS x
+ORDER BY turn, relationship, direction
+LIMIT $limit
+WITH relationship, direction, x.r AS r, x.m AS m, x.label AS label
 RETURN m.id AS id,
-       coalesce(m.name, m.id) AS label,
+       label,
        [l IN labels(m) WHERE l <> 'Entity'][0] AS type,
        m.kind AS kind,
-       type(r) AS relationship,
-       CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
+       relationship,
+       direction,
        coalesce(r.sources, []) AS sources,
        coalesce(r.evidence, []) AS evidence,
        r.role AS role, r.startDate AS startDate, r.endDate AS endDate
 ORDER BY relationship, label
-LIMIT $limit

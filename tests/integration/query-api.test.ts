@@ -147,6 +147,23 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
         ]),
       );
     });
+
+    it('lists neighbours from every kind of relationship in turn, so a long kind crowds out none', async () => {
+      const { body: all } = await api.get('/api/entities/dpg%3Adhis2?neighbours=500');
+      const kinds = new Set(
+        (all.neighbours as { relationship: string; direction: string }[]).map(
+          (n) => `${n.relationship}:${n.direction}`,
+        ),
+      );
+      expect(kinds.size).toBeGreaterThan(2);
+      const { body } = await api.get(`/api/entities/dpg%3Adhis2?neighbours=${kinds.size}`);
+      const listed = (body.neighbours as { relationship: string; direction: string }[]).map(
+        (n) => `${n.relationship}:${n.direction}`,
+      );
+      // One of each kind, in relationship order.
+      expect(new Set(listed)).toEqual(kinds);
+      expect(listed).toEqual([...listed].sort());
+    });
   });
 
   describe('GET /api/graph/neighbourhood', () => {
