@@ -55,6 +55,40 @@ describe('groupNeighbours', () => {
     expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
   });
 
+  it('orders numbered names by number, SDG 3 before SDG 10', () => {
+    const sdg = (n: number): Neighbour => ({
+      id: `sdg:${n}`,
+      label: `SDG ${n}: x`,
+      type: 'SDG',
+      relationship: 'ADVANCES',
+      direction: 'out',
+    });
+    const [group] = groupNeighbours([sdg(16), sdg(3), sdg(10)]);
+    expect(group?.neighbours.map((x) => x.id)).toEqual(['sdg:3', 'sdg:10', 'sdg:16']);
+  });
+
+  it('counts each group in full from the summary where the answer listed fewer', () => {
+    const country = (id: string): Neighbour => ({
+      id,
+      label: id,
+      type: 'Country',
+      relationship: 'DEPLOYED_IN',
+      direction: 'out',
+    });
+    const groups = groupNeighbours(
+      [country('country:KE'), country('country:SL')],
+      [
+        { relationship: 'DEPLOYED_IN', direction: 'out', count: 241 },
+        { relationship: 'OWNS', direction: 'in', count: 1 },
+      ],
+    );
+    expect(groups.map((g) => [g.key, g.neighbours.length, g.total])).toEqual([
+      ['DEPLOYED_IN:out', 2, 241],
+    ]);
+    // Without a summary a group counts what it lists.
+    expect(groupNeighbours([country('country:KE')])[0]?.total).toBe(1);
+  });
+
   it('adds up per-type degrees', () => {
     expect(totalDegree(unicef.degree)).toBe(unicef.neighbours.length);
     expect(totalDegree({})).toBe(0);

@@ -19,14 +19,32 @@ export interface NeighbourGroup {
   /** Heading, e.g. "Led by". */
   heading: string;
   neighbours: Neighbour[];
+  /** Relationships of this kind in all: the entity answer lists at most 100 neighbours. */
+  total: number;
 }
 
+/** `neighbourSummary.groups` of the entity answer: every relationship counted, by kind and type. */
+export type NeighbourCounts = readonly {
+  relationship: string;
+  direction: Direction;
+  count: number;
+}[];
+
 /**
- * Groups neighbours. Groups follow the relationship vocabulary's order (outgoing before incoming for
- * the same type); inside a group neighbours are sorted by type, then name. A neighbour reached by two
+ * Groups neighbours, each group with its full count from `counts` where the answer listed fewer.
+ * Groups follow the relationship vocabulary's order (outgoing before incoming for the same type);
+ * inside a group neighbours are sorted by type, then name. A neighbour reached by two
  * relationships appears in both groups; a duplicate within one group is dropped.
  */
-export function groupNeighbours(neighbours: readonly Neighbour[]): NeighbourGroup[] {
+export function groupNeighbours(
+  neighbours: readonly Neighbour[],
+  counts: NeighbourCounts = [],
+): NeighbourGroup[] {
+  const totals = new Map<string, number>();
+  for (const { relationship, direction, count } of counts) {
+    const key = `${relationship}:${direction}`;
+    totals.set(key, (totals.get(key) ?? 0) + count);
+  }
   const groups = new Map<string, NeighbourGroup>();
   for (const neighbour of neighbours) {
     const key = `${neighbour.relationship}:${neighbour.direction}`;
@@ -38,6 +56,7 @@ export function groupNeighbours(neighbours: readonly Neighbour[]): NeighbourGrou
         direction: neighbour.direction,
         heading: relationshipPhrase(neighbour.relationship, neighbour.direction),
         neighbours: [],
+        total: 0,
       };
       groups.set(key, group);
     }
@@ -45,8 +64,12 @@ export function groupNeighbours(neighbours: readonly Neighbour[]): NeighbourGrou
   }
   for (const group of groups.values()) {
     group.neighbours.sort(
-      (a, b) => entityTypeOrder(a.type) - entityTypeOrder(b.type) || a.label.localeCompare(b.label),
+      (a, b) =>
+        entityTypeOrder(a.type) - entityTypeOrder(b.type) ||
+        // "SDG 3" before "SDG 10".
+        a.label.localeCompare(b.label, 'en', { numeric: true }),
     );
+    group.total = Math.max(totals.get(group.key) ?? 0, group.neighbours.length);
   }
   return [...groups.values()].sort(
     (a, b) =>
