@@ -30,10 +30,14 @@ describe('search utils', () => {
     result('thing:x', 'Dataset', 0.5),
   ];
 
-  it('groups results by type in vocabulary order, keeping rank order inside a group', () => {
+  it("groups results by type, the best match's group first, keeping rank order inside a group", () => {
     const groups = groupResults(results);
-    expect(groups.map((g) => g.type)).toEqual(['Organisation', 'Activity', 'DPG', 'Dataset']);
-    expect(groups[1]?.items.map((i) => i.result.id)).toEqual([
+    expect(groups.map((g) => g.type)).toEqual(['Activity', 'DPG', 'Organisation', 'Dataset']);
+    expect(groupResults([results[1]!, results[0]!]).map((g) => g.type)).toEqual([
+      'DPG',
+      'Activity',
+    ]);
+    expect(groups[0]?.items.map((i) => i.result.id)).toEqual([
       'activity:unicef/dhis-rollout',
       'activity:other',
     ]);
@@ -44,10 +48,10 @@ describe('search utils', () => {
     const indexes = groups.flatMap((g) => g.items.map((i) => i.index));
     expect(indexes).toEqual([0, 1, 2, 3, 4]);
     expect(displayOrder(groups).map((r) => r.id)).toEqual([
-      'org:hisp',
       'activity:unicef/dhis-rollout',
       'activity:other',
       'dpg:dhis2',
+      'org:hisp',
       'thing:x',
     ]);
     expect(groupResults([])).toEqual([]);

@@ -1,9 +1,8 @@
 /**
- * Pure helpers for the search domain: grouping ranked results by entity type (keeping rank order
- * inside a group) and moving the keyboard cursor through them.
+ * Pure helpers for the search domain: grouping ranked results by entity type (in rank order, of
+ * the groups and inside each) and moving the keyboard cursor through them.
  */
 import type { SearchResult } from '../../lib/api/types';
-import { entityTypeOrder } from '../../lib/vocabulary';
 
 /** Results of one type, each with its position in keyboard order. */
 export interface ResultGroup {
@@ -12,8 +11,10 @@ export interface ResultGroup {
 }
 
 /**
- * Groups results by type. Groups follow the vocabulary's type order; inside a group results keep the
- * API's order. `index` numbers results in the order they are displayed, which is the order ↑ ↓ walk.
+ * Groups results by type. The group of the best match comes first, and so on down the ranking
+ * (typing "dhis" shows DHIS2 first, not six activities that mention it); inside a group results
+ * keep the API's order. `index` numbers results in the order they are displayed, which is the
+ * order ↑ ↓ walk.
  */
 export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
   const byType = new Map<string, SearchResult[]>();
@@ -23,9 +24,11 @@ export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
     else byType.set(result.type, [result]);
   }
   let index = 0;
-  return [...byType.entries()]
-    .sort(([a], [b]) => entityTypeOrder(a) - entityTypeOrder(b) || a.localeCompare(b))
-    .map(([type, list]) => ({ type, items: list.map((result) => ({ result, index: index++ })) }));
+  // A Map keeps insertion order: each type where its best result ranks.
+  return [...byType.entries()].map(([type, list]) => ({
+    type,
+    items: list.map((result) => ({ result, index: index++ })),
+  }));
 }
 
 /** Results in display (keyboard) order. */
