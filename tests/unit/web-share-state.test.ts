@@ -93,6 +93,10 @@ describe('share state in the URL', () => {
     expect(state.insight).toEqual({ kind: 'stakeholders', id: 'country:KE' });
     expect(state.path).toEqual({ from: 'country:GH', to: 'dpg:dhis2' });
     expect(decodeShareState('#/entity/country%3Ake').selected).toBe('country:KE');
+    // A raised cap keeps its country: `country:ke*300` is KE's.
+    expect(
+      decodeShareState('#/explore?focus=country:ke&more=country:ke*300').exploration.limits,
+    ).toEqual({ 'country:KE': 300 });
   });
 
   it("reads the first slice's #/entity/<id> links as a selection", () => {

@@ -177,8 +177,12 @@ export const graphActions = {
     exploration = { ...exploration, limits: { ...exploration.limits, [id]: limit } };
     void loadNeighbourhood(id, true);
   },
-  /** Hides nodes from the canvas. */
-  hide(ids: readonly string[]): void {
+  /**
+   * Hides nodes from the canvas, except the focus: the view is about it, and hiding it left its
+   * neighbourhood as islands under a crumb showing its raw id (the overview is the way out).
+   */
+  hide(requested: readonly string[]): void {
+    const ids = requested.filter((id) => id !== exploration.focus);
     let hidden = [...exploration.hidden];
     for (const id of ids) hidden = addId(hidden, id);
     exploration = {

@@ -105,7 +105,8 @@ function limits(value: string | null, loaded: readonly string[]): Record<string,
   const out: Record<string, number> = {};
   for (const item of ids(value)) {
     const star = item.lastIndexOf('*');
-    const id = item.slice(0, star);
+    // `country:ke*300`: the id is canonical only once the cap is cut off.
+    const id = canonicalEntityId(item.slice(0, star));
     const limit = Number(item.slice(star + 1));
     if (star > 0 && loaded.includes(id) && Number.isInteger(limit) && limit >= 1)
       out[id] = Math.min(limit, EXPANSION_MAX);
