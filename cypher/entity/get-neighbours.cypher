@@ -7,7 +7,8 @@ WITH type(r) AS relationship,
      CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
      coalesce(m.name, m.id) AS label, r, m
 ORDER BY relationship, direction, label, m.id
-WITH relationship, direction, collect({r: r, m: m, label: label}) AS kind
+// No kind gives more than $limit, so a hub's ten thousand relationships are not unwound.
+WITH relationship, direction, collect({r: r, m: m, label: label})[0..$limit] AS kind
 UNWIND range(0, size(kind) - 1) AS turn
 WITH relationship, direction, turn, kind[turn] AS x
 ORDER BY turn, relationship, direction
@@ -22,4 +23,4 @@ RETURN m.id AS id,
        coalesce(r.sources, []) AS sources,
        coalesce(r.evidence, []) AS evidence,
        r.role AS role, r.startDate AS startDate, r.endDate AS endDate
-ORDER BY relationship, label
+ORDER BY relationship, direction, label, id
