@@ -7,28 +7,32 @@ export function parseInput<S extends z.ZodType>(
   input: unknown,
   where: string,
 ): z.infer<S> {
-  // `?limit=5&limit=6` arrives as a list; no query parameter of this API is given twice (lists
-  // are comma-separated), and the schema's own message ("expected number") would not say so.
-  const repeated =
-    where === 'query' && typeof input === 'object' && input !== null
-      ? Object.entries(input).filter(([, value]) => Array.isArray(value))
-      : [];
-  if (repeated.length > 0) {
-    const details = repeated.map(([name]) => ({
-      path: `query.${name}`,
-      message: 'is given more than once; give it once (a list goes comma-separated)',
-    }));
-    throw new ValidationError(
-      `Invalid query: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
-      details,
-    );
-  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({
-    path: [where, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  // `?limit=5&limit=6` arrives as a list. No query parameter of this API is given twice (lists
+  // are comma-separated), and the schema's own message ("expected number") would not say so.
+  // A parameter the route does not read may repeat, as unknown parameters may be there at all.
+  const repeated = new Set(
+    where === 'query' && typeof input === 'object' && input !== null
+      ? Object.entries(input)
+          .filter(([, value]) => Array.isArray(value))
+          .map(([name]) => name)
+      : [],
+  );
+  const details: { path: string; message: string }[] = [];
+  const named = new Set<string>();
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? '');
+    if (!repeated.has(name)) {
+      details.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message });
+    } else if (!named.has(name)) {
+      named.add(name);
+      details.push({
+        path: `${where}.${name}`,
+        message: 'is given more than once; give it once (a list goes comma-separated)',
+      });
+    }
+  }
   throw new ValidationError(
     `Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
     details,
