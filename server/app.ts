@@ -12,7 +12,9 @@ import express from 'express';
 import helmet from 'helmet';
 import type { GraphDatabase } from './db/neo4j-client.ts';
 import { apiRouter } from './api/api-router.ts';
-import { errorHandler } from './api/error-handler.ts';
+import { errorHandler, optionsResponder } from './api/error-handler.ts';
+import { openApiDocument } from './api/openapi.ts';
+import { apiRoutes } from './api/route-table.ts';
 import { importsRouter } from './api/imports-router.ts';
 import { authRouter } from './api/auth-router.ts';
 import { curationRouter } from './api/curation-router.ts';
@@ -79,6 +81,7 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   );
   const cors = corsPolicy(options.corsOrigins ?? []);
   if (cors) app.use('/api', cors);
+  app.use('/api', optionsResponder(apiRoutes(openApiDocument(APP_VERSION).paths ?? {})));
   // Before authentication, which reads the database: a flood stops here.
   if (options.rateLimit !== false) {
     const limits = rateLimiters(options.rateLimit ?? DEFAULT_RATE_LIMITS);
@@ -92,7 +95,9 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   // API answers can depend on who asks and change with every import: browsers revalidate them
   // (the ETag keeps that cheap), shared caches keep none, and session answers are never stored.
   app.use('/api', (req, res, next) => {
-    res.set('Cache-Control', req.path.startsWith('/auth/') ? 'no-store' : 'private, no-cache');
+    // The docs page's files keep their own day-long caching (api-docs.ts).
+    if (!req.path.startsWith('/docs'))
+      res.set('Cache-Control', req.path.startsWith('/auth/') ? 'no-store' : 'private, no-cache');
     next();
   });
   // Who is asking (token or session cookie, CSRF checked), and whether reads need an account.

@@ -19,6 +19,23 @@ const CLIENT_ERROR_CODES: Record<number, string> = {
 };
 
 /**
+ * Answers OPTIONS on a known API path with 204 and the same `Allow` a 405 gives. Mounted before
+ * the routers: Express would otherwise answer from whichever router first matched the path,
+ * with only that router's methods. CORS answers a listed origin's preflight before this.
+ */
+export function optionsResponder(routes: readonly ApiRoute[]): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'OPTIONS') return next();
+    const unrouted = explainUnrouted(routes, req.baseUrl + req.path);
+    if (unrouted.kind !== 'method') return next();
+    res
+      .set('Allow', [...unrouted.allow, 'OPTIONS'].join(', '))
+      .status(204)
+      .end();
+  };
+}
+
+/**
  * Answers an API request no route took: 405 with `Allow` when the path exists for other methods,
  * else 404, which says how to write an id that holds a "/" when that is the likely mistake.
  */
@@ -28,27 +45,24 @@ export function notFoundHandler(routes: readonly ApiRoute[]): RequestHandler {
     const path = req.baseUrl + req.path;
     const unrouted = explainUnrouted(routes, path);
     if (unrouted.kind === 'method') {
-      res
-        .status(405)
-        .set('Allow', unrouted.allow.join(', '))
-        .json({
-          error: {
-            code: 'METHOD_NOT_ALLOWED',
-            message: `${path} does not take ${req.method}; it takes ${unrouted.allow.join(', ')}`,
-            details: { allow: unrouted.allow },
-          },
-        });
+      const allow = [...unrouted.allow, 'OPTIONS'];
+      res.set('Allow', allow.join(', '));
+      res.status(405).json({
+        error: {
+          code: 'METHOD_NOT_ALLOWED',
+          message: `${path} does not take ${req.method}; it takes ${allow.join(', ')}`,
+          details: { allow },
+        },
+      });
       return;
     }
     const hint =
       unrouted.kind === 'unencoded-slash'
         ? ` An id that contains "/" goes into the path encoded, as %2F (${unrouted.template}).`
         : '';
-    res
-      .status(404)
-      .json({
-        error: { code: 'NOT_FOUND', message: `No API route ${req.method} ${path}.${hint}` },
-      });
+    res.status(404).json({
+      error: { code: 'NOT_FOUND', message: `No API route ${req.method} ${path}.${hint}` },
+    });
   };
 }
 

@@ -201,13 +201,16 @@ describe('bad input', () => {
   it('a known path asked with another method answers 405 with the methods it takes', async () => {
     const subgraph = await fetch(`${api.url}/api/graph/subgraph`);
     expect(subgraph.status).toBe(405);
-    expect(subgraph.headers.get('allow')).toBe('POST');
+    expect(subgraph.headers.get('allow')).toBe('POST, OPTIONS');
     expect(await subgraph.json()).toMatchObject({
-      error: { code: 'METHOD_NOT_ALLOWED', details: { allow: ['POST'] } },
+      error: { code: 'METHOD_NOT_ALLOWED', details: { allow: ['POST', 'OPTIONS'] } },
     });
     const put = await fetch(`${api.url}/api/entities/org:unicef`, { method: 'PUT' });
     expect(put.status).toBe(405);
-    expect(put.headers.get('allow')).toBe('GET, HEAD');
+    expect(put.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const options = await fetch(`${api.url}/api/entities/org:unicef`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 
   it('an activity id with an unencoded "/" is told to encode it', async () => {

@@ -252,6 +252,10 @@ describe('caching', () => {
     const me = await fetch(`${base}/api/auth/me`);
     expect(me.status).toBe(200);
     expect(me.headers.get('cache-control')).toBe('no-store');
+    // The docs page's files keep their own caching.
+    const docs = await fetch(`${base}/api/docs/swagger-ui.css`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('cache-control')).toMatch(/max-age=86400/);
   });
 });
 
