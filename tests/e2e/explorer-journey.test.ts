@@ -407,6 +407,23 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('closes a side panel with Escape, and only then clears the selection', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org:unicef&sel=org:unicef&panel=filters`);
+    await page.getByTestId('filter-panel').waitFor(POLL);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('filter-panel').waitFor({ state: 'detached', ...POLL });
+    // The details of the selection are back under the panel that was closed.
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('sel=');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).not.toContain('sel=');
+    // A field's Escape is its own: in the path finder's picker it does not close the panel.
+    await page.getByRole('button', { name: 'Paths', exact: true }).click();
+    await page.getByTestId('path-finder').waitFor(POLL);
+    await page.getByTestId('path-finder').getByRole('combobox').first().press('Escape');
+    expect(await page.getByTestId('path-finder').count()).toBe(1);
+    await page.close();
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);
