@@ -11,6 +11,7 @@ import {
 } from '../model/graph-model.ts';
 import { findPersonalData, PERSONAL_DATA_MESSAGE } from '../curation/personal-data.ts';
 import { roleSchema } from '../auth/roles.ts';
+import { canonicalAuditSubject } from '../model/entity-ids.ts';
 import { entityIdSchema, intParam, requiredIntParam } from './schemas.ts';
 
 /** The entity types editors create and change; countries and SDGs are reference data. */
@@ -245,7 +246,7 @@ export const annotationListQuerySchema = z.object({
 export const uuidParamsSchema = z.object({ id: z.uuid() });
 
 export const auditQuerySchema = z.object({
-  entity: z.string().min(1).max(700).optional().meta({
+  entity: z.string().min(1).max(700).overwrite(canonicalAuditSubject).optional().meta({
     description:
       'An entity id, an annotation or saved view id, or a relationship key `from|TYPE|to`',
   }),

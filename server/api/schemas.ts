@@ -13,9 +13,10 @@ export const entityIdSchema = z
   .string()
   .min(3)
   .max(300)
-  .regex(ENTITY_ID_PATTERN, 'must look like "org:unicef" or "activity:unicef/some-title"')
-  // `country:ke` is `country:KE`: the same canonical id the insight endpoints' country filter takes.
+  // `country:ke` is `country:KE` and `ORG:UNICEF` is `org:unicef`, before the pattern is checked:
+  // the same canonical ids the insight endpoints' country filter and shared links read.
   .overwrite(canonicalEntityId)
+  .regex(ENTITY_ID_PATTERN, 'must look like "org:unicef" or "activity:unicef/some-title"')
   // `pattern` restated: the generator would copy the regex's `/u` flag into the pattern.
   .meta({
     description: 'An entity id: `<prefix>:<slug>`',

@@ -1,11 +1,32 @@
 /**
- * Entity ids as people type them. The importers write a country's id with its ISO code in capitals
- * (`country:KE`); a hand-typed or lower-cased link (`country:ke`) names the same country, so every
- * id that comes in, through an API parameter or a shared link, is read through `canonicalEntityId`
- * before it is looked up. No zod here: the front end shares this module.
+ * Entity ids as people type them. Every importer and the curation API make ids from slugs, which
+ * are lower case, except a country's ISO code, which is in capitals (`country:KE`). So a hand-typed
+ * or re-cased id (`country:ke`, `ORG:UNICEF`) names the same entity, and every id that comes in,
+ * through an API parameter or a shared link, is read through `canonicalEntityId` before it is
+ * looked up. No zod here: the front end shares this module.
  */
-const COUNTRY_ID = /^country:[A-Za-z]{2}$/;
+const PREFIXED = /^([A-Za-z]+):(.+)$/su;
+const ISO_CODE = /^[A-Za-z]{2}$/;
 
 export function canonicalEntityId(id: string): string {
-  return COUNTRY_ID.test(id) ? `country:${id.slice('country:'.length).toUpperCase()}` : id;
+  const match = PREFIXED.exec(id);
+  if (!match) return id;
+  const prefix = match[1]!.toLowerCase();
+  const rest = match[2]!;
+  return prefix === 'country' && ISO_CODE.test(rest)
+    ? `country:${rest.toUpperCase()}`
+    : `${prefix}:${rest.toLowerCase()}`;
+}
+
+/**
+ * An audit trail's subject: an entity id, a relationship key `from|TYPE|to` (whose ends are
+ * entity ids), or an annotation's or saved view's id (a UUID, which has no prefix to read).
+ */
+export function canonicalAuditSubject(subject: string): string {
+  const parts = subject.split('|');
+  if (parts.length === 3) {
+    const [from, type, to] = parts as [string, string, string];
+    return `${canonicalEntityId(from)}|${type}|${canonicalEntityId(to)}`;
+  }
+  return canonicalEntityId(subject);
 }

@@ -93,6 +93,7 @@ describe('share state in the URL', () => {
     expect(state.insight).toEqual({ kind: 'stakeholders', id: 'country:KE' });
     expect(state.path).toEqual({ from: 'country:GH', to: 'dpg:dhis2' });
     expect(decodeShareState('#/entity/country%3Ake').selected).toBe('country:KE');
+    expect(decodeShareState('#/entity/ORG%3AUNICEF').selected).toBe('org:unicef');
     // A raised cap keeps its country: `country:ke*300` is KE's.
     expect(
       decodeShareState('#/explore?focus=country:ke&more=country:ke*300').exploration.limits,
