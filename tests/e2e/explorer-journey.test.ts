@@ -407,13 +407,21 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
-  it('closes a side panel with Escape, and only then clears the selection', async () => {
+  it('closes a side panel with Escape, and only then clears the selection; names sources in tooltips', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org:unicef&sel=org:unicef&panel=filters`);
     await page.getByTestId('filter-panel').waitFor(POLL);
     await page.keyboard.press('Escape');
     await page.getByTestId('filter-panel').waitFor({ state: 'detached', ...POLL });
     // The details of the selection are back under the panel that was closed.
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('sel=');
+    if (hasSharedData()) {
+      // A neighbour's tooltip names its sources as the Sources list does, not by internal id.
+      const row = page.getByTestId('details-panel').locator('button.row').first();
+      await row.waitFor(POLL);
+      const tooltip = (await row.getAttribute('title')) ?? '';
+      expect(tooltip).not.toBe('');
+      expect(tooltip).not.toMatch(/source:/);
+    }
     await page.keyboard.press('Escape');
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).not.toContain('sel=');
     // A field's Escape is its own: in the path finder's picker it does not close the panel.
