@@ -432,6 +432,36 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('shows an insight item in the details panel and goes back to the list', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await open(
+      `${appUrl}/#/explore?focus=org%3Aunicef&panel=insight&insight=network&of=org%3Aunicef`,
+    );
+    const items = page.getByTestId('insight-items').locator('button.item');
+    await items.first().waitFor(POLL);
+    const first = (await items.first().locator('.name').textContent())?.trim() ?? '';
+    await items.first().click();
+    const details = page.getByTestId('details-panel');
+    await details.waitFor(POLL);
+    // The row's name is followed by the organisation's kind ("… Network").
+    await expect
+      .poll(
+        async () => first.startsWith((await details.locator('h2').first().textContent()) ?? '?'),
+        POLL,
+      )
+      .toBe(true);
+    await shot(page, 'insight-item-details');
+    await details.getByTestId('back-to-insight').click();
+    await items.first().waitFor(POLL);
+    // Closing the details (Escape here) returns to the list too, not to the overview.
+    await items.nth(1).click();
+    await details.waitFor(POLL);
+    await page.keyboard.press('Escape');
+    await items.first().waitFor(POLL);
+    expect(await inPage<string>(page, 'location.hash')).not.toContain('sel=');
+    await page.close();
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);
