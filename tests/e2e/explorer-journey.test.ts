@@ -462,6 +462,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('offers no futile Retry for a link the API refuses', async () => {
+    const page = await open(
+      `${appUrl}/#/explore?focus=org%3Anot%20an%20id&sel=org%3Anot%20an%20id`,
+    );
+    await page.getByRole('button', { name: 'Back to overview' }).first().waitFor(POLL);
+    await shot(page, 'refused-link');
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    await page.close();
+    // The browser logs the API's 400s for the malformed id: expected here, and only those.
+    expect(pageErrors.every((error) => error.includes('400 (Bad Request)'))).toBe(true);
+    pageErrors.length = 0;
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);

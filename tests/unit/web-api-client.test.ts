@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import {
   ApiError,
+  canRetry,
   createApiClient,
   createLatestRequest,
   failure,
@@ -148,6 +149,17 @@ describe('async status helpers', () => {
   it('give a generic message for anything else thrown', () => {
     expect(toUserFacingError('weird').code).toBe('UNEXPECTED');
     expect(toUserFacingError(new Error('Boom')).message).toBe('Boom');
+  });
+
+  it('offer a retry only where asking again may succeed', () => {
+    const error = (e: unknown) => toUserFacingError(e);
+    expect(canRetry(error(new ApiError('NETWORK_ERROR', 'offline', 0)))).toBe(true);
+    expect(canRetry(error(new ApiError('DATABASE_UNAVAILABLE', 'down', 503)))).toBe(true);
+    expect(canRetry(error(new ApiError('RATE_LIMITED', 'slow down', 429)))).toBe(true);
+    expect(canRetry(error(new ApiError('INTERNAL', 'oops', 500)))).toBe(true);
+    expect(canRetry(error(new ApiError('VALIDATION_ERROR', 'bad id', 400)))).toBe(false);
+    expect(canRetry(error(new ApiError('NOT_FOUND', 'no entity', 404)))).toBe(false);
+    expect(canRetry(error(new Error('This view does not apply to a Country.')))).toBe(false);
   });
 });
 

@@ -45,6 +45,16 @@ export function toUserFacingError(error: unknown): UserFacingError {
   return { code: 'UNEXPECTED', message: 'Something went wrong. Please try again.', status: 0 };
 }
 
+/**
+ * Whether asking again may succeed: no answer or a garbled one, a timeout, a rate limit, a server or
+ * database failure. A refused request (a malformed id, a view that does not apply) fails the same
+ * way every time, so the UI offers no Retry for it.
+ */
+export function canRetry(error: UserFacingError): boolean {
+  if (error.code === 'NETWORK_ERROR' || error.code === 'BAD_RESPONSE') return true;
+  return error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
 /** Whether an error is a caller's abort, which the UI ignores rather than shows. */
 export function isAbort(error: unknown): boolean {
   return (
