@@ -475,6 +475,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     pageErrors.length = 0;
   });
 
+  it('keeps "Paths from here" in the link before the other end is chosen', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&sel=org%3Aunicef`);
+    await page.getByRole('button', { name: 'Paths from here' }).click();
+    await expect
+      .poll(() => inPage<string>(page, 'location.hash'), POLL)
+      .toMatch(/panel=paths.*from=org:unicef/);
+    await page.reload();
+    const from = page.getByTestId('path-finder').getByRole('combobox').first();
+    await from.waitFor(POLL);
+    await expect.poll(() => from.inputValue(), POLL).toBe('UNICEF');
+    await page.close();
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);

@@ -109,7 +109,7 @@ describe('share state in the URL', () => {
 
   it('falls back to defaults for unknown values instead of failing', () => {
     const state = decodeShareState(
-      '#/explore?layout=spiral&size=huge&panel=nope&insight=x&of=y&from=a',
+      '#/explore?layout=spiral&size=huge&panel=nope&insight=x&of=y',
     );
     expect(state.layout).toBe('fcose');
     expect(state.sizeBy).toBe('degree');
@@ -117,6 +117,12 @@ describe('share state in the URL', () => {
     expect(state.insight).toBeNull();
     expect(state.path).toBeNull();
     expect(decodeShareState('#/entity/%E0%A4%A')).toEqual(DEFAULT_SHARE_STATE);
+  });
+
+  it('keeps a path finder with one end chosen, as "Paths from here" leaves it', () => {
+    const state = decodeShareState('#/explore?panel=paths&from=org:google');
+    expect(state.path).toEqual({ from: 'org:google', to: null });
+    expect(encodeShareState(state)).toBe('#/explore?panel=paths&from=org:google');
   });
 
   it('drops expansions without a focus, and the focus from its own expansions', () => {

@@ -52,8 +52,8 @@ export const pathActions = {
     endpoints = { ...endpoints, [end]: id };
     void pathActions.find();
   },
-  /** Sets both ends (URL restore) and finds paths. */
-  restore(next: { from: string; to: string } | null): void {
+  /** Sets both ends (URL restore; either may be unset) and finds paths. */
+  restore(next: { from: string | null; to: string | null } | null): void {
     if (next?.from === endpoints.from && next?.to === endpoints.to) return;
     endpoints = { from: next?.from ?? null, to: next?.to ?? null };
     void pathActions.find();

@@ -35,7 +35,8 @@ export interface ShareState {
   sizeBy: SizeMeasure;
   list: boolean;
   panel: PanelName | null;
-  path: { from: string; to: string } | null;
+  /** The path finder's ends; one may be chosen before the other ("Paths from here"). */
+  path: { from: string | null; to: string | null } | null;
   insight: { kind: InsightKind; id: string } | null;
 }
 
@@ -81,8 +82,8 @@ export function encodeShareState(state: ShareState): string {
     ['size', state.sizeBy === 'degree' ? undefined : state.sizeBy],
     ['list', state.list ? '1' : undefined],
     ['panel', state.panel ?? undefined],
-    ['from', state.path?.from],
-    ['to', state.path?.to],
+    ['from', state.path?.from ?? undefined],
+    ['to', state.path?.to ?? undefined],
     ['insight', state.insight?.kind],
     ['of', state.insight?.id],
   ];
@@ -167,7 +168,7 @@ export function decodeShareState(hash: string): ShareState {
       : 'degree',
     list: params.get('list') === '1',
     panel: (PANELS as readonly (string | null)[]).includes(panel) ? (panel as PanelName) : null,
-    path: from !== null && to !== null ? { from, to } : null,
+    path: from !== null || to !== null ? { from, to } : null,
     insight:
       (INSIGHT_KINDS as readonly (string | null)[]).includes(insightKind) && insightId !== null
         ? { kind: insightKind as InsightKind, id: insightId }
