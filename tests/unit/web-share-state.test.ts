@@ -108,9 +108,7 @@ describe('share state in the URL', () => {
   });
 
   it('falls back to defaults for unknown values instead of failing', () => {
-    const state = decodeShareState(
-      '#/explore?layout=spiral&size=huge&panel=nope&insight=x&of=y',
-    );
+    const state = decodeShareState('#/explore?layout=spiral&size=huge&panel=nope&insight=x&of=y');
     expect(state.layout).toBe('fcose');
     expect(state.sizeBy).toBe('degree');
     expect(state.panel).toBeNull();
