@@ -79,7 +79,10 @@ function wholeNumber(value: unknown, ctx: z.core.$RefinementCtx): unknown {
     ctx.addIssue({ code: 'custom', message: 'must be a whole number written in digits' });
     return z.NEVER;
   }
-  return Number(text);
+  // Digits past the safe range are as good as the largest safe number: the range check then says
+  // once what the limit is, where zod's own safe-integer check would add a second message.
+  const number = Number(text);
+  return Number.isSafeInteger(number) ? number : Math.sign(number) * Number.MAX_SAFE_INTEGER;
 }
 
 /** A whole-number query parameter between `min` and `max`, `fallback` when absent or empty. */

@@ -28,6 +28,18 @@ describe('whole-number query parameters', () => {
     expect(searchQuerySchema.parse({ q: 'dhis', limit: ' 7 ' }).limit).toBe(7);
   });
 
+  it('say once what the limit is for a number past the safe range', () => {
+    const error = refusal(() =>
+      parseInput(searchQuerySchema, { q: 'a', limit: '99999999999999999999999' }, 'query'),
+    );
+    expect(error.details).toEqual([
+      { path: 'query.limit', message: `Too big: expected number to be <=${LIMITS.search.max}` },
+    ]);
+    expect(searchQuerySchema.safeParse({ q: 'a', limit: '-99999999999999999999' }).success).toBe(
+      false,
+    );
+  });
+
   it('read decimal digits only', () => {
     for (const odd of ['0x10', '1e1', '1.5', '1.0', '10abc', 'Infinity']) {
       const result = searchQuerySchema.safeParse({ q: 'dhis', limit: odd });
