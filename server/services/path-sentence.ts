@@ -2,7 +2,7 @@
  * Says a path in words: "UNICEF leads the AI CoP, in which Google participates". Each step reads
  * from the node reached so far: along the relationship with its phrase ("leads"), against it with
  * a relative clause ("in which Google participates") or, at the start, the inverse phrase ("is led
- * by"). Pure; phrases come from the graph model.
+ * by"), one relative clause to a main clause. Pure; phrases come from the graph model.
  */
 import {
   RELATIONSHIP_INVERSE_PHRASES,
@@ -38,8 +38,16 @@ function relativeClause(type: string, subject: string): string {
   return split ? `${split[2]} which ${subject} ${split[1]}` : `which ${subject} ${words}`;
 }
 
+/** "A leads B" / "A is led by B": a main clause that ends on the node it reaches. */
+function mainClause(from: string, step: SentenceStep, to: string): string {
+  return `${from} ${step.forward ? phrase(step.type) : inversePhrase(step.type)} ${to}`;
+}
+
 /**
- * The sentence for a path of `labels.length` nodes joined by `steps` (one fewer).
+ * The sentence for a path of `labels.length` nodes joined by `steps` (one fewer). A main clause
+ * takes one relative clause at most; a longer path goes on with a new main clause after a
+ * semicolon, since a second "which" would read as about the first clause's object ("Norad funds
+ * DHIS2, which is deployed in Sierra Leone, in which OpenCRVS is deployed").
  * @throws Error when the counts disagree or the path is empty.
  */
 export function pathSentence(labels: readonly string[], steps: readonly SentenceStep[]): string {
@@ -48,14 +56,16 @@ export function pathSentence(labels: readonly string[], steps: readonly Sentence
       `path-sentence: a path needs n nodes and n-1 steps (got ${labels.length} and ${steps.length})`,
     );
   }
-  const [first, ...rest] = steps;
-  const start = first!.forward ? phrase(first!.type) : inversePhrase(first!.type);
-  const parts = [`${labels[0]} ${start} ${labels[1]}`];
-  rest.forEach((step, i) => {
-    const next = labels[i + 2]!;
-    parts.push(
-      step.forward ? `which ${phrase(step.type)} ${next}` : relativeClause(step.type, next),
-    );
+  const clauses: string[] = [];
+  steps.forEach((step, i) => {
+    const [from, to] = [labels[i]!, labels[i + 1]!];
+    if (i % 2 === 0) clauses.push(mainClause(from, step, to));
+    else {
+      const relative = step.forward
+        ? `which ${phrase(step.type)} ${to}`
+        : relativeClause(step.type, to);
+      clauses[clauses.length - 1] += `, ${relative}`;
+    }
   });
-  return parts.join(', ');
+  return clauses.join('; ');
 }

@@ -73,7 +73,25 @@ describe('pathSentence', () => {
           { type: 'DEPLOYED_IN', forward: false },
         ],
       ),
-    ).toBe('Norad funds DHIS2, which is deployed in Sierra Leone, in which OpenCRVS is deployed');
+    ).toBe(
+      'Norad funds DHIS2, which is deployed in Sierra Leone; Sierra Leone has a deployment of OpenCRVS',
+    );
+  });
+
+  it('goes on with a new main clause after each relative clause, so no "which" is ambiguous', () => {
+    expect(
+      pathSentence(
+        ['UNICEF', AI_COP, 'Google', 'DPG Standard', 'DPGA'],
+        [
+          { type: 'LEADS', forward: true },
+          { type: 'PARTICIPATES_IN', forward: false },
+          { type: 'PARTICIPATES_IN', forward: true },
+          { type: 'RUNS', forward: false },
+        ],
+      ),
+    ).toBe(
+      `UNICEF leads ${AI_COP}, in which Google participates; Google participates in DPG Standard, which DPGA runs`,
+    );
   });
 
   it('reads a one-step path as a plain clause', () => {
