@@ -429,6 +429,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.getByTestId('path-finder').waitFor(POLL);
     await page.getByTestId('path-finder').getByRole('combobox').first().press('Escape');
     expect(await page.getByTestId('path-finder').count()).toBe(1);
+    // Typed but not chosen: the picker says the end is not set, or that nothing matches.
+    const from = page.locator('#path-from');
+    await from.fill('unicef');
+    await page.locator('#path-from-list').waitFor(POLL);
+    await from.press('Tab');
+    await expect
+      .poll(() => page.getByTestId('path-from-hint').textContent(), POLL)
+      .toContain('Not set');
+    await shot(page, 'path-end-not-set');
+    await from.fill('zzqxw');
+    await expect
+      .poll(() => page.getByTestId('path-from-hint').textContent(), POLL)
+      .toContain('No entity matches');
     await page.close();
   });
 
