@@ -4,8 +4,10 @@
 // matches are read whole (descriptions and aliases are long).
 CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
 WHERE size($types) = 0 OR any(l IN labels(node) WHERE l IN $types)
-WITH node, score
-ORDER BY score DESC, coalesce(node.name, node.id)
+// An entity named exactly what was typed comes first ("unicef": UNICEF before the UNICEF Venture
+// Fund, whose description says UNICEF more often); the index's score ranks the rest.
+WITH node, score, toLower(coalesce(node.name, node.id)) = $exact AS exact
+ORDER BY exact DESC, score DESC, coalesce(node.name, node.id)
 WITH collect({node: node, score: score}) AS matches
 RETURN size(matches) AS total,
        [m IN matches[$offset..$offset + $limit] | {

@@ -33,6 +33,8 @@ export async function search(db: GraphDatabase, params: SearchQuery): Promise<Se
   if (!query) return { results: [], total: 0 };
   const [row] = await db.read('search/fulltext-search', {
     query,
+    // What was typed, as a name lower-cased, for the exact-name match that ranks first.
+    exact: params.q.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase(),
     types: checkEntityTypes(params.types),
     offset: neo4j.int(params.offset),
     limit: neo4j.int(params.limit),

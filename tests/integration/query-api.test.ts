@@ -103,6 +103,17 @@ afterAll(async () => {
 
 describe.runIf(hasSharedData())('the query API on the seed and the registry', () => {
   describe('GET /api/search', () => {
+    it('lists an entity named exactly what was typed first', async () => {
+      // The UNICEF Venture Fund says "UNICEF" more often than UNICEF's own entry does.
+      const unicef = await api.get('/api/search?q=UNICEF&limit=3');
+      expect(unicef.body.results[0]?.id).toBe('org:unicef');
+      expect(unicef.body.results.map((r: { id: string }) => r.id)).toContain(
+        'initiative:unicef-venture-fund',
+      );
+      const dhis2 = await api.get('/api/search?q=dhis2&limit=3');
+      expect(dhis2.body.results[0]?.id).toBe('dpg:dhis2');
+    });
+
     it('pages through ranked results with offset, and counts them all', async () => {
       const first = await api.get('/api/search?q=health&limit=5');
       const body = conforms(searchResponseSchema, first.body);
