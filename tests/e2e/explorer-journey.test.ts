@@ -305,13 +305,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     );
     const partners = network.nodes.filter((n) => !n.data.ego).map((n) => n.data.id);
     expect(partners.length).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Show on canvas' }).click();
-    // Every partner arrives on the canvas, each joined to something there.
     const joined = () =>
       inPage<string[]>(
         page,
         `${JSON.stringify(partners)}.filter((id) => { const n = __cy.getElementById(id); return n.nonempty() && n.degree() > 0; })`,
       );
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    expect(await joined()).not.toEqual(partners);
+    await page.getByRole('button', { name: 'Show on canvas' }).click();
+    // Every partner arrives on the canvas, each joined to something there.
+    await expect.poll(joined, POLL).toEqual(partners);
+    // The link says so, and opening it again puts them on the canvas without a click.
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('show=1');
+    await page.reload();
     await expect.poll(joined, POLL).toEqual(partners);
     await page.close();
   });

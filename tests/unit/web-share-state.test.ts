@@ -40,7 +40,7 @@ const full: ShareState = {
   list: true,
   panel: 'paths',
   path: { from: 'org:google', to: 'dpg:dhis2' },
-  insight: { kind: 'collaborators', id: 'dpg:dhis2' },
+  insight: { kind: 'collaborators', id: 'dpg:dhis2', shown: true },
 };
 
 describe('share state in the URL', () => {
@@ -90,7 +90,7 @@ describe('share state in the URL', () => {
       expanded: ['country:SL', 'org:ke'],
     });
     expect(state.selected).toBe('country:KE');
-    expect(state.insight).toEqual({ kind: 'stakeholders', id: 'country:KE' });
+    expect(state.insight).toEqual({ kind: 'stakeholders', id: 'country:KE', shown: false });
     expect(state.path).toEqual({ from: 'country:GH', to: 'dpg:dhis2' });
     expect(decodeShareState('#/entity/country%3Ake').selected).toBe('country:KE');
     expect(decodeShareState('#/entity/ORG%3AUNICEF').selected).toBe('org:unicef');

@@ -110,6 +110,10 @@ export const graph = {
   get exploration() {
     return exploration;
   },
+  /** The elements shown on top of the exploration (a found path, an insight's entities). */
+  get extra() {
+    return extra;
+  },
   /** The neighbourhood answer for an expanded (or focus) entity. */
   neighbourhood(id: string): AsyncStatus<NeighbourhoodResponse> {
     return neighbourhoods[id] ?? idle();

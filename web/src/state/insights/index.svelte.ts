@@ -11,6 +11,7 @@ import {
   isAbort,
   loading,
   success,
+  toUserFacingError,
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
 import {
@@ -21,6 +22,10 @@ import {
   insightTotal,
 } from '../../lib/insights/insight-request';
 import type { InsightKind } from '../url/utils';
+import { graph, graphActions } from '../graph/index.svelte';
+
+/** The API's cap on one subgraph request (server/api/schemas.ts, LIMITS.subgraph). */
+const SUBGRAPH_MAX_IDS = 500;
 
 /** What the view shows: the items, or that the endpoint is not there. */
 export type InsightAnswer =
@@ -35,6 +40,10 @@ export type InsightAnswer =
 let subject = $state<{ kind: InsightKind; id: string; type: string } | null>(null);
 let status = $state<AsyncStatus<InsightAnswer>>(idle());
 const request = createLatestRequest();
+/** The elements "Show on canvas" added, while the canvas still shows them. */
+let shownChunk = $state.raw<object | null>(null);
+let showing = $state(false);
+let showError = $state<string | null>(null);
 
 /** Read-only view of the insight state. */
 export const insight = {
@@ -44,13 +53,38 @@ export const insight = {
   get status() {
     return status;
   },
+  /**
+   * Whether the view's entities are on the canvas: true until the canvas moves on (another
+   * exploration, a found path) and drops the elements they came with. Links keep it (`show=1`).
+   */
+  get shownOnCanvas() {
+    return shownChunk !== null && graph.extra === shownChunk;
+  },
+  /** Whether "Show on canvas" is fetching. */
+  get showing() {
+    return showing;
+  },
+  /** Why "Show on canvas" failed, until the next attempt or subject. */
+  get showError() {
+    return showError;
+  },
 };
 
 /** The only ways to change the insight state. */
 export const insightActions = {
-  /** Opens view `kind` for entity `id` of type `type` and loads it. */
-  async open(kind: InsightKind, id: string, type: string): Promise<void> {
+  /**
+   * Opens view `kind` for entity `id` of type `type` and loads it; with `show`, then puts its
+   * entities on the canvas (a link that had them there).
+   */
+  async open(
+    kind: InsightKind,
+    id: string,
+    type: string,
+    options: { show?: boolean } = {},
+  ): Promise<void> {
     subject = { kind, id, type };
+    shownChunk = null;
+    showError = null;
     const path = insightPath(kind, id, type);
     if (path === undefined) {
       status = failure(new Error(`This view does not apply to a ${type}.`));
@@ -65,6 +99,7 @@ export const insightActions = {
         total: insightTotal(body),
         subjectLabel: insightSubjectLabel(body),
       });
+      if (options.show) await insightActions.showOnCanvas();
     } catch (error) {
       if (isAbort(error)) return;
       // A route that does not exist answers 404 without details; an unknown entity names its id.
@@ -72,10 +107,40 @@ export const insightActions = {
       status = missingRoute ? success({ available: false }) : failure(error);
     }
   },
+  /**
+   * Explores from the subject and adds every listed entity joined to it by what explains it (the
+   * entities on its paths), so none shows as an island; the relationships among them come with
+   * them (one subgraph request, capped by the API at 500 entities). An exploration already from
+   * the subject keeps its expansions.
+   */
+  async showOnCanvas(): Promise<void> {
+    const current = subject;
+    if (!current || status.state !== 'success' || !status.data.available) return;
+    const listed = [current.id, ...status.data.items.flatMap((item) => [item.id, ...item.pathIds])];
+    const ids = listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
+    if (graph.exploration.focus !== current.id) graphActions.focus(current.id);
+    showing = true;
+    showError = null;
+    try {
+      const chunk = await api.subgraph(ids);
+      // The reader may have moved on meanwhile (the overview, another entity): not onto that view.
+      if (graph.exploration.focus === current.id && subject === current) {
+        graphActions.setExtra(chunk);
+        shownChunk = chunk;
+      }
+    } catch (error) {
+      if (graph.exploration.focus === current.id && subject === current)
+        showError = `Could not add them to the canvas: ${toUserFacingError(error).message}`;
+    } finally {
+      showing = false;
+    }
+  },
   /** Closes the view. */
   close(): void {
     request.cancel();
     subject = null;
+    shownChunk = null;
+    showError = null;
     status = idle();
   },
 };

@@ -37,7 +37,8 @@ export interface ShareState {
   panel: PanelName | null;
   /** The path finder's ends; one may be chosen before the other ("Paths from here"). */
   path: { from: string | null; to: string | null } | null;
-  insight: { kind: InsightKind; id: string } | null;
+  /** The open insight view, and whether its entities were shown on the canvas. */
+  insight: { kind: InsightKind; id: string; shown: boolean } | null;
 }
 
 /** The state of a fresh page. */
@@ -86,6 +87,7 @@ export function encodeShareState(state: ShareState): string {
     ['to', state.path?.to ?? undefined],
     ['insight', state.insight?.kind],
     ['of', state.insight?.id],
+    ['show', state.insight?.shown ? '1' : undefined],
   ];
   const params = new URLSearchParams();
   for (const [key, value] of entries) if (value !== undefined) params.set(key, value);
@@ -171,7 +173,7 @@ export function decodeShareState(hash: string): ShareState {
     path: from !== null || to !== null ? { from, to } : null,
     insight:
       (INSIGHT_KINDS as readonly (string | null)[]).includes(insightKind) && insightId !== null
-        ? { kind: insightKind as InsightKind, id: insightId }
+        ? { kind: insightKind as InsightKind, id: insightId, shown: params.get('show') === '1' }
         : null,
   };
 }
