@@ -87,14 +87,16 @@ export const entityResponseSchema = z
       }),
     ),
     neighbourSummary: z.object({
-      total: count.meta({ description: 'Relationships in all' }),
+      total: count.meta({
+        description: 'Neighbours in all, each counted once per kind of relationship',
+      }),
       truncated: z.boolean().meta({ description: 'True when `neighbours` lists fewer than all' }),
       groups: z.array(
         z.object({
           relationship: z.string(),
           direction: z.enum(['out', 'in']),
           type: z.string().meta({ description: 'Type of the neighbours' }),
-          count,
+          count: count.meta({ description: 'Distinct neighbours of this kind and type' }),
         }),
       ),
     }),

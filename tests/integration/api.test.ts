@@ -7,6 +7,7 @@ import {
   graphSnapshot,
   importSeed,
   openTestDatabase,
+  query,
   resetGraph,
 } from '../support/graph-fixture.ts';
 import { hasSharedData } from '../support/shared-data.ts';
@@ -92,6 +93,30 @@ describe.runIf(hasSharedData())('entities and search on the seed graph', () => {
     ]);
     expect(body.properties).not.toHaveProperty('sources');
     expect(body.provenance[0]).toMatchObject({ source: 'source:member-page:unicef' });
+  });
+
+  it('counts a neighbour reached twice by one kind of relationship once, as it is listed', async () => {
+    await query(
+      db,
+      `CREATE (a:Entity:Organisation {id: 'org:twice-linked', name: 'Twice linked'}),
+              (b:Entity:DPG {id: 'dpg:twice-linked', name: 'Linked DPG'})
+       CREATE (a)-[:FUNDS]->(b), (a)-[:FUNDS]->(b), (a)-[:MEMBER_OF]->(a)`,
+    );
+    try {
+      const { status, body } = await api.get('/api/entities/org%3Atwice-linked');
+      expect(status).toBe(200);
+      const funds = body.neighbourSummary.groups.find(
+        (g: { relationship: string }) => g.relationship === 'FUNDS',
+      );
+      expect(funds.count).toBe(1);
+      const loop = body.neighbourSummary.groups.filter(
+        (g: { relationship: string }) => g.relationship === 'MEMBER_OF',
+      );
+      expect(loop.map((g: { count: number }) => g.count)).toEqual([1]);
+      expect(body.neighbourSummary.total).toBe(2);
+    } finally {
+      await query(db, "MATCH (n:Entity) WHERE n.id ENDS WITH ':twice-linked' DETACH DELETE n");
+    }
   });
 
   it('GET /api/entities/:id answers 404 for an unknown id and 400 for a malformed one', async () => {
