@@ -200,6 +200,11 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await expect
       .poll(() => page.locator('[data-testid="list-view"] tbody tr').count(), POLL)
       .toBe(union.length);
+    // The expanded activity offers Collapse, the focus (Google) neither, every other row Expand.
+    const list = page.getByTestId('list-view');
+    expect(await list.getByRole('button', { name: /^Collapse / }).count()).toBe(1);
+    expect(await list.getByRole('button', { name: 'Expand Google', exact: true }).count()).toBe(0);
+    expect(await list.getByRole('button', { name: /^Expand / }).count()).toBe(union.length - 2);
     await shot(page, '6-list');
     await page.getByRole('button', { name: 'Graph', exact: true }).click();
 
