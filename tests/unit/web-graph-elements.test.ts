@@ -6,6 +6,7 @@ import {
   NODE_SIZE,
   TIER_FONT_SIZE,
   countByType,
+  countShownByType,
   diffElements,
   mostConnected,
   nodeSize,
@@ -124,6 +125,26 @@ describe('countByType and mostConnected', () => {
     expect(counts.get('Organisation')).toBe(3);
     expect(counts.get('Country')).toBe(2);
     expect(counts.get('Group')).toBe(1);
+  });
+
+  it('counts per type only the nodes the filters leave showing, hidden or faded', () => {
+    const all = countShownByType(toCytoscapeElements(overview, noFilters));
+    expect(all).toEqual(countByType(overview));
+    const hidden = countShownByType(
+      toCytoscapeElements(overview, { ...noFilters, hiddenKinds: new Set(['UN agency']) }),
+    );
+    const faded = countShownByType(
+      toCytoscapeElements(overview, {
+        ...noFilters,
+        hiddenKinds: new Set(['UN agency']),
+        mode: 'fade',
+      }),
+    );
+    const unAgencies = overview.nodes.filter((n) => n.data.kind === 'UN agency').length;
+    expect(unAgencies).toBeGreaterThan(0);
+    expect(hidden.get('Organisation')).toBe(3 - unAgencies);
+    expect(faded.get('Organisation')).toBe(3 - unAgencies);
+    expect(hidden.get('Country')).toBe(2);
   });
 
   it('lists the best-connected nodes, most connected first, ties by name', () => {

@@ -225,6 +225,16 @@ export function countByType(overview: GraphChunk): Map<string, number> {
   return counts;
 }
 
+/** Nodes per type among canvas elements the filters leave showing (not hidden, not faded). */
+export function countShownByType(elements: readonly GraphElement[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const element of elements) {
+    if (element.group !== 'nodes' || element.data.muted) continue;
+    counts.set(element.data.type, (counts.get(element.data.type) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** The `count` best-connected nodes of an overview answer, most connected first. */
 export function mostConnected(
   overview: GraphChunk,
