@@ -512,6 +512,31 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('lets a keyboard reach the canvas, step through its entities and expand one', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    const canvas = page.locator('[data-graph-state]');
+    expect(await canvas.getAttribute('tabindex')).toBe('0');
+    await canvas.focus();
+    const selected = async () =>
+      new URLSearchParams((await inPage<string>(page, 'location.hash')).split('?')[1]).get('sel');
+    // The most important entity first: the one explored from.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(selected, POLL).toBe('org:unicef');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(selected, POLL).not.toBe('org:unicef');
+    const second = await selected();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(selected, POLL).toBe('org:unicef');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(selected, POLL).toBe(second);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => decodeURIComponent(await inPage<string>(page, 'location.hash')), POLL)
+      .toContain(`x=${second}`);
+    await page.close();
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);

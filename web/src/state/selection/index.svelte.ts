@@ -15,7 +15,7 @@ import { createLatestRequest } from '../../lib/api/latest-request';
 import type { EntityDetails } from '../../lib/api/types';
 
 /** Where a selection was made; the canvas brings the node into view unless it was clicked there. */
-export type SelectionOrigin = 'canvas' | 'search' | 'panel' | 'url';
+export type SelectionOrigin = 'canvas' | 'keyboard' | 'search' | 'panel' | 'url';
 
 let selectedId = $state<string | null>(null);
 let origin = $state<SelectionOrigin>('canvas');
