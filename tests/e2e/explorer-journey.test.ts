@@ -324,6 +324,16 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('show=1');
     await page.reload();
     await expect.poll(joined, POLL).toEqual(partners);
+    // Back goes to before they were shown, and stays there; Forward shows them again.
+    const shownHash = await inPage<string>(page, 'location.hash');
+    await page.goBack();
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).not.toContain('show=1');
+    await expect.poll(joined, POLL).not.toEqual(partners);
+    await page.waitForTimeout(500);
+    expect(await inPage<string>(page, 'location.hash')).not.toContain('show=1');
+    await page.goForward();
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toBe(shownHash);
+    await expect.poll(joined, POLL).toEqual(partners);
     await page.close();
   });
 

@@ -42,6 +42,14 @@ let status = $state<AsyncStatus<InsightAnswer>>(idle());
 const request = createLatestRequest();
 /** The elements "Show on canvas" added, while the canvas still shows them. */
 let shownChunk = $state.raw<object | null>(null);
+/**
+ * Asked for and not there yet (a `show=1` link while its answer loads, or the subgraph on its
+ * way): the link keeps saying so meanwhile, rather than dropping `show=1` for a moment and
+ * adding a history entry without it that Back would then land on.
+ */
+let wanted = $state(false);
+/** Counts showings, so an answer that arrives after the reader undid it is not put back. */
+let run = 0;
 let showing = $state(false);
 let showError = $state<string | null>(null);
 
@@ -58,7 +66,7 @@ export const insight = {
    * exploration, a found path) and drops the elements they came with. Links keep it (`show=1`).
    */
   get shownOnCanvas() {
-    return shownChunk !== null && graph.extra === shownChunk;
+    return wanted || (shownChunk !== null && graph.extra === shownChunk);
   },
   /** Whether "Show on canvas" is fetching. */
   get showing() {
@@ -83,7 +91,8 @@ export const insightActions = {
     options: { show?: boolean } = {},
   ): Promise<void> {
     subject = { kind, id, type };
-    shownChunk = null;
+    insightActions.hideFromCanvas();
+    wanted = options.show === true;
     showError = null;
     const path = insightPath(kind, id, type);
     if (path === undefined) {
@@ -105,6 +114,7 @@ export const insightActions = {
       // A route that does not exist answers 404 without details; an unknown entity names its id.
       const missingRoute = error instanceof ApiError && error.status === 404 && !error.details;
       status = missingRoute ? success({ available: false }) : failure(error);
+      wanted = false;
     }
   },
   /**
@@ -115,7 +125,12 @@ export const insightActions = {
    */
   async showOnCanvas(): Promise<void> {
     const current = subject;
-    if (!current || status.state !== 'success' || !status.data.available) return;
+    if (!current || status.state !== 'success' || !status.data.available) {
+      wanted = false;
+      return;
+    }
+    const mine = ++run;
+    wanted = true;
     const listed = [current.id, ...status.data.items.flatMap((item) => [item.id, ...item.pathIds])];
     const ids = listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
     if (graph.exploration.focus !== current.id) graphActions.focus(current.id);
@@ -123,23 +138,35 @@ export const insightActions = {
     showError = null;
     try {
       const chunk = await api.subgraph(ids);
-      // The reader may have moved on meanwhile (the overview, another entity): not onto that view.
-      if (graph.exploration.focus === current.id && subject === current) {
+      // The reader may have moved on meanwhile (the overview, another entity, Back): not onto that.
+      if (mine === run && graph.exploration.focus === current.id && subject === current) {
         graphActions.setExtra(chunk);
         shownChunk = chunk;
       }
     } catch (error) {
-      if (graph.exploration.focus === current.id && subject === current)
+      if (mine === run && graph.exploration.focus === current.id && subject === current)
         showError = `Could not add them to the canvas: ${toUserFacingError(error).message}`;
     } finally {
-      showing = false;
+      if (mine === run) {
+        wanted = false;
+        showing = false;
+      }
     }
+  },
+  /** Takes the view's entities off the canvas again (Back to before "Show on canvas"). */
+  hideFromCanvas(): void {
+    run += 1;
+    wanted = false;
+    showing = false;
+    if (shownChunk !== null && graph.extra === shownChunk)
+      graphActions.setExtra({ nodes: [], edges: [] });
+    shownChunk = null;
   },
   /** Closes the view. */
   close(): void {
     request.cancel();
+    insightActions.hideFromCanvas();
     subject = null;
-    shownChunk = null;
     showError = null;
     status = idle();
   },
