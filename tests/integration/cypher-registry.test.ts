@@ -121,3 +121,54 @@ describe('migration 0005: sources without server paths', () => {
     expect(await trimmed()).toEqual(expected);
   });
 });
+
+describe('migration 0008: canonical entity ids', () => {
+  afterAll(() =>
+    db.driver.executeQuery(
+      `MATCH (n) WHERE toLower(n.id) STARTS WITH 'org:m8' OR toLower(n.id) = 'country:zq'
+         OR n.id IN ['m8-note', 'm8-event']
+       DETACH DELETE n`,
+    ),
+  );
+
+  it('gives an upper-cased id its canonical case, with what names it, unless that would clash', async () => {
+    await db.driver.executeQuery(
+      `CREATE (:Entity:Organisation {id: 'org:M8-Acme', name: 'Acme'}),
+              (:Entity:Country {id: 'country:zq', name: 'Zq'}),
+              (:Entity:Organisation {id: 'org:M8-Taken', name: 'Taken, upper'}),
+              (:Entity:Organisation {id: 'org:m8-taken', name: 'Taken, lower'}),
+              (:Entity:Organisation {id: 'org:M8-TWIN', name: 'Twin one'}),
+              (:Entity:Organisation {id: 'org:m8-Twin', name: 'Twin two'}),
+              (:Annotation {id: 'm8-note', topic: 'org:M8-Acme', subject: 'org:M8-Acme'}),
+              (:AuditEvent {id: 'm8-event', entityId: 'org:M8-Acme'})`,
+    );
+    const migration = loadMigrations().find((m) => m.version === 8)!;
+    const ids = async () => {
+      for (const statement of migration.statements)
+        await db.writeTx((tx) => tx.run(statement), { receipt: false });
+      const { records } = await db.driver.executeQuery(
+        "MATCH (n:Entity) WHERE toLower(n.id) STARTS WITH 'org:m8' OR toLower(n.id) = 'country:zq' RETURN n.id AS id ORDER BY id",
+      );
+      return records.map((r) => r.get('id') as string);
+    };
+    const expected = [
+      'country:ZQ',
+      'org:M8-TWIN',
+      'org:M8-Taken',
+      'org:m8-Twin',
+      'org:m8-acme',
+      'org:m8-taken',
+    ];
+    expect(await ids()).toEqual(expected);
+    // It can run again and changes nothing more.
+    expect(await ids()).toEqual(expected);
+    const { records } = await db.driver.executeQuery(
+      "MATCH (a:Annotation {id: 'm8-note'}), (e:AuditEvent {id: 'm8-event'}) RETURN a.topic AS topic, a.subject AS subject, e.entityId AS entityId",
+    );
+    expect(records[0]?.toObject()).toEqual({
+      topic: 'org:m8-acme',
+      subject: 'org:m8-acme',
+      entityId: 'org:m8-acme',
+    });
+  });
+});
