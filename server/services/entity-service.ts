@@ -120,7 +120,13 @@ export async function getEntity(
       degree,
       provenance,
       neighbours,
-      neighbourSummary: { total, truncated: neighbours.length < total, groups },
+      // The summary counts each neighbour once per kind; so does this, whatever duplicates list.
+      neighbourSummary: {
+        total,
+        truncated:
+          new Set(neighbours.map((n) => `${n.relationship}|${n.direction}|${n.id}`)).size < total,
+        groups,
+      },
       sources,
     };
   });

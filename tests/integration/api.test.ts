@@ -114,6 +114,9 @@ describe.runIf(hasSharedData())('entities and search on the seed graph', () => {
       );
       expect(loop.map((g: { count: number }) => g.count)).toEqual([1]);
       expect(body.neighbourSummary.total).toBe(2);
+      expect(body.neighbourSummary.truncated).toBe(false);
+      const cut = await api.get('/api/entities/org%3Atwice-linked?neighbours=1');
+      expect(cut.body.neighbourSummary.truncated).toBe(true);
     } finally {
       await query(db, "MATCH (n:Entity) WHERE n.id ENDS WITH ':twice-linked' DETACH DELETE n");
     }
