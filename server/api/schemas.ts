@@ -94,7 +94,10 @@ export function intParam(min: number, max: number, fallback: number, description
 
 /** A whole-number query parameter the request must give (see {@link wholeNumber}). */
 export function requiredIntParam(min: number, description: string) {
-  return z.preprocess(wholeNumber, z.number().int().min(min)).meta({ description });
+  // No limit of its own to name: a number past the safe range (read as the largest) is refused.
+  return z
+    .preprocess(wholeNumber, z.number().int().min(min).lt(Number.MAX_SAFE_INTEGER, 'is too large'))
+    .meta({ description });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ describe('whole-number query parameters', () => {
     expect(error.details).toEqual([
       { path: 'query.limit', message: `Too big: expected number to be <=${LIMITS.search.max}` },
     ]);
+    expect(versionQuerySchema.safeParse({ version: '99999999999999999999' }).success).toBe(false);
     expect(searchQuerySchema.safeParse({ q: 'a', limit: '-99999999999999999999' }).success).toBe(
       false,
     );
