@@ -467,6 +467,16 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await expect
       .poll(() => page.getByTestId('path-from-hint').textContent(), POLL)
       .toContain('No entity matches');
+    // With an end chosen, text typed over it is not a new end.
+    await from.fill('unicef');
+    await page.locator('#path-from-list').waitFor(POLL);
+    await from.press('Enter');
+    await from.fill('google');
+    await page.locator('#path-from-list').waitFor(POLL);
+    await from.press('Tab');
+    await expect
+      .poll(() => page.getByTestId('path-from-hint').textContent(), POLL)
+      .toMatch(/^Still .+: choose a suggestion to change it\.$/);
     await page.close();
   });
 
