@@ -547,6 +547,10 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     // The most important entity first: the one explored from.
     await page.keyboard.press('ArrowRight');
     await expect.poll(selected, POLL).toBe('org:unicef');
+    // Announced, since a panel may cover the details.
+    expect(await page.getByTestId('canvas-announcement').textContent()).toMatch(
+      /^UNICEF, Organisation, 1 of \d+$/,
+    );
     await page.keyboard.press('ArrowRight');
     await expect.poll(selected, POLL).not.toBe('org:unicef');
     const second = await selected();
