@@ -81,7 +81,9 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   );
   const cors = corsPolicy(options.corsOrigins ?? []);
   if (cors) app.use('/api', cors);
-  app.use('/api', optionsResponder(apiRoutes(openApiDocument(APP_VERSION).paths ?? {})));
+  // The API's routes as its OpenAPI document lists them: OPTIONS and 405 answers name their methods.
+  const routes = apiRoutes(openApiDocument(APP_VERSION).paths ?? {});
+  app.use('/api', optionsResponder(routes));
   // Before authentication, which reads the database: a flood stops here.
   if (options.rateLimit !== false) {
     const limits = rateLimiters(options.rateLimit ?? DEFAULT_RATE_LIMITS);
@@ -115,7 +117,7 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   app.use('/api/console', consoleRouter(db, options.console));
   const answers = new AnswerCache(db, options.answerCache ?? DEFAULT_ANSWER_CACHE);
   app.use('/api', insightsRouter(db, answers));
-  app.use('/api', apiRouter(db, APP_VERSION, answers));
+  app.use('/api', apiRouter(db, APP_VERSION, answers, routes));
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {

@@ -30,9 +30,14 @@ import {
   subgraphBodySchema,
 } from './schemas.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
-import { apiRoutes } from './route-table.ts';
+import type { ApiRoute } from './route-table.ts';
 
-export function apiRouter(db: GraphDatabase, appVersion: string, answers: AnswerCache): Router {
+export function apiRouter(
+  db: GraphDatabase,
+  appVersion: string,
+  answers: AnswerCache,
+  routes: readonly ApiRoute[],
+): Router {
   const router = Router();
 
   router.get('/health', async (_req, res) => {
@@ -102,7 +107,7 @@ export function apiRouter(db: GraphDatabase, appVersion: string, answers: Answer
     res.attachment(file.fileName).type(file.contentType).send(file.body);
   });
 
-  router.use(notFoundHandler(apiRoutes(openApiDocument(appVersion).paths ?? {})));
+  router.use(notFoundHandler(routes));
   router.use(errorHandler);
   return router;
 }

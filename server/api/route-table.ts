@@ -9,15 +9,24 @@
 export interface ApiRoute {
   template: string;
   methods: string[];
+  /** The template with each `{parameter}` one path segment. */
+  exact: RegExp;
+  /** With each `{parameter}` anything, "/" included; null for a template without parameters. */
+  slashed: RegExp | null;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-/** The routes of an OpenAPI document's `paths`. */
+/**
+ * The routes of an OpenAPI document's `paths`, their patterns built once: OPTIONS is answered
+ * before the rate limits, so a request must not cost a regular expression per route.
+ */
 export function apiRoutes(paths: Record<string, object>): ApiRoute[] {
   return Object.entries(paths).map(([template, item]) => ({
     template,
     methods: METHODS.filter((method) => method in item).map((m) => m.toUpperCase()),
+    exact: templatePattern(template, '[^/]+'),
+    slashed: template.includes('{') ? templatePattern(template, '.+') : null,
   }));
 }
 
@@ -39,14 +48,12 @@ export type Unrouted =
 
 /** Why no route answered `method` on `path` (the path without its query). */
 export function explainUnrouted(routes: readonly ApiRoute[], path: string): Unrouted {
-  const known = routes.find((route) => templatePattern(route.template, '[^/]+').test(path));
+  const known = routes.find((route) => route.exact.test(path));
   if (known) {
     // Express answers HEAD wherever it answers GET.
     const allow = known.methods.includes('GET') ? [...known.methods, 'HEAD'] : known.methods;
     return { kind: 'method', allow };
   }
-  const slashed = routes.find(
-    (route) => route.template.includes('{') && templatePattern(route.template, '.+').test(path),
-  );
+  const slashed = routes.find((route) => route.slashed?.test(path));
   return slashed ? { kind: 'unencoded-slash', template: slashed.template } : { kind: 'unknown' };
 }
