@@ -114,6 +114,10 @@ export const graph = {
   get extra() {
     return extra;
   },
+  /** The name the canvas shows for `id`, when the canvas holds it. */
+  labelOf(id: string): string | undefined {
+    return data?.nodes.find((node) => node.data.id === id)?.data.label;
+  },
   /** The neighbourhood answer for an expanded (or focus) entity. */
   neighbourhood(id: string): AsyncStatus<NeighbourhoodResponse> {
     return neighbourhoods[id] ?? idle();
