@@ -160,7 +160,7 @@ export const neighbourhoodQuerySchema = z.object({
     'Most entities besides the centre; nearer and better-connected ones first. `omitted` says what was left out, by type',
   ),
   prefer: entityTypesParam(
-    'Entity types to keep first when capping, e.g. after "show more organisations"',
+    'Entity types to keep first when capping, e.g. after "show more organisations"; a hop that reaches its relationship budget is walked again for these types alone, so other types cannot crowd them out',
   ),
 });
 export type NeighbourhoodQuery = z.infer<typeof neighbourhoodQuerySchema>;

@@ -68,6 +68,18 @@ interface TypeCount {
   count: number;
 }
 
+/** A candidate as expand-frontier.cypher returns it, reached at `distance`. */
+function toCandidate(c: Record<string, unknown>, distance: number): Candidate {
+  return {
+    id: String(c.id),
+    label: String(c.label),
+    type: String(c.type),
+    degree: Number(c.degree),
+    distance,
+    parents: (c.parents as string[]).map(String),
+  };
+}
+
 /** What was reached but not kept, by type (types with none left out are absent). */
 function leftOut(reachedByType: Record<string, number>, kept: readonly Candidate[]): Omitted {
   const keptByType = countByType(kept);
@@ -136,17 +148,21 @@ export async function scopeNeighbourhood(
       throw new NotFoundError(`No entity has the id "${request.id}"`, { id: request.id });
     }
     for (const c of (row.candidates ?? []) as Record<string, unknown>[]) {
-      candidates.push({
-        id: String(c.id),
-        label: String(c.label),
-        type: String(c.type),
-        degree: Number(c.degree),
-        distance,
-        parents: (c.parents as string[]).map(String),
-      });
+      candidates.push(toCandidate(c, distance));
     }
     reachedCount += tally(row.byType as TypeCount[]);
-    if (row.capped) exact = false;
+    if (row.capped) {
+      exact = false;
+      reachedCount += tally(
+        await preferredPastBudget(
+          tx,
+          request.id,
+          { frontier, seen, distance, budget, types, rels },
+          prefer,
+          candidates,
+        ),
+      );
+    }
     if (row.counted === true) {
       tally(row.nextByType as TypeCount[]);
       if (row.nextCapped) exact = false;
@@ -158,6 +174,57 @@ export async function scopeNeighbourhood(
   }
   const { kept } = selectNeighbourhood(request.id, candidates, request.limit, prefer);
   return { centre: request.id, kept, omitted: { ...leftOut(reachedByType, kept), exact }, rels };
+}
+
+/**
+ * A hop that ran out of budget may have followed other types' relationships before reaching the
+ * preferred ones: a hub with 1,200 activities and one DPG it funds can spend all 1,000 on the
+ * activities, and then "prefer DPG" would not find the DPG. So such a hop is walked once more
+ * over the preferred types alone, and what that finds besides what the first walk did is added
+ * to `candidates` (as the same hop's) and to the counts, which stay a lower bound. It does not
+ * join the next hop's frontier: that hop has its own budget, and the counts of the other types
+ * stay those of the walk without `prefer`. Returns the counts of what it added, by type.
+ */
+async function preferredPastBudget(
+  tx: ManagedTransaction,
+  centre: string,
+  hop: {
+    frontier: string[];
+    seen: string[];
+    distance: number;
+    budget: number;
+    types: readonly EntityType[];
+    rels: readonly RelationshipType[];
+  },
+  prefer: readonly EntityType[],
+  candidates: Candidate[],
+): Promise<TypeCount[]> {
+  const allowed = hop.types.length === 0 ? null : new Set(hop.types);
+  const preferred = prefer.filter((type) => allowed === null || allowed.has(type));
+  // Nothing preferred can be reached, or the first walk already followed preferred types only.
+  if (preferred.length === 0 || (allowed !== null && preferred.length === allowed.size)) return [];
+  const [row] = await run(tx, 'graph/expand-frontier', {
+    centre,
+    frontier: hop.frontier,
+    seen: hop.seen,
+    rels: hop.rels,
+    types: preferred,
+    budget: neo4j.int(hop.budget),
+    keep: null,
+    ties: neo4j.int(0),
+    next: false,
+    countNext: false,
+    fill: neo4j.int(0),
+  });
+  const known = new Set(candidates.map((c) => c.id));
+  const added: Record<string, number> = {};
+  for (const c of (row?.candidates ?? []) as Record<string, unknown>[]) {
+    const candidate = toCandidate(c, hop.distance);
+    if (known.has(candidate.id)) continue;
+    candidates.push(candidate);
+    added[candidate.type] = (added[candidate.type] ?? 0) + 1;
+  }
+  return Object.entries(added).map(([type, count]) => ({ type, count }));
 }
 
 export async function getNeighbourhood(

@@ -6,6 +6,7 @@ import { FactSet } from '../../server/importers/graph/graph-facts.ts';
 import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
 import { FOLLOW_CAP } from '../../server/services/neighbourhood-service.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
+import { expectSameReach, reachOf } from '../support/neighbourhood-reach.ts';
 import { openTestDatabase, resetGraph } from '../support/graph-fixture.ts';
 
 const db = openTestDatabase();
@@ -25,6 +26,8 @@ const CONNECTED_EVERY = 100;
 const PARTNERED_AT = CONNECTED_EVERY / 2;
 /** org:partner's own activities: a hop that starts from it is past the follow cap too. */
 const PARTNER_ACTIVITIES = FOLLOW_CAP + 10;
+/** org:funder's activities, led before it funds its one DPG: they can use up a hop's budget. */
+const FUNDER_ACTIVITIES = FOLLOW_CAP + 100;
 
 /**
  * org:hub leads ACTIVITIES activities; some also involve dpg:n (one DPG each), as many others
@@ -89,6 +92,27 @@ function hubFacts(): FactSet {
     tie('org:triad-b', 'PARTICIPATES_IN', `activity:triad/${name}`);
   }
   tie('org:triad-b', 'MEMBER_OF', 'org:triad-a');
+  // org:funder leads more activities than a hop follows, then funds one DPG.
+  node('org:funder', 'Organisation', 'Funder');
+  for (let i = 0; i < FUNDER_ACTIVITIES; i++) {
+    const activity = `activity:funder/a${String(i).padStart(5, '0')}`;
+    node(activity, 'Activity', `Funder activity ${i}`);
+    facts.addRelationship({
+      from: 'org:funder',
+      type: 'LEADS',
+      to: activity,
+      props: {},
+      evidence: 'test: leads',
+    });
+  }
+  node('dpg:funded', 'DPG', 'Funded DPG');
+  facts.addRelationship({
+    from: 'org:funder',
+    type: 'FUNDS',
+    to: 'dpg:funded',
+    props: {},
+    evidence: 'test: funds',
+  });
   return facts;
 }
 
@@ -137,24 +161,13 @@ describe('a neighbourhood past the follow cap', () => {
   it('counts the last hop alone when the nearer ones fill the limit, as walking it in full does', async () => {
     // limit=5 at depth 2: the first hop fills the limit, so the second only counts what it
     // reaches (no candidates kept); `prefer` makes every hop read its candidates in full.
-    // What a neighbourhood reached besides its centre, by type: kept or left out.
-    const reached = (body: {
-      centre: string;
-      nodes: { data: { id: string; type: string } }[];
-      omitted: { byType: Record<string, number>; exact: boolean };
-    }) => {
-      const byType: Record<string, number> = { ...body.omitted.byType };
-      for (const { data } of body.nodes)
-        if (data.id !== body.centre) byType[data.type] = (byType[data.type] ?? 0) + 1;
-      return { byType, exact: body.omitted.exact };
-    };
     const compare = async (query: string) => {
       const counted = await api.get(`/api/graph/neighbourhood?${query}`);
       const walked = await api.get(`/api/graph/neighbourhood?${query}&prefer=Activity`);
       expect(counted.status).toBe(200);
       expect(walked.status).toBe(200);
-      expect(reached(counted.body), query).toEqual(reached(walked.body));
-      return reached(counted.body);
+      expectSameReach(counted.body, walked.body, ['Activity'], query);
+      return reachOf(counted.body);
     };
     // With and without filters: the counting step applies them as the full walk does.
     for (const filters of [
@@ -192,7 +205,30 @@ describe('a neighbourhood past the follow cap', () => {
     const counted = await api.get('/api/graph/neighbourhood?id=org:hub&depth=2&limit=5');
     // The second hop did reach something, of two types the filters tell apart: the DPGs of the
     // best-connected activities, and the partner.
-    expect(reached(counted.body).byType.DPG).toBeGreaterThan(0);
-    expect(reached(counted.body).byType.Organisation).toBe(1);
+    expect(reachOf(counted.body).byType.DPG).toBeGreaterThan(0);
+    expect(reachOf(counted.body).byType.Organisation).toBe(1);
+  });
+
+  it('finds a preferred type that a hop spent its budget before reaching', async () => {
+    // The first walk may follow org:funder's activities first and stop at the budget; `prefer`
+    // walks that hop again for DPGs alone, so the DPG it funds is kept whatever the order.
+    for (const query of [
+      'id=org:funder&limit=5&prefer=DPG',
+      'id=org:funder&limit=5&prefer=DPG,Organisation',
+      'id=org:funder&limit=5&prefer=DPG&types=Activity,DPG',
+      'id=org:funder&depth=2&limit=5&prefer=DPG',
+    ]) {
+      const { status, body } = await api.get(`/api/graph/neighbourhood?${query}`);
+      expect(status, query).toBe(200);
+      const ids = body.nodes.map((n: { data: { id: string } }) => n.data.id);
+      expect(ids, query).toContain('dpg:funded');
+      expect(ids, query).toHaveLength(6);
+      expect(body.omitted.exact, query).toBe(false);
+      expect(reachOf(body).byType.DPG, query).toBe(1);
+    }
+    // The DPG sits one hop away, however many activities came first.
+    const { body } = await api.get('/api/graph/neighbourhood?id=org:funder&limit=5&prefer=DPG');
+    const funded = body.nodes.find((n: { data: { id: string } }) => n.data.id === 'dpg:funded');
+    expect(funded.data.distance).toBe(1);
   });
 });
