@@ -14,6 +14,7 @@ import type {
   PathsResponse,
   SearchResponse,
 } from '../../web/src/lib/api/types.ts';
+import { ENTITY_TYPE_NAMES } from '../../web/src/lib/vocabulary/entity-types.ts';
 import { EXPANSION_LIMIT } from '../../web/src/state/graph/limits.ts';
 import { inPage, waitInPage, launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
@@ -404,6 +405,34 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(rows).toBe(1);
     // The tools that lost their words keep their names.
     await page.getByRole('button', { name: 'Paths' }).waitFor(POLL);
+    await page.close();
+  });
+
+  it('names every type in the legend in full, with its count', async () => {
+    const page = await open(`${appUrl}/#/`);
+    const legend = page.locator('section.legend');
+    const expand = legend.getByRole('button', { name: 'Expand legend' });
+    if (await expand.isVisible()) await expand.click();
+    const row = legend.locator('.type').first();
+    await row.waitFor(POLL);
+    // The longest type name with a thinned-out count, in the first row, whatever the graph
+    // holds: "Digital public goods" used to end in "go…", the eye's unseen icon keeping its room.
+    const longest = Object.values(ENTITY_TYPE_NAMES)
+      .map((names) => names.plural)
+      .sort((a, b) => b.length - a.length)[0];
+    await row.evaluate((button, name) => {
+      button.querySelector('.name')!.textContent = name;
+      button.querySelector('.count')!.textContent = '888/888';
+    }, longest);
+    const fits = () =>
+      row.evaluate((button) => {
+        const name = button.querySelector('.name')!;
+        return name.scrollWidth <= name.clientWidth;
+      });
+    expect(await fits()).toBe(true);
+    // Hovered, the eye takes the count's place: the name keeps its room.
+    await row.hover();
+    expect(await fits()).toBe(true);
     await page.close();
   });
 
