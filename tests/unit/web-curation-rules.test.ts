@@ -39,6 +39,7 @@ import { bySubject } from '../../web/src/state/curation/annotation-lists.ts';
 import {
   positionsToSave,
   presetFor,
+  savedPositions,
   viewState,
 } from '../../web/src/state/curation/view-positions.ts';
 import { EMPTY_EXPLORATION } from '../../web/src/state/graph/utils.ts';
@@ -338,6 +339,14 @@ describe('saved-view positions', () => {
     expect(presetFor(preset, { ...exploration, expanded: ['org:b'] })).toBeUndefined();
     expect(presetFor({ exploration, positions: {} }, exploration)).toBeUndefined();
     expect(presetFor(null, exploration)).toBeUndefined();
+  });
+
+  it('reads a view saved before ids were canonical with its positions under canonical ids', () => {
+    expect(savedPositions({ 'ORG:Acme': { x: 1, y: 2 }, 'country:ke': { x: 3, y: 4 } })).toEqual({
+      'org:acme': { x: 1, y: 2 },
+      'country:KE': { x: 3, y: 4 },
+    });
+    expect(savedPositions(undefined)).toEqual({});
   });
 });
 

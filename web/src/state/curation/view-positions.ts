@@ -4,6 +4,7 @@
  * the exploration is the one the view saved, so the picture comes back exactly; once the reader
  * expands, collapses or hides something, the layout takes over again.
  */
+import { canonicalEntityId } from '../../../../server/model/entity-ids.ts';
 import { type Exploration, sameExploration } from '../graph/utils';
 import type { SavedViewState } from './types';
 
@@ -56,6 +57,19 @@ export function viewState(
     layout,
     positions: positionsToSave(listed, positions),
   };
+}
+
+/**
+ * A saved view's positions keyed by canonical id: a view saved before ids were read in canonical
+ * case (schema migration 0008) may name `org:ACME`, which the canvas now shows as `org:acme`. Its
+ * fragment is read in canonical case anyway (url/utils.ts); its positions must follow.
+ */
+export function savedPositions(
+  positions: Readonly<Record<string, Point>> | undefined,
+): Record<string, Point> {
+  const out: Record<string, Point> = {};
+  for (const [id, point] of Object.entries(positions ?? {})) out[canonicalEntityId(id)] = point;
+  return out;
 }
 
 /** The opened view's positions while the exploration is still the one it saved, else undefined. */

@@ -7,7 +7,7 @@ import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api
 import { decodeShareState } from '../url/utils';
 import { curationApi } from './curation-api';
 import type { SavedView, SavedViewState, SavedViewSummary } from './types';
-import { type Point, type PresetPositions, viewState } from './view-positions';
+import { type Point, type PresetPositions, savedPositions, viewState } from './view-positions';
 
 let list = $state<AsyncStatus<SavedViewSummary[]>>(idle());
 let save = $state<AsyncStatus<SavedView>>(idle());
@@ -86,7 +86,7 @@ export const viewsActions = {
       change = success(null);
       preset = {
         exploration: decodeShareState(view.state.filters.url ?? '').exploration,
-        positions: view.state.positions ?? {},
+        positions: savedPositions(view.state.positions),
       };
       navigateTo(view.state);
     } catch (error) {
