@@ -126,6 +126,12 @@ describe('placeLabels', () => {
       ]).get('big');
     expect(hemmed(false)).toBe('hidden');
     expect(hemmed(true)).toBe('below');
+    // Where one side is clear of bodies, a prominent label takes it rather than lie over a node.
+    const oneSideClear = placeLabels([
+      candidate('big', 0, 0, 0, { prominent: true }),
+      candidate('body-below', 0, 42, 5),
+    ]);
+    expect(oneSideClear.get('big')).toBe('above');
     // Another prominent node is drawn at the same height: its body stays in the way.
     const twoBig = placeLabels([
       candidate('big', 0, 0, 0, { prominent: true }),

@@ -4,10 +4,11 @@
  * A spot is free when it overlaps neither an already placed label nor another node's body. The
  * forced label (the selected node) goes first and stays below its node if no spot is free; the
  * preferred ones (its neighbours) go next and are hidden like the rest when they find no spot. A
- * prominent label (one of the few biggest nodes) may lie over lesser nodes' bodies, not over labels:
- * in a dense core every spot touches some node, and the biggest nodes, the ones a reader looks for
- * first, lost their names while small nodes at the edge kept theirs. Labels are sized in model
- * units, so overlaps do not depend on zoom and one pass per layout is enough.
+ * prominent label (one of the few biggest nodes) may lie over lesser nodes' bodies when neither
+ * side is clear of them, never over labels: in a dense core every spot touches some node, and the
+ * biggest nodes, the ones a reader looks for first, lost their names while small nodes at the edge
+ * kept theirs. Labels are sized in model units, so overlaps do not depend on zoom and one pass per
+ * layout is enough.
  */
 
 /** An axis-aligned box in model coordinates. */
@@ -136,10 +137,10 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
     const body = { x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r };
     (c.prominent ? prominentBodies : otherBodies).add(body, c.id);
   }
-  const free = (rect: Rect, candidate: LabelCandidate) =>
+  const free = (rect: Rect, candidate: LabelCandidate, overBodies: boolean) =>
     !labels.hits(rect, candidate.id) &&
     !prominentBodies.hits(rect, candidate.id) &&
-    (candidate.prominent || !otherBodies.hits(rect, candidate.id));
+    (overBodies || !otherBodies.hits(rect, candidate.id));
   const placements = new Map<string, LabelPlacement>();
   const ordered = [...candidates].sort(
     (a, b) =>
@@ -148,11 +149,23 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
       a.rank - b.rank ||
       a.id.localeCompare(b.id),
   );
+  // A prominent label still takes a spot clear of every body where it has one: lying over a
+  // lesser node is the fallback, not the first choice (it made "Supporting…" sit on a neighbour
+  // while the spot above was free).
+  const clear = [
+    { side: 'below', overBodies: false },
+    { side: 'above', overBodies: false },
+  ] as const;
+  const over = [
+    ...clear,
+    { side: 'below', overBodies: true },
+    { side: 'above', overBodies: true },
+  ] as const;
   for (const candidate of ordered) {
     let placed: LabelPlacement = 'hidden';
-    for (const side of ['below', 'above'] as const) {
+    for (const { side, overBodies } of candidate.prominent ? over : clear) {
       const rect = labelRect(candidate, side);
-      if (free(rect, candidate)) {
+      if (free(rect, candidate, overBodies)) {
         labels.add(rect, candidate.id);
         placed = side;
         break;
