@@ -170,6 +170,11 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(
       await inPage<number>(page, 'window.__cy.edges("[?onPath]").length'),
     ).toBeGreaterThanOrEqual(hops);
+    // Whatever end is selected, the path is its context: none of it faded with the rest.
+    await page.waitForTimeout(300);
+    expect(
+      await inPage<string[]>(page, 'window.__cy.$("[?onPath].faded").map((e) => e.id())'),
+    ).toEqual([]);
     await expect
       .poll(() => page.locator('[data-testid="path-finder"] .sentence').count(), POLL)
       .toBe(expected.paths.length);
@@ -335,6 +340,20 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.goForward();
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toBe(shownHash);
     await expect.poll(joined, POLL).toEqual(partners);
+    // With the subject selected, the partners are its context, not faded as beyond its neighbours.
+    await page.evaluate(`window.__cy.getElementById('org:unicef').emit('tap')`);
+    await expect
+      .poll(
+        () => inPage<boolean>(page, `__cy.getElementById('org:unicef').hasClass('context')`),
+        POLL,
+      )
+      .toBe(true);
+    expect(
+      await inPage<string[]>(
+        page,
+        `${JSON.stringify(partners)}.filter((id) => __cy.getElementById(id).hasClass('faded'))`,
+      ),
+    ).toEqual([]);
     await page.close();
   });
 

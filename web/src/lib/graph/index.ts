@@ -13,3 +13,4 @@ export * from './layout';
 export * from './glyph';
 export * from './viewport';
 export * from './label-placement';
+export * from './selection-story';

@@ -53,6 +53,19 @@ let run = 0;
 let showing = $state(false);
 let showError = $state<string | null>(null);
 
+/** The subject and what explains each item: what "Show on canvas" puts on the canvas. */
+function listedIds(): string[] {
+  if (!subject || status.state !== 'success' || !status.data.available) return [];
+  const listed = [subject.id, ...status.data.items.flatMap((item) => [item.id, ...item.pathIds])];
+  return listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
+}
+
+const shownOnCanvas = $derived(wanted || (shownChunk !== null && graph.extra === shownChunk));
+/** The view's entities while they are on the canvas (the canvas keeps them in context). */
+const canvasIds = $derived<ReadonlySet<string> | null>(
+  shownOnCanvas && shownChunk !== null ? new Set(listedIds()) : null,
+);
+
 /** Read-only view of the insight state. */
 export const insight = {
   get subject() {
@@ -66,7 +79,11 @@ export const insight = {
    * exploration, a found path) and drops the elements they came with. Links keep it (`show=1`).
    */
   get shownOnCanvas() {
-    return wanted || (shownChunk !== null && graph.extra === shownChunk);
+    return shownOnCanvas;
+  },
+  /** The entities "Show on canvas" put there, while it shows them; else null. */
+  get canvasIds() {
+    return canvasIds;
   },
   /** Whether "Show on canvas" is fetching. */
   get showing() {
@@ -131,8 +148,7 @@ export const insightActions = {
     }
     const mine = ++run;
     wanted = true;
-    const listed = [current.id, ...status.data.items.flatMap((item) => [item.id, ...item.pathIds])];
-    const ids = listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
+    const ids = listedIds();
     if (graph.exploration.focus !== current.id) graphActions.focus(current.id);
     showing = true;
     showError = null;
