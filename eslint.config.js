@@ -12,6 +12,7 @@ const SHARED_WITH_WEB = [
   'server/model/graph-vocabulary.ts',
   'server/model/entity-ids.ts',
   'server/curation/relationship-rules.ts',
+  'server/api/limits.ts',
 ];
 
 /** An import path into server/ that is not one of SHARED_WITH_WEB. */

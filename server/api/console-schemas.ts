@@ -27,11 +27,8 @@ export const consoleRequestSchema = z
     query: z
       .string()
       .trim()
-      .min(1, 'query must not be empty')
-      .max(
-        CONSOLE_LIMITS.maxQueryChars,
-        `query is at most ${CONSOLE_LIMITS.maxQueryChars} characters`,
-      )
+      .min(1, 'must not be empty')
+      .max(CONSOLE_LIMITS.maxQueryChars, `is at most ${CONSOLE_LIMITS.maxQueryChars} characters`)
       .meta({
         description:
           'One read-only Cypher statement. Writes, schema and administration commands, procedure calls (`CALL name(…)`; `CALL { … }` subqueries are fine), LOAD CSV, USE, several statements and `\\u` escapes (Neo4j decodes them before it reads the query) are refused.',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { canonicalEntityId } from '../model/entity-ids.ts';
+import { LIMITS } from './limits.ts';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, relationshipTypeSchema } from '../model/graph-model.ts';
 
 export const ENTITY_ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._\-/]+$/u;
@@ -24,18 +25,7 @@ export const entityIdSchema = z
     pattern: ENTITY_ID_PATTERN.source,
   });
 
-/** Defaults and maxima of every limit the API takes; the OpenAPI document shows them. */
-export const LIMITS = {
-  search: { default: 10, max: 50, maxOffset: 1000 },
-  entityNeighbours: { default: 100, max: 500 },
-  overview: { default: 500, max: 2000 },
-  neighbourhood: { defaultDepth: 1, maxDepth: 3, default: 100, max: 1000 },
-  subgraph: { maxIds: 500 },
-  paths: { defaultMaxHops: 4, maxHops: 6, defaultK: 3, maxK: 10 },
-  stats: { defaultTop: 10, maxTop: 100, defaultExamples: 50, maxExamples: 500 },
-  facets: { default: 200, max: 1000 },
-  export: { default: 5000, max: 20000 },
-} as const;
+export { LIMITS };
 
 /**
  * A comma-separated query parameter whose items must belong to a whitelist (`types=DPG,Country`).
@@ -105,11 +95,16 @@ export function requiredIntParam(min: number, description: string) {
 // ---------------------------------------------------------------------------------------------
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().min(1, 'q must not be empty').max(200, 'q is at most 200 characters').meta({
-    description:
-      'What to look for in names, aliases and descriptions. Each word matches as a prefix and, from four letters on, despite one typo. Lucene syntax is searched for literally, never interpreted.',
-    example: 'dhis',
-  }),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(LIMITS.search.maxQueryChars, `is at most ${LIMITS.search.maxQueryChars} characters`)
+    .meta({
+      description:
+        'What to look for in names, aliases and descriptions. Each word matches as a prefix and, from four letters on, despite one typo. Lucene syntax is searched for literally, never interpreted.',
+      example: 'dhis',
+    }),
   types: entityTypesParam('Only entities of these types'),
   limit: intParam(1, LIMITS.search.max, LIMITS.search.default, 'Results per page'),
   offset: intParam(0, LIMITS.search.maxOffset, 0, 'Results to skip, for paging'),

@@ -22,6 +22,19 @@ export function searchTerms(input: string): string[] {
     .slice(0, MAX_TERMS);
 }
 
+/**
+ * What was typed, read as a whole name: lower-cased, spaces collapsed, and punctuation around it
+ * dropped (`"unicef"` and `unicef.` are UNICEF's name; `x-road` keeps its hyphen). The entity of
+ * exactly that name ranks first.
+ */
+export function exactName(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
 /** The Lucene query for an input, or null when nothing searchable is left. */
 export function buildSearchQuery(input: string): string | null {
   const terms = searchTerms(input).map(escapeLucene);

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
 import type { SearchQuery } from '../api/schemas.ts';
 import { checkEntityTypes } from './graph-filters.ts';
-import { buildSearchQuery, snippet } from './search-query.ts';
+import { buildSearchQuery, exactName, snippet } from './search-query.ts';
 
 export interface SearchResult {
   id: string;
@@ -33,8 +33,7 @@ export async function search(db: GraphDatabase, params: SearchQuery): Promise<Se
   if (!query) return { results: [], total: 0 };
   const [row] = await db.read('search/fulltext-search', {
     query,
-    // What was typed, as a name lower-cased, for the exact-name match that ranks first.
-    exact: params.q.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase(),
+    exact: exactName(params.q),
     types: checkEntityTypes(params.types),
     offset: neo4j.int(params.offset),
     limit: neo4j.int(params.limit),

@@ -113,6 +113,11 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       );
       const dhis2 = await api.get('/api/search?q=dhis2&limit=3');
       expect(dhis2.body.results[0]?.id).toBe('dpg:dhis2');
+      // Quotes or a full stop around the name do not make it another name.
+      for (const typed of ['"unicef', 'unicef"', '"UNICEF".']) {
+        const quoted = await api.get(`/api/search?q=${encodeURIComponent(typed)}&limit=3`);
+        expect(quoted.body.results[0]?.id, typed).toBe('org:unicef');
+      }
     });
 
     it('pages through ranked results with offset, and counts them all', async () => {

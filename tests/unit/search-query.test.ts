@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchQuery, escapeLucene, snippet } from '../../server/services/search-query.ts';
+import {
+  buildSearchQuery,
+  escapeLucene,
+  exactName,
+  snippet,
+} from '../../server/services/search-query.ts';
 
 describe('buildSearchQuery', () => {
   it('matches each term exactly, as a prefix, and fuzzily when long enough', () => {
@@ -36,5 +41,16 @@ describe('snippet', () => {
     expect(s).toContain('Sierra Leone');
     expect(s.startsWith('…')).toBe(true);
     expect(s.length).toBeLessThan(150);
+  });
+});
+
+describe('exactName', () => {
+  it('reads what was typed as a whole name, whatever punctuation surrounds it', () => {
+    for (const typed of ['unicef', '"unicef', 'unicef"', ' "UNICEF". ', '«unicef»'])
+      expect(exactName(typed), typed).toBe('unicef');
+    expect(exactName('  Digital   Public Goods Alliance ')).toBe('digital public goods alliance');
+    // Punctuation inside a name is part of it.
+    expect(exactName('"X-Road"')).toBe('x-road');
+    expect(exactName('?!')).toBe('');
   });
 });

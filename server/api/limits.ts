@@ -1,0 +1,15 @@
+/**
+ * Defaults and maxima of every limit the API takes; the OpenAPI document shows them. A module of
+ * its own, without zod, so the front end sizes its inputs by the same numbers.
+ */
+export const LIMITS = {
+  search: { default: 10, max: 50, maxOffset: 1000, maxQueryChars: 200 },
+  entityNeighbours: { default: 100, max: 500 },
+  overview: { default: 500, max: 2000 },
+  neighbourhood: { defaultDepth: 1, maxDepth: 3, default: 100, max: 1000 },
+  subgraph: { maxIds: 500 },
+  paths: { defaultMaxHops: 4, maxHops: 6, defaultK: 3, maxK: 10 },
+  stats: { defaultTop: 10, maxTop: 100, defaultExamples: 50, maxExamples: 500 },
+  facets: { default: 200, max: 1000 },
+  export: { default: 5000, max: 20000 },
+} as const;
