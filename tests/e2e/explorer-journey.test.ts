@@ -584,6 +584,16 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('says when both ends of the path finder are the same entity', async () => {
+    const page = await open(
+      `${appUrl}/#/explore?focus=org%3Aunicef&panel=paths&from=org%3Aunicef&to=org%3Aunicef`,
+    );
+    await expect
+      .poll(() => page.getByTestId('path-same-ends').textContent(), POLL)
+      .toContain('Both ends are UNICEF');
+    await page.close();
+  });
+
   it('lets a keyboard reach the canvas, step through its entities and expand one', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   insightItems,
+  insightMisfit,
   insightSubjectLabel,
   insightTotal,
   insightPath,
@@ -21,6 +22,18 @@ describe('insight requests', () => {
     );
     expect(insightPath('stakeholders', 'sdg:3', 'SDG')).toBe('/api/stakeholders?sdg=sdg%3A3');
     expect(insightPath('collaborators', 'org:unicef', 'Organisation')).toBeUndefined();
+  });
+
+  it('says what a view is for when it does not apply to an entity', () => {
+    expect(insightMisfit('collaborators', 'Organisation')).toBe(
+      'Potential collaborators: for digital public goods only, not organisations.',
+    );
+    expect(insightMisfit('stakeholders', 'Organisation')).toBe(
+      'Stakeholder map: for activities, digital public goods, countries and SDGs only, not organisations.',
+    );
+    expect(insightMisfit('network', 'SDG')).toBe(
+      'Partnership network: for organisations only, not SDGs.',
+    );
   });
 
   it('reads ranked candidates with their explaining sentences', () => {

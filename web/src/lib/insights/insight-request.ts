@@ -5,6 +5,7 @@
  * type, optional score and explaining paths), so the view keeps working while they settle.
  */
 import type { InsightKind } from '../../state/url/utils';
+import { entityTypeName } from '../vocabulary';
 
 /** One ranked entity of an insight answer. */
 export interface InsightItem {
@@ -62,6 +63,18 @@ const STAKEHOLDER_PARAM: Readonly<Record<string, string>> = {
   Country: 'country',
   SDG: 'sdg',
 };
+
+/** Why view `kind` cannot start from an entity of type `type`: what it is for instead. */
+export function insightMisfit(kind: InsightKind, type: string): string {
+  const names = (types: readonly string[]) =>
+    types.map((t) => entityTypeName(t, 'plural').replace(/^(?!SDG)\w/, (c) => c.toLowerCase()));
+  const allowed = names(INSIGHT_SUBJECTS[kind]);
+  const list =
+    allowed.length === 1
+      ? allowed[0]
+      : `${allowed.slice(0, -1).join(', ')} and ${allowed[allowed.length - 1]}`;
+  return `${INSIGHT_TITLES[kind]}: for ${list} only, not ${names([type])[0]}.`;
+}
 
 /** The GET path for a view of entity `id` of type `type`, or undefined when the view does not apply. */
 export function insightPath(kind: InsightKind, id: string, type: string): string | undefined {

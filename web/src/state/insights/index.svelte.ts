@@ -17,6 +17,7 @@ import { createLatestRequest } from '../../lib/api/latest-request';
 import {
   type InsightItem,
   insightItems,
+  insightMisfit,
   insightPath,
   insightSubjectLabel,
   insightTotal,
@@ -113,7 +114,7 @@ export const insightActions = {
     showError = null;
     const path = insightPath(kind, id, type);
     if (path === undefined) {
-      status = failure(new Error(`This view does not apply to a ${type}.`));
+      status = failure(new Error(insightMisfit(kind, type)));
       return;
     }
     status = loading();
