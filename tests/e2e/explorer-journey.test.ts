@@ -215,12 +215,14 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.getByRole('button', { name: 'Graph', exact: true }).click();
 
     // Exports of what is shown.
+    const fileNames: string[] = [];
     const download = async (name: RegExp) => {
       await page.getByRole('button', { name: 'Export' }).click();
       const [file] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name }).click(),
       ]);
+      fileNames.push(file.suggestedFilename());
       return readFileSync((await file.path())!);
     };
     const nodesCsv = (await download(/CSV — entities/)).toString('utf8').trim().split('\r\n');
@@ -242,6 +244,16 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     const svg = (await download(/SVG/)).toString('utf8');
     expect(svg).toContain('<svg');
     expect(svg.match(/<line /g)?.length ?? 0).toBe(edgeCount);
+    // Each file is named after what the canvas explores, not one name for every download.
+    const focusSlug = await inPage<string>(
+      page,
+      `document.querySelector('.crumb.current').textContent.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')`,
+    );
+    expect(fileNames).toEqual(
+      ['nodes.csv', 'graphml', 'json', 'png', 'svg'].map(
+        (ext) => `dpg-explorer-${focusSlug}.${ext}`,
+      ),
+    );
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import {
   connectionFilter,
   connectionOptions,
   csvField,
+  exportFileName,
   graphToSvg,
   toCytoscapeElements,
   toEdgesCsv,
@@ -185,19 +186,11 @@ describe('export writers', () => {
   it('draws an SVG with one shape per node and one line per edge', () => {
     const svg = graphToSvg(
       [
-        {
-          id: 'org:a',
-          label: 'A & B',
-          type: 'Organisation',
-          x: 0,
-          y: 0,
-          size: 30,
-          showLabel: true,
-        },
-        { id: 'sdg:3', label: 'SDG 3', type: 'SDG', x: 100, y: 50, size: 30, showLabel: false },
+        { id: 'org:a', label: 'A & B', type: 'Organisation', x: 0, y: 0, size: 30 },
+        { id: 'sdg:3', label: '', type: 'SDG', x: 100, y: 50, size: 30 },
       ],
       [
-        { source: 'org:a', target: 'sdg:3' },
+        { source: 'org:a', target: 'sdg:3', type: 'ADVANCES' },
         { source: 'org:a', target: 'missing' },
       ],
     );
@@ -205,8 +198,62 @@ describe('export writers', () => {
     expect(svg.match(/<line /g)).toHaveLength(1);
     expect(svg.match(/<rect x=/g)).toHaveLength(2); // background + the organisation
     expect(svg.match(/<polygon /g)).toHaveLength(1); // the SDG star
-    expect(svg).toContain('>A &amp; B</text>');
-    expect(svg).not.toContain('>SDG 3</text>');
+    expect(svg).toContain('>A &amp; B</tspan>');
+    // Arrowheads, and the dashes of an SDG link, as on the canvas.
+    expect(svg).toContain('marker-end="url(#arrow)"');
+    expect(svg).toContain('stroke-dasharray="5 4"');
+    // Without a label nothing is written for the node.
+    expect(svg.match(/<text /g)).toHaveLength(1);
+  });
+
+  it('frames every label whole, wrapped and on its side', () => {
+    const long = 'for DPGs (DHIS2, MOSIP, OpenCRVS) and the Digital Public Goods Alliance';
+    const svg = graphToSvg(
+      [
+        { id: 'org:left', label: long, type: 'Organisation', x: 0, y: 0, size: 20 },
+        {
+          id: 'org:up',
+          label: 'Above',
+          type: 'Organisation',
+          x: 300,
+          y: 0,
+          size: 20,
+          labelAbove: true,
+        },
+      ],
+      [],
+    );
+    const [vx, vy, vw, vh] = svg
+      .match(/viewBox="([^"]+)"/)![1]!
+      .split(' ')
+      .map(Number) as [number, number, number, number];
+    // The long label is wrapped onto lines no wider than the canvas's 150 px.
+    const spans = [...svg.matchAll(/<tspan x="([-\d.]+)" y="([-\d.]+)">([^<]*)<\/tspan>/g)];
+    expect(spans.length).toBeGreaterThan(2);
+    for (const [, , , text] of spans) expect(text!.length * 12 * 0.6).toBeLessThanOrEqual(150);
+    // Every line lies inside the picture: the half-width of a line either side of its centre.
+    for (const [, x, y, text] of spans) {
+      const half = (text!.length * 12 * 0.6) / 2;
+      expect(Number(x) - half).toBeGreaterThanOrEqual(vx);
+      expect(Number(x) + half).toBeLessThanOrEqual(vx + vw);
+      expect(Number(y)).toBeGreaterThanOrEqual(vy);
+      expect(Number(y)).toBeLessThanOrEqual(vy + vh);
+    }
+    // The label placed above its node is written above it.
+    const above = spans.find(([, , , text]) => text === 'Above')!;
+    expect(Number(above[2])).toBeLessThan(0);
+  });
+});
+
+describe('exportFileName', () => {
+  it('names a download after what the canvas shows', () => {
+    expect(exportFileName('UNICEF', 'svg')).toBe('dpg-explorer-unicef.svg');
+    expect(exportFileName('Overview', 'csv')).toBe('dpg-explorer-overview.csv');
+    expect(exportFileName('Ministère de la Santé / Côte d’Ivoire', 'png')).toBe(
+      'dpg-explorer-ministere-de-la-sante-cote-d-ivoire.png',
+    );
+    expect(exportFileName('日本', 'json')).toBe('dpg-explorer.json');
+    expect(exportFileName('x'.repeat(80), 'json')).toBe(`dpg-explorer-${'x'.repeat(48)}.json`);
   });
 });
 

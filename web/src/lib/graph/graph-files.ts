@@ -104,3 +104,19 @@ export function graphFile(graph: ShownGraph, format: GraphFileFormat): string {
       return toEdgesCsv(graph);
   }
 }
+
+/**
+ * A download's file name after what the canvas shows: `dpg-explorer-unicef.svg`,
+ * `dpg-explorer-overview.csv`; a name of no letters or digits falls back to `dpg-explorer.svg`.
+ */
+export function exportFileName(shown: string, extension: string): string {
+  const slug = shown
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return `dpg-explorer${slug ? `-${slug}` : ''}.${extension}`;
+}

@@ -59,25 +59,40 @@ export const LABEL_METRICS = {
   bodyShare: 0.9,
 } as const;
 
-/** Approximate width and height of a label wrapped at {@link LABEL_METRICS}.maxWidth. */
-export function measureLabel(text: string, fontSize: number): { width: number; height: number } {
+/**
+ * A label's lines as the canvas wraps it at {@link LABEL_METRICS}.maxWidth (at spaces, with the
+ * average glyph advance), and the widest line's approximate width.
+ */
+export function wrapLabel(text: string, fontSize: number): { lines: string[]; width: number } {
   const advance = fontSize * LABEL_METRICS.charWidth;
-  const space = advance;
-  let lines = 1;
-  let line = 0;
+  const lines: string[] = [];
+  let line: string[] = [];
+  let lineWidth = 0;
   let widest = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const w = word.length * advance;
-    if (line > 0 && line + space + w > LABEL_METRICS.maxWidth) {
-      widest = Math.max(widest, line);
-      lines += 1;
-      line = w;
+    if (line.length > 0 && lineWidth + advance + w > LABEL_METRICS.maxWidth) {
+      lines.push(line.join(' '));
+      widest = Math.max(widest, lineWidth);
+      line = [word];
+      lineWidth = w;
     } else {
-      line += (line > 0 ? space : 0) + w;
+      lineWidth += (line.length > 0 ? advance : 0) + w;
+      line.push(word);
     }
   }
-  widest = Math.min(LABEL_METRICS.maxWidth, Math.max(widest, line));
-  return { width: widest, height: lines * fontSize * LABEL_METRICS.lineHeight };
+  if (line.length > 0) lines.push(line.join(' '));
+  widest = Math.max(widest, lineWidth);
+  return {
+    lines: lines.length > 0 ? lines : [''],
+    width: Math.min(LABEL_METRICS.maxWidth, widest),
+  };
+}
+
+/** Approximate width and height of a label wrapped at {@link LABEL_METRICS}.maxWidth. */
+export function measureLabel(text: string, fontSize: number): { width: number; height: number } {
+  const { lines, width } = wrapLabel(text, fontSize);
+  return { width, height: lines.length * fontSize * LABEL_METRICS.lineHeight };
 }
 
 /** The box a label would occupy on one side of its node. */

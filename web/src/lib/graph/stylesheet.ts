@@ -26,9 +26,9 @@ export const CANVAS_FONT =
   'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Relationship types drawn heavier: leadership and ownership. */
-const STRONG_RELATIONSHIPS = ['LEADS', 'CO_LEADS', 'RUNS', 'OWNS', 'MAINTAINS'] as const;
+export const STRONG_RELATIONSHIPS = ['LEADS', 'CO_LEADS', 'RUNS', 'OWNS', 'MAINTAINS'] as const;
 /** Relationship types drawn dashed: membership and classification rather than work. */
-const DASHED_RELATIONSHIPS = ['MEMBER_OF', 'ADVANCES'] as const;
+export const DASHED_RELATIONSHIPS = ['MEMBER_OF', 'ADVANCES'] as const;
 
 const typeBlocks: cytoscape.StylesheetStyle[] = ENTITY_TYPES.map((type) => ({
   selector: `node[type = "${type}"]`,

@@ -1,20 +1,29 @@
 /**
  * Builds a standalone SVG of the canvas from node positions, sizes and types: a small pure writer
- * instead of a rendering library (cytoscape-svg is unmaintained since 2021). Shapes follow the palette,
- * so the file matches the screen: circles, rounded rectangles, regular polygons and stars.
+ * instead of a rendering library (cytoscape-svg is unmaintained since 2021). It draws what the
+ * screen does: the palette's shapes, the labels the canvas shows (shortened, wrapped and on the side
+ * label placement chose), arrowheads, heavier and dashed relationships, the found path; the picture
+ * is cropped to the nodes and their labels, so no name is cut at its edge.
  */
+import { LABEL_METRICS, wrapLabel } from './label-placement';
 import { entityStyle } from './palette';
+import { CANVAS_THEME, DASHED_RELATIONSHIPS, STRONG_RELATIONSHIPS } from './stylesheet';
 
 /** A node as the SVG draws it (model coordinates). */
 export interface SvgNode {
   id: string;
-  label: string;
+  /** The label as the canvas draws it (shortened); empty or absent: none. */
+  label?: string;
   type: string;
   x: number;
   y: number;
   size: number;
-  /** Whether to print the label. */
-  showLabel: boolean;
+  /** Label font size (model px); 12 when absent. */
+  fontSize?: number;
+  /** Label above the node rather than below (label placement moved it there). */
+  labelAbove?: boolean;
+  /** Bold label (the most important tier). */
+  bold?: boolean;
   muted?: boolean;
 }
 
@@ -22,11 +31,42 @@ export interface SvgNode {
 export interface SvgEdge {
   source: string;
   target: string;
+  /** Relationship type: heavier or dashed as on the canvas. */
+  type?: string;
   onPath?: boolean;
   muted?: boolean;
 }
 
-const MARGIN = 40;
+const MARGIN = 24;
+const DEFAULT_FONT_SIZE = 12;
+const STRONG = new Set<string>(STRONG_RELATIONSHIPS);
+const DASHED = new Set<string>(DASHED_RELATIONSHIPS);
+
+/** A node's label as lines with the box they take (model coordinates), or null without one. */
+function labelBlock(node: SvgNode) {
+  if (!node.label || node.muted) return null;
+  const fontSize = node.fontSize ?? DEFAULT_FONT_SIZE;
+  const { lines, width } = wrapLabel(node.label, fontSize);
+  const lineHeight = fontSize * LABEL_METRICS.lineHeight;
+  const height = lines.length * lineHeight;
+  const gap = node.size / 2 + LABEL_METRICS.margin;
+  const top = node.labelAbove ? node.y - gap - height : node.y + gap;
+  // Glyph widths are estimated: a little slack on each side keeps a long name inside the frame.
+  const slack = fontSize;
+  return {
+    node,
+    fontSize,
+    lines,
+    lineHeight,
+    top,
+    box: {
+      x1: node.x - width / 2 - slack,
+      y1: top,
+      x2: node.x + width / 2 + slack,
+      y2: top + height,
+    },
+  };
+}
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
@@ -88,6 +128,7 @@ export function nodeShape(node: SvgNode): string {
 /** A complete SVG document of the given nodes and edges, cropped to their extent plus a margin. */
 export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[]): string {
   const byId = new Map(nodes.map((node) => [node.id, node]));
+  const blocks = nodes.map(labelBlock).filter((block) => block !== null);
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;
@@ -96,7 +137,13 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     x1 = Math.min(x1, node.x - node.size / 2);
     y1 = Math.min(y1, node.y - node.size / 2);
     x2 = Math.max(x2, node.x + node.size / 2);
-    y2 = Math.max(y2, node.y + node.size / 2 + 18);
+    y2 = Math.max(y2, node.y + node.size / 2);
+  }
+  for (const { box } of blocks) {
+    x1 = Math.min(x1, box.x1);
+    y1 = Math.min(y1, box.y1);
+    x2 = Math.max(x2, box.x2);
+    y2 = Math.max(y2, box.y2);
   }
   if (nodes.length === 0) [x1, y1, x2, y2] = [0, 0, 0, 0];
   const width = Math.round(x2 - x1 + 2 * MARGIN);
@@ -105,30 +152,49 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     const a = byId.get(edge.source);
     const b = byId.get(edge.target);
     if (!a || !b) return [];
-    const colour = edge.onPath ? '#7B2FBE' : '#BCC6D2';
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    if (length === 0) return [];
+    // From the source's rim to the target's, so the arrowhead touches the target's shape.
+    const ux = (b.x - a.x) / length;
+    const uy = (b.y - a.y) / length;
+    const start = { x: a.x + (ux * a.size) / 2, y: a.y + (uy * a.size) / 2 };
+    const end = { x: b.x - (ux * b.size) / 2, y: b.y - (uy * b.size) / 2 };
+    const colour = edge.onPath ? CANVAS_THEME.path : CANVAS_THEME.edge;
+    const strokeWidth = edge.onPath ? 4 : edge.type && STRONG.has(edge.type) ? 1.9 : 1.25;
+    const dashed =
+      edge.type && DASHED.has(edge.type) && !edge.onPath ? ' stroke-dasharray="5 4"' : '';
     const extra = edge.muted ? ' opacity="0.1"' : '';
+    const marker = edge.onPath ? 'url(#arrow-path)' : 'url(#arrow)';
     return [
-      `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="${colour}" stroke-width="${edge.onPath ? 4 : 1.4}"${extra}/>`,
+      `<line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" stroke="${colour}" stroke-width="${strokeWidth}"${dashed} marker-end="${marker}"${extra}/>`,
     ];
   });
   const shapes = nodes.map((node) => nodeShape(node));
-  const labels = nodes
-    .filter((node) => node.showLabel && !node.muted)
-    .map(
-      (node) =>
-        `<text x="${node.x.toFixed(1)}" y="${(node.y + node.size / 2 + 14).toFixed(1)}" text-anchor="middle">${escapeXml(node.label)}</text>`,
-    );
+  const labels = blocks.map(({ node, fontSize, lines: rows, lineHeight, top }) => {
+    const weight = node.bold ? ' font-weight="600"' : '';
+    const spans = rows
+      .map(
+        (row, i) =>
+          `<tspan x="${node.x.toFixed(1)}" y="${(top + (i + 0.8) * lineHeight).toFixed(1)}">${escapeXml(row)}</tspan>`,
+      )
+      .join('');
+    return `<text font-size="${fontSize}"${weight} text-anchor="middle">${spans}</text>`;
+  });
+  // Arrowheads scale with the line (markerUnits strokeWidth), as Cytoscape's arrow-scale does.
+  const arrow = (id: string, colour: string) =>
+    `<marker id="${id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" markerUnits="strokeWidth" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${(x1 - MARGIN).toFixed(1)} ${(y1 - MARGIN).toFixed(1)} ${width} ${height}">`,
-    `<rect x="${(x1 - MARGIN).toFixed(1)}" y="${(y1 - MARGIN).toFixed(1)}" width="${width}" height="${height}" fill="#F6F8FB"/>`,
+    `<defs>${arrow('arrow', CANVAS_THEME.edge)}${arrow('arrow-path', CANVAS_THEME.path)}</defs>`,
+    `<rect x="${(x1 - MARGIN).toFixed(1)}" y="${(y1 - MARGIN).toFixed(1)}" width="${width}" height="${height}" fill="${CANVAS_THEME.background}"/>`,
     '<g class="edges">',
     ...lines,
     '</g>',
     '<g class="nodes">',
     ...shapes,
     '</g>',
-    '<g class="labels" font-family="Inter, system-ui, sans-serif" font-size="12" fill="#17212E" stroke="#F6F8FB" stroke-width="3" paint-order="stroke">',
+    `<g class="labels" font-family="Inter, system-ui, sans-serif" font-weight="500" fill="${CANVAS_THEME.ink}" stroke="${CANVAS_THEME.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
     ...labels,
     '</g>',
     '</svg>',
