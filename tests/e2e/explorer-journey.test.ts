@@ -655,3 +655,63 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 });
+
+describe('explorer on a phone (390×844)', () => {
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('fits the page to the screen, keeps the canvas, and folds the side panel into a sheet', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${appUrl}/#/explore?focus=org%3Aunicef&sel=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-details.png') });
+    // No sideways scrolling: the page is the screen's width.
+    expect(await inPage<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      390,
+    );
+    // A tap on the search box reaches it (the Views button used to lie over it).
+    const search = page.getByRole('combobox').first();
+    const box = (await search.boundingBox())!;
+    expect(
+      await inPage<boolean>(
+        page,
+        `document.elementFromPoint(${box.x + box.width / 2}, ${box.y + box.height / 2}) === document.querySelector('header input[type=search]')`,
+      ),
+    ).toBe(true);
+    // The canvas keeps the width and most of the height; its tools are all there.
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    expect(canvas.width).toBeGreaterThanOrEqual(380);
+    expect(canvas.height).toBeGreaterThan(250);
+    for (const name of ['Filters', 'Paths', 'Export'])
+      expect(await page.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
+    // The details close to a folded overview, which unfolds and folds again.
+    await page.getByRole('button', { name: 'Close details' }).click();
+    const toggle = page.getByRole('button', { name: 'Overview of the graph' });
+    await toggle.waitFor(POLL);
+    const folded = (await page.locator('.sidebar').boundingBox())!;
+    expect(folded.height).toBeLessThan(80);
+    await toggle.click();
+    await page
+      .getByText('In the whole graph')
+      .or(page.getByText('On the canvas'))
+      .first()
+      .waitFor(POLL);
+    await page.getByRole('button', { name: 'Hide the overview' }).click();
+    await toggle.waitFor(POLL);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -12,6 +12,7 @@ import {
   LAYOUT_SEED,
   MAX_STRETCH,
   NO_INSETS,
+  cameraFor,
   fitViewport,
   mulberry32,
   overviewLayout,
@@ -81,6 +82,37 @@ describe('fitViewport', () => {
     expect(() =>
       fitViewport({ x1: 0, y1: 0, w: 1, h: 1 }, { width: 0, height: 600 }, NO_INSETS, limits),
     ).toThrow(RangeError);
+  });
+});
+
+describe('cameraFor', () => {
+  const size = { width: 1000, height: 800 };
+  const insets = { top: 24, right: 64, bottom: 24, left: 276 };
+  const fitted = { zoom: 0.5, pan: { x: 500, y: 400 } };
+
+  it('leaves a node in plain view where it is', () => {
+    // Model (0, 0) is drawn at (500, 400): inside the free area, at the fit's zoom.
+    expect(cameraFor({ x: 0, y: 0 }, fitted, size, insets, 0.5)).toBeNull();
+  });
+
+  it('brings a node under the legend, off screen or too small into the free area’s middle', () => {
+    const centre = { x: 276 + (1000 - 276 - 64) / 2, y: 400 };
+    // Drawn at x = 300: under the legend's column.
+    for (const camera of [
+      cameraFor({ x: -400, y: 0 }, fitted, size, insets, 0.5),
+      cameraFor({ x: 2000, y: 0 }, fitted, size, insets, 0.5),
+      cameraFor({ x: 0, y: 0 }, { zoom: 0.3, pan: { x: 500, y: 400 } }, size, insets, 0.5),
+    ]) {
+      expect(camera).not.toBeNull();
+      expect(camera!.zoom).toBeCloseTo(0.675);
+    }
+    const camera = cameraFor({ x: -400, y: 0 }, fitted, size, insets, 0.5)!;
+    expect(-400 * camera.zoom + camera.pan.x).toBeCloseTo(centre.x);
+    expect(0 * camera.zoom + camera.pan.y).toBeCloseTo(centre.y);
+    // Closer than that already: the zoom stays.
+    expect(
+      cameraFor({ x: 5000, y: 0 }, { zoom: 2, pan: { x: 0, y: 0 } }, size, insets, 0.5)!.zoom,
+    ).toBe(2);
   });
 });
 

@@ -28,6 +28,14 @@ export interface Viewport {
 /** No insets. */
 export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
+/** The insets, or none when they would leave less than half of either dimension free. */
+function usableInsets(size: { width: number; height: number }, insets: Insets): Insets {
+  return size.width - insets.left - insets.right >= size.width / 2 &&
+    size.height - insets.top - insets.bottom >= size.height / 2
+    ? insets
+    : NO_INSETS;
+}
+
 /**
  * The viewport that shows `box` as large as possible inside a `width` × `height` canvas minus `insets`,
  * centred in the free area, with zoom clamped to [`minZoom`, `maxZoom`]. When the insets leave too
@@ -44,11 +52,7 @@ export function fitViewport(
       `viewport: canvas size must be positive, got ${size.width}×${size.height}`,
     );
   }
-  const usable =
-    size.width - insets.left - insets.right >= size.width / 2 &&
-    size.height - insets.top - insets.bottom >= size.height / 2
-      ? insets
-      : NO_INSETS;
+  const usable = usableInsets(size, insets);
   const freeWidth = size.width - usable.left - usable.right;
   const freeHeight = size.height - usable.top - usable.bottom;
   const rawZoom = Math.min(freeWidth / Math.max(box.w, 1), freeHeight / Math.max(box.h, 1));
@@ -83,4 +87,41 @@ export function stretchFactors(
   if (layoutAspect > freeAspect)
     return { x: 1, y: Math.min(maxStretch, layoutAspect / freeAspect) };
   return { x: Math.min(maxStretch, freeAspect / layoutAspect), y: 1 };
+}
+
+/** Screen pixels a node must keep from the free area's edges to count as in plain view. */
+export const PLAIN_VIEW_MARGIN = 40;
+
+/**
+ * Where the camera should go to show a selected node at model position `at`: nowhere (null) when
+ * it is already in plain view — inside the free area (the canvas minus `insets`, less a margin)
+ * at a zoom no lower than the fit's; else centred in the free area, zoomed in to 1.35× the fit's
+ * zoom (at most 1) unless the view is closer already. Insets that leave less than half the canvas
+ * are ignored, as fitViewport does.
+ */
+export function cameraFor(
+  at: { x: number; y: number },
+  current: Viewport,
+  size: { width: number; height: number },
+  insets: Insets,
+  fitZoom: number,
+): Viewport | null {
+  const usable = usableInsets(size, insets);
+  const screen = {
+    x: at.x * current.zoom + current.pan.x,
+    y: at.y * current.zoom + current.pan.y,
+  };
+  const inPlainView =
+    current.zoom >= fitZoom - 1e-9 &&
+    screen.x >= usable.left + PLAIN_VIEW_MARGIN &&
+    screen.x <= size.width - usable.right - PLAIN_VIEW_MARGIN &&
+    screen.y >= usable.top + PLAIN_VIEW_MARGIN &&
+    screen.y <= size.height - usable.bottom - PLAIN_VIEW_MARGIN;
+  if (inPlainView) return null;
+  const zoom = Math.max(current.zoom, Math.min(fitZoom * 1.35, 1));
+  const centre = {
+    x: usable.left + (size.width - usable.left - usable.right) / 2,
+    y: usable.top + (size.height - usable.top - usable.bottom) / 2,
+  };
+  return { zoom, pan: { x: centre.x - zoom * at.x, y: centre.y - zoom * at.y } };
 }

@@ -2,6 +2,7 @@
  * View domain: how the workspace is arranged: whether the legend is open (and the canvas insets that
  * follow), the layout, what node size encodes, graph or list display, and which side panel is open.
  */
+import { MediaQuery } from 'svelte/reactivity';
 import type { LayoutName, SizeMeasure } from '../../lib/graph';
 import type { Insets } from '../../lib/graph/viewport';
 import type { PanelName } from '../url/utils';
@@ -9,6 +10,14 @@ import { canvasInsets } from './utils';
 
 /** Below this window width the legend starts collapsed, leaving the narrower canvas to the graph. */
 export const COMPACT_WIDTH = 1200;
+/**
+ * At or below this window width (a phone) the side panel is a sheet over the canvas, and the
+ * overview in it is folded to one line until asked for: the canvas keeps the screen.
+ */
+export const PHONE_WIDTH = 720;
+
+const phone = new MediaQuery(`max-width: ${PHONE_WIDTH}px`);
+let overviewUnfolded = $state(false);
 
 let legendOpen = $state(typeof window === 'undefined' || window.innerWidth >= COMPACT_WIDTH);
 let layout = $state<LayoutName>('fcose');
@@ -42,6 +51,14 @@ export const view = {
   get panel() {
     return panel;
   },
+  /** Whether the window is phone-sized (see PHONE_WIDTH). */
+  get phone() {
+    return phone.current;
+  },
+  /** On a phone, whether the overview sheet is unfolded. */
+  get overviewUnfolded() {
+    return overviewUnfolded;
+  },
 };
 
 /** The only ways to change the view state. */
@@ -62,6 +79,10 @@ export const viewActions = {
   /** Shows the list view instead of the canvas, or back. */
   setList(next: boolean): void {
     list = next;
+  },
+  /** On a phone, unfolds or folds the overview sheet. */
+  setOverviewUnfolded(next: boolean): void {
+    overviewUnfolded = next;
   },
   /** Opens a side panel (null: details or overview). */
   openPanel(next: PanelName | null): void {
