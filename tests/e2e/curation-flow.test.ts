@@ -249,7 +249,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         '[data-testid="insight-items"] li:has-text("Example Research Network") [data-testid="stakeholder-notes"]',
         POLL,
       );
-      expect(await note.textContent()).toContain('supportive');
+      expect(await note.textContent()).toContain('Supportive');
       expect(await note.textContent()).toContain('Runs the evaluation track');
       await note.scrollIntoViewIfNeeded();
       await page.screenshot({

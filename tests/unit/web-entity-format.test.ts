@@ -2,7 +2,11 @@
 // they read (web/src/lib/vocabulary/).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dpgTypeName, organisationKindName } from '../../web/src/lib/vocabulary/value-names.ts';
+import {
+  annotationValueName,
+  dpgTypeName,
+  organisationKindName,
+} from '../../web/src/lib/vocabulary/value-names.ts';
 import type { EntityDetails, Neighbour } from '../../web/src/lib/api/types.ts';
 import { groupNeighbours, totalDegree } from '../../web/src/lib/entity/neighbour-groups.ts';
 import {
@@ -193,6 +197,7 @@ describe('stored codes as words', () => {
       'Unclassified',
       'Think tank',
     ]);
+    expect(['supportive', 'high'].map(annotationValueName)).toEqual(['Supportive', 'High']);
     expect(['aimodel', 'data', 'open-api'].map(dpgTypeName)).toEqual([
       'AI model',
       'Data',

@@ -14,6 +14,19 @@ describe('sourceDisplay', () => {
       href: 'https://www.digitalpublicgoods.net/who-we-are',
       where: 'digitalpublicgoods.net/who-we-are',
       kind: 'DPGA members list',
+      editor: false,
+    });
+  });
+
+  it('names an editor’s statements by the editor, not by their account id', () => {
+    expect(
+      sourceDisplay({ uri: 'user:bae9dc16-0000', title: 'Edits by qaadmin', kind: 'editor' }),
+    ).toEqual({
+      text: 'Edits by qaadmin',
+      href: null,
+      where: 'Edits by qaadmin',
+      kind: 'Editor',
+      editor: true,
     });
   });
 
@@ -28,6 +41,7 @@ describe('sourceDisplay', () => {
       href: null,
       where: 'roadmap-2023.csv',
       kind: 'Activities sheet',
+      editor: false,
     });
     expect(sourceDisplay({ uri: 'file:///srv/x/page.txt', kind: 'member-page' })).toMatchObject({
       text: 'page.txt',

@@ -25,6 +25,11 @@ export interface SourceDisplay {
   where: string;
   /** The kind, in words. */
   kind: string;
+  /**
+   * An editor's statements rather than an import: no content checksum, its date is the editor's
+   * last edit, and its `user:<id>` address means nothing to a reader (`where` is then the text).
+   */
+  editor: boolean;
 }
 
 /**
@@ -38,6 +43,10 @@ function fileName(uri: string): string {
 }
 
 export function sourceDisplay(source: Pick<Source, 'uri' | 'title' | 'kind'>): SourceDisplay {
+  if (source.kind === 'editor') {
+    const text = source.title?.trim() || SOURCE_KIND_LABELS.editor!;
+    return { text, href: null, where: text, kind: SOURCE_KIND_LABELS.editor!, editor: true };
+  }
   const href = isHttpUrl(source.uri) ? source.uri : null;
   const where = href ? shortUrl(href) : fileName(source.uri);
   const title = source.title?.trim();
@@ -46,5 +55,6 @@ export function sourceDisplay(source: Pick<Source, 'uri' | 'title' | 'kind'>): S
     href,
     where,
     kind: SOURCE_KIND_LABELS[source.kind] ?? source.kind.replaceAll('-', ' '),
+    editor: false,
   };
 }

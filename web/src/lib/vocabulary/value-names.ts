@@ -38,3 +38,8 @@ export function organisationKindName(kind: string): string {
 export function dpgTypeName(type: string): string {
   return DPG_TYPE_NAMES[type] ?? asWords(type);
 }
+
+/** An annotation's stance or priority as a word: `supportive` → "Supportive". */
+export function annotationValueName(value: string): string {
+  return asWords(value);
+}
