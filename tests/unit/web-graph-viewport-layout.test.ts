@@ -13,6 +13,7 @@ import {
   MAX_STRETCH,
   NO_INSETS,
   cameraFor,
+  concentricRings,
   fitViewport,
   mulberry32,
   overviewLayout,
@@ -113,6 +114,67 @@ describe('cameraFor', () => {
     expect(
       cameraFor({ x: 5000, y: 0 }, { zoom: 2, pan: { x: 0, y: 0 } }, size, insets, 0.5)!.zoom,
     ).toBe(2);
+  });
+});
+
+describe('concentric rings', () => {
+  // A hub and its spokes, a second hub one hop out with spokes of its own, and a loner.
+  const graph = () =>
+    cytoscape({
+      headless: true,
+      elements: [
+        ...['hub', 'a', 'b', 'c', 'big', 'd', 'e', 'loner'].map((id) => ({
+          data: { id, degree: id === 'big' ? 60 : id === 'hub' ? 30 : 1 },
+        })),
+        ...['a', 'b', 'c', 'big'].map((to) => ({
+          data: { id: `hub-${to}`, source: 'hub', target: to },
+        })),
+        ...['d', 'e'].map((to) => ({ data: { id: `big-${to}`, source: 'big', target: to } })),
+      ],
+    });
+  const radius = (cy: cytoscape.Core, id: string) => {
+    const centre = cy.getElementById('hub').position();
+    const p = cy.getElementById(id).position();
+    return Math.hypot(p.x - centre.x, p.y - centre.y);
+  };
+
+  it('puts the explored entity in the middle and a ring per hop from it', () => {
+    const cy = graph();
+    cy.layout({
+      name: 'concentric',
+      animate: false,
+      fit: false,
+      minNodeSpacing: 18,
+      ...concentricRings('hub'),
+    } as cytoscape.LayoutOptions).run();
+    expect(radius(cy, 'hub')).toBeCloseTo(0);
+    // The best-connected entity one hop out is on the first ring, with the other neighbours.
+    const first = ['a', 'b', 'c', 'big'].map((id) => radius(cy, id));
+    for (const r of first) expect(r).toBeCloseTo(first[0]!);
+    expect(radius(cy, 'd')).toBeGreaterThan(first[0]! + 1);
+    expect(radius(cy, 'loner')).toBeGreaterThan(radius(cy, 'd') + 1);
+    cy.destroy();
+  });
+
+  it('rings by degree in four bands without an explored entity', () => {
+    const cy = graph();
+    cy.layout({
+      name: 'concentric',
+      animate: false,
+      fit: false,
+      minNodeSpacing: 18,
+      ...concentricRings(null),
+    } as cytoscape.LayoutOptions).run();
+    const centre = cy.getElementById('big').position();
+    const from = (id: string) => {
+      const p = cy.getElementById(id).position();
+      return Math.hypot(p.x - centre.x, p.y - centre.y);
+    };
+    // The hub (30 of 60) is a band out from the best-connected; the degree-1 entities share a ring.
+    expect(from('hub')).toBeGreaterThan(1);
+    const outer = ['a', 'b', 'c', 'd', 'e', 'loner'].map(from);
+    for (const r of outer) expect(r).toBeCloseTo(outer[0]!);
+    cy.destroy();
   });
 });
 

@@ -125,6 +125,47 @@ export function isLayoutName(value: unknown): value is LayoutName {
   return typeof value === 'string' && (LAYOUT_NAMES as readonly string[]).includes(value);
 }
 
+/** Hop distances beyond which the concentric layout puts everything on one outer ring. */
+const FAR = 1000;
+
+/**
+ * The concentric layout's rings. Exploring from an entity (`root` on the canvas): the entity in the
+ * middle, then a ring per hop from it (unconnected entities outermost). Otherwise by degree, in
+ * four bands of the highest degree: rings of a fixed degree width each held one or two nodes,
+ * which the layout stacks in a column above the centre (the two biggest squares touching).
+ */
+export function concentricRings(root: string | null): {
+  concentric: (node: cytoscape.NodeSingular) => number;
+  levelWidth: (nodes: cytoscape.NodeCollection) => number;
+} {
+  let hops: Map<string, number> | null | undefined;
+  const hopsFrom = (cy: cytoscape.Core): Map<string, number> | null => {
+    const start = root === null ? cy.collection() : cy.getElementById(root);
+    if (start.empty()) return null;
+    const found = new Map<string, number>();
+    cy.elements().bfs({
+      roots: start,
+      visit: (node, _edge, _previous, _index, depth) => {
+        found.set(node.id(), depth);
+      },
+    });
+    return found;
+  };
+  return {
+    concentric: (node) => {
+      if (hops === undefined) hops = hopsFrom(node.cy());
+      if (hops === null) return Number(node.data('degree') ?? 0);
+      return FAR - (hops.get(node.id()) ?? FAR);
+    },
+    levelWidth: (nodes) => {
+      if (hops === undefined && nodes.nonempty()) hops = hopsFrom(nodes.first().cy());
+      if (hops) return 1;
+      const highest = Math.max(0, ...nodes.map((node) => Number(node.data('degree') ?? 0)));
+      return Math.max(1, highest / 4);
+    },
+  };
+}
+
 /**
  * Cytoscape options for `name`. fCoSE goes through {@link overviewLayout} (big graphs use the worker
  * instead, see {@link forceEngine}); the others animate from the current
@@ -146,8 +187,7 @@ export function layoutOptions(
         animationDuration: 450,
         fit: false,
         minNodeSpacing: 18,
-        concentric: (node: cytoscape.NodeSingular) => Number(node.data('degree') ?? 0),
-        levelWidth: () => 4,
+        ...concentricRings(root),
       } as cytoscape.LayoutOptions;
     case 'breadthfirst':
       return {
