@@ -652,6 +652,10 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(kinds).toBeGreaterThan(0);
     await chart.getByRole('button').first().click();
     expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).toContain('kinds=');
+    // One click, one filter: showing a kind alone hides the others as one group.
+    await expect
+      .poll(() => page.locator('[aria-label="Canvas"] .badge').textContent(), POLL)
+      .toBe('1');
     await page.close();
   });
 });

@@ -32,9 +32,18 @@ export const filters = {
   get mode() {
     return mode;
   },
-  /** Number of active filters. */
+  /**
+   * Number of active filters, as the Filters button counts them: one per group that hides
+   * something (types, organisation kinds, relationships) and one per chosen value. Showing
+   * companies alone from the dashboard hides eight kinds, and read "Filters 8" for one click.
+   */
   get active() {
-    return hiddenTypes.size + hiddenKinds.size + hiddenRels.size + connectedTo.length;
+    return (
+      Number(hiddenTypes.size > 0) +
+      Number(hiddenKinds.size > 0) +
+      Number(hiddenRels.size > 0) +
+      connectedTo.length
+    );
   },
 };
 
