@@ -152,6 +152,20 @@ describe('placeLabels', () => {
     ]);
   });
 
+  it('lets the selected node’s neighbours take turns by type', () => {
+    // Three countries ranked before one organisation, all competing for one free spot each side.
+    const crowd = [
+      candidate('country:a', 0, 0, 0, { preferred: true, type: 'Country' }),
+      candidate('country:b', 10, 0, 1, { preferred: true, type: 'Country' }),
+      candidate('country:c', 20, 0, 2, { preferred: true, type: 'Country' }),
+      candidate('org:owner', 5, 0, 3, { preferred: true, type: 'Organisation' }),
+    ];
+    const placements = placeLabels(crowd);
+    // The owner's turn comes with the first country's, before the other countries.
+    expect(placements.get('org:owner')).not.toBe('hidden');
+    expect(placements.get('country:a')).not.toBe('hidden');
+  });
+
   it('never leaves two shown labels overlapping, on a dense random graph', () => {
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

@@ -97,6 +97,18 @@ describe('stylesheet on a headless Cytoscape', () => {
     expect(node.style('label')).toBe('GIZ');
   });
 
+  it('keeps a prominent label above lesser neighbours when all are in context', () => {
+    const graph = headless();
+    const [big, small] = [graph.nodes()[0]!, graph.nodes()[1]!];
+    big.addClass('label-over context');
+    small.addClass('context');
+    // Context raises every neighbour; the prominent one must stay drawn above the others.
+    expect(Number(big.style('z-index'))).toBeGreaterThan(Number(small.style('z-index')));
+    big.removeClass('context').addClass('emphasised');
+    small.removeClass('context').addClass('emphasised');
+    expect(Number(big.style('z-index'))).toBeGreaterThan(Number(small.style('z-index')));
+  });
+
   it("shows the full name of a hovered node, and the selected node's label whatever its tier", () => {
     const instance = headless();
     const node = instance.getElementById(

@@ -3,7 +3,8 @@
  * that spot is free, else above it, else the label is hidden (it still shows on hover and selection).
  * A spot is free when it overlaps neither an already placed label nor another node's body. The
  * forced label (the selected node) goes first and stays below its node if no spot is free; the
- * preferred ones (its neighbours) go next and are hidden like the rest when they find no spot. A
+ * preferred ones (its neighbours) go next, taking turns by type, and are hidden like the rest when
+ * they find no spot. A
  * prominent label (one of the few biggest nodes) may lie over lesser nodes' bodies when neither
  * side is clear of them, never over labels: in a dense core every spot touches some node, and the
  * biggest nodes, the ones a reader looks for first, lost their names while small nodes at the edge
@@ -38,6 +39,8 @@ export interface LabelCandidate {
    * like any other when no spot is free: a dense neighbourhood's names would otherwise pile up.
    */
   preferred?: boolean;
+  /** Entity type: the preferred labels take turns by type (see placeLabels). */
+  type?: string;
   /**
    * May overlap the bodies of nodes that are not prominent (it is drawn above them), never another
    * prominent node's body or any label.
@@ -157,10 +160,25 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
     !prominentBodies.hits(rect, candidate.id) &&
     (overBodies || !otherBodies.hits(rect, candidate.id));
   const placements = new Map<string, LabelPlacement>();
+  // The selected node's neighbours take turns by type (the best-ranked of each type, then the
+  // second of each…): a DPG deployed in 117 countries had its one owner's name crowded out.
+  const turn = new Map<string, number>();
+  const byType = new Map<string, LabelCandidate[]>();
+  for (const c of candidates) {
+    if (!c.preferred) continue;
+    const group = byType.get(c.type ?? '');
+    if (group) group.push(c);
+    else byType.set(c.type ?? '', [c]);
+  }
+  for (const group of byType.values())
+    group
+      .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id))
+      .forEach((c, i) => turn.set(c.id, i));
   const ordered = [...candidates].sort(
     (a, b) =>
       Number(Boolean(b.forced)) - Number(Boolean(a.forced)) ||
       Number(Boolean(b.preferred)) - Number(Boolean(a.preferred)) ||
+      (turn.get(a.id) ?? 0) - (turn.get(b.id) ?? 0) ||
       a.rank - b.rank ||
       a.id.localeCompare(b.id),
   );

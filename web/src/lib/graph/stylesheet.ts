@@ -147,6 +147,8 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
     },
     // A neighbour whose label found no free spot (label-placement.ts) stays unlabelled until hovered.
     { selector: 'node.context.label-culled', style: { label: '' } },
+    // A prominent label lying over lesser neighbours stays above them when all are in context.
+    { selector: 'node.context.label-over', style: { 'z-index': 42 } },
     {
       selector: 'edge.context',
       style: {
@@ -164,6 +166,7 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
       selector: 'node.emphasised',
       style: { label: 'data(shortLabel)', 'z-index': 40, 'min-zoomed-font-size': 0 },
     },
+    { selector: 'node.emphasised.label-over', style: { 'z-index': 42 } },
     {
       selector: 'edge.emphasised',
       style: {
