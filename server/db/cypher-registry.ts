@@ -47,6 +47,7 @@ export const CYPHER_NAMES = [
   'graph/nodes-by-ids',
   'graph/edges-among',
   'graph/expand-frontier',
+  'graph/expand-preferred',
   'graph/shortest-paths',
   'graph/paths-of-length',
   'graph/ranked-ids',

@@ -4,7 +4,8 @@
  * type so the UI can offer "show 40 more organisations". Each hop follows at most FOLLOW_CAP
  * relationships (best-connected frontier first) and reads in full only the entities that could
  * be shown — of each type the `limit` best-connected — and counts the rest, so the cost of a
- * request is bounded however big the graph and however central the entity.
+ * request is bounded however big the graph and however central the entity (with `prefer`, a
+ * capped hop is walked once more, bounded too: preferredPastBudget).
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { EdgeElement, NodeElement } from '../api/schemas.ts';
@@ -151,24 +152,26 @@ export async function scopeNeighbourhood(
       candidates.push(toCandidate(c, distance));
     }
     reachedCount += tally(row.byType as TypeCount[]);
+    /** Element ids of what the preferred walk added: no later hop reaches them again. */
+    let preferredReached: string[] = [];
     if (row.capped) {
       exact = false;
-      reachedCount += tally(
-        await preferredPastBudget(
-          tx,
-          request.id,
-          { frontier, seen, distance, budget, types, rels },
-          prefer,
-          candidates,
-        ),
+      const added = await preferredPastBudget(
+        tx,
+        request.id,
+        { frontier, seen, distance, budget, types, rels },
+        prefer,
+        candidates,
       );
+      reachedCount += tally(added.counts);
+      preferredReached = added.reached;
     }
     if (row.counted === true) {
       tally(row.nextByType as TypeCount[]);
       if (row.nextCapped) exact = false;
       break;
     }
-    seen.push(...frontier);
+    seen.push(...frontier, ...preferredReached);
     frontier = ((row.reached ?? []) as string[]).map(String);
     if (frontier.length === 0) break;
   }
@@ -176,14 +179,19 @@ export async function scopeNeighbourhood(
   return { centre: request.id, kept, omitted: { ...leftOut(reachedByType, kept), exact }, rels };
 }
 
+/** Relationships the preferred walk looks at per hop at most, per relationship it may follow. */
+const PREFERRED_SCAN_FACTOR = 10;
+
 /**
  * A hop that ran out of budget may have followed other types' relationships before reaching the
  * preferred ones: a hub with 1,200 activities and one DPG it funds can spend all 1,000 on the
  * activities, and then "prefer DPG" would not find the DPG. So such a hop is walked once more
- * over the preferred types alone, and what that finds besides what the first walk did is added
- * to `candidates` (as the same hop's) and to the counts, which stay a lower bound. It does not
- * join the next hop's frontier: that hop has its own budget, and the counts of the other types
- * stay those of the walk without `prefer`. Returns the counts of what it added, by type.
+ * over the preferred types alone (expand-preferred.cypher, looking at no more than ten budgets'
+ * worth of relationships, so the cost stays bounded on a hub where they are rare), and what that
+ * finds besides what the first walk did is added to `candidates` (as the same hop's) and to the
+ * counts, which stay a lower bound. It does not join the next hop's frontier (that hop has its own
+ * budget, and the other types' counts stay those of the walk without `prefer`), but no later hop
+ * reaches it again (`reached`, for `seen`). Returns the counts of what it added, by type.
  */
 async function preferredPastBudget(
   tx: ManagedTransaction,
@@ -198,23 +206,21 @@ async function preferredPastBudget(
   },
   prefer: readonly EntityType[],
   candidates: Candidate[],
-): Promise<TypeCount[]> {
+): Promise<{ counts: TypeCount[]; reached: string[] }> {
   const allowed = hop.types.length === 0 ? null : new Set(hop.types);
   const preferred = prefer.filter((type) => allowed === null || allowed.has(type));
   // Nothing preferred can be reached, or the first walk already followed preferred types only.
-  if (preferred.length === 0 || (allowed !== null && preferred.length === allowed.size)) return [];
-  const [row] = await run(tx, 'graph/expand-frontier', {
+  if (preferred.length === 0 || (allowed !== null && preferred.length === allowed.size)) {
+    return { counts: [], reached: [] };
+  }
+  const [row] = await run(tx, 'graph/expand-preferred', {
     centre,
     frontier: hop.frontier,
     seen: hop.seen,
     rels: hop.rels,
     types: preferred,
     budget: neo4j.int(hop.budget),
-    keep: null,
-    ties: neo4j.int(0),
-    next: false,
-    countNext: false,
-    fill: neo4j.int(0),
+    scan: neo4j.int(hop.budget * PREFERRED_SCAN_FACTOR),
   });
   const known = new Set(candidates.map((c) => c.id));
   const added: Record<string, number> = {};
@@ -224,7 +230,10 @@ async function preferredPastBudget(
     candidates.push(candidate);
     added[candidate.type] = (added[candidate.type] ?? 0) + 1;
   }
-  return Object.entries(added).map(([type, count]) => ({ type, count }));
+  return {
+    counts: Object.entries(added).map(([type, count]) => ({ type, count })),
+    reached: ((row?.reached ?? []) as string[]).map(String),
+  };
 }
 
 export async function getNeighbourhood(

@@ -92,8 +92,10 @@ function hubFacts(): FactSet {
     tie('org:triad-b', 'PARTICIPATES_IN', `activity:triad/${name}`);
   }
   tie('org:triad-b', 'MEMBER_OF', 'org:triad-a');
-  // org:funder leads more activities than a hop follows, then funds one DPG.
+  // org:funder leads more activities than a hop follows, then funds one DPG, which every tenth
+  // of its activities involves too (a second hop reaches it again).
   node('org:funder', 'Organisation', 'Funder');
+  node('dpg:funded', 'DPG', 'Funded DPG');
   for (let i = 0; i < FUNDER_ACTIVITIES; i++) {
     const activity = `activity:funder/a${String(i).padStart(5, '0')}`;
     node(activity, 'Activity', `Funder activity ${i}`);
@@ -104,8 +106,16 @@ function hubFacts(): FactSet {
       props: {},
       evidence: 'test: leads',
     });
+    if (i % 10 === 0) {
+      facts.addRelationship({
+        from: activity,
+        type: 'INVOLVES',
+        to: 'dpg:funded',
+        props: {},
+        evidence: 'test: involves',
+      });
+    }
   }
-  node('dpg:funded', 'DPG', 'Funded DPG');
   facts.addRelationship({
     from: 'org:funder',
     type: 'FUNDS',
@@ -226,9 +236,17 @@ describe('a neighbourhood past the follow cap', () => {
       expect(body.omitted.exact, query).toBe(false);
       expect(reachOf(body).byType.DPG, query).toBe(1);
     }
-    // The DPG sits one hop away, however many activities came first.
-    const { body } = await api.get('/api/graph/neighbourhood?id=org:funder&limit=5&prefer=DPG');
-    const funded = body.nodes.find((n: { data: { id: string } }) => n.data.id === 'dpg:funded');
-    expect(funded.data.distance).toBe(1);
+    // The DPG sits one hop away, however many activities came first, and a second hop that
+    // reaches it again through an activity does not list or count it twice.
+    for (const depth of [1, 2, 3]) {
+      const { body } = await api.get(
+        `/api/graph/neighbourhood?id=org:funder&depth=${depth}&limit=50&prefer=DPG`,
+      );
+      const ids = body.nodes.map((n: { data: { id: string } }) => n.data.id);
+      expect(new Set(ids).size, `depth ${depth}`).toBe(ids.length);
+      const funded = body.nodes.find((n: { data: { id: string } }) => n.data.id === 'dpg:funded');
+      expect(funded.data.distance, `depth ${depth}`).toBe(1);
+      expect(reachOf(body).byType.DPG, `depth ${depth}`).toBe(1);
+    }
   });
 });
