@@ -7,7 +7,7 @@ MATCH (t:Tombstone)
 WITH t, CASE WHEN t.kind = 'relationship' THEN split(t.key, '|') ELSE [t.key] END AS parts
 WHERE size(parts) IN [1, 3]
 WITH t, parts,
-     [p IN parts | CASE WHEN p =~ 'country:[A-Za-z]{2}' THEN 'country:' + toUpper(substring(p, 8))
+     [p IN parts | CASE WHEN p =~ '(?i)country:[a-z]{2}' THEN 'country:' + toUpper(substring(p, 8))
                         ELSE toLower(p) END] AS canon
 WITH t, CASE WHEN size(parts) = 3 THEN canon[0] + '|' + parts[1] + '|' + canon[2]
              ELSE canon[0] END AS canonical

@@ -5,8 +5,9 @@
 CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
 WHERE size($types) = 0 OR any(l IN labels(node) WHERE l IN $types)
 // An entity named exactly what was typed comes first ("unicef": UNICEF before the UNICEF Venture
-// Fund, whose description says UNICEF more often); the index's score ranks the rest.
-WITH node, score, toLower(coalesce(node.name, node.id)) = $exact AS exact
+// Fund, whose description says UNICEF more often); the index's score ranks the rest. $exact: what
+// was typed, lower-cased, as typed and without the punctuation around it (search-query.ts).
+WITH node, score, toLower(coalesce(node.name, node.id)) IN $exact AS exact
 ORDER BY exact DESC, score DESC, coalesce(node.name, node.id)
 WITH collect({node: node, score: score}) AS matches
 RETURN size(matches) AS total,

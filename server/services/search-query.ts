@@ -28,11 +28,12 @@ export function searchTerms(input: string): string[] {
  * exactly that name ranks first.
  */
 export function exactName(input: string): string {
-  return input
-    .normalize('NFKC')
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  return typedName(input.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''));
+}
+
+/** What was typed, read as a whole name as it stands: lower-cased, spaces trimmed and collapsed. */
+export function typedName(input: string): string {
+  return input.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** The Lucene query for an input, or null when nothing searchable is left. */

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
 import type { SearchQuery } from '../api/schemas.ts';
 import { checkEntityTypes } from './graph-filters.ts';
-import { buildSearchQuery, exactName, snippet } from './search-query.ts';
+import { buildSearchQuery, exactName, snippet, typedName } from './search-query.ts';
 
 export interface SearchResult {
   id: string;
@@ -33,7 +33,9 @@ export async function search(db: GraphDatabase, params: SearchQuery): Promise<Se
   if (!query) return { results: [], total: 0 };
   const [row] = await db.read('search/fulltext-search', {
     query,
-    exact: exactName(params.q),
+    // What was typed as a name, as typed and without the punctuation around it ("unicef" in
+    // quotes, or "Acme Inc." with its full stop): either may be an entity's whole name.
+    exact: [...new Set([typedName(params.q), exactName(params.q)])],
     types: checkEntityTypes(params.types),
     offset: neo4j.int(params.offset),
     limit: neo4j.int(params.limit),

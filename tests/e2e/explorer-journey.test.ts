@@ -715,6 +715,11 @@ describe('explorer on a phone (390×844)', () => {
       .waitFor(POLL);
     await page.getByRole('button', { name: 'Hide the overview' }).click();
     await toggle.waitFor(POLL);
+    // The Views menu opens within the screen, wherever its button sits in the header.
+    await page.getByTestId('views-menu').click();
+    const menu = (await page.getByTestId('views-popover').boundingBox())!;
+    expect(menu.x).toBeGreaterThanOrEqual(0);
+    expect(menu.x + menu.width).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await page.close();
   });

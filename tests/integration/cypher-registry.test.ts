@@ -184,7 +184,7 @@ describe('migration 0009: canonical tombstone keys', () => {
       {
         rows: [
           ['org:M9-Acme', 'entity', 'ed'],
-          ['org:M9-Acme|FUNDS|country:ke', 'relationship', 'ed'],
+          ['org:M9-Acme|FUNDS|COUNTRY:ke', 'relationship', 'ed'],
           ['dpg:m9-held', 'entity', 'first'],
           ['DPG:M9-Held', 'entity', 'second'],
           ['org:M9-TWIN', 'entity', 'one'],

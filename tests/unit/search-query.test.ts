@@ -4,6 +4,7 @@ import {
   escapeLucene,
   exactName,
   snippet,
+  typedName,
 } from '../../server/services/search-query.ts';
 
 describe('buildSearchQuery', () => {
@@ -52,5 +53,8 @@ describe('exactName', () => {
     // Punctuation inside a name is part of it.
     expect(exactName('"X-Road"')).toBe('x-road');
     expect(exactName('?!')).toBe('');
+    // A name that ends in punctuation is also compared as typed (search-service.ts sends both).
+    expect(typedName(' Acme  Inc. ')).toBe('acme inc.');
+    expect(exactName(' Acme  Inc. ')).toBe('acme inc');
   });
 });

@@ -4,12 +4,11 @@
  * A spot is free when it overlaps neither an already placed label nor another node's body. The
  * forced label (the selected node) goes first and stays below its node if no spot is free; the
  * preferred ones (its neighbours) go next, taking turns by type, and are hidden like the rest when
- * they find no spot. A
- * prominent label (one of the few biggest nodes) may lie over lesser nodes' bodies when neither
- * side is clear of them, never over labels: in a dense core every spot touches some node, and the
- * biggest nodes, the ones a reader looks for first, lost their names while small nodes at the edge
- * kept theirs. Labels are sized in model units, so overlaps do not depend on zoom and one pass per
- * layout is enough.
+ * they find no spot. A prominent label (one of the few biggest nodes) may lie over lesser nodes'
+ * bodies when neither side is clear of them, never over labels: in a dense core every spot touches
+ * some node, and the biggest nodes, the ones a reader looks for first, lost their names while
+ * small nodes at the edge kept theirs. Labels are sized in model units, so overlaps do not depend
+ * on zoom and one pass per layout is enough.
  */
 
 /** An axis-aligned box in model coordinates. */

@@ -169,7 +169,8 @@ export function concentricRings(root: string | null): {
 /**
  * Cytoscape options for `name`. fCoSE goes through {@link overviewLayout} (big graphs use the worker
  * instead, see {@link forceEngine}); the others animate from the current
- * positions, ordered by degree (concentric) or rooted at `root` (tree).
+ * positions, in rings around `root` or by degree (concentric, {@link concentricRings}) or rooted
+ * at `root` (tree).
  */
 export function layoutOptions(
   name: LayoutName,

@@ -157,16 +157,22 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     // From the source's rim to the target's, so the arrowhead touches the target's shape.
     const ux = (b.x - a.x) / length;
     const uy = (b.y - a.y) / length;
-    const start = { x: a.x + (ux * a.size) / 2, y: a.y + (uy * a.size) / 2 };
-    const end = { x: b.x - (ux * b.size) / 2, y: b.y - (uy * b.size) / 2 };
+    // Overlapping nodes: centre to centre, without an arrowhead that would point backwards.
+    const apart = length > (a.size + b.size) / 2;
+    const start = apart ? { x: a.x + (ux * a.size) / 2, y: a.y + (uy * a.size) / 2 } : a;
+    const end = apart ? { x: b.x - (ux * b.size) / 2, y: b.y - (uy * b.size) / 2 } : b;
     const colour = edge.onPath ? CANVAS_THEME.path : CANVAS_THEME.edge;
     const strokeWidth = edge.onPath ? 4 : edge.type && STRONG.has(edge.type) ? 1.9 : 1.25;
     const dashed =
       edge.type && DASHED.has(edge.type) && !edge.onPath ? ' stroke-dasharray="5 4"' : '';
     const extra = edge.muted ? ' opacity="0.1"' : '';
-    const marker = edge.onPath ? 'url(#arrow-path)' : 'url(#arrow)';
+    const marker = !apart
+      ? ''
+      : edge.onPath
+        ? ' marker-end="url(#arrow-path)"'
+        : ' marker-end="url(#arrow)"';
     return [
-      `<line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" stroke="${colour}" stroke-width="${strokeWidth}"${dashed} marker-end="${marker}"${extra}/>`,
+      `<line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" stroke="${colour}" stroke-width="${strokeWidth}"${dashed}${marker}${extra}/>`,
     ];
   });
   const shapes = nodes.map((node) => nodeShape(node));

@@ -96,8 +96,8 @@ export const PLAIN_VIEW_MARGIN = 40;
  * Where the camera should go to show a selected node at model position `at`: nowhere (null) when
  * it is already in plain view — inside the free area (the canvas minus `insets`, less a margin)
  * at a zoom no lower than the fit's; else centred in the free area, zoomed in to 1.35× the fit's
- * zoom (at most 1) unless the view is closer already. Insets that leave less than half the canvas
- * are ignored, as fitViewport does.
+ * zoom (at most 1, at least the fit's) unless the view is closer already. Insets that leave less
+ * than half the canvas are ignored, as fitViewport does.
  */
 export function cameraFor(
   at: { x: number; y: number },
@@ -118,7 +118,7 @@ export function cameraFor(
     screen.y >= usable.top + PLAIN_VIEW_MARGIN &&
     screen.y <= size.height - usable.bottom - PLAIN_VIEW_MARGIN;
   if (inPlainView) return null;
-  const zoom = Math.max(current.zoom, Math.min(fitZoom * 1.35, 1));
+  const zoom = Math.max(current.zoom, fitZoom, Math.min(fitZoom * 1.35, 1));
   const centre = {
     x: usable.left + (size.width - usable.left - usable.right) / 2,
     y: usable.top + (size.height - usable.top - usable.bottom) / 2,

@@ -11,7 +11,7 @@ import { canvasInsets } from './utils';
 /** Below this window width the legend starts collapsed, leaving the narrower canvas to the graph. */
 export const COMPACT_WIDTH = 1200;
 /**
- * At or below this window width (a phone) the side panel is a sheet over the canvas, and the
+ * At or below this window width (a phone) the side panel is a sheet below the canvas, and the
  * overview in it is folded to one line until asked for: the canvas keeps the screen.
  */
 export const PHONE_WIDTH = 720;
