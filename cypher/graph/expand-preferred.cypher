@@ -21,12 +21,14 @@ CALL (c) {
 MATCH (a)-[r]-(m:Entity)
 WITH c, a, r, m
 LIMIT $scan
+// The type tests first: most of what is looked at is not of a preferred type, and the list tests
+// against a thousand element ids cost a microsecond each.
 WITH c, a, r, m
-WHERE m <> c
+WHERE any(l IN labels(m) WHERE l IN $types)
+  AND (size($rels) = 0 OR type(r) IN $rels)
+  AND m <> c
   AND NOT elementId(m) IN $frontier
   AND NOT elementId(m) IN $seen
-  AND (size($rels) = 0 OR type(r) IN $rels)
-  AND any(l IN labels(m) WHERE l IN $types)
 WITH a, m
 LIMIT $budget
 WITH m, collect(DISTINCT a) AS parents
