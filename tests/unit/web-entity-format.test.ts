@@ -106,6 +106,8 @@ describe('property formatting', () => {
     expect(keys).not.toContain('name');
     expect(keys).not.toContain('description');
     expect(keys).not.toContain('lastReviewed');
+    // A cluster number means nothing to a reader.
+    expect(propertyRows({ community: 0, pagerank: 0.01 }).map((r) => r.key)).toEqual(['pagerank']);
     expect(rows.find((r) => r.key === 'website')?.value).toEqual({
       kind: 'link',
       href: 'https://www.unicef.org',

@@ -20,13 +20,17 @@ export interface PropertyRow {
   value: DisplayValue;
 }
 
-/** Property keys the panel shows elsewhere (title, description) or never (internal ids). */
+/**
+ * Property keys the panel shows elsewhere (title, description) or never (internal ids, and the
+ * network measures' cluster number: "Network cluster 0" told a reader nothing).
+ */
 export const HIDDEN_PROPERTY_KEYS: ReadonlySet<string> = new Set([
   'id',
   'name',
   'label',
   'description',
   'summary',
+  'community',
 ]);
 
 /** Keys whose values read better with a fixed label than with the split camel case. */
@@ -40,7 +44,6 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   registryId: 'DPG Registry id',
   pagerank: 'PageRank',
   degree: 'Connections',
-  community: 'Network cluster',
   types: 'DPG types',
   connectedMembersNote: 'Note on members',
 };
