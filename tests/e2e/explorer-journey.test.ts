@@ -628,10 +628,21 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await expect.poll(selected, POLL).toBe('org:unicef');
     await page.keyboard.press('ArrowRight');
     await expect.poll(selected, POLL).toBe(second);
+    const before = await inPage<number>(page, '__cy.nodes().length');
     await page.keyboard.press('Enter');
     await expect
       .poll(async () => decodeURIComponent(await inPage<string>(page, 'location.hash')), POLL)
       .toContain(`x=${second}`);
+    // What the expansion added is announced with the canvas's new count, not the last step's.
+    await expect
+      .poll(() => inPage<number>(page, '__cy.nodes().length'), POLL)
+      .toBeGreaterThan(before);
+    expect(await inPage<string>(page, 'document.activeElement?.className ?? "none"')).toContain(
+      'canvas',
+    );
+    await expect
+      .poll(() => page.getByTestId('canvas-announcement').textContent(), POLL)
+      .toMatch(/^\d+ entities on the canvas$/);
     await page.close();
   });
 
