@@ -13,8 +13,8 @@ import {
   MAX_STRETCH,
   NO_INSETS,
   cameraFor,
-  concentricRings,
   fitViewport,
+  layoutOptions,
   mulberry32,
   overviewLayout,
   stretchFactors,
@@ -132,44 +132,34 @@ describe('concentric rings', () => {
         ...['d', 'e'].map((to) => ({ data: { id: `big-${to}`, source: 'big', target: to } })),
       ],
     });
-  const radius = (cy: cytoscape.Core, id: string) => {
-    const centre = cy.getElementById('hub').position();
+  /** How far entity `id` lies from entity `centre` once laid out. */
+  const distance = (cy: cytoscape.Core, centre: string, id: string) => {
+    const c = cy.getElementById(centre).position();
     const p = cy.getElementById(id).position();
-    return Math.hypot(p.x - centre.x, p.y - centre.y);
+    return Math.hypot(p.x - c.x, p.y - c.y);
+  };
+  /** The graph laid out with the app's own concentric options (a fresh layout, from `root`). */
+  const concentric = (root: string | null) => {
+    const cy = graph();
+    cy.layout(layoutOptions('concentric', true, root)).run();
+    return cy;
   };
 
   it('puts the explored entity in the middle and a ring per hop from it', () => {
-    const cy = graph();
-    cy.layout({
-      name: 'concentric',
-      animate: false,
-      fit: false,
-      minNodeSpacing: 18,
-      ...concentricRings('hub'),
-    } as cytoscape.LayoutOptions).run();
-    expect(radius(cy, 'hub')).toBeCloseTo(0);
+    const cy = concentric('hub');
+    const radius = (id: string) => distance(cy, 'hub', id);
+    expect(radius('hub')).toBeCloseTo(0);
     // The best-connected entity one hop out is on the first ring, with the other neighbours.
-    const first = ['a', 'b', 'c', 'big'].map((id) => radius(cy, id));
+    const first = ['a', 'b', 'c', 'big'].map(radius);
     for (const r of first) expect(r).toBeCloseTo(first[0]!);
-    expect(radius(cy, 'd')).toBeGreaterThan(first[0]! + 1);
-    expect(radius(cy, 'loner')).toBeGreaterThan(radius(cy, 'd') + 1);
+    expect(radius('d')).toBeGreaterThan(first[0]! + 1);
+    expect(radius('loner')).toBeGreaterThan(radius('d') + 1);
     cy.destroy();
   });
 
   it('rings by degree in four bands without an explored entity', () => {
-    const cy = graph();
-    cy.layout({
-      name: 'concentric',
-      animate: false,
-      fit: false,
-      minNodeSpacing: 18,
-      ...concentricRings(null),
-    } as cytoscape.LayoutOptions).run();
-    const centre = cy.getElementById('big').position();
-    const from = (id: string) => {
-      const p = cy.getElementById(id).position();
-      return Math.hypot(p.x - centre.x, p.y - centre.y);
-    };
+    const cy = concentric(null);
+    const from = (id: string) => distance(cy, 'big', id);
     // The hub (30 of 60) is a band out from the best-connected; the degree-1 entities share a ring.
     expect(from('hub')).toBeGreaterThan(1);
     const outer = ['a', 'b', 'c', 'd', 'e', 'loner'].map(from);
