@@ -442,8 +442,11 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
   it('names every type in the legend in full, with its count', async () => {
     const page = await open(`${appUrl}/#/`);
     const legend = page.locator('section.legend');
-    const expand = legend.getByRole('button', { name: 'Expand legend' });
-    if (await expand.isVisible()) await expand.click();
+    // Narrower than 1200 px the legend starts folded. Wait for its toggle before asking: an
+    // isVisible() taken before the first render said "not folded" and left it folded.
+    const toggle = legend.locator('button.collapse');
+    await toggle.waitFor(POLL);
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
     const row = legend.locator('.type').first();
     await row.waitFor(POLL);
     // The longest type name with a thinned-out count, in the first row, whatever the graph
