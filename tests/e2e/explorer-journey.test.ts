@@ -439,6 +439,24 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('says which settings of a link it could not read, until the reader moves on', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&layout=spiral&colour=red`);
+    const notice = page.getByTestId('link-notice');
+    await notice.waitFor(POLL);
+    expect(await notice.innerText()).toMatch(/layout\s*“spiral”\s*— not a layout/);
+    expect(await notice.innerText()).toMatch(/colour\s*“red”\s*— not a setting/);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    // The rest of the link still holds, and the note goes once the reader changes the view.
+    await page.getByTestId('layout-select').selectOption('grid');
+    await notice.waitFor({ state: 'detached', ...POLL });
+    // Back to the link: the note is back, and it closes by hand.
+    await page.goBack();
+    await notice.waitFor(POLL);
+    await page.getByRole('button', { name: 'Dismiss the note about this link' }).click();
+    await notice.waitFor({ state: 'detached', ...POLL });
+    await page.close();
+  });
+
   it('names every type in the legend in full, with its count', async () => {
     const page = await open(`${appUrl}/#/`);
     const legend = page.locator('section.legend');

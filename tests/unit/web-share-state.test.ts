@@ -9,6 +9,7 @@ import {
   decodeShareState,
   encodeShareState,
   typeFromId,
+  unreadLinkSettings,
 } from '../../web/src/state/url/utils.ts';
 import {
   addId,
@@ -115,6 +116,49 @@ describe('share state in the URL', () => {
     expect(state.insight).toBeNull();
     expect(state.path).toBeNull();
     expect(decodeShareState('#/entity/%E0%A4%A')).toEqual(DEFAULT_SHARE_STATE);
+  });
+
+  it('names what it drops from a link, and why', () => {
+    const unread = unreadLinkSettings(
+      '#/explore?focus=org:a&layout=spiral&colour=red&types=DPG,Foo&rels=FUNDS,LIKES&fade=yes&more=org:a*x,dpg:c*5&insight=network',
+    );
+    expect(unread.map(({ key, value }) => `${key}=${value}`)).toEqual([
+      'colour=red',
+      'layout=spiral',
+      'fade=yes',
+      'types=Foo',
+      'rels=LIKES',
+      'more=org:a*x',
+      'more=dpg:c*5',
+      'insight=network',
+    ]);
+    expect(unread[1]!.reason).toBe('not a layout (fcose, concentric, breadthfirst, grid)');
+    expect(unread.at(-1)!.reason).toBe('needs “of”');
+    expect(unreadLinkSettings('#/explore?x=dpg:a').map((u) => u.reason)).toEqual([
+      'only read with a focus',
+    ]);
+    expect(unreadLinkSettings('#/settings')).toEqual([
+      { key: '', value: '#/settings', reason: 'not an address the explorer knows' },
+    ]);
+    expect(unreadLinkSettings('#/entity/%E0%A4%A')).toHaveLength(1);
+    for (const plain of ['', '#/', '#/entity/org%3Aunicef'])
+      expect(unreadLinkSettings(plain)).toEqual([]);
+  });
+
+  it('drops nothing from a link it wrote itself', () => {
+    expect(unreadLinkSettings(encodeShareState(full))).toEqual([]);
+    const layouts = fc.constantFrom('fcose', 'concentric', 'breadthfirst', 'grid' as const);
+    fc.assert(
+      fc.property(layouts, fc.boolean(), fc.boolean(), (layout, list, fade) => {
+        const hash = encodeShareState({
+          ...full,
+          layout,
+          list,
+          filterMode: fade ? 'fade' : 'hide',
+        });
+        expect(unreadLinkSettings(hash)).toEqual([]);
+      }),
+    );
   });
 
   it('keeps a path finder with one end chosen, as "Paths from here" leaves it', () => {

@@ -8,7 +8,14 @@
  * The first slice's `#/entity/<id>` links still open (as a selection).
  */
 import { canonicalEntityId } from '../../../../server/model/entity-ids.ts';
-import { type LayoutName, type SizeMeasure, isLayoutName, SIZE_MEASURES } from '../../lib/graph';
+import {
+  type LayoutName,
+  type SizeMeasure,
+  isLayoutName,
+  LAYOUT_NAMES,
+  SIZE_MEASURES,
+} from '../../lib/graph';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../../lib/vocabulary';
 import { EXPANSION_MAX } from '../graph/limits';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
 
@@ -67,7 +74,16 @@ function list(values: readonly string[]): string | undefined {
 
 /** The fragment for `state`; `''` for the default state. */
 export function encodeShareState(state: ShareState): string {
-  const entries: [string, string | undefined][] = [
+  const entries = shareEntries(state);
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value !== undefined) params.set(key, value);
+  const text = params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+  return text === '' ? '' : `${PREFIX}${text}`;
+}
+
+// The link's settings, in the order they are written; their names are the settings a link can hold.
+function shareEntries(state: ShareState): [string, string | undefined][] {
+  return [
     ['focus', state.exploration.focus ?? undefined],
     ['x', list(state.exploration.expanded)],
     ['hide', list(state.exploration.hidden)],
@@ -89,11 +105,9 @@ export function encodeShareState(state: ShareState): string {
     ['of', state.insight?.id],
     ['show', state.insight?.shown ? '1' : undefined],
   ];
-  const params = new URLSearchParams();
-  for (const [key, value] of entries) if (value !== undefined) params.set(key, value);
-  const text = params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
-  return text === '' ? '' : `${PREFIX}${text}`;
 }
+
+const LINK_KEYS: readonly string[] = shareEntries(DEFAULT_SHARE_STATE).map(([key]) => key);
 
 // Ids come back as the graph writes them: a hand-typed `country:ke` is `country:KE`, so the
 // focus, the selection and the canvas's nodes agree. Other items (type names) pass unchanged.
@@ -176,6 +190,82 @@ export function decodeShareState(hash: string): ShareState {
         ? { kind: insightKind as InsightKind, id: insightId, shown: params.get('show') === '1' }
         : null,
   };
+}
+
+/** A part of a link the explorer could not read, and so left at its default. */
+export interface UnreadSetting {
+  /** The setting's name in the link (`layout`), as written. */
+  key: string;
+  /** Its value, or the part of it that was not understood; '' for a setting with no value. */
+  value: string;
+  /** Why it was left out, for the reader: "not a layout (fcose, concentric, …)". */
+  reason: string;
+}
+
+const FLAGS = ['fade', 'list', 'show'] as const;
+
+function oneOf(names: readonly string[]): string {
+  return names.join(', ');
+}
+
+/**
+ * What a link asks for that {@link decodeShareState} quietly drops: unknown settings, values that are
+ * not one of their choices, type names the graph does not have, malformed caps, and settings that
+ * only mean something with another (`x` without `focus`). A hand-edited or truncated link otherwise
+ * opens a different view with no word of why.
+ */
+export function unreadLinkSettings(hash: string): UnreadSetting[] {
+  if (hash === '' || hash === '#' || hash === '#/') return [];
+  if (hash.startsWith(LEGACY_PREFIX))
+    return decodeShareState(hash).selected === null
+      ? [{ key: '', value: hash, reason: 'not an entity id' }]
+      : [];
+  if (!hash.startsWith(PREFIX))
+    return [{ key: '', value: hash, reason: 'not an address the explorer knows' }];
+  const params = new URLSearchParams(hash.slice(PREFIX.length));
+  const out: UnreadSetting[] = [];
+  const choice = (key: string, allowed: readonly string[], what: string) => {
+    const value = params.get(key);
+    if (value !== null && !allowed.includes(value))
+      out.push({ key, value, reason: `not ${what} (${oneOf(allowed)})` });
+  };
+  const unknownItems = (key: string, allowed: readonly string[], what: string) => {
+    const value = params.get(key);
+    if (value === null) return;
+    for (const item of value.split(',').map((part) => part.trim()))
+      if (item !== '' && !allowed.includes(item))
+        out.push({ key, value: item, reason: `not ${what} (${oneOf(allowed)})` });
+  };
+  const known = new Set(LINK_KEYS);
+  for (const key of new Set(params.keys()))
+    if (!known.has(key)) out.push({ key, value: params.get(key) ?? '', reason: 'not a setting' });
+  choice('layout', LAYOUT_NAMES, 'a layout');
+  choice('size', SIZE_MEASURES, 'a size measure');
+  choice('panel', PANELS, 'a panel');
+  choice('insight', INSIGHT_KINDS, 'an insight view');
+  for (const flag of FLAGS) choice(flag, ['0', '1'], 'a switch');
+  unknownItems('types', ENTITY_TYPES, 'an entity type');
+  unknownItems('rels', RELATIONSHIP_TYPES, 'a relationship type');
+  const focus = one(params.get('focus'));
+  for (const key of ['x', 'pin', 'more'])
+    if (params.has(key) && focus === null)
+      out.push({ key, value: params.get(key) ?? '', reason: 'only read with a focus' });
+  if (focus !== null) {
+    const loaded = [focus, ...ids(params.get('x'))];
+    const kept = limits(params.get('more'), loaded);
+    for (const item of ids(params.get('more')))
+      if (!(canonicalEntityId(item.slice(0, item.lastIndexOf('*'))) in kept))
+        out.push({
+          key: 'more',
+          value: item,
+          reason: 'not an expanded entity with a cap (id*number)',
+        });
+  }
+  if (params.has('insight') && one(params.get('of')) === null)
+    out.push({ key: 'insight', value: params.get('insight') ?? '', reason: 'needs “of”' });
+  if (params.has('show') && !params.has('insight'))
+    out.push({ key: 'show', value: params.get('show') ?? '', reason: 'only read with an insight' });
+  return out;
 }
 
 const TYPE_BY_PREFIX: Readonly<Record<string, string>> = {
