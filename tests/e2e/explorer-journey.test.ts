@@ -439,6 +439,29 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('sets a found path against a backdrop without labels while nothing is selected', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    const state = () =>
+      inPage<{ path: number; named: number; backdrop: number; rest: number; labelled: number }>(
+        page,
+        `(() => { const path = __cy.nodes('[?onPath]'); const rest = __cy.nodes().difference(path);
+           return { path: path.length, named: path.filter((n) => n.style('label') !== '').length,
+             backdrop: rest.filter('.backdrop').length, rest: rest.length,
+             labelled: rest.filter((n) => n.style('label') !== '').length }; })()`,
+      );
+    await expect.poll(async () => (await state()).backdrop, POLL).toBeGreaterThan(0);
+    const shown = await state();
+    expect(shown.path).toBeGreaterThanOrEqual(3);
+    // Every name on the path is drawn; nothing around it carries a label to pile onto them.
+    expect(shown).toMatchObject({ named: shown.path, backdrop: shown.rest, labelled: 0 });
+    // A selection takes over: its neighbourhood and the path are its context, the backdrop goes.
+    await inPage(page, `__cy.getElementById('org:unicef').emit('tap')`);
+    await expect.poll(async () => (await state()).backdrop, POLL).toBe(0);
+    await page.close();
+  });
+
   it('says which settings of a link it could not read, until the reader moves on', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&layout=spiral&colour=red`);
     const notice = page.getByTestId('link-notice');

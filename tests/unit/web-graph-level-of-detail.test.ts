@@ -111,6 +111,18 @@ describe('placeLabels', () => {
     expect(placements.get('c')).toBe('hidden');
   });
 
+  it('leaves the room of a node drawn without a label to the others', () => {
+    // As the colliding trio above, with the first drawn bare (behind a found path).
+    const placements = placeLabels([
+      candidate('a', 0, 0, 0, { text: '' }),
+      candidate('b', 40, 0, 1),
+      candidate('c', 20, 0, 2),
+    ]);
+    expect(placements.get('a')).toBe('hidden');
+    expect(placements.get('b')).toBe('below');
+    expect(placements.get('c')).toBe('above');
+  });
+
   it('keeps a label off other nodes', () => {
     const placements = placeLabels([candidate('a', 0, 0, 0), candidate('body-below', 0, 42, 1)]);
     expect(placements.get('a')).toBe('above');

@@ -194,6 +194,11 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
     { side: 'above', overBodies: true },
   ] as const;
   for (const candidate of ordered) {
+    // A node drawn without a label (behind a found path) leaves its room to the others.
+    if (candidate.text === '') {
+      placements.set(candidate.id, 'hidden');
+      continue;
+    }
     let placed: LabelPlacement = 'hidden';
     for (const { side, overBodies } of candidate.prominent ? over : clear) {
       const rect = labelRect(candidate, side);

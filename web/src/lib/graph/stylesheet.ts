@@ -141,6 +141,9 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
     // Selection context: the selected node's neighbourhood stands out, the rest recedes.
     { selector: 'node.faded', style: { opacity: 0.45 } },
     { selector: 'edge.faded', style: { opacity: 0.3 } },
+    // Behind a found path (nothing selected): its labels would pile onto the path's own names.
+    { selector: 'node.backdrop', style: { opacity: 0.3, label: '' } },
+    { selector: 'edge.backdrop', style: { opacity: 0.18 } },
     {
       selector: 'node.context',
       style: { label: 'data(shortLabel)', 'z-index': 40, 'min-zoomed-font-size': 0 },
@@ -214,6 +217,11 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
         opacity: 1,
         'z-index': 8,
         label: 'data(label)',
+        // Relationship names where they can be read; at an overview's zoom they were specks.
+        'font-size': 11,
+        'font-weight': 600,
+        color: CANVAS_THEME.path,
+        'min-zoomed-font-size': 7,
       },
     },
     {
