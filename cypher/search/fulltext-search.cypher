@@ -1,14 +1,31 @@
 // $query is built by search-query.ts from escaped terms: user text is never Lucene syntax.
+// $nameQuery and $aliasQuery are the same terms confined to the name and to the aliases; an entity
+// they find is also found by $query, so they only rank, never add matches.
 // $types (whitelisted entity types, compared as values) filters before paging, so every page is
 // full and `total` counts what matches. Every match is ranked and counted, but only the page's
 // matches are read whole (descriptions and aliases are long).
-CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
-WHERE size($types) = 0 OR any(l IN labels(node) WHERE l IN $types)
+CALL {
+  CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
+  RETURN node, score, 0.0 AS named
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('entity_text', $nameQuery) YIELD node, score
+  RETURN node, 0.0 AS score, score AS named
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('entity_text', $aliasQuery) YIELD node, score
+  RETURN node, 0.0 AS score, score AS named
+}
+// `named`: how well the name or the aliases match what was typed, the better of the two rather
+// than their sum, or a fund whose name and alias both repeat its organisation's name outranks it
+// ("UNICEF Venture Fund", also known as the "UNICEF Innovation Fund").
+WITH node, max(score) AS score, max(named) AS named
+WHERE score > 0 AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types))
 // An entity named exactly what was typed comes first ("unicef": UNICEF before the UNICEF Venture
-// Fund, whose description says UNICEF more often); the index's score ranks the rest. $exact: what
-// was typed, lower-cased, as typed and without the punctuation around it (search-query.ts).
-WITH node, score, toLower(coalesce(node.name, node.id)) IN $exact AS exact
-ORDER BY exact DESC, score DESC, coalesce(node.name, node.id)
+// Fund); then entities whose name or an alias matches, closest first, so that a typo or a prefix
+// of a name ("unicfe", "kazak") finds it above entities whose descriptions merely mention the word,
+// however often; the index's score ranks the rest. $exact: what was typed, lower-cased, as typed and
+// without the punctuation around it (search-query.ts).
+WITH node, score, named, toLower(coalesce(node.name, node.id)) IN $exact AS exact
+ORDER BY exact DESC, named DESC, score DESC, coalesce(node.name, node.id), node.id
 WITH collect({node: node, score: score}) AS matches
 RETURN size(matches) AS total,
        [m IN matches[$offset..$offset + $limit] | {

@@ -7,6 +7,14 @@
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 const MAX_TERMS = 8;
 
+/**
+ * The properties of the `entity_text` index (cypher/schema/0002-search-and-lookup-indexes.cypher)
+ * that name an entity. A query confined to one of them tells how well an entity is named what was
+ * typed, apart from what its description says.
+ */
+export const NAME_FIELDS = ['name', 'aliasText'] as const;
+export type NameField = (typeof NAME_FIELDS)[number];
+
 /** Escapes Lucene's special characters. */
 export function escapeLucene(term: string): string {
   return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
@@ -36,14 +44,20 @@ export function typedName(input: string): string {
   return input.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The Lucene query for an input, or null when nothing searchable is left. */
-export function buildSearchQuery(input: string): string | null {
+/**
+ * The Lucene query for an input, or null when nothing searchable is left. Every term must match:
+ * in any property of the index, or, given `field`, in that one.
+ */
+export function buildSearchQuery(input: string, field?: NameField): string | null {
+  // The field name is the one piece of the query not escaped: only the index's own names pass.
+  if (field !== undefined && !NAME_FIELDS.includes(field))
+    throw new TypeError(`search-query: ${JSON.stringify(field)} is not a name field of the index`);
   const terms = searchTerms(input).map(escapeLucene);
   if (terms.length === 0) return null;
   const clauses = terms.map((t) => {
     const options = [`${t}^3`, `${t}*^2`];
     if (t.length >= 4) options.push(`${t}~1`);
-    return `(${options.join(' OR ')})`;
+    return `${field ? `${field}:` : ''}(${options.join(' OR ')})`;
   });
   return clauses.join(' AND ');
 }

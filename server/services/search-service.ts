@@ -33,6 +33,10 @@ export async function search(db: GraphDatabase, params: SearchQuery): Promise<Se
   if (!query) return { results: [], total: 0 };
   const [row] = await db.read('search/fulltext-search', {
     query,
+    // The same terms in names and in aliases alone: the index's score adds up every property, so
+    // a description that repeats a word would otherwise outrank the entity of that name.
+    nameQuery: buildSearchQuery(params.q, 'name'),
+    aliasQuery: buildSearchQuery(params.q, 'aliasText'),
     // What was typed as a name, as typed and without the punctuation around it ("unicef" in
     // quotes, or "Acme Inc." with its full stop): either may be an entity's whole name.
     exact: [...new Set([typedName(params.q), exactName(params.q)])],

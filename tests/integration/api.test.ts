@@ -174,6 +174,54 @@ describe.runIf(hasSharedData())('entities and search on the seed graph', () => {
   });
 });
 
+describe('search ranking', () => {
+  // An organisation, a fund named after it whose alias and description repeat its name, and an
+  // activity that only mentions it: UNICEF, the UNICEF Venture Fund and one of UNICEF's activities.
+  const org = 'org:zorblax';
+  const fund = 'initiative:zorblax-venture-fund';
+  const activity = 'activity:zorblax/scaling';
+  beforeAll(async () => {
+    await query(
+      db,
+      `CREATE (:Entity:Organisation {id: $org, name: 'Zorblax',
+                 description: 'The United Nations agency for children.'}),
+              (:Entity:Initiative {id: $fund, name: 'Zorblax Venture Fund',
+                 aliases: ['Zorblax Innovation Fund'], aliasText: 'Zorblax Innovation Fund | ',
+                 description: $fundText}),
+              (:Entity:Activity {id: $activity, name: 'Scaling open tools',
+                 description: $activityText})`,
+      {
+        org,
+        fund,
+        activity,
+        fundText:
+          'The Zorblax Venture Fund invests in open-source start-ups: Zorblax staff mentor them, ' +
+          'Zorblax offices host them, and Zorblax country teams deploy what they build.',
+        activityText: 'Zorblax scales open tools with Zorblax partners in Zorblax countries.',
+      },
+    );
+  });
+  afterAll(async () => {
+    await query(db, 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
+      ids: [org, fund, activity],
+    });
+  });
+  const found = async (q: string): Promise<string[]> =>
+    (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
+      (r: { id: string }) => r.id,
+    );
+
+  it('ranks a name matched despite a typo above descriptions that repeat the word', async () => {
+    expect(await found('zorbalx')).toEqual([org, fund, activity]);
+  });
+
+  it('ranks a name matched as a prefix above descriptions that mention the word', async () => {
+    const ranked = await found('zorbl');
+    expect(new Set(ranked.slice(0, 2))).toEqual(new Set([org, fund]));
+    expect(ranked.slice(2)).toEqual([activity]);
+  });
+});
+
 describe('bad input', () => {
   it.each([
     ['/api/search', 'query.q'],

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  NAME_FIELDS,
   buildSearchQuery,
   escapeLucene,
   exactName,
   snippet,
   typedName,
+  type NameField,
 } from '../../server/services/search-query.ts';
 
 describe('buildSearchQuery', () => {
@@ -13,14 +15,34 @@ describe('buildSearchQuery', () => {
     expect(buildSearchQuery('un')).toBe('(un^3 OR un*^2)');
   });
 
+  it('confines every term to a name field when asked, so names rank apart from descriptions', () => {
+    expect(buildSearchQuery('DHIS un', 'name')).toBe(
+      'name:(dhis^3 OR dhis*^2 OR dhis~1) AND name:(un^3 OR un*^2)',
+    );
+    expect(buildSearchQuery('unicfe', 'aliasText')).toBe(
+      'aliasText:(unicfe^3 OR unicfe*^2 OR unicfe~1)',
+    );
+    expect(buildSearchQuery('...', 'name')).toBeNull();
+  });
+
+  it('takes no field but the names of the index', () => {
+    for (const field of ['description', 'name:x OR description', ''])
+      expect(() => buildSearchQuery('unicef', field as NameField), field).toThrow(TypeError);
+  });
+
   it('never passes Lucene syntax through', () => {
-    for (const hostile of ['a AND b', 'title:"x"', 'foo~10', 'x^100', '(((', 'a || b', '\\', '*']) {
-      const query = buildSearchQuery(hostile);
-      if (query === null) continue;
-      // Every special character left in a term is escaped, and operators are lower-cased words.
-      const unescaped = query.replace(/\\./g, '').replace(/\^\d|\*\^2|~1|[()]| OR | AND /g, '');
-      expect(unescaped).not.toMatch(/[+\-!(){}[\]^"~*?:\\/&|]/);
-      expect(query).not.toMatch(/\b(?<!\\)AND\b(?! \()/);
+    const hostile = ['a AND b', 'title:"x"', 'foo~10', 'x^100', '(((', 'a || b', '\\', '*'];
+    for (const field of [undefined, ...NAME_FIELDS]) {
+      for (const typed of hostile) {
+        const query = buildSearchQuery(typed, field);
+        if (query === null) continue;
+        // Every special character left in a term is escaped, operators are lower-cased words, and
+        // no field is named but the one asked for.
+        let unescaped = query.replace(/\\./g, '').replace(/\^\d|\*\^2|~1|[()]| OR | AND /g, '');
+        if (field) unescaped = unescaped.replaceAll(`${field}:`, '');
+        expect(unescaped).not.toMatch(/[+\-!(){}[\]^"~*?:\\/&|]/);
+        expect(query).not.toMatch(/\b(?<!\\)AND\b(?! \w*:?\()/);
+      }
     }
   });
 
