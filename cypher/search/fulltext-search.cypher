@@ -22,10 +22,13 @@ WHERE score > 0 AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types
 // An entity named exactly what was typed comes first ("unicef": UNICEF before the UNICEF Venture
 // Fund); then entities whose name or an alias matches, closest first, so that a typo or a prefix
 // of a name ("unicfe", "kazak") finds it above entities whose descriptions merely mention the word,
-// however often; the index's score ranks the rest. $exact: what was typed, lower-cased, as typed and
-// without the punctuation around it (search-query.ts).
+// however often; the index's score ranks the rest. Names a prefix matches score alike ("unic"):
+// the shorter, nearer to what was typed, goes first. $exact: what was typed, lower-cased, as typed
+// and without the punctuation around it (search-query.ts).
 WITH node, score, named, toLower(coalesce(node.name, node.id)) IN $exact AS exact
-ORDER BY exact DESC, named DESC, score DESC, coalesce(node.name, node.id), node.id
+ORDER BY exact DESC, named DESC,
+         CASE WHEN named > 0 THEN size(coalesce(node.name, node.id)) END,
+         score DESC, coalesce(node.name, node.id), node.id
 WITH collect({node: node, score: score}) AS matches
 RETURN size(matches) AS total,
        [m IN matches[$offset..$offset + $limit] | {
