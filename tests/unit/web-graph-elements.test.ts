@@ -89,6 +89,56 @@ describe('toCytoscapeElements', () => {
     expect(ids).not.toContain('dangling');
   });
 
+  it('hides with the organisation kinds hidden the entities left without any connection', () => {
+    const node = (id: string, type: string, kind?: string) => ({
+      data: { id, label: id, type, degree: 1, ...(kind ? { kind } : {}) },
+    });
+    const edge = (source: string, target: string) => ({
+      data: { id: `${source}|INVOLVES|${target}`, source, target, type: 'INVOLVES', label: 'x' },
+    });
+    const chunk: OverviewResponse = {
+      ...overview,
+      nodes: [
+        node('org:acme', 'Organisation', 'company'),
+        node('org:ngo', 'Organisation', 'ngo'),
+        node('org:lonely-company', 'Organisation', 'company'),
+        node('activity:only-ngo', 'Activity'),
+        node('activity:ngo-and-dpg', 'Activity'),
+        node('dpg:d', 'DPG'),
+        node('country:ZZ', 'Country'),
+      ],
+      edges: [
+        edge('org:ngo', 'activity:only-ngo'),
+        edge('org:ngo', 'activity:ngo-and-dpg'),
+        edge('activity:ngo-and-dpg', 'dpg:d'),
+        edge('org:ngo', 'org:lonely-company'),
+        edge('org:acme', 'dpg:d'),
+      ],
+    };
+    const shown = (mode: 'hide' | 'fade') =>
+      nodesOf(
+        toCytoscapeElements(chunk, {
+          hiddenTypes: new Set(),
+          hiddenKinds: new Set(['ngo']),
+          mode,
+        }),
+      )
+        .filter((n) => !n.data.muted)
+        .map((n) => n.data.id);
+    // The activity only the NGO ran goes with it; one with a DPG besides stays, as do the
+    // companies asked for (even one whose only partner was the NGO) and an entity never connected.
+    const expected = [
+      'org:acme',
+      'org:lonely-company',
+      'activity:ngo-and-dpg',
+      'dpg:d',
+      'country:ZZ',
+    ];
+    expect(shown('hide')).toEqual(expected);
+    expect(shown('fade')).toEqual(expected);
+    expect(nodesOf(toCytoscapeElements(chunk, noFilters))).toHaveLength(7);
+  });
+
   it('shortens long labels for the canvas and keeps the full one', () => {
     const activity = nodesOf(toCytoscapeElements(overview, noFilters)).find((n) =>
       n.data.id.startsWith('activity:unicef/co-leading'),

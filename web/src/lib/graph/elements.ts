@@ -147,6 +147,39 @@ export function nodeSize(value: number, maxValue: number): number {
 }
 
 /**
+ * Entities besides organisations that the organisation-kind filter leaves without a single
+ * connection: every one of their relationships leads to an organisation of a hidden kind. Showing companies alone left a hundred
+ * activities of other organisations floating round the graph; they go with their organisations.
+ * An entity that had no relationships in the first place stays, as it is not the filter's doing.
+ */
+export function orphanedByKinds(
+  overview: GraphChunk,
+  hiddenKinds: ReadonlySet<string> | undefined,
+): Set<string> {
+  const orphaned = new Set<string>();
+  if (!hiddenKinds || hiddenKinds.size === 0) return orphaned;
+  const hiddenOrganisations = new Set<string>();
+  // The organisations of the kinds shown are what the reader asked for: they stay, connected or not.
+  const organisations = new Set<string>();
+  for (const { data } of overview.nodes) {
+    if (data.type === 'Organisation') organisations.add(data.id);
+    if (data.kind !== undefined && hiddenKinds.has(data.kind)) hiddenOrganisations.add(data.id);
+  }
+  if (hiddenOrganisations.size === 0) return orphaned;
+  /** Per entity, whether it has a relationship to anything but a hidden organisation. */
+  const anchored = new Map<string, boolean>();
+  const note = (id: string, other: string) =>
+    anchored.set(id, (anchored.get(id) ?? false) || !hiddenOrganisations.has(other));
+  for (const { data: edge } of overview.edges) {
+    note(edge.source, edge.target);
+    note(edge.target, edge.source);
+  }
+  for (const [id, isAnchored] of anchored)
+    if (!isAnchored && !organisations.has(id)) orphaned.add(id);
+  return orphaned;
+}
+
+/**
  * Turns an overview answer into Cytoscape elements, leaving out hidden types. Sizes and label tiers
  * are computed over the whole overview so they do not jump when a filter changes. Edges whose ends are
  * missing from the answer are dropped rather than handed to Cytoscape, which would throw.
@@ -165,6 +198,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
   const importance = assignLabelTiers(allNodes);
   const fade = filters.mode === 'fade';
+  const orphaned = orphanedByKinds(overview, filters.hiddenKinds);
   const passing = new Set<string>();
   const kept = new Set<string>();
   const elements: GraphElement[] = [];
@@ -174,6 +208,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
     const passes =
       !filters.hiddenTypes.has(node.type) &&
       !(node.kind !== undefined && filters.hiddenKinds?.has(node.kind)) &&
+      !orphaned.has(node.id) &&
       nodePasses(node.id, filters.connectedTo);
     if (!passes && !fade) continue;
     if (passes) passing.add(node.id);
