@@ -180,15 +180,16 @@ describe('migration 0009: canonical tombstone keys', () => {
 
   it('moves tombstones to the canonical case of their ids, keeping one per key', async () => {
     await db.driver.executeQuery(
-      `UNWIND $rows AS row CREATE (:Tombstone {key: row[0], kind: row[1], actor: row[2]})`,
+      `UNWIND $rows AS row CREATE (:Tombstone {key: row[0], kind: row[1], actor: row[2],
+         at: datetime() - duration({days: size(row[2])})})`,
       {
         rows: [
           ['org:M9-Acme', 'entity', 'ed'],
           ['org:M9-Acme|FUNDS|COUNTRY:ke', 'relationship', 'ed'],
           ['dpg:m9-held', 'entity', 'first'],
           ['DPG:M9-Held', 'entity', 'second'],
-          ['org:M9-TWIN', 'entity', 'one'],
-          ['org:m9-Twin', 'entity', 'two'],
+          ['org:M9-TWIN', 'entity', 'older-one'],
+          ['org:m9-Twin', 'entity', 'newer'],
           ['org:m9-fine|LEADS|activity:m9-x', 'relationship', 'ed'],
         ],
       },
@@ -202,16 +203,72 @@ describe('migration 0009: canonical tombstone keys', () => {
       );
       return records.map((r) => `${r.get('key')} ${r.get('actor')}`);
     };
-    const twin = (await keys()).filter((key) => key.startsWith('org:m9-twin '));
-    // Of the two that would take the same key, one did; which one is not specified.
-    expect(twin).toHaveLength(1);
+    // Of the two that would take the same key, the later deletion did: each tombstone is as many
+    // days old as its actor's name is long ("older-one" 9, "newer" 5).
     const expected = [
       'dpg:m9-held first',
       'org:m9-acme ed',
       'org:m9-acme|FUNDS|country:KE ed',
       'org:m9-fine|LEADS|activity:m9-x ed',
-      twin[0],
+      'org:m9-twin newer',
     ];
     expect(await keys()).toEqual(expected);
+    // It can run again and changes nothing more.
+    expect(await keys()).toEqual(expected);
+  });
+});
+
+describe('migration 0010: canonical redirects', () => {
+  afterAll(() =>
+    db.driver.executeQuery(
+      `MATCH (n) WHERE (n:Redirect AND toLower(n.from) CONTAINS 'm10-')
+         OR (n:Entity AND toLower(n.id) CONTAINS 'm10-') DETACH DELETE n`,
+    ),
+  );
+
+  it('finds merged-away ids in canonical case, and leads them to the renamed entities', async () => {
+    await db.driver.executeQuery(
+      `CREATE (:Entity:Organisation {id: 'org:m10-kept', name: 'Kept'}),
+              (:Entity:Organisation {id: 'org:M10-CLASH', name: 'Clash, upper'}),
+              (:Entity:Organisation {id: 'org:m10-Clash', name: 'Clash, mixed'})
+       WITH 1 AS one
+       UNWIND $rows AS row
+       CREATE (:Redirect {from: row[0], to: row[1], at: datetime() - duration({days: row[2]})})`,
+      {
+        rows: [
+          // `to` names an entity 0008 renamed; `from` in its old case.
+          ['org:M10-Gone', 'org:M10-KEPT', 3],
+          // Two that would take the same key: the later merge's holds.
+          ['org:M10-TWIN', 'org:m10-kept', 9],
+          ['org:m10-Twin', 'org:m10-kept', 1],
+          // A key already held stays with the redirect that holds it.
+          ['org:m10-held', 'org:m10-kept', 5],
+          ['ORG:M10-HELD', 'org:M10-CLASH', 2],
+          // `to` an entity that kept its case (0008 left both clashing ids alone): unchanged.
+          ['country:m10-zz', 'org:M10-CLASH', 4],
+        ],
+      },
+    );
+    const migration = loadMigrations().find((m) => m.version === 10)!;
+    const redirects = async () => {
+      for (const statement of migration.statements)
+        await db.writeTx((tx) => tx.run(statement), { receipt: false });
+      const { records } = await db.driver.executeQuery(
+        "MATCH (r:Redirect) WHERE toLower(r.from) CONTAINS 'm10-' RETURN r.from + ' ' + r.to AS r ORDER BY r",
+      );
+      return records.map((r) => r.get('r') as string);
+    };
+    const expected = [
+      'country:m10-zz org:M10-CLASH',
+      'org:m10-gone org:m10-kept',
+      'org:m10-held org:m10-kept',
+      'org:m10-twin org:m10-kept',
+    ];
+    expect(await redirects()).toEqual(expected);
+    expect(await redirects()).toEqual(expected);
+    const { records } = await db.driver.executeQuery(
+      "MATCH (r:Redirect {from: 'org:m10-twin'}) RETURN r.at < datetime() - duration({days: 2}) AS old",
+    );
+    expect(records[0]?.get('old')).toBe(false);
   });
 });
