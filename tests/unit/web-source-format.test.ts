@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceDisplay } from '../../web/src/lib/entity/source-format.ts';
+import { editorStatedOn, sourceDisplay } from '../../web/src/lib/entity/source-format.ts';
 
 describe('sourceDisplay', () => {
   it('links a web source by its title, and says where it is', () => {
@@ -58,5 +58,24 @@ describe('sourceDisplay', () => {
 
   it('reads an unknown kind as words', () => {
     expect(sourceDisplay({ uri: 'urn:x', kind: 'partner-feed' }).kind).toBe('partner feed');
+  });
+});
+
+describe('editorStatedOn', () => {
+  it("dates an editor's last edit by what they stated here, not their last edit anywhere", () => {
+    const ada = 'source:editor:ada';
+    const statements = [
+      { source: ada, evidence: 'stated by editor Ada on 2026-11-02' },
+      { source: 'source:dpga-members', evidence: 'listed on the page' },
+      { source: ada, evidence: 'stated by editor Ada on 2026-11-20' },
+      { source: 'source:editor:bo', evidence: 'stated by editor Bo on 2026-12-01' },
+      { source: ada, evidence: null },
+    ];
+    expect(editorStatedOn(ada, statements)).toBe('2026-11-20');
+    expect(editorStatedOn('source:editor:cy', statements)).toBeNull();
+    // A name that ends like a date is not one.
+    expect(
+      editorStatedOn(ada, [{ source: ada, evidence: 'stated by editor Bon2026-01-01' }]),
+    ).toBeNull();
   });
 });

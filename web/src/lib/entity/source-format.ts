@@ -58,3 +58,23 @@ export function sourceDisplay(source: Pick<Source, 'uri' | 'title' | 'kind'>): S
     editor: false,
   };
 }
+
+/** The date an editor's statement names: "stated by editor Ada on 2026-12-04". */
+const STATED_ON = /\bon (\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * When an editor last stated something about this entity or one of its relationships, as the
+ * statements' own evidence says (ISO date), or null when none says. The editor's Source node is
+ * shared by all their edits, so its date is their latest edit anywhere in the graph, not here.
+ */
+export function editorStatedOn(
+  sourceId: string,
+  statements: readonly { source: string; evidence: string | null }[],
+): string | null {
+  let latest: string | null = null;
+  for (const { source, evidence } of statements) {
+    const date = source === sourceId ? STATED_ON.exec(evidence ?? '')?.[1] : undefined;
+    if (date !== undefined && (latest === null || date > latest)) latest = date;
+  }
+  return latest;
+}
