@@ -347,6 +347,12 @@ describe('saved-view positions', () => {
       'country:KE': { x: 3, y: 4 },
     });
     expect(savedPositions(undefined)).toEqual({});
+    // Saved under both cases: the canonical id's own position holds, whichever came first.
+    for (const order of [
+      { 'org:acme': { x: 1, y: 1 }, 'org:ACME': { x: 9, y: 9 } },
+      { 'org:ACME': { x: 9, y: 9 }, 'org:acme': { x: 1, y: 1 } },
+    ])
+      expect(savedPositions(order)).toEqual({ 'org:acme': { x: 1, y: 1 } });
   });
 });
 

@@ -68,7 +68,12 @@ export function savedPositions(
   positions: Readonly<Record<string, Point>> | undefined,
 ): Record<string, Point> {
   const out: Record<string, Point> = {};
-  for (const [id, point] of Object.entries(positions ?? {})) out[canonicalEntityId(id)] = point;
+  for (const [id, point] of Object.entries(positions ?? {})) {
+    const canonical = canonicalEntityId(id);
+    // Both `org:ACME` and `org:acme` saved (two entities then, one since 0008 or a merge): the
+    // position saved under the id the canvas shows is the one it had.
+    if (id === canonical || !(canonical in out)) out[canonical] = point;
+  }
   return out;
 }
 
