@@ -28,6 +28,8 @@ const PARTNERED_AT = CONNECTED_EVERY / 2;
 const PARTNER_ACTIVITIES = FOLLOW_CAP + 10;
 /** org:funder's activities, led before it funds its one DPG: they can use up a hop's budget. */
 const FUNDER_ACTIVITIES = FOLLOW_CAP + 100;
+/** org:patron's DPGs, beside as many activities as org:funder's. */
+const PATRON_DPGS = 150;
 
 /**
  * org:hub leads ACTIVITIES activities; some also involve dpg:n (one DPG each), as many others
@@ -123,6 +125,22 @@ function hubFacts(): FactSet {
     props: {},
     evidence: 'test: funds',
   });
+  // org:patron leads as many activities and PATRON_DPGS DPGs. The store walks a node's
+  // relationships in no order the test can set, but the first hop's budget cannot reach all of
+  // them: the odds that every DPG comes within the first FOLLOW_CAP are (1000/1250)^150, nil.
+  node('org:patron', 'Organisation', 'Patron');
+  for (let i = 0; i < FUNDER_ACTIVITIES + PATRON_DPGS; i++) {
+    const dpg = i < PATRON_DPGS;
+    const id = dpg ? `dpg:patron-${i}` : `activity:patron/a${String(i).padStart(5, '0')}`;
+    node(id, dpg ? 'DPG' : 'Activity', `Patron's ${id}`);
+    facts.addRelationship({
+      from: 'org:patron',
+      type: dpg ? 'FUNDS' : 'LEADS',
+      to: id,
+      props: {},
+      evidence: 'test: patron',
+    });
+  }
   return facts;
 }
 
@@ -217,6 +235,25 @@ describe('a neighbourhood past the follow cap', () => {
     // best-connected activities, and the partner.
     expect(reachOf(counted.body).byType.DPG).toBeGreaterThan(0);
     expect(reachOf(counted.body).byType.Organisation).toBe(1);
+  });
+
+  it('finds every preferred entity of a hop that ran out of budget', async () => {
+    // Without `prefer`, the hop stops at the budget before some of org:patron's DPGs, whatever
+    // order the store walks: the case `prefer` is for, whether or not org:funder's DPG comes late.
+    const plain = await api.get('/api/graph/neighbourhood?id=org:patron&limit=5');
+    expect(plain.body.omitted.exact).toBe(false);
+    expect(reachOf(plain.body).byType.DPG ?? 0).toBeLessThan(PATRON_DPGS);
+    const preferred = await api.get(
+      `/api/graph/neighbourhood?id=org:patron&limit=${PATRON_DPGS}&prefer=DPG`,
+    );
+    expect(preferred.status).toBe(200);
+    expect(reachOf(preferred.body).byType.DPG).toBe(PATRON_DPGS);
+    const dpgs = preferred.body.nodes.filter(
+      (n: { data: { type: string } }) => n.data.type === 'DPG',
+    );
+    expect(dpgs).toHaveLength(PATRON_DPGS);
+    // The other types' counts stay those of the walk without `prefer`.
+    expect(reachOf(preferred.body).byType.Activity).toBe(reachOf(plain.body).byType.Activity);
   });
 
   it('finds a preferred type that a hop spent its budget before reaching', async () => {
