@@ -218,7 +218,42 @@ describe('migration 0009: canonical tombstone keys', () => {
   });
 });
 
-describe('migration 0010: canonical redirects', () => {
+describe('migration 0010: canonical country ids', () => {
+  afterAll(() =>
+    db.driver.executeQuery(
+      `MATCH (n) WHERE (n:Entity AND toLower(n.id) STARTS WITH 'country:q') OR n.id = 'm10-note'
+       DETACH DELETE n`,
+    ),
+  );
+
+  it('gives a country the capitals 0008 took from it, unless another holds them', async () => {
+    await db.driver.executeQuery(
+      `CREATE (:Entity:Country {id: 'COUNTRY:qx', name: 'Qx'}),
+              (:Entity:Country {id: 'country:qy', name: 'Qy'}),
+              (:Entity:Country {id: 'country:qz', name: 'Qz, lower'}),
+              (:Entity:Country {id: 'country:QZ', name: 'Qz'}),
+              (:Annotation {id: 'm10-note', topic: 'country:qy', subject: 'COUNTRY:qx'})`,
+    );
+    const migration = loadMigrations().find((m) => m.version === 10)!;
+    const ids = async () => {
+      for (const statement of migration.statements)
+        await db.writeTx((tx) => tx.run(statement), { receipt: false });
+      const { records } = await db.driver.executeQuery(
+        "MATCH (n:Entity) WHERE toLower(n.id) STARTS WITH 'country:q' RETURN n.id AS id ORDER BY id",
+      );
+      return records.map((r) => r.get('id') as string);
+    };
+    const expected = ['country:QX', 'country:QY', 'country:QZ', 'country:qz'];
+    expect(await ids()).toEqual(expected);
+    expect(await ids()).toEqual(expected);
+    const { records } = await db.driver.executeQuery(
+      "MATCH (a:Annotation {id: 'm10-note'}) RETURN a.topic AS topic, a.subject AS subject",
+    );
+    expect(records[0]?.toObject()).toEqual({ topic: 'country:QY', subject: 'country:QX' });
+  });
+});
+
+describe('migration 0011: canonical redirects', () => {
   afterAll(() =>
     db.driver.executeQuery(
       `MATCH (n) WHERE (n:Redirect AND toLower(n.from) CONTAINS 'm10-')
@@ -249,7 +284,7 @@ describe('migration 0010: canonical redirects', () => {
         ],
       },
     );
-    const migration = loadMigrations().find((m) => m.version === 10)!;
+    const migration = loadMigrations().find((m) => m.version === 11)!;
     const redirects = async () => {
       for (const statement of migration.statements)
         await db.writeTx((tx) => tx.run(statement), { receipt: false });

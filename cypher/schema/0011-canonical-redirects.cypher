@@ -1,4 +1,5 @@
-// Redirects in the ids' canonical case (migration 0008 moved the entities, 0009 the tombstones).
+// Redirects in the ids' canonical case (migrations 0008 and 0010 moved the entities, 0009 the
+// tombstones).
 // A merge made before ids were read in canonical case left `Redirect {from: 'org:ACME'}`, which
 // a link or an import stating `org:acme` no longer finds, and a redirect whose `to` names an
 // entity that 0008 renamed leads nowhere.
