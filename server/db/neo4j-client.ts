@@ -423,9 +423,12 @@ export class GraphDatabase {
           // The driver sends COMMIT only once every query of the transaction was answered.
           const failed = await receiptFailure;
           if (failed) throw failed;
-          // Whatever the error, the commit may have landed (a connection cut after COMMIT went
-          // out, a cluster's failure to replicate): the receipt says.
-          if (receipt) throw new UnacknowledgedCommit(receipt, result, error);
+          // The commit may have landed (a connection cut after COMMIT went out, a cluster's
+          // failure to replicate): the receipt says. Not when the server refused the transaction
+          // itself (a ClientError: a constraint its writes break, found at commit): nothing
+          // landed, and a lookup would only cost a round trip.
+          if (receipt && !isClientRefusal(error))
+            throw new UnacknowledgedCommit(receipt, result, error);
           throw error;
         }
         return result;
@@ -440,6 +443,12 @@ export class GraphDatabase {
 }
 
 const NOTHING_FAILED = Promise.resolve(undefined);
+
+/** An error the server answered with, refusing the request as it stands (never a lost answer). */
+function isClientRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.ClientError.');
+}
 
 /**
  * Writes `receipt` in `tx` without waiting for it. Resolves, once the statement is answered, with

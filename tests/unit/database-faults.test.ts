@@ -249,18 +249,18 @@ describe('GraphDatabase under load and faults', () => {
 
 /**
  * A driver whose write transactions succeed except for the commits `commitFails` says fail (by
- * their number, from 1) with a ServiceUnavailable; `receiptFound` answers the receipt lookup (a
+ * their number, from 1) with `lost()` (a ServiceUnavailable); `receiptFound` answers the receipt lookup (a
  * function, so it can fail too). Counts the work's runs by the queries it makes.
  */
 function commitLosingDriver(
   commitFails: (n: number) => boolean,
   receiptFound: () => boolean,
   receiptTaken: (n: number) => boolean = () => false,
+  lost = () => new Neo4jError('lost', 'ServiceUnavailable', 'N/A', 'N/A'),
 ) {
   let commits = 0;
   let lookups = 0;
   let begun = 0;
-  const lost = () => new Neo4jError('lost', 'ServiceUnavailable', 'N/A', 'N/A');
   const answered = (records: unknown[] = []) => {
     const result = { records, summary: async () => ({}) };
     return { ...result, then: (ok: never, ko: never) => Promise.resolve(result).then(ok, ko) };
@@ -335,6 +335,26 @@ describe('a write whose commit fails (commit-receipts.ts)', () => {
     const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
     await expect(db.writeTx(work)).resolves.toBe('run 1');
     expect([runs(), fake.commits(), fake.lookups()]).toEqual([1, 1, 1]);
+  });
+
+  it('looks for no receipt when the server refused the commit', async () => {
+    const refusal = new Neo4jError(
+      'a constraint fails at commit',
+      'Neo.ClientError.Schema.ConstraintValidationFailed',
+      'N/A',
+      'N/A',
+    );
+    const fake = commitLosingDriver(
+      (n) => n === 1,
+      () => true,
+      () => false,
+      () => refusal,
+    );
+    const { work, runs } = counted();
+    const db = new GraphDatabase(fake.driver, undefined, { retry: FAST_RETRIES });
+    // Nothing landed, whatever a lookup would say: the refusal stands, the work is not run again.
+    await expect(db.writeTx(work)).rejects.toBe(refusal);
+    expect([runs(), fake.commits(), fake.lookups()]).toEqual([1, 1, 0]);
   });
 
   it('runs the work again when the receipt is not there', async () => {
