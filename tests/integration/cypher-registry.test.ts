@@ -12,6 +12,13 @@ import { recordedSourceUri } from '../../server/importers/source-uri.ts';
 import { openTestDatabase } from '../support/graph-fixture.ts';
 
 const db = openTestDatabase();
+
+/** Runs schema migration `version` as applyMigrations does, whatever the database's version. */
+async function applyMigration(version: number): Promise<void> {
+  const migration = loadMigrations().find((m) => m.version === version)!;
+  for (const statement of migration.statements)
+    await db.writeTx((tx) => tx.run(statement), { receipt: false });
+}
 afterAll(() => db.close());
 
 function cypherFiles(dir: string, prefix = ''): string[] {
@@ -102,10 +109,8 @@ describe('migration 0005: sources without server paths', () => {
       'UNWIND $rows AS row CREATE (:Source {id: row[0], uri: row[1], kind: "test"})',
       { rows: Object.entries(stored).map(([id, [uri]]) => [id, uri]) },
     );
-    const migration = loadMigrations().find((m) => m.version === 5)!;
     const trimmed = async () => {
-      for (const statement of migration.statements)
-        await db.writeTx((tx) => tx.run(statement), { receipt: false });
+      await applyMigration(5);
       const { records } = await db.driver.executeQuery(
         'MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.uri AS uri',
         { ids },
@@ -142,10 +147,8 @@ describe('migration 0008: canonical entity ids', () => {
               (:Annotation {id: 'm8-note', topic: 'org:M8-Acme', subject: 'org:M8-Acme'}),
               (:AuditEvent {id: 'm8-event', entityId: 'org:M8-Acme'})`,
     );
-    const migration = loadMigrations().find((m) => m.version === 8)!;
     const ids = async () => {
-      for (const statement of migration.statements)
-        await db.writeTx((tx) => tx.run(statement), { receipt: false });
+      await applyMigration(8);
       const { records } = await db.driver.executeQuery(
         "MATCH (n:Entity) WHERE toLower(n.id) STARTS WITH 'org:m8' OR toLower(n.id) = 'country:zq' RETURN n.id AS id ORDER BY id",
       );
@@ -194,10 +197,8 @@ describe('migration 0009: canonical tombstone keys', () => {
         ],
       },
     );
-    const migration = loadMigrations().find((m) => m.version === 9)!;
     const keys = async () => {
-      for (const statement of migration.statements)
-        await db.writeTx((tx) => tx.run(statement), { receipt: false });
+      await applyMigration(9);
       const { records } = await db.driver.executeQuery(
         "MATCH (t:Tombstone) WHERE toLower(t.key) CONTAINS 'm9-' RETURN t.key AS key, t.actor AS actor ORDER BY key",
       );
@@ -234,10 +235,8 @@ describe('migration 0010: canonical country ids', () => {
               (:Entity:Country {id: 'country:QZ', name: 'Qz'}),
               (:Annotation {id: 'm10-note', topic: 'country:qy', subject: 'COUNTRY:qx'})`,
     );
-    const migration = loadMigrations().find((m) => m.version === 10)!;
     const ids = async () => {
-      for (const statement of migration.statements)
-        await db.writeTx((tx) => tx.run(statement), { receipt: false });
+      await applyMigration(10);
       const { records } = await db.driver.executeQuery(
         "MATCH (n:Entity) WHERE toLower(n.id) STARTS WITH 'country:q' RETURN n.id AS id ORDER BY id",
       );
@@ -284,10 +283,8 @@ describe('migration 0011: canonical redirects', () => {
         ],
       },
     );
-    const migration = loadMigrations().find((m) => m.version === 11)!;
     const redirects = async () => {
-      for (const statement of migration.statements)
-        await db.writeTx((tx) => tx.run(statement), { receipt: false });
+      await applyMigration(11);
       const { records } = await db.driver.executeQuery(
         "MATCH (r:Redirect) WHERE toLower(r.from) CONTAINS 'm10-' RETURN r.from + ' ' + r.to AS r ORDER BY r",
       );
