@@ -462,6 +462,24 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('drops a path, a fade and a pin from the canvas once they are gone from the view', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    const count = (selector: string) => inPage<number>(page, `__cy.$('${selector}').length`);
+    await expect.poll(() => count('[?onPath]'), POLL).toBeGreaterThan(0);
+    // Cytoscape merges new data into old: flags the derivation no longer sets stayed set.
+    const base = '#/explore?focus=org:unicef&fade=1';
+    await inPage(page, `location.hash = '${base}&types=Activity&pin=org:unicef'`);
+    await expect.poll(() => count('[?onPath]'), POLL).toBe(0);
+    await expect.poll(() => count('node[?muted]'), POLL).toBeGreaterThan(0);
+    await expect.poll(() => count('node[?pinned]'), POLL).toBe(1);
+    await inPage(page, `location.hash = '${base}'`);
+    await expect.poll(() => count('[?muted]'), POLL).toBe(0);
+    await expect.poll(() => count('node[?pinned]'), POLL).toBe(0);
+    expect(await count('.backdrop')).toBe(0);
+    await page.close();
+  });
+
   it('says which settings of a link it could not read, until the reader moves on', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&layout=spiral&colour=red`);
     const notice = page.getByTestId('link-notice');

@@ -8,6 +8,7 @@ import {
   countByType,
   countShownByType,
   diffElements,
+  droppedKeys,
   mostConnected,
   nodeSize,
   shortenLabel,
@@ -215,6 +216,16 @@ describe('diffElements', () => {
     expect(diff.remove).toEqual(['gone:1']);
     expect(diff.update.map((e) => e.data.id)).toEqual([next[0]!.data.id, next[1]!.data.id]);
     expect(diff.add.map((e) => e.data.id)).toEqual([next[2]!.data.id]);
+  });
+
+  it('names the data an update drops, so the canvas removes it rather than keeping it', () => {
+    expect(
+      droppedKeys(
+        { id: 'a', source: 's', target: 't', label: 'x', onPath: 1, muted: 1 },
+        { id: 'a', label: 'x', muted: 1 },
+      ),
+    ).toEqual(['onPath']);
+    expect(droppedKeys({ id: 'a', pinned: 1 }, { id: 'a', pinned: 1 })).toEqual([]);
   });
 
   it('finds nothing to do when nothing changed', () => {

@@ -33,3 +33,15 @@ export function diffElements(
   const remove = [...current].filter((id) => !nextIds.has(id));
   return { remove, add, update };
 }
+
+/** Data Cytoscape keeps for its own use: never removed by an update. */
+const STRUCTURAL_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'target', 'parent']);
+
+/**
+ * The keys of an element's current data that its next data no longer has. Cytoscape's `data()`
+ * merges, so a flag the derivation only ever sets (`onPath`, `muted`, `pinned`) stayed once set:
+ * a closed path stayed purple, a cleared fade stayed faded, an unpinned node kept its outline.
+ */
+export function droppedKeys(current: object, next: object): string[] {
+  return Object.keys(current).filter((key) => !STRUCTURAL_KEYS.has(key) && !(key in next));
+}
