@@ -54,12 +54,15 @@ export function buildSearchQuery(input: string, field?: NameField): string | nul
     throw new TypeError(`search-query: ${JSON.stringify(field)} is not a name field of the index`);
   const terms = searchTerms(input).map(escapeLucene);
   if (terms.length === 0) return null;
-  const clauses = terms.map((t) => {
+  const clause = (t: string) => {
     const options = [`${t}^3`, `${t}*^2`];
     if (t.length >= 4) options.push(`${t}~1`);
     return `${field ? `${field}:` : ''}(${options.join(' OR ')})`;
-  });
-  return clauses.join(' AND ');
+  };
+  const all = terms.map(clause).join(' AND ');
+  // Names written as one word are often typed as two ("open crvs", "dhis 2", "x road"): the terms
+  // run together are one more way to match.
+  return terms.length === 1 ? all : `(${all}) OR ${clause(terms.join(''))}`;
 }
 
 /** A short excerpt of `text` around the first place a term occurs, for showing why it matched. */

@@ -219,6 +219,10 @@ describe('search ranking', () => {
     // A prefix scores every name alike: the shorter name, nearer to what was typed, goes first.
     expect(await found('zorbl')).toEqual([org, fund, activity]);
   });
+
+  it('finds a one-word name typed as two words', async () => {
+    expect((await found('zorb lax'))[0]).toBe(org);
+  });
 });
 
 describe('bad input', () => {

@@ -17,12 +17,21 @@ describe('buildSearchQuery', () => {
 
   it('confines every term to a name field when asked, so names rank apart from descriptions', () => {
     expect(buildSearchQuery('DHIS un', 'name')).toBe(
-      'name:(dhis^3 OR dhis*^2 OR dhis~1) AND name:(un^3 OR un*^2)',
+      '(name:(dhis^3 OR dhis*^2 OR dhis~1) AND name:(un^3 OR un*^2)) OR ' +
+        'name:(dhisun^3 OR dhisun*^2 OR dhisun~1)',
     );
     expect(buildSearchQuery('unicfe', 'aliasText')).toBe(
       'aliasText:(unicfe^3 OR unicfe*^2 OR unicfe~1)',
     );
     expect(buildSearchQuery('...', 'name')).toBeNull();
+  });
+
+  it('also matches the terms run together, as names written as one word are typed as two', () => {
+    expect(buildSearchQuery('open crvs')).toBe(
+      '((open^3 OR open*^2 OR open~1) AND (crvs^3 OR crvs*^2 OR crvs~1)) OR ' +
+        '(opencrvs^3 OR opencrvs*^2 OR opencrvs~1)',
+    );
+    expect(buildSearchQuery('dhis')).toBe('(dhis^3 OR dhis*^2 OR dhis~1)');
   });
 
   it('takes no field but the names of the index', () => {
