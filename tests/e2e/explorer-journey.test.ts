@@ -498,6 +498,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('closes the Views menu with Escape, back on its button', async () => {
+    const page = await open(`${appUrl}/#/`);
+    await page.getByTestId('views-menu').click();
+    const menu = page.getByTestId('views-popover');
+    await menu.waitFor(POLL);
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached', ...POLL });
+    expect(
+      await inPage<string | null>(page, `document.activeElement?.dataset.testid ?? null`),
+    ).toBe('views-menu');
+    await page.close();
+  });
+
   it('names every type in the legend in full, with its count', async () => {
     const page = await open(`${appUrl}/#/`);
     const legend = page.locator('section.legend');
