@@ -353,7 +353,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toBe(shownHash);
     await expect.poll(joined, POLL).toEqual(partners);
     // With the subject selected, the partners are its context, not faded as beyond its neighbours.
-    await page.evaluate(`window.__cy.getElementById('org:unicef').emit('tap')`);
+    await page.evaluate(`void window.__cy.getElementById('org:unicef').emit('tap')`);
     await expect
       .poll(
         () => inPage<boolean>(page, `__cy.getElementById('org:unicef').hasClass('context')`),
@@ -456,8 +456,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(shown.path).toBeGreaterThanOrEqual(3);
     // Every name on the path is drawn; nothing around it carries a label to pile onto them.
     expect(shown).toMatchObject({ named: shown.path, backdrop: shown.rest, labelled: 0 });
+    // Zoomed far out, the path's names stay legible (12 px on screen), nothing else's grows.
+    await inPage(page, `void __cy.zoom(0.15)`);
+    const smallest = () =>
+      inPage<{ path: number; other: number }>(
+        page,
+        `(() => { const px = (n) => parseFloat(n.renderedStyle('font-size'));
+           const path = __cy.nodes('[?onPath]'); const rest = __cy.nodes().difference(path);
+           return { path: Math.min(...path.map(px)), other: Math.max(...rest.map(px)) }; })()`,
+      );
+    await expect.poll(async () => (await smallest()).path, POLL).toBeGreaterThanOrEqual(11.9);
+    expect((await smallest()).other).toBeLessThan(4);
     // A selection takes over: its neighbourhood and the path are its context, the backdrop goes.
-    await inPage(page, `__cy.getElementById('org:unicef').emit('tap')`);
+    await inPage(page, `void __cy.getElementById('org:unicef').emit('tap')`);
     await expect.poll(async () => (await state()).backdrop, POLL).toBe(0);
     await page.close();
   });
