@@ -6,7 +6,7 @@
  */
 import type cytoscape from 'cytoscape';
 import type { GraphChunk } from '../api/types';
-import { type ConnectionFilter, nodePasses } from './filter-facets';
+import { type ConnectionFilter, adjacency, nodePasses } from './filter-facets';
 import { type LabelTier, assignLabelTiers } from './level-of-detail';
 import { shortenLabel } from './label';
 
@@ -166,16 +166,9 @@ export function orphanedByKinds(
     if (data.kind !== undefined && hiddenKinds.has(data.kind)) hiddenOrganisations.add(data.id);
   }
   if (hiddenOrganisations.size === 0) return orphaned;
-  /** Per entity, whether it has a relationship to anything but a hidden organisation. */
-  const anchored = new Map<string, boolean>();
-  const note = (id: string, other: string) =>
-    anchored.set(id, (anchored.get(id) ?? false) || !hiddenOrganisations.has(other));
-  for (const { data: edge } of overview.edges) {
-    note(edge.source, edge.target);
-    note(edge.target, edge.source);
-  }
-  for (const [id, isAnchored] of anchored)
-    if (!isAnchored && !organisations.has(id)) orphaned.add(id);
+  for (const [id, neighbours] of adjacency(overview))
+    if (!organisations.has(id) && [...neighbours].every((other) => hiddenOrganisations.has(other)))
+      orphaned.add(id);
   return orphaned;
 }
 

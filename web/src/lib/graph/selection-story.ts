@@ -23,3 +23,15 @@ export function selectionStory(
   }
   return story;
 }
+
+/**
+ * With nothing selected, a found path is the story on its own: its nodes and edges (`onPath`),
+ * drawn over a backdrop without labels (FocusHighlight) and named first (LabelPlacement). Empty
+ * while a node is selected, or when no path is shown.
+ */
+export function pathStory(
+  cy: cytoscape.Core,
+  selected: cytoscape.CollectionReturnValue,
+): cytoscape.CollectionReturnValue {
+  return selected.empty() ? cy.elements('[?onPath]') : cy.collection();
+}
