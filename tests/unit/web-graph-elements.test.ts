@@ -5,6 +5,7 @@ import type { OverviewResponse } from '../../web/src/lib/api/types.ts';
 import {
   NODE_SIZE,
   TIER_FONT_SIZE,
+  alwaysShown,
   countByType,
   countShownByType,
   diffElements,
@@ -12,6 +13,7 @@ import {
   mostConnected,
   nodeSize,
   shortenLabel,
+  shownPart,
   toCytoscapeElements,
   type GraphNodeElement,
 } from '../../web/src/lib/graph/index.ts';
@@ -140,6 +142,60 @@ describe('toCytoscapeElements', () => {
     expect(nodesOf(toCytoscapeElements(chunk, noFilters))).toHaveLength(7);
   });
 
+  it('always draws the focus and the found paths, whatever the filters hide', () => {
+    const node = (id: string, type: string, kind?: string) => ({
+      data: { id, label: id, type, degree: 1, ...(kind ? { kind } : {}) },
+    });
+    const edge = (source: string, type: string, target: string) => ({
+      data: { id: `${source}|${type}|${target}`, source, target, type, label: type },
+    });
+    const chunk: OverviewResponse = {
+      ...overview,
+      nodes: [
+        node('org:unicef', 'Organisation', 'un-agency'),
+        node('activity:fund', 'Activity'),
+        node('org:ngo', 'Organisation', 'ngo'),
+        node('dpg:d', 'DPG'),
+      ],
+      edges: [
+        edge('org:unicef', 'LEADS', 'activity:fund'),
+        edge('org:unicef', 'PARTNERS_WITH', 'org:ngo'),
+        edge('org:ngo', 'OWNS', 'dpg:d'),
+      ],
+    };
+    const path = new Set(['org:unicef', 'org:unicef|PARTNERS_WITH|org:ngo', 'org:ngo']);
+    const filters = {
+      hiddenTypes: new Set<string>(),
+      hiddenKinds: new Set(['un-agency', 'ngo']),
+      hiddenRels: new Set(['PARTNERS_WITH']),
+    };
+    const shownIds = (keep?: ReadonlySet<string>, mode: 'hide' | 'fade' = 'hide') =>
+      toCytoscapeElements(chunk, { ...filters, mode, ...(keep ? { keep } : {}) })
+        .filter((element) => !element.data.muted)
+        .map((element) => element.data.id);
+
+    // Without: both organisations go, and the fund and the DPG with them, connected to nothing else.
+    expect(shownIds()).toEqual([]);
+    // With: the focus stays and so does what it leads; the path stays whole, its hidden
+    // relationship type included; the DPG owned by an organisation on the path is connected again.
+    const everything = [
+      'org:unicef',
+      'activity:fund',
+      'org:ngo',
+      'dpg:d',
+      ...chunk.edges.map((e) => e.data.id),
+    ];
+    expect(shownIds(alwaysShown('org:unicef', path))).toEqual(everything);
+    expect(shownIds(alwaysShown('org:unicef', path), 'fade')).toEqual(everything);
+    // The focus alone, no path: the other organisation of a hidden kind goes, and its DPG.
+    expect(shownIds(alwaysShown('org:unicef', new Set()))).toEqual([
+      'org:unicef',
+      'activity:fund',
+      'org:unicef|LEADS|activity:fund',
+    ]);
+    expect(alwaysShown(null, path)).toBe(path);
+  });
+
   it('shortens long labels for the canvas and keeps the full one', () => {
     const activity = nodesOf(toCytoscapeElements(overview, noFilters)).find((n) =>
       n.data.id.startsWith('activity:unicef/co-leading'),
@@ -176,6 +232,21 @@ describe('countByType and mostConnected', () => {
     expect(counts.get('Organisation')).toBe(3);
     expect(counts.get('Country')).toBe(2);
     expect(counts.get('Group')).toBe(1);
+  });
+
+  it('keeps of an answer only what the filters leave showing, hidden or faded', () => {
+    const kinds = { ...noFilters, hiddenKinds: new Set(['UN agency']) };
+    for (const mode of ['hide', 'fade'] as const) {
+      const part = shownPart(overview, toCytoscapeElements(overview, { ...kinds, mode }));
+      expect(part.nodes.some((n) => n.data.kind === 'UN agency')).toBe(false);
+      expect(part.nodes.length).toBeGreaterThan(0);
+      const ids = new Set(part.nodes.map((n) => n.data.id));
+      expect(part.edges.every((e) => ids.has(e.data.source) && ids.has(e.data.target))).toBe(true);
+    }
+    expect(shownPart(overview, toCytoscapeElements(overview, noFilters))).toEqual({
+      nodes: overview.nodes,
+      edges: overview.edges,
+    });
   });
 
   it('counts per type only the nodes the filters leave showing, hidden or faded', () => {

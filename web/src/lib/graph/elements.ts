@@ -122,12 +122,24 @@ export interface ElementFilters {
   connectedTo?: ConnectionFilter;
   /** `hide` drops filtered elements; `fade` keeps them, muted. */
   mode?: 'hide' | 'fade';
+  /**
+   * Node and edge ids drawn whatever the filters say: the exploration's focus and a found path.
+   * The view is about them; hiding the focus left its neighbours floating round a hole, and hiding
+   * an organisation on a path broke the path in two.
+   */
+  keep?: ReadonlySet<string>;
   /** Node and edge ids on a highlighted path. */
   path?: ReadonlySet<string>;
   /** Pinned node ids. */
   pinned?: ReadonlySet<string>;
   /** What node size encodes (default degree). */
   sizeBy?: SizeMeasure;
+}
+
+/** What `ElementFilters.keep` holds: the exploration's focus (if any) and the found paths. */
+export function alwaysShown(focus: string | null, path: ReadonlySet<string>): ReadonlySet<string> {
+  if (focus === null || path.has(focus)) return path;
+  return new Set([focus, ...path]);
 }
 
 /** Smallest and largest node size (model px). */
@@ -155,6 +167,7 @@ export function nodeSize(value: number, maxValue: number): number {
 export function orphanedByKinds(
   overview: GraphChunk,
   hiddenKinds: ReadonlySet<string> | undefined,
+  keep: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const orphaned = new Set<string>();
   if (!hiddenKinds || hiddenKinds.size === 0) return orphaned;
@@ -163,7 +176,8 @@ export function orphanedByKinds(
   const organisations = new Set<string>();
   for (const { data } of overview.nodes) {
     if (data.type === 'Organisation') organisations.add(data.id);
-    if (data.kind !== undefined && hiddenKinds.has(data.kind)) hiddenOrganisations.add(data.id);
+    if (data.kind !== undefined && hiddenKinds.has(data.kind) && !keep.has(data.id))
+      hiddenOrganisations.add(data.id);
   }
   if (hiddenOrganisations.size === 0) return orphaned;
   for (const [id, neighbours] of adjacency(overview))
@@ -191,7 +205,8 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
   const importance = assignLabelTiers(allNodes);
   const fade = filters.mode === 'fade';
-  const orphaned = orphanedByKinds(overview, filters.hiddenKinds);
+  const keep = filters.keep ?? new Set<string>();
+  const orphaned = orphanedByKinds(overview, filters.hiddenKinds, keep);
   const passing = new Set<string>();
   const kept = new Set<string>();
   const elements: GraphElement[] = [];
@@ -199,10 +214,11 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   for (const node of allNodes) {
     if (kept.has(node.id)) continue;
     const passes =
-      !filters.hiddenTypes.has(node.type) &&
-      !(node.kind !== undefined && filters.hiddenKinds?.has(node.kind)) &&
-      !orphaned.has(node.id) &&
-      nodePasses(node.id, filters.connectedTo);
+      keep.has(node.id) ||
+      (!filters.hiddenTypes.has(node.type) &&
+        !(node.kind !== undefined && filters.hiddenKinds?.has(node.kind)) &&
+        !orphaned.has(node.id) &&
+        nodePasses(node.id, filters.connectedTo));
     if (!passes && !fade) continue;
     if (passes) passing.add(node.id);
     kept.add(node.id);
@@ -229,7 +245,8 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   for (const { data: edge } of overview.edges) {
     if (!kept.has(edge.source) || !kept.has(edge.target) || seenEdges.has(edge.id)) continue;
     const passes =
-      !filters.hiddenRels?.has(edge.type) && passing.has(edge.source) && passing.has(edge.target);
+      keep.has(edge.id) ||
+      (!filters.hiddenRels?.has(edge.type) && passing.has(edge.source) && passing.has(edge.target));
     if (!passes && !fade) continue;
     seenEdges.add(edge.id);
     const data: GraphEdgeData = {
@@ -261,6 +278,19 @@ export function countShownByType(elements: readonly GraphElement[]): Map<string,
     counts.set(element.data.type, (counts.get(element.data.type) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * The part of a graph answer the filters leave showing (not hidden, not faded), for what describes
+ * "the canvas": counted from the answer alone, the overview panel named entities the reader had hidden.
+ */
+export function shownPart(chunk: GraphChunk, elements: readonly GraphElement[]): GraphChunk {
+  const shown = new Set<string>();
+  for (const element of elements) if (!element.data.muted) shown.add(element.data.id);
+  return {
+    nodes: chunk.nodes.filter((node) => shown.has(node.data.id)),
+    edges: chunk.edges.filter((edge) => shown.has(edge.data.id)),
+  };
 }
 
 /** The `count` best-connected nodes of an overview answer, most connected first. */

@@ -26,6 +26,9 @@ const highlighted = $derived(
   status.state === 'success' ? pathElementIds(status.data, active) : NO_PATH,
 );
 
+/** Ids of the nodes and edges of every found path, whichever the reader points at. */
+const found = $derived(status.state === 'success' ? pathElementIds(status.data, null) : NO_PATH);
+
 /** Read-only view of the path finder. */
 export const paths = {
   get from() {
@@ -42,6 +45,9 @@ export const paths = {
   },
   get highlighted() {
     return highlighted;
+  },
+  get found() {
+    return found;
   },
 };
 
