@@ -132,7 +132,9 @@ describe('share state in the URL', () => {
       'more=dpg:c*5',
       'insight=network',
     ]);
-    expect(unread[1]!.reason).toBe('not a layout (fcose, concentric, breadthfirst, grid)');
+    // Choices the toolbar names are given by its names, not the link's words.
+    expect(unread[1]!.reason).toBe('not a layout: Force-directed, Concentric, Tree or Grid');
+    expect(unread[4]!.reason).toMatch(/^not a relationship type \(.*FUNDS/);
     expect(unread.at(-1)!.reason).toBe('needs “of”');
     expect(unreadLinkSettings('#/explore?x=dpg:a').map((u) => u.reason)).toEqual([
       'only read with a focus',

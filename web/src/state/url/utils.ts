@@ -13,7 +13,9 @@ import {
   type SizeMeasure,
   isLayoutName,
   LAYOUT_NAMES,
+  LAYOUT_TITLES,
   SIZE_MEASURES,
+  SIZE_TITLES,
 } from '../../lib/graph';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../../lib/vocabulary';
 import { EXPANSION_MAX } from '../graph/limits';
@@ -208,6 +210,12 @@ function oneOf(names: readonly string[]): string {
   return names.join(', ');
 }
 
+/** The choices as the toolbar names them, for a reader who never saw the link's own words. */
+function titled(titles: Readonly<Record<string, string>>): string {
+  const names = Object.values(titles);
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
 /**
  * What a link asks for that {@link decodeShareState} quietly drops: unknown settings, values that are
  * not one of their choices, type names the graph does not have, malformed caps, and settings that
@@ -224,10 +232,19 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
     return [{ key: '', value: hash, reason: 'not an address the explorer knows' }];
   const params = new URLSearchParams(hash.slice(PREFIX.length));
   const out: UnreadSetting[] = [];
-  const choice = (key: string, allowed: readonly string[], what: string) => {
+  const choice = (
+    key: string,
+    allowed: readonly string[],
+    what: string,
+    titles?: Readonly<Record<string, string>>,
+  ) => {
     const value = params.get(key);
     if (value !== null && !allowed.includes(value))
-      out.push({ key, value, reason: `not ${what} (${oneOf(allowed)})` });
+      out.push({
+        key,
+        value,
+        reason: titles ? `not ${what}: ${titled(titles)}` : `not ${what} (${oneOf(allowed)})`,
+      });
   };
   const unknownItems = (key: string, allowed: readonly string[], what: string) => {
     const value = params.get(key);
@@ -239,8 +256,8 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   const known = new Set(LINK_KEYS);
   for (const key of new Set(params.keys()))
     if (!known.has(key)) out.push({ key, value: params.get(key) ?? '', reason: 'not a setting' });
-  choice('layout', LAYOUT_NAMES, 'a layout');
-  choice('size', SIZE_MEASURES, 'a size measure');
+  choice('layout', LAYOUT_NAMES, 'a layout', LAYOUT_TITLES);
+  choice('size', SIZE_MEASURES, 'a size measure', SIZE_TITLES);
   choice('panel', PANELS, 'a panel');
   choice('insight', INSIGHT_KINDS, 'an insight view');
   for (const flag of FLAGS) choice(flag, ['0', '1'], 'a switch');
