@@ -158,16 +158,20 @@ describe('export writers', () => {
     ],
   };
 
-  it('writes CSV with RFC 4180 quoting', () => {
+  it('writes CSV with RFC 4180 quoting, in the names the explorer shows', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(toNodesCsv(shown).split('\r\n')).toEqual([
-      'id,label,type,kind,degree',
-      'org:a,"A, ""the"" org",Organisation,ngo,3',
-      'dpg:x,X <&>,DPG,,1',
+      'id,name,type,kind,connections',
+      'org:a,"A, ""the"" org",Organisation,NGO,3',
+      'dpg:x,X <&>,Digital public good,,1',
       '',
     ]);
-    expect(toEdgesCsv(shown)).toBe('source,target,type,label\r\norg:a,dpg:x,FUNDS,funds\r\n');
+    expect(toEdgesCsv(shown).split('\r\n')).toEqual([
+      'source,source name,relationship,target,target name,type',
+      'org:a,"A, ""the"" org",funds,dpg:x,X <&>,FUNDS',
+      '',
+    ]);
   });
 
   it('writes JSON in Cytoscape element shape', () => {
@@ -271,10 +275,12 @@ describe('renderer choice', () => {
 });
 
 describe('pathSummary', () => {
-  it('gives the range of lengths when the shortest paths differ', () => {
-    expect(pathSummary([2, 3, 4])).toBe('3 shortest paths, 2 to 4 hops');
-    expect(pathSummary([2, 2])).toBe('2 shortest paths, 2 hops');
-    expect(pathSummary([1])).toBe('1 shortest path, 1 hop');
-    expect(pathSummary([1, 2])).toBe('2 shortest paths, 1 to 2 hops');
+  it('says a list of mixed lengths is ordered, and gives its range', () => {
+    expect(pathSummary([2, 3, 4])).toBe('3 paths, shortest first: 2 to 4 hops');
+    expect(pathSummary([2, 2])).toBe('2 shortest paths, 2 hops each');
+    expect(pathSummary([1])).toBe('Shortest path: 1 hop');
+    expect(pathSummary([3])).toBe('Shortest path: 3 hops');
+    expect(pathSummary([1, 2])).toBe('2 paths, shortest first: 1 to 2 hops');
+    expect(pathSummary([])).toBe('No path');
   });
 });

@@ -3,6 +3,7 @@
  * (Gephi, yEd, Cytoscape desktop) and CSV (a nodes table and an edges table). Pure: elements in, text
  * out; the component hands the text to the browser as a download.
  */
+import { entityTypeName, organisationKindName } from '../vocabulary';
 import type { GraphEdgeData, GraphNodeData } from './elements';
 import { escapeXml } from './svg-export';
 
@@ -45,19 +46,37 @@ function csv(header: readonly string[], rows: readonly (string | number | undefi
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The nodes table: id, label, type, kind, degree. */
+// The CSV tables are for spreadsheets, read by people: types and kinds by the names the explorer
+// shows ("UN agency", not `un-agency`), and each relationship with the names of both ends, so a row
+// reads as a sentence without a lookup in the nodes table. JSON and GraphML keep the codes.
+
+/** The nodes table: id, name, type, kind, connections. */
 export function toNodesCsv(graph: ShownGraph): string {
   return csv(
-    ['id', 'label', 'type', 'kind', 'degree'],
-    graph.nodes.map((node) => [node.id, node.label, node.type, node.kind, node.degree]),
+    ['id', 'name', 'type', 'kind', 'connections'],
+    graph.nodes.map((node) => [
+      node.id,
+      node.label,
+      entityTypeName(node.type),
+      node.kind === undefined ? undefined : organisationKindName(node.kind),
+      node.degree,
+    ]),
   );
 }
 
-/** The edges table: source, target, type, label. */
+/** The edges table: source, source name, relationship, target, target name, type (its code). */
 export function toEdgesCsv(graph: ShownGraph): string {
+  const names = new Map(graph.nodes.map((node) => [node.id, node.label]));
   return csv(
-    ['source', 'target', 'type', 'label'],
-    graph.edges.map((edge) => [edge.source, edge.target, edge.type, edge.label]),
+    ['source', 'source name', 'relationship', 'target', 'target name', 'type'],
+    graph.edges.map((edge) => [
+      edge.source,
+      names.get(edge.source),
+      edge.label,
+      edge.target,
+      names.get(edge.target),
+      edge.type,
+    ]),
   );
 }
 

@@ -25,15 +25,16 @@ export const NO_PATH: ReadonlySet<string> = new Set();
 
 /**
  * The line above the list: how many paths and how long. The answer holds the k shortest paths,
- * which need not share a length: "3 shortest paths, 2 to 4 hops", or "2 hops" when they do.
+ * which need not share a length; "3 shortest paths, 2 to 4 hops" read as if a 4-hop path were
+ * shortest, so a mixed list says it is ordered instead: "3 paths, shortest first: 2 to 4 hops".
  */
 export function pathSummary(lengths: readonly number[]): string {
-  const count = `${lengths.length} shortest ${lengths.length === 1 ? 'path' : 'paths'}`;
-  if (lengths.length === 0) return count;
+  if (lengths.length === 0) return 'No path';
   const shortest = Math.min(...lengths);
   const longest = Math.max(...lengths);
-  const hops = longest === 1 ? 'hop' : 'hops';
+  const hops = (n: number) => `${n} ${n === 1 ? 'hop' : 'hops'}`;
+  if (lengths.length === 1) return `Shortest path: ${hops(shortest)}`;
   return shortest === longest
-    ? `${count}, ${shortest} ${hops}`
-    : `${count}, ${shortest} to ${longest} ${hops}`;
+    ? `${lengths.length} shortest paths, ${hops(shortest)} each`
+    : `${lengths.length} paths, shortest first: ${shortest} to ${hops(longest)}`;
 }
