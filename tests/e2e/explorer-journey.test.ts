@@ -16,6 +16,7 @@ import type {
 } from '../../web/src/lib/api/types.ts';
 import { ENTITY_TYPE_NAMES } from '../../web/src/lib/vocabulary/entity-types.ts';
 import { EXPANSION_LIMIT } from '../../web/src/state/graph/limits.ts';
+import { pathSummary } from '../../web/src/state/paths/utils.ts';
 import { inPage, waitInPage, launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
@@ -154,7 +155,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     }
     await expect
       .poll(() => page.locator('[data-testid="path-count"]').textContent(), POLL)
-      .toContain(`${expected.paths.length} shortest`);
+      .toBe(pathSummary(expected.paths.map((found) => found.length)));
     // Equal-length paths may come in another order (or another k of them) per request, so the
     // canvas is checked against the paths the panel lists: both ends and every hop highlighted.
     const onPath = await inPage<string[]>(
@@ -212,7 +213,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(await list.getByRole('button', { name: 'Expand Google', exact: true }).count()).toBe(0);
     expect(await list.getByRole('button', { name: /^Expand / }).count()).toBe(union.length - 2);
     await shot(page, '6-list');
-    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await page.getByRole('button', { name: 'Graph view' }).click();
 
     // Exports of what is shown.
     const fileNames: string[] = [];
@@ -226,7 +227,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       return readFileSync((await file.path())!);
     };
     const nodesCsv = (await download(/CSV — entities/)).toString('utf8').trim().split('\r\n');
-    expect(nodesCsv[0]).toBe('id,label,type,kind,degree');
+    expect(nodesCsv[0]).toBe('id,name,type,kind,connections');
     expect(
       nodesCsv
         .map((line) => line.split(',')[0])
@@ -241,6 +242,14 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(json.nodes).toHaveLength(union.length);
     const png = await download(/PNG/);
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // Not cropped at the outermost node as Cytoscape draws it: a margin on every side (the IHDR
+    // chunk holds width and height at bytes 16 and 20).
+    const bare = Buffer.from(
+      await inPage<string>(page, `window.__cy.png({ output: 'base64', full: true, scale: 2 })`),
+      'base64',
+    );
+    expect(png.readUInt32BE(16)).toBe(bare.readUInt32BE(16) + 2 * 48);
+    expect(png.readUInt32BE(20)).toBe(bare.readUInt32BE(20) + 2 * 48);
     const svg = (await download(/SVG/)).toString('utf8');
     expect(svg).toContain('<svg');
     expect(svg.match(/<line /g)?.length ?? 0).toBe(edgeCount);
@@ -495,7 +504,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&layout=spiral&colour=red`);
     const notice = page.getByTestId('link-notice');
     await notice.waitFor(POLL);
-    expect(await notice.innerText()).toMatch(/layout\s*“spiral”\s*— not a layout/);
+    expect(await notice.innerText()).toMatch(/layout\s*“spiral”\s*— not a layout: Force-directed/);
     expect(await notice.innerText()).toMatch(/colour\s*“red”\s*— not a setting/);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
     // The rest of the link still holds, and the note goes once the reader changes the view.
@@ -506,6 +515,11 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await notice.waitFor(POLL);
     await page.getByRole('button', { name: 'Dismiss the note about this link' }).click();
     await notice.waitFor({ state: 'detached', ...POLL });
+    // Closed by hand, the address keeps what was read and loses the rest: a reload stays quiet.
+    expect(await inPage<string>(page, 'location.hash')).toBe('#/explore?focus=org:unicef');
+    await page.reload();
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    expect(await notice.count()).toBe(0);
     await page.close();
   });
 

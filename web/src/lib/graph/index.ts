@@ -5,6 +5,8 @@ export * from './level-of-detail';
 export * from './elements';
 export * from './filter-facets';
 export * from './svg-export';
+// png-export.ts draws with the DOM, so it is imported by name where used: the tests and the
+// server-side type check import this index without the DOM's types.
 export * from './graph-files';
 export * from './renderer-choice';
 export * from './element-diff';

@@ -37,7 +37,8 @@ export interface SvgEdge {
   muted?: boolean;
 }
 
-const MARGIN = 24;
+/** Model pixels left round the graph in exported pictures (SVG and PNG). */
+export const EXPORT_MARGIN = 24;
 const DEFAULT_FONT_SIZE = 12;
 const STRONG = new Set<string>(STRONG_RELATIONSHIPS);
 const DASHED = new Set<string>(DASHED_RELATIONSHIPS);
@@ -146,8 +147,8 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     y2 = Math.max(y2, box.y2);
   }
   if (nodes.length === 0) [x1, y1, x2, y2] = [0, 0, 0, 0];
-  const width = Math.round(x2 - x1 + 2 * MARGIN);
-  const height = Math.round(y2 - y1 + 2 * MARGIN);
+  const width = Math.round(x2 - x1 + 2 * EXPORT_MARGIN);
+  const height = Math.round(y2 - y1 + 2 * EXPORT_MARGIN);
   const lines = edges.flatMap((edge) => {
     const a = byId.get(edge.source);
     const b = byId.get(edge.target);
@@ -191,9 +192,9 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     `<marker id="${id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" markerUnits="strokeWidth" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${(x1 - MARGIN).toFixed(1)} ${(y1 - MARGIN).toFixed(1)} ${width} ${height}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${(x1 - EXPORT_MARGIN).toFixed(1)} ${(y1 - EXPORT_MARGIN).toFixed(1)} ${width} ${height}">`,
     `<defs>${arrow('arrow', CANVAS_THEME.edge)}${arrow('arrow-path', CANVAS_THEME.path)}</defs>`,
-    `<rect x="${(x1 - MARGIN).toFixed(1)}" y="${(y1 - MARGIN).toFixed(1)}" width="${width}" height="${height}" fill="${CANVAS_THEME.background}"/>`,
+    `<rect x="${(x1 - EXPORT_MARGIN).toFixed(1)}" y="${(y1 - EXPORT_MARGIN).toFixed(1)}" width="${width}" height="${height}" fill="${CANVAS_THEME.background}"/>`,
     '<g class="edges">',
     ...lines,
     '</g>',
