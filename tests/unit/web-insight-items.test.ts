@@ -180,12 +180,13 @@ describe('stakeholder answers', () => {
           label: 'GIZ',
           type: 'Organisation',
           kind: 'government',
-          roles: ['co-lead'],
+          roles: ['co-leads', 'funds'],
           connections: [{ sentence: 'GIZ co-leads the AI CoP', nodes: [{ id: 'org:giz' }] }],
         },
       ],
     });
-    expect(item?.tags).toEqual(['co lead']);
+    // As the sentences spell them: "co-leads" beside "GIZ co-leads…", not "co leads".
+    expect(item?.tags).toEqual(['co-leads', 'funds']);
     expect(item?.reasons).toEqual(['GIZ co-leads the AI CoP']);
   });
 });

@@ -132,10 +132,7 @@ function toItem(raw: unknown): InsightItem | undefined {
     score: typeof record.score === 'number' ? record.score : null,
     reasons: [...new Set(reasons)],
     pathIds: [...new Set(pathIds.filter((value): value is string => value !== null))],
-    tags: [
-      ...roles.map((role) => role.replaceAll('-', ' ')),
-      ...(record.member === true ? ['DPGA member'] : []),
-    ],
+    tags: [...roles, ...(record.member === true ? ['DPGA member'] : [])],
     summary: Array.isArray(record.parts) ? scoreParts(record.parts) : null,
   };
 }
