@@ -140,6 +140,8 @@ export interface SearchResult {
   id: string;
   label: string;
   type: string;
+  /** An organisation's kind (`un-agency`); null for other entities. */
+  kind?: string | null;
   score: number;
   snippet?: string;
 }
