@@ -225,6 +225,46 @@ describe('search ranking', () => {
   });
 });
 
+describe('search ranking by connections', () => {
+  // Like SDG 3 against a dozen small health organisations, and UNICEF against the UNICC ("unic" is
+  // the start of both, and one typo from "unicc"): names alike rank the better connected first.
+  const goal = 'sdg:97';
+  const small = ['org:quuxing-labs', 'org:quuxing-trust'];
+  const big = 'org:florbitz';
+  const near = 'org:florbi-computing';
+  beforeAll(async () => {
+    await query(
+      db,
+      `CREATE (:Entity:SDG {id: $goal, name: 'SDG 97: Good Quuxing and Well-being for All', degree: 300}),
+              (:Entity:Organisation {id: $small[0], name: 'Quuxing Labs', degree: 1}),
+              (:Entity:Organisation {id: $small[1], name: 'Quuxing Trust', degree: 1}),
+              (:Entity:Organisation {id: $big, name: 'Florbitz', degree: 33}),
+              (:Entity:Organisation {id: $near, name: 'Florbi Computing Centre',
+                 aliases: ['FLORBIC'], aliasText: 'FLORBIC | ', degree: 1})`,
+      { goal, small, big, near },
+    );
+  });
+  afterAll(async () => {
+    await query(db, 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
+      ids: [goal, ...small, big, near],
+    });
+  });
+  const found = async (q: string): Promise<string[]> =>
+    (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
+      (r: { id: string }) => r.id,
+    );
+
+  it('ranks a well-connected entity with a longer name above short names of one connection', async () => {
+    expect(await found('quuxing')).toEqual([goal, ...small]);
+  });
+
+  it('ranks a prefix of a well-connected name above a near miss of a rarer one', async () => {
+    expect((await found('florb'))[0]).toBe(big);
+    // The name typed out is still first, however few its connections.
+    expect((await found('florbi computing centre'))[0]).toBe(near);
+  });
+});
+
 describe('bad input', () => {
   it.each([
     ['/api/search', 'query.q'],

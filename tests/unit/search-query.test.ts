@@ -11,27 +11,27 @@ import {
 
 describe('buildSearchQuery', () => {
   it('matches each term exactly, as a prefix, and fuzzily when long enough', () => {
-    expect(buildSearchQuery('DHIS')).toBe('(dhis^3 OR dhis*^2 OR dhis~1)');
+    expect(buildSearchQuery('DHIS')).toBe('(dhis^3 OR dhis*^2 OR dhis~1^0.5)');
     expect(buildSearchQuery('un')).toBe('(un^3 OR un*^2)');
   });
 
   it('confines every term to a name field when asked, so names rank apart from descriptions', () => {
     expect(buildSearchQuery('DHIS un', 'name')).toBe(
-      '(name:(dhis^3 OR dhis*^2 OR dhis~1) AND name:(un^3 OR un*^2)) OR ' +
-        'name:(dhisun^3 OR dhisun*^2 OR dhisun~1)',
+      '(name:(dhis^3 OR dhis*^2 OR dhis~1^0.5) AND name:(un^3 OR un*^2)) OR ' +
+        'name:(dhisun^3 OR dhisun*^2 OR dhisun~1^0.5)',
     );
     expect(buildSearchQuery('unicfe', 'aliasText')).toBe(
-      'aliasText:(unicfe^3 OR unicfe*^2 OR unicfe~1)',
+      'aliasText:(unicfe^3 OR unicfe*^2 OR unicfe~1^0.5)',
     );
     expect(buildSearchQuery('...', 'name')).toBeNull();
   });
 
   it('also matches the terms run together, as names written as one word are typed as two', () => {
     expect(buildSearchQuery('open crvs')).toBe(
-      '((open^3 OR open*^2 OR open~1) AND (crvs^3 OR crvs*^2 OR crvs~1)) OR ' +
-        '(opencrvs^3 OR opencrvs*^2 OR opencrvs~1)',
+      '((open^3 OR open*^2 OR open~1^0.5) AND (crvs^3 OR crvs*^2 OR crvs~1^0.5)) OR ' +
+        '(opencrvs^3 OR opencrvs*^2 OR opencrvs~1^0.5)',
     );
-    expect(buildSearchQuery('dhis')).toBe('(dhis^3 OR dhis*^2 OR dhis~1)');
+    expect(buildSearchQuery('dhis')).toBe('(dhis^3 OR dhis*^2 OR dhis~1^0.5)');
   });
 
   it('takes no field but the names of the index', () => {
@@ -47,7 +47,7 @@ describe('buildSearchQuery', () => {
         if (query === null) continue;
         // Every special character left in a term is escaped, operators are lower-cased words, and
         // no field is named but the one asked for.
-        let unescaped = query.replace(/\\./g, '').replace(/\^\d|\*\^2|~1|[()]| OR | AND /g, '');
+        let unescaped = query.replace(/\\./g, '').replace(/\^\d|\*\^2|~1\^0\.5|[()]| OR | AND /g, '');
         if (field) unescaped = unescaped.replaceAll(`${field}:`, '');
         expect(unescaped).not.toMatch(/[+\-!(){}[\]^"~*?:\\/&|]/);
         expect(query).not.toMatch(/\b(?<!\\)AND\b(?! \w*:?\()/);
