@@ -47,7 +47,9 @@ describe('buildSearchQuery', () => {
         if (query === null) continue;
         // Every special character left in a term is escaped, operators are lower-cased words, and
         // no field is named but the one asked for.
-        let unescaped = query.replace(/\\./g, '').replace(/\^\d|\*\^2|~1\^0\.5|[()]| OR | AND /g, '');
+        let unescaped = query
+          .replace(/\\./g, '')
+          .replace(/\^\d|\*\^2|~1\^0\.5|[()]| OR | AND /g, '');
         if (field) unescaped = unescaped.replaceAll(`${field}:`, '');
         expect(unescaped).not.toMatch(/[+\-!(){}[\]^"~*?:\\/&|]/);
         expect(query).not.toMatch(/\b(?<!\\)AND\b(?! \w*:?\()/);
