@@ -7,6 +7,8 @@ import {
   attributeKey,
   attributeOptions,
   attributeValues,
+  choiceFacet,
+  choiceLabel,
   connectionFilter,
   NODE_SIZE,
   nodePasses,
@@ -128,7 +130,7 @@ describe('attribute facets', () => {
   });
 
   it('combines attribute choices with connection anchors (AND across facets)', () => {
-    expect(passing(['stage=DPG', 'country:SL'])).toEqual(['dpg:dhis2']);
+    expect(passing(['stage=DPG', 'country:SL'])).toEqual(['dpg:dhis2', 'country:SL']);
   });
 
   it('ignores values no node on the canvas has, as it ignores absent anchors', () => {
@@ -185,5 +187,18 @@ describe('node size by network measure', () => {
     expect(some({ id: 'b', degree: 9 })).toBe(0);
     expect(sizeMeasure('shown', [], new Map([['a', 3]]))({ id: 'a', degree: 9 })).toBe(3);
     expect(sizeMeasure('uniform', [], new Map())({ id: 'a', degree: 9 })).toBe(0);
+  });
+});
+
+describe('a filter choice read without the graph', () => {
+  it('names its facet and a label, for choices the canvas holds nothing of', () => {
+    expect(choiceFacet('country:XX')).toBe('country');
+    expect(choiceFacet('sdg:3')).toBe('sdg');
+    expect(choiceFacet('org:dpga')).toBe('membership');
+    expect(choiceFacet('sector=Health')).toBe('sector');
+    expect(choiceFacet('org:acme')).toBeUndefined();
+    expect(choiceFacet('nothing')).toBeUndefined();
+    expect(choiceLabel('sector=Public%20health')).toBe('Public health');
+    expect(choiceLabel('country:XX')).toBe('country:XX');
   });
 });

@@ -136,6 +136,13 @@ describe('share state in the URL', () => {
     expect(unread[1]!.reason).toBe('not a layout: Force-directed, Concentric, Tree or Grid');
     expect(unread[4]!.reason).toMatch(/^not a relationship type \(.*FUNDS/);
     expect(unread.at(-1)!.reason).toBe('needs “of”');
+    // Kinds the importers never assign and connection choices that are no SDG, country, group or
+    // facet were counted as filters with nothing to show for them.
+    expect(
+      unreadLinkSettings(
+        '#/explore?kinds=bogus,ngo&via=country:KE,org:acme,sector=Health,org:dpga,colour=red',
+      ).map(({ key, value }) => `${key}=${value}`),
+    ).toEqual(['kinds=bogus', 'via=org:acme', 'via=colour=red']);
     expect(unreadLinkSettings('#/explore?x=dpg:a').map((u) => u.reason)).toEqual([
       'only read with a focus',
     ]);

@@ -6,7 +6,7 @@
  */
 import type cytoscape from 'cytoscape';
 import type { GraphChunk } from '../api/types';
-import { type ConnectionFilter, adjacency, nodePasses } from './filter-facets';
+import { type ConnectionFilter, nodePasses } from './filter-facets';
 import { type LabelTier, assignLabelTiers } from './level-of-detail';
 import { shortenLabel } from './label';
 
@@ -128,6 +128,8 @@ export interface ElementFilters {
    * an organisation on a path broke the path in two.
    */
   keep?: ReadonlySet<string>;
+  /** The exploration's focus: its label ranks first (see assignLabelTiers). */
+  focus?: string | null;
   /** Node and edge ids on a highlighted path. */
   path?: ReadonlySet<string>;
   /** Pinned node ids. */
@@ -159,30 +161,45 @@ export function nodeSize(value: number, maxValue: number): number {
 }
 
 /**
- * Entities besides organisations that the organisation-kind filter leaves without a single
- * connection: every one of their relationships leads to an organisation of a hidden kind. Showing companies alone left a hundred
- * activities of other organisations floating round the graph; they go with their organisations.
- * An entity that had no relationships in the first place stays, as it is not the filter's doing.
+ * Entities besides organisations that the organisation-kind and relationship filters leave without
+ * a single connection: each of their relationships is of a hidden type or leads to an organisation
+ * of a hidden kind. Showing companies alone left a hundred activities of other organisations
+ * floating round the graph, and hiding "Leads" on UNICEF twenty activities; they go with what
+ * connected them. An entity that had no relationships in the first place stays, as it is not the
+ * filters' doing, and so do the organisations of the kinds shown, connected or not: they are what
+ * the reader asked for. `keep` (the focus, a found path) counts as shown whatever its kind.
  */
-export function orphanedByKinds(
+export function orphanedByFilters(
   overview: GraphChunk,
-  hiddenKinds: ReadonlySet<string> | undefined,
+  hidden: { kinds?: ReadonlySet<string> | undefined; rels?: ReadonlySet<string> | undefined },
   keep: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const orphaned = new Set<string>();
-  if (!hiddenKinds || hiddenKinds.size === 0) return orphaned;
+  const kinds = hidden.kinds ?? new Set<string>();
+  const rels = hidden.rels ?? new Set<string>();
+  if (kinds.size === 0 && rels.size === 0) return orphaned;
   const hiddenOrganisations = new Set<string>();
-  // The organisations of the kinds shown are what the reader asked for: they stay, connected or not.
   const organisations = new Set<string>();
   for (const { data } of overview.nodes) {
     if (data.type === 'Organisation') organisations.add(data.id);
-    if (data.kind !== undefined && hiddenKinds.has(data.kind) && !keep.has(data.id))
+    if (data.kind !== undefined && kinds.has(data.kind) && !keep.has(data.id))
       hiddenOrganisations.add(data.id);
   }
-  if (hiddenOrganisations.size === 0) return orphaned;
-  for (const [id, neighbours] of adjacency(overview))
-    if (!organisations.has(id) && [...neighbours].every((other) => hiddenOrganisations.has(other)))
-      orphaned.add(id);
+  // Per entity: whether it has any relationship at all, and any the filters leave.
+  const connected = new Set<string>();
+  const stillConnected = new Set<string>();
+  for (const { data: edge } of overview.edges) {
+    const shown = keep.has(edge.id) || !rels.has(edge.type);
+    for (const [end, other] of [
+      [edge.source, edge.target],
+      [edge.target, edge.source],
+    ] as const) {
+      connected.add(end);
+      if (shown && !hiddenOrganisations.has(other)) stillConnected.add(end);
+    }
+  }
+  for (const id of connected)
+    if (!organisations.has(id) && !keep.has(id) && !stillConnected.has(id)) orphaned.add(id);
   return orphaned;
 }
 
@@ -203,10 +220,14 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   const sizeBy = filters.sizeBy ?? 'degree';
   const measure = sizeMeasure(sizeBy, allNodes, shownDegree);
   const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
-  const importance = assignLabelTiers(allNodes);
+  const importance = assignLabelTiers(allNodes, filters.focus ?? null);
   const fade = filters.mode === 'fade';
   const keep = filters.keep ?? new Set<string>();
-  const orphaned = orphanedByKinds(overview, filters.hiddenKinds, keep);
+  const orphaned = orphanedByFilters(
+    overview,
+    { kinds: filters.hiddenKinds, rels: filters.hiddenRels },
+    keep,
+  );
   const passing = new Set<string>();
   const kept = new Set<string>();
   const elements: GraphElement[] = [];

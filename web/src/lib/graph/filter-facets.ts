@@ -7,6 +7,7 @@
  */
 import type { GraphChunk } from '../api/types';
 import { dpgTypeName } from '../vocabulary/value-names';
+import { typeFromId } from '../vocabulary/entity-types';
 
 /** Entity types whose nodes act as "connected to" anchors, by facet. */
 export const CONNECTION_FACETS = [
@@ -156,6 +157,22 @@ export function facetOf(id: string, type: string): ConnectionFacet | undefined {
 }
 
 /**
+ * The facet of a filter choice read from the choice alone (no graph at hand): an attribute key's
+ * facet, or the facet of the entity type an anchor id's prefix names.
+ */
+export function choiceFacet(key: string): FilterFacet | undefined {
+  const attribute = parseAttributeKey(key);
+  if (attribute) return attribute.facet;
+  const type = typeFromId(key);
+  return type === undefined ? undefined : facetOf(key, type);
+}
+
+/** How a choice reads when the graph does not name it: `sector=Health` → "Health"; ids as they are. */
+export function choiceLabel(key: string): string {
+  return parseAttributeKey(key)?.value ?? key;
+}
+
+/**
  * Builds the filter for `chosen` anchor ids and attribute keys over `chunk`; anchor ids not in the
  * chunk, keys of no facet and values no node in the chunk has are ignored.
  */
@@ -190,9 +207,14 @@ export function connectionFilter(
   return anchors.size === 0 ? undefined : { anchors, reach };
 }
 
-/** Whether node `id` passes the connection filter (always, when there is none). */
+/**
+ * Whether node `id` passes the connection filter (always, when there is none). A chosen anchor
+ * always does: SDG 3 and Kazakhstan chosen together hid both (neither is adjacent to the other),
+ * leaving their common neighbours with nothing to say what they were filtered by.
+ */
 export function nodePasses(id: string, filter: ConnectionFilter | undefined): boolean {
   if (!filter) return true;
+  for (const ids of filter.anchors.values()) if (ids.has(id)) return true;
   for (const ids of filter.anchors.values()) {
     let any = false;
     for (const anchor of ids) {

@@ -50,3 +50,18 @@ export function entityTypeOrder(type: string): number {
   const index = (ENTITY_TYPES as readonly string[]).indexOf(type);
   return index === -1 ? ENTITY_TYPES.length : index;
 }
+
+const TYPE_BY_PREFIX: Readonly<Record<string, EntityType>> = {
+  org: 'Organisation',
+  activity: 'Activity',
+  dpg: 'DPG',
+  initiative: 'Initiative',
+  group: 'Group',
+  country: 'Country',
+  sdg: 'SDG',
+};
+
+/** The entity type an id names by its prefix (`dpg:dhis2` → `DPG`), per docs/graph-model.md. */
+export function typeFromId(id: string): EntityType | undefined {
+  return TYPE_BY_PREFIX[id.split(':')[0] ?? ''];
+}

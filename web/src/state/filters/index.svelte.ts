@@ -95,6 +95,16 @@ export const filterActions = {
     connectedTo = [...next.connectedTo];
     mode = next.mode;
   },
+  /**
+   * A new exploration (or the overview) starts without the connection and attribute choices: they
+   * are picked from what one canvas holds, and the panel lists only that. Kept, a country chosen on
+   * the overview stayed unseen ("Filters 1", nothing to untick) until an expansion brought the
+   * country in and 32 of 35 entities vanished at once. Hidden types, kinds and relationships stay:
+   * they mean the same on any canvas.
+   */
+  clearChoices(): void {
+    if (connectedTo.length > 0) connectedTo = [];
+  },
   /** Clears every filter. */
   showAll(): void {
     hiddenTypes = NONE_HIDDEN;

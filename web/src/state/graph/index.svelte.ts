@@ -16,6 +16,7 @@ import {
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
 import type { GraphChunk, NeighbourhoodResponse, OverviewResponse } from '../../lib/api/types';
+import { filterActions } from '../filters/index.svelte';
 import { EXPANSION_LIMIT, EXPANSION_MAX, OVERVIEW_LIMIT } from './limits';
 import {
   EMPTY_EXPLORATION,
@@ -153,12 +154,14 @@ export const graphActions = {
   focus(id: string): void {
     exploration = { ...EMPTY_EXPLORATION, focus: id };
     extra = { nodes: [], edges: [] };
+    filterActions.clearChoices();
     ensureLoaded();
   },
   /** Back to the overview. */
   showOverview(): void {
     exploration = EMPTY_EXPLORATION;
     extra = { nodes: [], edges: [] };
+    filterActions.clearChoices();
   },
   /** Adds `id`'s neighbourhood to the graph (starting an exploration from it in the overview). */
   expand(id: string): void {

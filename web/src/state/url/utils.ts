@@ -11,13 +11,21 @@ import { canonicalEntityId } from '../../../../server/model/entity-ids.ts';
 import {
   type LayoutName,
   type SizeMeasure,
+  CONNECTION_FACETS,
+  DPGA_ID,
   isLayoutName,
   LAYOUT_NAMES,
+  parseAttributeKey,
   LAYOUT_TITLES,
   SIZE_MEASURES,
   SIZE_TITLES,
 } from '../../lib/graph';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../../lib/vocabulary';
+import {
+  ENTITY_TYPES,
+  ORGANISATION_KINDS,
+  RELATIONSHIP_TYPES,
+  typeFromId,
+} from '../../lib/vocabulary';
 import { EXPANSION_MAX } from '../graph/limits';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
 
@@ -263,6 +271,22 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   for (const flag of FLAGS) choice(flag, ['0', '1'], 'a switch');
   unknownItems('types', ENTITY_TYPES, 'an entity type');
   unknownItems('rels', RELATIONSHIP_TYPES, 'a relationship type');
+  unknownItems('kinds', ORGANISATION_KINDS, 'an organisation kind');
+  // A connection choice is an SDG, a country, a group (or the DPGA) or an attribute (`sector=…`).
+  const anchorTypes: readonly string[] = CONNECTION_FACETS.flatMap((facet) => facet.types);
+  for (const item of ids(params.get('via'))) {
+    const type = typeFromId(item);
+    if (
+      parseAttributeKey(item) === undefined &&
+      item !== DPGA_ID &&
+      !(type !== undefined && anchorTypes.includes(type))
+    )
+      out.push({
+        key: 'via',
+        value: item,
+        reason: 'not an SDG, a country, a group or a DPG facet',
+      });
+  }
   const focus = one(params.get('focus'));
   for (const key of ['x', 'pin', 'more'])
     if (params.has(key) && focus === null)
@@ -285,17 +309,5 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   return out;
 }
 
-const TYPE_BY_PREFIX: Readonly<Record<string, string>> = {
-  org: 'Organisation',
-  activity: 'Activity',
-  dpg: 'DPG',
-  initiative: 'Initiative',
-  group: 'Group',
-  country: 'Country',
-  sdg: 'SDG',
-};
-
-/** The entity type an id names by its prefix (`dpg:dhis2` → `DPG`), per docs/graph-model.md. */
-export function typeFromId(id: string): string | undefined {
-  return TYPE_BY_PREFIX[id.split(':')[0] ?? ''];
-}
+// Where the id prefixes live now; kept here for the callers that read ids from links.
+export { typeFromId } from '../../lib/vocabulary';
