@@ -5,6 +5,7 @@ import {
   LABEL_METRICS,
   TIER_ZOOM_THRESHOLDS,
   assignLabelTiers,
+  SMALL_GRAPH_NODES,
   labelPriority,
   labelRect,
   measureLabel,
@@ -20,19 +21,32 @@ describe('labelPriority and assignLabelTiers', () => {
     expect(labelPriority('Unknown', 3)).toBe(3);
   });
 
-  it('assigns tiers by rank: at least three key nodes, then notable, then minor', () => {
-    const nodes = Array.from({ length: 20 }, (_, i) => ({
-      id: `n${i}`,
-      type: 'Activity',
-      degree: 20 - i,
-    }));
-    const tiers = assignLabelTiers(nodes);
-    const count = (tier: number) => [...tiers.values()].filter((t) => t.tier === tier).length;
-    expect(count(1)).toBe(3);
-    expect(count(2)).toBe(7);
-    expect(count(3)).toBe(10);
+  const activities = (length: number) =>
+    Array.from({ length }, (_, i) => ({ id: `n${i}`, type: 'Activity', degree: length - i }));
+  const count = (tiers: Map<string, { tier: number }>, tier: number) =>
+    [...tiers.values()].filter((t) => t.tier === tier).length;
+
+  it('assigns tiers by rank: key nodes, then notable, then minor', () => {
+    const tiers = assignLabelTiers(activities(100));
+    expect(count(tiers, 1)).toBe(15);
+    expect(count(tiers, 2)).toBe(35);
+    expect(count(tiers, 3)).toBe(50);
     expect(tiers.get('n0')).toEqual({ rank: 0, tier: 1 });
-    expect(tiers.get('n19')).toEqual({ rank: 19, tier: 3 });
+    expect(tiers.get('n99')).toEqual({ rank: 99, tier: 3 });
+  });
+
+  it('keeps no label of a small graph for zooming in, and at least three key nodes', () => {
+    const tiers = assignLabelTiers(activities(SMALL_GRAPH_NODES));
+    expect(count(tiers, 1)).toBe(Math.max(3, Math.round(SMALL_GRAPH_NODES * 0.15)));
+    expect(count(tiers, 3)).toBe(0);
+    expect(count(assignLabelTiers(activities(10)), 1)).toBe(3);
+    expect(count(assignLabelTiers(activities(SMALL_GRAPH_NODES + 1)), 3)).toBeGreaterThan(0);
+  });
+
+  it('ranks the entity explored first, however few its connections', () => {
+    const nodes = [...activities(60), { id: 'country:KZ', type: 'Country', degree: 1 }];
+    expect(assignLabelTiers(nodes).get('country:KZ')?.tier).toBe(3);
+    expect(assignLabelTiers(nodes, 'country:KZ').get('country:KZ')).toEqual({ rank: 0, tier: 1 });
   });
 
   it('breaks ties by input order, so the same answer always gives the same tiers', () => {

@@ -43,20 +43,37 @@ export interface LabelImportance {
 }
 
 /**
+ * Up to this many nodes no label waits for the reader to zoom in: the fitted view of a country's
+ * dozen neighbours has room for them all, and left half of them bare. Label placement still hides
+ * the ones that find no free spot.
+ */
+export const SMALL_GRAPH_NODES = 40;
+
+/**
  * Ranks nodes by label priority and assigns tiers by rank. Ties keep input order, so the result is
- * deterministic for a given API answer.
+ * deterministic for a given API answer. `first` (the entity explored) ranks first whatever its
+ * degree: Kazakhstan's 13 connections ranked it last among DPGs of 200, and its own view left it
+ * unnamed.
  */
 export function assignLabelTiers(
   nodes: ReadonlyArray<{ id: string; type: string; degree: number }>,
+  first: string | null = null,
 ): Map<string, LabelImportance> {
   const ranked = nodes
-    .map((node, index) => ({ id: node.id, index, priority: labelPriority(node.type, node.degree) }))
+    .map((node, index) => ({
+      id: node.id,
+      index,
+      priority: node.id === first ? Infinity : labelPriority(node.type, node.degree),
+    }))
     .sort((a, b) => b.priority - a.priority || a.index - b.index);
   const tier1Count = Math.min(
     ranked.length,
     Math.max(MIN_TIER1, Math.round(ranked.length * TIER_SHARES.tier1)),
   );
-  const tier2Count = Math.max(tier1Count, Math.round(ranked.length * TIER_SHARES.tier2));
+  const tier2Count =
+    ranked.length <= SMALL_GRAPH_NODES
+      ? ranked.length
+      : Math.max(tier1Count, Math.round(ranked.length * TIER_SHARES.tier2));
   const importance = new Map<string, LabelImportance>();
   ranked.forEach((node, rank) => {
     importance.set(node.id, { rank, tier: rank < tier1Count ? 1 : rank < tier2Count ? 2 : 3 });
