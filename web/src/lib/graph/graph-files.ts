@@ -9,7 +9,10 @@ import { escapeXml } from './svg-export';
 
 /** The shown graph: node and edge data as on the canvas. */
 export interface ShownGraph {
-  nodes: readonly Pick<GraphNodeData, 'id' | 'label' | 'type' | 'kind' | 'degree'>[];
+  nodes: readonly (Pick<GraphNodeData, 'id' | 'label' | 'type' | 'kind' | 'degree'> & {
+    /** Where the canvas draws it (model coordinates), for tools that keep the layout. */
+    position?: { x: number; y: number };
+  })[];
   edges: readonly Pick<GraphEdgeData, 'id' | 'source' | 'target' | 'type' | 'label'>[];
 }
 
@@ -24,12 +27,22 @@ export const GRAPH_FILE_FORMATS = {
 /** One of the export formats. */
 export type GraphFileFormat = keyof typeof GRAPH_FILE_FORMATS;
 
-/** JSON with `nodes` and `edges` in Cytoscape's `{ data }` shape. */
+/**
+ * JSON as Cytoscape reads it (`cy.json()`, and Cytoscape desktop's `.cyjs` import): elements under
+ * `elements`, each node with its data and where the canvas drew it. Without the wrapper and the
+ * positions, Cytoscape desktop did not open the file, and the layout was lost.
+ */
 export function toJsonFile(graph: ShownGraph): string {
   return `${JSON.stringify(
     {
-      nodes: graph.nodes.map((data) => ({ data })),
-      edges: graph.edges.map((data) => ({ data })),
+      format_version: '1.0',
+      generated_by: 'DPG Explorer',
+      elements: {
+        nodes: graph.nodes.map(({ position, ...data }) =>
+          position ? { data, position } : { data },
+        ),
+        edges: graph.edges.map((data) => ({ data })),
+      },
     },
     null,
     2,
