@@ -87,7 +87,7 @@ describe('insight requests', () => {
       ],
     });
     expect(item?.summary).toBe(
-      '72 × same-sector DPG in a shared country · 1 × DPG of the same sector · 2 × new kind of link',
+      '72 countries shared through same-sector DPGs · 1 DPG of the same sector · 2 × new kind of link',
     );
   });
 

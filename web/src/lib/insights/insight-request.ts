@@ -20,7 +20,7 @@ export interface InsightItem {
   pathIds: string[];
   /** Short descriptors: roles in a stakeholder map, DPGA membership, brokers. */
   tags: string[];
-  /** What the score is made of, in a line ("72 × same-sector DPG in a shared country · …"). */
+  /** What the score is made of, in a line ("72 countries shared through same-sector DPGs · …"). */
   summary: string | null;
 }
 
@@ -32,15 +32,28 @@ export const INSIGHT_SCORE_TITLES: Readonly<Record<InsightKind, string>> = {
   network: 'Shared activities and DPGs',
 };
 
-/** A collaborator score's kinds of link (the API's meta-paths), short enough for one line. */
-const META_PATH_LABELS: Readonly<Record<string, string>> = {
-  'activity-owner': 'activity with an owner',
-  'activity-country': 'activity in a country it is deployed in',
-  'activity-dpg': 'activity with a same-sector DPG',
-  'dpg-sector': 'DPG of the same sector',
-  'dpg-sector-country': 'same-sector DPG in a shared country',
-  'dpg-sdg': 'DPG advancing a shared SDG',
-  'dpg-country': 'DPG in a shared country',
+/**
+ * A collaborator score's kinds of link (the API's meta-paths), as what one path of each counts,
+ * singular and plural, short enough for one line. "72 × same-sector DPG in a shared country" read as
+ * 72 DPGs where one DPG shared 72 countries: the count now names what it counts.
+ */
+const META_PATH_COUNTS: Readonly<Record<string, readonly [string, string]>> = {
+  'activity-owner': ['activity with an owner of the DPG', 'activities with owners of the DPG'],
+  'activity-country': [
+    'activity in a country the DPG is deployed in',
+    'activities in countries the DPG is deployed in',
+  ],
+  'activity-dpg': ['activity with a same-sector DPG', 'activities with same-sector DPGs'],
+  'dpg-sector': ['DPG of the same sector', 'DPGs of the same sector'],
+  'dpg-sector-country': [
+    'country shared through a same-sector DPG',
+    'countries shared through same-sector DPGs',
+  ],
+  'dpg-sdg': ['SDG shared through its DPGs', 'SDGs shared through its DPGs'],
+  'dpg-country': [
+    'country shared through a DPG of another sector',
+    'countries shared through DPGs of other sectors',
+  ],
 };
 
 /** Titles of the three views. */
@@ -137,7 +150,7 @@ function toItem(raw: unknown): InsightItem | undefined {
   };
 }
 
-/** A collaborator's score parts as a line, the largest first: "72 × same-sector DPG in … · 1 × …". */
+/** A collaborator's score parts as a line, the largest first: "72 countries shared through … · 1 DPG …". */
 function scoreParts(parts: unknown[]): string | null {
   const line = parts
     .filter(isRecord)
@@ -145,7 +158,11 @@ function scoreParts(parts: unknown[]): string | null {
     .sort((a, b) => Number(b.score ?? 0) - Number(a.score ?? 0))
     .map((part) => {
       const metaPath = text(part.metaPath) ?? '';
-      return `${String(part.paths)} × ${META_PATH_LABELS[metaPath] ?? metaPath.replaceAll('-', ' ')}`;
+      const count = Number(part.paths);
+      const nouns = META_PATH_COUNTS[metaPath];
+      return nouns
+        ? `${count} ${nouns[count === 1 ? 0 : 1]}`
+        : `${count} × ${metaPath.replaceAll('-', ' ')}`;
     })
     .join(' · ');
   return line === '' ? null : line;
