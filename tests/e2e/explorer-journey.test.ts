@@ -238,8 +238,11 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     const graphml = (await download(/GraphML/)).toString('utf8');
     expect(graphml.match(/<node /g)).toHaveLength(union.length);
     expect(graphml.match(/<edge /g)?.length ?? 0).toBe(edgeCount);
-    const json = JSON.parse((await download(/JSON/)).toString('utf8')) as { nodes: unknown[] };
-    expect(json.nodes).toHaveLength(union.length);
+    const json = JSON.parse((await download(/JSON/)).toString('utf8')) as {
+      elements: { nodes: { position?: { x: number } }[] };
+    };
+    expect(json.elements.nodes).toHaveLength(union.length);
+    expect(json.elements.nodes.every((n) => typeof n.position?.x === 'number')).toBe(true);
     const png = await download(/PNG/);
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
     // Not cropped at the outermost node as Cytoscape draws it: a margin on every side (the IHDR
@@ -533,6 +536,31 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(
       await inPage<string | null>(page, `document.activeElement?.dataset.testid ?? null`),
     ).toBe('views-menu');
+    await page.close();
+  });
+
+  it('closes the Export menu with Escape, back on its button', async () => {
+    const page = await open(`${appUrl}/#/`);
+    const button = page.getByRole('button', { name: 'Export' });
+    await button.click();
+    await page.getByRole('button', { name: 'PNG image' }).focus();
+    await page.keyboard.press('Escape');
+    await page.locator('#export-menu').waitFor({ state: 'detached', ...POLL });
+    expect(
+      await inPage<string | null>(page, `document.activeElement?.getAttribute('aria-controls')`),
+    ).toBe('export-menu');
+    await page.close();
+  });
+
+  it('lists a filter choice the canvas holds nothing of, and a new exploration drops choices', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&via=sdg%3A99&panel=filters`);
+    // Counted as a filter, so listed where it can be unticked, though no SDG 99 is on the canvas.
+    const row = page.getByRole('checkbox', { name: /sdg:99/ });
+    await row.waitFor(POLL);
+    expect(await row.isChecked()).toBe(true);
+    // Choices are picked from one canvas: back on the overview they are gone, from the link too.
+    await page.getByRole('button', { name: 'Overview' }).click();
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).not.toContain('via=');
     await page.close();
   });
 

@@ -57,7 +57,7 @@ describe('filters in the element derivation', () => {
     expect(ids(elements, 'nodes')).toContain('org:norad');
   });
 
-  it('hides a relationship type but keeps its ends', () => {
+  it('hides a relationship type, and what only it connected but organisations', () => {
     const elements = toCytoscapeElements(chunk, {
       hiddenTypes: new Set(),
       hiddenRels: new Set(['FUNDS']),
@@ -66,7 +66,14 @@ describe('filters in the element derivation', () => {
       'dpg:dhis2|ADVANCES|sdg:3',
       'dpg:dhis2|DEPLOYED_IN|country:SL',
     ]);
-    expect(ids(elements, 'nodes')).toHaveLength(6);
+    // MOSIP was connected by Google's funding alone; Norad and Google stay, as kinds do.
+    expect(ids(elements, 'nodes')).toEqual([
+      'dpg:dhis2',
+      'org:norad',
+      'org:google',
+      'sdg:3',
+      'country:SL',
+    ]);
   });
 
   it('keeps only nodes connected to a chosen SDG, and fades instead of hiding on request', () => {
@@ -84,7 +91,8 @@ describe('filters in the element derivation', () => {
   it('combines facets with AND and values of one facet with OR', () => {
     const both = connectionFilter(chunk, ['sdg:3', 'country:SL']);
     const elements = toCytoscapeElements(chunk, { hiddenTypes: new Set(), connectedTo: both });
-    expect(ids(elements, 'nodes')).toEqual(['dpg:dhis2']);
+    // The chosen anchors stay too: they say what the rest is filtered by.
+    expect(ids(elements, 'nodes')).toEqual(['dpg:dhis2', 'sdg:3', 'country:SL']);
   });
 
   it('lists connection options with counts, most connected first', () => {
@@ -174,10 +182,19 @@ describe('export writers', () => {
     ]);
   });
 
-  it('writes JSON in Cytoscape element shape', () => {
-    const parsed = JSON.parse(toJsonFile(shown)) as { nodes: unknown[]; edges: unknown[] };
-    expect(parsed.nodes).toHaveLength(2);
-    expect(parsed.edges).toEqual([{ data: shown.edges[0] }]);
+  it('writes JSON as Cytoscape reads it: elements, with positions where known', () => {
+    const placed = {
+      ...shown,
+      nodes: [{ ...shown.nodes[0]!, position: { x: 1.5, y: -2 } }, shown.nodes[1]!],
+    };
+    const parsed = JSON.parse(toJsonFile(placed)) as {
+      elements: { nodes: unknown[]; edges: unknown[] };
+    };
+    expect(parsed.elements.nodes).toEqual([
+      { data: shown.nodes[0], position: { x: 1.5, y: -2 } },
+      { data: shown.nodes[1] },
+    ]);
+    expect(parsed.elements.edges).toEqual([{ data: shown.edges[0] }]);
   });
 
   it('writes well-formed GraphML with escaped text', () => {
