@@ -27,11 +27,13 @@ WHERE score > 0 AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types
 // A name's score falls with its length, so a goal everyone works towards ("SDG 3: Good Health and
 // Well-being", 78 connections) ranked below a dozen two-word names of one connection each for
 // "health". Among names, the better connected gain: half the score again per tenfold connections
-// (a hundred double it), from the stored network measures, read for name matches only. Names that
-// still score alike (a prefix of each, "unic"): the shorter, nearer to what was typed, goes first.
+// (a hundred double it). The degree is the store's own count, current after every edit (the
+// stored network measures wait for a recompute), read for name matches only. Names that still
+// score alike (a prefix of each and no connections to tell them apart): the shorter, nearer to
+// what was typed, goes first.
 WITH node, score, named, toLower(coalesce(node.name, node.id)) IN $exact AS exact,
      CASE WHEN named > 0
-       THEN named * (1 + 0.5 * log10(1 + coalesce(node.degree, 0)))
+       THEN named * (1 + 0.5 * log10(1 + COUNT { (node)--() }))
        ELSE 0.0 END AS namedRank
 ORDER BY exact DESC, namedRank DESC,
          CASE WHEN named > 0 THEN size(coalesce(node.name, node.id)) END,

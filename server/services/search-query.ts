@@ -56,8 +56,9 @@ export function buildSearchQuery(input: string, field?: NameField): string | nul
   if (terms.length === 0) return null;
   const clause = (t: string) => {
     const options = [`${t}^3`, `${t}*^2`];
-    // A typo is a weaker match than a prefix: at full weight "unic" found the UNICC (a prefix of
-    // "unicc" and one edit from it) above UNICEF, which it is the start of.
+    // A typo is a weaker match than a prefix or the word itself: half weight. "unic" is a prefix
+    // of both UNICEF and the UNICC and one edit from "unicc"; at full weight the edit put the UNICC
+    // above UNICEF by more than UNICEF's connections make up for (fulltext-search.cypher).
     if (t.length >= 4) options.push(`${t}~1^0.5`);
     return `${field ? `${field}:` : ''}(${options.join(' OR ')})`;
   };

@@ -232,22 +232,32 @@ describe('search ranking by connections', () => {
   const small = ['org:quuxing-labs', 'org:quuxing-trust'];
   const big = 'org:florbitz';
   const near = 'org:florbi-computing';
+  const filler = 'dpg:quux-filler-';
   beforeAll(async () => {
     await query(
       db,
-      `CREATE (:Entity:SDG {id: $goal, name: 'SDG 97: Good Quuxing and Well-being for All', degree: 300}),
-              (:Entity:Organisation {id: $small[0], name: 'Quuxing Labs', degree: 1}),
-              (:Entity:Organisation {id: $small[1], name: 'Quuxing Trust', degree: 1}),
-              (:Entity:Organisation {id: $big, name: 'Florbitz', degree: 33}),
+      `CREATE (goal:Entity:SDG {id: $goal, name: 'SDG 97: Good Quuxing and Well-being for All'}),
+              (:Entity:Organisation {id: $small[0], name: 'Quuxing Labs'}),
+              (:Entity:Organisation {id: $small[1], name: 'Quuxing Trust'}),
+              (big:Entity:Organisation {id: $big, name: 'Florbitz'}),
               (:Entity:Organisation {id: $near, name: 'Florbi Computing Centre',
-                 aliases: ['FLORBIC'], aliasText: 'FLORBIC | ', degree: 1})`,
-      { goal, small, big, near },
+                 aliases: ['FLORBIC'], aliasText: 'FLORBIC | '})
+       // Connections, as the store counts them: 300 DPGs advance the goal, Florbitz funds 33.
+       WITH goal, big
+       UNWIND range(1, 300) AS i
+       CREATE (:Entity:DPG {id: $filler + i, name: 'Filler ' + i})-[:ADVANCES]->(goal)
+       WITH DISTINCT big
+       UNWIND range(301, 333) AS i
+       CREATE (big)-[:FUNDS]->(:Entity:DPG {id: $filler + i, name: 'Filler ' + i})`,
+      { goal, small, big, near, filler },
     );
   });
   afterAll(async () => {
-    await query(db, 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
-      ids: [goal, ...small, big, near],
-    });
+    await query(
+      db,
+      'MATCH (n:Entity) WHERE n.id IN $ids OR n.id STARTS WITH $filler DETACH DELETE n',
+      { ids: [goal, ...small, big, near], filler },
+    );
   });
   const found = async (q: string): Promise<string[]> =>
     (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
