@@ -5,13 +5,13 @@ import type { OverviewResponse } from '../../web/src/lib/api/types.ts';
 import {
   NODE_SIZE,
   TIER_FONT_SIZE,
-  alwaysShown,
   countByType,
   countShownByType,
   diffElements,
   droppedKeys,
   mostConnected,
   nodeSize,
+  pathOnCanvas,
   shortenLabel,
   shownPart,
   toCytoscapeElements,
@@ -169,31 +169,44 @@ describe('toCytoscapeElements', () => {
       hiddenKinds: new Set(['un-agency', 'ngo']),
       hiddenRels: new Set(['PARTNERS_WITH']),
     };
-    const shownIds = (keep?: ReadonlySet<string>, mode: 'hide' | 'fade' = 'hide') =>
-      toCytoscapeElements(chunk, { ...filters, mode, ...(keep ? { keep } : {}) })
+    const shownIds = (
+      extra: { focus?: string; keep?: ReadonlySet<string> } = {},
+      mode: 'hide' | 'fade' = 'hide',
+    ) =>
+      toCytoscapeElements(chunk, { ...filters, ...extra, mode })
         .filter((element) => !element.data.muted)
         .map((element) => element.data.id);
 
     // Without: both organisations go, and the fund and the DPG with them, connected to nothing else.
     expect(shownIds()).toEqual([]);
-    // With: the focus stays and so does what it leads; the path stays whole, its hidden
-    // relationship type included; the DPG owned by an organisation on the path is connected again.
-    const everything = [
+    // The focus stays, with what it leads; the path stays whole, its hidden relationship type
+    // included. The NGO, drawn for the path alone, brings none of its other relationships: the DPG
+    // it owns stays hidden.
+    const withPath = [
       'org:unicef',
       'activity:fund',
       'org:ngo',
-      'dpg:d',
-      ...chunk.edges.map((e) => e.data.id),
+      'org:unicef|LEADS|activity:fund',
+      'org:unicef|PARTNERS_WITH|org:ngo',
     ];
-    expect(shownIds(alwaysShown('org:unicef', path))).toEqual(everything);
-    expect(shownIds(alwaysShown('org:unicef', path), 'fade')).toEqual(everything);
+    expect(shownIds({ focus: 'org:unicef', keep: path })).toEqual(withPath);
+    expect(shownIds({ focus: 'org:unicef', keep: path }, 'fade')).toEqual(withPath);
     // The focus alone, no path: the other organisation of a hidden kind goes, and its DPG.
-    expect(shownIds(alwaysShown('org:unicef', new Set()))).toEqual([
+    expect(shownIds({ focus: 'org:unicef' })).toEqual([
       'org:unicef',
       'activity:fund',
       'org:unicef|LEADS|activity:fund',
     ]);
-    expect(alwaysShown(null, path)).toBe(path);
+  });
+
+  it('keeps of the found paths only what the canvas draws', () => {
+    const found = new Set(['org:a', 'org:a|FUNDS|dpg:b', 'dpg:b']);
+    const extra = {
+      nodes: [{ data: { id: 'org:a', label: 'A', type: 'Organisation', degree: 1 } }],
+      edges: [],
+    };
+    expect([...pathOnCanvas(found, extra)]).toEqual(['org:a']);
+    expect(pathOnCanvas(found, { nodes: [], edges: [] }).size).toBe(0);
   });
 
   it('shortens long labels for the canvas and keeps the full one', () => {

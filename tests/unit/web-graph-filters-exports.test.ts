@@ -93,6 +93,13 @@ describe('filters in the element derivation', () => {
     const elements = toCytoscapeElements(chunk, { hiddenTypes: new Set(), connectedTo: both });
     // The chosen anchors stay too: they say what the rest is filtered by.
     expect(ids(elements, 'nodes')).toEqual(['dpg:dhis2', 'sdg:3', 'country:SL']);
+    // Even when the relationship that tied an anchor in is hidden.
+    const untied = toCytoscapeElements(chunk, {
+      hiddenTypes: new Set(),
+      hiddenRels: new Set(['ADVANCES']),
+      connectedTo: connectionFilter(chunk, ['sdg:3']),
+    });
+    expect(ids(untied, 'nodes')).toEqual(['dpg:dhis2', 'sdg:3']);
   });
 
   it('lists connection options with counts, most connected first', () => {

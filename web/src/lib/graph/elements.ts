@@ -123,13 +123,16 @@ export interface ElementFilters {
   /** `hide` drops filtered elements; `fade` keeps them, muted. */
   mode?: 'hide' | 'fade';
   /**
-   * Node and edge ids drawn whatever the filters say: the exploration's focus and a found path.
-   * The view is about them; hiding the focus left its neighbours floating round a hole, and hiding
-   * an organisation on a path broke the path in two.
+   * The exploration's focus: drawn whatever the filters say, with those of its relationships the
+   * filters allow, and its label ranked first (see assignLabelTiers). The view is about it: hidden,
+   * its neighbours floated round a hole.
+   */
+  focus?: string | null;
+  /**
+   * Node and edge ids of the found paths on the canvas, drawn whatever the filters say (a hidden
+   * organisation broke a path in two); only the paths' own relationships come with them.
    */
   keep?: ReadonlySet<string>;
-  /** The exploration's focus: its label ranks first (see assignLabelTiers). */
-  focus?: string | null;
   /** Node and edge ids on a highlighted path. */
   path?: ReadonlySet<string>;
   /** Pinned node ids. */
@@ -138,10 +141,17 @@ export interface ElementFilters {
   sizeBy?: SizeMeasure;
 }
 
-/** What `ElementFilters.keep` holds: the exploration's focus (if any) and the found paths. */
-export function alwaysShown(focus: string | null, path: ReadonlySet<string>): ReadonlySet<string> {
-  if (focus === null || path.has(focus)) return path;
-  return new Set([focus, ...path]);
+/**
+ * What `ElementFilters.keep` holds: the found paths' ids that the canvas shows. A path found before
+ * the reader moved to another exploration is no longer drawn, and must not keep overriding its
+ * filters.
+ */
+export function pathOnCanvas(found: ReadonlySet<string>, extra: GraphChunk): ReadonlySet<string> {
+  if (found.size === 0) return found;
+  const drawn = new Set<string>();
+  for (const { data } of [...extra.nodes, ...extra.edges])
+    if (found.has(data.id)) drawn.add(data.id);
+  return drawn;
 }
 
 /** Smallest and largest node size (model px). */
@@ -167,13 +177,17 @@ export function nodeSize(value: number, maxValue: number): number {
  * floating round the graph, and hiding "Leads" on UNICEF twenty activities; they go with what
  * connected them. An entity that had no relationships in the first place stays, as it is not the
  * filters' doing, and so do the organisations of the kinds shown, connected or not: they are what
- * the reader asked for. `keep` (the focus, a found path) counts as shown whatever its kind.
+ * the reader asked for. The focus counts as shown whatever its kind; `keep` (a found path's
+ * entities, the chosen anchors) is never orphaned, but an organisation of a hidden kind on a path
+ * connects nothing beyond it.
  */
 export function orphanedByFilters(
   overview: GraphChunk,
-  hidden: { kinds?: ReadonlySet<string> | undefined; rels?: ReadonlySet<string> | undefined },
-  keep: ReadonlySet<string> = new Set(),
+  hidden: { kinds?: ReadonlySet<string>; rels?: ReadonlySet<string> },
+  spared: { focus?: string | null; keep?: ReadonlySet<string> } = {},
 ): Set<string> {
+  const focus = spared.focus ?? null;
+  const keep = spared.keep ?? new Set<string>();
   const orphaned = new Set<string>();
   const kinds = hidden.kinds ?? new Set<string>();
   const rels = hidden.rels ?? new Set<string>();
@@ -182,7 +196,7 @@ export function orphanedByFilters(
   const organisations = new Set<string>();
   for (const { data } of overview.nodes) {
     if (data.type === 'Organisation') organisations.add(data.id);
-    if (data.kind !== undefined && kinds.has(data.kind) && !keep.has(data.id))
+    if (data.kind !== undefined && kinds.has(data.kind) && data.id !== focus)
       hiddenOrganisations.add(data.id);
   }
   // Per entity: whether it has any relationship at all, and any the filters leave.
@@ -199,7 +213,8 @@ export function orphanedByFilters(
     }
   }
   for (const id of connected)
-    if (!organisations.has(id) && !keep.has(id) && !stillConnected.has(id)) orphaned.add(id);
+    if (!organisations.has(id) && id !== focus && !keep.has(id) && !stillConnected.has(id))
+      orphaned.add(id);
   return orphaned;
 }
 
@@ -222,11 +237,14 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
   const importance = assignLabelTiers(allNodes, filters.focus ?? null);
   const fade = filters.mode === 'fade';
+  const focus = filters.focus ?? null;
   const keep = filters.keep ?? new Set<string>();
+  // What the filters are about is never left without connections: the chosen SDGs and countries.
+  const anchors = [...(filters.connectedTo?.anchors.values() ?? [])].flatMap((ids) => [...ids]);
   const orphaned = orphanedByFilters(
     overview,
-    { kinds: filters.hiddenKinds, rels: filters.hiddenRels },
-    keep,
+    { kinds: filters.hiddenKinds ?? new Set(), rels: filters.hiddenRels ?? new Set() },
+    { focus, keep: anchors.length === 0 ? keep : new Set([...keep, ...anchors]) },
   );
   const passing = new Set<string>();
   const kept = new Set<string>();
@@ -234,14 +252,16 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
 
   for (const node of allNodes) {
     if (kept.has(node.id)) continue;
-    const passes =
-      keep.has(node.id) ||
-      (!filters.hiddenTypes.has(node.type) &&
-        !(node.kind !== undefined && filters.hiddenKinds?.has(node.kind)) &&
-        !orphaned.has(node.id) &&
-        nodePasses(node.id, filters.connectedTo));
+    // A kept path entity is drawn, but does not pass: its relationships off the path stay hidden.
+    const filtered =
+      node.id !== focus &&
+      (filters.hiddenTypes.has(node.type) ||
+        (node.kind !== undefined && filters.hiddenKinds?.has(node.kind) === true) ||
+        orphaned.has(node.id) ||
+        !nodePasses(node.id, filters.connectedTo));
+    const passes = !filtered || keep.has(node.id);
     if (!passes && !fade) continue;
-    if (passes) passing.add(node.id);
+    if (!filtered) passing.add(node.id);
     kept.add(node.id);
     const { tier, rank } = importance.get(node.id) ?? { tier: 3 as const, rank: allNodes.length };
     const data: GraphNodeData = {
