@@ -8,7 +8,6 @@ import {
   type ShareState,
   decodeShareState,
   encodeShareState,
-  typeFromId,
   unreadLinkSettings,
 } from '../../web/src/state/url/utils.ts';
 import {
@@ -20,6 +19,7 @@ import {
   withoutNodes,
 } from '../../web/src/state/graph/utils.ts';
 import type { GraphChunk } from '../../web/src/lib/api/types.ts';
+import { typeFromId } from '../../web/src/lib/vocabulary/index.ts';
 import { EXPANSION_MAX } from '../../web/src/state/graph/limits.ts';
 
 const full: ShareState = {
@@ -136,13 +136,25 @@ describe('share state in the URL', () => {
     expect(unread[1]!.reason).toBe('not a layout: Force-directed, Concentric, Tree or Grid');
     expect(unread[4]!.reason).toMatch(/^not a relationship type \(.*FUNDS/);
     expect(unread.at(-1)!.reason).toBe('needs “of”');
+    // Whatever a link holds, what the explorer writes back from it has nothing left to report.
+    for (const link of [
+      '#/explore?focus=org:a&layout=spiral&colour=red&types=DPG,Foo&rels=FUNDS,LIKES&fade=yes&more=org:a*x,dpg:c*5&insight=network',
+      '#/explore?x=dpg:a&show=1&kinds=nope&via=nope',
+    ])
+      expect(unreadLinkSettings(encodeShareState(decodeShareState(link)))).toEqual([]);
     // Kinds the importers never assign and connection choices that are no SDG, country, group or
-    // facet were counted as filters with nothing to show for them.
-    expect(
-      unreadLinkSettings(
-        '#/explore?kinds=bogus,ngo&via=country:KE,org:acme,sector=Health,org:dpga,colour=red',
-      ).map(({ key, value }) => `${key}=${value}`),
-    ).toEqual(['kinds=bogus', 'via=org:acme', 'via=colour=red']);
+    // facet were counted as filters with nothing to show for them. The link read drops exactly
+    // what the note names, so the address it is written back to holds none of it.
+    const odd =
+      '#/explore?kinds=bogus,ngo&via=country:KE,org:acme,sector=Health,org:dpga,colour=red';
+    expect(unreadLinkSettings(odd).map(({ key, value }) => `${key}=${value}`)).toEqual([
+      'kinds=bogus',
+      'via=org:acme',
+      'via=colour=red',
+    ]);
+    const read = decodeShareState(odd);
+    expect(read.hiddenKinds).toEqual(['ngo']);
+    expect(read.connectedTo).toEqual(['country:KE', 'sector=Health', 'org:dpga']);
     expect(unreadLinkSettings('#/explore?x=dpg:a').map((u) => u.reason)).toEqual([
       'only read with a focus',
     ]);

@@ -16,9 +16,6 @@ const ORGANISATION_KIND_NAMES: Readonly<Record<string, string>> = {
   unknown: 'Unclassified',
 };
 
-/** The organisation kinds the importers assign (server/model/graph-vocabulary.ts). */
-export const ORGANISATION_KINDS: readonly string[] = Object.keys(ORGANISATION_KIND_NAMES);
-
 const DPG_TYPE_NAMES: Readonly<Record<string, string>> = {
   aimodel: 'AI model',
   software: 'Software',

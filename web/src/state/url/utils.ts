@@ -11,21 +11,15 @@ import { canonicalEntityId } from '../../../../server/model/entity-ids.ts';
 import {
   type LayoutName,
   type SizeMeasure,
-  CONNECTION_FACETS,
-  DPGA_ID,
+  choiceFacet,
   isLayoutName,
   LAYOUT_NAMES,
-  parseAttributeKey,
   LAYOUT_TITLES,
   SIZE_MEASURES,
   SIZE_TITLES,
 } from '../../lib/graph';
-import {
-  ENTITY_TYPES,
-  ORGANISATION_KINDS,
-  RELATIONSHIP_TYPES,
-  typeFromId,
-} from '../../lib/vocabulary';
+import { ORGANISATION_KINDS } from '../../../../server/model/graph-vocabulary.ts';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../../lib/vocabulary';
 import { EXPANSION_MAX } from '../graph/limits';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
 
@@ -127,6 +121,11 @@ function ids(value: string | null): string[] {
   return [...new Set(items)].filter((item) => item !== '');
 }
 
+/** The items that are among `allowed`. */
+function known(items: string[], allowed: readonly string[]): string[] {
+  return items.filter((item) => allowed.includes(item));
+}
+
 /** `id*cap` pairs; caps outside 1…EXPANSION_MAX and ids the graph does not load are dropped. */
 function limits(value: string | null, loaded: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -183,10 +182,12 @@ export function decodeShareState(hash: string): ShareState {
         ? { ...EMPTY_EXPLORATION, hidden: ids(params.get('hide')) }
         : explorationFrom(focus, params),
     selected: one(params.get('sel')),
-    hiddenTypes: ids(params.get('types')),
-    hiddenKinds: ids(params.get('kinds')),
-    hiddenRels: ids(params.get('rels')),
-    connectedTo: ids(params.get('via')),
+    // Values no filter knows are dropped here, as unreadLinkSettings reports them: kept, they
+    // counted as filters with nothing to untick and stayed in the address the note was closed on.
+    hiddenTypes: known(ids(params.get('types')), ENTITY_TYPES),
+    hiddenKinds: known(ids(params.get('kinds')), ORGANISATION_KINDS),
+    hiddenRels: known(ids(params.get('rels')), RELATIONSHIP_TYPES),
+    connectedTo: ids(params.get('via')).filter((item) => choiceFacet(item) !== undefined),
     filterMode: params.get('fade') === '1' ? 'fade' : 'hide',
     layout: isLayoutName(layout) ? layout : 'fcose',
     sizeBy: (SIZE_MEASURES as readonly (string | null)[]).includes(size)
@@ -272,21 +273,13 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   unknownItems('types', ENTITY_TYPES, 'an entity type');
   unknownItems('rels', RELATIONSHIP_TYPES, 'a relationship type');
   unknownItems('kinds', ORGANISATION_KINDS, 'an organisation kind');
-  // A connection choice is an SDG, a country, a group (or the DPGA) or an attribute (`sector=…`).
-  const anchorTypes: readonly string[] = CONNECTION_FACETS.flatMap((facet) => facet.types);
-  for (const item of ids(params.get('via'))) {
-    const type = typeFromId(item);
-    if (
-      parseAttributeKey(item) === undefined &&
-      item !== DPGA_ID &&
-      !(type !== undefined && anchorTypes.includes(type))
-    )
+  for (const item of ids(params.get('via')))
+    if (choiceFacet(item) === undefined)
       out.push({
         key: 'via',
         value: item,
         reason: 'not an SDG, a country, a group or a DPG facet',
       });
-  }
   const focus = one(params.get('focus'));
   for (const key of ['x', 'pin', 'more'])
     if (params.has(key) && focus === null)
@@ -308,6 +301,3 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
     out.push({ key: 'show', value: params.get('show') ?? '', reason: 'only read with an insight' });
   return out;
 }
-
-// Where the id prefixes live now; kept here for the callers that read ids from links.
-export { typeFromId } from '../../lib/vocabulary';
