@@ -150,11 +150,15 @@ export const graphActions = {
     exploration = next;
     ensureLoaded();
   },
-  /** Starts a new exploration from `id`'s neighbourhood. */
-  focus(id: string): void {
+  /**
+   * Starts a new exploration from `id`'s neighbourhood. The reader's connection and attribute
+   * choices go with the old canvas (filterActions.clearChoices says why), unless the new one
+   * continues it: an insight put on the canvas, an edit reloading what was explored.
+   */
+  focus(id: string, options: { keepChoices?: boolean } = {}): void {
     exploration = { ...EMPTY_EXPLORATION, focus: id };
     extra = { nodes: [], edges: [] };
-    filterActions.clearChoices();
+    if (!options.keepChoices) filterActions.clearChoices();
     ensureLoaded();
   },
   /** Back to the overview. */
@@ -232,7 +236,7 @@ export const graphActions = {
    */
   reload(id: string): void {
     if (exploration.focus === null) {
-      graphActions.focus(id);
+      graphActions.focus(id, { keepChoices: true });
     } else if (!loadedIds.includes(id)) {
       graphActions.expand(id);
     }

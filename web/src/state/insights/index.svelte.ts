@@ -150,7 +150,8 @@ export const insightActions = {
     const mine = ++run;
     wanted = true;
     const ids = listedIds();
-    if (graph.exploration.focus !== current.id) graphActions.focus(current.id);
+    if (graph.exploration.focus !== current.id)
+      graphActions.focus(current.id, { keepChoices: true });
     showing = true;
     showError = null;
     try {
