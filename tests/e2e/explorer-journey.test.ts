@@ -564,6 +564,17 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('says a link to an entity that is not there loaded nothing, without counting it', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Anope`);
+    await page.getByText('No entity has the id').waitFor(POLL);
+    expect(await page.getByTestId('shown-count').count()).toBe(0);
+    await page.getByText('the graph did not load').waitFor(POLL);
+    // The browser logs the API's 404 for the missing entity; nothing else may go wrong.
+    expect(pageErrors.every((error) => error.includes('404 (Not Found)'))).toBe(true);
+    pageErrors.length = 0;
+    await page.close();
+  });
+
   it('names every type in the legend in full, with its count', async () => {
     const page = await open(`${appUrl}/#/`);
     const legend = page.locator('section.legend');

@@ -37,7 +37,7 @@ describe('labelPriority and assignLabelTiers', () => {
 
   it('keeps no label of a small graph for zooming in, and at least three key nodes', () => {
     const tiers = assignLabelTiers(activities(SMALL_GRAPH_NODES));
-    expect(count(tiers, 1)).toBe(Math.max(3, Math.round(SMALL_GRAPH_NODES * 0.15)));
+    expect(count(tiers, 1)).toBe(6);
     expect(count(tiers, 3)).toBe(0);
     expect(count(assignLabelTiers(activities(10)), 1)).toBe(3);
     expect(count(assignLabelTiers(activities(SMALL_GRAPH_NODES + 1)), 3)).toBeGreaterThan(0);

@@ -87,7 +87,7 @@ describe('insight requests', () => {
       ],
     });
     expect(item?.summary).toBe(
-      '72 countries shared through same-sector DPGs · 1 DPG of the same sector · 2 × new kind of link',
+      '72 links through same-sector DPGs in shared countries · 1 link through a DPG of the same sector · 2 × new kind of link',
     );
   });
 

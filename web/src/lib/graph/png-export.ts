@@ -20,7 +20,10 @@ export async function withMargin(
   canvas.width = bitmap.width + 2 * margin;
   canvas.height = bitmap.height + 2 * margin;
   const context = canvas.getContext('2d');
-  if (!context) return picture;
+  if (!context) {
+    bitmap.close();
+    return picture;
+  }
   context.fillStyle = background;
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(bitmap, margin, margin);

@@ -20,7 +20,7 @@ export interface InsightItem {
   pathIds: string[];
   /** Short descriptors: roles in a stakeholder map, DPGA membership, brokers. */
   tags: string[];
-  /** What the score is made of, in a line ("72 countries shared through same-sector DPGs · …"). */
+  /** What the score is made of, in a line ("72 links through same-sector DPGs in shared … · …"). */
   summary: string | null;
 }
 
@@ -33,26 +33,36 @@ export const INSIGHT_SCORE_TITLES: Readonly<Record<InsightKind, string>> = {
 };
 
 /**
- * A collaborator score's kinds of link (the API's meta-paths), as what one path of each counts,
- * singular and plural, short enough for one line. "72 × same-sector DPG in a shared country" read as
- * 72 DPGs where one DPG shared 72 countries: the count now names what it counts.
+ * A collaborator score's kinds of link (the API's meta-paths), singular and plural, short enough
+ * for one line. A part counts evidence paths, each through its own hub: one DPG deployed in 72
+ * countries the target shares is 72 links, not 72 DPGs (as "72 × same-sector DPG in a shared
+ * country" read), nor 72 distinct countries when several DPGs share one.
  */
 const META_PATH_COUNTS: Readonly<Record<string, readonly [string, string]>> = {
-  'activity-owner': ['activity with an owner of the DPG', 'activities with owners of the DPG'],
+  'activity-owner': [
+    'link through an activity with an owner of the DPG',
+    'links through activities with owners of the DPG',
+  ],
   'activity-country': [
-    'activity in a country the DPG is deployed in',
-    'activities in countries the DPG is deployed in',
+    'link through an activity where the DPG is deployed',
+    'links through activities where the DPG is deployed',
   ],
-  'activity-dpg': ['activity with a same-sector DPG', 'activities with same-sector DPGs'],
-  'dpg-sector': ['DPG of the same sector', 'DPGs of the same sector'],
+  'activity-dpg': [
+    'link through an activity with a same-sector DPG',
+    'links through activities with same-sector DPGs',
+  ],
+  'dpg-sector': ['link through a DPG of the same sector', 'links through DPGs of the same sector'],
   'dpg-sector-country': [
-    'country shared through a same-sector DPG',
-    'countries shared through same-sector DPGs',
+    'link through a same-sector DPG in a shared country',
+    'links through same-sector DPGs in shared countries',
   ],
-  'dpg-sdg': ['SDG shared through its DPGs', 'SDGs shared through its DPGs'],
+  'dpg-sdg': [
+    'link through a DPG advancing a shared SDG',
+    'links through DPGs advancing shared SDGs',
+  ],
   'dpg-country': [
-    'country shared through a DPG of another sector',
-    'countries shared through DPGs of other sectors',
+    'link through a DPG in a shared country',
+    'links through DPGs in shared countries',
   ],
 };
 
@@ -150,7 +160,7 @@ function toItem(raw: unknown): InsightItem | undefined {
   };
 }
 
-/** A collaborator's score parts as a line, the largest first: "72 countries shared through … · 1 DPG …". */
+/** A collaborator's score parts as a line, the largest first: "72 links through … · 1 link …". */
 function scoreParts(parts: unknown[]): string | null {
   const line = parts
     .filter(isRecord)
