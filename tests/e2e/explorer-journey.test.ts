@@ -364,6 +364,11 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.goForward();
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toBe(shownHash);
     await expect.poll(joined, POLL).toEqual(partners);
+    // Shown, the same button takes them off again, and puts them back.
+    await page.getByRole('button', { name: 'Remove from canvas' }).click();
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).not.toContain('show=1');
+    await page.getByRole('button', { name: 'Show on canvas' }).click();
+    await expect.poll(joined, POLL).toEqual(partners);
     // With the subject selected, the partners are its context, not faded as beyond its neighbours.
     await page.evaluate(`void window.__cy.getElementById('org:unicef').emit('tap')`);
     await expect
