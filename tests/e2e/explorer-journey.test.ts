@@ -569,6 +569,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('shows one entity type alone from its row', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&panel=filters`);
+    const panel = page.getByTestId('filter-panel');
+    await panel.getByRole('checkbox', { name: /Activities/ }).hover();
+    await panel.getByRole('button', { name: 'Show only Activities' }).click();
+    await expect
+      .poll(() => inPage<string>(page, 'location.hash'), POLL)
+      .toMatch(/types=[^&]*Organisation/);
+    expect(await panel.getByRole('checkbox', { name: /Activities/ }).isChecked()).toBe(true);
+    expect(await panel.getByRole('checkbox', { name: /Organisations/ }).isChecked()).toBe(false);
+    await page.close();
+  });
+
   it('says a link to an entity that is not there loaded nothing, without counting it', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Anope`);
     await page.getByText('No entity has the id').waitFor(POLL);

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { HealthResponse, SearchResult } from '../../web/src/lib/api/types.ts';
 import { failure, idle, success } from '../../web/src/lib/api/async-status.ts';
 import { ApiError } from '../../web/src/lib/api/api-error.ts';
-import { NONE_HIDDEN, soloType, toggleType } from '../../web/src/state/filters/utils.ts';
+import {
+  NONE_HIDDEN,
+  listedRows,
+  soloType,
+  toggleType,
+} from '../../web/src/state/filters/utils.ts';
 import { asSentence, summariseHealth } from '../../web/src/state/health/utils.ts';
 import {
   displayOrder,
@@ -148,5 +153,28 @@ describe('view utils', () => {
     expect(canvasInsets(true).left).toBe(PANEL_SPACE.legend);
     expect(canvasInsets(false).left).toBe(PANEL_SPACE.edge);
     expect(canvasInsets(false).bottom).toBe(PANEL_SPACE.collapsedLegend);
+  });
+});
+
+describe('listedRows', () => {
+  const rows = ['Kenya', 'Kazakhstan', 'Ghana', 'India', 'Malawi', 'Mali'].map((label) => ({
+    label,
+    checked: label === 'Mali',
+  }));
+  const labels = (listed: readonly { label: string }[]) => listed.map((row) => row.label);
+  const folded = { query: '', expanded: false, initial: 2, resting: false };
+
+  it('lists the first rows folded, and every row the reader changed beyond them', () => {
+    const { listed, found } = listedRows(rows, folded);
+    expect(labels(listed)).toEqual(['Kenya', 'Kazakhstan', 'Mali']);
+    expect(found).toBe(false);
+    expect(labels(listedRows(rows, { ...folded, expanded: true }).listed)).toHaveLength(6);
+  });
+
+  it('lists every row a typed name is in, folded or not, ignoring case and spaces round it', () => {
+    const { listed, found } = listedRows(rows, { ...folded, query: '  MAL ' });
+    expect(labels(listed)).toEqual(['Malawi', 'Mali']);
+    expect(found).toBe(true);
+    expect(listedRows(rows, { ...folded, query: 'zz' })).toEqual({ listed: [], found: true });
   });
 });

@@ -31,3 +31,20 @@ export function setOf(values: readonly string[]): ReadonlySet<string> {
 export function toggleChoice(chosen: readonly string[], key: string): readonly string[] {
   return chosen.includes(key) ? chosen.filter((item) => item !== key) : [...chosen, key];
 }
+
+/** A filter group's rows listed when folded, or narrowed by what the reader typed to find one. */
+export function listedRows<T extends { label: string; checked: boolean }>(
+  rows: readonly T[],
+  how: { query: string; expanded: boolean; initial: number; resting: boolean },
+): { listed: readonly T[]; found: boolean } {
+  const wanted = how.query.trim().toLowerCase();
+  // Rows found by name are all listed, however many.
+  if (wanted !== '')
+    return { listed: rows.filter((row) => row.label.toLowerCase().includes(wanted)), found: true };
+  if (how.expanded) return { listed: rows, found: false };
+  // Folded: the first rows, and every row the reader changed wherever it sorts.
+  return {
+    listed: rows.filter((row, index) => index < how.initial || row.checked !== how.resting),
+    found: false,
+  };
+}
