@@ -84,8 +84,10 @@ function buildRegistry(): OpenAPIRegistry {
     summary: 'Full-text search: typeahead (prefix) and fuzzy, ranked, paged, with a snippet',
     description:
       'Ranked: the entity named exactly what was typed first, then entities whose name or an alias ' +
-      'matches (closest first; among equal prefix matches the shorter name), then those whose ' +
-      'description mentions the words. The words run together match too ("open crvs": OpenCRVS).',
+      'matches (closest first, the better connected higher: half the score again per tenfold ' +
+      'relationships; a typo weighs half a prefix; among equal matches the shorter name), then ' +
+      'those whose description mentions the words. The words run together match too ("open ' +
+      'crvs": OpenCRVS).',
     request: { query: searchQuerySchema },
     responses: { 200: json(searchResponseSchema, 'Ranked matches'), ...errors(400) },
   });
