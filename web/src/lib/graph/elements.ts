@@ -170,6 +170,17 @@ export function nodeSize(value: number, maxValue: number): number {
   return Math.round(NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * t);
 }
 
+/** Whether the type or organisation-kind filters hide `node` (the focus aside). */
+export function hiddenByTypeOrKind(
+  node: { type: string; kind?: string },
+  filters: Pick<ElementFilters, 'hiddenTypes' | 'hiddenKinds'>,
+): boolean {
+  return (
+    filters.hiddenTypes.has(node.type) ||
+    (node.kind !== undefined && filters.hiddenKinds?.has(node.kind) === true)
+  );
+}
+
 /**
  * Entities besides organisations that the organisation-kind and relationship filters leave without
  * a single connection: each of their relationships is of a hidden type or leads to an organisation
@@ -235,15 +246,15 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   const sizeBy = filters.sizeBy ?? 'degree';
   const measure = sizeMeasure(sizeBy, allNodes, shownDegree);
   const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
-  const importance = assignLabelTiers(allNodes, filters.focus ?? null);
-  const fade = filters.mode === 'fade';
   const focus = filters.focus ?? null;
+  const importance = assignLabelTiers(allNodes, focus);
+  const fade = filters.mode === 'fade';
   const keep = filters.keep ?? new Set<string>();
   // What the filters are about is never left without connections: the chosen SDGs and countries.
   const anchors = [...(filters.connectedTo?.anchors.values() ?? [])].flatMap((ids) => [...ids]);
   const orphaned = orphanedByFilters(
     overview,
-    { kinds: filters.hiddenKinds ?? new Set(), rels: filters.hiddenRels ?? new Set() },
+    { kinds: filters.hiddenKinds, rels: filters.hiddenRels },
     { focus, keep: anchors.length === 0 ? keep : new Set([...keep, ...anchors]) },
   );
   const passing = new Set<string>();
@@ -255,8 +266,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
     // A kept path entity is drawn, but does not pass: its relationships off the path stay hidden.
     const filtered =
       node.id !== focus &&
-      (filters.hiddenTypes.has(node.type) ||
-        (node.kind !== undefined && filters.hiddenKinds?.has(node.kind) === true) ||
+      (hiddenByTypeOrKind(node, filters) ||
         orphaned.has(node.id) ||
         !nodePasses(node.id, filters.connectedTo));
     const passes = !filtered || keep.has(node.id);

@@ -21,13 +21,13 @@ let status = $state<AsyncStatus<PathsResponse>>(idle());
 let active = $state<number | null>(null);
 const request = createLatestRequest();
 
-/** Ids of the nodes and edges of the found paths (or of the active one). */
-const highlighted = $derived(
-  status.state === 'success' ? pathElementIds(status.data, active) : NO_PATH,
-);
-
 /** Ids of the nodes and edges of every found path, whichever the reader points at. */
 const found = $derived(status.state === 'success' ? pathElementIds(status.data, null) : NO_PATH);
+
+/** Ids of the nodes and edges of the found paths (or of the active one). */
+const highlighted = $derived(
+  status.state === 'success' && active !== null ? pathElementIds(status.data, active) : found,
+);
 
 /** Read-only view of the path finder. */
 export const paths = {
