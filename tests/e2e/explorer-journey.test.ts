@@ -473,20 +473,43 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(shown.path).toBeGreaterThanOrEqual(3);
     // Every name on the path is drawn; nothing around it carries a label to pile onto them.
     expect(shown).toMatchObject({ named: shown.path, backdrop: shown.rest, labelled: 0 });
-    // Zoomed far out, the path's names stay legible (12 px on screen), nothing else's grows.
+    // Zoomed far out, the path's names stay legible (12 px on screen), and nothing else is named.
     await inPage(page, `void __cy.zoom(0.15)`);
     const smallest = () =>
-      inPage<{ path: number; other: number }>(
+      inPage<number>(
         page,
-        `(() => { const px = (n) => parseFloat(n.renderedStyle('font-size'));
-           const path = __cy.nodes('[?onPath]'); const rest = __cy.nodes().difference(path);
-           return { path: Math.min(...path.map(px)), other: Math.max(...rest.map(px)) }; })()`,
+        `Math.min(...__cy.nodes('[?onPath]').map((n) => parseFloat(n.renderedStyle('font-size'))))`,
       );
-    await expect.poll(async () => (await smallest()).path, POLL).toBeGreaterThanOrEqual(11.9);
-    expect((await smallest()).other).toBeLessThan(4);
+    await expect.poll(smallest, POLL).toBeGreaterThanOrEqual(11.9);
+    expect((await state()).labelled).toBe(0);
     // A selection takes over: its neighbourhood and the path are its context, the backdrop goes.
     await inPage(page, `void __cy.getElementById('org:unicef').emit('tap')`);
     await expect.poll(async () => (await state()).backdrop, POLL).toBe(0);
+    await page.close();
+  });
+
+  it('keeps the names it draws legible when zoomed far out, and their own size zoomed in', async () => {
+    const page = await open(`${appUrl}/`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    // The on-screen size of every label drawn, and of the labels that were hidden for room.
+    const drawn = () =>
+      inPage<{ named: number; smallest: number; sizes: number[] }>(
+        page,
+        `(() => { const named = __cy.nodes().filter((n) => n.style('label') !== '');
+           const px = named.map((n) => parseFloat(n.renderedStyle('font-size')));
+           const own = named.map((n) => n.data('fontSize') * __cy.zoom());
+           return { named: named.length, smallest: Math.min(...px),
+             sizes: px.map((p, i) => Math.round((p / own[i]) * 100) / 100) }; })()`,
+      );
+    // The overview's fitted zoom drew its hubs' names at ~5 px: far out they grow to 12 px.
+    await inPage(page, `void __cy.zoom(0.2)`);
+    await expect.poll(async () => (await drawn()).smallest, POLL).toBeGreaterThanOrEqual(11.9);
+    const far = await drawn();
+    expect(far.named).toBeGreaterThan(0);
+    // Zoomed in, labels are drawn at their own size again.
+    await inPage(page, `void __cy.zoom(1.5)`);
+    await expect.poll(async () => new Set((await drawn()).sizes), POLL).toEqual(new Set([1]));
+    expect((await drawn()).named).toBeGreaterThan(far.named);
     await page.close();
   });
 

@@ -13,6 +13,7 @@ import {
   glyphGeometry,
   toCytoscapeElements,
 } from '../../web/src/lib/graph/index.ts';
+import { setLabelScale } from '../../web/src/lib/graph/label-scale.ts';
 import { ENTITY_TYPES } from '../../web/src/lib/vocabulary/index.ts';
 
 const overview = JSON.parse(
@@ -85,6 +86,27 @@ describe('stylesheet on a headless Cytoscape', () => {
     expect(node.style('width')).toBe(`${node.data('size')}px`);
     expect(node.style('font-size')).toBe(`${node.data('fontSize')}px`);
     expect(node.style('label')).toBe('UNICEF');
+  });
+
+  it('grows every label metric by the label scale, and only the labels', () => {
+    const instance = headless();
+    const node = instance.getElementById('org:unicef');
+    const before = {
+      font: parseFloat(node.style('font-size')),
+      margin: parseFloat(node.style('text-margin-y')),
+      wrap: parseFloat(node.style('text-max-width')),
+      outline: parseFloat(node.style('text-outline-width')),
+      width: node.style('width'),
+    };
+    expect(setLabelScale(instance, 2.5)).toBe(true);
+    expect(setLabelScale(instance, 2.5)).toBe(false);
+    expect(parseFloat(node.style('font-size'))).toBeCloseTo(before.font * 2.5);
+    expect(parseFloat(node.style('text-margin-y'))).toBeCloseTo(before.margin * 2.5);
+    expect(parseFloat(node.style('text-max-width'))).toBeCloseTo(before.wrap * 2.5);
+    expect(parseFloat(node.style('text-outline-width'))).toBeCloseTo(before.outline * 2.5);
+    expect(node.style('width')).toBe(before.width);
+    node.addClass('label-above');
+    expect(parseFloat(node.style('text-margin-y'))).toBeCloseTo(-before.margin * 2.5);
   });
 
   it('hides a label for level of detail and placement, and shows it again on hover', () => {

@@ -6,6 +6,8 @@
  */
 import type cytoscape from 'cytoscape';
 import { ENTITY_TYPES } from '../vocabulary';
+import { LABEL_METRICS } from './label-placement';
+import { currentLabelScale } from './label-scale';
 import { ENTITY_STYLES, FALLBACK_STYLE } from './palette';
 
 /** Colours of the canvas chrome, shared with the CSS (see app.css `--canvas-bg`). */
@@ -57,6 +59,11 @@ export function createStylesheet(
   }));
 }
 
+/** A label measure in model units, grown with the label scale as the font is. */
+function scaledLabelMetric(value: number): (node: cytoscape.NodeSingular) => number {
+  return (node) => value * currentLabelScale(node.cy());
+}
+
 function baseStylesheet(): cytoscape.StylesheetStyle[] {
   return [
     {
@@ -84,17 +91,20 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
         'border-color': '#FFFFFF',
         label: 'data(shortLabel)',
         'font-family': CANVAS_FONT,
-        'font-size': 'data(fontSize)',
+        // Label metrics grow together when zoomed far out (label-scale.ts).
+        'font-size': (node: cytoscape.NodeSingular) =>
+          Number(node.data('fontSize')) * currentLabelScale(node.cy()),
         'font-weight': 500,
         color: CANVAS_THEME.ink,
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 5,
+        'text-margin-y': scaledLabelMetric(LABEL_METRICS.margin),
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
-        'line-height': 1.2,
+        'text-max-width': (node: cytoscape.NodeSingular) =>
+          `${LABEL_METRICS.maxWidth * currentLabelScale(node.cy())}px`,
+        'line-height': LABEL_METRICS.lineHeight,
         'text-outline-color': CANVAS_THEME.background,
-        'text-outline-width': 3,
+        'text-outline-width': scaledLabelMetric(3),
         'text-outline-opacity': 1,
         'min-zoomed-font-size': 6,
         'overlay-opacity': 0,
@@ -132,7 +142,10 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
     })),
     // Label placement (see label-placement.ts) and level of detail: minor labels hidden until the
     // reader zooms in, overlapping ones moved above their node or hidden.
-    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -5 } },
+    {
+      selector: 'node.label-above',
+      style: { 'text-valign': 'top', 'text-margin-y': scaledLabelMetric(-LABEL_METRICS.margin) },
+    },
     { selector: 'node.label-culled', style: { label: '' } },
     { selector: 'node.lod-hidden', style: { label: '' } },
     // The few biggest nodes' labels may lie over lesser nodes: drawn above them, or they would be
