@@ -13,6 +13,8 @@ import {
   visibleLabelTier,
   type LabelCandidate,
   type Rect,
+  type TextWidth,
+  wrapLabel,
 } from '../../web/src/lib/graph/index.ts';
 
 describe('labelPriority and assignLabelTiers', () => {
@@ -175,6 +177,43 @@ describe('placeLabels', () => {
       'below',
       'above',
       'hidden',
+    ]);
+  });
+
+  it('lets a key label zoomed far out lie over lesser nodes, not over other key nodes', () => {
+    const hemmed = (over: Partial<LabelCandidate>, around: Partial<LabelCandidate>) =>
+      placeLabels([
+        candidate('key', 0, 0, 0, over),
+        candidate('body-below', 0, 42, 5, around),
+        candidate('body-above', 0, -42, 6, around),
+      ]).get('key');
+    expect(hemmed({ overBodies: true }, {})).toBe('below');
+    // Key nodes are drawn at the same height: one would cover the other's label.
+    expect(hemmed({ overBodies: true }, { overBodies: true })).toBe('hidden');
+    // A prominent label is drawn above them all.
+    expect(hemmed({ prominent: true }, { overBodies: true })).toBe('below');
+    // A lesser label keeps off a key node's body as off any other.
+    expect(hemmed({}, { overBodies: true })).toBe('hidden');
+  });
+
+  it('measures label text with the measure it is given', () => {
+    // Two nodes side by side whose labels the average glyph advance says fit, a wider font not.
+    const pair = [
+      candidate('a', 0, 0, 0, { text: 'CommCare', fontWeight: 600 }),
+      candidate('b', 70, 0, 1, { text: 'OpenMRS', fontWeight: 600 }),
+    ];
+    expect(placeLabels(pair).get('b')).toBe('below');
+    const wide: TextWidth = (text, fontSize, weight) =>
+      text.length * fontSize * (weight >= 600 ? 0.8 : 0.6);
+    expect(placeLabels(pair, wide).get('b')).toBe('above');
+    // The weight reaches the measure, and wrapping follows the measured widths.
+    expect(wrapLabel('CommCare OpenMRS', 13).lines).toEqual(['CommCare OpenMRS']);
+    expect(wrapLabel('CommCare OpenMRS', 13, { fontWeight: 500, textWidth: wide }).lines).toEqual([
+      'CommCare OpenMRS',
+    ]);
+    expect(wrapLabel('CommCare OpenMRS', 13, { fontWeight: 600, textWidth: wide }).lines).toEqual([
+      'CommCare',
+      'OpenMRS',
     ]);
   });
 

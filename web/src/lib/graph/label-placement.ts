@@ -8,7 +8,10 @@
  * bodies when neither side is clear of them, never over labels: in a dense core every spot touches
  * some node, and the biggest nodes, the ones a reader looks for first, lost their names while
  * small nodes at the edge kept theirs. Labels are sized in model units, so overlaps do not depend
- * on zoom and one pass per layout is enough.
+ * on zoom and one pass per layout is enough. Text is measured by a {@link TextWidth}: in the browser
+ * the canvas's own font metrics (text-width.ts), elsewhere an average glyph advance, which
+ * underestimated bold and capitalised names by a fifth to a third ("CommCare": 224 against 289)
+ * and let neighbouring labels overlap.
  */
 
 /** An axis-aligned box in model coordinates. */
@@ -38,6 +41,8 @@ export interface LabelCandidate {
    * like any other when no spot is free: a dense neighbourhood's names would otherwise pile up.
    */
   preferred?: boolean;
+  /** Font weight the label is drawn in (500 when not given); bold text is wider. */
+  fontWeight?: number;
   /** Entity type: the preferred labels take turns by type (see placeLabels). */
   type?: string;
   /**
@@ -45,6 +50,12 @@ export interface LabelCandidate {
    * prominent node's body or any label.
    */
   prominent?: boolean;
+  /**
+   * May overlap the bodies of nodes that are not prominent, as a prominent label may, without its
+   * own body standing in other prominent labels' way (the key nodes of a view zoomed far out,
+   * whose labels are bigger than most nodes: see label-scale.ts).
+   */
+  overBodies?: boolean;
 }
 
 /** Where a label ends up. */
@@ -61,18 +72,35 @@ export const LABEL_METRICS = {
   bodyShare: 0.9,
 } as const;
 
+/** The width of a run of text drawn at `fontSize` in `fontWeight`, in the font size's units. */
+export type TextWidth = (text: string, fontSize: number, fontWeight: number) => number;
+
+/** Where no font can be measured (tests, exports): the average glyph advance of the UI font. */
+export const estimateTextWidth: TextWidth = (text, fontSize) =>
+  text.length * LABEL_METRICS.charWidth * fontSize;
+
+/** How a label's text is measured: the font weight and the measure (the estimate by default). */
+export interface TextMeasure {
+  fontWeight?: number;
+  textWidth?: TextWidth;
+}
+
 /**
- * A label's lines as the canvas wraps it at {@link LABEL_METRICS}.maxWidth (at spaces, with the
- * average glyph advance), and the widest line's approximate width.
+ * A label's lines as the canvas wraps it at {@link LABEL_METRICS}.maxWidth (at spaces), and the
+ * widest line's width.
  */
-export function wrapLabel(text: string, fontSize: number): { lines: string[]; width: number } {
-  const advance = fontSize * LABEL_METRICS.charWidth;
+export function wrapLabel(
+  text: string,
+  fontSize: number,
+  { fontWeight = 500, textWidth = estimateTextWidth }: TextMeasure = {},
+): { lines: string[]; width: number } {
+  const advance = textWidth(' ', fontSize, fontWeight);
   const lines: string[] = [];
   let line: string[] = [];
   let lineWidth = 0;
   let widest = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const w = word.length * advance;
+    const w = textWidth(word, fontSize, fontWeight);
     if (line.length > 0 && lineWidth + advance + w > LABEL_METRICS.maxWidth) {
       lines.push(line.join(' '));
       widest = Math.max(widest, lineWidth);
@@ -91,15 +119,26 @@ export function wrapLabel(text: string, fontSize: number): { lines: string[]; wi
   };
 }
 
-/** Approximate width and height of a label wrapped at {@link LABEL_METRICS}.maxWidth. */
-export function measureLabel(text: string, fontSize: number): { width: number; height: number } {
-  const { lines, width } = wrapLabel(text, fontSize);
+/** Width and height of a label wrapped at {@link LABEL_METRICS}.maxWidth. */
+export function measureLabel(
+  text: string,
+  fontSize: number,
+  measure: TextMeasure = {},
+): { width: number; height: number } {
+  const { lines, width } = wrapLabel(text, fontSize, measure);
   return { width, height: lines.length * fontSize * LABEL_METRICS.lineHeight };
 }
 
 /** The box a label would occupy on one side of its node. */
-export function labelRect(candidate: LabelCandidate, side: 'below' | 'above'): Rect {
-  const { width, height } = measureLabel(candidate.text, candidate.fontSize);
+export function labelRect(
+  candidate: LabelCandidate,
+  side: 'below' | 'above',
+  textWidth: TextWidth = estimateTextWidth,
+): Rect {
+  const { width, height } = measureLabel(candidate.text, candidate.fontSize, {
+    fontWeight: candidate.fontWeight,
+    textWidth,
+  });
   const half = candidate.size / 2 + LABEL_METRICS.margin;
   const y1 = side === 'below' ? candidate.y + half : candidate.y - half - height;
   return { x1: candidate.x - width / 2, y1, x2: candidate.x + width / 2, y2: y1 + height };
@@ -143,20 +182,27 @@ class RectGrid {
 }
 
 /** Places every candidate's label; see the module comment for the rule. */
-export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, LabelPlacement> {
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  textWidth: TextWidth = estimateTextWidth,
+): Map<string, LabelPlacement> {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
-  // prominent nodes' bodies stand in a prominent label's way.
+  // prominent nodes' bodies stand in a prominent label's way. A label allowed over bodies
+  // (`overBodies`, a key node's, drawn above lesser nodes by its tier) lies over lesser nodes only:
+  // the other key nodes, drawn at its own level, would cover it.
   const prominentBodies = new RectGrid(128);
+  const raisedBodies = new RectGrid(128);
   const otherBodies = new RectGrid(128);
   const labels = new RectGrid(128);
   for (const c of candidates) {
     const r = (c.size / 2) * LABEL_METRICS.bodyShare;
     const body = { x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r };
-    (c.prominent ? prominentBodies : otherBodies).add(body, c.id);
+    (c.prominent ? prominentBodies : c.overBodies ? raisedBodies : otherBodies).add(body, c.id);
   }
   const free = (rect: Rect, candidate: LabelCandidate, overBodies: boolean) =>
     !labels.hits(rect, candidate.id) &&
     !prominentBodies.hits(rect, candidate.id) &&
+    ((overBodies && candidate.prominent) || !raisedBodies.hits(rect, candidate.id)) &&
     (overBodies || !otherBodies.hits(rect, candidate.id));
   const placements = new Map<string, LabelPlacement>();
   // The selected node's neighbours take turns by type (the best-ranked of each type, then the
@@ -200,8 +246,8 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
       continue;
     }
     let placed: LabelPlacement = 'hidden';
-    for (const { side, overBodies } of candidate.prominent ? over : clear) {
-      const rect = labelRect(candidate, side);
+    for (const { side, overBodies } of candidate.prominent || candidate.overBodies ? over : clear) {
+      const rect = labelRect(candidate, side, textWidth);
       if (free(rect, candidate, overBodies)) {
         labels.add(rect, candidate.id);
         placed = side;
@@ -209,7 +255,7 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Map<string, 
       }
     }
     if (placed === 'hidden' && candidate.forced) {
-      labels.add(labelRect(candidate, 'below'), candidate.id);
+      labels.add(labelRect(candidate, 'below', textWidth), candidate.id);
       placed = 'below';
     }
     placements.set(candidate.id, placed);

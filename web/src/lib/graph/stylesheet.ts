@@ -27,6 +27,9 @@ export const CANVAS_THEME = {
 export const CANVAS_FONT =
   'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
+/** Font weights of node labels: label placement measures the text in the weight it is drawn in. */
+export const LABEL_WEIGHT = { normal: 500, key: 600, selected: 700 } as const;
+
 /** Relationship types drawn heavier: leadership and ownership. */
 export const STRONG_RELATIONSHIPS = ['LEADS', 'CO_LEADS', 'RUNS', 'OWNS', 'MAINTAINS'] as const;
 /** Relationship types drawn dashed: membership and classification rather than work. */
@@ -94,7 +97,7 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
         // Label metrics grow together when zoomed far out (label-scale.ts).
         'font-size': (node: cytoscape.NodeSingular) =>
           Number(node.data('fontSize')) * currentLabelScale(node.cy()),
-        'font-weight': 500,
+        'font-weight': LABEL_WEIGHT.normal,
         color: CANVAS_THEME.ink,
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -114,7 +117,7 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
       },
     },
     ...typeBlocks,
-    { selector: 'node[tier = 1]', style: { 'font-weight': 600, 'z-index': 30 } },
+    { selector: 'node[tier = 1]', style: { 'font-weight': LABEL_WEIGHT.key, 'z-index': 30 } },
     { selector: 'node[tier = 2]', style: { 'z-index': 20 } },
     {
       selector: 'edge',
@@ -269,7 +272,7 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
         'underlay-padding': 9,
         'underlay-opacity': 0.22,
         'underlay-shape': 'ellipse',
-        'font-weight': 700,
+        'font-weight': LABEL_WEIGHT.selected,
         'z-index': 60,
         'min-zoomed-font-size': 0,
       },
