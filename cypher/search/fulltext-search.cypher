@@ -13,6 +13,11 @@ CALL {
   UNION ALL
   CALL db.index.fulltext.queryNodes('entity_text', $aliasQuery) YIELD node, score
   RETURN node, 0.0 AS score, score AS named
+  UNION ALL
+  // What was typed, when it is an entity's id ($id, null otherwise): pasted from a link, it is
+  // split into words no name holds, and its entity was not found at all.
+  MATCH (node:Entity {id: $id})
+  RETURN node, 1.0 AS score, 0.0 AS named
 }
 // `named`: how well the name or the aliases match what was typed, the better of the two rather
 // than their sum, or a fund whose name and alias both repeat its organisation's name outranks it
@@ -23,7 +28,8 @@ WHERE score > 0 AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types
 // Fund); then entities whose name or an alias matches, closest first, so that a typo or a prefix
 // of a name ("unicfe", "kazak") finds it above entities whose descriptions merely mention the word,
 // however often; the index's score ranks the rest. $exact: what was typed, lower-cased, as typed
-// and without the punctuation around it (search-query.ts).
+// and without the punctuation around it, with and without accents (search-query.ts); an entity
+// whose id was typed counts as named exactly.
 // A name's score falls with its length, so a goal everyone works towards ("SDG 3: Good Health and
 // Well-being", 78 connections) ranked below a dozen two-word names of one connection each for
 // "health". Among names, the better connected gain: half the score again per tenfold connections
@@ -31,7 +37,9 @@ WHERE score > 0 AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types
 // stored network measures wait for a recompute), read for name matches only. Names that still
 // score alike (a prefix of each and no connections to tell them apart): the shorter, nearer to
 // what was typed, goes first.
-WITH node, score, named, toLower(coalesce(node.name, node.id)) IN $exact AS exact,
+// (`node.id = $id` is null without an id, and null sorts first in descending order.)
+WITH node, score, named,
+     toLower(coalesce(node.name, node.id)) IN $exact OR coalesce(node.id = $id, false) AS exact,
      CASE WHEN named > 0
        THEN named * (1 + 0.5 * log10(1 + COUNT { (node)--() }))
        ELSE 0.0 END AS namedRank

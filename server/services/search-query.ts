@@ -1,7 +1,8 @@
 /**
  * Turns what a person types into a Lucene query for the full-text index: every term escaped (so
  * `AND`, quotes, `*`, `~`, brackets are searched for, never interpreted), each term matched as a
- * prefix for typeahead and fuzzily when long enough to make typos likely.
+ * prefix for typeahead and fuzzily when long enough to make typos likely, with and without its
+ * accents, and a term of letters then digits also as the two words it abbreviates.
  */
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
@@ -39,6 +40,21 @@ export function exactName(input: string): string {
   return typedName(input.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''));
 }
 
+/**
+ * Text without its diacritics ("são tomé" → "sao tome"). The index keeps names as written, some
+ * with accents (Curaçao, SantéMPI) and some without (Sao Tome and Principe): a term is looked for
+ * both ways.
+ */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFKC');
+}
+
+/** A term of letters then digits, "sdg3" or "sdg16": people's shorthand for "SDG 3", "SDG 16". */
+const LETTERS_THEN_DIGITS = /^(\p{L}+)(\p{N}+)$/u;
+
 /** What was typed, read as a whole name as it stands: lower-cased, spaces trimmed and collapsed. */
 export function typedName(input: string): string {
   return input.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -52,15 +68,18 @@ export function buildSearchQuery(input: string, field?: NameField): string | nul
   // The field name is the one piece of the query not escaped: only the index's own names pass.
   if (field !== undefined && !NAME_FIELDS.includes(field))
     throw new TypeError(`search-query: ${JSON.stringify(field)} is not a name field of the index`);
-  const terms = searchTerms(input).map(escapeLucene);
+  const terms = searchTerms(input);
   if (terms.length === 0) return null;
-  const clause = (t: string) => {
-    const options = [`${t}^3`, `${t}*^2`];
-    // A typo is a weaker match than a prefix or the word itself: half weight. "unic" is a prefix
-    // of both UNICEF and the UNICC and one edit from "unicc"; at full weight the edit put the UNICC
-    // above UNICEF by more than UNICEF's connections make up for (fulltext-search.cypher).
-    if (t.length >= 4) options.push(`${t}~1^0.5`);
-    return `${field ? `${field}:` : ''}(${options.join(' OR ')})`;
+  const clause = (term: string): string => {
+    const options = [...new Set([term, foldDiacritics(term)])].map(escapeLucene).flatMap((t) => {
+      // A typo is a weaker match than a prefix or the word itself: half weight. "unic" is a prefix
+      // of both UNICEF and the UNICC and one edit from "unicc"; at full weight the edit put the
+      // UNICC above UNICEF by more than UNICEF's connections make up for (fulltext-search.cypher).
+      return [`${t}^3`, `${t}*^2`, ...(t.length >= 4 ? [`${t}~1^0.5`] : [])];
+    });
+    const matched = `${field ? `${field}:` : ''}(${options.join(' OR ')})`;
+    const split = LETTERS_THEN_DIGITS.exec(term);
+    return split ? `(${matched} OR (${clause(split[1]!)} AND ${clause(split[2]!)}))` : matched;
   };
   const all = terms.map(clause).join(' AND ');
   // Names written as one word are often typed as two ("open crvs", "dhis 2", "x road"): the terms

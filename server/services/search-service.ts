@@ -1,9 +1,10 @@
 /** Full-text search over entity names, aliases and descriptions, ranked, paged, with a snippet. */
 import neo4j from 'neo4j-driver';
 import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
-import type { SearchQuery } from '../api/schemas.ts';
+import { ENTITY_ID_PATTERN, type SearchQuery } from '../api/schemas.ts';
+import { canonicalEntityId } from '../model/entity-ids.ts';
 import { checkEntityTypes } from './graph-filters.ts';
-import { buildSearchQuery, exactName, snippet, typedName } from './search-query.ts';
+import { buildSearchQuery, exactName, foldDiacritics, snippet, typedName } from './search-query.ts';
 
 export interface SearchResult {
   id: string;
@@ -28,6 +29,12 @@ function whyMatched(hit: Row, q: string): string | null {
   return aliasHit ? `also known as ${aliasHit}` : snippet(hit.description as string | null, q);
 }
 
+/** What was typed, read as an entity id in canonical case, or null when it is not one. */
+export function typedId(q: string): string | null {
+  const id = canonicalEntityId(q.trim());
+  return ENTITY_ID_PATTERN.test(id) ? id : null;
+}
+
 export async function search(db: GraphDatabase, params: SearchQuery): Promise<SearchPage> {
   const query = buildSearchQuery(params.q);
   if (!query) return { results: [], total: 0 };
@@ -38,8 +45,15 @@ export async function search(db: GraphDatabase, params: SearchQuery): Promise<Se
     nameQuery: buildSearchQuery(params.q, 'name'),
     aliasQuery: buildSearchQuery(params.q, 'aliasText'),
     // What was typed as a name, as typed and without the punctuation around it ("unicef" in
-    // quotes, or "Acme Inc." with its full stop): either may be an entity's whole name.
-    exact: [...new Set([typedName(params.q), exactName(params.q)])],
+    // quotes, or "Acme Inc." with its full stop), with and without accents: each may be an
+    // entity's whole name.
+    exact: [
+      ...new Set(
+        [typedName(params.q), exactName(params.q)].flatMap((name) => [name, foldDiacritics(name)]),
+      ),
+    ],
+    // An id pasted from a link or the API ("org:unicef") finds its entity first.
+    id: typedId(params.q),
     types: checkEntityTypes(params.types),
     offset: neo4j.int(params.offset),
     limit: neo4j.int(params.limit),

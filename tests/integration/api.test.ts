@@ -215,6 +215,11 @@ describe('search ranking', () => {
     expect(await found('zorbalx')).toEqual([org, fund, activity]);
   });
 
+  it('ranks the entity named exactly what was typed first', async () => {
+    expect((await found('zorblax'))[0]).toBe(org);
+    expect((await found('Zorblax Venture Fund'))[0]).toBe(fund);
+  });
+
   it('ranks a name matched as a prefix above descriptions that mention the word', async () => {
     // A prefix scores every name alike: the shorter name, nearer to what was typed, goes first.
     expect(await found('zorbl')).toEqual([org, fund, activity]);
@@ -272,6 +277,52 @@ describe('search ranking by connections', () => {
     expect((await found('florb'))[0]).toBe(big);
     // The name typed out is still first, however few its connections.
     expect((await found('florbi computing centre'))[0]).toBe(near);
+  });
+});
+
+describe('search reads what people type', () => {
+  // Names as the sources write them: a country without its accents, goals as "SDG n: …".
+  const country = 'country:QZ';
+  const goals = ['sdg:96', 'sdg:9', 'sdg:69'];
+  const org = 'org:quirzo-labs';
+  beforeAll(async () => {
+    await query(
+      db,
+      `CREATE (:Entity:Country {id: $country, name: 'Sao Quirzo and Prinzipe'}),
+              (:Entity:SDG {id: $goals[0], name: 'SDG 96: Quirzo for All'}),
+              (:Entity:SDG {id: $goals[1], name: 'SDG 9: Quirzo, Industry and Infrastructure'}),
+              (:Entity:SDG {id: $goals[2], name: 'SDG 69: Quirzo Partnerships'}),
+              (:Entity:Organisation {id: $org, name: 'Quirzo Labs'})`,
+      { country, goals, org },
+    );
+  });
+  afterAll(async () => {
+    await query(db, 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
+      ids: [country, ...goals, org],
+    });
+  });
+  const found = async (q: string): Promise<string[]> =>
+    (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
+      (r: { id: string }) => r.id,
+    );
+
+  it('finds a name written without accents when it is typed with them', async () => {
+    expect((await found('São Quírzo'))[0]).toBe(country);
+    expect((await found('sao quirzo and prinzipe'))[0]).toBe(country);
+    expect((await found('São Quírzo and Prínzipe'))[0]).toBe(country);
+  });
+
+  it('reads "sdg96" as SDG 96', async () => {
+    expect((await found('sdg96'))[0]).toBe(goals[0]);
+    expect((await found('sdg9'))[0]).toBe(goals[1]);
+  });
+
+  it('finds the entity whose id is pasted, in any case', async () => {
+    expect((await found(org))[0]).toBe(org);
+    expect((await found(' ORG:Quirzo-Labs '))[0]).toBe(org);
+    expect((await found('country:qz'))[0]).toBe(country);
+    // An id of no entity finds what its words find, as any text does.
+    expect(await found('org:nothing-by-that-id')).toEqual([]);
   });
 });
 

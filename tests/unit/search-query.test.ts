@@ -4,6 +4,7 @@ import {
   buildSearchQuery,
   escapeLucene,
   exactName,
+  foldDiacritics,
   snippet,
   typedName,
   type NameField,
@@ -32,6 +33,27 @@ describe('buildSearchQuery', () => {
         '(opencrvs^3 OR opencrvs*^2 OR opencrvs~1^0.5)',
     );
     expect(buildSearchQuery('dhis')).toBe('(dhis^3 OR dhis*^2 OR dhis~1^0.5)');
+  });
+
+  it('looks for a term with and without its accents', () => {
+    expect(buildSearchQuery('São')).toBe('(são^3 OR são*^2 OR sao^3 OR sao*^2)');
+    expect(buildSearchQuery('tomé', 'name')).toBe(
+      'name:(tomé^3 OR tomé*^2 OR tomé~1^0.5 OR tome^3 OR tome*^2 OR tome~1^0.5)',
+    );
+    expect(foldDiacritics("Côte d'Ivoire, Curaçao, SantéMPI")).toBe(
+      "Cote d'Ivoire, Curacao, SanteMPI",
+    );
+  });
+
+  it('reads letters then digits also as the two words they abbreviate ("sdg3": SDG 3)', () => {
+    expect(buildSearchQuery('sdg3')).toBe(
+      '((sdg3^3 OR sdg3*^2 OR sdg3~1^0.5) OR ((sdg^3 OR sdg*^2) AND (3^3 OR 3*^2)))',
+    );
+    expect(buildSearchQuery('sdg16', 'name')).toBe(
+      '(name:(sdg16^3 OR sdg16*^2 OR sdg16~1^0.5) OR (name:(sdg^3 OR sdg*^2) AND name:(16^3 OR 16*^2)))',
+    );
+    // Digits then letters, or letters alone, are one word as before.
+    expect(buildSearchQuery('3d')).toBe('(3d^3 OR 3d*^2)');
   });
 
   it('takes no field but the names of the index', () => {
