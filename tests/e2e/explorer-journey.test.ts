@@ -580,6 +580,23 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('opens the Export menu over the list view, where a pointer can choose from it', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.getByRole('button', { name: 'List view' }).click();
+    await page.locator('table').first().waitFor(POLL);
+    await page.getByRole('button', { name: 'Export' }).click();
+    // The element a pointer would hit at the middle of the menu's first item is that item.
+    const onTop = await inPage<boolean>(
+      page,
+      `(() => { const item = document.querySelector('#export-menu button');
+         const r = item.getBoundingClientRect();
+         const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+         return item === hit || item.contains(hit); })()`,
+    );
+    expect(onTop).toBe(true);
+    await page.close();
+  });
+
   it('lists a filter choice the canvas holds nothing of, and a new exploration drops choices', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&via=sdg%3A99&panel=filters`);
     // Counted as a filter, so listed where it can be unticked, though no SDG 99 is on the canvas.
