@@ -513,6 +513,29 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('brings a newly found path into view, once per answer', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    // Whether every entity on the path is drawn inside the canvas.
+    const inView = () =>
+      inPage<boolean>(
+        page,
+        `__cy.nodes('[?onPath]').nonempty() && __cy.nodes('[?onPath]').every((n) => {
+           const p = n.renderedPosition();
+           return p.x >= 0 && p.y >= 0 && p.x <= __cy.width() && p.y <= __cy.height(); })`,
+      );
+    await expect.poll(inView, POLL).toBe(true);
+    // The reader looks elsewhere: the camera leaves them there.
+    await inPage(page, `void __cy.viewport({ zoom: 0.2, pan: { x: -5000, y: -5000 } })`);
+    await page.waitForTimeout(600);
+    expect(await inView()).toBe(false);
+    // A new answer (the ends swapped) is brought into view again.
+    await page.getByRole('button', { name: 'Swap ends' }).click();
+    await expect.poll(inView, POLL).toBe(true);
+    await page.close();
+  });
+
   it('drops a path, a fade and a pin from the canvas once they are gone from the view', async () => {
     const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
     await page.locator('[data-testid="path-count"]').waitFor(POLL);

@@ -12,7 +12,9 @@ import {
   LAYOUT_SEED,
   MAX_STRETCH,
   NO_INSETS,
+  PATH_MAX_ZOOM,
   cameraFor,
+  cameraForPath,
   fitViewport,
   layoutOptions,
   mulberry32,
@@ -83,6 +85,42 @@ describe('fitViewport', () => {
     expect(() =>
       fitViewport({ x1: 0, y1: 0, w: 1, h: 1 }, { width: 0, height: 600 }, NO_INSETS, limits),
     ).toThrow(RangeError);
+  });
+});
+
+describe('cameraForPath', () => {
+  const size = { width: 1000, height: 800 };
+  const at = (zoom: number, x = 0, y = 0) => ({ zoom, pan: { x, y } });
+
+  it('zooms to a path drawn small in the middle of a zoomed-out view', () => {
+    // A path 300 × 200 model units drawn at zoom 0.3: 90 × 60 px in a 1000 × 800 canvas.
+    const camera = cameraForPath(
+      { x1: 1000, y1: 1000, w: 300, h: 200 },
+      at(0.3, 0, 0),
+      size,
+      NO_INSETS,
+    );
+    expect(camera).not.toBeNull();
+    expect(camera!.zoom).toBeCloseTo(Math.min(PATH_MAX_ZOOM, 1000 / 300, 800 / 200));
+    // Centred: the box's middle at the canvas's middle.
+    expect(1150 * camera!.zoom + camera!.pan.x).toBeCloseTo(500);
+    expect(1100 * camera!.zoom + camera!.pan.y).toBeCloseTo(400);
+  });
+
+  it('stays put when the path is in plain view and would not come much closer', () => {
+    expect(cameraForPath({ x1: 100, y1: 100, w: 600, h: 500 }, at(1), size, NO_INSETS)).toBeNull();
+  });
+
+  it('brings a path off the canvas or under a panel back, zooming out if it must', () => {
+    const offCanvas = cameraForPath({ x1: 3000, y1: 0, w: 500, h: 300 }, at(1), size, NO_INSETS);
+    expect(offCanvas).not.toBeNull();
+    const underPanel = cameraForPath({ x1: 100, y1: 100, w: 600, h: 500 }, at(1), size, {
+      ...NO_INSETS,
+      left: 200,
+    });
+    expect(underPanel).not.toBeNull();
+    const wide = cameraForPath({ x1: 0, y1: 0, w: 4000, h: 100 }, at(1), size, NO_INSETS);
+    expect(wide!.zoom).toBeCloseTo(1000 / 4000);
   });
 });
 

@@ -125,3 +125,38 @@ export function cameraFor(
   };
   return { zoom, pan: { x: centre.x - zoom * at.x, y: centre.y - zoom * at.y } };
 }
+
+/** Largest zoom the camera takes to show a found path: a two-hop path is not blown up. */
+export const PATH_MAX_ZOOM = 1.2;
+
+/** How much closer the path's fitted view must be before the camera moves to it. */
+export const PATH_ZOOM_GAIN = 1.5;
+
+/**
+ * Where the camera should go to show a found path whose nodes span `box` (model units, bodies and
+ * the room their names take below): nowhere (null) when the path lies in plain view and fitting
+ * it would not bring it much closer (less than {@link PATH_ZOOM_GAIN} times the zoom); else the
+ * box fitted into the free area, zoomed in to at most {@link PATH_MAX_ZOOM}. The overview's
+ * fitted view (zoom ~0.3) drew a path of four entities as a speck among 800.
+ */
+export function cameraForPath(
+  box: Box,
+  current: Viewport,
+  size: { width: number; height: number },
+  insets: Insets,
+): Viewport | null {
+  const target = fitViewport(box, size, insets, { minZoom: 0.01, maxZoom: PATH_MAX_ZOOM });
+  const usable = usableInsets(size, insets);
+  const screen = (x: number, y: number) => ({
+    x: x * current.zoom + current.pan.x,
+    y: y * current.zoom + current.pan.y,
+  });
+  const topLeft = screen(box.x1, box.y1);
+  const bottomRight = screen(box.x1 + box.w, box.y1 + box.h);
+  const inView =
+    topLeft.x >= usable.left &&
+    topLeft.y >= usable.top &&
+    bottomRight.x <= size.width - usable.right &&
+    bottomRight.y <= size.height - usable.bottom;
+  return inView && target.zoom < current.zoom * PATH_ZOOM_GAIN ? null : target;
+}
