@@ -58,10 +58,16 @@ export const pathActions = {
     endpoints = { ...endpoints, [end]: id };
     void pathActions.find();
   },
-  /** Sets both ends (URL restore; either may be unset) and finds paths. */
+  /**
+   * Sets both ends (URL restore; either may be unset) and finds paths. A link without a path
+   * changes nothing when none is set: finding again would reset the answer, and the canvas drops
+   * what it added (an insight's entities shown on it went with Back, QA).
+   */
   restore(next: { from: string | null; to: string | null } | null): void {
-    if (next?.from === endpoints.from && next?.to === endpoints.to) return;
-    endpoints = { from: next?.from ?? null, to: next?.to ?? null };
+    const from = next?.from ?? null;
+    const to = next?.to ?? null;
+    if (from === endpoints.from && to === endpoints.to) return;
+    endpoints = { from, to };
     void pathActions.find();
   },
   /** Swaps the ends. */
@@ -79,7 +85,8 @@ export const pathActions = {
     active = null;
     if (from === null || to === null || from === to) {
       request.cancel();
-      status = idle();
+      // Idle already: a new idle answer would still tell the canvas to drop its path elements.
+      if (status.state !== 'idle') status = idle();
       return;
     }
     status = loading();
