@@ -368,6 +368,15 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     // path finder's restore of no path used to take them off, and push a view without them).
     await items.first().getByRole('button').first().click();
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('sel=');
+    // The row pointed at is gone with the list: the canvas shows the selection's story (the
+    // subject in it), not a hover that stayed with the pointer still.
+    await expect
+      .poll(
+        () => inPage<boolean>(page, `__cy.getElementById('org:unicef').hasClass('context')`),
+        POLL,
+      )
+      .toBe(true);
+    expect(await inPage<number>(page, `__cy.nodes('.dimmed').length`)).toBe(0);
     await page.goBack();
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toBe(shownHash);
     await page.waitForTimeout(500);

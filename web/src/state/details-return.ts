@@ -4,6 +4,7 @@
  * are closed (the close button, Escape, a tap on the empty canvas, Hide); otherwise the overview
  * shows again.
  */
+import { highlightActions } from './highlight/index.svelte';
 import { insight } from './insights/index.svelte';
 import { selectionActions } from './selection/index.svelte';
 import { view, viewActions } from './view/index.svelte';
@@ -14,8 +15,13 @@ export function closeDetails(): void {
   if (insight.subject !== null && view.panel === null) viewActions.openPanel('insight');
 }
 
-/** Shows an insight view's entity in the details panel, the view kept to return to. */
+/**
+ * Shows an insight view's entity in the details panel, the view kept to return to. The row
+ * pointed at goes with the list, and never hears the pointer leave: its highlight goes now, or
+ * the canvas stayed dimmed round the entity instead of showing the selection's story (QA).
+ */
 export function showInsightItem(id: string): void {
+  highlightActions.clear();
   selectionActions.select(id, 'panel');
   viewActions.openPanel(null);
 }
