@@ -884,6 +884,33 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('keeps the keyboard in the side panel when a row opens the details and Back returns', async () => {
+    const page = await open(
+      `${appUrl}/#/explore?focus=org%3Aunicef&panel=insight&insight=network&of=org%3Aunicef`,
+    );
+    const row = page.locator('[data-testid="insight-items"] li button').first();
+    await row.waitFor(POLL);
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('details-panel').waitFor(POLL);
+    // The row went with the list: the focus is at the start of the details, not on the page.
+    const focusIn = () =>
+      inPage<string | null>(
+        page,
+        `document.activeElement === document.body ? null
+           : document.activeElement.closest('aside') ? 'side panel' : 'elsewhere'`,
+      );
+    await expect.poll(focusIn, POLL).toBe('side panel');
+    await page.keyboard.press('Tab');
+    expect(await focusIn()).toBe('side panel');
+    // The way back to the list, by keyboard: the focus stays in the panel again.
+    await page.getByTestId('back-to-insight').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="insight-items"]').waitFor(POLL);
+    await expect.poll(focusIn, POLL).toBe('side panel');
+    await page.close();
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);
