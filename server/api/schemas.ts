@@ -4,16 +4,16 @@
  * routes, the services and the document agree on defaults and maxima.
  */
 import { z } from 'zod';
-import { canonicalEntityId } from '../model/entity-ids.ts';
+import { ENTITY_ID_PATTERN, MAX_ENTITY_ID_LENGTH, canonicalEntityId } from '../model/entity-ids.ts';
 import { LIMITS } from './limits.ts';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES, relationshipTypeSchema } from '../model/graph-model.ts';
 
-export const ENTITY_ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._\-/]+$/u;
+export { ENTITY_ID_PATTERN };
 
 export const entityIdSchema = z
   .string()
   .min(3)
-  .max(300)
+  .max(MAX_ENTITY_ID_LENGTH)
   // `country:ke` is `country:KE` and `ORG:UNICEF` is `org:unicef`, before the pattern is checked:
   // the same canonical ids the insight endpoints' country filter and shared links read.
   .overwrite(canonicalEntityId)

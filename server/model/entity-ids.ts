@@ -6,6 +6,17 @@
  * looked up. No zod here: the front end shares this module.
  */
 const PREFIXED = /^([A-Za-z]+):(.+)$/su;
+
+/** What an entity id looks like in canonical case: `<prefix>:<slug>` ("org:unicef"). */
+export const ENTITY_ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._\-/]+$/u;
+
+/** The longest id the API reads. */
+export const MAX_ENTITY_ID_LENGTH = 300;
+
+/** Whether `id`, in canonical case, can name an entity (the API refuses any other with a 400). */
+export function isEntityId(id: string): boolean {
+  return id.length <= MAX_ENTITY_ID_LENGTH && ENTITY_ID_PATTERN.test(id);
+}
 const ISO_CODE = /^[A-Za-z]{2}$/;
 
 export function canonicalEntityId(id: string): string {

@@ -1,8 +1,8 @@
 /** Full-text search over entity names, aliases and descriptions, ranked, paged, with a snippet. */
 import neo4j from 'neo4j-driver';
 import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
-import { ENTITY_ID_PATTERN, type SearchQuery } from '../api/schemas.ts';
-import { canonicalEntityId } from '../model/entity-ids.ts';
+import type { SearchQuery } from '../api/schemas.ts';
+import { canonicalEntityId, isEntityId } from '../model/entity-ids.ts';
 import { checkEntityTypes } from './graph-filters.ts';
 import { buildSearchQuery, exactName, foldDiacritics, snippet, typedName } from './search-query.ts';
 
@@ -32,7 +32,7 @@ function whyMatched(hit: Row, q: string): string | null {
 /** What was typed, read as an entity id in canonical case, or null when it is not one. */
 export function typedId(q: string): string | null {
   const id = canonicalEntityId(q.trim());
-  return ENTITY_ID_PATTERN.test(id) ? id : null;
+  return isEntityId(id) ? id : null;
 }
 
 export async function search(db: GraphDatabase, params: SearchQuery): Promise<SearchPage> {

@@ -595,6 +595,18 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('reads a link whose focus is no entity id as the overview, and says why', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=%3Cb%3Ebold%3C%2Fb%3E`);
+    const notice = page.getByTestId('link-notice');
+    await notice.waitFor(POLL);
+    expect(await notice.innerText()).toMatch(/focus\s*“<b>bold<\/b>”\s*— not an entity id/);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    // The overview, not an API refusal and a breadcrumb naming the garbage.
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('Invalid query');
+    await page.close();
+  });
+
   it('closes the Views menu with Escape, back on its button', async () => {
     const page = await open(`${appUrl}/#/`);
     await page.getByTestId('views-menu').click();

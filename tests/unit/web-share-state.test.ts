@@ -166,6 +166,25 @@ describe('share state in the URL', () => {
       expect(unreadLinkSettings(plain)).toEqual([]);
   });
 
+  it('names what is no entity id, and reads the link without it', () => {
+    const link = '#/explore?focus=not an id!&sel=org:ok&from=%3Cb%3E&to=dpg:x&x=dpg:y,nonsense';
+    expect(unreadLinkSettings(link).map(({ key, value }) => `${key}=${value}`)).toEqual([
+      'focus=not an id!',
+      'from=<b>',
+      'x=nonsense',
+      'x=dpg:y,nonsense',
+    ]);
+    expect(unreadLinkSettings(link)[0]!.reason).toBe('not an entity id (ids look like org:unicef)');
+    const read = decodeShareState(link);
+    // No focus to explore from: the overview, with what could be read.
+    expect(read.exploration.focus).toBeNull();
+    expect(read.selected).toBe('org:ok');
+    expect(read.path).toEqual({ from: null, to: 'dpg:x' });
+    expect(
+      decodeShareState('#/explore?focus=org:a&x=dpg:y,nonsense&pin=%20,?&hide=org:z').exploration,
+    ).toMatchObject({ focus: 'org:a', expanded: ['dpg:y'], pinned: [], hidden: ['org:z'] });
+  });
+
   it('drops nothing from a link it wrote itself', () => {
     expect(unreadLinkSettings(encodeShareState(full))).toEqual([]);
     const layouts = fc.constantFrom('fcose', 'concentric', 'breadthfirst', 'grid' as const);

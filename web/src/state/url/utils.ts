@@ -7,7 +7,7 @@
  * (`more` lists the neighbour caps raised by "show more", as `id*cap`).
  * The first slice's `#/entity/<id>` links still open (as a selection).
  */
-import { canonicalEntityId } from '../../../../server/model/entity-ids.ts';
+import { canonicalEntityId, isEntityId } from '../../../../server/model/entity-ids.ts';
 import {
   type LayoutName,
   type SizeMeasure,
@@ -140,18 +140,28 @@ function limits(value: string | null, loaded: readonly string[]): Record<string,
   return out;
 }
 
+/**
+ * A link's entity id in canonical case, or null when it names none: absent, or not an id at all
+ * (reported by unreadLinkSettings; asked for, the API answered with a validation error).
+ */
 function one(value: string | null): string | null {
   const text = value?.trim() ?? '';
-  return text === '' ? null : canonicalEntityId(text);
+  const id = canonicalEntityId(text);
+  return text === '' || !isEntityId(id) ? null : id;
+}
+
+/** A list of entity ids (`x`, `pin`, `hide`), those that are not ids left out. */
+function entityIds(value: string | null): string[] {
+  return ids(value).filter(isEntityId);
 }
 
 function explorationFrom(focus: string, params: URLSearchParams): Exploration {
-  const expanded = ids(params.get('x')).filter((id) => id !== focus);
+  const expanded = entityIds(params.get('x')).filter((id) => id !== focus);
   return {
     focus,
     expanded,
-    hidden: ids(params.get('hide')),
-    pinned: ids(params.get('pin')),
+    hidden: entityIds(params.get('hide')),
+    pinned: entityIds(params.get('pin')),
     limits: limits(params.get('more'), [focus, ...expanded]),
   };
 }
@@ -179,7 +189,7 @@ export function decodeShareState(hash: string): ShareState {
   return {
     exploration:
       focus === null
-        ? { ...EMPTY_EXPLORATION, hidden: ids(params.get('hide')) }
+        ? { ...EMPTY_EXPLORATION, hidden: entityIds(params.get('hide')) }
         : explorationFrom(focus, params),
     selected: one(params.get('sel')),
     // Values no filter knows are dropped here, as unreadLinkSettings reports them: kept, they
@@ -280,6 +290,14 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
         value: item,
         reason: 'not an SDG, a country, a group or a DPG facet',
       });
+  const notIds = 'not an entity id (ids look like org:unicef)';
+  for (const key of ['focus', 'sel', 'from', 'to', 'of']) {
+    const value = params.get(key)?.trim() ?? '';
+    if (value !== '' && one(value) === null) out.push({ key, value, reason: notIds });
+  }
+  for (const key of ['x', 'pin', 'hide'])
+    for (const item of ids(params.get(key)))
+      if (!isEntityId(item)) out.push({ key, value: item, reason: notIds });
   const focus = one(params.get('focus'));
   for (const key of ['x', 'pin', 'more'])
     if (params.has(key) && focus === null)
