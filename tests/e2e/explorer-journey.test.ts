@@ -989,6 +989,16 @@ describe('explorer on a phone (390×844)', () => {
     expect(canvas.height).toBeGreaterThan(250);
     for (const name of ['Filters', 'Paths', 'Export'])
       expect(await page.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true);
+    // A finger's targets: the tools, the zoom controls and the close button (they were 23–34 px).
+    for (const name of ['Filters', 'Paths', 'Export', 'Zoom in', 'Close details']) {
+      const target = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(target.height, name).toBeGreaterThanOrEqual(44);
+      expect(target.width, name).toBeGreaterThanOrEqual(40);
+    }
+    // …and still on one row.
+    const rowOf = async (name: string) =>
+      Math.round((await page.getByRole('button', { name, exact: true }).boundingBox())!.y);
+    expect(await rowOf('Export')).toBe(await rowOf('Graph view'));
     // The details close to a folded overview, which unfolds and folds again.
     await page.getByRole('button', { name: 'Close details' }).click();
     const toggle = page.getByRole('button', { name: 'Overview of the graph' });
