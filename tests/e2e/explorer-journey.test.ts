@@ -607,6 +607,25 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('copies the link to the view from the Views menu, signed in or not', async () => {
+    const shared = await browser.newContext({
+      viewport: { width: viewport.width, height: viewport.height },
+    });
+    await shared.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(appUrl).origin,
+    });
+    const page = await shared.newPage();
+    await page.goto(`${appUrl}/#/explore?focus=org%3Aunicef&layout=grid`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.getByTestId('views-menu').click();
+    await page.getByRole('button', { name: 'Copy link to this view' }).click();
+    await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor(POLL);
+    expect(await inPage<string>(page, 'navigator.clipboard.readText()')).toBe(
+      await inPage<string>(page, 'location.href'),
+    );
+    await shared.close();
+  });
+
   it('closes the Views menu with Escape, back on its button', async () => {
     const page = await open(`${appUrl}/#/`);
     await page.getByTestId('views-menu').click();
