@@ -14,6 +14,7 @@ import type {
   PathsResponse,
   SearchResponse,
 } from '../../web/src/lib/api/types.ts';
+import { SMALLEST_LABEL_PX, labelScale } from '../../web/src/lib/graph/label-scale.ts';
 import { ENTITY_TYPE_NAMES } from '../../web/src/lib/vocabulary/entity-types.ts';
 import { EXPANSION_LIMIT } from '../../web/src/state/graph/limits.ts';
 import { pathSummary } from '../../web/src/state/paths/utils.ts';
@@ -506,7 +507,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
-  it('keeps the names it draws legible when zoomed far out, and their own size zoomed in', async () => {
+  it('keeps the names it draws legible when zoomed far out, and names more close up', async () => {
     const page = await open(`${appUrl}/`);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
     // The on-screen size of every label drawn, and of the labels that were hidden for room.
@@ -524,10 +525,14 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await expect.poll(async () => (await drawn()).smallest, POLL).toBeGreaterThanOrEqual(11.9);
     const far = await drawn();
     expect(far.named).toBeGreaterThan(0);
-    // Zoomed in, labels are drawn at their own size again.
+    // Zoomed in, labels shrink by one factor as far as the smallest stay readable: more find room.
     await inPage(page, `void __cy.zoom(1.5)`);
-    await expect.poll(async () => new Set((await drawn()).sizes), POLL).toEqual(new Set([1]));
-    expect((await drawn()).named).toBeGreaterThan(far.named);
+    const factor = Math.round(labelScale(1.5) * 100) / 100;
+    expect(factor).toBeLessThan(1);
+    await expect.poll(async () => new Set((await drawn()).sizes), POLL).toEqual(new Set([factor]));
+    const near = await drawn();
+    expect(near.smallest).toBeGreaterThanOrEqual(SMALLEST_LABEL_PX - 0.1);
+    expect(near.named).toBeGreaterThan(far.named);
     await page.close();
   });
 

@@ -1,10 +1,13 @@
 /**
- * Labels that stay readable when zoomed out. Labels are sized in model units, so they shrink with the
- * zoom: the overview's fitted view (zoom ~0.3) drew its hubs' names at ~5 px, a grey speckle nobody
- * could read. Below the zoom at which the biggest labels reach {@link READABLE_LABEL_PX} on screen,
- * every label grows by the same factor (font, wrap width, margin and outline alike), and label
- * placement makes room for the bigger boxes, so fewer names show, each one legible — as Gephi Lite
- * and sigma.js draw labels at a constant screen size. Zoomed in past that point, nothing changes.
+ * Labels at a reader's size, whatever the zoom. Labels are sized in model units, so they shrink and
+ * grow with the zoom: the overview's fitted view (zoom ~0.3) drew its hubs' names at ~5 px, a grey
+ * speckle nobody could read, and zoomed in to 2.4× a name took three times the room it needed, so
+ * placement hid names beside empty space (QA). Zoomed out past the point where the biggest labels
+ * read at {@link READABLE_LABEL_PX}, every label grows by one factor (font, wrap width, margin and
+ * outline alike); zoomed in past the point where the smallest read at {@link SMALLEST_LABEL_PX}, they
+ * shrink by one factor as far as that; label placement then works with the boxes as drawn, so
+ * fewer names show far out, each legible, and more show close up — as Gephi Lite and sigma.js keep
+ * labels at a screen size.
  *
  * The factor lives on the Cytoscape instance (its scratch), where the stylesheet's functions and
  * label placement both read it; one controller (LabelPlacement) sets it when the zoom settles.
@@ -15,20 +18,30 @@ import { TIER_FONT_SIZE } from './elements';
 /** On-screen size (CSS px) the biggest labels keep, at the least, however far out the reader zooms. */
 export const READABLE_LABEL_PX = 12;
 
+/** On-screen size (CSS px) the smallest labels keep when the reader zooms in and they shrink. */
+export const SMALLEST_LABEL_PX = 11;
+
 /**
  * The factor moves in steps of this ratio, so a small zoom does not restyle every node and place
- * every label again; rounded up, so labels are never smaller than readable.
+ * every label again; rounded up, so labels are never smaller than the sizes above.
  */
 export const LABEL_SCALE_STEP = 1.1;
 
 const SCRATCH_KEY = 'dpgExplorerLabelScale';
 
-/** The factor labels are drawn at for `zoom`: 1 when zoomed in enough, more the further out. */
-export function labelScale(zoom: number, largestFont: number = TIER_FONT_SIZE[1]): number {
-  if (!(zoom > 0) || !(largestFont > 0)) return 1;
-  const needed = READABLE_LABEL_PX / (largestFont * zoom);
-  if (needed <= 1) return 1;
-  const steps = Math.ceil(Math.log(needed) / Math.log(LABEL_SCALE_STEP) - 1e-9);
+/** The factor labels are drawn at for `zoom`: more than 1 far out, less close up, else 1. */
+export function labelScale(
+  zoom: number,
+  largestFont: number = TIER_FONT_SIZE[1],
+  smallestFont: number = TIER_FONT_SIZE[3],
+): number {
+  if (!(zoom > 0) || !(largestFont > 0) || !(smallestFont > 0)) return 1;
+  const grow = READABLE_LABEL_PX / (largestFont * zoom);
+  const shrink = SMALLEST_LABEL_PX / (smallestFont * zoom);
+  const wanted = grow > 1 ? grow : shrink < 1 ? shrink : 1;
+  if (wanted === 1) return 1;
+  // Up to the next step: never below the size asked for.
+  const steps = Math.ceil(Math.log(wanted) / Math.log(LABEL_SCALE_STEP) - 1e-9);
   return LABEL_SCALE_STEP ** steps;
 }
 
