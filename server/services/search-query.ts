@@ -21,13 +21,17 @@ export function escapeLucene(term: string): string {
   return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 }
 
-/** The terms of a search: lower-cased (so AND/OR/NOT are words), split on whitespace. */
+/**
+ * The terms of a search: lower-cased (so AND/OR/NOT are words), split on whitespace and
+ * punctuation; a term of accents alone (a combining mark typed apart) is no term: without its
+ * accents it is empty, and an empty term is no valid query.
+ */
 export function searchTerms(input: string): string[] {
   return input
     .normalize('NFKC')
     .toLowerCase()
     .split(/[\s\p{P}]+/u)
-    .filter((t) => t.length > 0)
+    .filter((t) => foldDiacritics(t).length > 0)
     .slice(0, MAX_TERMS);
 }
 
@@ -75,7 +79,9 @@ export function buildSearchQuery(input: string, field?: NameField): string | nul
       // A typo is a weaker match than a prefix or the word itself: half weight. "unic" is a prefix
       // of both UNICEF and the UNICC and one edit from "unicc"; at full weight the edit put the
       // UNICC above UNICEF by more than UNICEF's connections make up for (fulltext-search.cypher).
-      return [`${t}^3`, `${t}*^2`, ...(t.length >= 4 ? [`${t}~1^0.5`] : [])];
+      // A number is not misspelt: "2030" one edit from 2020 or 2031 is another number.
+      const fuzzy = t.length >= 4 && !/^\p{N}+$/u.test(t);
+      return [`${t}^3`, `${t}*^2`, ...(fuzzy ? [`${t}~1^0.5`] : [])];
     });
     const matched = `${field ? `${field}:` : ''}(${options.join(' OR ')})`;
     const split = LETTERS_THEN_DIGITS.exec(term);

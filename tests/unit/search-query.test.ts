@@ -45,6 +45,16 @@ describe('buildSearchQuery', () => {
     );
   });
 
+  it('leaves out a term of accents alone, and never matches a number fuzzily', () => {
+    expect(buildSearchQuery('\u0301')).toBeNull();
+    expect(buildSearchQuery('unicef \u0301')).toBe(buildSearchQuery('unicef'));
+    expect(buildSearchQuery('2030')).toBe('(2030^3 OR 2030*^2)');
+    expect(buildSearchQuery('agenda2030')).toBe(
+      '((agenda2030^3 OR agenda2030*^2 OR agenda2030~1^0.5) OR ' +
+        '((agenda^3 OR agenda*^2 OR agenda~1^0.5) AND (2030^3 OR 2030*^2)))',
+    );
+  });
+
   it('reads letters then digits also as the two words they abbreviate ("sdg3": SDG 3)', () => {
     expect(buildSearchQuery('sdg3')).toBe(
       '((sdg3^3 OR sdg3*^2 OR sdg3~1^0.5) OR ((sdg^3 OR sdg*^2) AND (3^3 OR 3*^2)))',
