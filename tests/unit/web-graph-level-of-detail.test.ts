@@ -194,6 +194,9 @@ describe('placeLabels', () => {
     expect(hemmed({ prominent: true }, { overBodies: true })).toBe('below');
     // A lesser label keeps off a key node's body as off any other.
     expect(hemmed({}, { overBodies: true })).toBe('hidden');
+    // The selection and its neighbours are drawn above every other node: no label lies over them.
+    expect(hemmed({ overBodies: true }, { preferred: true })).toBe('hidden');
+    expect(hemmed({ prominent: true }, { forced: true })).toBe('hidden');
   });
 
   it('measures label text with the measure it is given', () => {

@@ -187,7 +187,8 @@ export function placeLabels(
   textWidth: TextWidth = estimateTextWidth,
 ): Map<string, LabelPlacement> {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
-  // prominent nodes' bodies stand in a prominent label's way. A label allowed over bodies
+  // prominent nodes' bodies stand in a prominent label's way, and those of the selection and its
+  // neighbours (forced, preferred), drawn above everything. A label allowed over bodies
   // (`overBodies`, a key node's, drawn above lesser nodes by its tier) lies over lesser nodes only:
   // the other key nodes, drawn at its own level, would cover it.
   const prominentBodies = new RectGrid(128);
@@ -197,7 +198,12 @@ export function placeLabels(
   for (const c of candidates) {
     const r = (c.size / 2) * LABEL_METRICS.bodyShare;
     const body = { x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r };
-    (c.prominent ? prominentBodies : c.overBodies ? raisedBodies : otherBodies).add(body, c.id);
+    (c.prominent || c.forced || c.preferred
+      ? prominentBodies
+      : c.overBodies
+        ? raisedBodies
+        : otherBodies
+    ).add(body, c.id);
   }
   const free = (rect: Rect, candidate: LabelCandidate, overBodies: boolean) =>
     !labels.hits(rect, candidate.id) &&

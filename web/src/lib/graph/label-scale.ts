@@ -29,6 +29,9 @@ export const LABEL_SCALE_STEP = 1.1;
 
 const SCRATCH_KEY = 'dpgExplorerLabelScale';
 
+/** The Cytoscape event emitted on the instance when the label scale changes. */
+export const LABEL_SCALE_EVENT = 'labelscale';
+
 /** The factor labels are drawn at for `zoom`: more than 1 far out, less close up, else 1. */
 export function labelScale(
   zoom: number,
@@ -56,11 +59,15 @@ export function currentLabelScale(cy: cytoscape.Core): number {
  * label metrics are functions of the factor); the caller places the labels again.
  */
 export function setLabelScale(cy: cytoscape.Core, scale: number): boolean {
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new RangeError(`label-scale: a scale must be a positive number, got ${scale}`);
   if (currentLabelScale(cy) === scale) return false;
   cy.scratch(SCRATCH_KEY, scale);
   // Nodes only: `cy.style().update()` would restyle every edge too, thousands in a big graph, none
   // with a label metric. Cytoscape's collections have `updateStyle()` (what that call runs for each
   // element), missing from its type declarations.
   (cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
+  // For what sizes labels by the zoom as well (PathLabels): the scale changes after the zoom did.
+  cy.emit(LABEL_SCALE_EVENT);
   return true;
 }

@@ -30,6 +30,12 @@ export const CANVAS_FONT =
 /** Font weights of node labels: label placement measures the text in the weight it is drawn in. */
 export const LABEL_WEIGHT = { normal: 500, key: 600, selected: 700 } as const;
 
+/** The weight a node's label is drawn in: the selected node's bold, the key nodes' semibold. */
+export function labelWeight(tier: unknown, selected: boolean): number {
+  if (selected) return LABEL_WEIGHT.selected;
+  return tier === 1 ? LABEL_WEIGHT.key : LABEL_WEIGHT.normal;
+}
+
 /** Relationship types drawn heavier: leadership and ownership. */
 export const STRONG_RELATIONSHIPS = ['LEADS', 'CO_LEADS', 'RUNS', 'OWNS', 'MAINTAINS'] as const;
 /** Relationship types drawn dashed: membership and classification rather than work. */
