@@ -136,7 +136,8 @@ export const PATH_ZOOM_GAIN = 1.5;
  * Where the camera should go to show a found path whose nodes span `box` (model units, bodies and
  * the room their names take below): nowhere (null) when the path lies in plain view and fitting
  * it would not bring it much closer (less than {@link PATH_ZOOM_GAIN} times the zoom); else the
- * box fitted into the free area, zoomed in to at most {@link PATH_MAX_ZOOM}. The overview's
+ * box fitted into the free area, zoomed in to at most {@link PATH_MAX_ZOOM} (out to at least
+ * `minZoom`, the canvas's). The overview's
  * fitted view (zoom ~0.3) drew a path of four entities as a speck among 800.
  */
 export function cameraForPath(
@@ -144,8 +145,10 @@ export function cameraForPath(
   current: Viewport,
   size: { width: number; height: number },
   insets: Insets,
+  minZoom = 0.01,
 ): Viewport | null {
-  const target = fitViewport(box, size, insets, { minZoom: 0.01, maxZoom: PATH_MAX_ZOOM });
+  // The canvas's own least zoom: a pan worked out for a smaller zoom would be off-centre.
+  const target = fitViewport(box, size, insets, { minZoom, maxZoom: PATH_MAX_ZOOM });
   const usable = usableInsets(size, insets);
   const screen = (x: number, y: number) => ({
     x: x * current.zoom + current.pan.x,
