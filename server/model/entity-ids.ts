@@ -6,6 +6,7 @@
  * looked up. No zod here: the front end shares this module.
  */
 const PREFIXED = /^([A-Za-z]+):(.+)$/su;
+const ISO_CODE = /^[A-Za-z]{2}$/;
 
 /** What an entity id looks like in canonical case: `<prefix>:<slug>` ("org:unicef"). */
 export const ENTITY_ID_PATTERN = /^[a-z]+:[\p{L}\p{N}._\-/]+$/u;
@@ -17,8 +18,8 @@ export const MAX_ENTITY_ID_LENGTH = 300;
 export function isEntityId(id: string): boolean {
   return id.length <= MAX_ENTITY_ID_LENGTH && ENTITY_ID_PATTERN.test(id);
 }
-const ISO_CODE = /^[A-Za-z]{2}$/;
 
+/** `id` in canonical case: the prefix and slug lower-cased, a country's ISO code in capitals. */
 export function canonicalEntityId(id: string): string {
   const match = PREFIXED.exec(id);
   if (!match) return id;

@@ -16,12 +16,18 @@ export function closeDetails(): void {
 }
 
 /**
- * Shows an insight view's entity in the details panel, the view kept to return to. The row
- * pointed at goes with the list, and never hears the pointer leave: its highlight goes now, or
- * the canvas stayed dimmed round the entity instead of showing the selection's story (QA).
+ * Selects an entity from a row of a panel's list (the overview's most connected, the details'
+ * neighbours, an insight view's items). The row goes as the details open and never hears the
+ * pointer leave: its highlight goes now, or the canvas stayed dimmed round the entity instead of
+ * showing the selection's story (QA).
  */
-export function showInsightItem(id: string): void {
+export function selectFromList(id: string): void {
   highlightActions.clear();
   selectionActions.select(id, 'panel');
+}
+
+/** Shows an insight view's entity in the details panel, the view kept to return to. */
+export function showInsightItem(id: string): void {
+  selectFromList(id);
   viewActions.openPanel(null);
 }

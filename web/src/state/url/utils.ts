@@ -303,7 +303,7 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
     if (params.has(key) && focus === null)
       out.push({ key, value: params.get(key) ?? '', reason: 'only read with a focus' });
   if (focus !== null) {
-    const loaded = [focus, ...ids(params.get('x'))];
+    const loaded = [focus, ...entityIds(params.get('x'))];
     const kept = limits(params.get('more'), loaded);
     for (const item of ids(params.get('more')))
       if (!(canonicalEntityId(item.slice(0, item.lastIndexOf('*'))) in kept))
@@ -313,7 +313,8 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
           reason: 'not an expanded entity with a cap (id*number)',
         });
   }
-  if (params.has('insight') && one(params.get('of')) === null)
+  // An `of` that is no id is reported as such above.
+  if (params.has('insight') && (params.get('of')?.trim() ?? '') === '')
     out.push({ key: 'insight', value: params.get('insight') ?? '', reason: 'needs “of”' });
   if (params.has('show') && !params.has('insight'))
     out.push({ key: 'show', value: params.get('show') ?? '', reason: 'only read with an insight' });
