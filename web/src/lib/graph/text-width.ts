@@ -15,11 +15,16 @@ export function canvasTextWidth(fontFamily: string): TextWidth {
   if (!context) return estimateTextWidth;
   // Words recur (a graph's names share them) and names recur across placements: measured once.
   const widths = new Map<string, number>();
+  // Setting a context's font parses the font string: only when the weight changes.
+  let weight: number | null = null;
   return (text, fontSize, fontWeight) => {
     const key = `${fontWeight}\u0000${text}`;
     let width = widths.get(key);
     if (width === undefined) {
-      context.font = `${fontWeight} ${REFERENCE_PX}px ${fontFamily}`;
+      if (weight !== fontWeight) {
+        context.font = `${fontWeight} ${REFERENCE_PX}px ${fontFamily}`;
+        weight = fontWeight;
+      }
       width = context.measureText(text).width;
       widths.set(key, width);
     }
