@@ -1,6 +1,8 @@
 // $query is built by search-query.ts from escaped terms: user text is never Lucene syntax.
 // $nameQuery and $aliasQuery are the same terms confined to the name and to the aliases; an entity
-// they find is also found by $query, so they only rank, never add matches.
+// they find in entity_text is also found by $query, so there they only rank. They are asked of
+// entity_names_folded too, which keeps names without their accents: an entity found only there
+// ("sante" for SantéMPI) is a match by its name alone.
 // $types (whitelisted entity types, compared as values) filters before paging, so every page is
 // full and `total` counts what matches. Every match is ranked and counted, but only the page's
 // matches are read whole (descriptions and aliases are long).
@@ -14,6 +16,12 @@ CALL {
   CALL db.index.fulltext.queryNodes('entity_text', $aliasQuery) YIELD node, score
   RETURN node, 0.0 AS score, score AS named
   UNION ALL
+  CALL db.index.fulltext.queryNodes('entity_names_folded', $nameQuery) YIELD node, score
+  RETURN node, 0.0 AS score, score AS named
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('entity_names_folded', $aliasQuery) YIELD node, score
+  RETURN node, 0.0 AS score, score AS named
+  UNION ALL
   // What was typed, when it is an entity's id ($id, null otherwise): pasted from a link, it is
   // split into words no name holds, and its entity was not found at all.
   MATCH (node:Entity {id: $id})
@@ -23,7 +31,7 @@ CALL {
 // than their sum, or a fund whose name and alias both repeat its organisation's name outranks it
 // ("UNICEF Venture Fund", also known as the "UNICEF Innovation Fund").
 WITH node, max(score) AS score, max(named) AS named
-WHERE score > 0 AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types))
+WHERE (score > 0 OR named > 0) AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types))
 // An entity named exactly what was typed comes first ("unicef": UNICEF before the UNICEF Venture
 // Fund); then entities whose name or an alias matches, closest first, so that a typo or a prefix
 // of a name ("unicfe", "kazak") finds it above entities whose descriptions merely mention the word,
@@ -46,7 +54,7 @@ WITH node, score, named,
 ORDER BY exact DESC, namedRank DESC,
          CASE WHEN named > 0 THEN size(coalesce(node.name, node.id)) END,
          score DESC, coalesce(node.name, node.id), node.id
-WITH collect({node: node, score: score}) AS matches
+WITH collect({node: node, score: CASE WHEN score > 0 THEN score ELSE named END}) AS matches
 RETURN size(matches) AS total,
        [m IN matches[$offset..$offset + $limit] | {
          id: m.node.id,

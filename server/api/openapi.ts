@@ -87,7 +87,8 @@ function buildRegistry(): OpenAPIRegistry {
       'matches (closest first, the better connected higher: half the score again per tenfold ' +
       'relationships; a typo weighs half a prefix; among equal matches the shorter name), then ' +
       'those whose description mentions the words. The words run together match too ("open ' +
-      'crvs": OpenCRVS), a word typed with accents matches it written without ("São Tomé"), ' +
+      'crvs": OpenCRVS), a word typed with accents matches it written without ("São Tomé") and a name or ' +
+      'alias written with accents matches them typed without ("sante": SantéMPI), ' +
       'letters then digits match as two words ("sdg3": SDG 3), and an entity id ("org:unicef") ' +
       'finds its entity first.',
     request: { query: searchQuerySchema },

@@ -21,6 +21,16 @@ export function escapeLucene(term: string): string {
   return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 }
 
+/** Apostrophes as typed or as sources write them (’ ʼ ‘), read as one. */
+const APOSTROPHES = /[\u2019\u02bc\u2018]/g;
+
+/**
+ * Whitespace and punctuation between terms, but not an apostrophe inside a word: the index keeps
+ * "d'ivoire" and "people's" as one word each, so "ivoire" typed apart is no word of
+ * "Cote d'Ivoire" and the country was not found by its name.
+ */
+const TERM_SEPARATOR = /(?:\s|(?!')\p{P}|'(?!\p{L})|(?<!\p{L})')+/u;
+
 /**
  * The terms of a search: lower-cased (so AND/OR/NOT are words), split on whitespace and
  * punctuation; a term of accents alone (a combining mark typed apart) is no term: without its
@@ -30,7 +40,8 @@ export function searchTerms(input: string): string[] {
   return input
     .normalize('NFKC')
     .toLowerCase()
-    .split(/[\s\p{P}]+/u)
+    .replace(APOSTROPHES, "'")
+    .split(TERM_SEPARATOR)
     .filter((t) => foldDiacritics(t).length > 0)
     .slice(0, MAX_TERMS);
 }
@@ -45,9 +56,9 @@ export function exactName(input: string): string {
 }
 
 /**
- * Text without its diacritics ("são tomé" → "sao tome"). The index keeps names as written, some
- * with accents (Curaçao, SantéMPI) and some without (Sao Tome and Principe): a term is looked for
- * both ways.
+ * Text without its diacritics ("são tomé" → "sao tome"). Sources write names with accents
+ * (Curaçao, SantéMPI) and without (Sao Tome and Principe): a term is looked for both ways, and
+ * names are also indexed without theirs (entity_names_folded), for terms typed without.
  */
 export function foldDiacritics(text: string): string {
   return text
@@ -75,7 +86,12 @@ export function buildSearchQuery(input: string, field?: NameField): string | nul
   const terms = searchTerms(input);
   if (terms.length === 0) return null;
   const clause = (term: string): string => {
-    const options = [...new Set([term, foldDiacritics(term)])].map(escapeLucene).flatMap((t) => {
+    // A prefix is not analysed: a word the source wrote with a typographic apostrophe
+    // ("women’s") is looked for as written too.
+    const written = [term, foldDiacritics(term)].flatMap((t) =>
+      t.includes("'") ? [t, t.replaceAll("'", '\u2019')] : [t],
+    );
+    const options = [...new Set(written)].map(escapeLucene).flatMap((t) => {
       // A typo is a weaker match than a prefix or the word itself: half weight. "unic" is a prefix
       // of both UNICEF and the UNICC and one edit from "unicc"; at full weight the edit put the
       // UNICC above UNICEF by more than UNICEF's connections make up for (fulltext-search.cypher).

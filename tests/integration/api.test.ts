@@ -286,6 +286,10 @@ describe('search reads what people type', () => {
   // Ids no real goal has (the registry's SDGs are sdg:1–17); the names are what is searched.
   const goals = ['sdg:96', 'sdg:95', 'sdg:94'];
   const org = 'org:quirzo-labs';
+  // Accents in the name as written, none in what is typed (as SantéMPI or Côte d'Ivoire).
+  const accented = 'dpg:brevampi';
+  const accentedCountry = 'country:QY';
+  const elided = 'org:quirzie-education';
   beforeAll(async () => {
     await query(
       db,
@@ -293,13 +297,17 @@ describe('search reads what people type', () => {
               (:Entity:SDG {id: $goals[0], name: 'SDG 96: Quirzo for All'}),
               (:Entity:SDG {id: $goals[1], name: 'SDG 9: Quirzo, Industry and Infrastructure'}),
               (:Entity:SDG {id: $goals[2], name: 'SDG 69: Quirzo Partnerships'}),
-              (:Entity:Organisation {id: $org, name: 'Quirzo Labs'})`,
-      { country, goals, org },
+              (:Entity:Organisation {id: $org, name: 'Quirzo Labs'}),
+              (:Entity:DPG {id: $accented, name: 'BrévaMPI'}),
+              (:Entity:Organisation {id: $elided, name: 'Ministère de l’Éducation de Quirzie'}),
+              (:Entity:Country {id: $accentedCountry, name: 'Côte de Quïrzy', aliases: ['Rëpublique de Quïrzy'], aliasText: 'Rëpublique de Quïrzy'})`,
+      { country, goals, org, accented, accentedCountry, elided },
     );
+    await query(db, 'CALL db.awaitIndexes(60)');
   });
   afterAll(async () => {
     await query(db, 'MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
-      ids: [country, ...goals, org],
+      ids: [country, ...goals, org, accented, accentedCountry, elided],
     });
   });
   const found = async (q: string): Promise<string[]> =>
@@ -311,6 +319,23 @@ describe('search reads what people type', () => {
     expect((await found('São Quírzo'))[0]).toBe(country);
     expect((await found('sao quirzo and prinzipe'))[0]).toBe(country);
     expect((await found('São Quírzo and Prínzipe'))[0]).toBe(country);
+  });
+
+  it('finds a name written with accents when it is typed without them', async () => {
+    // A prefix: the word typed so far.
+    expect(await found('breva')).toEqual([accented]);
+    expect(await found('brevampi')).toEqual([accented]);
+    expect((await found('cote de quirzy'))[0]).toBe(accentedCountry);
+    // By an alias too.
+    expect((await found('republique de quirzy'))[0]).toBe(accentedCountry);
+    // Typed with its accents, as before.
+    expect(await found('brév')).toEqual([accented]);
+  });
+
+  it('finds a word after an apostrophe, typed with either apostrophe ("d\'ivoire")', async () => {
+    expect((await found("ministere de l'education"))[0]).toBe(elided);
+    expect((await found('Ministère de l’Éducation'))[0]).toBe(elided);
+    expect((await found("quirzie l'educ"))[0]).toBe(elided);
   });
 
   it('reads "sdg96" as SDG 96', async () => {

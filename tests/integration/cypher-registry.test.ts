@@ -75,7 +75,9 @@ describe('schema migrations', () => {
     const indexes = await db.driver.executeQuery(
       "SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT'",
     );
-    expect(indexes.records.map((r) => r.get('name'))).toContain('entity_text');
+    expect(indexes.records.map((r) => r.get('name'))).toEqual(
+      expect.arrayContaining(['entity_text', 'entity_names_folded']),
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import {
   escapeLucene,
   exactName,
   foldDiacritics,
+  searchTerms,
   snippet,
   typedName,
   type NameField,
@@ -42,6 +43,19 @@ describe('buildSearchQuery', () => {
     );
     expect(foldDiacritics("Côte d'Ivoire, Curaçao, SantéMPI")).toBe(
       "Cote d'Ivoire, Curacao, SanteMPI",
+    );
+  });
+
+  it('keeps an apostrophe inside a word, as the index does ("d\'ivoire")', () => {
+    expect(searchTerms('Côte d’Ivoire')).toEqual(['côte', "d'ivoire"]);
+    expect(searchTerms("people's 'quoted' rock'n'roll l'")).toEqual([
+      "people's",
+      'quoted',
+      "rock'n'roll",
+      'l',
+    ]);
+    expect(buildSearchQuery("d'ivoire", 'name')).toBe(
+      "name:(d'ivoire^3 OR d'ivoire*^2 OR d'ivoire~1^0.5 OR d\u2019ivoire^3 OR d\u2019ivoire*^2 OR d\u2019ivoire~1^0.5)",
     );
   });
 
