@@ -1,8 +1,9 @@
 /**
  * Request and response schemas of the insights endpoints (collaborators, stakeholders,
  * organisation networks, gaps, network measures): validation, TypeScript types and the OpenAPI
- * document (insights-openapi.ts) derive from them. Limits are named constants so the routes, the
- * services and the document agree on defaults and maxima.
+ * document (insights-openapi.ts) derive from them. Limits are named constants
+ * (server/api/limits.ts) so the routes, the services, the document and the explorer agree
+ * on defaults and maxima.
  */
 import { z } from 'zod';
 import { META_PATHS } from '../insights/collaborator-ranking.ts';
@@ -10,16 +11,10 @@ import { STAKEHOLDER_ROLES } from '../insights/stakeholder-map.ts';
 import { STAKEHOLDER_SUBJECTS, type StakeholderSubject } from '../insights/stakeholder-service.ts';
 import { canonicalEntityId } from '../model/entity-ids.ts';
 import { ORGANISATION_KINDS, organisationKindSchema } from '../model/graph-model.ts';
+import { INSIGHTS_LIMITS } from './limits.ts';
 import { entityIdSchema, intParam } from './schemas.ts';
 
-/** Defaults and maxima of every limit the insights endpoints take. */
-export const INSIGHTS_LIMITS = {
-  collaborators: { default: 20, max: 200, defaultPaths: 3, maxPaths: 10 },
-  stakeholders: { default: 100, max: 500, defaultConnections: 3, maxConnections: 10 },
-  network: { default: 50, max: 200, defaultMinStrength: 1, maxMinStrength: 50 },
-  gaps: { default: 20, max: 500 },
-  metrics: { default: 10, max: 100 },
-} as const;
+export { INSIGHTS_LIMITS };
 
 const BOOLEAN_WORDS = ['true', 'false', '1', '0'] as const;
 

@@ -13,3 +13,15 @@ export const LIMITS = {
   facets: { default: 200, max: 1000 },
   export: { default: 5000, max: 20000 },
 } as const;
+
+/**
+ * Defaults and maxima of every limit the insights endpoints take; the explorer pages through the
+ * ranked lists ("Show more") by the same numbers.
+ */
+export const INSIGHTS_LIMITS = {
+  collaborators: { default: 20, max: 200, defaultPaths: 3, maxPaths: 10 },
+  stakeholders: { default: 100, max: 500, defaultConnections: 3, maxConnections: 10 },
+  network: { default: 50, max: 200, defaultMinStrength: 1, maxMinStrength: 50 },
+  gaps: { default: 20, max: 500 },
+  metrics: { default: 10, max: 100 },
+} as const;

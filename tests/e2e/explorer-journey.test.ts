@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type {
@@ -842,6 +843,112 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await items.first().waitFor(POLL);
     expect(await inPage<string>(page, 'location.hash')).not.toContain('sel=');
     await page.close();
+  });
+
+  it('narrows potential collaborators, lists more, downloads the list, and keeps it all in the link', async () => {
+    // A DPG of its own sector, and 26 organisations (NGOs and companies) that each own another
+    // DPG of that sector: more candidates than a first page holds, of two kinds.
+    const target = 'dpg:e2e-collab-target';
+    const sector = 'E2E Collaboration Sector';
+    const owners = Array.from({ length: 26 }, (_, i) => ({
+      id: `org:e2e-collab-${String(i + 1).padStart(2, '0')}`,
+      name: `E2E Collaborator ${String(i + 1).padStart(2, '0')}`,
+      kind: i % 3 === 0 ? 'ngo' : 'company',
+      dpg: `dpg:e2e-collab-${String(i + 1).padStart(2, '0')}`,
+    }));
+    const config = inject('neo4j');
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+    const run = (cypher: string, params: Record<string, unknown>) =>
+      driver.executeQuery(cypher, params, { database: config.database });
+    await run(
+      `CREATE (:Entity:DPG {id: $target, name: 'E2E Collab Target', sectors: [$sector]})
+       WITH 1 AS one
+       UNWIND $owners AS owner
+       CREATE (o:Entity:Organisation {id: owner.id, name: owner.name, kind: owner.kind})
+       CREATE (o)-[:OWNS]->(:Entity:DPG {id: owner.dpg, name: owner.name + ' Toolkit', sectors: [$sector]})`,
+      { target, sector, owners },
+    );
+    try {
+      type Answer = { total: number; candidates: { id: string; label: string }[] };
+      const encoded = encodeURIComponent(target);
+      const base = `${appUrl}/#/explore?focus=${encoded}&panel=insight&insight=collaborators&of=${encoded}`;
+      const page = await open(base);
+      const rows = page.getByTestId('insight-items').locator('button.item');
+      await rows.first().waitFor(POLL);
+      const listed = async () =>
+        (await rows.locator('.name').allTextContents()).map((text) => text.trim());
+      const startsAll = async (expected: readonly string[]) => {
+        const shown = await listed();
+        return (
+          shown.length === expected.length && shown.every((n, i) => n.startsWith(expected[i]!))
+        );
+      };
+      const names = (answer: Answer) => answer.candidates.map((c) => c.label);
+      const all = (await api<Answer>(`/api/dpgs/${encoded}/collaborators?limit=200`)).body;
+      expect(all.total).toBe(26);
+      await expect.poll(() => startsAll(names(all).slice(0, 20)), POLL).toBe(true);
+
+      // A kind: the API ranks the NGOs alone, and the link says so.
+      await page.getByTestId('insight-kind').selectOption('ngo');
+      await expect
+        .poll(() => startsAll(owners.filter((o) => o.kind === 'ngo').map((o) => o.name)), POLL)
+        .toBe(true);
+      expect(await inPage<string>(page, 'location.hash')).toContain('only=ngo');
+
+      // Any kind again, then the rest: 6 more of 26.
+      await page.getByTestId('insight-kind').selectOption('');
+      await expect.poll(() => startsAll(names(all).slice(0, 20)), POLL).toBe(true);
+      await expect(page.getByTestId('insight-more').textContent()).resolves.toBe(
+        'Show the other 6',
+      );
+      await page.getByTestId('insight-more').click();
+      await expect.poll(() => startsAll(names(all)), POLL).toBe(true);
+      expect(await inPage<string>(page, 'location.hash')).toContain('top=40');
+      expect(await page.getByTestId('insight-more').count()).toBe(0);
+
+      // The list as a table: the rows shown, in order, with why each is listed.
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('insight-download').click(),
+      ]);
+      expect(file.suggestedFilename()).toBe(
+        'dpg-explorer-potential-collaborators-e2e-collab-target.csv',
+      );
+      const table = readFileSync((await file.path())!, 'utf8')
+        .trim()
+        .split('\r\n');
+      expect(table[0]).toBe(
+        'rank,id,name,type,kind,score,tags,score made of,why listed,editors’ notes',
+      );
+      expect(table.slice(1).map((line) => line.split(',')[1])).toEqual(
+        all.candidates.map((c) => c.id),
+      );
+      expect(table[1]).toContain(`owns ${all.candidates[0]!.label} Toolkit`);
+
+      // Back: the first page again.
+      await page.goBack();
+      await expect.poll(() => listed().then((shown) => shown.length), POLL).toBe(20);
+      await page.close();
+
+      // A link with filters opens with them set: here no DPGA member is among them.
+      const linked = await open(`${base}&only=company&members=1`);
+      await linked.getByText('None match these filters.').waitFor(POLL);
+      expect(await linked.getByTestId('insight-kind').inputValue()).toBe('company');
+      expect(await linked.getByTestId('insight-members').isChecked()).toBe(true);
+      await linked.getByRole('button', { name: 'Clear filters' }).click();
+      await expect
+        .poll(() => linked.getByTestId('insight-items').locator('button.item').count(), POLL)
+        .toBe(20);
+      expect(await inPage<string>(linked, 'location.hash')).not.toMatch(/only=|members=/);
+      await linked.close();
+    } finally {
+      await run(
+        `MATCH (n:Entity) WHERE n.id = $target OR n.id IN [o IN $owners | o.id] OR n.id IN [o IN $owners | o.dpg]
+         DETACH DELETE n`,
+        { target, owners },
+      );
+      await driver.close();
+    }
   });
 
   it('asks the API nothing it would refuse for a link with malformed ids, and offers no Retry', async () => {

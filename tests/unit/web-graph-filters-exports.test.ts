@@ -176,6 +176,10 @@ describe('export writers', () => {
   it('writes CSV with RFC 4180 quoting, in the names the explorer shows', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    // A name a spreadsheet would run as a formula is kept as text; numbers stay numbers.
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('-1+2')).toBe("'-1+2");
+    expect(csvField(-1)).toBe('-1');
     expect(toNodesCsv(shown).split('\r\n')).toEqual([
       'id,name,type,kind,connections',
       'org:a,"A, ""the"" org",Organisation,NGO,3',

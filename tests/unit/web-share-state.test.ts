@@ -21,6 +21,7 @@ import {
 import type { GraphChunk } from '../../web/src/lib/api/types.ts';
 import { typeFromId } from '../../web/src/lib/vocabulary/index.ts';
 import { EXPANSION_MAX } from '../../web/src/state/graph/limits.ts';
+import { DEFAULT_INSIGHT_OPTIONS } from '../../web/src/lib/insights/insight-options.ts';
 
 const full: ShareState = {
   exploration: {
@@ -41,7 +42,12 @@ const full: ShareState = {
   list: true,
   panel: 'paths',
   path: { from: 'org:google', to: 'dpg:dhis2' },
-  insight: { kind: 'collaborators', id: 'dpg:dhis2', shown: true },
+  insight: {
+    kind: 'collaborators',
+    id: 'dpg:dhis2',
+    shown: true,
+    options: { top: 40, kind: 'company', country: 'country:KE', members: true },
+  },
 };
 
 describe('share state in the URL', () => {
@@ -91,7 +97,12 @@ describe('share state in the URL', () => {
       expanded: ['country:SL', 'org:ke'],
     });
     expect(state.selected).toBe('country:KE');
-    expect(state.insight).toEqual({ kind: 'stakeholders', id: 'country:KE', shown: false });
+    expect(state.insight).toEqual({
+      kind: 'stakeholders',
+      id: 'country:KE',
+      shown: false,
+      options: DEFAULT_INSIGHT_OPTIONS,
+    });
     expect(state.path).toEqual({ from: 'country:GH', to: 'dpg:dhis2' });
     expect(decodeShareState('#/entity/country%3Ake').selected).toBe('country:KE');
     expect(decodeShareState('#/entity/ORG%3AUNICEF').selected).toBe('org:unicef');
@@ -164,6 +175,39 @@ describe('share state in the URL', () => {
     expect(unreadLinkSettings('#/entity/%E0%A4%A')).toHaveLength(1);
     for (const plain of ['', '#/', '#/entity/org%3Aunicef'])
       expect(unreadLinkSettings(plain)).toEqual([]);
+  });
+
+  it("reads how far and how narrowly an insight view lists, and names what it can't", () => {
+    const base = '#/explore?panel=insight&insight=collaborators&of=dpg:dhis2';
+    expect(decodeShareState(`${base}&top=60&only=ngo&in=country:ke&members=1`).insight).toEqual({
+      kind: 'collaborators',
+      id: 'dpg:dhis2',
+      shown: false,
+      options: { top: 60, kind: 'ngo', country: 'country:KE', members: true },
+    });
+    const odd = `${base}&top=999&only=pirates&in=org:unicef&members=yes`;
+    expect(decodeShareState(odd).insight?.options).toEqual(DEFAULT_INSIGHT_OPTIONS);
+    expect(unreadLinkSettings(odd).map((u) => `${u.key}=${u.value}: ${u.reason}`)).toEqual([
+      'members=yes: not a switch (0, 1)',
+      'top=999: not a number from 1 to 200',
+      'only=pirates: not an organisation kind (' +
+        'un-agency, government, multilateral-bank, foundation, company, ngo, academia, network, unknown)',
+      'in=org:unicef: not a country id (country:KE)',
+    ]);
+    // A stakeholder map lists further (500), but takes no collaborator filters.
+    const map = '#/explore?insight=stakeholders&of=country:KE&top=300&only=ngo&members=1';
+    expect(decodeShareState(map).insight?.options).toEqual({
+      ...DEFAULT_INSIGHT_OPTIONS,
+      top: 300,
+    });
+    expect(unreadLinkSettings(encodeShareState(decodeShareState(map)))).toEqual([]);
+    expect(unreadLinkSettings(map).map((u) => `${u.key}: ${u.reason}`)).toEqual([
+      'only: only read with potential collaborators',
+      'members: only read with potential collaborators',
+    ]);
+    expect(unreadLinkSettings('#/explore?top=40').map((u) => u.reason)).toEqual([
+      'only read with an insight',
+    ]);
   });
 
   it('names what is no entity id, and reads the link without it', () => {

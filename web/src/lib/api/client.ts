@@ -68,8 +68,15 @@ export interface ApiClient {
   health(options?: RequestOptions): Promise<HealthResponse>;
   /** The overview graph, at most `limit` nodes. */
   overview(limit: number, options?: RequestOptions): Promise<OverviewResponse>;
-  /** Full-text search over entity names; `query` must not be blank. */
-  search(query: string, limit: number, options?: RequestOptions): Promise<SearchResponse>;
+  /**
+   * Full-text search over entity names; `query` must not be blank. `types` keeps entities of
+   * those types only (a country picker).
+   */
+  search(
+    query: string,
+    limit: number,
+    options?: RequestOptions & { types?: readonly string[] },
+  ): Promise<SearchResponse>;
   /** One entity with its properties, neighbours and sources; rejects with status 404 when unknown. */
   entity(id: string, options?: RequestOptions): Promise<EntityDetails>;
   /** The entities around `id`, capped at `limit`, with what the cap left out. */
@@ -210,11 +217,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       );
     },
 
-    search(query, limit, init = {}) {
+    search(query, limit, { types, ...init } = {}) {
       const q = query.trim();
       if (q === '') throw new TypeError('api client: search query must not be blank');
       assertPositiveInteger('search limit', limit);
       const params = new URLSearchParams({ q, limit: String(limit) });
+      if (types && types.length > 0) params.set('types', types.join(','));
       return getJson<SearchResponse>(
         `/api/search?${params.toString()}`,
         init,

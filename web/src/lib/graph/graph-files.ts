@@ -49,13 +49,24 @@ export function toJsonFile(graph: ShownGraph): string {
   )}\n`;
 }
 
-/** One CSV field, quoted when it needs to be (RFC 4180). */
+/** Text a spreadsheet would run as a formula (CSV injection): it starts with = + - @, tab or CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field, quoted when it needs to be (RFC 4180). Text a spreadsheet would run as a formula
+ * gets a leading apostrophe, as the API's CSV export does (names come from public sources).
+ */
 export function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
+  const raw = value === undefined ? '' : String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csv(header: readonly string[], rows: readonly (string | number | undefined)[][]): string {
+/** A CSV table with a header row, lines ended as spreadsheets on every system read them. */
+export function csv(
+  header: readonly string[],
+  rows: readonly (string | number | undefined)[][],
+): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -5,6 +5,7 @@
  * type, optional score and explaining paths), so the view keeps working while they settle.
  */
 import type { InsightKind } from '../../state/url/utils';
+import { DEFAULT_INSIGHT_OPTIONS, type InsightOptions, insightParams } from './insight-options';
 import { entityTypeName } from '../vocabulary';
 
 /** One ranked entity of an insight answer. */
@@ -99,17 +100,27 @@ export function insightMisfit(kind: InsightKind, type: string): string {
   return `${INSIGHT_TITLES[kind]}: for ${list} only, not ${names([type])[0]}.`;
 }
 
-/** The GET path for a view of entity `id` of type `type`, or undefined when the view does not apply. */
-export function insightPath(kind: InsightKind, id: string, type: string): string | undefined {
+/**
+ * The GET path for a view of entity `id` of type `type`, listing as far and as narrowly as
+ * `options` say, or undefined when the view does not apply.
+ */
+export function insightPath(
+  kind: InsightKind,
+  id: string,
+  type: string,
+  options: InsightOptions = DEFAULT_INSIGHT_OPTIONS,
+): string | undefined {
   if (!INSIGHT_SUBJECTS[kind].includes(type)) return undefined;
   const encoded = encodeURIComponent(id);
+  const query = new URLSearchParams(insightParams(kind, options)).toString();
+  const more = query === '' ? '' : `&${query}`;
   switch (kind) {
     case 'collaborators':
-      return `/api/dpgs/${encoded}/collaborators`;
+      return `/api/dpgs/${encoded}/collaborators${query === '' ? '' : `?${query}`}`;
     case 'network':
-      return `/api/organisations/${encoded}/network`;
+      return `/api/organisations/${encoded}/network${query === '' ? '' : `?${query}`}`;
     case 'stakeholders':
-      return `/api/stakeholders?${STAKEHOLDER_PARAM[type]}=${encoded}`;
+      return `/api/stakeholders?${STAKEHOLDER_PARAM[type]}=${encoded}${more}`;
   }
 }
 
@@ -274,4 +285,12 @@ export function insightItems(body: unknown): InsightItem[] {
     if (items.length > 0) return items;
   }
   return [];
+}
+
+/** The country a collaborators answer was narrowed to, as the answer names it. */
+export function insightFilterCountry(body: unknown): { id: string; label: string } | null {
+  if (!isRecord(body) || !isRecord(body.filters) || !isRecord(body.filters.country)) return null;
+  const id = text(body.filters.country.id);
+  const label = text(body.filters.country.label);
+  return id === null || label === null ? null : { id, label };
 }

@@ -16,12 +16,14 @@ import {
 import { createLatestRequest } from '../../lib/api/latest-request';
 import {
   type InsightItem,
+  insightFilterCountry,
   insightItems,
   insightMisfit,
   insightPath,
   insightSubjectLabel,
   insightTotal,
 } from '../../lib/insights/insight-request';
+import { DEFAULT_INSIGHT_OPTIONS, type InsightOptions } from '../../lib/insights/insight-options';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
 
@@ -35,11 +37,16 @@ export type InsightAnswer =
       items: InsightItem[];
       /** Ranked in all, when the answer says. */ total: number | null;
       /** The subject's name, as the answer gives it. */ subjectLabel: string | null;
+      /** The country the list is narrowed to, named. */
+      country: { id: string; label: string } | null;
     }
   | { available: false };
 
 let subject = $state<{ kind: InsightKind; id: string; type: string } | null>(null);
 let status = $state<AsyncStatus<InsightAnswer>>(idle());
+let options = $state.raw<InsightOptions>(DEFAULT_INSIGHT_OPTIONS);
+/** A new list for the same subject on its way ("Show more", a filter): the old one stays meanwhile. */
+let updating = $state(false);
 const request = createLatestRequest();
 /** The elements "Show on canvas" added, while the canvas still shows them. */
 let shownChunk = $state.raw<object | null>(null);
@@ -75,6 +82,14 @@ export const insight = {
   get status() {
     return status;
   },
+  /** How far the list goes and which collaborators it keeps. */
+  get options() {
+    return options;
+  },
+  /** Whether a longer or filtered list for the same subject is loading (the current one stays). */
+  get updating() {
+    return updating;
+  },
   /**
    * Whether the view's entities are on the canvas: true until the canvas moves on (another
    * exploration, a found path) and drops the elements they came with. Links keep it (`show=1`).
@@ -99,25 +114,31 @@ export const insight = {
 /** The only ways to change the insight state. */
 export const insightActions = {
   /**
-   * Opens view `kind` for entity `id` of type `type` and loads it; with `show`, then puts its
+   * Opens view `kind` for entity `id` of type `type` and loads it, as far and as narrowly as
+   * `options.list` says (a first page of everything by default); with `show`, then puts its
    * entities on the canvas (a link that had them there).
    */
   async open(
     kind: InsightKind,
     id: string,
     type: string,
-    options: { show?: boolean } = {},
+    opened: { show?: boolean; list?: InsightOptions } = {},
   ): Promise<void> {
+    const sameSubject = subject?.kind === kind && subject.id === id && status.state === 'success';
     subject = { kind, id, type };
+    options = opened.list ?? DEFAULT_INSIGHT_OPTIONS;
     insightActions.hideFromCanvas();
-    wanted = options.show === true;
+    wanted = opened.show === true;
     showError = null;
-    const path = insightPath(kind, id, type);
+    const path = insightPath(kind, id, type, options);
     if (path === undefined) {
       status = failure(new Error(insightMisfit(kind, type)));
+      updating = false;
       return;
     }
-    status = loading();
+    // The same subject again (a longer or narrower list): its current list stays in view meanwhile.
+    if (sameSubject) updating = true;
+    else status = loading();
     try {
       const body = await request.run((signal) => api.getJson(path, { signal }));
       status = success({
@@ -125,15 +146,34 @@ export const insightActions = {
         items: insightItems(body),
         total: insightTotal(body),
         subjectLabel: insightSubjectLabel(body),
+        country: insightFilterCountry(body),
       });
-      if (options.show) await insightActions.showOnCanvas();
+      updating = false;
+      if (opened.show) await insightActions.showOnCanvas();
     } catch (error) {
       if (isAbort(error)) return;
+      updating = false;
       // A route that does not exist answers 404 without details; an unknown entity names its id.
       const missingRoute = error instanceof ApiError && error.status === 404 && !error.details;
       status = missingRoute ? success({ available: false }) : failure(error);
       wanted = false;
     }
+  },
+  /**
+   * Lists the open view again as `list` says ("Show more", a filter); its entities go back on the
+   * canvas if they were there.
+   */
+  async setOptions(list: InsightOptions): Promise<void> {
+    if (!subject) return;
+    await insightActions.open(subject.kind, subject.id, subject.type, {
+      show: shownOnCanvas,
+      list,
+    });
+  },
+  /** Asks again for the view as it stands (after an error). */
+  async retry(): Promise<void> {
+    if (!subject) return;
+    await insightActions.open(subject.kind, subject.id, subject.type, { list: options });
   },
   /**
    * Explores from the subject and adds every listed entity joined to it by what explains it (the
@@ -187,5 +227,7 @@ export const insightActions = {
     subject = null;
     showError = null;
     status = idle();
+    options = DEFAULT_INSIGHT_OPTIONS;
+    updating = false;
   },
 };

@@ -21,6 +21,12 @@ import {
 import { ORGANISATION_KINDS } from '../../../../server/model/graph-vocabulary.ts';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../../lib/vocabulary';
 import { EXPANSION_MAX } from '../graph/limits';
+import {
+  type InsightOptions,
+  filtersApply,
+  insightPage,
+  isOrganisationKind,
+} from '../../lib/insights/insight-options';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
 
 /** The insight views, each answering one of the three jobs. */
@@ -48,8 +54,11 @@ export interface ShareState {
   panel: PanelName | null;
   /** The path finder's ends; one may be chosen before the other ("Paths from here"). */
   path: { from: string | null; to: string | null } | null;
-  /** The open insight view, and whether its entities were shown on the canvas. */
-  insight: { kind: InsightKind; id: string; shown: boolean } | null;
+  /**
+   * The open insight view, whether its entities were shown on the canvas, and how far and how
+   * narrowly it lists.
+   */
+  insight: { kind: InsightKind; id: string; shown: boolean; options: InsightOptions } | null;
 }
 
 /** The state of a fresh page. */
@@ -108,6 +117,10 @@ function shareEntries(state: ShareState): [string, string | undefined][] {
     ['insight', state.insight?.kind],
     ['of', state.insight?.id],
     ['show', state.insight?.shown ? '1' : undefined],
+    ['top', state.insight?.options.top?.toString()],
+    ['only', state.insight?.options.kind ?? undefined],
+    ['in', state.insight?.options.country ?? undefined],
+    ['members', state.insight?.options.members ? '1' : undefined],
   ];
 }
 
@@ -208,8 +221,31 @@ export function decodeShareState(hash: string): ShareState {
     path: from !== null || to !== null ? { from, to } : null,
     insight:
       (INSIGHT_KINDS as readonly (string | null)[]).includes(insightKind) && insightId !== null
-        ? { kind: insightKind as InsightKind, id: insightId, shown: params.get('show') === '1' }
+        ? {
+            kind: insightKind as InsightKind,
+            id: insightId,
+            shown: params.get('show') === '1',
+            options: insightOptions(insightKind as InsightKind, params),
+          }
         : null,
+  };
+}
+
+/**
+ * How far an insight view lists (`top`, a whole number from 1 to the view's maximum), and which
+ * collaborators it keeps (`only` a kind, `in` a country id, `members=1`); anything else is the
+ * default, as unreadLinkSettings reports.
+ */
+function insightOptions(kind: InsightKind, params: URLSearchParams): InsightOptions {
+  const top = Number(params.get('top') ?? Number.NaN);
+  const only = params.get('only');
+  const country = one(params.get('in'));
+  const filtered = filtersApply(kind);
+  return {
+    top: Number.isInteger(top) && top >= 1 && top <= insightPage(kind).max ? top : null,
+    kind: filtered && isOrganisationKind(only) ? only : null,
+    country: filtered && country?.startsWith('country:') ? country : null,
+    members: filtered && params.get('members') === '1',
   };
 }
 
@@ -223,7 +259,7 @@ export interface UnreadSetting {
   reason: string;
 }
 
-const FLAGS = ['fade', 'list', 'show'] as const;
+const FLAGS = ['fade', 'list', 'show', 'members'] as const;
 
 function oneOf(names: readonly string[]): string {
   return names.join(', ');
@@ -316,7 +352,32 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   // An `of` that is no id is reported as such above.
   if (params.has('insight') && (params.get('of')?.trim() ?? '') === '')
     out.push({ key: 'insight', value: params.get('insight') ?? '', reason: 'needs “of”' });
-  if (params.has('show') && !params.has('insight'))
-    out.push({ key: 'show', value: params.get('show') ?? '', reason: 'only read with an insight' });
+  for (const key of ['show', 'top', 'only', 'in', 'members'])
+    if (params.has(key) && !params.has('insight'))
+      out.push({ key, value: params.get(key) ?? '', reason: 'only read with an insight' });
+  const insight = decodeShareState(hash).insight;
+  if (insight) {
+    const options = insight.options;
+    const top = params.get('top');
+    if (top !== null && options.top === null)
+      out.push({
+        key: 'top',
+        value: top,
+        reason: `not a number from 1 to ${insightPage(insight.kind).max}`,
+      });
+    if (filtersApply(insight.kind)) {
+      unknownItems('only', ORGANISATION_KINDS, 'an organisation kind');
+      const country = params.get('in');
+      if (country !== null && options.country === null)
+        out.push({ key: 'in', value: country, reason: 'not a country id (country:KE)' });
+    } else
+      for (const key of ['only', 'in', 'members'])
+        if (params.has(key))
+          out.push({
+            key,
+            value: params.get(key) ?? '',
+            reason: 'only read with potential collaborators',
+          });
+  }
   return out;
 }

@@ -1,0 +1,117 @@
+// Unit tests of how far and how narrowly an insight view lists (web/src/lib/insights/
+// insight-options.ts), the paths it asks (insight-request.ts) and its CSV (insight-csv.ts).
+import { describe, expect, it } from 'vitest';
+import { INSIGHTS_LIMITS } from '../../server/api/limits.ts';
+import { collaboratorsQuerySchema } from '../../server/api/insights-schemas.ts';
+import {
+  DEFAULT_INSIGHT_OPTIONS,
+  insightParams,
+  isDefaultOptions,
+  listedTop,
+  nextTop,
+  sameOptions,
+} from '../../web/src/lib/insights/insight-options.ts';
+import { insightCsv, INSIGHT_CSV_COLUMNS } from '../../web/src/lib/insights/insight-csv.ts';
+import { type InsightItem, insightPath } from '../../web/src/lib/insights/insight-request.ts';
+
+const narrowed = {
+  top: 40,
+  kind: 'ngo',
+  country: 'country:KE',
+  members: true,
+} as const;
+
+describe('insight options', () => {
+  it('lists a first page by default, then a page more at a time up to the API maximum', () => {
+    expect(listedTop('collaborators', DEFAULT_INSIGHT_OPTIONS)).toBe(20);
+    expect(nextTop('collaborators', DEFAULT_INSIGHT_OPTIONS, 20, 34)).toBe(40);
+    expect(nextTop('collaborators', { ...DEFAULT_INSIGHT_OPTIONS, top: 190 }, 190, 500)).toBe(
+      INSIGHTS_LIMITS.collaborators.max,
+    );
+    expect(nextTop('stakeholders', DEFAULT_INSIGHT_OPTIONS, 100, 260)).toBe(200);
+    expect(nextTop('network', DEFAULT_INSIGHT_OPTIONS, 50, null)).toBe(100);
+  });
+
+  it('offers no more when all are listed, fewer came than asked, or at the maximum', () => {
+    expect(nextTop('collaborators', DEFAULT_INSIGHT_OPTIONS, 20, 20)).toBeNull();
+    expect(nextTop('collaborators', DEFAULT_INSIGHT_OPTIONS, 12, null)).toBeNull();
+    expect(nextTop('collaborators', { ...DEFAULT_INSIGHT_OPTIONS, top: 200 }, 200, 900)).toBe(null);
+  });
+
+  it('asks the API for the filters only where the view takes them', () => {
+    expect(insightParams('collaborators', DEFAULT_INSIGHT_OPTIONS)).toEqual([]);
+    expect(insightParams('collaborators', narrowed)).toEqual([
+      ['limit', '40'],
+      ['kind', 'ngo'],
+      ['country', 'country:KE'],
+      ['membersOnly', 'true'],
+    ]);
+    expect(insightParams('stakeholders', narrowed)).toEqual([['limit', '40']]);
+    // What it sends, the API's own schema reads as meant.
+    expect(
+      collaboratorsQuerySchema.parse(Object.fromEntries(insightParams('collaborators', narrowed))),
+    ).toMatchObject({ limit: 40, kind: 'ngo', country: 'country:KE', membersOnly: true });
+  });
+
+  it('puts them in the path of each view', () => {
+    expect(insightPath('collaborators', 'dpg:dhis2', 'DPG', narrowed)).toBe(
+      '/api/dpgs/dpg%3Adhis2/collaborators?limit=40&kind=ngo&country=country%3AKE&membersOnly=true',
+    );
+    expect(insightPath('stakeholders', 'country:KE', 'Country', narrowed)).toBe(
+      '/api/stakeholders?country=country%3AKE&limit=40',
+    );
+    expect(insightPath('network', 'org:unicef', 'Organisation', { ...narrowed, top: 100 })).toBe(
+      '/api/organisations/org%3Aunicef/network?limit=100',
+    );
+  });
+
+  it('compares options by value', () => {
+    expect(isDefaultOptions(DEFAULT_INSIGHT_OPTIONS)).toBe(true);
+    expect(isDefaultOptions({ ...DEFAULT_INSIGHT_OPTIONS, members: true })).toBe(false);
+    expect(sameOptions({ ...narrowed }, narrowed)).toBe(true);
+    expect(sameOptions({ ...narrowed, top: null }, narrowed)).toBe(false);
+  });
+});
+
+describe('insight CSV', () => {
+  const item = (id: string, label: string, extra: Partial<InsightItem> = {}): InsightItem => ({
+    id,
+    label,
+    type: 'Organisation',
+    kind: 'ngo',
+    score: 1.5,
+    reasons: [],
+    pathIds: [],
+    tags: [],
+    summary: null,
+    ...extra,
+  });
+
+  it('writes one row per item in rank order, with every reason and the editors’ notes', () => {
+    const rows = insightCsv(
+      [
+        item('org:a', 'Alpha, Inc', {
+          reasons: ['Alpha owns X', 'Alpha funds Y', 'Alpha runs Z'],
+          tags: ['DPGA member', 'broker'],
+          summary: '3 links through DPGs of the same sector',
+        }),
+        item('org:b', '=cmd|calc', { kind: 'unknown', score: null }),
+      ],
+      new Map([
+        [
+          'org:a',
+          [{ stance: 'supportive', priority: 'high', notes: ' Met in May. ', tags: ['health'] }],
+        ],
+      ]),
+    ).split('\r\n');
+    expect(rows[0]).toBe(INSIGHT_CSV_COLUMNS.join(','));
+    expect(rows[1]).toBe(
+      '1,org:a,"Alpha, Inc",Organisation,NGO,1.5,DPGA member; broker,' +
+        '3 links through DPGs of the same sector,Alpha owns X; Alpha funds Y; Alpha runs Z,' +
+        '"Supportive, high priority, health, Met in May."',
+    );
+    // A name a spreadsheet would run as a formula stays text; no kind and no score stay empty.
+    expect(rows[2]).toBe("2,org:b,'=cmd|calc,Organisation,,,,,,");
+    expect(rows).toHaveLength(4);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * An insight view's ranked list as a CSV table, for the spreadsheet an advocacy team keeps: each
+ * entity with its rank, score, what the score is made of, the sentences that explain it and what
+ * editors noted about it for this subject. Pure: items in, text out.
+ */
+import { csv } from '../graph/graph-files';
+import { annotationValueName, entityTypeName, organisationKindName } from '../vocabulary';
+import type { InsightItem } from './insight-request';
+
+/** What editors noted about one listed entity, newest first (the panel's annotations). */
+export interface ListedNote {
+  stance: string;
+  priority: string;
+  notes: string;
+  tags: readonly string[];
+}
+
+export const INSIGHT_CSV_COLUMNS = [
+  'rank',
+  'id',
+  'name',
+  'type',
+  'kind',
+  'score',
+  'tags',
+  'score made of',
+  'why listed',
+  'editors’ notes',
+] as const;
+
+/** Several values in one cell. */
+const SEPARATOR = '; ';
+
+function noteText(note: ListedNote): string {
+  return [
+    annotationValueName(note.stance),
+    `${note.priority} priority`,
+    ...note.tags,
+    note.notes.trim(),
+  ]
+    .filter((part) => part !== '')
+    .join(', ');
+}
+
+/** The table: one row per item, in the list's order; every reason, not only the two shown. */
+export function insightCsv(
+  items: readonly InsightItem[],
+  notes: ReadonlyMap<string, readonly ListedNote[]> = new Map(),
+): string {
+  return csv(
+    INSIGHT_CSV_COLUMNS,
+    items.map((item, index) => [
+      index + 1,
+      item.id,
+      item.label,
+      entityTypeName(item.type),
+      item.kind && item.kind !== 'unknown' ? organisationKindName(item.kind) : '',
+      item.score ?? '',
+      item.tags.join(SEPARATOR),
+      item.summary ?? '',
+      item.reasons.join(SEPARATOR),
+      (notes.get(item.id) ?? []).map(noteText).join(SEPARATOR),
+    ]),
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * How far down a ranked list the reader has asked to see ("Show more"), and which collaborators
+ * they want (of one kind of organisation, active in one country, DPGA members only): the API's own
+ * parameters, so the filtering and the ranking stay the server's, and the list a link restores is
+ * the list that was shared.
+ */
+import { INSIGHTS_LIMITS } from '../../../../server/api/limits.ts';
+import {
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+} from '../../../../server/model/graph-vocabulary.ts';
+import type { InsightKind } from '../../state/url/utils';
+
+export interface InsightOptions {
+  /** How many to list; null for the API's default (a first page). */
+  top: number | null;
+  /** Potential collaborators only: organisations of this kind. */
+  kind: OrganisationKind | null;
+  /** Potential collaborators only: active in this country (its id, `country:KE`). */
+  country: string | null;
+  /** Potential collaborators only: DPGA members. */
+  members: boolean;
+}
+
+export const DEFAULT_INSIGHT_OPTIONS: InsightOptions = {
+  top: null,
+  kind: null,
+  country: null,
+  members: false,
+};
+
+/** The views whose API takes the collaborator filters. */
+export function filtersApply(kind: InsightKind): boolean {
+  return kind === 'collaborators';
+}
+
+/** How many a view lists at first, and the most it can list: one "Show more" adds a first page. */
+export function insightPage(kind: InsightKind): { first: number; max: number } {
+  const limits = INSIGHTS_LIMITS[kind];
+  return { first: limits.default, max: limits.max };
+}
+
+/** How many are listed under `options`. */
+export function listedTop(kind: InsightKind, options: InsightOptions): number {
+  const { first, max } = insightPage(kind);
+  return Math.min(options.top ?? first, max);
+}
+
+/**
+ * How many "Show more" lists, or null when nothing more can be shown: the list already holds all
+ * there is (`total`, when the answer says), or the API's maximum.
+ */
+export function nextTop(
+  kind: InsightKind,
+  options: InsightOptions,
+  listed: number,
+  total: number | null,
+): number | null {
+  const { first, max } = insightPage(kind);
+  const top = listedTop(kind, options);
+  // Fewer listed than asked for: that was all.
+  if (listed < top || (total !== null && total <= listed) || top >= max) return null;
+  return Math.min(top + first, max);
+}
+
+/** Whether `options` narrow or lengthen the list at all. */
+export function isDefaultOptions(options: InsightOptions): boolean {
+  return (
+    options.top === null && options.kind === null && options.country === null && !options.members
+  );
+}
+
+/** The API query parameters for `options` in view `kind` (only those the view takes). */
+export function insightParams(kind: InsightKind, options: InsightOptions): [string, string][] {
+  const params: [string, string][] = [];
+  if (options.top !== null) params.push(['limit', String(listedTop(kind, options))]);
+  if (filtersApply(kind)) {
+    if (options.kind !== null) params.push(['kind', options.kind]);
+    if (options.country !== null) params.push(['country', options.country]);
+    if (options.members) params.push(['membersOnly', 'true']);
+  }
+  return params;
+}
+
+/** Whether `value` is an organisation kind the API filters by. */
+export function isOrganisationKind(value: string | null): value is OrganisationKind {
+  return (ORGANISATION_KINDS as readonly (string | null)[]).includes(value);
+}
+
+/** The same options? (Compared by value, for links read back.) */
+export function sameOptions(a: InsightOptions, b: InsightOptions): boolean {
+  return a.top === b.top && a.kind === b.kind && a.country === b.country && a.members === b.members;
+}
