@@ -894,6 +894,10 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
         .poll(() => startsAll(owners.filter((o) => o.kind === 'ngo').map((o) => o.name)), POLL)
         .toBe(true);
       expect(await inPage<string>(page, 'location.hash')).toContain('only=ngo');
+      // What the score is made of, from the answer's own weights.
+      const ranking = page.getByTestId('insight-ranking');
+      await ranking.locator('summary').click();
+      expect(await ranking.locator('li').first().textContent()).toMatch(/^2 × takes part/);
 
       // Any kind again, then the rest: 6 more of 26.
       await page.getByTestId('insight-kind').selectOption('');

@@ -1,5 +1,6 @@
 // Unit tests of how far and how narrowly an insight view lists (web/src/lib/insights/
-// insight-options.ts), the paths it asks (insight-request.ts) and its CSV (insight-csv.ts).
+// insight-options.ts), the paths it asks (insight-request.ts), its CSV (insight-csv.ts) and how it
+// says the list is ranked (insight-ranking.ts).
 import { describe, expect, it } from 'vitest';
 import { INSIGHTS_LIMITS } from '../../server/api/limits.ts';
 import { collaboratorsQuerySchema } from '../../server/api/insights-schemas.ts';
@@ -13,6 +14,7 @@ import {
 } from '../../web/src/lib/insights/insight-options.ts';
 import { insightCsv, INSIGHT_CSV_COLUMNS } from '../../web/src/lib/insights/insight-csv.ts';
 import { type InsightItem, insightPath } from '../../web/src/lib/insights/insight-request.ts';
+import { rankingNote } from '../../web/src/lib/insights/insight-ranking.ts';
 
 const narrowed = {
   top: 40,
@@ -113,5 +115,40 @@ describe('insight CSV', () => {
     // A name a spreadsheet would run as a formula stays text; no kind and no score stay empty.
     expect(rows[2]).toBe("2,org:b,'=cmd|calc,Organisation,,,,,,");
     expect(rows).toHaveLength(4);
+  });
+});
+
+describe('how an insight list is ranked', () => {
+  it('lists the collaborator weights the answer gives, heaviest first', () => {
+    const note = rankingNote(
+      'collaborators',
+      {
+        method: {
+          weights: {
+            'dpg-sdg': { weight: 0.5, description: 'owns a DPG advancing one of the same SDGs' },
+            'activity-owner': { weight: 2, description: 'takes part with an owner of the DPG' },
+            broken: { weight: 'heavy' },
+          },
+        },
+      },
+      'DHIS2',
+    );
+    expect(note.lead).toContain('between an organisation and DHIS2');
+    expect(note.parts).toEqual([
+      '2 × takes part with an owner of the DPG',
+      '0.5 × owns a DPG advancing one of the same SDGs',
+    ]);
+    expect(note.measuredOn).toBeNull();
+  });
+
+  it('says when the network measures behind a stakeholder or network order were computed', () => {
+    const note = rankingNote(
+      'stakeholders',
+      { metricsComputedAt: '2026-12-05T00:02:03.468Z' },
+      'Kenya',
+    );
+    expect(note.lead).toMatch(/^Closest role to Kenya first/);
+    expect(note.measuredOn).toBe('5 Dec 2026');
+    expect(rankingNote('network', null, 'UNICEF')).toMatchObject({ parts: [], measuredOn: null });
   });
 });

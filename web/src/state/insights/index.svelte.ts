@@ -24,6 +24,7 @@ import {
   insightTotal,
 } from '../../lib/insights/insight-request';
 import { DEFAULT_INSIGHT_OPTIONS, type InsightOptions } from '../../lib/insights/insight-options';
+import { type RankingNote, rankingNote } from '../../lib/insights/insight-ranking';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
 
@@ -39,6 +40,8 @@ export type InsightAnswer =
       /** The subject's name, as the answer gives it. */ subjectLabel: string | null;
       /** The country the list is narrowed to, named. */
       country: { id: string; label: string } | null;
+      /** How the list is ranked, in words. */
+      ranking: RankingNote;
     }
   | { available: false };
 
@@ -141,12 +144,14 @@ export const insightActions = {
     else status = loading();
     try {
       const body = await request.run((signal) => api.getJson(path, { signal }));
+      const subjectLabel = insightSubjectLabel(body);
       status = success({
         available: true,
         items: insightItems(body),
         total: insightTotal(body),
-        subjectLabel: insightSubjectLabel(body),
+        subjectLabel,
         country: insightFilterCountry(body),
+        ranking: rankingNote(kind, body, subjectLabel ?? id),
       });
       updating = false;
       if (opened.show) await insightActions.showOnCanvas();

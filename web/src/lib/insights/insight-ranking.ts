@@ -1,0 +1,72 @@
+/**
+ * How an insight view ranks its list, in words, for the "How this list is ranked" note under it: a
+ * score people cannot read is one they do not trust, and a tooltip is found by few. Collaborator
+ * weights are read from the answer's own `method`, so the note says what the server computed;
+ * the stakeholder and network orders are fixed by their services. Pure.
+ */
+import { formatDate } from '../entity/property-format';
+import type { InsightKind } from '../../state/url/utils';
+
+export interface RankingNote {
+  /** One sentence: what orders the list. */
+  lead: string;
+  /** The parts of a score, each in a line ("2 × takes part in an activity with an owner…"). */
+  parts: string[];
+  /** When the network measures used were computed, as a date; null when none are used. */
+  measuredOn: string | null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** "2 ×", "0.25 ×": a weight as a reader compares them. */
+function times(weight: number): string {
+  return `${Number(weight.toFixed(2))} ×`;
+}
+
+/** The note for view `kind` from its answer `body`, about the subject named `subject`. */
+export function rankingNote(kind: InsightKind, body: unknown, subject: string): RankingNote {
+  const record = isRecord(body) ? body : {};
+  const computedAt = typeof record.metricsComputedAt === 'string' ? record.metricsComputedAt : null;
+  const measuredOn = computedAt === null ? null : formatDate(computedAt);
+  switch (kind) {
+    case 'collaborators': {
+      const weights =
+        isRecord(record.method) && isRecord(record.method.weights)
+          ? Object.values(record.method.weights).filter(isRecord)
+          : [];
+      const parts = weights
+        .filter((w) => typeof w.weight === 'number' && typeof w.description === 'string')
+        .sort((a, b) => Number(b.weight) - Number(a.weight))
+        .map((w) => `${times(Number(w.weight))} ${String(w.description)}`);
+      return {
+        lead:
+          `Each link between an organisation and ${subject} adds its kind's weight, divided by ` +
+          'how widely the entity it runs through is shared (a country half the registry is ' +
+          'deployed in says little about a partnership). The score is the sum; its parts are ' +
+          'under each name.',
+        parts,
+        measuredOn: null,
+      };
+    }
+    case 'stakeholders':
+      return {
+        lead:
+          `Closest role to ${subject} first: who leads or co-leads it, then who owns, maintains ` +
+          'or funds it, who deploys it, and who takes part. Within a role, the most influential ' +
+          'in the whole graph first (PageRank over every relationship).',
+        parts: [],
+        measuredOn,
+      };
+    case 'network':
+      return {
+        lead:
+          `Partners by how many activities and DPGs they share with ${subject}, the most first. ` +
+          'A broker connects partners that would otherwise reach each other only through ' +
+          `${subject}.`,
+        parts: [],
+        measuredOn,
+      };
+  }
+}
