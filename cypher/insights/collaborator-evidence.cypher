@@ -1,7 +1,8 @@
 // The evidence paths that explain the chosen candidates $candidates (ids) as collaborators for the
 // DPG $id: for each candidate and meta-path, its $paths strongest paths (collaborator-scores.cypher
 // has already counted them all). Within a meta-path a path is stronger the smaller its hub's degree,
-// then in the order of its node ids, then of its sector, as the ranking shows them.
+// then in the order of its node ids, then of its sector, as the ranking shows them; a path through
+// $country (the country the list was narrowed to, or null) comes before the others of its kind.
 // The meta-paths are those of collaborator-scores.cypher, walked from each candidate. Each row gives
 // the path as node maps and relationships with their real direction, its shared hub (an SDG, a
 // country, a sector or an activity) with the hub's degree, and the sectors the path's DPG shares
@@ -75,7 +76,8 @@ CALL (x, xSectors, sectorDegrees, countries, ownerParts, o) {
          activity AS hubNode, null AS sector, COUNT { (activity)--() } AS degree
 }
 WITH o, metaPath, pathNodes, pathRels, lastRel, sectors, hubNode, sector, degree
-ORDER BY degree, [n IN pathNodes | n.id], sector
+ORDER BY CASE WHEN any(n IN pathNodes WHERE n.id = $country) THEN 0 ELSE 1 END, degree,
+         [n IN pathNodes | n.id], sector
 WITH o, metaPath,
      collect({nodes: pathNodes, rels: pathRels, lastRel: lastRel, sectors: sectors,
               hubNode: hubNode, sector: sector, degree: degree})[0..$paths] AS best

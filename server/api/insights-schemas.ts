@@ -48,7 +48,7 @@ export const collaboratorsQuerySchema = z.object({
   }),
   country: countryParam.optional().meta({
     description:
-      'Only candidates active in this country: a DPG of theirs is deployed there or an activity of theirs takes place there (id or ISO code)',
+      'Only candidates active in this country: a DPG of theirs is deployed there or an activity of theirs takes place there (id or ISO code). Their explaining paths through it come first',
   }),
   membersOnly: z
     .enum(BOOLEAN_WORDS)

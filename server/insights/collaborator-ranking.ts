@@ -224,15 +224,25 @@ const byContribution = (a: ExplainedPath, b: ExplainedPath) =>
 
 /**
  * The best paths to show: the strongest path of each kind of evidence first (so the reasons
- * differ), then the next strongest overall.
+ * differ), then the next strongest overall. Paths through `preferred` (the country the list was
+ * narrowed to) come before the others of their kind and before other kinds: a list of
+ * collaborators active in Kenya explained by deployments in Djibouti read as a wrong answer.
  */
-function topPaths(paths: ExplainedPath[], count: number): ExplainedPath[] {
-  const sorted = [...paths].sort(byContribution);
+function topPaths(
+  paths: ExplainedPath[],
+  count: number,
+  preferred: string | null,
+): ExplainedPath[] {
+  const through = (p: ExplainedPath) =>
+    preferred !== null && p.nodes.some((node) => node.id === preferred) ? 1 : 0;
+  const order = (a: ExplainedPath, b: ExplainedPath) =>
+    through(b) - through(a) || byContribution(a, b);
+  const sorted = [...paths].sort(order);
   const firsts = META_PATHS.map((m) => sorted.find((p) => p.metaPath === m)).filter(
     (p): p is ExplainedPath => p !== undefined,
   );
   const rest = sorted.filter((p) => !firsts.includes(p));
-  return [...firsts.sort(byContribution), ...rest].slice(0, count);
+  return [...firsts.sort(order), ...rest].slice(0, count);
 }
 
 /**
@@ -280,6 +290,7 @@ export function explainCandidates(
   candidates: readonly ScoredCandidate[],
   rows: readonly PathRow[],
   pathsPerCandidate: number,
+  country: string | null = null,
 ): RankedCandidate[] {
   const byCandidate = new Map<string, ExplainedPath[]>();
   for (const row of rows) {
@@ -299,7 +310,7 @@ export function explainCandidates(
   }
   return candidates.map((c) => ({
     ...c,
-    paths: topPaths(byCandidate.get(c.id) ?? [], pathsPerCandidate).map((p) => ({
+    paths: topPaths(byCandidate.get(c.id) ?? [], pathsPerCandidate, country).map((p) => ({
       ...p,
       contribution: round(p.contribution),
     })),

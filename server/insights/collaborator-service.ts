@@ -84,6 +84,7 @@ export async function getCollaborators(
             id: dpg.id,
             candidates: ranked.map((c) => c.id),
             paths: neo4j.int(query.paths),
+            country: country?.id ?? null,
           })) as unknown as PathRow[]);
     return {
       dpg,
@@ -91,7 +92,7 @@ export async function getCollaborators(
       method: METHOD,
       total: Number(scores?.total ?? 0),
       truncated: false,
-      candidates: explainCandidates(ranked, evidence, query.paths),
+      candidates: explainCandidates(ranked, evidence, query.paths, country?.id ?? null),
     };
   });
 }

@@ -115,6 +115,19 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
       expect(rank('org:openmrs-inc')).toBeLessThan(rank('org:fedora-project'));
     });
 
+    it('narrowed to Kenya, give first for each a reason that runs through Kenya', async () => {
+      const { body } = await api.get('/api/dpgs/dpg:dhis2/collaborators?country=KE&limit=50');
+      const kenya = conforms(collaboratorsResponseSchema, body);
+      expect(kenya.candidates.length).toBeGreaterThan(10);
+      // Each is active in Kenya (a DPG of theirs deployed there, an activity there): their best
+      // evidence otherwise named Djibouti or Comoros, the least shared countries.
+      const first = kenya.candidates.map((c) => c.paths[0]!.nodes.map((n) => n.id));
+      expect(first.filter((nodes) => !nodes.includes('country:KE'))).toEqual([]);
+      // The ranking is the filter's, not changed by the order of the reasons.
+      const scores = kenya.candidates.map((c) => c.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    });
+
     it('never suggest an organisation already tied to DHIS2', async () => {
       const suggested = answer.candidates.map((c) => c.id);
       expect(await tiedTo(db, 'dpg:dhis2', suggested)).toEqual([]);

@@ -220,6 +220,21 @@ describe('explainCandidates', () => {
     ]);
   });
 
+  it('puts paths through the country the list was narrowed to first', () => {
+    const o = org('o');
+    const ghana = { id: 'country:GH', label: 'Ghana', type: 'Country' };
+    const rows = [
+      countryPath(o, 'y', SL, 40, ['Health']),
+      countryPath(o, 'y', ghana, 1, ['Health']),
+      sectorPath(o, 'y', 'Health', 3),
+    ];
+    const hubs = (country: string | null) =>
+      explainCandidates([ranked(o)], rows, 2, country)[0]!.paths.map((p) => p.hub.label);
+    expect(hubs(null)).toEqual(['Health', 'Ghana']);
+    // Sierra Leone's path is weaker (a hub of 40), but the list is about Sierra Leone.
+    expect(hubs(SL.id)).toEqual(['Sierra Leone', 'Health']);
+  });
+
   it('gives each candidate its own paths, in the ranking order, and none to one without rows', () => {
     const a = org('a');
     const b = org('b');
