@@ -9,8 +9,9 @@
  * fewer names show far out, each legible, and more show close up — as Gephi Lite and sigma.js keep
  * labels at a screen size.
  *
- * The factor lives on the Cytoscape instance (its scratch), where the stylesheet's functions and
- * label placement both read it; one controller (LabelPlacement) sets it when the zoom settles.
+ * The factor is kept per Cytoscape instance (a WeakMap here, not the instance's scratch: setting the
+ * core's scratch restyles every element, edges too), where the stylesheet's functions and label
+ * placement both read it; one controller (LabelPlacement) sets it when the zoom settles.
  */
 import type cytoscape from 'cytoscape';
 import { TIER_FONT_SIZE } from './elements';
@@ -27,7 +28,8 @@ export const SMALLEST_LABEL_PX = 11;
  */
 export const LABEL_SCALE_STEP = 1.1;
 
-const SCRATCH_KEY = 'dpgExplorerLabelScale';
+/** The factor of each Cytoscape instance that has one other than 1. */
+const scales = new WeakMap<cytoscape.Core, number>();
 
 /** The Cytoscape event emitted on the instance when the label scale changes. */
 export const LABEL_SCALE_EVENT = 'labelscale';
@@ -50,8 +52,7 @@ export function labelScale(
 
 /** The factor the canvas draws labels at now (1 until one is set). */
 export function currentLabelScale(cy: cytoscape.Core): number {
-  const scale: unknown = cy.scratch(SCRATCH_KEY);
-  return typeof scale === 'number' && scale > 0 ? scale : 1;
+  return scales.get(cy) ?? 1;
 }
 
 /**
@@ -62,7 +63,9 @@ export function setLabelScale(cy: cytoscape.Core, scale: number): boolean {
   if (!(scale > 0) || !Number.isFinite(scale))
     throw new RangeError(`label-scale: a scale must be a positive number, got ${scale}`);
   if (currentLabelScale(cy) === scale) return false;
-  cy.scratch(SCRATCH_KEY, scale);
+  // Not `cy.scratch(key, scale)`: setting the core's scratch runs `cy.updateStyle()`, marking all
+  // elements, the edges too, for restyling.
+  scales.set(cy, scale);
   // Nodes only: `cy.style().update()` would restyle every edge too, thousands in a big graph, none
   // with a label metric. Cytoscape's collections have `updateStyle()` (what that call runs for each
   // element), missing from its type declarations.
