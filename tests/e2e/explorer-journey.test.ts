@@ -228,7 +228,10 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       fileNames.push(file.suggestedFilename());
       return readFileSync((await file.path())!);
     };
-    const nodesCsv = (await download(/CSV — entities/)).toString('utf8').trim().split('\r\n');
+    // With a byte-order mark, so that Excel reads the names as UTF-8.
+    const nodesFile = (await download(/CSV — entities/)).toString('utf8');
+    expect(nodesFile.startsWith('\uFEFF')).toBe(true);
+    const nodesCsv = nodesFile.slice(1).trim().split('\r\n');
     expect(nodesCsv[0]).toBe('id,name,type,kind,connections');
     expect(
       nodesCsv
@@ -899,18 +902,12 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       await ranking.locator('summary').click();
       expect(await ranking.locator('li').first().textContent()).toMatch(/^2 × takes part/);
 
-      // Any kind again, then the rest: 6 more of 26.
+      // Any kind again.
       await page.getByTestId('insight-kind').selectOption('');
       await expect.poll(() => startsAll(names(all).slice(0, 20)), POLL).toBe(true);
-      await expect(page.getByTestId('insight-more').textContent()).resolves.toBe(
-        'Show the other 6',
-      );
-      await page.getByTestId('insight-more').click();
-      await expect.poll(() => startsAll(names(all)), POLL).toBe(true);
-      expect(await inPage<string>(page, 'location.hash')).toContain('top=40');
-      expect(await page.getByTestId('insight-more').count()).toBe(0);
 
-      // The list as a table: the rows shown, in order, with why each is listed.
+      // The list as a table: the whole list, not only the 20 rows shown, in order, with why each
+      // is listed; a byte-order mark first, so that Excel reads it as UTF-8.
       const [file] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('insight-download').click(),
@@ -918,9 +915,9 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       expect(file.suggestedFilename()).toBe(
         'dpg-explorer-potential-collaborators-e2e-collab-target.csv',
       );
-      const table = readFileSync((await file.path())!, 'utf8')
-        .trim()
-        .split('\r\n');
+      const text = readFileSync((await file.path())!, 'utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const table = text.slice(1).trim().split('\r\n');
       expect(table[0]).toBe(
         'rank,id,name,type,kind,score,tags,score made of,why listed,editors’ notes',
       );
@@ -929,9 +926,27 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       );
       expect(table[1]).toContain(`owns ${all.candidates[0]!.label} Toolkit`);
 
-      // Back: the first page again.
+      // Then the rest, 6 more of 26, by keyboard: the focus goes to the first new row.
+      const more = page.getByTestId('insight-more');
+      await expect(more.textContent()).resolves.toBe('Show the other 6');
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => startsAll(names(all)), POLL).toBe(true);
+      expect(await inPage<string>(page, 'location.hash')).toContain('top=40');
+      expect(await more.count()).toBe(0);
+      await expect
+        .poll(() =>
+          inPage<string>(page, "document.activeElement.querySelector('.rank')?.textContent"),
+        )
+        .toBe('21');
+
+      // Back: the first page again, and Back pushed nothing of its own.
+      const steps = await inPage<number>(page, 'history.length');
       await page.goBack();
       await expect.poll(() => listed().then((shown) => shown.length), POLL).toBe(20);
+      await page.waitForTimeout(300);
+      expect(await inPage<number>(page, 'history.length')).toBe(steps);
+      expect(await inPage<string>(page, 'location.hash')).not.toContain('top=');
       await page.close();
 
       // A link with filters opens with them set: here no DPGA member is among them.

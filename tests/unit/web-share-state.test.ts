@@ -185,14 +185,19 @@ describe('share state in the URL', () => {
       shown: false,
       options: { top: 60, kind: 'ngo', country: 'country:KE', members: true },
     });
+    // A country by its ISO code, as the API reads it.
+    expect(decodeShareState(`${base}&in=ke`).insight?.options.country).toBe('country:KE');
+    // One kind at a time, and not "unknown": no one looks for the unclassified.
+    for (const only of ['ngo,company', 'unknown'])
+      expect(unreadLinkSettings(`${base}&only=${only}`).map((u) => u.key)).toEqual(['only']);
     const odd = `${base}&top=999&only=pirates&in=org:unicef&members=yes`;
     expect(decodeShareState(odd).insight?.options).toEqual(DEFAULT_INSIGHT_OPTIONS);
     expect(unreadLinkSettings(odd).map((u) => `${u.key}=${u.value}: ${u.reason}`)).toEqual([
       'members=yes: not a switch (0, 1)',
       'top=999: not a number from 1 to 200',
       'only=pirates: not an organisation kind (' +
-        'un-agency, government, multilateral-bank, foundation, company, ngo, academia, network, unknown)',
-      'in=org:unicef: not a country id (country:KE)',
+        'un-agency, government, multilateral-bank, foundation, company, ngo, academia, network)',
+      'in=org:unicef: not a country (country:KE or KE)',
     ]);
     // A stakeholder map lists further (500), but takes no collaborator filters.
     const map = '#/explore?insight=stakeholders&of=country:KE&top=300&only=ngo&members=1';

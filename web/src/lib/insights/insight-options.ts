@@ -82,9 +82,17 @@ export function insightParams(kind: InsightKind, options: InsightOptions): [stri
   return params;
 }
 
-/** Whether `value` is an organisation kind the API filters by. */
-export function isOrganisationKind(value: string | null): value is OrganisationKind {
-  return (ORGANISATION_KINDS as readonly (string | null)[]).includes(value);
+/**
+ * The kinds collaborators can be narrowed to: every organisation kind but `unknown`, which is no
+ * kind anyone looks for ("unclassified" is what the importers could not tell).
+ */
+export const FILTER_KINDS: readonly OrganisationKind[] = ORGANISATION_KINDS.filter(
+  (kind) => kind !== 'unknown',
+);
+
+/** Whether `value` is a kind collaborators can be narrowed to. */
+export function isFilterKind(value: string | null): value is OrganisationKind {
+  return (FILTER_KINDS as readonly (string | null)[]).includes(value);
 }
 
 /** The same options? (Compared by value, for links read back.) */

@@ -43,9 +43,9 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
       return {
         lead:
           `Each link between an organisation and ${subject} adds its kind's weight, divided by ` +
-          'how widely the entity it runs through is shared (a country half the registry is ' +
-          'deployed in says little about a partnership). The score is the sum; its parts are ' +
-          'under each name.',
+          'ln(1 + the connections of the entity it runs through): a country where half the ' +
+          'registry is deployed says little about a partnership. The score is the sum; its ' +
+          'parts are under each name.',
         parts,
         measuredOn: null,
       };

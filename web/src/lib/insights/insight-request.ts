@@ -112,16 +112,19 @@ export function insightPath(
 ): string | undefined {
   if (!INSIGHT_SUBJECTS[kind].includes(type)) return undefined;
   const encoded = encodeURIComponent(id);
-  const query = new URLSearchParams(insightParams(kind, options)).toString();
-  const more = query === '' ? '' : `&${query}`;
-  switch (kind) {
-    case 'collaborators':
-      return `/api/dpgs/${encoded}/collaborators${query === '' ? '' : `?${query}`}`;
-    case 'network':
-      return `/api/organisations/${encoded}/network${query === '' ? '' : `?${query}`}`;
-    case 'stakeholders':
-      return `/api/stakeholders?${STAKEHOLDER_PARAM[type]}=${encoded}${more}`;
-  }
+  // A stakeholder map names its subject in the query, before the options.
+  const entries: [string, string][] = [
+    ...(kind === 'stakeholders' ? [[STAKEHOLDER_PARAM[type]!, id] as [string, string]] : []),
+    ...insightParams(kind, options),
+  ];
+  const query = entries.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+  const base =
+    kind === 'collaborators'
+      ? `/api/dpgs/${encoded}/collaborators`
+      : kind === 'network'
+        ? `/api/organisations/${encoded}/network`
+        : '/api/stakeholders';
+  return query === '' ? base : `${base}?${query}`;
 }
 
 const LIST_KEYS = ['candidates', 'stakeholders', 'partners', 'collaborators', 'items', 'nodes'];

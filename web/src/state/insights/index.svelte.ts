@@ -23,7 +23,12 @@ import {
   insightSubjectLabel,
   insightTotal,
 } from '../../lib/insights/insight-request';
-import { DEFAULT_INSIGHT_OPTIONS, type InsightOptions } from '../../lib/insights/insight-options';
+import {
+  DEFAULT_INSIGHT_OPTIONS,
+  type InsightOptions,
+  insightPage,
+  nextTop,
+} from '../../lib/insights/insight-options';
 import { type RankingNote, rankingNote } from '../../lib/insights/insight-ranking';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
@@ -50,6 +55,10 @@ let status = $state<AsyncStatus<InsightAnswer>>(idle());
 let options = $state.raw<InsightOptions>(DEFAULT_INSIGHT_OPTIONS);
 /** A new list for the same subject on its way ("Show more", a filter): the old one stays meanwhile. */
 let updating = $state(false);
+/** Why that new list did not come; the old one stays, with this beside it. */
+let updateError = $state<string | null>(null);
+/** Whether the last opening asked for the entities on the canvas: Retry asks the same. */
+let askedShow = false;
 const request = createLatestRequest();
 /** The elements "Show on canvas" added, while the canvas still shows them. */
 let shownChunk = $state.raw<object | null>(null);
@@ -93,6 +102,10 @@ export const insight = {
   get updating() {
     return updating;
   },
+  /** Why the longer or filtered list failed, while the one before stays in view; else null. */
+  get updateError() {
+    return updateError;
+  },
   /**
    * Whether the view's entities are on the canvas: true until the canvas moves on (another
    * exploration, a found path) and drops the elements they came with. Links keep it (`show=1`).
@@ -127,24 +140,35 @@ export const insightActions = {
     type: string,
     opened: { show?: boolean; list?: InsightOptions } = {},
   ): Promise<void> {
+    // The same subject again (a longer or narrower list): its current list, and its entities on the
+    // canvas, stay until the new list is there; if it does not come, they are still what is shown.
     const sameSubject = subject?.kind === kind && subject.id === id && status.state === 'success';
     subject = { kind, id, type };
     options = opened.list ?? DEFAULT_INSIGHT_OPTIONS;
-    insightActions.hideFromCanvas();
-    wanted = opened.show === true;
+    askedShow = opened.show === true;
+    updateError = null;
     showError = null;
+    // Entities that are not to stay on the canvas go at once: the link must not say `show=1`
+    // meanwhile (Back to a view without them would push a new entry).
+    if (!sameSubject || !askedShow) insightActions.hideFromCanvas();
+    wanted = askedShow;
     const path = insightPath(kind, id, type, options);
     if (path === undefined) {
       status = failure(new Error(insightMisfit(kind, type)));
       updating = false;
+      wanted = false;
       return;
     }
-    // The same subject again (a longer or narrower list): its current list stays in view meanwhile.
     if (sameSubject) updating = true;
     else status = loading();
     try {
       const body = await request.run((signal) => api.getJson(path, { signal }));
       const subjectLabel = insightSubjectLabel(body);
+      if (sameSubject && askedShow) {
+        // The old list's entities make way for the new list's.
+        insightActions.hideFromCanvas();
+        wanted = true;
+      }
       status = success({
         available: true,
         items: insightItems(body),
@@ -154,10 +178,15 @@ export const insightActions = {
         ranking: rankingNote(kind, body, subjectLabel ?? id),
       });
       updating = false;
-      if (opened.show) await insightActions.showOnCanvas();
+      if (askedShow) await insightActions.showOnCanvas();
     } catch (error) {
       if (isAbort(error)) return;
       updating = false;
+      if (sameSubject) {
+        updateError = toUserFacingError(error).message;
+        wanted = false;
+        return;
+      }
       // A route that does not exist answers 404 without details; an unknown entity names its id.
       const missingRoute = error instanceof ApiError && error.status === 404 && !error.details;
       status = missingRoute ? success({ available: false }) : failure(error);
@@ -165,20 +194,32 @@ export const insightActions = {
     }
   },
   /**
-   * Lists the open view again as `list` says ("Show more", a filter); its entities go back on the
-   * canvas if they were there.
+   * Lists the open view again as `list` says ("Show more", a filter), with its entities on the
+   * canvas as `show` says (as they are now, unless a link being read says otherwise).
    */
-  async setOptions(list: InsightOptions): Promise<void> {
+  async setOptions(list: InsightOptions, show: boolean = shownOnCanvas): Promise<void> {
     if (!subject) return;
-    await insightActions.open(subject.kind, subject.id, subject.type, {
-      show: shownOnCanvas,
-      list,
-    });
+    await insightActions.open(subject.kind, subject.id, subject.type, { show, list });
   },
-  /** Asks again for the view as it stands (after an error). */
+  /**
+   * The whole list, as far as the API lists it (for the CSV): the items shown when they are all
+   * there is, else the list asked again at the API's maximum, with the same filters.
+   */
+  async fullList(): Promise<InsightItem[]> {
+    if (!subject || status.state !== 'success' || !status.data.available) return [];
+    const { items, total } = status.data;
+    if (nextTop(subject.kind, options, items.length, total) === null) return items;
+    const all = { ...options, top: insightPage(subject.kind).max };
+    const path = insightPath(subject.kind, subject.id, subject.type, all);
+    return path === undefined ? items : insightItems(await api.getJson(path));
+  },
+  /** Asks again for the view as it stands, as it was asked (after an error). */
   async retry(): Promise<void> {
     if (!subject) return;
-    await insightActions.open(subject.kind, subject.id, subject.type, { list: options });
+    await insightActions.open(subject.kind, subject.id, subject.type, {
+      list: options,
+      show: askedShow,
+    });
   },
   /**
    * Explores from the subject and adds every listed entity joined to it by what explains it (the
@@ -234,5 +275,6 @@ export const insightActions = {
     status = idle();
     options = DEFAULT_INSIGHT_OPTIONS;
     updating = false;
+    updateError = null;
   },
 };

@@ -25,7 +25,8 @@ import {
   type InsightOptions,
   filtersApply,
   insightPage,
-  isOrganisationKind,
+  FILTER_KINDS,
+  isFilterKind,
 } from '../../lib/insights/insight-options';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
 
@@ -231,6 +232,13 @@ export function decodeShareState(hash: string): ShareState {
   };
 }
 
+/** A country as a link may name it: its id (`country:KE`) or its ISO code (`KE`), as the API reads. */
+function countryParam(value: string | null): string | null {
+  const text = value?.trim() ?? '';
+  const id = one(/^[A-Za-z]{2}$/.test(text) ? `country:${text}` : text);
+  return id?.startsWith('country:') ? id : null;
+}
+
 /**
  * How far an insight view lists (`top`, a whole number from 1 to the view's maximum), and which
  * collaborators it keeps (`only` a kind, `in` a country id, `members=1`); anything else is the
@@ -239,12 +247,12 @@ export function decodeShareState(hash: string): ShareState {
 function insightOptions(kind: InsightKind, params: URLSearchParams): InsightOptions {
   const top = Number(params.get('top') ?? Number.NaN);
   const only = params.get('only');
-  const country = one(params.get('in'));
+  const country = countryParam(params.get('in'));
   const filtered = filtersApply(kind);
   return {
     top: Number.isInteger(top) && top >= 1 && top <= insightPage(kind).max ? top : null,
-    kind: filtered && isOrganisationKind(only) ? only : null,
-    country: filtered && country?.startsWith('country:') ? country : null,
+    kind: filtered && isFilterKind(only) ? only : null,
+    country: filtered ? country : null,
     members: filtered && params.get('members') === '1',
   };
 }
@@ -366,10 +374,10 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
         reason: `not a number from 1 to ${insightPage(insight.kind).max}`,
       });
     if (filtersApply(insight.kind)) {
-      unknownItems('only', ORGANISATION_KINDS, 'an organisation kind');
+      choice('only', FILTER_KINDS, 'an organisation kind');
       const country = params.get('in');
       if (country !== null && options.country === null)
-        out.push({ key: 'in', value: country, reason: 'not a country id (country:KE)' });
+        out.push({ key: 'in', value: country, reason: 'not a country (country:KE or KE)' });
     } else
       for (const key of ['only', 'in', 'members'])
         if (params.has(key))
