@@ -63,8 +63,8 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
       return {
         lead:
           `Partners by how many activities and DPGs they share with ${subject}, the most first. ` +
-          'A broker connects partners that would otherwise reach each other only through ' +
-          `${subject}.`,
+          'A broker connects partners listed here that would otherwise reach each other only ' +
+          `through ${subject}; listing more can make others brokers.`,
         parts: [],
         measuredOn,
       };
