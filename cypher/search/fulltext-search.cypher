@@ -1,7 +1,8 @@
 // $query is built by search-query.ts from escaped terms: user text is never Lucene syntax.
 // $nameQuery and $aliasQuery are the same terms confined to the name and to the aliases; an entity
-// they find in entity_text is also found by $query, so there they only rank. They are asked of
-// entity_names_folded too, which keeps names without their accents: an entity found only there
+// they find in entity_text is also found by $query, so there they only rank. $foldedNameQuery and
+// $foldedAliasQuery, the same without English stop words (which that index drops), are asked of
+// entity_names_folded, which keeps names without their accents: an entity found only there
 // ("sante" for SantéMPI) is a match by its name alone.
 // $types (whitelisted entity types, compared as values) filters before paging, so every page is
 // full and `total` counts what matches. Every match is ranked and counted, but only the page's
@@ -16,10 +17,10 @@ CALL {
   CALL db.index.fulltext.queryNodes('entity_text', $aliasQuery) YIELD node, score
   RETURN node, 0.0 AS score, score AS named
   UNION ALL
-  CALL db.index.fulltext.queryNodes('entity_names_folded', $nameQuery) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_names_folded', $foldedNameQuery) YIELD node, score
   RETURN node, 0.0 AS score, score AS named
   UNION ALL
-  CALL db.index.fulltext.queryNodes('entity_names_folded', $aliasQuery) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_names_folded', $foldedAliasQuery) YIELD node, score
   RETURN node, 0.0 AS score, score AS named
   UNION ALL
   // What was typed, when it is an entity's id ($id, null otherwise): pasted from a link, it is

@@ -76,19 +76,42 @@ export function typedName(input: string): string {
 }
 
 /**
+ * Lucene's English stop words (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), which the folding analyzer
+ * of `entity_names_folded` (cypher/schema/0012-accent-folded-name-index.cypher) leaves out of the
+ * index: asked of that index, such a term matches nothing but other words it begins, and a query
+ * whose every term must match ("sao tome and principe") would find nothing there.
+ */
+export const FOLDED_INDEX_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be but by for if in into is it no not of on or such that the their then ' +
+    'there these they this to was will with'
+  ).split(' '),
+);
+
+/**
  * The Lucene query for an input, or null when nothing searchable is left. Every term must match:
  * in any property of the index, or, given `field`, in that one.
+ *
+ * `folded`: for the index of names without their accents, `entity_names_folded`. It holds no stop
+ * words ({@link FOLDED_INDEX_STOP_WORDS}), so they are left out; a term is looked for without its
+ * accents only, and never fuzzily. That index is there for accents alone: typos are found in
+ * `entity_text`, and a fuzzy term is the costliest part of a query (with them, the two folded
+ * queries made a search at 100k relationships a third slower; bench/README.md).
  */
-export function buildSearchQuery(input: string, field?: NameField): string | null {
+export function buildSearchQuery(
+  input: string,
+  field?: NameField,
+  { folded = false }: { folded?: boolean } = {},
+): string | null {
   // The field name is the one piece of the query not escaped: only the index's own names pass.
   if (field !== undefined && !NAME_FIELDS.includes(field))
     throw new TypeError(`search-query: ${JSON.stringify(field)} is not a name field of the index`);
-  const terms = searchTerms(input);
+  const terms = searchTerms(input).filter((term) => !folded || !FOLDED_INDEX_STOP_WORDS.has(term));
   if (terms.length === 0) return null;
   const clause = (term: string): string => {
     // A prefix is not analysed: a word the source wrote with a typographic apostrophe
     // ("women’s") is looked for as written too.
-    const written = [term, foldDiacritics(term)].flatMap((t) =>
+    const written = (folded ? [foldDiacritics(term)] : [term, foldDiacritics(term)]).flatMap((t) =>
       t.includes("'") ? [t, t.replaceAll("'", '\u2019')] : [t],
     );
     const options = [...new Set(written)].map(escapeLucene).flatMap((t) => {
@@ -96,7 +119,7 @@ export function buildSearchQuery(input: string, field?: NameField): string | nul
       // of both UNICEF and the UNICC and one edit from "unicc"; at full weight the edit put the
       // UNICC above UNICEF by more than UNICEF's connections make up for (fulltext-search.cypher).
       // A number is not misspelt: "2030" one edit from 2020 or 2031 is another number.
-      const fuzzy = t.length >= 4 && !/^\p{N}+$/u.test(t);
+      const fuzzy = !folded && t.length >= 4 && !/^\p{N}+$/u.test(t);
       return [`${t}^3`, `${t}*^2`, ...(fuzzy ? [`${t}~1^0.5`] : [])];
     });
     const matched = `${field ? `${field}:` : ''}(${options.join(' OR ')})`;

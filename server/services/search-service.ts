@@ -44,6 +44,14 @@ export async function search(db: GraphDatabase, params: SearchQuery): Promise<Se
     // a description that repeats a word would otherwise outrank the entity of that name.
     nameQuery: buildSearchQuery(params.q, 'name'),
     aliasQuery: buildSearchQuery(params.q, 'aliasText'),
+    // The same for names written with accents, in the index that keeps them without (no stop
+    // words, no typos: search-query.ts); all stop words typed ("the"), the terms as they are:
+    // that index then finds nothing, as it should.
+    foldedNameQuery:
+      buildSearchQuery(params.q, 'name', { folded: true }) ?? buildSearchQuery(params.q, 'name'),
+    foldedAliasQuery:
+      buildSearchQuery(params.q, 'aliasText', { folded: true }) ??
+      buildSearchQuery(params.q, 'aliasText'),
     // What was typed as a name, as typed and without the punctuation around it ("unicef" in
     // quotes, or "Acme Inc." with its full stop), with and without accents: each may be an
     // entity's whole name.

@@ -300,7 +300,7 @@ describe('search reads what people type', () => {
               (:Entity:Organisation {id: $org, name: 'Quirzo Labs'}),
               (:Entity:DPG {id: $accented, name: 'BrévaMPI'}),
               (:Entity:Organisation {id: $elided, name: 'Ministère de l’Éducation de Quirzie'}),
-              (:Entity:Country {id: $accentedCountry, name: 'Côte de Quïrzy', aliases: ['Rëpublique de Quïrzy'], aliasText: 'Rëpublique de Quïrzy'})`,
+              (:Entity:Country {id: $accentedCountry, name: 'Côte and Quïrzÿland', aliases: ['Rëpublique de Quïrzÿland'], aliasText: 'Rëpublique de Quïrzÿland'})`,
       { country, goals, org, accented, accentedCountry, elided },
     );
     await query(db, 'CALL db.awaitIndexes(60)');
@@ -325,9 +325,11 @@ describe('search reads what people type', () => {
     // A prefix: the word typed so far.
     expect(await found('breva')).toEqual([accented]);
     expect(await found('brevampi')).toEqual([accented]);
-    expect((await found('cote de quirzy'))[0]).toBe(accentedCountry);
+    // Prefixes of accented words, which no fuzzy match of the index as written reaches, with a
+    // stop word between them that the folded index does not hold.
+    expect(await found('cote and quirzyl')).toEqual([accentedCountry]);
     // By an alias too.
-    expect((await found('republique de quirzy'))[0]).toBe(accentedCountry);
+    expect(await found('republi quirzyl')).toEqual([accentedCountry]);
     // Typed with its accents, as before.
     expect(await found('brév')).toEqual([accented]);
   });

@@ -59,6 +59,16 @@ describe('buildSearchQuery', () => {
     );
   });
 
+  it('asks the folded names index for terms without accents, stop words or typos', () => {
+    expect(buildSearchQuery('São Tomé and Príncipe', 'name', { folded: true })).toBe(
+      '(name:(sao^3 OR sao*^2) AND name:(tome^3 OR tome*^2) AND name:(principe^3 OR principe*^2)) ' +
+        'OR name:(saotomeprincipe^3 OR saotomeprincipe*^2)',
+    );
+    expect(buildSearchQuery('the', 'name', { folded: true })).toBeNull();
+    // Elsewhere stop words are words like any other ("Code for All").
+    expect(buildSearchQuery('for')).toBe('(for^3 OR for*^2)');
+  });
+
   it('leaves out a term of accents alone, and never matches a number fuzzily', () => {
     expect(buildSearchQuery('\u0301')).toBeNull();
     expect(buildSearchQuery('unicef \u0301')).toBe(buildSearchQuery('unicef'));
