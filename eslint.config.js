@@ -13,6 +13,7 @@ const SHARED_WITH_WEB = [
   'server/model/entity-ids.ts',
   'server/curation/relationship-rules.ts',
   'server/api/limits.ts',
+  'server/services/export/spreadsheet-formulas.ts',
 ];
 
 /** An import path into server/ that is not one of SHARED_WITH_WEB. */

@@ -299,6 +299,13 @@ describe('renderer choice', () => {
     );
     expect(useWebgl(50_000, 'llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(false);
     expect(useWebgl(50_000, undefined)).toBe(false);
+    // The GPU is named (a WebGL context made) only for a graph big enough to ask.
+    let asked = 0;
+    const name = () => (asked++, gpu);
+    expect(useWebgl(WEBGL_MIN_ELEMENTS, name)).toBe(false);
+    expect(asked).toBe(0);
+    expect(useWebgl(WEBGL_MIN_ELEMENTS + 1, name)).toBe(true);
+    expect(asked).toBe(1);
   });
 });
 

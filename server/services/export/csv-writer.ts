@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { relationshipLabel } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
 import { LIST_SEPARATOR } from './graphml-writer.ts';
+import { neutraliseFormula } from './spreadsheet-formulas.ts';
 
 export const NODE_COLUMNS = [
   'id',
@@ -20,13 +21,11 @@ export const NODE_COLUMNS = [
 ] as const;
 export const EDGE_COLUMNS = ['source', 'target', 'type', 'label', 'sources'] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** Neutralises spreadsheet formulas (CSV injection); other text is unchanged. */
 export function safeCell(value: string | number | null): string | number {
   if (value === null) return '';
   if (typeof value === 'number') return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return neutraliseFormula(value);
 }
 
 function table(columns: readonly string[], rows: (string | number | null)[][]): string {

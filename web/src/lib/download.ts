@@ -12,3 +12,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * A CSV file's contents, with a byte-order mark first: Excel reads a CSV as UTF-8 only with one
+ * ("SantéMPI", "editors’ notes" came out garbled without).
+ */
+export function csvBlob(text: string): Blob {
+  return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+}

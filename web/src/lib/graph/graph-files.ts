@@ -3,6 +3,7 @@
  * (Gephi, yEd, Cytoscape desktop) and CSV (a nodes table and an edges table). Pure: elements in, text
  * out; the component hands the text to the browser as a download.
  */
+import { neutraliseFormula } from '../../../../server/services/export/spreadsheet-formulas.ts';
 import { entityTypeName, organisationKindName } from '../vocabulary';
 import type { GraphEdgeData, GraphNodeData } from './elements';
 import { escapeXml } from './svg-export';
@@ -49,16 +50,13 @@ export function toJsonFile(graph: ShownGraph): string {
   )}\n`;
 }
 
-/** Text a spreadsheet would run as a formula (CSV injection): it starts with = + - @, tab or CR. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
  * One CSV field, quoted when it needs to be (RFC 4180). Text a spreadsheet would run as a formula
  * gets a leading apostrophe, as the API's CSV export does (names come from public sources).
  */
 export function csvField(value: string | number | undefined): string {
   const raw = value === undefined ? '' : String(value);
-  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${raw}` : raw;
+  const text = typeof value === 'string' ? neutraliseFormula(raw) : raw;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -12,9 +12,15 @@ export const WEBGL_MIN_ELEMENTS = 3000;
 const SOFTWARE_GL = /swiftshader|llvmpipe|software|softpipe|basic render/i;
 
 /** Whether to use WebGL for `elementCount` elements, given the GL renderer's name (undefined: no WebGL). */
-export function useWebgl(elementCount: number, glRenderer: string | undefined): boolean {
-  if (glRenderer === undefined || SOFTWARE_GL.test(glRenderer)) return false;
-  return elementCount > WEBGL_MIN_ELEMENTS;
+export function useWebgl(
+  elementCount: number,
+  glRenderer: string | undefined | (() => string | undefined),
+): boolean {
+  if (elementCount <= WEBGL_MIN_ELEMENTS) return false;
+  // Asked only now: naming the GPU creates a WebGL context, ~10–14 ms of the main thread at load,
+  // for nothing when the graph is small (the canvas usually mounts before the overview arrives).
+  const name = typeof glRenderer === 'function' ? glRenderer() : glRenderer;
+  return name !== undefined && !SOFTWARE_GL.test(name);
 }
 
 /** Class given to the edges of a big graph, drawn the cheap way ({@link BULK_EDGE_STYLE}). */
