@@ -21,7 +21,10 @@ import {
 import type { GraphChunk } from '../../web/src/lib/api/types.ts';
 import { typeFromId } from '../../web/src/lib/vocabulary/index.ts';
 import { EXPANSION_MAX } from '../../web/src/state/graph/limits.ts';
-import { DEFAULT_INSIGHT_OPTIONS } from '../../web/src/lib/insights/insight-options.ts';
+import {
+  DEFAULT_INSIGHT_OPTIONS,
+  FILTER_KINDS,
+} from '../../web/src/lib/insights/insight-options.ts';
 
 const full: ShareState = {
   exploration: {
@@ -187,6 +190,8 @@ describe('share state in the URL', () => {
     });
     // A country by its ISO code, as the API reads it.
     expect(decodeShareState(`${base}&in=ke`).insight?.options.country).toBe('country:KE');
+    // Not a name, which the API would refuse.
+    expect(unreadLinkSettings(`${base}&in=country:kenya`).map((u) => u.key)).toEqual(['in']);
     // One kind at a time, and not "unknown": no one looks for the unclassified.
     for (const only of ['ngo,company', 'unknown'])
       expect(unreadLinkSettings(`${base}&only=${only}`).map((u) => u.key)).toEqual(['only']);
@@ -247,6 +252,45 @@ describe('share state in the URL', () => {
         });
         expect(unreadLinkSettings(hash)).toEqual([]);
       }),
+    );
+  });
+
+  it('round-trips every insight view with any list options it can hold', () => {
+    const views = fc.constantFrom(
+      { kind: 'collaborators', id: 'dpg:dhis2' } as const,
+      { kind: 'stakeholders', id: 'country:KE' } as const,
+      { kind: 'network', id: 'org:unicef' } as const,
+    );
+    fc.assert(
+      fc.property(
+        views,
+        fc.option(fc.integer({ min: 1, max: 200 }), { nil: null }),
+        fc.option(fc.constantFrom(...FILTER_KINDS), { nil: null }),
+        fc.option(fc.constantFrom('country:KE', 'country:SL', 'country:BR'), { nil: null }),
+        fc.boolean(),
+        fc.boolean(),
+        (view, top, kind, country, members, shown) => {
+          // Only potential collaborators take the filters; the other views drop them.
+          const filtered = view.kind === 'collaborators';
+          const state: ShareState = {
+            ...DEFAULT_SHARE_STATE,
+            panel: 'insight',
+            insight: {
+              ...view,
+              shown,
+              options: {
+                top,
+                kind: filtered ? kind : null,
+                country: filtered ? country : null,
+                members: filtered && members,
+              },
+            },
+          };
+          const hash = encodeShareState(state);
+          expect(decodeShareState(hash)).toEqual(state);
+          expect(unreadLinkSettings(hash)).toEqual([]);
+        },
+      ),
     );
   });
 

@@ -47,6 +47,11 @@ export type InsightAnswer =
       country: { id: string; label: string } | null;
       /** How the list is ranked, in words. */
       ranking: RankingNote;
+      /**
+       * The options this list was asked with: what "Show more", the CSV and "None match" go by
+       * (`insight.options` runs ahead of it while a longer or narrower list is on its way).
+       */
+      asked: InsightOptions;
     }
   | { available: false };
 
@@ -131,7 +136,7 @@ export const insight = {
 export const insightActions = {
   /**
    * Opens view `kind` for entity `id` of type `type` and loads it, as far and as narrowly as
-   * `options.list` says (a first page of everything by default); with `show`, then puts its
+   * `opened.list` says (a first page of everything by default); with `show`, then puts its
    * entities on the canvas (a link that had them there).
    */
   async open(
@@ -144,15 +149,17 @@ export const insightActions = {
     // canvas, stay until the new list is there; if it does not come, they are still what is shown.
     const sameSubject = subject?.kind === kind && subject.id === id && status.state === 'success';
     subject = { kind, id, type };
-    options = opened.list ?? DEFAULT_INSIGHT_OPTIONS;
-    askedShow = opened.show === true;
+    const list = opened.list ?? DEFAULT_INSIGHT_OPTIONS;
+    options = list;
+    const show = opened.show === true;
+    askedShow = show;
     updateError = null;
     showError = null;
     // Entities that are not to stay on the canvas go at once: the link must not say `show=1`
     // meanwhile (Back to a view without them would push a new entry).
-    if (!sameSubject || !askedShow) insightActions.hideFromCanvas();
-    wanted = askedShow;
-    const path = insightPath(kind, id, type, options);
+    if (!sameSubject || !show) insightActions.hideFromCanvas();
+    wanted = show;
+    const path = insightPath(kind, id, type, list);
     if (path === undefined) {
       status = failure(new Error(insightMisfit(kind, type)));
       updating = false;
@@ -164,7 +171,9 @@ export const insightActions = {
     try {
       const body = await request.run((signal) => api.getJson(path, { signal }));
       const subjectLabel = insightSubjectLabel(body);
-      if (sameSubject && askedShow) {
+      // Still wanted: the reader may have taken the entities off the canvas meanwhile.
+      const showNow = show && wanted;
+      if (sameSubject && showNow) {
         // The old list's entities make way for the new list's.
         insightActions.hideFromCanvas();
         wanted = true;
@@ -176,9 +185,10 @@ export const insightActions = {
         subjectLabel,
         country: insightFilterCountry(body),
         ranking: rankingNote(kind, body, subjectLabel ?? id),
+        asked: list,
       });
       updating = false;
-      if (askedShow) await insightActions.showOnCanvas();
+      if (showNow) await insightActions.showOnCanvas();
     } catch (error) {
       if (isAbort(error)) return;
       updating = false;
@@ -207,9 +217,9 @@ export const insightActions = {
    */
   async fullList(): Promise<InsightItem[]> {
     if (!subject || status.state !== 'success' || !status.data.available) return [];
-    const { items, total } = status.data;
-    if (nextTop(subject.kind, options, items.length, total) === null) return items;
-    const all = { ...options, top: insightPage(subject.kind).max };
+    const { items, total, asked } = status.data;
+    if (nextTop(subject.kind, asked, items.length, total) === null) return items;
+    const all = { ...asked, top: insightPage(subject.kind).max };
     const path = insightPath(subject.kind, subject.id, subject.type, all);
     return path === undefined ? items : insightItems(await api.getJson(path));
   },

@@ -232,11 +232,14 @@ export function decodeShareState(hash: string): ShareState {
   };
 }
 
-/** A country as a link may name it: its id (`country:KE`) or its ISO code (`KE`), as the API reads. */
+/**
+ * A country as a link may name it, as the API reads it (server/api/insights-schemas.ts): its id
+ * (`country:KE`) or its ISO code (`KE`), in any case.
+ */
 function countryParam(value: string | null): string | null {
   const text = value?.trim() ?? '';
-  const id = one(/^[A-Za-z]{2}$/.test(text) ? `country:${text}` : text);
-  return id?.startsWith('country:') ? id : null;
+  if (!/^(country:)?[A-Za-z]{2}$/i.test(text)) return null;
+  return canonicalEntityId(/^country:/i.test(text) ? text : `country:${text}`);
 }
 
 /**
@@ -380,7 +383,8 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
         out.push({ key: 'in', value: country, reason: 'not a country (country:KE or KE)' });
     } else
       for (const key of ['only', 'in', 'members'])
-        if (params.has(key))
+        // Unless already named as no switch at all (`members=yes`).
+        if (params.has(key) && !out.some((u) => u.key === key))
           out.push({
             key,
             value: params.get(key) ?? '',
