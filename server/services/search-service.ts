@@ -38,20 +38,19 @@ export function typedId(q: string): string | null {
 export async function search(db: GraphDatabase, params: SearchQuery): Promise<SearchPage> {
   const query = buildSearchQuery(params.q);
   if (!query) return { results: [], total: 0 };
+  // The same terms in names and in aliases alone: the index's score adds up every property, so
+  // a description that repeats a word would otherwise outrank the entity of that name.
+  const nameQuery = buildSearchQuery(params.q, 'name');
+  const aliasQuery = buildSearchQuery(params.q, 'aliasText');
   const [row] = await db.read('search/fulltext-search', {
     query,
-    // The same terms in names and in aliases alone: the index's score adds up every property, so
-    // a description that repeats a word would otherwise outrank the entity of that name.
-    nameQuery: buildSearchQuery(params.q, 'name'),
-    aliasQuery: buildSearchQuery(params.q, 'aliasText'),
+    nameQuery,
+    aliasQuery,
     // The same for names written with accents, in the index that keeps them without (no stop
     // words, no typos: search-query.ts); all stop words typed ("the"), the terms as they are:
     // that index then finds nothing, as it should.
-    foldedNameQuery:
-      buildSearchQuery(params.q, 'name', { folded: true }) ?? buildSearchQuery(params.q, 'name'),
-    foldedAliasQuery:
-      buildSearchQuery(params.q, 'aliasText', { folded: true }) ??
-      buildSearchQuery(params.q, 'aliasText'),
+    foldedNameQuery: buildSearchQuery(params.q, 'name', { folded: true }) ?? nameQuery,
+    foldedAliasQuery: buildSearchQuery(params.q, 'aliasText', { folded: true }) ?? aliasQuery,
     // What was typed as a name, as typed and without the punctuation around it ("unicef" in
     // quotes, or "Acme Inc." with its full stop), with and without accents: each may be an
     // entity's whole name.
