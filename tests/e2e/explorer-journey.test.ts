@@ -553,6 +553,8 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
            return p.x >= 0 && p.y >= 0 && p.x <= __cy.width() && p.y <= __cy.height(); })`,
       );
     await expect.poll(inView, POLL).toBe(true);
+    // In view halfway through the glide is not there yet: a viewport set mid-glide was overwritten.
+    await expect.poll(() => inPage<boolean>(page, '__cy.animated()'), POLL).toBe(false);
     // The reader looks elsewhere: the camera leaves them there.
     await inPage(page, `void __cy.viewport({ zoom: 0.2, pan: { x: -5000, y: -5000 } })`);
     await page.waitForTimeout(600);
@@ -560,6 +562,33 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     // A new answer (the ends swapped) is brought into view again.
     await page.getByRole('button', { name: 'Swap ends' }).click();
     await expect.poll(inView, POLL).toBe(true);
+    await page.close();
+  });
+
+  it('stops a camera glide where the reader takes over with the wheel', async () => {
+    const page = await open(`${appUrl}/`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await expect.poll(() => inPage<boolean>(page, '__cy.animated()'), POLL).toBe(false);
+    await inPage(page, `void __cy.viewport({ zoom: 0.2, pan: { x: -5000, y: -5000 } })`);
+    // Fit glides back; two frames in, the reader turns the wheel over the canvas.
+    const during = await inPage<{ gliding: boolean; after: boolean; zoom: number }>(
+      page,
+      `new Promise((resolve) => {
+         document.querySelector('button[aria-label="Fit graph to view"]').click();
+         requestAnimationFrame(() => requestAnimationFrame(() => {
+           const gliding = __cy.animated();
+           const box = __cy.container().getBoundingClientRect();
+           __cy.container().dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true,
+             cancelable: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }));
+           resolve({ gliding, after: __cy.animated(), zoom: __cy.zoom() });
+         }));
+       })`,
+    );
+    expect(during.gliding).toBe(true);
+    expect(during.after).toBe(false);
+    // The glide does not resume: the zoom the wheel left is the zoom that stays.
+    await page.waitForTimeout(500);
+    expect(await inPage<number>(page, '__cy.zoom()')).toBeCloseTo(during.zoom, 6);
     await page.close();
   });
 
