@@ -30,6 +30,10 @@ async function api<T>(pathAndQuery: string): Promise<{ status: number; body: T }
   return { status: response.status, body: (await response.json()) as T };
 }
 
+/** Waits out any camera glide: a viewport a test sets mid-glide is overwritten by the glide's next frame. */
+const cameraStill = (page: Page) =>
+  expect.poll(() => inPage<boolean>(page, '__cy.animated()'), POLL).toBe(false);
+
 const nodeIds = (page: Page) =>
   inPage<string[]>(page, 'window.__cy.nodes().map((n) => n.id()).sort()');
 
@@ -497,6 +501,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     // Every name on the path is drawn; nothing around it carries a label to pile onto them.
     expect(shown).toMatchObject({ named: shown.path, backdrop: shown.rest, labelled: 0 });
     // Zoomed far out, the path's names stay legible (12 px on screen), and nothing else is named.
+    await cameraStill(page);
     await inPage(page, `void __cy.zoom(0.15)`);
     const smallest = () =>
       inPage<number>(
@@ -525,6 +530,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
              sizes: px.map((p, i) => Math.round((p / own[i]) * 100) / 100) }; })()`,
       );
     // The overview's fitted zoom drew its hubs' names at ~5 px: far out they grow to 12 px.
+    await cameraStill(page);
     await inPage(page, `void __cy.zoom(0.2)`);
     await expect.poll(async () => (await drawn()).smallest, POLL).toBeGreaterThanOrEqual(11.9);
     const far = await drawn();
@@ -553,8 +559,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
            return p.x >= 0 && p.y >= 0 && p.x <= __cy.width() && p.y <= __cy.height(); })`,
       );
     await expect.poll(inView, POLL).toBe(true);
-    // In view halfway through the glide is not there yet: a viewport set mid-glide was overwritten.
-    await expect.poll(() => inPage<boolean>(page, '__cy.animated()'), POLL).toBe(false);
+    await cameraStill(page);
     // The reader looks elsewhere: the camera leaves them there.
     await inPage(page, `void __cy.viewport({ zoom: 0.2, pan: { x: -5000, y: -5000 } })`);
     await page.waitForTimeout(600);
@@ -568,7 +573,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
   it('stops a camera glide where the reader takes over with the wheel', async () => {
     const page = await open(`${appUrl}/`);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
-    await expect.poll(() => inPage<boolean>(page, '__cy.animated()'), POLL).toBe(false);
+    await cameraStill(page);
     await inPage(page, `void __cy.viewport({ zoom: 0.2, pan: { x: -5000, y: -5000 } })`);
     // Fit glides back; two frames in, the reader turns the wheel over the canvas.
     const during = await inPage<{ gliding: boolean; after: boolean; zoom: number }>(
