@@ -2,7 +2,8 @@
  * Turns what a person types into a Lucene query for the full-text index: every term escaped (so
  * `AND`, quotes, `*`, `~`, brackets are searched for, never interpreted), each term matched as a
  * prefix for typeahead and fuzzily when long enough to make typos likely, with and without its
- * accents, and a term of letters then digits also as the two words it abbreviates.
+ * accents, a term of letters then digits also as the two words it abbreviates, and a letter
+ * typed apart before a word also as the word elided ("d ivoire" as "d'ivoire").
  */
 
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
@@ -126,10 +127,31 @@ export function buildSearchQuery(
     const split = LETTERS_THEN_DIGITS.exec(term);
     return split ? `(${matched} OR (${clause(split[1]!)} AND ${clause(split[2]!)}))` : matched;
   };
-  const all = terms.map(clause).join(' AND ');
+  const all = withElisions(terms, clause).join(' AND ');
   // Names written as one word are often typed as two ("open crvs", "dhis 2", "x road"): the terms
   // run together are one more way to match.
   return terms.length === 1 ? all : `(${all}) OR ${clause(terms.join(''))}`;
+}
+
+/** A letter on its own, as people type an elided article: the "d" of "cote d ivoire". */
+const ELIDED_LETTER = /^\p{L}$/u;
+
+/**
+ * The clauses of the terms, each of them required, where a letter typed apart before a word may
+ * also be that word elided: "cote d ivoire" asks for "d" and "ivoire", or for "d'ivoire", the one
+ * word the index keeps for "Côte d'Ivoire" (and "ministere de l education" for "l'education").
+ */
+function withElisions(terms: string[], clause: (term: string) => string): string[] {
+  const clauses: string[] = [];
+  for (let at = 0; at < terms.length; at += 1) {
+    const term = terms[at]!;
+    const next = terms[at + 1];
+    if (next !== undefined && ELIDED_LETTER.test(term) && !next.includes("'")) {
+      clauses.push(`((${clause(term)} AND ${clause(next)}) OR ${clause(`${term}'${next}`)})`);
+      at += 1;
+    } else clauses.push(clause(term));
+  }
+  return clauses;
 }
 
 /** A short excerpt of `text` around the first place a term occurs, for showing why it matched. */

@@ -338,6 +338,9 @@ describe('search reads what people type', () => {
     expect((await found("ministere de l'education"))[0]).toBe(elided);
     expect((await found('Ministère de l’Éducation'))[0]).toBe(elided);
     expect((await found("quirzie l'educ"))[0]).toBe(elided);
+    // Typed without the apostrophe: the letter and the word are also read as the elided word.
+    expect((await found('ministere de l education'))[0]).toBe(elided);
+    expect((await found('quirzie l educ'))[0]).toBe(elided);
   });
 
   it('reads "sdg96" as SDG 96', async () => {

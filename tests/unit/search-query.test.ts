@@ -59,6 +59,23 @@ describe('buildSearchQuery', () => {
     );
   });
 
+  it('reads a letter typed apart before a word also as the word elided ("d ivoire")', () => {
+    const d = buildSearchQuery('d', 'name');
+    const ivoire = buildSearchQuery('ivoire', 'name');
+    const elided = buildSearchQuery("d'ivoire", 'name');
+    expect(buildSearchQuery('d ivoire', 'name')).toBe(
+      `(((${d} AND ${ivoire}) OR ${elided})) OR ${buildSearchQuery('divoire', 'name')}`,
+    );
+    // Only a letter before a word: a last letter, or a word already elided, is a term as before.
+    expect(buildSearchQuery('vitamin a', 'name')).toBe(
+      `(${buildSearchQuery('vitamin', 'name')} AND ${buildSearchQuery('a', 'name')}) OR ` +
+        buildSearchQuery('vitamina', 'name'),
+    );
+    expect(buildSearchQuery("l d'ivoire", 'name')).toBe(
+      `(${buildSearchQuery('l', 'name')} AND ${elided}) OR ${buildSearchQuery("ld'ivoire", 'name')}`,
+    );
+  });
+
   it('asks the folded names index for terms without accents, stop words or typos', () => {
     expect(buildSearchQuery('São Tomé and Príncipe', 'name', { folded: true })).toBe(
       '(name:(sao^3 OR sao*^2) AND name:(tome^3 OR tome*^2) AND name:(principe^3 OR principe*^2)) ' +
