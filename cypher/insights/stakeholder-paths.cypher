@@ -2,6 +2,8 @@
 // ($id), one row per connecting path: the stakeholder, the path as node maps and relationships
 // with their real direction. The stakeholder's role follows from the path's first relationship
 // (server/insights/stakeholder-map.ts). Each branch matches only the subject type it names.
+// Filters, applied before the map is ranked (the map is of these stakeholders alone): $kind (an
+// organisation kind, or null for any stakeholder) and $membersOnly (DPGA members).
 // Bounded: at most $maxPaths rows, in a stable order.
 MATCH (y:Entity {id: $id})
 CALL (y) {
@@ -40,11 +42,14 @@ CALL (y) {
             -[:INVOLVES]->(:DPG)-[:ADVANCES]->(y:SDG)
   RETURN s, p
 }
-WITH s, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
+WITH s, p, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
+WHERE ($kind IS NULL OR (s:Organisation AND s.kind = $kind))
+  AND (NOT $membersOnly OR member)
+WITH s, member, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
                              type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
      [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels
 ORDER BY s.id, size(nodes), [n IN nodes | n.id]
 LIMIT $maxPaths
 RETURN s {.id, label: coalesce(s.name, s.id), type: [l IN labels(s) WHERE l <> 'Entity'][0],
-          kind: s.kind} AS stakeholder,
+          kind: s.kind, member: member} AS stakeholder,
        nodes, rels

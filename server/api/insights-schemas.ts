@@ -42,19 +42,24 @@ export const collaboratorsParamsSchema = z.object({
   id: entityIdSchema.meta({ description: 'The DPG', example: 'dpg:dhis2' }),
 });
 
-export const collaboratorsQuerySchema = z.object({
+/** Filters a ranked list of organisations takes: the list is ranked among those they keep. */
+const organisationFilterFields = {
   kind: organisationKindSchema.optional().meta({
     description: `Only organisations of this kind: ${ORGANISATION_KINDS.join(', ')}`,
-  }),
-  country: countryParam.optional().meta({
-    description:
-      'Only candidates active in this country: a DPG of theirs is deployed there or an activity of theirs takes place there (id or ISO code). Their explaining paths through it come first',
   }),
   membersOnly: z
     .enum(BOOLEAN_WORDS)
     .default('false')
     .transform((v) => v === 'true' || v === '1')
     .meta({ description: 'Only DPGA members (true/false, default false)' }),
+};
+
+export const collaboratorsQuerySchema = z.object({
+  ...organisationFilterFields,
+  country: countryParam.optional().meta({
+    description:
+      'Only candidates active in this country: a DPG of theirs is deployed there or an activity of theirs takes place there (id or ISO code). Their explaining paths through it come first',
+  }),
   limit: intParam(
     1,
     INSIGHTS_LIMITS.collaborators.max,
@@ -82,6 +87,7 @@ const stakeholderSubjectFields = {
 export const stakeholdersQuerySchema = z
   .object({
     ...stakeholderSubjectFields,
+    ...organisationFilterFields,
     limit: intParam(
       1,
       INSIGHTS_LIMITS.stakeholders.max,
@@ -111,9 +117,16 @@ export const stakeholdersQuerySchema = z
       });
     }
   })
-  .transform(({ limit, connections, ...subjects }) => {
+  .transform(({ limit, connections, kind, membersOnly, ...subjects }) => {
     const subject = STAKEHOLDER_SUBJECTS.find((s) => subjects[s] !== undefined)!;
-    return { subject: subject as StakeholderSubject, id: subjects[subject]!, limit, connections };
+    return {
+      subject: subject as StakeholderSubject,
+      id: subjects[subject]!,
+      limit,
+      connections,
+      kind,
+      membersOnly,
+    };
   });
 
 export const networkParamsSchema = z.object({
@@ -243,7 +256,10 @@ export const stakeholdersResponseSchema = z
     roles: z.array(z.enum(STAKEHOLDER_ROLES)).meta({ description: 'Rings, innermost first' }),
     metricsComputedAt: z.string().nullable(),
     truncated: z.boolean(),
-    total: count,
+    filters: z
+      .object({ kind: z.string().nullable(), membersOnly: z.boolean() })
+      .meta({ description: 'The filters asked for: the map ranks the stakeholders they keep' }),
+    total: count.meta({ description: 'Stakeholders the filters keep, before `limit`' }),
     groups: z.array(z.string()).meta({ description: 'Map sectors present, largest first' }),
     byRole: z.record(z.string(), z.array(z.string())),
     byGroup: z.record(z.string(), z.array(z.string())),
@@ -253,6 +269,7 @@ export const stakeholdersResponseSchema = z
         label: z.string(),
         type: z.enum(['Organisation', 'Group', 'Initiative']),
         kind: z.string().nullable(),
+        member: z.boolean().meta({ description: 'A DPGA member' }),
         group: z.string(),
         roles: z.array(z.enum(STAKEHOLDER_ROLES)),
         ring: count,

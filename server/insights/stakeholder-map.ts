@@ -36,6 +36,8 @@ export interface StakeholderRef {
   label: string;
   type: string;
   kind: string | null;
+  /** A DPGA member. */
+  member: boolean;
 }
 
 export interface StakeholderPathRow {

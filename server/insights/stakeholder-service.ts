@@ -6,7 +6,7 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
-import type { EntityType } from '../model/graph-model.ts';
+import type { EntityType, OrganisationKind } from '../model/graph-model.ts';
 import { requireEntity } from './entity-lookup.ts';
 import type { PathNode } from './evidence-path.ts';
 import {
@@ -35,6 +35,10 @@ export interface StakeholderQuery {
   id: string;
   limit: number;
   connections: number;
+  /** Only organisations of this kind. */
+  kind?: OrganisationKind;
+  /** Only DPGA members. */
+  membersOnly: boolean;
 }
 
 export interface StakeholderAnswer extends StakeholderMap {
@@ -44,6 +48,8 @@ export interface StakeholderAnswer extends StakeholderMap {
   /** When the influence measures were computed; null if never. */
   metricsComputedAt: string | null;
   truncated: boolean;
+  /** The filters the map was drawn with: it ranks the stakeholders they keep, among themselves. */
+  filters: { kind: string | null; membersOnly: boolean };
 }
 
 /** Measures and ties of the given entities, by id. */
@@ -76,6 +82,8 @@ export async function getStakeholders(
     const rows = (await run(tx, 'insights/stakeholder-paths', {
       id: subject.id,
       maxPaths: neo4j.int(MAX_STAKEHOLDER_PATHS),
+      kind: query.kind ?? null,
+      membersOnly: query.membersOnly,
     })) as unknown as StakeholderPathRow[];
     const ids = [...new Set(rows.map((r) => r.stakeholder.id))];
     const map = buildStakeholderMap(rows, await entityContexts(tx, ids), {
@@ -87,6 +95,7 @@ export async function getStakeholders(
       roles: STAKEHOLDER_ROLES,
       metricsComputedAt: await metricsComputedAt(tx),
       truncated: rows.length >= MAX_STAKEHOLDER_PATHS,
+      filters: { kind: query.kind ?? null, membersOnly: query.membersOnly },
       ...map,
     };
   });

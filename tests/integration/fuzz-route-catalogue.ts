@@ -149,6 +149,8 @@ export const ROUTES: RouteSpec[] = [
       'query.dpg': entityIdArb,
       'query.country': fc.constantFrom('SL', 'country:NO', 'XX'),
       'query.sdg': fc.constantFrom('3', 'sdg:17', '0', '18', 'sdg:'),
+      'query.kind': fc.constantFrom('un-agency', 'government', 'NGO'),
+      'query.membersOnly': fc.constantFrom('true', '0', 'yes'),
     },
     coupled: [['query.activity', 'query.dpg', 'query.country', 'query.sdg']],
   }),

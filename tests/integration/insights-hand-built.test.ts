@@ -246,6 +246,32 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     );
   });
 
+  it('narrows a stakeholder map to a kind of organisation or to DPGA members, ranked among them', async () => {
+    const all = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3')).body,
+    );
+    expect(all.filters).toEqual({ kind: null, membersOnly: false });
+    expect(all.stakeholders.filter((s) => s.member).map((s) => s.id)).toEqual(['org:funder-y']);
+    const companies = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3&kind=company')).body,
+    );
+    expect(companies.filters).toEqual({ kind: 'company', membersOnly: false });
+    expect(companies.stakeholders.map((s) => s.id).sort()).toEqual(
+      ['org:helper', 'org:tied', 'org:via-activity'].sort(),
+    );
+    expect(companies.total).toBe(3);
+    expect(companies.groups).toEqual(['company']);
+    // Influence ranks are among the map's own stakeholders: 1 to 3, not their ranks among all 5.
+    expect(companies.stakeholders.map((s) => s.influence.rank).sort()).toEqual([1, 2, 3]);
+    const members = await api.get('/api/stakeholders?sdg=3&membersOnly=1');
+    expect(members.body.stakeholders.map((s: { id: string }) => s.id)).toEqual(['org:funder-y']);
+    // Both at once; and a kind no stakeholder is, an empty map rather than an error.
+    const none = await api.get('/api/stakeholders?sdg=3&kind=company&membersOnly=true');
+    expect([none.status, none.body.total, none.body.stakeholders]).toEqual([200, 0, []]);
+  });
+
   it('draws the partnership network of an organisation', async () => {
     const { status, body } = await api.get('/api/organisations/org:owner-x/network');
     expect(status).toBe(200);
@@ -392,6 +418,8 @@ describe('bad input to the insights endpoints', () => {
     ['/api/stakeholders?sdg=0', 'query.sdg'],
     ['/api/stakeholders?activity=a1', 'query.activity'],
     ['/api/stakeholders?dpg=dpg:x&connections=11', 'query.connections'],
+    ['/api/stakeholders?dpg=dpg:x&kind=alien', 'query.kind'],
+    ['/api/stakeholders?dpg=dpg:x&membersOnly=maybe', 'query.membersOnly'],
     ['/api/organisations/org:partner/network?limit=x', 'query.limit'],
     ['/api/organisations/org:partner/network?minStrength=0', 'query.minStrength'],
     ['/api/gaps?limit=501', 'query.limit'],

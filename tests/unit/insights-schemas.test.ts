@@ -15,7 +15,18 @@ describe('the insights request schemas', () => {
       id: 'sdg:3',
       limit: INSIGHTS_LIMITS.stakeholders.default,
       connections: INSIGHTS_LIMITS.stakeholders.defaultConnections,
+      membersOnly: false,
     });
+    // Narrowed as potential collaborators are: by kind, to DPGA members.
+    expect(
+      stakeholdersQuerySchema.parse({ country: 'KE', kind: 'government', membersOnly: 'true' }),
+    ).toMatchObject({ id: 'country:KE', kind: 'government', membersOnly: true });
+    const badFilter = stakeholdersQuerySchema.safeParse({
+      sdg: '3',
+      kind: 'alien',
+      membersOnly: 'y',
+    });
+    expect(badFilter.error?.issues.map((i) => i.path[0]).sort()).toEqual(['kind', 'membersOnly']);
     expect(stakeholdersQuerySchema.parse({ country: 'sl' }).id).toBe('country:SL');
     expect(stakeholdersQuerySchema.parse({ country: 'country:SL' }).id).toBe('country:SL');
     // A subject given by id reads the way an entity id does anywhere in the API.

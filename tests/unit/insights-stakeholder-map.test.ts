@@ -9,13 +9,14 @@ import {
 const A = { id: 'activity:unicef/ai-cop', label: 'AI CoP', type: 'Activity' };
 const D = { id: 'dpg:d', label: 'DHIS2', type: 'DPG' };
 
-const party = (id: string, label: string, type: string, kind: string | null): StakeholderRef => ({
-  id,
-  label,
-  type,
-  kind,
-});
-const UNICEF = party('org:unicef', 'UNICEF', 'Organisation', 'un-agency');
+const party = (
+  id: string,
+  label: string,
+  type: string,
+  kind: string | null,
+  member = false,
+): StakeholderRef => ({ id, label, type, kind, member });
+const UNICEF = party('org:unicef', 'UNICEF', 'Organisation', 'un-agency', true);
 const GIZ = party('org:giz', 'GIZ', 'Organisation', 'government');
 const GOOGLE = party('org:google', 'Google', 'Organisation', 'company');
 const MEMBERS = party('group:members', 'AI CoP members', 'Group', null);
