@@ -1005,6 +1005,69 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     }
   });
 
+  it('narrows a stakeholder map by kind and to DPGA members, with no country to pick', async () => {
+    // An activity led by a government and joined by two NGOs, one of them a DPGA member.
+    const activity = 'activity:e2e-stake/cop';
+    const parties = [
+      {
+        id: 'org:e2e-stake-ministry',
+        name: 'E2E Stake Ministry',
+        kind: 'government',
+        member: false,
+      },
+      { id: 'org:e2e-stake-ngo-a', name: 'E2E Stake NGO A', kind: 'ngo', member: true },
+      { id: 'org:e2e-stake-ngo-b', name: 'E2E Stake NGO B', kind: 'ngo', member: false },
+    ];
+    const config = inject('neo4j');
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+    const run = (cypher: string, params: Record<string, unknown>) =>
+      driver.executeQuery(cypher, params, { database: config.database });
+    await run(
+      `MERGE (dpga:Entity:Organisation {id: 'org:dpga'})
+         ON CREATE SET dpga.name = 'Digital Public Goods Alliance', dpga.e2eMade = true
+       CREATE (a:Entity:Activity {id: $activity, name: 'E2E Stake Community of Practice'})
+       WITH dpga, a
+       UNWIND $parties AS party
+       CREATE (o:Entity:Organisation {id: party.id, name: party.name, kind: party.kind})
+       CREATE (o)-[:PARTICIPATES_IN]->(a)
+       FOREACH (_ IN CASE WHEN party.member THEN [1] ELSE [] END | CREATE (o)-[:MEMBER_OF]->(dpga))`,
+      { activity, parties },
+    );
+    try {
+      const encoded = encodeURIComponent(activity);
+      const page = await open(
+        `${appUrl}/#/explore?panel=insight&insight=stakeholders&of=${encoded}`,
+      );
+      const rows = page.getByTestId('insight-items').locator('button.item .name');
+      // A row's name is followed by its kind ("E2E Stake NGO A NGO"): the name is what it starts with.
+      const listed = async () =>
+        (await rows.allTextContents())
+          .map((text) => parties.find((p) => text.trim().startsWith(p.name))?.name ?? text)
+          .sort();
+      await expect.poll(listed, POLL).toEqual(parties.map((p) => p.name).sort());
+      await expect(
+        page.getByTestId('insight-filters').locator('legend').textContent(),
+      ).resolves.toBe('Only stakeholders');
+      // "Active in" is a collaborator's filter: a stakeholder map has none.
+      expect(await page.locator('#insight-country').count()).toBe(0);
+      await page.getByTestId('insight-kind').selectOption('ngo');
+      await expect.poll(listed, POLL).toEqual(['E2E Stake NGO A', 'E2E Stake NGO B']);
+      expect(await inPage<string>(page, 'location.hash')).toContain('only=ngo');
+      await page.getByTestId('insight-members').check();
+      await expect.poll(listed, POLL).toEqual(['E2E Stake NGO A']);
+      expect(await inPage<string>(page, 'location.hash')).toContain('members=1');
+      await page.close();
+    } finally {
+      await run(
+        `MATCH (n:Entity) WHERE n.id = $activity OR n.id IN [p IN $parties | p.id]
+           OR (n.id = 'org:dpga' AND n.e2eMade)
+         DETACH DELETE n`,
+        { activity, parties },
+      );
+      await driver.close();
+    }
+  });
+
   it('asks the API nothing it would refuse for a link with malformed ids, and offers no Retry', async () => {
     const page = await open(
       `${appUrl}/#/explore?focus=org%3Anot%20an%20id&sel=org%3Anot%20an%20id`,

@@ -3,7 +3,10 @@
 // says the list is ranked (insight-ranking.ts).
 import { describe, expect, it } from 'vitest';
 import { INSIGHTS_LIMITS } from '../../server/api/limits.ts';
-import { collaboratorsQuerySchema } from '../../server/api/insights-schemas.ts';
+import {
+  collaboratorsQuerySchema,
+  stakeholdersQuerySchema,
+} from '../../server/api/insights-schemas.ts';
 import {
   DEFAULT_INSIGHT_OPTIONS,
   insightParams,
@@ -48,11 +51,23 @@ describe('insight options', () => {
       ['country', 'country:KE'],
       ['membersOnly', 'true'],
     ]);
-    expect(insightParams('stakeholders', narrowed)).toEqual([['limit', '40']]);
+    // A stakeholder map takes the kind and the members, not the country (its subject may be one).
+    expect(insightParams('stakeholders', narrowed)).toEqual([
+      ['limit', '40'],
+      ['kind', 'ngo'],
+      ['membersOnly', 'true'],
+    ]);
+    expect(insightParams('network', narrowed)).toEqual([['limit', '40']]);
     // What it sends, the API's own schema reads as meant.
     expect(
       collaboratorsQuerySchema.parse(Object.fromEntries(insightParams('collaborators', narrowed))),
     ).toMatchObject({ limit: 40, kind: 'ngo', country: 'country:KE', membersOnly: true });
+    expect(
+      stakeholdersQuerySchema.parse({
+        country: 'country:KE',
+        ...Object.fromEntries(insightParams('stakeholders', narrowed)),
+      }),
+    ).toMatchObject({ id: 'country:KE', limit: 40, kind: 'ngo', membersOnly: true });
   });
 
   it('puts them in the path of each view', () => {
@@ -60,7 +75,7 @@ describe('insight options', () => {
       '/api/dpgs/dpg%3Adhis2/collaborators?limit=40&kind=ngo&country=country%3AKE&membersOnly=true',
     );
     expect(insightPath('stakeholders', 'country:KE', 'Country', narrowed)).toBe(
-      '/api/stakeholders?country=country%3AKE&limit=40',
+      '/api/stakeholders?country=country%3AKE&limit=40&kind=ngo&membersOnly=true',
     );
     expect(insightPath('network', 'org:unicef', 'Organisation', { ...narrowed, top: 100 })).toBe(
       '/api/organisations/org%3Aunicef/network?limit=100',

@@ -24,6 +24,8 @@ import { EXPANSION_MAX } from '../../web/src/state/graph/limits.ts';
 import {
   DEFAULT_INSIGHT_OPTIONS,
   FILTER_KINDS,
+  type InsightFilter,
+  filterApplies,
 } from '../../web/src/lib/insights/insight-options.ts';
 
 const full: ShareState = {
@@ -204,16 +206,24 @@ describe('share state in the URL', () => {
         'un-agency, government, multilateral-bank, foundation, company, ngo, academia, network)',
       'in=org:unicef: not a country (country:KE or KE)',
     ]);
-    // A stakeholder map lists further (500), but takes no collaborator filters.
-    const map = '#/explore?insight=stakeholders&of=country:KE&top=300&only=ngo&members=1';
+    // A stakeholder map lists further (500), and takes the kind and members but not the country.
+    const map = '#/explore?insight=stakeholders&of=country:KE&top=300&only=ngo&in=SL&members=1';
     expect(decodeShareState(map).insight?.options).toEqual({
       ...DEFAULT_INSIGHT_OPTIONS,
       top: 300,
+      kind: 'ngo',
+      members: true,
     });
     expect(unreadLinkSettings(encodeShareState(decodeShareState(map)))).toEqual([]);
     expect(unreadLinkSettings(map).map((u) => `${u.key}: ${u.reason}`)).toEqual([
-      'only: only read with potential collaborators',
-      'members: only read with potential collaborators',
+      'in: only read with potential collaborators',
+    ]);
+    // A partnership network takes none of them.
+    const network = '#/explore?insight=network&of=org:unicef&only=ngo&members=1';
+    expect(decodeShareState(network).insight?.options).toEqual(DEFAULT_INSIGHT_OPTIONS);
+    expect(unreadLinkSettings(network).map((u) => `${u.key}: ${u.reason}`)).toEqual([
+      'only: only read with potential collaborators and stakeholder maps',
+      'members: only read with potential collaborators and stakeholder maps',
     ]);
     expect(unreadLinkSettings('#/explore?top=40').map((u) => u.reason)).toEqual([
       'only read with an insight',
@@ -270,8 +280,8 @@ describe('share state in the URL', () => {
         fc.boolean(),
         fc.boolean(),
         (view, top, kind, country, members, shown) => {
-          // Only potential collaborators take the filters; the other views drop them.
-          const filtered = view.kind === 'collaborators';
+          // Each view holds the filters it takes; the others are dropped.
+          const takes = (filter: InsightFilter) => filterApplies(view.kind, filter);
           const state: ShareState = {
             ...DEFAULT_SHARE_STATE,
             panel: 'insight',
@@ -280,9 +290,9 @@ describe('share state in the URL', () => {
               shown,
               options: {
                 top,
-                kind: filtered ? kind : null,
-                country: filtered ? country : null,
-                members: filtered && members,
+                kind: takes('kind') ? kind : null,
+                country: takes('country') ? country : null,
+                members: takes('members') && members,
               },
             },
           };

@@ -1,8 +1,8 @@
 /**
- * How far down a ranked list the reader has asked to see ("Show more"), and which collaborators
- * they want (of one kind of organisation, active in one country, DPGA members only): the API's own
- * parameters, so the filtering and the ranking stay the server's, and the list a link restores is
- * the list that was shared.
+ * How far down a ranked list the reader has asked to see ("Show more"), and which organisations
+ * they want (of one kind, DPGA members only, and for collaborators active in one country): the
+ * API's own parameters, so the filtering and the ranking stay the server's, and the list a link
+ * restores is the list that was shared.
  */
 import { INSIGHTS_LIMITS } from '../../../../server/api/limits.ts';
 import {
@@ -14,12 +14,35 @@ import type { InsightKind } from '../../state/url/utils';
 export interface InsightOptions {
   /** How many to list; null for the API's default (a first page). */
   top: number | null;
-  /** Potential collaborators only: organisations of this kind. */
+  /** Organisations of this kind (views whose filters include `kind`). */
   kind: OrganisationKind | null;
-  /** Potential collaborators only: active in this country (its id, `country:KE`). */
+  /** Active in this country, its id (`country:KE`): potential collaborators only. */
   country: string | null;
-  /** Potential collaborators only: DPGA members. */
+  /** DPGA members only (views whose filters include `members`). */
   members: boolean;
+}
+
+/** A way a view's list can be narrowed: the option of the same name. */
+export type InsightFilter = 'kind' | 'country' | 'members';
+
+/**
+ * The filters each view's API takes. A stakeholder map has no country filter: its subject may be
+ * the country, and "active in" means a collaborator's own work there.
+ */
+const VIEW_FILTERS: Readonly<Record<InsightKind, readonly InsightFilter[]>> = {
+  collaborators: ['kind', 'country', 'members'],
+  stakeholders: ['kind', 'members'],
+  network: [],
+};
+
+/** The filters view `kind` takes, in the order they are shown. */
+export function insightFilters(kind: InsightKind): readonly InsightFilter[] {
+  return VIEW_FILTERS[kind];
+}
+
+/** Whether view `kind` takes filter `filter`. */
+export function filterApplies(kind: InsightKind, filter: InsightFilter): boolean {
+  return VIEW_FILTERS[kind].includes(filter);
 }
 
 export const DEFAULT_INSIGHT_OPTIONS: InsightOptions = {
@@ -29,9 +52,9 @@ export const DEFAULT_INSIGHT_OPTIONS: InsightOptions = {
   members: false,
 };
 
-/** The views whose API takes the collaborator filters. */
+/** Whether view `kind` can be narrowed at all. */
 export function filtersApply(kind: InsightKind): boolean {
-  return kind === 'collaborators';
+  return VIEW_FILTERS[kind].length > 0;
 }
 
 /** How many a view lists at first, and the most it can list: one "Show more" adds a first page. */
@@ -74,23 +97,22 @@ export function isDefaultOptions(options: InsightOptions): boolean {
 export function insightParams(kind: InsightKind, options: InsightOptions): [string, string][] {
   const params: [string, string][] = [];
   if (options.top !== null) params.push(['limit', String(listedTop(kind, options))]);
-  if (filtersApply(kind)) {
-    if (options.kind !== null) params.push(['kind', options.kind]);
-    if (options.country !== null) params.push(['country', options.country]);
-    if (options.members) params.push(['membersOnly', 'true']);
-  }
+  if (options.kind !== null && filterApplies(kind, 'kind')) params.push(['kind', options.kind]);
+  if (options.country !== null && filterApplies(kind, 'country'))
+    params.push(['country', options.country]);
+  if (options.members && filterApplies(kind, 'members')) params.push(['membersOnly', 'true']);
   return params;
 }
 
 /**
- * The kinds collaborators can be narrowed to: every organisation kind but `unknown`, which is no
- * kind anyone looks for ("unclassified" is what the importers could not tell).
+ * The kinds a list can be narrowed to: every organisation kind but `unknown`, which is no kind
+ * anyone looks for ("unclassified" is what the importers could not tell).
  */
 export const FILTER_KINDS: readonly OrganisationKind[] = ORGANISATION_KINDS.filter(
   (kind) => kind !== 'unknown',
 );
 
-/** Whether `value` is a kind collaborators can be narrowed to. */
+/** Whether `value` is a kind a list can be narrowed to. */
 export function isFilterKind(value: string | null): value is OrganisationKind {
   return (FILTER_KINDS as readonly (string | null)[]).includes(value);
 }

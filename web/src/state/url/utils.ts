@@ -22,8 +22,9 @@ import { ORGANISATION_KINDS } from '../../../../server/model/graph-vocabulary.ts
 import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../../lib/vocabulary';
 import { EXPANSION_MAX } from '../graph/limits';
 import {
+  type InsightFilter,
   type InsightOptions,
-  filtersApply,
+  filterApplies,
   insightPage,
   FILTER_KINDS,
   isFilterKind,
@@ -244,20 +245,38 @@ function countryParam(value: string | null): string | null {
 
 /**
  * How far an insight view lists (`top`, a whole number from 1 to the view's maximum), and which
- * collaborators it keeps (`only` a kind, `in` a country id, `members=1`); anything else is the
- * default, as unreadLinkSettings reports.
+ * organisations it keeps (`only` a kind, `in` a country id, `members=1`, as far as the view takes
+ * them); anything else is the default, as unreadLinkSettings reports.
  */
 function insightOptions(kind: InsightKind, params: URLSearchParams): InsightOptions {
   const top = Number(params.get('top') ?? Number.NaN);
   const only = params.get('only');
   const country = countryParam(params.get('in'));
-  const filtered = filtersApply(kind);
   return {
     top: Number.isInteger(top) && top >= 1 && top <= insightPage(kind).max ? top : null,
-    kind: filtered && isFilterKind(only) ? only : null,
-    country: filtered ? country : null,
-    members: filtered && params.get('members') === '1',
+    kind: filterApplies(kind, 'kind') && isFilterKind(only) ? only : null,
+    country: filterApplies(kind, 'country') ? country : null,
+    members: filterApplies(kind, 'members') && params.get('members') === '1',
   };
+}
+
+/** Each filter's key in a link. */
+const LINK_FILTERS: readonly (readonly [string, InsightFilter])[] = [
+  ['only', 'kind'],
+  ['in', 'country'],
+  ['members', 'members'],
+];
+
+const VIEW_NAMES: Readonly<Record<InsightKind, string>> = {
+  collaborators: 'potential collaborators',
+  stakeholders: 'stakeholder maps',
+  network: 'partnership networks',
+};
+
+/** "only read with potential collaborators and stakeholder maps": where a filter applies. */
+function filterViews(filter: InsightFilter): string {
+  const views = INSIGHT_KINDS.filter((kind) => filterApplies(kind, filter));
+  return `only read with ${views.map((kind) => VIEW_NAMES[kind]).join(' and ')}`;
 }
 
 /** A part of a link the explorer could not read, and so left at its default. */
@@ -376,20 +395,18 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
         value: top,
         reason: `not a number from 1 to ${insightPage(insight.kind).max}`,
       });
-    if (filtersApply(insight.kind)) {
-      choice('only', FILTER_KINDS, 'an organisation kind');
-      const country = params.get('in');
-      if (country !== null && options.country === null)
-        out.push({ key: 'in', value: country, reason: 'not a country (country:KE or KE)' });
-    } else
-      for (const key of ['only', 'in', 'members'])
-        // Unless already named as no switch at all (`members=yes`).
-        if (params.has(key) && !out.some((u) => u.key === key))
-          out.push({
-            key,
-            value: params.get(key) ?? '',
-            reason: 'only read with potential collaborators',
-          });
+    if (filterApplies(insight.kind, 'kind')) choice('only', FILTER_KINDS, 'an organisation kind');
+    const country = params.get('in');
+    if (filterApplies(insight.kind, 'country') && country !== null && options.country === null)
+      out.push({ key: 'in', value: country, reason: 'not a country (country:KE or KE)' });
+    for (const [key, filter] of LINK_FILTERS)
+      // Unless already named as no switch at all (`members=yes`).
+      if (
+        !filterApplies(insight.kind, filter) &&
+        params.has(key) &&
+        !out.some((u) => u.key === key)
+      )
+        out.push({ key, value: params.get(key) ?? '', reason: filterViews(filter) });
   }
   return out;
 }
