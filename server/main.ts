@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { keepLocalNeo4jRunning } from '../db/local-neo4j-keeper.ts';
 import { createApp } from './app.ts';
 import { startCommitReceiptPruner } from './db/commit-receipt-pruner.ts';
+import { loadAllStatements } from './db/cypher-registry.ts';
 import { connect, loadSeedIfEmpty, resolveNeo4j } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createHttpServer } from './http/client-errors.ts';
@@ -24,6 +25,7 @@ const RECEIPT_PRUNE_INTERVAL_MS = 5 * 60_000;
 async function main(): Promise<void> {
   useUntranslatedStackTraces();
   const config = loadConfig();
+  loadAllStatements();
   const neo4jConfig = await resolveNeo4j(config, log);
   // Only the database this app started or reused for itself: a configured one is its operator's.
   const keeper = config.neo4j ? null : keepLocalNeo4jRunning({ ...config.localNeo4j, log });

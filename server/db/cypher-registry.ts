@@ -133,6 +133,17 @@ export function cypher(name: CypherName): string {
 }
 
 /**
+ * Reads every named statement now, so a server holds the statements of the code it started with:
+ * read lazily, a statement changed on disk under a running server (a checkout, a deploy) was
+ * sent with the parameters the old code passes, and failed. A missing file stops the start
+ * instead of failing its first request.
+ */
+export function loadAllStatements(): number {
+  for (const name of CYPHER_NAMES) cypher(name);
+  return CYPHER_NAMES.length;
+}
+
+/**
  * A .cypher file without its whole-line `//` comments, indentation and blank lines. The files
  * explain themselves at length, and the driver writes a message to the socket whenever its
  * 1,400-byte buffer fills: a commented statement cost one more socket write on each side of every

@@ -5,6 +5,7 @@ import {
   CYPHER_DIR,
   CYPHER_NAMES,
   cypher,
+  loadAllStatements,
   statementText,
 } from '../../server/db/cypher-registry.ts';
 
@@ -29,6 +30,8 @@ describe('statementText', () => {
   });
 
   it('is what cypher() sends for every named statement: no comment line, no indentation', () => {
+    // The server reads them all as it starts (a missing file would throw here).
+    expect(loadAllStatements()).toBe(CYPHER_NAMES.length);
     for (const name of CYPHER_NAMES) {
       expect(cypher(name), name).not.toBe('');
       for (const line of cypher(name).split('\n')) {
