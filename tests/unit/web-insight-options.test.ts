@@ -15,7 +15,11 @@ import {
   nextTop,
   sameOptions,
 } from '../../web/src/lib/insights/insight-options.ts';
-import { insightCsv, INSIGHT_CSV_COLUMNS } from '../../web/src/lib/insights/insight-csv.ts';
+import {
+  insightCsv,
+  insightFileName,
+  INSIGHT_CSV_COLUMNS,
+} from '../../web/src/lib/insights/insight-csv.ts';
 import { type InsightItem, insightPath } from '../../web/src/lib/insights/insight-request.ts';
 import { rankingNote } from '../../web/src/lib/insights/insight-ranking.ts';
 
@@ -102,6 +106,19 @@ describe('insight CSV', () => {
     tags: [],
     summary: null,
     ...extra,
+  });
+
+  it('names the file by the view, its subject and the filters, which shortening keeps', () => {
+    expect(insightFileName('collaborators', 'DHIS2', DEFAULT_INSIGHT_OPTIONS)).toBe(
+      'dpg-explorer-potential-collaborators-dhis2.csv',
+    );
+    expect(insightFileName('collaborators', 'DHIS2', narrowed)).toBe(
+      'dpg-explorer-potential-collaborators-dhis2-ngo-ke-members.csv',
+    );
+    const long = 'Co-leading the Community of Practice on AI for Children';
+    expect(
+      insightFileName('stakeholders', long, { ...DEFAULT_INSIGHT_OPTIONS, kind: 'government' }),
+    ).toBe('dpg-explorer-stakeholder-map-co-leading-the-community-of-prac-government.csv');
   });
 
   it('writes one row per item in rank order, with every reason and the editors’ notes', () => {

@@ -3,9 +3,30 @@
  * entity with its rank, score, what the score is made of, the sentences that explain it and what
  * editors noted about it for this subject. Pure: items in, text out.
  */
-import { csv } from '../graph/graph-files';
+import type { InsightKind } from '../../state/url/utils';
+import { csv, exportFileName } from '../graph/graph-files';
 import { annotationValueName, entityTypeName, organisationKindName } from '../vocabulary';
-import type { InsightItem } from './insight-request';
+import type { InsightOptions } from './insight-options';
+import { INSIGHT_TITLES, type InsightItem } from './insight-request';
+
+/**
+ * The table's file name: the view, its subject, then the filters it was narrowed by (a kind, a
+ * country's code, `members`), so the lists of one DHIS2 narrowed two ways do not overwrite each
+ * other in a downloads folder. The filters come after the name is shortened, so they survive it.
+ */
+export function insightFileName(
+  kind: InsightKind,
+  subject: string,
+  options: InsightOptions,
+): string {
+  const named = exportFileName(`${INSIGHT_TITLES[kind]} ${subject}`, 'csv').replace(/\.csv$/, '');
+  const filters = [
+    options.kind,
+    options.country?.replace(/^country:/, '').toLowerCase() ?? null,
+    options.members ? 'members' : null,
+  ].filter((part): part is string => part !== null);
+  return `${[named, ...filters].join('-')}.csv`;
+}
 
 /** What editors noted about one listed entity, newest first (the panel's annotations). */
 export interface ListedNote {
