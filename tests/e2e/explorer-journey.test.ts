@@ -597,6 +597,38 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('finds paths along what the filters show, and says what it leaves out', async () => {
+    const ends = 'panel=paths&from=org:google&to=org:unicef';
+    const page = await open(`${appUrl}/#/explore?${ends}`);
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    expect(await page.getByTestId('path-filter-note').count()).toBe(0);
+    const asked: URL[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/graph/paths')) asked.push(new URL(request.url()));
+    });
+    // Countries and SDGs hidden: no relationship that only leads to them is followed.
+    await inPage(page, `location.hash = '#/explore?types=Country,SDG&${ends}'`);
+    await page.getByTestId('path-filter-note').waitFor(POLL);
+    expect(await page.getByTestId('path-filter-note').innerText()).toBe(
+      'Leaves out countries and SDGs, as the filters do.',
+    );
+    await expect.poll(() => asked.length, POLL).toBeGreaterThan(0);
+    const rels = asked.at(-1)!.searchParams.get('rels')?.split(',') ?? [];
+    expect(rels).toContain('PARTICIPATES_IN');
+    for (const type of ['ADVANCES', 'DEPLOYED_IN', 'DEVELOPED_IN', 'TAKES_PLACE_IN'])
+      expect(rels).not.toContain(type);
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    const onPath = () =>
+      inPage<string[]>(page, `__cy.edges('[?onPath]').map((e) => e.data('type'))`);
+    await expect.poll(async () => (await onPath()).length, POLL).toBeGreaterThan(0);
+    for (const type of await onPath()) expect(rels).toContain(type);
+    // Shown again: every relationship is followed.
+    await page.goBack();
+    await page.getByTestId('path-filter-note').waitFor({ state: 'detached', ...POLL });
+    await expect.poll(() => asked.at(-1)!.searchParams.has('rels'), POLL).toBe(false);
+    await page.close();
+  });
+
   it('drops a path, a fade and a pin from the canvas once they are gone from the view', async () => {
     const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
     await page.locator('[data-testid="path-count"]').waitFor(POLL);

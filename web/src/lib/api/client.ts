@@ -88,7 +88,12 @@ export interface ApiClient {
   /** The given entities and the relationships among them. */
   subgraph(ids: readonly string[], options?: RequestOptions): Promise<GraphChunk>;
   /** The shortest paths between two entities, each with its sentence. */
-  paths(from: string, to: string, options?: RequestOptions): Promise<PathsResponse>;
+  /** The shortest paths between two entities, along `rels` only when given. */
+  paths(
+    from: string,
+    to: string,
+    options?: RequestOptions & { rels?: readonly string[] | null },
+  ): Promise<PathsResponse>;
   /** Values and counts of every filterable property. */
   facets(options?: RequestOptions): Promise<FacetsResponse>;
   /** Counts, most connected entities and coverage gaps. */
@@ -260,8 +265,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return getJson<GraphChunk>('/api/graph/subgraph', { ...init, body: { ids } }, isGraphChunk);
     },
 
-    paths(from, to, init = {}) {
+    paths(from, to, { rels, ...init } = {}) {
       const params = new URLSearchParams({ from, to });
+      // An empty list is no filter to the API: the caller decides what following nothing means.
+      if (rels && rels.length > 0) params.set('rels', rels.join(','));
       return getJson<PathsResponse>(
         `/api/graph/paths?${params.toString()}`,
         init,

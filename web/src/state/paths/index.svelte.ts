@@ -16,6 +16,8 @@ import type { PathsResponse } from '../../lib/api/types';
 import { NO_PATH, pathElementIds } from './utils';
 
 let endpoints = $state<{ from: string | null; to: string | null }>({ from: null, to: null });
+/** The relationship types paths may follow (the canvas's filters allow), or null for all. */
+let followed = $state.raw<readonly string[] | null>(null);
 let status = $state<AsyncStatus<PathsResponse>>(idle());
 /** Index of the path the reader points at, or null for all. */
 let active = $state<number | null>(null);
@@ -42,6 +44,10 @@ export const paths = {
   },
   get active() {
     return active;
+  },
+  /** The relationship types paths follow, or null for all. */
+  get followed() {
+    return followed;
   },
   get highlighted() {
     return highlighted;
@@ -75,6 +81,21 @@ export const pathActions = {
     endpoints = { from: endpoints.to, to: endpoints.from };
     void pathActions.find();
   },
+  /**
+   * Follows only these relationship types (null: all), as the canvas's filters allow; finds the
+   * paths again when that changes.
+   */
+  follow(rels: readonly string[] | null): void {
+    const same =
+      rels === followed ||
+      (rels !== null &&
+        followed !== null &&
+        rels.length === followed.length &&
+        rels.every((type, i) => type === followed![i]));
+    if (same) return;
+    followed = rels;
+    void pathActions.find();
+  },
   /** Points at one path (or all). */
   setActive(index: number | null): void {
     active = index;
@@ -89,9 +110,16 @@ export const pathActions = {
       if (status.state !== 'idle') status = idle();
       return;
     }
+    // The filters hide every relationship: no path to look for.
+    if (followed !== null && followed.length === 0) {
+      request.cancel();
+      status = success({ from, to, nodes: [], edges: [], paths: [] });
+      return;
+    }
     status = loading();
+    const rels = followed;
     try {
-      const answer = await request.run((signal) => api.paths(from, to, { signal }));
+      const answer = await request.run((signal) => api.paths(from, to, { signal, rels }));
       status = success(answer);
     } catch (error) {
       if (!isAbort(error)) status = failure(error);
