@@ -12,6 +12,8 @@ export { ENTITY_ID_PATTERN };
 
 export const entityIdSchema = z
   .string()
+  // Spaces around a pasted id (a spreadsheet cell, a link's trailing %20) are not part of it.
+  .trim()
   .min(3)
   .max(MAX_ENTITY_ID_LENGTH)
   // `country:ke` is `country:KE` and `ORG:UNICEF` is `org:unicef`, before the pattern is checked:
@@ -32,6 +34,8 @@ export { LIMITS };
  * The whitelists come from the graph model, so no other label or type can reach a query.
  */
 function commaList<const T extends readonly [string, ...string[]]>(values: T, description: string) {
+  // In any case, as entity ids are read: `types=organisation` and `rels=funds` mean what they say.
+  const canonical = new Map(values.map((value) => [value.toLowerCase(), value]));
   return z
     .string()
     .max(1000)
@@ -42,6 +46,7 @@ function commaList<const T extends readonly [string, ...string[]]>(values: T, de
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean)
+            .map((s) => canonical.get(s.toLowerCase()) ?? s)
         : [],
     )
     .pipe(z.array(z.enum(values)))

@@ -24,7 +24,10 @@ export function parseInput<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const name = String(issue.path[0] ?? '');
     if (!repeated.has(name)) {
-      details.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message });
+      details.push({
+        path: [where, ...issue.path.map(String)].join('.'),
+        message: missingMessage(issue, input, where) ?? issue.message,
+      });
     } else if (!named.has(name)) {
       named.add(name);
       details.push({
@@ -37,4 +40,22 @@ export function parseInput<S extends z.ZodType>(
     `Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
     details,
   );
+}
+
+/**
+ * What to say of a value that is not there at all, or null when it is: zod's "Invalid input:
+ * expected string, received undefined" for a search without `q` read like a wrong value, and a
+ * body sent as text/plain (so never parsed) was "body.ids … received undefined".
+ */
+function missingMessage(issue: z.core.$ZodIssue, input: unknown, where: string): string | null {
+  if (issue.code !== 'invalid_type') return null;
+  let value = input;
+  for (const key of issue.path) {
+    if (value === null || typeof value !== 'object') break;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  if (value !== undefined) return null;
+  if (where === 'body' && input === undefined)
+    return 'is missing: send it as JSON, with Content-Type: application/json';
+  return `is required (${issue.expected})`;
 }

@@ -33,6 +33,7 @@ describe('the insights request schemas', () => {
     expect(stakeholdersQuerySchema.parse({ country: 'country:sl' }).id).toBe('country:SL');
     expect(entityIdSchema.parse('country:sl')).toBe('country:SL');
     expect(entityIdSchema.parse('org:sl')).toBe('org:sl');
+    expect(entityIdSchema.parse(' ORG:UNICEF\t')).toBe('org:unicef');
     expect(entityIdSchema.parse('country:sle')).toBe('country:sle');
     const none = stakeholdersQuerySchema.safeParse({});
     expect(none.success).toBe(false);

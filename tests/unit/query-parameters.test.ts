@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../server/errors.ts';
 import { versionQuerySchema } from '../../server/api/curation-schemas.ts';
-import { searchQuerySchema, entityQuerySchema, LIMITS } from '../../server/api/schemas.ts';
+import {
+  searchQuerySchema,
+  entityQuerySchema,
+  LIMITS,
+  subgraphBodySchema,
+} from '../../server/api/schemas.ts';
 import { parseInput } from '../../server/api/validate.ts';
 
 function refusal(run: () => unknown): ValidationError {
@@ -72,6 +77,38 @@ describe('parseInput', () => {
         message: 'is given more than once; give it once (a list goes comma-separated)',
       },
     ]);
+  });
+
+  it('says a parameter that is not there is required, and a body not sent as JSON is missing', () => {
+    expect(refusal(() => parseInput(searchQuerySchema, {}, 'query')).details).toEqual([
+      { path: 'query.q', message: 'is required (string)' },
+    ]);
+    // A wrong value keeps the schema's own words.
+    expect(refusal(() => parseInput(searchQuerySchema, { q: ['a'] }, 'query')).details[0]).toEqual({
+      path: 'query.q',
+      message: 'is given more than once; give it once (a list goes comma-separated)',
+    });
+    expect(
+      refusal(() => parseInput(subgraphBodySchema, { ids: 'org:a' }, 'body')).details[0]!.message,
+    ).toMatch(/expected array, received string/);
+    expect(refusal(() => parseInput(subgraphBodySchema, undefined, 'body')).details).toEqual([
+      { path: 'body', message: 'is missing: send it as JSON, with Content-Type: application/json' },
+    ]);
+    expect(refusal(() => parseInput(subgraphBodySchema, {}, 'body')).details).toEqual([
+      { path: 'body.ids', message: 'is required (array)' },
+    ]);
+  });
+
+  it('reads entity and relationship types in any case, and names one that is none', () => {
+    expect(searchQuerySchema.parse({ q: 'a', types: 'organisation, DPG,dpg' }).types).toEqual([
+      'Organisation',
+      'DPG',
+      'DPG',
+    ]);
+    const error = refusal(() =>
+      parseInput(searchQuerySchema, { q: 'a', types: 'organisation,people' }, 'query'),
+    );
+    expect(error.details.map((d) => d.path)).toEqual(['query.types.1']);
   });
 
   it('lets a parameter the route does not read repeat, as unknown ones may be there at all', () => {
