@@ -84,13 +84,9 @@ describe('parseInput', () => {
       { path: 'query.q', message: 'is required (string)' },
     ]);
     // A wrong value keeps the schema's own words.
-    expect(refusal(() => parseInput(searchQuerySchema, { q: ['a'] }, 'query')).details[0]).toEqual({
-      path: 'query.q',
-      message: 'is given more than once; give it once (a list goes comma-separated)',
-    });
-    expect(
-      refusal(() => parseInput(subgraphBodySchema, { ids: 'org:a' }, 'body')).details[0]!.message,
-    ).toMatch(/expected array, received string/);
+    expect(refusal(() => parseInput(subgraphBodySchema, { ids: 'org:a' }, 'body')).details).toEqual(
+      [{ path: 'body.ids', message: 'Invalid input: expected array, received string' }],
+    );
     expect(refusal(() => parseInput(subgraphBodySchema, undefined, 'body')).details).toEqual([
       { path: 'body', message: 'is missing: send it as JSON, with Content-Type: application/json' },
     ]);
@@ -108,7 +104,7 @@ describe('parseInput', () => {
     const error = refusal(() =>
       parseInput(searchQuerySchema, { q: 'a', types: 'organisation,people' }, 'query'),
     );
-    expect(error.details.map((d) => d.path)).toEqual(['query.types.1']);
+    expect(error.details).toMatchObject([{ path: 'query.types.1' }]);
   });
 
   it('lets a parameter the route does not read repeat, as unknown ones may be there at all', () => {
