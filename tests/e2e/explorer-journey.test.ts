@@ -1301,6 +1301,15 @@ describe('explorer on a phone (390×844)', () => {
     const rowOf = async (name: string) =>
       Math.round((await page.getByRole('button', { name, exact: true }).boundingBox())!.y);
     expect(await rowOf('Export')).toBe(await rowOf('Graph view'));
+    // The zoom controls lie in a row beside the legend: standing up, they took half the canvas's
+    // height along its right edge.
+    expect(await rowOf('Re-run layout')).toBe(await rowOf('Zoom in'));
+    const legend = (await page.locator('.legend').boundingBox())!;
+    const zoomIn = (await page
+      .getByRole('button', { name: 'Zoom in', exact: true })
+      .boundingBox())!;
+    expect(zoomIn.x).toBeGreaterThan(legend.x + legend.width);
+    expect(zoomIn.y).toBeGreaterThan(canvas.y + canvas.height - 80);
     // The details close to a folded overview, which unfolds and folds again.
     await page.getByRole('button', { name: 'Close details' }).click();
     const toggle = page.getByRole('button', { name: 'Overview of the graph' });

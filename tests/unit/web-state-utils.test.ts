@@ -153,6 +153,11 @@ describe('view utils', () => {
     expect(canvasInsets(true).left).toBe(PANEL_SPACE.legend);
     expect(canvasInsets(false).left).toBe(PANEL_SPACE.edge);
     expect(canvasInsets(false).bottom).toBe(PANEL_SPACE.collapsedLegend);
+    // On a phone the toolbar is a row along the bottom: the right edge is free, the bottom is not.
+    expect(canvasInsets(false, true)).toMatchObject({
+      right: PANEL_SPACE.edge,
+      bottom: PANEL_SPACE.phoneToolbar,
+    });
   });
 });
 

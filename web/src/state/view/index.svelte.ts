@@ -26,7 +26,7 @@ let list = $state(false);
 let panel = $state<PanelName | null>(null);
 /** Bumped to ask the canvas to lay out again with the current layout. */
 let layoutRun = $state(0);
-const insets = $derived<Insets>(canvasInsets(legendOpen));
+const insets = $derived<Insets>(canvasInsets(legendOpen, phone.current));
 
 /** Read-only view of the view state. */
 export const view = {
