@@ -24,6 +24,7 @@ import { consoleRouter } from './api/console-router.ts';
 import type { ConsoleSettings } from './console/console-service.ts';
 import { REPO_ROOT } from './config.ts';
 import { corsPolicy } from './http/cors-policy.ts';
+import { requireJsonBodies } from './http/json-bodies.ts';
 import type { OutboundUrlPolicy } from './http/outbound-url-policy.ts';
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimitSettings } from './http/rate-limits.ts';
 import {
@@ -105,6 +106,7 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
   // Who is asking (token or session cookie, CSRF checked), and whether reads need an account.
   const auth: AuthOptions = { ...options.auth, adminToken: options.adminToken };
   app.use('/api', authenticate(db, auth), gateReads(auth.readsRequireSignIn ?? false));
+  app.use('/api', requireJsonBodies());
   // Imports may carry a whole sheet or page; every other route takes small bodies.
   app.use(
     '/api/imports',

@@ -90,8 +90,14 @@ export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
     }
     // Their messages describe the request ("Unexpected token…", "Failed to decode param…"),
     // except system errors (a file the static server could not read), which name server paths.
+    // The JSON parser's says where but not what: "Expected property name or '}' in JSON at
+    // position 1" alone did not say that the body was the problem.
     const message =
-      syscall === undefined ? (error as Error).message : (STATUS_CODES[status] ?? 'Bad request');
+      syscall !== undefined
+        ? (STATUS_CODES[status] ?? 'Bad request')
+        : type === 'entity.parse.failed'
+          ? `The request body is not valid JSON: ${(error as Error).message}`
+          : (error as Error).message;
     res
       .status(status)
       .json({ error: { code: CLIENT_ERROR_CODES[status] ?? 'BAD_REQUEST', message } });

@@ -26,7 +26,7 @@ export function parseInput<S extends z.ZodType>(
     if (!repeated.has(name)) {
       details.push({
         path: [where, ...issue.path.map(String)].join('.'),
-        message: missingMessage(issue, input, where) ?? issue.message,
+        message: missingMessage(issue, input) ?? issue.message,
       });
     } else if (!named.has(name)) {
       named.add(name);
@@ -44,18 +44,20 @@ export function parseInput<S extends z.ZodType>(
 
 /**
  * What to say of a value that is not there at all, or null when it is: zod's "Invalid input:
- * expected string, received undefined" for a search without `q` read like a wrong value, and a
- * body sent as text/plain (so never parsed) was "body.ids … received undefined".
+ * expected string, received undefined" for a search without `q` read like a wrong value. (A body
+ * sent as anything but JSON is refused before any route: server/http/json-bodies.ts.)
  */
-function missingMessage(issue: z.core.$ZodIssue, input: unknown, where: string): string | null {
-  if (issue.code !== 'invalid_type') return null;
+function missingMessage(issue: z.core.$ZodIssue, input: unknown): string | null {
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value') return null;
   let value = input;
   for (const key of issue.path) {
     if (value === null || typeof value !== 'object') break;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   if (value !== undefined) return null;
-  if (where === 'body' && input === undefined)
-    return 'is missing: send it as JSON, with Content-Type: application/json';
-  return `is required (${issue.expected})`;
+  if (issue.path.length === 0) return 'is missing: send it as JSON';
+  // A missing choice is refused by the list of its options ("Invalid option: expected one of").
+  return issue.code === 'invalid_type'
+    ? `is required (${issue.expected})`
+    : `is required: one of ${issue.values.map(String).join(', ')}`;
 }

@@ -308,7 +308,40 @@ describe('body size limits and error answers', () => {
     expect(response.status).toBe(400);
     const text = await response.text();
     expectNoStackTrace(text);
-    expect(JSON.parse(text)).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    expect(JSON.parse(text)).toMatchObject({
+      error: {
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/^The request body is not valid JSON: /),
+      },
+    });
+  });
+
+  it('refuses a body sent as anything but JSON with 415, saying what to send', async () => {
+    const base = await serve();
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await fetch(`${base}/api/graph/subgraph`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: '{"ids": ["org:unicef"]}',
+      });
+      expect(response.status, type).toBe(415);
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: `The request body must be JSON, sent with Content-Type: application/json (it came as ${type}).`,
+        },
+      });
+    }
+    // JSON under its own name, with a charset, passes; so does a request with no body.
+    const json = await fetch(`${base}/api/graph/subgraph`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '{"ids": ["org:unicef"]}',
+    });
+    expect(json.status).toBe(200);
+    const empty = await fetch(`${base}/api/graph/subgraph`, { method: 'POST' });
+    const emptyBody = (await empty.json()) as { error: { details: unknown } };
+    expect(emptyBody.error.details).toEqual([{ path: 'body.ids', message: 'is required (array)' }]);
   });
 
   it('answers headers over 16 kB with 431 in the JSON error shape', async () => {

@@ -2,7 +2,7 @@
 // server/api/validate.ts parseInput): as a person or a form writes them.
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../server/errors.ts';
-import { versionQuerySchema } from '../../server/api/curation-schemas.ts';
+import { relationshipBodySchema, versionQuerySchema } from '../../server/api/curation-schemas.ts';
 import {
   searchQuerySchema,
   entityQuerySchema,
@@ -79,7 +79,7 @@ describe('parseInput', () => {
     ]);
   });
 
-  it('says a parameter that is not there is required, and a body not sent as JSON is missing', () => {
+  it('says a parameter that is not there is required, and a body that is not there is missing', () => {
     expect(refusal(() => parseInput(searchQuerySchema, {}, 'query')).details).toEqual([
       { path: 'query.q', message: 'is required (string)' },
     ]);
@@ -88,10 +88,17 @@ describe('parseInput', () => {
       [{ path: 'body.ids', message: 'Invalid input: expected array, received string' }],
     );
     expect(refusal(() => parseInput(subgraphBodySchema, undefined, 'body')).details).toEqual([
-      { path: 'body', message: 'is missing: send it as JSON, with Content-Type: application/json' },
+      { path: 'body', message: 'is missing: send it as JSON' },
     ]);
     expect(refusal(() => parseInput(subgraphBodySchema, {}, 'body')).details).toEqual([
       { path: 'body.ids', message: 'is required (array)' },
+    ]);
+    // A missing choice as well, with its options.
+    const relationship = refusal(() =>
+      parseInput(relationshipBodySchema, { from: 'org:a', to: 'dpg:b' }, 'body'),
+    );
+    expect(relationship.details).toMatchObject([
+      { path: 'body.type', message: expect.stringMatching(/^is required: one of LEADS, /) },
     ]);
   });
 
