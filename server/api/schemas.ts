@@ -197,6 +197,9 @@ export const pathsQuerySchema = z
       'Paths returned: the shortest, then alternatives of equal or increasing length',
     ),
     rels: relationshipTypesParam('Follow only these relationship types'),
+    avoid: entityTypesParam(
+      'Pass through no entity of these types (the two ends may be of them): the explorer sends the types its filters hide',
+    ),
   })
   .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
 export type PathsQuery = z.infer<typeof pathsQuerySchema>;

@@ -14,7 +14,7 @@ import {
   toEdgeElement,
   toNodeElement,
 } from './graph-elements.ts';
-import { checkRelationshipTypes } from './graph-filters.ts';
+import { checkEntityTypes, checkRelationshipTypes } from './graph-filters.ts';
 import { readNodes } from './graph-reader.ts';
 import { pathSentence } from './path-sentence.ts';
 
@@ -24,6 +24,8 @@ export interface PathRequest {
   maxHops: number;
   k: number;
   rels: readonly string[];
+  /** Entity types no path passes through (its two ends excepted); none when empty. */
+  avoid: readonly string[];
 }
 
 export interface PathStep {
@@ -66,24 +68,32 @@ async function stablePaths(
   tx: ManagedTransaction,
   request: PathRequest,
   rels: readonly string[],
+  avoid: readonly string[],
 ): Promise<Row[]> {
-  const rows = await run(tx, 'graph/shortest-paths', {
+  // The statements that pass through any entity unless asked not to: the common one is smaller.
+  const [shortest, ofLength] =
+    avoid.length === 0
+      ? (['graph/shortest-paths', 'graph/paths-of-length'] as const)
+      : (['graph/shortest-paths-avoiding', 'graph/paths-of-length-avoiding'] as const);
+  const rows = await run(tx, shortest, {
     from: request.from,
     to: request.to,
     maxHops: neo4j.int(request.maxHops),
     rels,
+    avoid,
   });
   const last = rows[Math.min(request.k, rows.length) - 1];
   if (last === undefined) return [];
   const length = pathLength(last);
   if (length < pathLength(rows.at(-1)!)) return rows.slice(0, request.k);
   const shorter = rows.filter((row) => pathLength(row) < length);
-  const tied = await run(tx, 'graph/paths-of-length', {
+  const tied = await run(tx, ofLength, {
     from: request.from,
     to: request.to,
     length: neo4j.int(length),
     limit: neo4j.int(request.k - shorter.length),
     rels,
+    avoid,
   });
   return [...shorter, ...tied];
 }
@@ -91,13 +101,14 @@ async function stablePaths(
 /** Up to `k` shortest paths between two entities, in a stable order; throws NotFoundError for an unknown end. */
 export async function findPaths(db: GraphDatabase, request: PathRequest): Promise<PathSet> {
   const rels = checkRelationshipTypes(request.rels);
+  const avoid = checkEntityTypes(request.avoid, 'avoid');
   return db.readTx(async (tx) => {
     const ends = await readNodes(tx, [request.from, request.to]);
     for (const id of [request.from, request.to]) {
       if (!ends.some((n) => n.id === id))
         throw new NotFoundError(`No entity has the id "${id}"`, { id });
     }
-    const rows = await stablePaths(tx, request, rels);
+    const rows = await stablePaths(tx, request, rels, avoid);
     const nodeIds = [...new Set(rows.flatMap((r) => (r.nodeIds as string[]).map(String)))];
     const nodes = await readNodes(tx, nodeIds);
     const labelOf = new Map(nodes.map((n) => [n.id, n.label]));

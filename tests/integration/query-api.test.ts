@@ -387,6 +387,28 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       ]);
     });
 
+    it('passes through no entity of the types asked to avoid, but may end at one', async () => {
+      const url = '/api/graph/paths?from=org:norad&to=country:SL&k=10&maxHops=4';
+      const all = conforms(pathsResponseSchema, (await api.get(url)).body).paths;
+      const inner = (p: { nodes: string[] }) => p.nodes.slice(1, -1);
+      // Without the parameter, paths run through other countries and through DPGs.
+      expect(all.some((p) => inner(p).some((id) => id.startsWith('dpg:')))).toBe(true);
+      const avoiding = conforms(
+        pathsResponseSchema,
+        (await api.get(`${url}&avoid=DPG,country`)).body,
+      ).paths;
+      expect(avoiding.length).toBeGreaterThan(0);
+      for (const p of avoiding) {
+        expect(p.nodes.at(-1)).toBe('country:SL');
+        for (const id of inner(p)) expect(id).not.toMatch(/^(dpg|country):/);
+      }
+      // Shortest among those that avoid them: never shorter than the shortest of all.
+      expect(avoiding[0]!.length).toBeGreaterThanOrEqual(all[0]!.length);
+      const bad = await api.get(`${url}&avoid=Person`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details[0].path).toBe('query.avoid.0');
+    });
+
     it('returns no path when none is short enough or none uses the given relationships', async () => {
       const short = await api.get('/api/graph/paths?from=org:google&to=org:unicef&maxHops=1');
       expect(short).toMatchObject({ status: 200, body: { paths: [] } });

@@ -30,7 +30,7 @@ describe('statementText', () => {
   });
 
   it('is what cypher() sends for every named statement: no comment line, no indentation', () => {
-    // The server reads them all as it starts (a missing file would throw here).
+    // The server reads them all as it starts.
     expect(loadAllStatements()).toBe(CYPHER_NAMES.length);
     for (const name of CYPHER_NAMES) {
       expect(cypher(name), name).not.toBe('');
@@ -58,6 +58,19 @@ describe('statementText', () => {
           ).toBe(1);
         }
       });
+    }
+  });
+
+  it('keeps the path statements that avoid entity types the plain ones plus that predicate alone', () => {
+    const hop = '(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels)';
+    const avoidingHop =
+      '(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR none(l IN labels(m) WHERE l IN $avoid)))';
+    for (const [plain, avoiding] of [
+      ['graph/shortest-paths', 'graph/shortest-paths-avoiding'],
+      ['graph/paths-of-length', 'graph/paths-of-length-avoiding'],
+    ] as const) {
+      expect(cypher(plain).split(hop).length - 1, plain).toBe(6);
+      expect(cypher(avoiding), avoiding).toBe(cypher(plain).replaceAll(hop, avoidingHop));
     }
   });
 

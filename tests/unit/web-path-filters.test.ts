@@ -1,44 +1,52 @@
-// The path finder follows what the canvas's filters show (web/src/state/paths/utils.ts).
+// The path finder leaves out what the canvas's filters hide (web/src/state/paths/utils.ts).
 import { describe, expect, it } from 'vitest';
 import { pathsQuerySchema } from '../../server/api/schemas.ts';
 import { RELATIONSHIP_TYPES } from '../../web/src/lib/vocabulary/index.ts';
-import { pathFilterNote, pathRelationships } from '../../web/src/state/paths/utils.ts';
+import {
+  NO_PATH_FILTERS,
+  pathFilterNote,
+  pathFilters,
+  samePathFilters,
+} from '../../web/src/state/paths/utils.ts';
 
 const none = new Set<string>();
 const set = (...values: string[]) => new Set(values);
 
-describe('pathRelationships', () => {
-  it('follows every relationship while the filters hide nothing a path could take', () => {
-    expect(pathRelationships(none, none)).toBeNull();
-    // Groups are reached by PARTICIPATES_IN, INVOLVES and MEMBER_OF, which join shown types too.
-    expect(pathRelationships(set('Group'), none)).toBeNull();
-    expect(pathFilterNote(set('Group'), none)).toBeNull();
+describe('pathFilters', () => {
+  it('leaves out nothing while the filters hide nothing, or only fade', () => {
+    expect(pathFilters(none, none, 'hide')).toEqual(NO_PATH_FILTERS);
+    expect(pathFilters(set('Country'), set('FUNDS'), 'fade')).toEqual(NO_PATH_FILTERS);
+    expect(pathFilterNote(NO_PATH_FILTERS)).toBeNull();
   });
 
-  it('leaves out the relationships that only lead to hidden types, and the hidden ones', () => {
-    const followed = pathRelationships(set('Country', 'SDG'), set('FUNDS'));
-    expect(followed).not.toBeNull();
-    const left = RELATIONSHIP_TYPES.filter((type) => !followed!.includes(type));
-    expect(left.sort()).toEqual(
-      ['ADVANCES', 'DEPLOYED_IN', 'DEVELOPED_IN', 'FUNDS', 'TAKES_PLACE_IN'].sort(),
-    );
+  it('avoids the hidden entity types and follows the relationships not hidden', () => {
+    const filters = pathFilters(set('SDG', 'Country'), set('FUNDS'), 'hide');
+    // In the vocabulary's order, whatever order they were hidden in: one request per state.
+    expect(filters.avoid).toEqual(['Country', 'SDG']);
+    expect(filters.rels).toEqual(RELATIONSHIP_TYPES.filter((type) => type !== 'FUNDS'));
     // What it asks, the API reads.
-    const query = pathsQuerySchema.parse({ from: 'org:a', to: 'org:b', rels: followed!.join(',') });
-    expect(query.rels).toEqual(followed);
-    expect(pathFilterNote(set('Country', 'SDG'), set('FUNDS'))).toBe(
-      'countries, SDGs and “funds” links',
+    const query = pathsQuerySchema.parse({
+      from: 'org:a',
+      to: 'org:b',
+      rels: filters.rels!.join(','),
+      avoid: filters.avoid.join(','),
+    });
+    expect([query.rels, query.avoid]).toEqual([filters.rels, filters.avoid]);
+    expect(pathFilterNote(filters)).toBe('countries, SDGs and “funds” links');
+    expect(pathFilterNote(pathFilters(set('Organisation'), none, 'hide'))).toBe('organisations');
+    expect(pathFilterNote(pathFilters(none, set('LEADS', 'RUNS'), 'hide'))).toBe(
+      '“leads” and “runs” links',
     );
   });
 
-  it('names the links it leaves out where a hidden type is still reached by others', () => {
-    // Organisations also own and fund DPGs with initiatives: still reached, so the links are named.
-    expect(pathFilterNote(set('Organisation'), none)).toBe(
-      '“leads”, “co-leads”, “runs” and “member of” links',
-    );
-    expect(pathFilterNote(set('Country'), none)).toBe('countries');
+  it('compares by value, so the same filters ask nothing again', () => {
+    const a = pathFilters(set('Country'), set('FUNDS'), 'hide');
+    expect(samePathFilters(a, pathFilters(set('Country'), set('FUNDS'), 'hide'))).toBe(true);
+    expect(samePathFilters(a, pathFilters(set('Country'), none, 'hide'))).toBe(false);
+    expect(samePathFilters(a, pathFilters(set('SDG'), set('FUNDS'), 'hide'))).toBe(false);
   });
 
   it('follows nothing when every relationship is hidden', () => {
-    expect(pathRelationships(none, new Set(RELATIONSHIP_TYPES))).toEqual([]);
+    expect(pathFilters(none, new Set(RELATIONSHIP_TYPES), 'hide').rels).toEqual([]);
   });
 });

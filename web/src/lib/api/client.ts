@@ -87,12 +87,14 @@ export interface ApiClient {
   ): Promise<NeighbourhoodResponse>;
   /** The given entities and the relationships among them. */
   subgraph(ids: readonly string[], options?: RequestOptions): Promise<GraphChunk>;
-  /** The shortest paths between two entities, each with its sentence. */
-  /** The shortest paths between two entities, along `rels` only when given. */
+  /**
+   * The shortest paths between two entities, each with its sentence; along `rels` only and
+   * through no entity of the types in `avoid` when given.
+   */
   paths(
     from: string,
     to: string,
-    options?: RequestOptions & { rels?: readonly string[] | null },
+    options?: RequestOptions & { rels?: readonly string[] | null; avoid?: readonly string[] },
   ): Promise<PathsResponse>;
   /** Values and counts of every filterable property. */
   facets(options?: RequestOptions): Promise<FacetsResponse>;
@@ -265,10 +267,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return getJson<GraphChunk>('/api/graph/subgraph', { ...init, body: { ids } }, isGraphChunk);
     },
 
-    paths(from, to, { rels, ...init } = {}) {
+    paths(from, to, { rels, avoid, ...init } = {}) {
       const params = new URLSearchParams({ from, to });
       // An empty list is no filter to the API: the caller decides what following nothing means.
       if (rels && rels.length > 0) params.set('rels', rels.join(','));
+      if (avoid && avoid.length > 0) params.set('avoid', avoid.join(','));
       return getJson<PathsResponse>(
         `/api/graph/paths?${params.toString()}`,
         init,

@@ -13,11 +13,17 @@ import {
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
 import type { PathsResponse } from '../../lib/api/types';
-import { NO_PATH, pathElementIds } from './utils';
+import {
+  NO_PATH,
+  NO_PATH_FILTERS,
+  type PathFilters,
+  pathElementIds,
+  samePathFilters,
+} from './utils';
 
 let endpoints = $state<{ from: string | null; to: string | null }>({ from: null, to: null });
-/** The relationship types paths may follow (the canvas's filters allow), or null for all. */
-let followed = $state.raw<readonly string[] | null>(null);
+/** What paths leave out for the canvas's filters. */
+let filters = $state.raw<PathFilters>(NO_PATH_FILTERS);
 let status = $state<AsyncStatus<PathsResponse>>(idle());
 /** Index of the path the reader points at, or null for all. */
 let active = $state<number | null>(null);
@@ -45,9 +51,9 @@ export const paths = {
   get active() {
     return active;
   },
-  /** The relationship types paths follow, or null for all. */
-  get followed() {
-    return followed;
+  /** What paths leave out for the canvas's filters. */
+  get filters() {
+    return filters;
   },
   get highlighted() {
     return highlighted;
@@ -81,19 +87,10 @@ export const pathActions = {
     endpoints = { from: endpoints.to, to: endpoints.from };
     void pathActions.find();
   },
-  /**
-   * Follows only these relationship types (null: all), as the canvas's filters allow; finds the
-   * paths again when that changes.
-   */
-  follow(rels: readonly string[] | null): void {
-    const same =
-      rels === followed ||
-      (rels !== null &&
-        followed !== null &&
-        rels.length === followed.length &&
-        rels.every((type, i) => type === followed![i]));
-    if (same) return;
-    followed = rels;
+  /** Leaves out what the canvas's filters hide; finds the paths again when that changes. */
+  follow(next: PathFilters): void {
+    if (samePathFilters(next, filters)) return;
+    filters = next;
     void pathActions.find();
   },
   /** Points at one path (or all). */
@@ -110,16 +107,16 @@ export const pathActions = {
       if (status.state !== 'idle') status = idle();
       return;
     }
+    const { rels, avoid } = filters;
     // The filters hide every relationship: no path to look for.
-    if (followed !== null && followed.length === 0) {
+    if (rels !== null && rels.length === 0) {
       request.cancel();
       status = success({ from, to, nodes: [], edges: [], paths: [] });
       return;
     }
     status = loading();
-    const rels = followed;
     try {
-      const answer = await request.run((signal) => api.paths(from, to, { signal, rels }));
+      const answer = await request.run((signal) => api.paths(from, to, { signal, rels, avoid }));
       status = success(answer);
     } catch (error) {
       if (!isAbort(error)) status = failure(error);

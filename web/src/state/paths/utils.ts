@@ -1,8 +1,8 @@
 /** Pure helpers for the paths domain. */
-import { RELATIONSHIP_ENDS } from '../../../../server/curation/relationship-rules.ts';
 import type { PathsResponse } from '../../lib/api/types';
 import {
   ENTITY_TYPES,
+  type EntityType,
   RELATIONSHIP_TYPES,
   type RelationshipType,
   entityTypeName,
@@ -47,56 +47,58 @@ export function pathSummary(lengths: readonly number[]): string {
     : `${lengths.length} paths, shortest first: ${shortest} to ${hops(longest)}`;
 }
 
+/** What the path finder leaves out for the canvas's filters. */
+export interface PathFilters {
+  /** The relationship types it follows, or null for all. */
+  rels: RelationshipType[] | null;
+  /** The entity types no path passes through (its ends may be of them). */
+  avoid: EntityType[];
+}
+
+/** Paths that follow every relationship through every entity. */
+export const NO_PATH_FILTERS: PathFilters = { rels: null, avoid: [] };
+
 /**
- * The relationship types a path may follow under the canvas's filters, or null for every type:
- * none the reader hid, and none that only leads to or from entity types they hid (with countries
- * hidden, no "is deployed in"). Google and the World Bank "connected" through a DPG deployed in
- * India read as a partnership to someone who had hidden the countries to see partnerships. A type
- * that also joins shown types (an activity INVOLVES a DPG or an organisation) stays followed: the
- * API filters relationships, not entities, so such a path can still pass a hidden entity.
+ * What paths leave out under the canvas's filters: the entity types and relationship types they
+ * hide. Google and the World Bank "connected" through a DPG developed in India read as a
+ * partnership to someone who had hidden the countries to see partnerships. Faded entities are
+ * still on the canvas, so a fading filter leaves paths as they are.
  */
-export function pathRelationships(
+export function pathFilters(
   hiddenTypes: ReadonlySet<string>,
   hiddenRels: ReadonlySet<string>,
-): RelationshipType[] | null {
-  const allHidden = (types: readonly string[]) => types.every((type) => hiddenTypes.has(type));
-  const followed = RELATIONSHIP_TYPES.filter((type) => {
-    const ends = RELATIONSHIP_ENDS[type];
-    return !hiddenRels.has(type) && !allHidden(ends.from) && !allHidden(ends.to);
-  });
-  return followed.length === RELATIONSHIP_TYPES.length ? null : followed;
+  mode: 'hide' | 'fade',
+): PathFilters {
+  if (mode === 'fade') return NO_PATH_FILTERS;
+  const followed = RELATIONSHIP_TYPES.filter((type) => !hiddenRels.has(type));
+  return {
+    rels: followed.length === RELATIONSHIP_TYPES.length ? null : followed,
+    avoid: ENTITY_TYPES.filter((type) => hiddenTypes.has(type)),
+  };
+}
+
+/** The same filters? (Compared by value: the effect that sets them runs on every change.) */
+export function samePathFilters(a: PathFilters, b: PathFilters): boolean {
+  const same = (x: readonly string[] | null, y: readonly string[] | null) =>
+    x === y || (x !== null && y !== null && x.length === y.length && x.every((v, i) => v === y[i]));
+  return same(a.rels, b.rels) && same(a.avoid, b.avoid);
 }
 
 /**
- * What the path finder leaves out for the filters, in words ("countries, SDGs and “funds”
- * links"), or null when it follows every relationship: the entity types no followed relationship
- * reaches, then the other relationship types left out.
+ * What the path finder leaves out, in words ("countries, SDGs and “funds” links"), or null when
+ * it leaves out nothing.
  */
-export function pathFilterNote(
-  hiddenTypes: ReadonlySet<string>,
-  hiddenRels: ReadonlySet<string>,
-): string | null {
-  const followed = pathRelationships(hiddenTypes, hiddenRels);
-  if (followed === null) return null;
-  const reached = new Set(
-    followed.flatMap((type) => [...RELATIONSHIP_ENDS[type].from, ...RELATIONSHIP_ENDS[type].to]),
-  );
-  const unreached = ENTITY_TYPES.filter((type) => hiddenTypes.has(type) && !reached.has(type));
-  const touches = (type: RelationshipType) =>
-    unreached.some(
-      (hidden) =>
-        RELATIONSHIP_ENDS[type].from.includes(hidden) ||
-        RELATIONSHIP_ENDS[type].to.includes(hidden),
-    );
-  const links = RELATIONSHIP_TYPES.filter((type) => !followed.includes(type) && !touches(type)).map(
-    (type) => `“${relationshipPhrase(type, 'out').toLowerCase()}”`,
-  );
-  return andList([
-    ...unreached.map((type) =>
+export function pathFilterNote(filters: PathFilters): string | null {
+  const links = RELATIONSHIP_TYPES.filter(
+    (type) => filters.rels !== null && !filters.rels.includes(type),
+  ).map((type) => `“${relationshipPhrase(type, 'out').toLowerCase()}”`);
+  const parts = [
+    ...filters.avoid.map((type) =>
       entityTypeName(type, 'plural').replace(/^(?!SDG)\w/, (c) => c.toLowerCase()),
     ),
     ...(links.length > 0 ? [`${andList(links)} links`] : []),
-  ]);
+  ];
+  return parts.length === 0 ? null : andList(parts);
 }
 
 /** "a", "a and b", "a, b and c". */
