@@ -42,9 +42,12 @@ CALL (y) {
             -[:INVOLVES]->(:DPG)-[:ADVANCES]->(y:SDG)
   RETURN s, p
 }
-WITH s, p, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
+// Membership once per stakeholder, not once per path (a hub has thousands).
+WITH s, collect(p) AS paths
+WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
 WHERE ($kind IS NULL OR (s:Organisation AND s.kind = $kind))
   AND (NOT $membersOnly OR member)
+UNWIND paths AS p
 WITH s, member, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
                              type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
      [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels

@@ -137,8 +137,8 @@ export function buildSearchQuery(
 const ELIDED_LETTER = /^\p{L}$/u;
 
 /**
- * The clauses of the terms, each of them required, where a letter typed apart before a word may
- * also be that word elided: "cote d ivoire" asks for "d" and "ivoire", or for "d'ivoire", the one
+ * The clauses of the terms, each of them required, where a letter typed apart before a word (of
+ * letters first, with no apostrophe of its own) may also be that word elided: "cote d ivoire" asks for "d" and "ivoire", or for "d'ivoire", the one
  * word the index keeps for "Côte d'Ivoire" (and "ministere de l education" for "l'education").
  */
 function withElisions(terms: string[], clause: (term: string) => string): string[] {
@@ -146,7 +146,7 @@ function withElisions(terms: string[], clause: (term: string) => string): string
   for (let at = 0; at < terms.length; at += 1) {
     const term = terms[at]!;
     const next = terms[at + 1];
-    if (next !== undefined && ELIDED_LETTER.test(term) && !next.includes("'")) {
+    if (next !== undefined && ELIDED_LETTER.test(term) && /^\p{L}[^']*$/u.test(next)) {
       clauses.push(`((${clause(term)} AND ${clause(next)}) OR ${clause(`${term}'${next}`)})`);
       at += 1;
     } else clauses.push(clause(term));

@@ -35,11 +35,6 @@ const VIEW_FILTERS: Readonly<Record<InsightKind, readonly InsightFilter[]>> = {
   network: [],
 };
 
-/** The filters view `kind` takes, in the order they are shown. */
-export function insightFilters(kind: InsightKind): readonly InsightFilter[] {
-  return VIEW_FILTERS[kind];
-}
-
 /** Whether view `kind` takes filter `filter`. */
 export function filterApplies(kind: InsightKind, filter: InsightFilter): boolean {
   return VIEW_FILTERS[kind].includes(filter);
