@@ -225,6 +225,7 @@ describe('share state in the URL', () => {
       'only: only read with potential collaborators and stakeholder maps',
       'members: only read with potential collaborators and stakeholder maps',
     ]);
+    for (const bare of ['#/explore', '#/explore/']) expect(unreadLinkSettings(bare)).toEqual([]);
     expect(unreadLinkSettings('#/explore?top=40').map((u) => u.reason)).toEqual([
       'only read with an insight',
     ]);

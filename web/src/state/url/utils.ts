@@ -308,7 +308,8 @@ function titled(titles: Readonly<Record<string, string>>): string {
  * opens a different view with no word of why.
  */
 export function unreadLinkSettings(hash: string): UnreadSetting[] {
-  if (hash === '' || hash === '#' || hash === '#/') return [];
+  // The explorer's address with nothing after it is the overview, as the app writes none.
+  if (['', '#', '#/', '#/explore', '#/explore/'].includes(hash)) return [];
   if (hash.startsWith(LEGACY_PREFIX))
     return decodeShareState(hash).selected === null
       ? [{ key: '', value: hash, reason: 'not an entity id' }]

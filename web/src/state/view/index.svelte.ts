@@ -17,6 +17,9 @@ export const COMPACT_WIDTH = 1200;
 export const PHONE_WIDTH = 720;
 
 const phone = new MediaQuery(`max-width: ${PHONE_WIDTH}px`);
+/** Where the canvas toolbar lies in a row along the bottom (GraphToolbar.svelte's media query). */
+export const ROW_TOOLBAR = `(max-width: ${PHONE_WIDTH}px), (max-height: 500px)`;
+const rowToolbar = new MediaQuery(ROW_TOOLBAR);
 let overviewUnfolded = $state(false);
 
 let legendOpen = $state(typeof window === 'undefined' || window.innerWidth >= COMPACT_WIDTH);
@@ -26,7 +29,7 @@ let list = $state(false);
 let panel = $state<PanelName | null>(null);
 /** Bumped to ask the canvas to lay out again with the current layout. */
 let layoutRun = $state(0);
-const insets = $derived<Insets>(canvasInsets(legendOpen, phone.current));
+const insets = $derived<Insets>(canvasInsets(legendOpen, rowToolbar.current));
 
 /** Read-only view of the view state. */
 export const view = {

@@ -15,14 +15,14 @@ export const PANEL_SPACE = {
 
 /**
  * Insets to keep clear when fitting the graph, given whether the legend is open and whether the
- * window is a phone's (the toolbar lies along the bottom there, GraphToolbar.svelte).
+ * toolbar lies in a row along the bottom (a phone's window, GraphToolbar.svelte).
  */
-export function canvasInsets(legendOpen: boolean, phone = false): Insets {
+export function canvasInsets(legendOpen: boolean, rowToolbar = false): Insets {
   const legendBottom = legendOpen ? PANEL_SPACE.edge : PANEL_SPACE.collapsedLegend;
   return {
     top: PANEL_SPACE.edge,
-    right: phone ? PANEL_SPACE.edge : PANEL_SPACE.toolbar,
-    bottom: phone ? Math.max(legendBottom, PANEL_SPACE.phoneToolbar) : legendBottom,
+    right: rowToolbar ? PANEL_SPACE.edge : PANEL_SPACE.toolbar,
+    bottom: rowToolbar ? Math.max(legendBottom, PANEL_SPACE.phoneToolbar) : legendBottom,
     left: legendOpen ? PANEL_SPACE.legend : PANEL_SPACE.edge,
   };
 }
