@@ -6,7 +6,7 @@
  */
 import type { InsightKind } from '../../state/url/utils';
 import { DEFAULT_INSIGHT_OPTIONS, type InsightOptions, insightParams } from './insight-options';
-import { entityTypeName } from '../vocabulary';
+import { entityTypesInText, listInWords } from '../vocabulary';
 
 /** One ranked entity of an insight answer. */
 export interface InsightItem {
@@ -90,14 +90,8 @@ const STAKEHOLDER_PARAM: Readonly<Record<string, string>> = {
 
 /** Why view `kind` cannot start from an entity of type `type`: what it is for instead. */
 export function insightMisfit(kind: InsightKind, type: string): string {
-  const names = (types: readonly string[]) =>
-    types.map((t) => entityTypeName(t, 'plural').replace(/^(?!SDG)\w/, (c) => c.toLowerCase()));
-  const allowed = names(INSIGHT_SUBJECTS[kind]);
-  const list =
-    allowed.length === 1
-      ? allowed[0]
-      : `${allowed.slice(0, -1).join(', ')} and ${allowed[allowed.length - 1]}`;
-  return `${INSIGHT_TITLES[kind]}: for ${list} only, not ${names([type])[0]}.`;
+  const allowed = listInWords(INSIGHT_SUBJECTS[kind].map(entityTypesInText));
+  return `${INSIGHT_TITLES[kind]}: for ${allowed} only, not ${entityTypesInText(type)}.`;
 }
 
 /**

@@ -45,6 +45,11 @@ export function entityTypeName(
   return isEntityType(type) ? ENTITY_TYPE_NAMES[type][form] : type;
 }
 
+/** A type's plural inside a sentence: "countries", "digital public goods", but "SDGs". */
+export function entityTypesInText(type: string): string {
+  return entityTypeName(type, 'plural').replace(/^(?!SDG)\w/, (c) => c.toLowerCase());
+}
+
 /** Sort key of a type in {@link ENTITY_TYPES} order; unknown types sort last. */
 export function entityTypeOrder(type: string): number {
   const index = (ENTITY_TYPES as readonly string[]).indexOf(type);

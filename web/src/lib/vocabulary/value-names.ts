@@ -43,3 +43,10 @@ export function dpgTypeName(type: string): string {
 export function annotationValueName(value: string): string {
   return asWords(value);
 }
+
+/** Names as a sentence lists them: "a", "a and b", "a, b and c". */
+export function listInWords(parts: readonly string[]): string {
+  return parts.length <= 1
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

@@ -5,7 +5,8 @@ import {
   type EntityType,
   RELATIONSHIP_TYPES,
   type RelationshipType,
-  entityTypeName,
+  entityTypesInText,
+  listInWords,
   relationshipPhrase,
 } from '../../lib/vocabulary';
 
@@ -93,17 +94,8 @@ export function pathFilterNote(filters: PathFilters): string | null {
     (type) => filters.rels !== null && !filters.rels.includes(type),
   ).map((type) => `“${relationshipPhrase(type, 'out').toLowerCase()}”`);
   const parts = [
-    ...filters.avoid.map((type) =>
-      entityTypeName(type, 'plural').replace(/^(?!SDG)\w/, (c) => c.toLowerCase()),
-    ),
-    ...(links.length > 0 ? [`${andList(links)} links`] : []),
+    ...filters.avoid.map(entityTypesInText),
+    ...(links.length > 0 ? [`${listInWords(links)} links`] : []),
   ];
-  return parts.length === 0 ? null : andList(parts);
-}
-
-/** "a", "a and b", "a, b and c". */
-function andList(parts: readonly string[]): string {
-  return parts.length <= 1
-    ? (parts[0] ?? '')
-    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return parts.length === 0 ? null : listInWords(parts);
 }
