@@ -9,6 +9,8 @@
 export interface ApiRoute {
   template: string;
   methods: string[];
+  /** Per method (upper case), the query parameters it takes, as the document lists them. */
+  query: Record<string, string[]>;
   /** The template with each `{parameter}` one path segment. */
   exact: RegExp;
   /** With each `{parameter}` anything, "/" included; null for a template without parameters. */
@@ -16,6 +18,15 @@ export interface ApiRoute {
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** The names of an operation's `in: query` parameters. */
+function queryParameterNames(operation: unknown): string[] {
+  const parameters = (operation as { parameters?: unknown } | undefined)?.parameters;
+  if (!Array.isArray(parameters)) return [];
+  return parameters
+    .filter((p: { in?: unknown }) => p.in === 'query')
+    .map((p: { name?: unknown }) => String(p.name));
+}
 
 /**
  * The routes of an OpenAPI document's `paths`, their patterns built once: OPTIONS is answered
@@ -25,6 +36,12 @@ export function apiRoutes(paths: Record<string, object>): ApiRoute[] {
   return Object.entries(paths).map(([template, item]) => ({
     template,
     methods: METHODS.filter((method) => method in item).map((m) => m.toUpperCase()),
+    query: Object.fromEntries(
+      METHODS.filter((method) => method in item).map((method) => [
+        method.toUpperCase(),
+        queryParameterNames((item as Record<string, unknown>)[method]),
+      ]),
+    ),
     exact: templatePattern(template, '[^/]+'),
     slashed: template.includes('{') ? templatePattern(template, '.+') : null,
   }));
@@ -38,6 +55,16 @@ function escapeRegExp(text: string): string {
 function templatePattern(template: string, segment: string): RegExp {
   const parts = template.split(/\{[^}]+\}/).map(escapeRegExp);
   return new RegExp(`^${parts.join(segment)}/?$`);
+}
+
+/** The route that answers `method` (HEAD as GET) on `path`, if any. */
+export function routeOf(
+  routes: readonly ApiRoute[],
+  method: string,
+  path: string,
+): ApiRoute | undefined {
+  const asked = method === 'HEAD' ? 'GET' : method;
+  return routes.find((route) => route.methods.includes(asked) && route.exact.test(path));
 }
 
 /** What a request for `path` that no route answered should be told. */

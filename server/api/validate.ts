@@ -11,7 +11,7 @@ export function parseInput<S extends z.ZodType>(
   if (result.success) return result.data;
   // `?limit=5&limit=6` arrives as a list. No query parameter of this API is given twice (lists
   // are comma-separated), and the schema's own message ("expected number") would not say so.
-  // A parameter the route does not read may repeat, as unknown parameters may be there at all.
+  // (A parameter the route does not take never gets here: unknown-parameters.ts refuses it.)
   const repeated = new Set(
     where === 'query' && typeof input === 'object' && input !== null
       ? Object.entries(input)

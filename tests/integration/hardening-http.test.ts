@@ -302,6 +302,41 @@ describe('body size limits and error answers', () => {
     });
   });
 
+  it('refuses query parameters a route does not take, naming what was likely meant', async () => {
+    const base = await serve();
+    const typo = await fetch(`${base}/api/search?q=health&lmit=5`);
+    expect(typo.status).toBe(400);
+    expect(await typo.json()).toEqual({
+      error: {
+        code: 'VALIDATION_ERROR',
+        message:
+          'Invalid query: query.lmit is not a parameter of GET /api/search (did you mean limit?); it takes q, types, limit, offset',
+        details: [
+          {
+            path: 'query.lmit',
+            message:
+              'is not a parameter of GET /api/search (did you mean limit?); it takes q, types, limit, offset',
+          },
+        ],
+      },
+    });
+    // A write with a stray parameter is refused before it runs.
+    const stray = await fetch(
+      `${base}/api/views/00000000-0000-4000-8000-000000000000?version=1&force=true`,
+      {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      },
+    );
+    expect(stray.status).toBe(400);
+    expect(await stray.json()).toMatchObject({
+      error: { code: 'VALIDATION_ERROR', details: [{ path: 'query.force' }] },
+    });
+    // The parameters a route takes pass, and a path no route has still gets its 404.
+    expect((await fetch(`${base}/api/search?q=health&limit=5`)).status).toBe(200);
+    expect((await fetch(`${base}/api/nowhere?x=1`)).status).toBe(404);
+  });
+
   it('answers malformed JSON with 400 and no stack trace', async () => {
     const base = await serve();
     const response = await postRaw(`${base}/api/graph/subgraph`, '{"ids": [');
