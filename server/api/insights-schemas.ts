@@ -10,9 +10,9 @@ import { META_PATHS } from '../insights/collaborator-ranking.ts';
 import { STAKEHOLDER_ROLES } from '../insights/stakeholder-map.ts';
 import { STAKEHOLDER_SUBJECTS, type StakeholderSubject } from '../insights/stakeholder-service.ts';
 import { canonicalEntityId } from '../model/entity-ids.ts';
-import { ORGANISATION_KINDS, organisationKindSchema } from '../model/graph-model.ts';
+import { ORGANISATION_KINDS } from '../model/graph-model.ts';
 import { INSIGHTS_LIMITS } from './limits.ts';
-import { entityIdSchema, intParam } from './schemas.ts';
+import { anyCase, entityIdSchema, intParam } from './schemas.ts';
 
 export { INSIGHTS_LIMITS };
 
@@ -44,11 +44,12 @@ export const collaboratorsParamsSchema = z.object({
 
 /** Filters a ranked list of organisations takes: the list is ranked among those they keep. */
 const organisationFilterFields = {
-  kind: organisationKindSchema.optional().meta({
-    description: `Only organisations of this kind: ${ORGANISATION_KINDS.join(', ')}`,
-  }),
-  membersOnly: z
-    .enum(BOOLEAN_WORDS)
+  kind: anyCase(ORGANISATION_KINDS)
+    .optional()
+    .meta({
+      description: `Only organisations of this kind: ${ORGANISATION_KINDS.join(', ')}`,
+    }),
+  membersOnly: anyCase(BOOLEAN_WORDS)
     .default('false')
     .transform((v) => v === 'true' || v === '1')
     .meta({ description: 'Only DPGA members (true/false, default false)' }),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ENTITY_ID_PATTERN, MAX_ENTITY_ID_LENGTH, canonicalEntityId } from '../model/entity-ids.ts';
 import { LIMITS } from './limits.ts';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES, relationshipTypeSchema } from '../model/graph-model.ts';
+import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../model/graph-model.ts';
 
 export { ENTITY_ID_PATTERN };
 
@@ -29,13 +29,27 @@ export const entityIdSchema = z
 
 export { LIMITS };
 
+/** Reads a word of `values` in any case, as entity ids are read: `funds` is FUNDS. */
+function canonicalCase<const T extends readonly [string, ...string[]]>(values: T) {
+  const canonical = new Map(values.map((value) => [value.toLowerCase(), value]));
+  return (word: string) => canonical.get(word.trim().toLowerCase()) ?? word;
+}
+
+/**
+ * One of `values`, written in any case (`kind=government`, `rels: ["funds"]`). The schema is the
+ * enum itself after a preprocess, so the OpenAPI document still lists the values.
+ */
+export function anyCase<const T extends readonly [string, ...string[]]>(values: T) {
+  const canonical = canonicalCase(values);
+  return z.preprocess((v) => (typeof v === 'string' ? canonical(v) : v), z.enum(values));
+}
+
 /**
  * A comma-separated query parameter whose items must belong to a whitelist (`types=DPG,Country`).
  * The whitelists come from the graph model, so no other label or type can reach a query.
  */
 function commaList<const T extends readonly [string, ...string[]]>(values: T, description: string) {
-  // In any case, as entity ids are read: `types=organisation` and `rels=funds` mean what they say.
-  const canonical = new Map(values.map((value) => [value.toLowerCase(), value]));
+  const canonical = canonicalCase(values);
   return z
     .string()
     .max(1000)
@@ -46,7 +60,7 @@ function commaList<const T extends readonly [string, ...string[]]>(values: T, de
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean)
-            .map((s) => canonical.get(s.toLowerCase()) ?? s)
+            .map(canonical)
         : [],
     )
     .pipe(z.array(z.enum(values)))
@@ -174,7 +188,7 @@ export const subgraphBodySchema = z.object({
       description: `Entity ids (1–${LIMITS.subgraph.maxIds}); unknown ones are listed in \`missing\``,
     }),
   rels: z
-    .array(relationshipTypeSchema)
+    .array(anyCase(RELATIONSHIP_TYPES))
     .max(RELATIONSHIP_TYPES.length)
     .default([])
     .meta({ description: 'Only relationships of these types (all when empty)' }),

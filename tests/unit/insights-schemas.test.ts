@@ -49,6 +49,10 @@ describe('the insights request schemas', () => {
       paths: INSIGHTS_LIMITS.collaborators.defaultPaths,
     });
     expect(collaboratorsQuerySchema.parse({ membersOnly: '1' }).membersOnly).toBe(true);
+    // As a person writes them: `kind=Government`, `membersOnly=TRUE`.
+    expect(
+      collaboratorsQuerySchema.parse({ kind: ' Government', membersOnly: 'TRUE' }),
+    ).toMatchObject({ kind: 'government', membersOnly: true });
     const bad = collaboratorsQuerySchema.safeParse({ limit: '201', kind: 'alien', paths: '0' });
     expect(bad.error?.issues.map((i) => i.path[0]).sort()).toEqual(['kind', 'limit', 'paths']);
   });

@@ -112,9 +112,16 @@ describe('parseInput', () => {
       parseInput(searchQuerySchema, { q: 'a', types: 'organisation,people' }, 'query'),
     );
     expect(error.details).toMatchObject([{ path: 'query.types.1' }]);
+    expect(subgraphBodySchema.parse({ ids: ['org:a'], rels: ['funds', ' Leads '] }).rels).toEqual([
+      'FUNDS',
+      'LEADS',
+    ]);
+    expect(subgraphBodySchema.safeParse({ ids: ['org:a'], rels: ['fund'] }).success).toBe(false);
   });
 
-  it('lets a parameter the route does not read repeat, as unknown ones may be there at all', () => {
+  // Parameters a route does not take are refused before it (unknown-parameters.ts); the schema
+  // itself only reads its own.
+  it('leaves a parameter the schema does not read to the guard, repeated or not', () => {
     expect(parseInput(searchQuerySchema, { q: 'dhis', _: ['1', '2'] }, 'query').q).toBe('dhis');
   });
 
