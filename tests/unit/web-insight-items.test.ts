@@ -65,6 +65,7 @@ describe('insight requests', () => {
         pathIds: ['org:norad', 'dpg:dhis2'],
         tags: [],
         summary: null,
+        influenceRank: null,
       },
     ]);
   });
@@ -188,5 +189,31 @@ describe('stakeholder answers', () => {
     // As the sentences spell them: "co-leads" beside "GIZ co-leads…", not "co leads".
     expect(item?.tags).toEqual(['co-leads', 'funds']);
     expect(item?.reasons).toEqual(['GIZ co-leads the AI CoP']);
+    expect(item?.summary).toBeNull();
+  });
+
+  it('says where a stakeholder stands: its influence on the map and its ties', () => {
+    const stakeholder = (id: string, rank: number, total: number, other: number) => ({
+      id,
+      label: id,
+      type: 'Organisation',
+      influence: { rank, pagerank: 0.01 },
+      ties: { total, other },
+    });
+    const items = insightItems({
+      stakeholders: [
+        stakeholder('org:unicef', 1, 33, 31),
+        stakeholder('org:a', 2, 1, 0),
+        stakeholder('org:b', 11, 4, 0),
+        stakeholder('org:c', 23, 2, 1),
+      ],
+    });
+    expect(items.map((item) => item.summary)).toEqual([
+      '1st in influence · 33 ties, 2 on this map',
+      '2nd in influence · 1 tie',
+      '11th in influence · 4 ties',
+      '23rd in influence · 2 ties, 1 on this map',
+    ]);
+    expect(items.map((item) => item.influenceRank)).toEqual([1, 2, 11, 23]);
   });
 });

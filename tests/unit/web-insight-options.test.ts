@@ -18,7 +18,7 @@ import {
 import {
   insightCsv,
   insightFileName,
-  INSIGHT_CSV_COLUMNS,
+  insightCsvColumns,
 } from '../../web/src/lib/insights/insight-csv.ts';
 import { type InsightItem, insightPath } from '../../web/src/lib/insights/insight-request.ts';
 import { rankingNote } from '../../web/src/lib/insights/insight-ranking.ts';
@@ -105,6 +105,7 @@ describe('insight CSV', () => {
     pathIds: [],
     tags: [],
     summary: null,
+    influenceRank: null,
     ...extra,
   });
 
@@ -123,6 +124,7 @@ describe('insight CSV', () => {
 
   it('writes one row per item in rank order, with every reason and the editors’ notes', () => {
     const rows = insightCsv(
+      'collaborators',
       [
         item('org:a', 'Alpha, Inc', {
           reasons: ['Alpha owns X', 'Alpha funds Y', 'Alpha runs Z'],
@@ -138,7 +140,9 @@ describe('insight CSV', () => {
         ],
       ]),
     ).split('\r\n');
-    expect(rows[0]).toBe(INSIGHT_CSV_COLUMNS.join(','));
+    expect(rows[0]).toBe(
+      'rank,id,name,type,kind,score,tags,score made of,why listed,editors’ notes',
+    );
     expect(rows[1]).toBe(
       '1,org:a,"Alpha, Inc",Organisation,NGO,1.5,DPGA member; broker,' +
         '3 links through DPGs of the same sector,Alpha owns X; Alpha funds Y; Alpha runs Z,' +
@@ -147,6 +151,19 @@ describe('insight CSV', () => {
     // A name a spreadsheet would run as a formula stays text; no kind and no score stay empty.
     expect(rows[2]).toBe("2,org:b,'=cmd|calc,Organisation,,,,,,");
     expect(rows).toHaveLength(4);
+  });
+
+  it('gives a stakeholder map its influence rank and standing, as it has no score', () => {
+    const rows = insightCsv('stakeholders', [
+      item('org:a', 'Alpha', {
+        score: null,
+        influenceRank: 3,
+        summary: '3rd in influence · 5 ties',
+      }),
+    ]).split('\r\n');
+    expect(rows[0]).toBe(insightCsvColumns('stakeholders').join(','));
+    expect(rows[0]).toContain(',influence rank,tags,standing,');
+    expect(rows[1]).toBe('1,org:a,Alpha,Organisation,NGO,3,,3rd in influence · 5 ties,,');
   });
 });
 

@@ -36,18 +36,32 @@ export interface ListedNote {
   tags: readonly string[];
 }
 
-export const INSIGHT_CSV_COLUMNS = [
-  'rank',
-  'id',
-  'name',
-  'type',
-  'kind',
-  'score',
-  'tags',
-  'score made of',
-  'why listed',
-  'editors’ notes',
-] as const;
+/**
+ * The table's columns per view. A stakeholder map has no score (its order is by role, then
+ * influence): its columns say where a stakeholder stands instead, so no column is always empty.
+ */
+const MEASURE_COLUMNS: Readonly<Record<InsightKind, readonly [string, string]>> = {
+  collaborators: ['score', 'score made of'],
+  stakeholders: ['influence rank', 'standing'],
+  network: ['shared', 'shared what'],
+};
+
+/** The headers of a view's table. */
+export function insightCsvColumns(kind: InsightKind): string[] {
+  const [measure, madeOf] = MEASURE_COLUMNS[kind];
+  return [
+    'rank',
+    'id',
+    'name',
+    'type',
+    'kind',
+    measure,
+    'tags',
+    madeOf,
+    'why listed',
+    'editors’ notes',
+  ];
+}
 
 /** Several values in one cell. */
 const SEPARATOR = '; ';
@@ -65,18 +79,19 @@ function noteText(note: ListedNote): string {
 
 /** The table: one row per item, in the list's order; every reason, not only the two shown. */
 export function insightCsv(
+  kind: InsightKind,
   items: readonly InsightItem[],
   notes: ReadonlyMap<string, readonly ListedNote[]> = new Map(),
 ): string {
   return csv(
-    INSIGHT_CSV_COLUMNS,
+    insightCsvColumns(kind),
     items.map((item, index) => [
       index + 1,
       item.id,
       item.label,
       entityTypeName(item.type),
       item.kind && item.kind !== 'unknown' ? organisationKindName(item.kind) : '',
-      item.score ?? '',
+      (kind === 'stakeholders' ? item.influenceRank : item.score) ?? '',
       item.tags.join(SEPARATOR),
       item.summary ?? '',
       item.reasons.join(SEPARATOR),

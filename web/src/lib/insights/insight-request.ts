@@ -23,6 +23,8 @@ export interface InsightItem {
   tags: string[];
   /** What the score is made of, in a line ("72 links through same-sector DPGs in shared … · …"). */
   summary: string | null;
+  /** A stakeholder's influence among the stakeholders of its map (1 = most influential). */
+  influenceRank: number | null;
 }
 
 /** What each view's score means, for the score's tooltip. */
@@ -164,8 +166,38 @@ function toItem(raw: unknown): InsightItem | undefined {
     reasons: [...new Set(reasons)],
     pathIds: [...new Set(pathIds.filter((value): value is string => value !== null))],
     tags: [...roles, ...(record.member === true ? ['DPGA member'] : [])],
-    summary: Array.isArray(record.parts) ? scoreParts(record.parts) : null,
+    summary: Array.isArray(record.parts) ? scoreParts(record.parts) : standing(record),
+    influenceRank:
+      isRecord(record.influence) && typeof record.influence.rank === 'number'
+        ? record.influence.rank
+        : null,
   };
+}
+
+/**
+ * Where a stakeholder stands, in a line: its influence among the map's stakeholders and how
+ * connected it is in the whole graph ("1st in influence · 33 ties, 2 on this map"),
+ * so the top of a list shows why it is there. Null for an answer that says neither.
+ */
+function standing(record: Record<string, unknown>): string | null {
+  const parts: string[] = [];
+  if (isRecord(record.influence) && typeof record.influence.rank === 'number') {
+    parts.push(`${ordinal(record.influence.rank)} in influence`);
+  }
+  if (isRecord(record.ties) && typeof record.ties.total === 'number') {
+    const { total, other } = record.ties;
+    const here = typeof other === 'number' && other > 0 ? `, ${total - other} on this map` : '';
+    parts.push(`${total} ${total === 1 ? 'tie' : 'ties'}${here}`);
+  }
+  return parts.length === 0 ? null : parts.join(' · ');
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 21st… */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as const)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 /** A collaborator's score parts as a line, the largest first: "72 links through … · 1 link …". */
