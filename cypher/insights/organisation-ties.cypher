@@ -1,7 +1,9 @@
 // The partners of organisation $id, one row per partner with what they share: activities both
 // take part in (lead, co-lead, participate in, are involved in), and DPGs both own, maintain,
 // fund or implement. Partners are organisations and groups; funding initiatives count through
-// the DPGs they fund. Membership of the DPGA, which all members share, is not a tie.
+// the DPGs they fund. An organisation funds what a fund it runs funds: UNICEF backs the DPGs its
+// Venture Fund invests in, so their owners are its partners. Membership of the DPGA, which all
+// members share, is not a tie.
 MATCH (ego:Organisation {id: $id})
 CALL (ego) {
   MATCH (ego)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(shared:Activity)
@@ -11,6 +13,16 @@ CALL (ego) {
   UNION
   MATCH (ego)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)
         <-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(partner:Organisation|Initiative)
+  WHERE partner <> ego
+  RETURN partner, shared
+  UNION
+  MATCH (ego)-[:RUNS]->(fund:Initiative)-[:FUNDS]->(shared:DPG)
+        <-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(partner:Organisation|Initiative)
+  WHERE partner <> ego AND partner <> fund
+  RETURN partner, shared
+  UNION
+  MATCH (ego)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)
+        <-[:FUNDS]-(:Initiative)<-[:RUNS]-(partner:Organisation)
   WHERE partner <> ego
   RETURN partner, shared
 }

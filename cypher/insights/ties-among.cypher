@@ -1,5 +1,6 @@
 // Ties among the entities in $ids (an ego network's partners): each pair that shares activities
-// (both take part) or DPGs (both own, maintain, fund or implement), once, source id < target id.
+// (both take part) or DPGs (both own, maintain, fund or implement, or run a fund that funds it,
+// as organisation-ties.cypher reads them), once, source id < target id.
 UNWIND $ids AS sourceId
 MATCH (p:Entity {id: sourceId})
 CALL (p) {
@@ -10,6 +11,14 @@ CALL (p) {
   UNION
   MATCH (p)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)<-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(q:Entity)
   WHERE q.id IN $ids AND p.id < q.id
+  RETURN q, shared
+  UNION
+  MATCH (p)-[:RUNS]->(fund:Initiative)-[:FUNDS]->(shared:DPG)<-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(q:Entity)
+  WHERE q.id IN $ids AND p.id < q.id AND q <> fund
+  RETURN q, shared
+  UNION
+  MATCH (p)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)<-[:FUNDS]-(fund:Initiative)<-[:RUNS]-(q:Entity)
+  WHERE q.id IN $ids AND p.id < q.id AND p <> fund
   RETURN q, shared
 }
 WITH p, q, shared
