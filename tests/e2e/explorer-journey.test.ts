@@ -1082,8 +1082,27 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       ).resolves.toBe('Only stakeholders');
       // "Active in" is a collaborator's filter: a stakeholder map has none.
       expect(await page.locator('#insight-country').count()).toBe(0);
+      // While the narrowed list is on its way, the one on screen is not what the filters say:
+      // no CSV of it and no "Show on canvas", and the panel says the list is being redone.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => url.pathname === '/api/stakeholders' && url.searchParams.get('kind') === 'ngo',
+        async (route) => {
+          await held;
+          await route.continue();
+        },
+      );
       await page.getByTestId('insight-kind').selectOption('ngo');
+      await page.getByTestId('insight-updating').waitFor(POLL);
+      expect(await page.getByTestId('insight-download').getAttribute('aria-disabled')).toBe('true');
+      expect(await page.getByRole('button', { name: 'Show on canvas' }).isDisabled()).toBe(true);
+      release();
       await expect.poll(listed, POLL).toEqual(['E2E Stake NGO A', 'E2E Stake NGO B']);
+      expect(await page.getByTestId('insight-updating').count()).toBe(0);
+      expect(await page.getByTestId('insight-download').getAttribute('aria-disabled')).toBe(
+        'false',
+      );
       expect(await inPage<string>(page, 'location.hash')).toContain('only=ngo');
       await page.getByTestId('insight-members').check();
       await expect.poll(listed, POLL).toEqual(['E2E Stake NGO A']);
@@ -1222,6 +1241,26 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(await inPage<boolean>(page, `Boolean(document.activeElement?.closest('aside'))`)).toBe(
       false,
     );
+    await page.close();
+  });
+
+  it('offers the views that fit when a link opens one for an entity it is not for', async () => {
+    const page = await open(
+      `${appUrl}/#/explore?focus=org%3Aunicef&panel=insight&insight=collaborators&of=org%3Aunicef`,
+    );
+    const instead = page.getByTestId('insight-fitting');
+    await instead.waitFor(POLL);
+    expect(await page.getByTestId('insight-panel').innerText()).toContain(
+      'for digital public goods only, not organisations',
+    );
+    // No filters that could change nothing.
+    expect(await page.getByTestId('insight-filters').count()).toBe(0);
+    expect(await instead.allInnerTexts()).toEqual(['Partnership network instead']);
+    await instead.click();
+    await page.getByTestId('insight-items').waitFor(POLL);
+    await expect
+      .poll(() => inPage<string>(page, 'location.hash'), POLL)
+      .toContain('insight=network');
     await page.close();
   });
 
