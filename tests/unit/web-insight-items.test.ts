@@ -201,6 +201,7 @@ describe('stakeholder answers', () => {
       ties: { total, other },
     });
     const items = insightItems({
+      total: 41,
       stakeholders: [
         stakeholder('org:unicef', 1, 33, 31),
         stakeholder('org:a', 2, 1, 0),
@@ -208,12 +209,17 @@ describe('stakeholder answers', () => {
         stakeholder('org:c', 23, 2, 1),
       ],
     });
+    // Listed by role first, so ranks may skip: "of 41" says among how many.
     expect(items.map((item) => item.summary)).toEqual([
-      '1st in influence · 33 ties, 2 on this map',
-      '2nd in influence · 1 tie',
-      '11th in influence · 4 ties',
-      '23rd in influence · 2 ties, 1 on this map',
+      '1st of 41 in influence · 33 ties, 2 on this map',
+      '2nd of 41 in influence · 1 tie, on this map',
+      '11th of 41 in influence · 4 ties, all on this map',
+      '23rd of 41 in influence · 2 ties, 1 on this map',
     ]);
+    // An answer that does not say how many: the rank alone.
+    expect(insightItems({ stakeholders: [stakeholder('org:d', 3, 2, 1)] })[0]?.summary).toBe(
+      '3rd in influence · 2 ties, 1 on this map',
+    );
     expect(items.map((item) => item.influenceRank)).toEqual([1, 2, 11, 23]);
   });
 });

@@ -133,7 +133,8 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function toItem(raw: unknown): InsightItem | undefined {
+/** `ranked`: how many the answer ranks in all (a stakeholder's influence is among them). */
+function toItem(raw: unknown, ranked: number | null = null): InsightItem | undefined {
   const record = isRecord(raw) && isRecord(raw.data) ? raw.data : raw;
   // A network answer lists the organisation itself among its nodes, marked `ego`.
   if (!isRecord(record) || record.ego === true) return undefined;
@@ -166,7 +167,7 @@ function toItem(raw: unknown): InsightItem | undefined {
     reasons: [...new Set(reasons)],
     pathIds: [...new Set(pathIds.filter((value): value is string => value !== null))],
     tags: [...roles, ...(record.member === true ? ['DPGA member'] : [])],
-    summary: Array.isArray(record.parts) ? scoreParts(record.parts) : standing(record),
+    summary: Array.isArray(record.parts) ? scoreParts(record.parts) : standing(record, ranked),
     influenceRank:
       isRecord(record.influence) && typeof record.influence.rank === 'number'
         ? record.influence.rank
@@ -176,17 +177,25 @@ function toItem(raw: unknown): InsightItem | undefined {
 
 /**
  * Where a stakeholder stands, in a line: its influence among the map's stakeholders and how
- * connected it is in the whole graph ("1st in influence · 33 ties, 2 on this map"),
- * so the top of a list shows why it is there. Null for an answer that says neither.
+ * connected it is in the whole graph ("4th of 41 in influence · 11 ties, 1 on this map"), so a
+ * list ordered by role first still says who carries weight. Null for an answer that says neither.
  */
-function standing(record: Record<string, unknown>): string | null {
+function standing(record: Record<string, unknown>, ranked: number | null): string | null {
   const parts: string[] = [];
   if (isRecord(record.influence) && typeof record.influence.rank === 'number') {
-    parts.push(`${ordinal(record.influence.rank)} in influence`);
+    const of = ranked !== null && ranked >= record.influence.rank ? ` of ${ranked}` : '';
+    parts.push(`${ordinal(record.influence.rank)}${of} in influence`);
   }
   if (isRecord(record.ties) && typeof record.ties.total === 'number') {
     const { total, other } = record.ties;
-    const here = typeof other === 'number' && other > 0 ? `, ${total - other} on this map` : '';
+    const here =
+      typeof other !== 'number'
+        ? ''
+        : other === 0
+          ? total === 1
+            ? ', on this map'
+            : ', all on this map'
+          : `, ${total - other} on this map`;
     parts.push(`${total} ${total === 1 ? 'tie' : 'ties'}${here}`);
   }
   return parts.length === 0 ? null : parts.join(' · ');
@@ -310,7 +319,10 @@ export function insightItems(body: unknown): InsightItem[] {
   for (const key of LIST_KEYS) {
     const list = body[key];
     if (!Array.isArray(list)) continue;
-    const items = list.map(toItem).filter((item): item is InsightItem => item !== undefined);
+    const ranked = insightTotal(body);
+    const items = list
+      .map((raw) => toItem(raw, ranked))
+      .filter((item): item is InsightItem => item !== undefined);
     if (items.length > 0) return items;
   }
   return [];
