@@ -1244,6 +1244,29 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('chooses the first result of a search when Enter came before the results', async () => {
+    const page = await open(appUrl);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname === '/api/search',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await page.keyboard.press('/');
+    await page.keyboard.type('UNICEF');
+    await page.keyboard.press('Enter');
+    // Typed and entered; the answer comes after.
+    release();
+    await expect.poll(() => page.locator('#details-title').textContent(), POLL).toBe('UNICEF');
+    expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).toContain(
+      'focus=org:unicef',
+    );
+    await page.close();
+  });
+
   it('offers the views that fit when a link opens one for an entity it is not for', async () => {
     const page = await open(
       `${appUrl}/#/explore?focus=org%3Aunicef&panel=insight&insight=collaborators&of=org%3Aunicef`,

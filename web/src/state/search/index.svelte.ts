@@ -28,14 +28,24 @@ const ordered = $derived<SearchResult[]>(displayOrder(groups));
 
 const request = createLatestRequest();
 let timer: ReturnType<typeof setTimeout> | undefined;
+// Enter pressed before the results of the query typed had come (the debounce and the request take
+// a few hundred milliseconds): the first of them is chosen when they come, as if they had been there.
+let chooseOnArrival = false;
 
 async function run(q: string): Promise<void> {
   try {
     const data = await request.run((signal) => api.search(q, SEARCH_LIMIT, { signal }));
     status = success(data);
     activeIndex = data.results.length > 0 ? 0 : -1;
+    if (chooseOnArrival) {
+      chooseOnArrival = false;
+      if (activeIndex === 0) searchActions.choose(0);
+    }
   } catch (error) {
-    if (!isAbort(error)) status = failure(error);
+    if (!isAbort(error)) {
+      chooseOnArrival = false;
+      status = failure(error);
+    }
   }
 }
 
@@ -67,6 +77,7 @@ export const searchActions = {
   setQuery(value: string): void {
     query = value;
     open = true;
+    chooseOnArrival = false;
     clearTimeout(timer);
     if (value.trim() === '') {
       request.cancel();
@@ -92,6 +103,21 @@ export const searchActions = {
   setActive(index: number): void {
     activeIndex = index;
   },
+  /**
+   * Enter: the active result, or, while the query's results are still on their way, the first of
+   * them when they come. False when there is nothing to choose or wait for.
+   */
+  enter(): boolean {
+    if (activeIndex >= 0 && status.state === 'success') {
+      searchActions.choose(activeIndex);
+      return true;
+    }
+    if (status.state === 'loading' && query.trim() !== '') {
+      chooseOnArrival = true;
+      return true;
+    }
+    return false;
+  },
   /** Selects result `index` (or the active one), then clears the box for the next search. */
   choose(index: number = activeIndex): void {
     const result = ordered[index];
@@ -111,6 +137,7 @@ export const searchActions = {
   /** Clears the query and results. */
   clear(): void {
     clearTimeout(timer);
+    chooseOnArrival = false;
     request.cancel();
     query = '';
     status = idle();
