@@ -51,7 +51,12 @@ export const searchResponseSchema = z
         label: z.string(),
         type: z.string(),
         kind: z.string().nullable(),
-        score: z.number(),
+        score: z.number().meta({
+          description:
+            'The full-text relevance of the match (name, aliases, description). The results are ' +
+            'in rank order, which also weighs an exact name, a name match and connections ' +
+            '(see the operation), so scores need not fall down the list',
+        }),
         snippet: z
           .string()
           .nullable()
