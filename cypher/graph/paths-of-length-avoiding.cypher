@@ -33,7 +33,7 @@ WITH p
 WHERE length(p) = $length
   AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH p, [n IN nodes(p) | n.id] AS nodeIds
-ORDER BY nodeIds
+ORDER BY size([n IN nodes(p) WHERE n:SDG OR n:Country]), nodeIds
 LIMIT $limit
 RETURN nodeIds,
        [r IN relationships(p) | {

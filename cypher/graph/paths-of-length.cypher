@@ -1,6 +1,6 @@
 // Every path of exactly $length relationships (1 to 6) between two entities, by the rules of
-// shortest-paths.cypher (entities only, relationships of $rels, no entity twice), the first $limit by
-// the sequence of node ids: SHORTEST 10 keeps an arbitrary few of a length with more paths, so the
+// shortest-paths.cypher (entities only, relationships of $rels, no entity twice), the first $limit in
+// its order (those through fewer SDGs and countries first, then by node ids): SHORTEST 10 keeps an arbitrary few of a length with more paths, so the
 // caller reads that length whole here and equal-length paths come in one stable order on every call.
 // A quantifier cannot be a parameter: one branch per length, of which only the asked one runs.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
@@ -33,7 +33,7 @@ WITH p
 WHERE length(p) = $length
   AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH p, [n IN nodes(p) | n.id] AS nodeIds
-ORDER BY nodeIds
+ORDER BY size([n IN nodes(p) WHERE n:SDG OR n:Country]), nodeIds
 LIMIT $limit
 RETURN nodeIds,
        [r IN relationships(p) | {

@@ -32,7 +32,7 @@ CALL (a, b) {
 WITH p
 WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH p, [n IN nodes(p) | n.id] AS nodeIds
-ORDER BY length(p), nodeIds
+ORDER BY length(p), size([n IN nodes(p) WHERE n:SDG OR n:Country]), nodeIds
 RETURN nodeIds,
        [r IN relationships(p) | {
          source: startNode(r).id,

@@ -1,6 +1,8 @@
 // The shortest paths between two entities: up to 10 (the caller keeps $k), each at most $maxHops
 // relationships (1 to 6), through entities only, over relationships of $rels (all when empty),
-// never visiting an entity twice. Shortest first, then by the sequence of node ids. When 10 come
+// never visiting an entity twice. Shortest first, then those through fewer SDGs and countries
+// (a DPG advancing SDG 3 like another says less of a partnership than an activity shared), then by
+// the sequence of node ids. When 10 come
 // back, the longest length may have more paths than SHORTEST kept (an arbitrary few): the caller
 // reads that length whole with paths-of-length.cypher.
 // A quantifier cannot be a parameter: one branch per $maxHops, of which only the asked one runs,
@@ -35,7 +37,7 @@ CALL (a, b) {
 WITH p
 WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH p, [n IN nodes(p) | n.id] AS nodeIds
-ORDER BY length(p), nodeIds
+ORDER BY length(p), size([n IN nodes(p) WHERE n:SDG OR n:Country]), nodeIds
 RETURN nodeIds,
        [r IN relationships(p) | {
          source: startNode(r).id,

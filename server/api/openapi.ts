@@ -144,7 +144,10 @@ function buildRegistry(): OpenAPIRegistry {
     summary: 'Shortest paths between two entities, k alternatives, each with a sentence',
     request: { query: pathsQuerySchema },
     responses: {
-      200: json(pathsResponseSchema, 'Paths, shortest first (none when not connected)'),
+      200: json(
+        pathsResponseSchema,
+        'Paths, shortest first; of equal length, those through fewer SDGs and countries first (none when not connected)',
+      ),
       ...errors(400, 404),
     },
   });

@@ -58,7 +58,8 @@ function pathLength(row: Row): number {
 }
 
 /**
- * The first `k` paths by length, then by the sequence of node ids — the same paths on every call.
+ * The first `k` paths by length, then those through fewer SDGs and countries (hubs that tie
+ * everything to everything), then by the sequence of node ids — the same paths on every call.
  * `SHORTEST 10` keeps an arbitrary 10 walks (before dropping those that visit an entity twice), so
  * the length of the last path kept may have more paths than came back. Unless a longer path came
  * back after it (then that length is complete), the length is read whole (paths-of-length.cypher)

@@ -349,21 +349,27 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       for (const p of body.paths) expect(new Set(p.nodes).size).toBe(p.nodes.length);
     });
 
-    it('returns the same paths in the same order on every call, by length then node ids', async () => {
+    it('returns the same paths in the same order on every call: by length, then through fewer SDGs and countries, then node ids', async () => {
       // Norad reaches Sierra Leone by hundreds of equal-length paths: more than SHORTEST keeps.
       const url = '/api/graph/paths?from=org:norad&to=country:SL&k=10&maxHops=4';
       const first = await api.get(url);
       const second = await api.get(url);
-      const paths = conforms(pathsResponseSchema, first.body).paths;
+      const found = conforms(pathsResponseSchema, first.body);
+      const paths = found.paths;
       expect(paths).toHaveLength(10);
       expect(second.body).toEqual(first.body);
-      const keys = paths.map((p) => [p.length, ...p.nodes] as const);
+      // SDGs and countries tie everything to everything: a path through fewer says more.
+      const typeOf = new Map(found.nodes.map((n) => [n.data.id, n.data.type]));
+      const hubs = (nodes: readonly string[]) =>
+        nodes.filter((id) => ['SDG', 'Country'].includes(typeOf.get(id) ?? '')).length;
+      const keys = paths.map((p) => [p.length, hubs(p.nodes), ...p.nodes] as const);
       const compare = (a: readonly (string | number)[], b: readonly (string | number)[]) => {
         if (a[0] !== b[0]) return Number(a[0]) - Number(b[0]);
-        return a.slice(1).join('\u0000') < b.slice(1).join('\u0000') ? -1 : 1;
+        if (a[1] !== b[1]) return Number(a[1]) - Number(b[1]);
+        return a.slice(2).join('\u0000') < b.slice(2).join('\u0000') ? -1 : 1;
       };
       expect(keys).toEqual([...keys].sort(compare));
-      // The tied length is read whole: the first paths of that length in id order are these.
+      // The tied length is read whole: the first paths of that length in that order are these.
       const longest = paths.at(-1)!.length;
       expect(Number.isInteger(longest) && longest <= 4).toBe(true);
       const [row] = await query(
@@ -371,11 +377,42 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
         `MATCH (a:Entity {id: 'org:norad'}), (b:Entity {id: 'country:SL'})
          MATCH p = SHORTEST 6 GROUPS (a)(()-[]-(:Entity)){1,${longest}}(b)
          WHERE length(p) = ${longest} AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
-         WITH [n IN nodes(p) | n.id] AS ids ORDER BY ids
+         WITH [n IN nodes(p) | n.id] AS ids, size([n IN nodes(p) WHERE n:SDG OR n:Country]) AS hubs
+         ORDER BY hubs, ids
          RETURN collect(ids) AS all`,
       );
       const tied = paths.filter((p) => p.length === longest).map((p) => p.nodes);
       expect((row?.all as string[][]).slice(0, tied.length)).toEqual(tied);
+    });
+
+    it('prefers, of equal-length paths, one through an organisation to one through a country', async () => {
+      // Two DPGs of one maker, both deployed in one country: "made by the same organisation" is
+      // the path to show first, though the country's id sorts before the maker's.
+      await query(
+        db,
+        `CREATE (one:Entity:DPG {id: 'dpg:e2e-hub-one', name: 'Hub One'}),
+                (two:Entity:DPG {id: 'dpg:e2e-hub-two', name: 'Hub Two'}),
+                (maker:Entity:Organisation {id: 'org:zz-e2e-hub-maker', name: 'Hub Maker'}),
+                (land:Entity:Country {id: 'country:e2e-hub', name: 'Hubland'})
+         CREATE (maker)-[:OWNS]->(one), (maker)-[:OWNS]->(two),
+                (one)-[:DEPLOYED_IN]->(land), (two)-[:DEPLOYED_IN]->(land)`,
+      );
+      try {
+        const { body } = await api.get(
+          '/api/graph/paths?from=dpg:e2e-hub-one&to=dpg:e2e-hub-two&k=1',
+        );
+        expect(body.paths.map((p: { nodes: string[] }) => p.nodes)).toEqual([
+          ['dpg:e2e-hub-one', 'org:zz-e2e-hub-maker', 'dpg:e2e-hub-two'],
+        ]);
+        const both = await api.get('/api/graph/paths?from=dpg:e2e-hub-one&to=dpg:e2e-hub-two&k=2');
+        expect(both.body.paths[1].nodes).toEqual([
+          'dpg:e2e-hub-one',
+          'country:e2e-hub',
+          'dpg:e2e-hub-two',
+        ]);
+      } finally {
+        await query(db, `MATCH (n:Entity) WHERE n.id CONTAINS 'e2e-hub' DETACH DELETE n`);
+      }
     });
 
     it('links Norad to Sierra Leone through DHIS2', async () => {
