@@ -51,10 +51,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A template as a regular expression; `segment` is what a `{parameter}` may match. */
+/**
+ * A template as a regular expression; `segment` is what a `{parameter}` may match. In any case,
+ * as Express routes: `/api/Search` is the search route, and must be told apart as one.
+ */
 function templatePattern(template: string, segment: string): RegExp {
   const parts = template.split(/\{[^}]+\}/).map(escapeRegExp);
-  return new RegExp(`^${parts.join(segment)}/?$`);
+  return new RegExp(`^${parts.join(segment)}/?$`, 'i');
 }
 
 /** The route that answers `method` (HEAD as GET) on `path`, if any. */

@@ -9,13 +9,17 @@ import { closest, distance } from 'fastest-levenshtein';
 import { ValidationError } from '../errors.ts';
 import { routeOf, type ApiRoute } from './route-table.ts';
 
-/** The parameter a mistyped name most likely meant: same letters but for case, or one or two typos. */
+/**
+ * The parameter a mistyped name most likely meant: the same letters in another case, or a name a
+ * few edits away (one for names of up to five letters, two for longer ones; a swapped pair counts
+ * as two).
+ */
 export function likelyMeant(name: string, known: readonly string[]): string | undefined {
   const sameButCase = known.find((k) => k.toLowerCase() === name.toLowerCase());
   if (sameButCase) return sameButCase;
   if (known.length === 0) return undefined;
   const nearest = closest(name, [...known]);
-  // Two edits make "lmit" limit and "maxhop" maxHops; "id" is not "q".
+  // "lmit" is limit (one edit) and "maxhop" maxHops (two); "id" is not "q".
   return distance(name, nearest) <= Math.min(2, Math.floor(nearest.length / 3))
     ? nearest
     : undefined;

@@ -26,6 +26,8 @@ describe('the query parameters of each route', () => {
       '/api/entities/{id}',
     );
     expect(routeOf(routes, 'POST', '/api/search')).toBeUndefined();
+    // In any case, as Express routes a path.
+    expect(routeOf(routes, 'GET', '/api/Search')?.template).toBe('/api/search');
     expect(routeOf(routes, 'GET', '/api/nowhere')).toBeUndefined();
   });
 });
