@@ -2,8 +2,8 @@
 // take part in (lead, co-lead, participate in, are involved in), and DPGs both own, maintain,
 // fund or implement. Partners are organisations and groups; funding initiatives count through
 // the DPGs they fund. An organisation funds what a fund it runs funds: UNICEF backs the DPGs its
-// Venture Fund invests in, so their owners are its partners. Membership of the DPGA, which all
-// members share, is not a tie.
+// Venture Fund invests in, so their owners are its partners (its own funds are not). Membership
+// of the DPGA, which all members share, is not a tie.
 MATCH (ego:Organisation {id: $id})
 CALL (ego) {
   MATCH (ego)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(shared:Activity)
@@ -13,15 +13,21 @@ CALL (ego) {
   UNION
   MATCH (ego)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)
         <-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(partner:Organisation|Initiative)
-  WHERE partner <> ego
+  WHERE partner <> ego AND NOT (ego)-[:RUNS]->(partner)
   RETURN partner, shared
   UNION
-  MATCH (ego)-[:RUNS]->(fund:Initiative)-[:FUNDS]->(shared:DPG)
+  MATCH (ego)-[:RUNS]->(:Initiative)-[:FUNDS]->(shared:DPG)
         <-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(partner:Organisation|Initiative)
-  WHERE partner <> ego AND partner <> fund
+  WHERE partner <> ego AND NOT (ego)-[:RUNS]->(partner)
   RETURN partner, shared
   UNION
   MATCH (ego)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)
+        <-[:FUNDS]-(:Initiative)<-[:RUNS]-(partner:Organisation)
+  WHERE partner <> ego
+  RETURN partner, shared
+  UNION
+  // Both through funds they run: two investors in one DPG.
+  MATCH (ego)-[:RUNS]->(:Initiative)-[:FUNDS]->(shared:DPG)
         <-[:FUNDS]-(:Initiative)<-[:RUNS]-(partner:Organisation)
   WHERE partner <> ego
   RETURN partner, shared

@@ -1,6 +1,7 @@
 // Ties among the entities in $ids (an ego network's partners): each pair that shares activities
 // (both take part) or DPGs (both own, maintain, fund or implement, or run a fund that funds it,
-// as organisation-ties.cypher reads them), once, source id < target id.
+// as organisation-ties.cypher reads them; a fund and whoever runs it are not tied by its money),
+// once, source id < target id.
 UNWIND $ids AS sourceId
 MATCH (p:Entity {id: sourceId})
 CALL (p) {
@@ -9,16 +10,24 @@ CALL (p) {
   WHERE q.id IN $ids AND p.id < q.id
   RETURN q, shared
   UNION
-  MATCH (p)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)<-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(q:Entity)
+  MATCH (p)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)
+        <-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(q:Entity)
+  WHERE q.id IN $ids AND p.id < q.id AND NOT (p)-[:RUNS]->(q) AND NOT (q)-[:RUNS]->(p)
+  RETURN q, shared
+  UNION
+  MATCH (p)-[:RUNS]->(:Initiative)-[:FUNDS]->(shared:DPG)
+        <-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(q:Entity)
+  WHERE q.id IN $ids AND p.id < q.id AND NOT (p)-[:RUNS]->(q)
+  RETURN q, shared
+  UNION
+  MATCH (p)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)
+        <-[:FUNDS]-(:Initiative)<-[:RUNS]-(q:Entity)
+  WHERE q.id IN $ids AND p.id < q.id AND NOT (q)-[:RUNS]->(p)
+  RETURN q, shared
+  UNION
+  MATCH (p)-[:RUNS]->(:Initiative)-[:FUNDS]->(shared:DPG)
+        <-[:FUNDS]-(:Initiative)<-[:RUNS]-(q:Entity)
   WHERE q.id IN $ids AND p.id < q.id
-  RETURN q, shared
-  UNION
-  MATCH (p)-[:RUNS]->(fund:Initiative)-[:FUNDS]->(shared:DPG)<-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(q:Entity)
-  WHERE q.id IN $ids AND p.id < q.id AND q <> fund
-  RETURN q, shared
-  UNION
-  MATCH (p)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared:DPG)<-[:FUNDS]-(fund:Initiative)<-[:RUNS]-(q:Entity)
-  WHERE q.id IN $ids AND p.id < q.id AND p <> fund
   RETURN q, shared
 }
 WITH p, q, shared

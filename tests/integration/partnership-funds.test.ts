@@ -2,7 +2,8 @@
 // and ties-among): UNICEF backs the DPGs its Venture Fund invests in, so their owners are its
 // partners, and it is theirs. A graph of its own, written through the graph writer:
 //
-//   runner RUNS fund; fund FUNDS a and b; investee and co-owner OWN a; other OWNS b;
+//   runner RUNS fund and fund2, and FUNDS a itself too; fund FUNDS a and b; fund2 FUNDS b;
+//   investee and co-owner OWN a; other OWNS b; rival RUNS rival-fund, which FUNDS b;
 //   stranger OWNS c, which nobody funds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
@@ -23,11 +24,17 @@ function facts(): FactSet {
   for (const org of ['runner', 'investee', 'co-owner', 'other', 'stranger']) {
     node(`org:${org}`, 'Organisation', { kind: 'company' });
   }
-  node('initiative:fund', 'Initiative');
+  node('org:rival', 'Organisation', { kind: 'foundation' });
+  for (const fund of ['fund', 'fund2', 'rival-fund']) node(`initiative:${fund}`, 'Initiative');
   for (const dpg of ['a', 'b', 'c']) node(`dpg:${dpg}`, 'DPG');
   rel('org:runner', 'RUNS', 'initiative:fund');
+  rel('org:runner', 'RUNS', 'initiative:fund2');
+  rel('org:runner', 'FUNDS', 'dpg:a');
   rel('initiative:fund', 'FUNDS', 'dpg:a');
   rel('initiative:fund', 'FUNDS', 'dpg:b');
+  rel('initiative:fund2', 'FUNDS', 'dpg:b');
+  rel('org:rival', 'RUNS', 'initiative:rival-fund');
+  rel('initiative:rival-fund', 'FUNDS', 'dpg:b');
   rel('org:investee', 'OWNS', 'dpg:a');
   rel('org:co-owner', 'OWNS', 'dpg:a');
   rel('org:other', 'OWNS', 'dpg:b');
@@ -48,7 +55,9 @@ async function network(id: string): Promise<Network> {
 
 const partners = (n: Network) => n.nodes.map((node) => [node.data.id, node.data.strength]);
 const edges = (n: Network) =>
-  n.edges.map((e) => [e.data.source, e.data.target, e.data.dpgs.map((d) => d.id)]);
+  n.edges
+    .map((e) => [e.data.source, e.data.target, e.data.dpgs.map((d) => d.id)] as const)
+    .sort((x, y) => `${x[0]} ${x[1]}`.localeCompare(`${y[0]} ${y[1]}`));
 
 beforeAll(async () => {
   await resetGraph(db);
@@ -69,18 +78,25 @@ afterAll(async () => {
 describe('partnership networks through the funds organisations run', () => {
   it('makes the owners of what a fund invests in partners of whoever runs the fund', async () => {
     const runner = await network('org:runner');
+    // a counts once for co-owner and investee, though runner funds it itself and through fund;
+    // rival co-invests in b through a fund of its own; runner's own funds are not its partners.
     expect(partners(runner)).toEqual([
       ['org:runner', 0],
+      ['initiative:rival-fund', 1],
       ['org:co-owner', 1],
       ['org:investee', 1],
       ['org:other', 1],
+      ['org:rival', 1],
     ]);
-    // Each tie names the DPG it runs through; co-owner and investee also share a with each other.
     expect(edges(runner)).toEqual([
+      ['initiative:rival-fund', 'org:other', ['dpg:b']],
+      ['org:co-owner', 'org:investee', ['dpg:a']],
+      ['org:other', 'org:rival', ['dpg:b']],
+      ['org:runner', 'initiative:rival-fund', ['dpg:b']],
       ['org:runner', 'org:co-owner', ['dpg:a']],
       ['org:runner', 'org:investee', ['dpg:a']],
       ['org:runner', 'org:other', ['dpg:b']],
-      ['org:co-owner', 'org:investee', ['dpg:a']],
+      ['org:runner', 'org:rival', ['dpg:b']],
     ]);
   });
 
@@ -92,11 +108,15 @@ describe('partnership networks through the funds organisations run', () => {
       ['org:co-owner', 1],
       ['org:runner', 1],
     ]);
-    // Among the partners: the fund and co-owner back a; runner runs the fund that funds a.
-    expect(edges(investee)).toContainEqual(['org:co-owner', 'org:runner', ['dpg:a']]);
-    expect(edges(investee)).toContainEqual(['initiative:fund', 'org:co-owner', ['dpg:a']]);
-    // A fund is not its runner's partner through its own money.
-    expect(edges(investee)).not.toContainEqual(['initiative:fund', 'org:runner', ['dpg:a']]);
+    // Among the partners: the fund and co-owner back a, and runner funds it. A fund is not its
+    // runner's partner through its own money.
+    expect(edges(investee)).toEqual([
+      ['initiative:fund', 'org:co-owner', ['dpg:a']],
+      ['org:co-owner', 'org:runner', ['dpg:a']],
+      ['org:investee', 'initiative:fund', ['dpg:a']],
+      ['org:investee', 'org:co-owner', ['dpg:a']],
+      ['org:investee', 'org:runner', ['dpg:a']],
+    ]);
   });
 
   it('leaves out whoever shares nothing', async () => {
