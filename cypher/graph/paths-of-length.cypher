@@ -1,7 +1,8 @@
 // Every path of exactly $length relationships (1 to 6) between two entities, by the rules of
 // shortest-paths.cypher (entities only, relationships of $rels, no entity twice), the first $limit in
-// its order (those through fewer SDGs and countries first, then by node ids): SHORTEST 10 keeps an arbitrary few of a length with more paths, so the
-// caller reads that length whole here and equal-length paths come in one stable order on every call.
+// its order (those through fewer SDGs and countries first, then by node ids): SHORTEST 10 keeps an
+// arbitrary few of a length with more paths, so the caller reads that length whole here and
+// equal-length paths come in one stable order on every call.
 // A quantifier cannot be a parameter: one branch per length, of which only the asked one runs.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 CALL (a, b) {

@@ -2,9 +2,8 @@
 // relationships (1 to 6), through entities only, over relationships of $rels (all when empty),
 // never visiting an entity twice. Shortest first, then those through fewer SDGs and countries
 // (a DPG advancing SDG 3 like another says less of a partnership than an activity shared), then by
-// the sequence of node ids. When 10 come
-// back, the longest length may have more paths than SHORTEST kept (an arbitrary few): the caller
-// reads that length whole with paths-of-length.cypher.
+// the sequence of node ids. When 10 come back, the longest length may have more paths than
+// SHORTEST kept (an arbitrary few): the caller reads that length whole with paths-of-length.cypher.
 // A quantifier cannot be a parameter: one branch per $maxHops, of which only the asked one runs,
 // so the search never walks further than asked (on a big graph, hops past $maxHops through hubs
 // cost far more than the paths kept).

@@ -63,7 +63,7 @@ function pathLength(row: Row): number {
  * `SHORTEST 10` keeps an arbitrary 10 walks (before dropping those that visit an entity twice), so
  * the length of the last path kept may have more paths than came back. Unless a longer path came
  * back after it (then that length is complete), the length is read whole (paths-of-length.cypher)
- * and its first paths by node ids kept.
+ * and its first paths in that order kept.
  */
 async function stablePaths(
   tx: ManagedTransaction,
