@@ -483,7 +483,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
-  it('sets a found path against a backdrop without labels while nothing is selected', async () => {
+  it('sets a found path against a backdrop without labels while nothing or an end is selected', async () => {
     const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
     await page.locator('[data-testid="path-count"]').waitFor(POLL);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
@@ -510,8 +510,18 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       );
     await expect.poll(smallest, POLL).toBeGreaterThanOrEqual(11.9);
     expect((await state()).labelled).toBe(0);
-    // A selection takes over: its neighbourhood and the path are its context, the backdrop goes.
+    // An end selected ("Paths from here" leaves the start selected): still the path alone.
     await inPage(page, `void __cy.getElementById('org:unicef').emit('tap')`);
+    await expect
+      .poll(async () => decodeURIComponent(await inPage<string>(page, 'location.hash')), POLL)
+      .toContain('sel=org:unicef');
+    expect((await state()).backdrop).toBe(shown.rest);
+    // A node inside the path takes over: its neighbourhood and the path are its context, the
+    // backdrop goes.
+    await inPage(
+      page,
+      `void __cy.nodes('[?onPath]').filter((n) => !['org:google', 'org:unicef'].includes(n.id()))[0].emit('tap')`,
+    );
     await expect.poll(async () => (await state()).backdrop, POLL).toBe(0);
     await page.close();
   });
@@ -1244,15 +1254,22 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
-  it('chooses the first result of a search when Enter came before the results', async () => {
+  it('chooses the first result of a search when Enter came before the results, unless Escape followed', async () => {
     const page = await open(appUrl);
+    // Each search answer waits for `gate`; `answered` says when the last one went through.
     let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    let answered = Promise.resolve();
+    let asked = 0;
     await page.route(
       (url) => url.pathname === '/api/search',
       async (route) => {
-        await held;
+        asked += 1;
+        let done = () => {};
+        answered = new Promise<void>((resolve) => (done = resolve));
+        await gate;
         await route.continue();
+        done();
       },
     );
     await page.keyboard.press('/');
@@ -1261,6 +1278,23 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     // Typed and entered; the answer comes after.
     release();
     await expect.poll(() => page.locator('#details-title').textContent(), POLL).toBe('UNICEF');
+    expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).toContain(
+      'focus=org:unicef',
+    );
+
+    // Enter, then Escape before the results come: the reader took the Enter back.
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const before = asked;
+    await page.keyboard.press('/');
+    await page.keyboard.type('GIZ');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    // The search for GIZ is on its way (after the typing pause), held.
+    await expect.poll(() => asked > before, POLL).toBe(true);
+    release();
+    await answered;
+    await page.waitForTimeout(300);
+    expect(await page.locator('#details-title').textContent()).toBe('UNICEF');
     expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).toContain(
       'focus=org:unicef',
     );

@@ -1,8 +1,9 @@
-// Unit test of selectionStory (web/src/lib/graph/selection-story.ts) on a headless Cytoscape: the
-// path or insight a selected node is part of joins its context; a node outside it gets none.
+// Unit test of selectionStory and pathStory (web/src/lib/graph/selection-story.ts) on a headless
+// Cytoscape: the path or insight a selected node is part of joins its context; a node outside it
+// gets none; a found path is the story alone with nothing selected or one of its ends selected.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { selectionStory } from '../../web/src/lib/graph/selection-story.ts';
+import { pathStory, selectionStory } from '../../web/src/lib/graph/selection-story.ts';
 
 /** a → b → c → d is a found path; e hangs off a, f off d; g, h, i are an insight's entities. */
 function graph() {
@@ -48,6 +49,32 @@ describe('selectionStory', () => {
       ['g', 'g-h', 'h', 'h-i', 'i'].sort(),
     );
     expect(ids(selectionStory(cy, cy.getElementById('f'), insight))).toEqual([]);
+    cy.destroy();
+  });
+});
+
+describe('pathStory', () => {
+  const path = ['a', 'a-b', 'b', 'b-c', 'c', 'c-d', 'd'].sort();
+
+  it('is the found path with nothing selected', () => {
+    const cy = graph();
+    expect(ids(pathStory(cy, cy.collection(), ['a', 'd']))).toEqual(path);
+    cy.destroy();
+  });
+
+  it('is the found path with one of its ends selected: "Paths from here" keeps the end selected', () => {
+    const cy = graph();
+    expect(ids(pathStory(cy, cy.getElementById('a'), ['a', 'd']))).toEqual(path);
+    expect(ids(pathStory(cy, cy.getElementById('d'), ['a', 'd']))).toEqual(path);
+    cy.destroy();
+  });
+
+  it('is nothing with an inner node or a node off the path selected: its neighbourhood is the context', () => {
+    const cy = graph();
+    expect(ids(pathStory(cy, cy.getElementById('b'), ['a', 'd']))).toEqual([]);
+    expect(ids(pathStory(cy, cy.getElementById('e'), ['a', 'd']))).toEqual([]);
+    // An end the canvas shows no path to (filtered away): nothing either.
+    expect(ids(pathStory(cy, cy.getElementById('e'), ['e', 'x']))).toEqual([]);
     cy.destroy();
   });
 });

@@ -25,13 +25,18 @@ export function selectionStory(
 }
 
 /**
- * With nothing selected, a found path is the story on its own: its nodes and edges (`onPath`),
- * drawn over a backdrop without labels (FocusHighlight) and named first (LabelPlacement). Empty
- * while a node is selected, or when no path is shown.
+ * A found path as the story on its own: its nodes and edges (`onPath`), drawn over a backdrop
+ * without labels (FocusHighlight) and named first (LabelPlacement). So with nothing selected, and
+ * with one of the path's `ends` selected: "Paths from here" leaves the start selected, and its
+ * whole neighbourhood kept in context had hidden the path on a small screen. Empty while another
+ * node is selected (its neighbourhood and the path are then the context), or when no path is shown.
  */
 export function pathStory(
   cy: cytoscape.Core,
   selected: cytoscape.CollectionReturnValue,
+  ends: readonly string[] = [],
 ): cytoscape.CollectionReturnValue {
-  return selected.empty() ? cy.elements('[?onPath]') : cy.collection();
+  const path = cy.elements('[?onPath]');
+  if (selected.empty()) return path;
+  return ends.includes(selected.id()) && path.nodes().contains(selected) ? path : cy.collection();
 }

@@ -15,7 +15,7 @@ import {
 import { createLatestRequest } from '../../lib/api/latest-request';
 import type { SearchResponse, SearchResult } from '../../lib/api/types';
 import { type ResultGroup, displayOrder, groupResults, moveActive } from './utils';
-import { selectionActions } from '../selection/index.svelte';
+import { selection, selectionActions } from '../selection/index.svelte';
 import { graphActions } from '../graph/index.svelte';
 import { SEARCH_DEBOUNCE_MS, SEARCH_LIMIT } from './limits';
 
@@ -29,21 +29,23 @@ const ordered = $derived<SearchResult[]>(displayOrder(groups));
 const request = createLatestRequest();
 let timer: ReturnType<typeof setTimeout> | undefined;
 // Enter pressed before the results of the query typed had come (the debounce and the request take
-// a few hundred milliseconds): the first of them is chosen when they come, as if they had been there.
-let chooseOnArrival = false;
+// a few hundred milliseconds): the first of them is chosen when they come, as if they had been there,
+// unless the reader has moved on meanwhile (typed on, pressed Escape, selected something else).
+let chooseOnArrival: { query: string; selected: string | null } | null = null;
 
 async function run(q: string): Promise<void> {
   try {
     const data = await request.run((signal) => api.search(q, SEARCH_LIMIT, { signal }));
     status = success(data);
     activeIndex = data.results.length > 0 ? 0 : -1;
-    if (chooseOnArrival) {
-      chooseOnArrival = false;
-      if (activeIndex === 0) searchActions.choose(0);
+    const waiting = chooseOnArrival;
+    chooseOnArrival = null;
+    if (waiting?.query === q && waiting.selected === selection.id && activeIndex === 0) {
+      searchActions.choose(0);
     }
   } catch (error) {
     if (!isAbort(error)) {
-      chooseOnArrival = false;
+      chooseOnArrival = null;
       status = failure(error);
     }
   }
@@ -77,10 +79,11 @@ export const searchActions = {
   setQuery(value: string): void {
     query = value;
     open = true;
-    chooseOnArrival = false;
+    chooseOnArrival = null;
     clearTimeout(timer);
+    // The answer to what was typed before must not land during the pause (nor be chosen by Enter).
+    request.cancel();
     if (value.trim() === '') {
-      request.cancel();
       status = idle();
       activeIndex = -1;
       return;
@@ -113,10 +116,14 @@ export const searchActions = {
       return true;
     }
     if (status.state === 'loading' && query.trim() !== '') {
-      chooseOnArrival = true;
+      chooseOnArrival = { query: query.trim(), selected: selection.id };
       return true;
     }
     return false;
+  },
+  /** Escape: an Enter still waiting for its results chooses nothing. */
+  cancelChoice(): void {
+    chooseOnArrival = null;
   },
   /** Selects result `index` (or the active one), then clears the box for the next search. */
   choose(index: number = activeIndex): void {
@@ -137,7 +144,7 @@ export const searchActions = {
   /** Clears the query and results. */
   clear(): void {
     clearTimeout(timer);
-    chooseOnArrival = false;
+    chooseOnArrival = null;
     request.cancel();
     query = '';
     status = idle();
