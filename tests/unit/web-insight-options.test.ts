@@ -161,9 +161,29 @@ describe('insight CSV', () => {
         summary: '3rd in influence · 5 ties',
       }),
     ]).split('\r\n');
-    expect(rows[0]).toBe(insightCsvColumns('stakeholders').join(','));
-    expect(rows[0]).toContain(',influence rank,tags,standing,');
+    expect(rows[0]).toBe(
+      'rank,id,name,type,kind,influence rank,tags,standing,why listed,editors’ notes',
+    );
     expect(rows[1]).toBe('1,org:a,Alpha,Organisation,NGO,3,,3rd in influence · 5 ties,,');
+  });
+
+  it('gives a partnership network what each partner shares', () => {
+    expect(insightCsvColumns('network')).toEqual([
+      'rank',
+      'id',
+      'name',
+      'type',
+      'kind',
+      'shared',
+      'tags',
+      'shared what',
+      'why listed',
+      'editors’ notes',
+    ]);
+    const [, row] = insightCsv('network', [
+      item('org:a', 'Alpha', { score: 2, summary: 'Shares 1 activity and 1 DPG' }),
+    ]).split('\r\n');
+    expect(row).toBe('1,org:a,Alpha,Organisation,NGO,2,,Shares 1 activity and 1 DPG,,');
   });
 });
 

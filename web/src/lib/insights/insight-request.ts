@@ -189,7 +189,7 @@ function standing(record: Record<string, unknown>, ranked: number | null): strin
   if (isRecord(record.ties) && typeof record.ties.total === 'number') {
     const { total, other } = record.ties;
     const here =
-      typeof other !== 'number'
+      typeof other !== 'number' || total === 0
         ? ''
         : other === 0
           ? total === 1
