@@ -2,7 +2,7 @@
 // DPG $id: for each candidate and meta-path, its $paths strongest paths (collaborator-scores.cypher
 // has already counted them all). Within a meta-path a path is stronger the smaller its hub's degree,
 // then in the order of its node ids, then of its sector, as the ranking shows them; a path through
-// $country (the country the list was narrowed to, or null) comes before the others of its kind.
+// $country (the country the list was narrowed to, or '') comes before the others of its kind.
 // The meta-paths are those of collaborator-scores.cypher, walked from each candidate. Each row gives
 // the path as node maps and relationships with their real direction, its shared hub (an SDG, a
 // country, a sector or an activity) with the hub's degree, and the sectors the path's DPG shares

@@ -3,7 +3,8 @@
 // with their real direction. The stakeholder's role follows from the path's first relationship
 // (server/insights/stakeholder-map.ts). Each branch matches only the subject type it names.
 // Filters, applied before the map is ranked (the map is of these stakeholders alone): $kind (an
-// organisation kind, or null for any stakeholder) and $membersOnly (DPGA members).
+// organisation kind, or '' for any stakeholder: never null, or each would have a plan of its own)
+// and $membersOnly (DPGA members).
 // Bounded: at most $maxPaths rows, in a stable order.
 MATCH (y:Entity {id: $id})
 CALL (y) {
@@ -45,7 +46,7 @@ CALL (y) {
 // Membership once per stakeholder, not once per path (a hub has thousands).
 WITH s, collect(p) AS paths
 WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
-WHERE ($kind IS NULL OR (s:Organisation AND s.kind = $kind))
+WHERE ($kind = '' OR (s:Organisation AND s.kind = $kind))
   AND (NOT $membersOnly OR member)
 UNWIND paths AS p
 WITH s, member, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),

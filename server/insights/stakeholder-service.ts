@@ -82,7 +82,8 @@ export async function getStakeholders(
     const rows = (await run(tx, 'insights/stakeholder-paths', {
       id: subject.id,
       maxPaths: neo4j.int(MAX_STAKEHOLDER_PATHS),
-      kind: query.kind ?? null,
+      // '' for any kind, never null: one cached plan for both (collaborator-service.ts says why).
+      kind: query.kind ?? '',
       membersOnly: query.membersOnly,
     })) as unknown as StakeholderPathRow[];
     const ids = [...new Set(rows.map((r) => r.stakeholder.id))];
