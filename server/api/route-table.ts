@@ -60,13 +60,18 @@ function templatePattern(template: string, segment: string): RegExp {
   return new RegExp(`^${parts.join(segment)}/?$`, 'i');
 }
 
-/** The route that answers `method` (HEAD as GET) on `path`, if any. */
+/** The method whose route answers `method`: Express answers HEAD wherever it answers GET. */
+export function routedMethod(method: string): string {
+  return method === 'HEAD' ? 'GET' : method;
+}
+
+/** The route that answers `method` on `path`, if any. */
 export function routeOf(
   routes: readonly ApiRoute[],
   method: string,
   path: string,
 ): ApiRoute | undefined {
-  const asked = method === 'HEAD' ? 'GET' : method;
+  const asked = routedMethod(method);
   return routes.find((route) => route.methods.includes(asked) && route.exact.test(path));
 }
 

@@ -7,7 +7,7 @@
 import type { RequestHandler } from 'express';
 import { closest, distance } from 'fastest-levenshtein';
 import { ValidationError } from '../errors.ts';
-import { routeOf, type ApiRoute } from './route-table.ts';
+import { routedMethod, routeOf, type ApiRoute } from './route-table.ts';
 
 /**
  * The parameter a mistyped name most likely meant: the same letters in another case, or a name a
@@ -31,7 +31,7 @@ export function unknownParameters(
   method: string,
   given: readonly string[],
 ): { path: string; message: string }[] {
-  const known = route.query[method === 'HEAD' ? 'GET' : method] ?? [];
+  const known = route.query[routedMethod(method)] ?? [];
   const takes =
     known.length === 0 ? 'it takes no query parameters' : `it takes ${known.join(', ')}`;
   return given

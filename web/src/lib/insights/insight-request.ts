@@ -83,6 +83,16 @@ export const INSIGHT_SUBJECTS: Readonly<Record<InsightKind, readonly string[]>> 
   network: ['Organisation'],
 };
 
+/** Whether view `kind` starts from an entity of type `type`. */
+export function insightFits(kind: InsightKind, type: string): boolean {
+  return INSIGHT_SUBJECTS[kind].includes(type);
+}
+
+/** The views that start from an entity of type `type`. */
+export function insightsFor(type: string): InsightKind[] {
+  return (Object.keys(INSIGHT_SUBJECTS) as InsightKind[]).filter((kind) => insightFits(kind, type));
+}
+
 const STAKEHOLDER_PARAM: Readonly<Record<string, string>> = {
   Activity: 'activity',
   DPG: 'dpg',
@@ -106,7 +116,7 @@ export function insightPath(
   type: string,
   options: InsightOptions = DEFAULT_INSIGHT_OPTIONS,
 ): string | undefined {
-  if (!INSIGHT_SUBJECTS[kind].includes(type)) return undefined;
+  if (!insightFits(kind, type)) return undefined;
   const encoded = encodeURIComponent(id);
   // A stakeholder map names its subject in the query, before the options.
   const entries: [string, string][] = [
