@@ -33,8 +33,9 @@ CALL {
 // ("UNICEF Venture Fund", also known as the "UNICEF Innovation Fund").
 WITH node, max(score) AS score, max(named) AS named
 WHERE (score > 0 OR named > 0) AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types))
-// An entity named exactly what was typed comes first ("unicef": UNICEF before the UNICEF Venture
-// Fund); then entities whose name or an alias matches, closest first, so that a typo or a prefix
+// An entity named exactly what was typed, by its name or an alias, comes first ("unicef": UNICEF
+// before the UNICEF Venture Fund; "mosip": the DPG also known as MOSIP and its maker, better
+// connected first); then entities whose name or an alias matches, closest first, so that a typo or a prefix
 // of a name ("unicfe", "kazak") finds it above entities whose descriptions merely mention the word,
 // however often; the index's score ranks the rest. $exact: what was typed, lower-cased, as typed
 // and without the punctuation around it, with and without accents (search-query.ts); an entity
@@ -48,7 +49,8 @@ WHERE (score > 0 OR named > 0) AND (size($types) = 0 OR any(l IN labels(node) WH
 // what was typed, goes first.
 // (`node.id = $id` is null without an id, and null sorts first in descending order.)
 WITH node, score, named,
-     toLower(coalesce(node.name, node.id)) IN $exact OR coalesce(node.id = $id, false) AS exact,
+     toLower(coalesce(node.name, node.id)) IN $exact OR coalesce(node.id = $id, false)
+       OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) IN $exact) AS exact,
      CASE WHEN named > 0
        THEN named * (1 + 0.5 * log10(1 + COUNT { (node)--() }))
        ELSE 0.0 END AS namedRank

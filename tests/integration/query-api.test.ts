@@ -113,6 +113,12 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       );
       const dhis2 = await api.get('/api/search?q=dhis2&limit=3');
       expect(dhis2.body.results[0]?.id).toBe('dpg:dhis2');
+      // An alias counts as a name: the platform also known as MOSIP, then the organisation so named.
+      const mosip = await api.get('/api/search?q=mosip&limit=3');
+      expect(mosip.body.results.slice(0, 2).map((r: { id: string }) => r.id)).toEqual([
+        'dpg:modular-open-source-identity-platform',
+        'org:mosip',
+      ]);
       // Quotes or a full stop around the name do not make it another name.
       for (const typed of ['"unicef', 'unicef"', '"UNICEF".']) {
         const quoted = await api.get(`/api/search?q=${encodeURIComponent(typed)}&limit=3`);
