@@ -43,6 +43,11 @@ export const searchResponseSchema = z
   .object({
     query: z.string(),
     total: count.meta({ description: 'Matches in all, of the requested types' }),
+    words: z.enum(['all', 'some']).meta({
+      description:
+        'Which words typed the results match: all of them, or, when no entity matches every ' +
+        'word, some of them (those matching more of them rank higher)',
+    }),
     offset: count,
     limit: count,
     results: z.array(

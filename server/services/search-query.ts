@@ -90,8 +90,9 @@ export const FOLDED_INDEX_STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * The Lucene query for an input, or null when nothing searchable is left. Every term must match:
- * in any property of the index, or, given `field`, in that one.
+ * The Lucene query for an input, or null when nothing searchable is left. Every term must match
+ * (with `someTerms`, any one but a stop word: the fallback when nothing matches them all): in any
+ * property of the index, or, given `field`, in that one.
  *
  * `folded`: for the index of names without their accents, `entity_names_folded`. It holds no stop
  * words ({@link FOLDED_INDEX_STOP_WORDS}), so they are left out; a term is looked for without its
@@ -102,12 +103,16 @@ export const FOLDED_INDEX_STOP_WORDS: ReadonlySet<string> = new Set(
 export function buildSearchQuery(
   input: string,
   field?: NameField,
-  { folded = false }: { folded?: boolean } = {},
+  { folded = false, someTerms = false }: { folded?: boolean; someTerms?: boolean } = {},
 ): string | null {
   // The field name is the one piece of the query not escaped: only the index's own names pass.
   if (field !== undefined && !NAME_FIELDS.includes(field))
     throw new TypeError(`search-query: ${JSON.stringify(field)} is not a name field of the index`);
-  const terms = searchTerms(input).filter((term) => !folded || !FOLDED_INDEX_STOP_WORDS.has(term));
+  // Stop words are left out of the fallback too: any entity with "in" or "by" in its text would
+  // match some of "health in kenya".
+  const terms = searchTerms(input).filter(
+    (term) => !(folded || someTerms) || !FOLDED_INDEX_STOP_WORDS.has(term),
+  );
   if (terms.length === 0) return null;
   const clause = (term: string): string => {
     // A prefix is not analysed: a word the source wrote with a typographic apostrophe
@@ -127,7 +132,7 @@ export function buildSearchQuery(
     const split = LETTERS_THEN_DIGITS.exec(term);
     return split ? `(${matched} OR (${clause(split[1]!)} AND ${clause(split[2]!)}))` : matched;
   };
-  const all = withElisions(terms, clause).join(' AND ');
+  const all = withElisions(terms, clause).join(someTerms ? ' OR ' : ' AND ');
   // Names written as one word are often typed as two ("open crvs", "dhis 2", "x road"): the terms
   // run together are one more way to match.
   return terms.length === 1 ? all : `(${all}) OR ${clause(terms.join(''))}`;

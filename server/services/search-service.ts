@@ -4,7 +4,14 @@ import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
 import type { SearchQuery } from '../api/schemas.ts';
 import { canonicalEntityId, isEntityId } from '../model/entity-ids.ts';
 import { checkEntityTypes } from './graph-filters.ts';
-import { buildSearchQuery, exactName, foldDiacritics, snippet, typedName } from './search-query.ts';
+import {
+  buildSearchQuery,
+  exactName,
+  foldDiacritics,
+  searchTerms,
+  snippet,
+  typedName,
+} from './search-query.ts';
 
 export interface SearchResult {
   id: string;
@@ -15,10 +22,17 @@ export interface SearchResult {
   snippet: string | null;
 }
 
+/**
+ * Which words of the search the results match: `all`, or, when no entity matches every one of
+ * them, `some` ("health kenya": nothing mentions both, so Kenya and what mentions health).
+ */
+export type MatchedWords = 'all' | 'some';
+
 export interface SearchPage {
   results: SearchResult[];
   /** Matches in all, of the requested types. */
   total: number;
+  words: MatchedWords;
 }
 
 /** Why a hit matched, when its label does not show it: an alias, or the description around a term. */
@@ -35,13 +49,31 @@ export function typedId(q: string): string | null {
   return isEntityId(id) ? id : null;
 }
 
+/**
+ * Ranked matches of every word typed; when nothing matches them all and more than one was typed,
+ * matches of any of them (an entity matching more of them scores higher), said in `words`, so a
+ * search that combines what no single entity mentions still leads somewhere.
+ */
 export async function search(db: GraphDatabase, params: SearchQuery): Promise<SearchPage> {
-  const query = buildSearchQuery(params.q);
-  if (!query) return { results: [], total: 0 };
+  const page = await searchWords(db, params, 'all');
+  // A pasted id of no entity is not words to match one by one ("org", "nothing", "by"…).
+  if (page.total > 0 || searchTerms(params.q).length < 2 || typedId(params.q) !== null) return page;
+  const some = await searchWords(db, params, 'some');
+  return some.total > 0 ? some : page;
+}
+
+async function searchWords(
+  db: GraphDatabase,
+  params: SearchQuery,
+  words: MatchedWords,
+): Promise<SearchPage> {
+  const someTerms = words === 'some';
+  const query = buildSearchQuery(params.q, undefined, { someTerms });
+  if (!query) return { results: [], total: 0, words };
   // The same terms in names and in aliases alone: the index's score adds up every property, so
   // a description that repeats a word would otherwise outrank the entity of that name.
-  const nameQuery = buildSearchQuery(params.q, 'name');
-  const aliasQuery = buildSearchQuery(params.q, 'aliasText');
+  const nameQuery = buildSearchQuery(params.q, 'name', { someTerms });
+  const aliasQuery = buildSearchQuery(params.q, 'aliasText', { someTerms });
   const [row] = await db.read('search/fulltext-search', {
     query,
     nameQuery,
@@ -49,8 +81,9 @@ export async function search(db: GraphDatabase, params: SearchQuery): Promise<Se
     // The same for names written with accents, in the index that keeps them without (no stop
     // words, no typos: search-query.ts); all stop words typed ("the"), the terms as they are:
     // that index then finds nothing, as it should.
-    foldedNameQuery: buildSearchQuery(params.q, 'name', { folded: true }) ?? nameQuery,
-    foldedAliasQuery: buildSearchQuery(params.q, 'aliasText', { folded: true }) ?? aliasQuery,
+    foldedNameQuery: buildSearchQuery(params.q, 'name', { folded: true, someTerms }) ?? nameQuery,
+    foldedAliasQuery:
+      buildSearchQuery(params.q, 'aliasText', { folded: true, someTerms }) ?? aliasQuery,
     // What was typed as a name, as typed and without the punctuation around it ("unicef" in
     // quotes, or "Acme Inc." with its full stop), with and without accents: each may be an
     // entity's whole name.
@@ -67,6 +100,7 @@ export async function search(db: GraphDatabase, params: SearchQuery): Promise<Se
   });
   const hits = (row?.hits as Row[] | undefined) ?? [];
   return {
+    words,
     total: Number(row?.total ?? 0),
     results: hits.map((hit) => ({
       id: String(hit.id),

@@ -1301,6 +1301,22 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('says when no result has every word typed, and lists those with some', async () => {
+    const page = await open(appUrl);
+    await page.keyboard.press('/');
+    // No entity mentions a word that is nowhere: UNICEF's entries match the other.
+    await page.keyboard.type('UNICEF qzxqv');
+    const note = page.getByTestId('search-some-words');
+    await note.waitFor(POLL);
+    expect(await note.textContent()).toContain('Nothing matches every word');
+    expect(await page.locator('[role="option"]').first().textContent()).toContain('UNICEF');
+    // Every word matching: no such note.
+    await page.locator('header input[type=search]').fill('UNICEF Venture');
+    await expect.poll(() => page.locator('[role="option"]').count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => note.count(), POLL).toBe(0);
+    await page.close();
+  });
+
   it('offers the views that fit when a link opens one for an entity it is not for', async () => {
     const page = await open(
       `${appUrl}/#/explore?focus=org%3Aunicef&panel=insight&insight=collaborators&of=org%3Aunicef`,

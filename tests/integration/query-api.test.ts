@@ -126,6 +126,25 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       }
     });
 
+    it('lists what matches some of the words when nothing matches them all, and says so', async () => {
+      // No entry mentions both: Kenya and what mentions health, rather than nothing.
+      const some = await api.get('/api/search?q=health%20kenya&limit=20');
+      const body = conforms(searchResponseSchema, some.body);
+      expect(body.words).toBe('some');
+      expect(body.total).toBeGreaterThan(10);
+      const ids = body.results.map((r) => r.id);
+      expect(ids).toEqual(expect.arrayContaining(['country:KE', 'sdg:3']));
+      // Where an entry mentions every word, only such entries.
+      const all = await api.get('/api/search?q=sierra%20leone%20unicef&limit=20');
+      expect(all.body.words).toBe('all');
+      expect(all.body.total).toBeGreaterThan(0);
+      for (const hit of all.body.results as { id: string }[])
+        expect(hit.id).toMatch(/^activity:unicef\//);
+      // One word that matches nothing: nothing, not a fallback.
+      const none = await api.get('/api/search?q=qzxqvw');
+      expect(none.body).toMatchObject({ words: 'all', total: 0, results: [] });
+    });
+
     it('pages through ranked results with offset, and counts them all', async () => {
       const first = await api.get('/api/search?q=health&limit=5');
       const body = conforms(searchResponseSchema, first.body);

@@ -36,6 +36,26 @@ describe('buildSearchQuery', () => {
     expect(buildSearchQuery('dhis')).toBe('(dhis^3 OR dhis*^2 OR dhis~1^0.5)');
   });
 
+  it('asks for any of the terms instead of all of them when told to (the fallback)', () => {
+    expect(buildSearchQuery('health kenya', 'name', { someTerms: true })).toBe(
+      '(name:(health^3 OR health*^2 OR health~1^0.5) OR name:(kenya^3 OR kenya*^2 OR kenya~1^0.5)) OR ' +
+        'name:(healthkenya^3 OR healthkenya*^2 OR healthkenya~1^0.5)',
+    );
+    // An elided word stays one way to match, of two terms that both must.
+    expect(buildSearchQuery('cote d ivoire', undefined, { someTerms: true })).toBe(
+      `(${buildSearchQuery('cote')} OR ((${buildSearchQuery('d')} AND ${buildSearchQuery('ivoire')}) OR ` +
+        `${buildSearchQuery("d'ivoire")})) OR ${buildSearchQuery('cotedivoire')}`,
+    );
+    expect(buildSearchQuery('kenya', undefined, { someTerms: true })).toBe(
+      buildSearchQuery('kenya'),
+    );
+    // Without its stop words: "in" alone would match half the graph.
+    expect(buildSearchQuery('health in kenya', undefined, { someTerms: true })).toBe(
+      buildSearchQuery('health kenya', undefined, { someTerms: true }),
+    );
+    expect(buildSearchQuery('the of', undefined, { someTerms: true })).toBeNull();
+  });
+
   it('looks for a term with and without its accents', () => {
     expect(buildSearchQuery('São')).toBe('(são^3 OR são*^2 OR sao^3 OR sao*^2)');
     expect(buildSearchQuery('tomé', 'name')).toBe(

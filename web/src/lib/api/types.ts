@@ -150,6 +150,8 @@ export interface SearchResult {
 export interface SearchResponse {
   query: string;
   results: SearchResult[];
+  /** `some` when no entity matched every word typed, and the results match some of them. */
+  words?: 'all' | 'some';
 }
 
 /** A property value as stored on a node. */

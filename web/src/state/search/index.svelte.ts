@@ -65,6 +65,10 @@ export const search = {
   get results() {
     return ordered;
   },
+  /** No entity matched every word typed: the results match some of them. */
+  get someWords() {
+    return status.state === 'success' && status.data.words === 'some';
+  },
   get activeIndex() {
     return activeIndex;
   },
