@@ -106,7 +106,10 @@ export async function getEntity(
       ids: [...sourceIds],
     })) as EntityDetail['sources'];
     const properties = Object.fromEntries(
-      Object.entries(node).filter(([key]) => !INTERNAL_PROPERTIES.has(key)),
+      // No stored property is null; a measure's time is, before the first computation.
+      Object.entries(node).filter(
+        ([key, value]) => !INTERNAL_PROPERTIES.has(key) && value !== null,
+      ),
     );
     const degree = Object.fromEntries(
       ((row.degree as { type: string; count: number }[]) ?? []).map((d) => [d.type, d.count]),

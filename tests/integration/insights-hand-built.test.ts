@@ -361,6 +361,18 @@ describe('network measures stored on the hand-built graph', () => {
     expect(await ensureMetrics(db)).toBeNull();
   });
 
+  it('dates the measures of an entity by the latest computation, which they still hold', async () => {
+    // The recompute above changed no value, so it wrote no entity: each keeps the time its
+    // values were first written, and the details must not call them older than the list does.
+    const [row] = await query(db, `MATCH (m:GraphMetrics) RETURN toString(m.computedAt) AS at`);
+    const at = String(row?.at);
+    const storedAt = (await stored())['org:idle']!.at as string;
+    expect(new Date(storedAt).getTime()).toBeLessThan(new Date(at).getTime());
+    const { body } = await api.get('/api/entities/org%3Aidle');
+    expect(new Date(body.properties.metricsComputedAt).getTime()).toBe(new Date(at).getTime());
+    expect(body.properties.pagerank).toEqual(expect.any(Number));
+  });
+
   it('rewrites only the entities whose measures changed, with the new time', async () => {
     const before = await stored();
     const extra = new FactSet();

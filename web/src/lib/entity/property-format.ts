@@ -44,6 +44,8 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   registryId: 'DPG Registry id',
   pagerank: 'PageRank',
   degree: 'Connections',
+  // As the insight panels call them.
+  metricsComputedAt: 'Network measures computed',
   types: 'DPG types',
   connectedMembersNote: 'Note on members',
 };
