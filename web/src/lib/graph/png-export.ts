@@ -1,32 +1,29 @@
 /**
- * The PNG download. Cytoscape's `png({ full: true })` crops to the outermost node's edge, so a
- * picture pasted into a slide had labels touching its border; the export draws it onto a larger
- * canvas with the same margin the SVG export leaves.
+ * The PNG download: the SVG export (svg-export.ts) drawn at twice its size. One picture in both
+ * formats, with the labels placed for the picture (export-labels.ts) rather than those the screen
+ * had room for. Cytoscape's own `png()` drew the canvas as styled for the screen: on a phone, or
+ * zoomed out, with labels grown to stay readable there and most of them hidden for it (QA).
  */
-import { CANVAS_THEME } from './stylesheet';
-import { EXPORT_MARGIN } from './svg-export';
+import { PNG_SCALE, pngScale } from './svg-export';
 
-/** Pixels per model pixel: twice the screen, sharp on a projector. */
-export const PNG_SCALE = 2;
-
-/** The picture with `margin` pixels of the canvas background on every side. */
-export async function withMargin(
-  picture: Blob,
-  margin = EXPORT_MARGIN * PNG_SCALE,
-  background: string = CANVAS_THEME.background,
-): Promise<Blob> {
-  const bitmap = await createImageBitmap(picture);
-  const canvas = document.createElement('canvas');
-  canvas.width = bitmap.width + 2 * margin;
-  canvas.height = bitmap.height + 2 * margin;
-  const context = canvas.getContext('2d');
-  if (!context) {
-    bitmap.close();
-    return picture;
+/** An SVG document drawn into a PNG at `scale`; undefined where the browser cannot draw it. */
+export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob | undefined> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const factor = pngScale(image.naturalWidth, image.naturalHeight, scale);
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * factor));
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * factor));
+    const context = canvas.getContext('2d');
+    if (!context) return undefined;
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob | undefined>((resolve) =>
+      canvas.toBlob((blob) => resolve(blob ?? undefined), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
   }
-  context.fillStyle = background;
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(bitmap, margin, margin);
-  bitmap.close();
-  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob ?? picture), 'image/png'));
 }

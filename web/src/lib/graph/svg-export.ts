@@ -39,6 +39,18 @@ export interface SvgEdge {
 
 /** Model pixels left round the graph in exported pictures (SVG and PNG). */
 export const EXPORT_MARGIN = 24;
+/** Pixels per model pixel: twice the screen, sharp on a projector. */
+export const PNG_SCALE = 2;
+
+/** The longest side a PNG may have (Chromium refuses canvases past 16,384 px a side). */
+export const PNG_MAX_SIDE = 16_384;
+
+/** The scale a picture of `width` × `height` model pixels is drawn at: PNG_SCALE, or less to fit. */
+export function pngScale(width: number, height: number, scale = PNG_SCALE): number {
+  const longest = Math.max(width, height, 1);
+  return Math.min(scale, PNG_MAX_SIDE / longest);
+}
+
 const DEFAULT_FONT_SIZE = 12;
 const STRONG = new Set<string>(STRONG_RELATIONSHIPS);
 const DASHED = new Set<string>(DASHED_RELATIONSHIPS);
