@@ -238,6 +238,26 @@ describe('export writers', () => {
     expect(svg.match(/<text /g)).toHaveLength(1);
   });
 
+  it('names the relationships of a found path along them, and draws the rest faint behind it', () => {
+    const svg = graphToSvg(
+      [
+        { id: 'org:a', label: 'A', type: 'Organisation', x: 0, y: 0, size: 20 },
+        { id: 'org:b', label: 'B', type: 'Organisation', x: 100, y: 100, size: 20 },
+        { id: 'dpg:c', label: '', type: 'DPG', x: 100, y: -100, size: 20, backdrop: true },
+      ],
+      [
+        { source: 'org:a', target: 'org:b', type: 'FUNDS', onPath: true, label: 'funds' },
+        { source: 'dpg:c', target: 'org:a', type: 'OWNS', label: 'owns', backdrop: true },
+      ],
+    );
+    // One relationship name, turned along its edge (45° down to the right).
+    expect(svg.match(/>funds<\/text>/g)).toHaveLength(1);
+    expect(svg).toContain('transform="rotate(45.0 50.0 50.0)"');
+    expect(svg).not.toContain('>owns<');
+    expect(svg).toMatch(/<polygon [^>]*opacity="0.3"/);
+    expect(svg).toMatch(/<line [^>]*opacity="0.18"/);
+  });
+
   it('frames every label whole, wrapped and on its side', () => {
     const long = 'for DPGs (DHIS2, MOSIP, OpenCRVS) and the Digital Public Goods Alliance';
     const svg = graphToSvg(

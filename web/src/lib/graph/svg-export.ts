@@ -25,6 +25,8 @@ export interface SvgNode {
   /** Bold label (the most important tier). */
   bold?: boolean;
   muted?: boolean;
+  /** Behind a found path: drawn faint, as the canvas draws it. */
+  backdrop?: boolean;
 }
 
 /** An edge as the SVG draws it. */
@@ -35,6 +37,10 @@ export interface SvgEdge {
   type?: string;
   onPath?: boolean;
   muted?: boolean;
+  /** Behind a found path: drawn faint, as the canvas draws it. */
+  backdrop?: boolean;
+  /** How the relationship reads ("leads"), written along a found path's edges. */
+  label?: string;
 }
 
 /** Model pixels left round the graph in exported pictures (SVG and PNG). */
@@ -52,6 +58,8 @@ export function pngScale(width: number, height: number, scale = PNG_SCALE): numb
 }
 
 const DEFAULT_FONT_SIZE = 12;
+/** Font size of a found path's relationship names (the canvas's `edge[?onPath]`). */
+const PATH_LABEL_SIZE = 11;
 const STRONG = new Set<string>(STRONG_RELATIONSHIPS);
 const DASHED = new Set<string>(DASHED_RELATIONSHIPS);
 
@@ -118,7 +126,8 @@ function star(cx: number, cy: number, r: number): string {
 export function nodeShape(node: SvgNode): string {
   const style = entityStyle(node.type);
   const r = node.size / 2;
-  const paint = `fill="${style.color}" stroke="${style.border}" stroke-width="1.5"${node.muted ? ' opacity="0.15"' : ''}`;
+  const faint = node.muted ? ' opacity="0.15"' : node.backdrop ? ' opacity="0.3"' : '';
+  const paint = `fill="${style.color}" stroke="${style.border}" stroke-width="1.5"${faint}`;
   const { x, y } = node;
   switch (style.shape) {
     case 'round-rectangle':
@@ -178,7 +187,7 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     const strokeWidth = edge.onPath ? 4 : edge.type && STRONG.has(edge.type) ? 1.9 : 1.25;
     const dashed =
       edge.type && DASHED.has(edge.type) && !edge.onPath ? ' stroke-dasharray="5 4"' : '';
-    const extra = edge.muted ? ' opacity="0.1"' : '';
+    const extra = edge.muted ? ' opacity="0.1"' : edge.backdrop ? ' opacity="0.18"' : '';
     const marker = !apart
       ? ''
       : edge.onPath
@@ -186,6 +195,22 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
         : ' marker-end="url(#arrow)"';
     return [
       `<line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" stroke="${colour}" stroke-width="${strokeWidth}"${dashed}${marker}${extra}/>`,
+    ];
+  });
+  // A found path's relationships say how each step reads, at their middle, as on the canvas.
+  const edgeLabels = edges.flatMap((edge) => {
+    const a = byId.get(edge.source);
+    const b = byId.get(edge.target);
+    if (!edge.onPath || !edge.label || !a || !b) return [];
+    const x = ((a.x + b.x) / 2).toFixed(1);
+    const y = ((a.y + b.y) / 2).toFixed(1);
+    // Along the edge, beside it, and never upside down, as Cytoscape's autorotate draws it: upright names
+    // lay across the names of the path's entities.
+    let angle = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
+    if (angle > 90) angle -= 180;
+    else if (angle < -90) angle += 180;
+    return [
+      `<text x="${x}" y="${y}" dy="-0.45em" transform="rotate(${angle.toFixed(1)} ${x} ${y})" font-size="${PATH_LABEL_SIZE}" font-weight="600" fill="${CANVAS_THEME.path}" text-anchor="middle">${escapeXml(edge.label)}</text>`,
     ];
   });
   const shapes = nodes.map((node) => nodeShape(node));
@@ -215,6 +240,7 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     '</g>',
     `<g class="labels" font-family="Inter, system-ui, sans-serif" font-weight="500" fill="${CANVAS_THEME.ink}" stroke="${CANVAS_THEME.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
     ...labels,
+    ...edgeLabels,
     '</g>',
     '</svg>',
     '',
