@@ -258,6 +258,25 @@ describe('export writers', () => {
     expect(svg).toMatch(/<line [^>]*opacity="0.18"/);
   });
 
+  it('keys the entity types it draws beneath the graph, when asked', () => {
+    const nodes = [
+      { id: 'sdg:3', label: 'SDG 3', type: 'SDG', x: 0, y: 0, size: 20 },
+      { id: 'dpg:x', label: 'X', type: 'DPG', x: 100, y: 0, size: 20 },
+      { id: 'country:KE', label: 'Kenya', type: 'Country', x: 50, y: 50, size: 20, muted: true },
+    ];
+    const plain = graphToSvg(nodes, []);
+    expect(plain).not.toContain('class="key"');
+    const keyed = graphToSvg(nodes, [], { key: true });
+    const key = keyed.slice(keyed.indexOf('<g class="key"'));
+    // DPGs before SDGs, as the legend lists them; a filtered-out type is not in the picture.
+    expect([...key.matchAll(/dy="0.35em" font-size="12">([^<]+)</g)].map((m) => m[1])).toEqual([
+      'Digital public goods',
+      'SDGs',
+    ]);
+    const height = (svg: string) => Number(/ height="(\d+)"/.exec(svg)![1]);
+    expect(height(keyed)).toBeGreaterThan(height(plain));
+  });
+
   it('frames every label whole, wrapped and on its side', () => {
     const long = 'for DPGs (DHIS2, MOSIP, OpenCRVS) and the Digital Public Goods Alliance';
     const svg = graphToSvg(

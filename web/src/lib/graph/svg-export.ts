@@ -5,7 +5,8 @@
  * label placement chose), arrowheads, heavier and dashed relationships, the found path; the picture
  * is cropped to the nodes and their labels, so no name is cut at its edge.
  */
-import { LABEL_METRICS, wrapLabel } from './label-placement';
+import { ENTITY_TYPES, entityTypeName, isEntityType } from '../vocabulary';
+import { LABEL_METRICS, estimateTextWidth, wrapLabel } from './label-placement';
 import { entityStyle } from './palette';
 import { CANVAS_THEME, DASHED_RELATIONSHIPS, STRONG_RELATIONSHIPS } from './stylesheet';
 
@@ -147,8 +148,44 @@ export function nodeShape(node: SvgNode): string {
   }
 }
 
-/** A complete SVG document of the given nodes and edges, cropped to their extent plus a margin. */
-export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[]): string {
+/** Height of the key beneath a picture, and the size of its glyphs and names (model px). */
+const KEY_HEIGHT = 36;
+const KEY_GLYPH = 12;
+const KEY_FONT = 12;
+/** Room between one entry of the key and the next (model px). */
+const KEY_GAP = 18;
+
+/**
+ * The key to a picture: one entry per entity type drawn in full, in the vocabulary's order, its
+ * glyph and plural name in a row from `left` at `y` (its middle). A picture pasted into a slide
+ * had no way to tell a DPG's hexagon from an SDG's star (QA).
+ */
+function pictureKey(nodes: readonly SvgNode[], left: number, y: number) {
+  const drawn = new Set(nodes.filter((node) => !node.muted).map((node) => node.type));
+  const types = [
+    ...ENTITY_TYPES.filter((type) => drawn.has(type)),
+    ...[...drawn].filter((type) => !isEntityType(type)).sort(),
+  ];
+  let x = left;
+  const parts = types.flatMap((type) => {
+    const name = entityTypeName(type, 'plural');
+    const glyph = nodeShape({ id: `key:${type}`, type, x: x + KEY_GLYPH / 2, y, size: KEY_GLYPH });
+    const text = `<text x="${(x + KEY_GLYPH + 6).toFixed(1)}" y="${y.toFixed(1)}" dy="0.35em" font-size="${KEY_FONT}">${escapeXml(name)}</text>`;
+    x += KEY_GLYPH + 6 + estimateTextWidth(name, KEY_FONT, 500) + KEY_GAP;
+    return [glyph, text];
+  });
+  return { parts, width: Math.max(0, x - KEY_GAP - left) };
+}
+
+/**
+ * A complete SVG document of the given nodes and edges, cropped to their extent plus a margin;
+ * with `key`, a key to the entity types drawn beneath them.
+ */
+export function graphToSvg(
+  nodes: readonly SvgNode[],
+  edges: readonly SvgEdge[],
+  { key = false }: { key?: boolean } = {},
+): string {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const blocks = nodes.map(labelBlock).filter((block) => block !== null);
   let x1 = Infinity;
@@ -168,6 +205,11 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     y2 = Math.max(y2, box.y2);
   }
   if (nodes.length === 0) [x1, y1, x2, y2] = [0, 0, 0, 0];
+  const legend = key && nodes.length > 0 ? pictureKey(nodes, x1, y2 + KEY_HEIGHT / 2 + 8) : null;
+  if (legend) {
+    x2 = Math.max(x2, x1 + legend.width);
+    y2 += KEY_HEIGHT;
+  }
   const width = Math.round(x2 - x1 + 2 * EXPORT_MARGIN);
   const height = Math.round(y2 - y1 + 2 * EXPORT_MARGIN);
   const lines = edges.flatMap((edge) => {
@@ -242,6 +284,13 @@ export function graphToSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[])
     ...labels,
     ...edgeLabels,
     '</g>',
+    ...(legend
+      ? [
+          `<g class="key" font-family="Inter, system-ui, sans-serif" font-weight="500" fill="${CANVAS_THEME.ink}">`,
+          ...legend.parts,
+          '</g>',
+        ]
+      : []),
     '</svg>',
     '',
   ].join('\n');
