@@ -475,6 +475,31 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('keeps the explored entity in view and folds the legend when the window narrows to a phone', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&sel=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    const unicefInView = () =>
+      inPage<boolean>(
+        page,
+        `(() => { const p = __cy.getElementById('org:unicef').position(); const e = __cy.extent();
+           return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2; })()`,
+      );
+    const legendOpen = () =>
+      inPage<string | null>(
+        page,
+        `document.querySelector('section.legend button.collapse')?.getAttribute('aria-expanded') ?? null`,
+      );
+    await expect.poll(unicefInView, POLL).toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(legendOpen, POLL).toBe('false');
+    await expect.poll(unicefInView, POLL).toBe(true);
+    // Back to a wide window, the legend opens again where a wide window opens with it.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(legendOpen, POLL).toBe('true');
+    await page.setViewportSize(viewport);
+    await page.close();
+  });
+
   it('keeps the canvas tools on one row', async () => {
     const page = await open(`${appUrl}/#/`);
     // Distinct vertical centres of the tools: at 1024 px Export used to wrap onto a row of its own.

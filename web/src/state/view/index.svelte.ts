@@ -23,6 +23,14 @@ const rowToolbar = new MediaQuery(ROW_TOOLBAR);
 let overviewUnfolded = $state(false);
 
 let legendOpen = $state(typeof window === 'undefined' || window.innerWidth >= COMPACT_WIDTH);
+// A window that narrows past the compact width (turned, resized, a tablet split) folds the legend
+// as a narrow window opens with it folded, and widening past it unfolds it: left open, it covered
+// most of a phone-sized canvas and the entity explored (QA). Either way the reader may toggle it.
+if (typeof window !== 'undefined' && typeof window.matchMedia === 'function') {
+  window
+    .matchMedia(`(min-width: ${COMPACT_WIDTH}px)`)
+    .addEventListener('change', (event) => (legendOpen = event.matches));
+}
 let layout = $state<LayoutName>('fcose');
 let sizeBy = $state<SizeMeasure>('degree');
 let list = $state(false);
