@@ -147,7 +147,7 @@ function buildRegistry(): OpenAPIRegistry {
     responses: {
       200: json(
         pathsResponseSchema,
-        'Paths, shortest first; of equal length, those through fewer SDGs and countries first (none when not connected)',
+        'Paths, shortest first; of equal length, those through fewer SDGs and countries first (none when not connected). The same paths either way round, each read from `from` to `to`',
       ),
       ...errors(400, 404),
     },

@@ -59,7 +59,8 @@ function pathLength(row: Row): number {
 
 /**
  * The first `k` paths by length, then those through fewer SDGs and countries (hubs that tie
- * everything to everything), then by the sequence of node ids — the same paths on every call.
+ * everything to everything), then by the sequence of node ids — the same paths on every call
+ * (findPaths asks with the ends in one order, so also the same either way round).
  * `SHORTEST 10` keeps an arbitrary 10 walks (before dropping those that visit an entity twice), so
  * the length of the last path kept may have more paths than came back. Unless a longer path came
  * back after it (then that length is complete), the length is read whole (paths-of-length.cypher)
@@ -109,7 +110,19 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
       if (!ends.some((n) => n.id === id))
         throw new NotFoundError(`No entity has the id "${id}"`, { id });
     }
-    const rows = await stablePaths(tx, request, rels, avoid);
+    // Asked one way round whichever way it was asked (the smaller id first), then read from →
+    // to: where more paths tie than are kept, GIZ → UNDP and UNDP → GIZ kept different ones.
+    const swap = request.to < request.from;
+    const asked = swap ? { ...request, from: request.to, to: request.from } : request;
+    const rows = (await stablePaths(tx, asked, rels, avoid)).map((row) =>
+      swap
+        ? {
+            ...row,
+            nodeIds: [...(row.nodeIds as unknown[])].reverse(),
+            edges: [...(row.edges as unknown[])].reverse(),
+          }
+        : row,
+    );
     const nodeIds = [...new Set(rows.flatMap((r) => (r.nodeIds as string[]).map(String)))];
     const nodes = await readNodes(tx, nodeIds);
     const labelOf = new Map(nodes.map((n) => [n.id, n.label]));

@@ -341,6 +341,31 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
   });
 
   describe('GET /api/graph/paths', () => {
+    it('finds the same paths either way round, where more tie than are kept', async () => {
+      const paths = async (from: string, to: string) =>
+        conforms(
+          pathsResponseSchema,
+          (await api.get(`/api/graph/paths?from=${from}&to=${to}&k=2`)).body,
+        ).paths;
+      for (const [a, b] of [
+        ['org:giz', 'org:undp'],
+        ['org:norad', 'org:unicef'],
+      ] as const) {
+        const there = await paths(a, b);
+        const back = await paths(b, a);
+        expect(there.length, `${a} ${b}`).toBe(2);
+        expect(
+          back.map((p) => [...p.nodes].reverse()),
+          `${a} ${b}`,
+        ).toEqual(there.map((p) => p.nodes));
+        // Each read from its own start: steps point the way the path is walked or against it.
+        expect(back[0]!.nodes[0]).toBe(b);
+        expect(back[0]!.steps.map((s) => s.forward)).toEqual(
+          [...there[0]!.steps].reverse().map((s) => !s.forward),
+        );
+      }
+    });
+
     it('finds the path between Google and UNICEF through the AI CoP, and says it', async () => {
       const { status, body } = await api.get('/api/graph/paths?from=org:google&to=org:unicef');
       expect(status).toBe(200);
@@ -376,6 +401,8 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
 
     it('returns the same paths in the same order on every call: by length, then through fewer SDGs and countries, then node ids', async () => {
       // Norad reaches Sierra Leone by hundreds of equal-length paths: more than SHORTEST keeps.
+      // Node ids are compared read from the end with the smaller id, Sierra Leone's (the same
+      // paths either way round).
       const url = '/api/graph/paths?from=org:norad&to=country:SL&k=10&maxHops=4';
       const first = await api.get(url);
       const second = await api.get(url);
@@ -387,7 +414,7 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       const typeOf = new Map(found.nodes.map((n) => [n.data.id, n.data.type]));
       const hubs = (nodes: readonly string[]) =>
         nodes.filter((id) => ['SDG', 'Country'].includes(typeOf.get(id) ?? '')).length;
-      const keys = paths.map((p) => [p.length, hubs(p.nodes), ...p.nodes] as const);
+      const keys = paths.map((p) => [p.length, hubs(p.nodes), ...[...p.nodes].reverse()] as const);
       const compare = (a: readonly (string | number)[], b: readonly (string | number)[]) => {
         if (a[0] !== b[0]) return Number(a[0]) - Number(b[0]);
         if (a[1] !== b[1]) return Number(a[1]) - Number(b[1]);
@@ -399,14 +426,14 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       expect(Number.isInteger(longest) && longest <= 4).toBe(true);
       const [row] = await query(
         db,
-        `MATCH (a:Entity {id: 'org:norad'}), (b:Entity {id: 'country:SL'})
+        `MATCH (a:Entity {id: 'country:SL'}), (b:Entity {id: 'org:norad'})
          MATCH p = SHORTEST 6 GROUPS (a)(()-[]-(:Entity)){1,${longest}}(b)
          WHERE length(p) = ${longest} AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
          WITH [n IN nodes(p) | n.id] AS ids, size([n IN nodes(p) WHERE n:SDG OR n:Country]) AS hubs
          ORDER BY hubs, ids
          RETURN collect(ids) AS all`,
       );
-      const tied = paths.filter((p) => p.length === longest).map((p) => p.nodes);
+      const tied = paths.filter((p) => p.length === longest).map((p) => [...p.nodes].reverse());
       expect((row?.all as string[][]).slice(0, tied.length)).toEqual(tied);
     });
 
