@@ -670,6 +670,31 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('finds paths not through memberships when asked, and keeps that in the link', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    const asked: URL[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/graph/paths')) asked.push(new URL(request.url()));
+    });
+    await page.getByTestId('path-skip-memberships').getByRole('checkbox').check();
+    // Every relationship type but MEMBER_OF, asked of the API; the link says so.
+    await expect.poll(() => asked.at(-1)?.searchParams.get('rels') ?? null, POLL).not.toBeNull();
+    const rels = asked.at(-1)!.searchParams.get('rels')!.split(',');
+    expect(rels).not.toContain('MEMBER_OF');
+    expect(rels).toContain('LEADS');
+    await expect
+      .poll(() => inPage<string>(page, 'location.hash'), POLL)
+      .toContain('skip=memberships');
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    // Opened from that link, the box is ticked and the paths leave memberships out.
+    const again = await open(`${appUrl}/${await inPage<string>(page, 'location.hash')}`);
+    const box = again.getByTestId('path-skip-memberships').getByRole('checkbox');
+    await expect.poll(() => box.isChecked(), POLL).toBe(true);
+    await page.close();
+    await again.close();
+  });
+
   it('drops a path, a fade and a pin from the canvas once they are gone from the view', async () => {
     const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
     await page.locator('[data-testid="path-count"]').waitFor(POLL);

@@ -7,6 +7,7 @@ import {
   pathFilterNote,
   pathFilters,
   samePathFilters,
+  withoutMemberships,
 } from '../../web/src/state/paths/utils.ts';
 
 const none = new Set<string>();
@@ -48,5 +49,20 @@ describe('pathFilters', () => {
 
   it('follows nothing when every relationship is hidden', () => {
     expect(pathFilters(none, new Set(RELATIONSHIP_TYPES), 'hide').rels).toEqual([]);
+  });
+});
+
+describe('withoutMemberships', () => {
+  it('follows every relationship but MEMBER_OF, on top of what the filters leave out', () => {
+    const all = withoutMemberships(NO_PATH_FILTERS);
+    expect(all.rels).toEqual(RELATIONSHIP_TYPES.filter((type) => type !== 'MEMBER_OF'));
+    expect(all.avoid).toEqual([]);
+    const filtered = withoutMemberships(pathFilters(set('Country'), set('FUNDS'), 'hide'));
+    expect(filtered.rels).not.toContain('FUNDS');
+    expect(filtered.rels).not.toContain('MEMBER_OF');
+    expect(filtered.avoid).toEqual(['Country']);
+    // What the API is asked for is a query it takes.
+    const query = { from: 'org:a', to: 'org:b', rels: all.rels!.join(',') };
+    expect(pathsQuerySchema.safeParse(query).success).toBe(true);
   });
 });

@@ -305,6 +305,20 @@ describe('share state in the URL', () => {
     );
   });
 
+  it('keeps whether paths leave memberships out, and writes nothing when they do not', () => {
+    const state = decodeShareState(
+      '#/explore?panel=paths&from=org:google&to=org:unicef&skip=memberships',
+    );
+    expect(state.path).toEqual({ from: 'org:google', to: 'org:unicef', skipMemberships: true });
+    expect(encodeShareState(state)).toBe(
+      '#/explore?panel=paths&from=org:google&to=org:unicef&skip=memberships',
+    );
+    expect(decodeShareState('#/explore?from=org:google&skip=other').path).toEqual({
+      from: 'org:google',
+      to: null,
+    });
+  });
+
   it('keeps a path finder with one end chosen, as "Paths from here" leaves it', () => {
     const state = decodeShareState('#/explore?panel=paths&from=org:google');
     expect(state.path).toEqual({ from: 'org:google', to: null });

@@ -19,11 +19,14 @@ import {
   type PathFilters,
   pathElementIds,
   samePathFilters,
+  withoutMemberships,
 } from './utils';
 
 let endpoints = $state<{ from: string | null; to: string | null }>({ from: null, to: null });
 /** What paths leave out for the canvas's filters. */
 let filters = $state.raw<PathFilters>(NO_PATH_FILTERS);
+/** Whether paths leave memberships out (withoutMemberships), whatever the filters show. */
+let skipMemberships = $state(false);
 let status = $state<AsyncStatus<PathsResponse>>(idle());
 /** Index of the path the reader points at, or null for all. */
 let active = $state<number | null>(null);
@@ -55,6 +58,10 @@ export const paths = {
   get filters() {
     return filters;
   },
+  /** Whether paths leave memberships out. */
+  get skipMemberships() {
+    return skipMemberships;
+  },
   get highlighted() {
     return highlighted;
   },
@@ -75,11 +82,21 @@ export const pathActions = {
    * changes nothing when none is set: finding again would reset the answer, and the canvas drops
    * what it added (an insight's entities shown on it went with Back, QA).
    */
-  restore(next: { from: string | null; to: string | null } | null): void {
+  restore(
+    next: { from: string | null; to: string | null; skipMemberships?: boolean } | null,
+  ): void {
     const from = next?.from ?? null;
     const to = next?.to ?? null;
-    if (from === endpoints.from && to === endpoints.to) return;
+    const skip = next?.skipMemberships === true;
+    if (from === endpoints.from && to === endpoints.to && skip === skipMemberships) return;
     endpoints = { from, to };
+    skipMemberships = skip;
+    void pathActions.find();
+  },
+  /** Leaves memberships out of the paths, or follows them again; finds the paths again. */
+  setSkipMemberships(on: boolean): void {
+    if (on === skipMemberships) return;
+    skipMemberships = on;
     void pathActions.find();
   },
   /** Swaps the ends. */
@@ -107,7 +124,7 @@ export const pathActions = {
       if (status.state !== 'idle') status = idle();
       return;
     }
-    const { rels, avoid } = filters;
+    const { rels, avoid } = skipMemberships ? withoutMemberships(filters) : filters;
     // The filters hide every relationship: no path to look for.
     if (rels !== null && rels.length === 0) {
       request.cancel();
@@ -126,6 +143,7 @@ export const pathActions = {
   clear(): void {
     request.cancel();
     endpoints = { from: null, to: null };
+    skipMemberships = false;
     status = idle();
     active = null;
   },

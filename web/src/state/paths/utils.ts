@@ -78,6 +78,17 @@ export function pathFilters(
   };
 }
 
+/**
+ * The filters without memberships: paths that do not pass through who is a member of what. Most
+ * pairs of DPGA members are two hops apart by their memberships alone ("UNICEF is a member of the
+ * Digital Public Goods Alliance, of which Norad is a member"), which says nothing of how they work
+ * together; a partnerships reader wants the activities, funding and DPGs between them (QA).
+ */
+export function withoutMemberships(filters: PathFilters): PathFilters {
+  const followed = filters.rels ?? RELATIONSHIP_TYPES;
+  return { ...filters, rels: followed.filter((type) => type !== 'MEMBER_OF') };
+}
+
 /** The same filters? (Compared by value: the effect that sets them runs on every change.) */
 export function samePathFilters(a: PathFilters, b: PathFilters): boolean {
   const same = (x: readonly string[] | null, y: readonly string[] | null) =>

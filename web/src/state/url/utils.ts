@@ -54,8 +54,11 @@ export interface ShareState {
   sizeBy: SizeMeasure;
   list: boolean;
   panel: PanelName | null;
-  /** The path finder's ends; one may be chosen before the other ("Paths from here"). */
-  path: { from: string | null; to: string | null } | null;
+  /**
+   * The path finder's ends; one may be chosen before the other ("Paths from here"); and whether
+   * its paths leave memberships out (present only when they do).
+   */
+  path: { from: string | null; to: string | null; skipMemberships?: true } | null;
   /**
    * The open insight view, whether its entities were shown on the canvas, and how far and how
    * narrowly it lists.
@@ -116,6 +119,7 @@ function shareEntries(state: ShareState): [string, string | undefined][] {
     ['panel', state.panel ?? undefined],
     ['from', state.path?.from ?? undefined],
     ['to', state.path?.to ?? undefined],
+    ['skip', state.path?.skipMemberships ? 'memberships' : undefined],
     ['insight', state.insight?.kind],
     ['of', state.insight?.id],
     ['show', state.insight?.shown ? '1' : undefined],
@@ -220,7 +224,10 @@ export function decodeShareState(hash: string): ShareState {
       : 'degree',
     list: params.get('list') === '1',
     panel: (PANELS as readonly (string | null)[]).includes(panel) ? (panel as PanelName) : null,
-    path: from !== null || to !== null ? { from, to } : null,
+    path:
+      from !== null || to !== null
+        ? { from, to, ...(params.get('skip') === 'memberships' ? { skipMemberships: true } : {}) }
+        : null,
     insight:
       (INSIGHT_KINDS as readonly (string | null)[]).includes(insightKind) && insightId !== null
         ? {
