@@ -89,6 +89,11 @@ export const stakeholdersQuerySchema = z
   .object({
     ...stakeholderSubjectFields,
     ...organisationFilterFields,
+    role: anyCase(STAKEHOLDER_ROLES)
+      .optional()
+      .meta({
+        description: `Only stakeholders with this role, among others they may have: ${STAKEHOLDER_ROLES.join(', ')} ("funds": who funds it, or funds what serves it)`,
+      }),
     limit: intParam(
       1,
       INSIGHTS_LIMITS.stakeholders.max,
@@ -118,7 +123,7 @@ export const stakeholdersQuerySchema = z
       });
     }
   })
-  .transform(({ limit, connections, kind, membersOnly, ...subjects }) => {
+  .transform(({ limit, connections, kind, membersOnly, role, ...subjects }) => {
     const subject = STAKEHOLDER_SUBJECTS.find((s) => subjects[s] !== undefined)!;
     return {
       subject: subject as StakeholderSubject,
@@ -127,6 +132,7 @@ export const stakeholdersQuerySchema = z
       connections,
       kind,
       membersOnly,
+      role,
     };
   });
 
@@ -258,7 +264,11 @@ export const stakeholdersResponseSchema = z
     metricsComputedAt: z.string().nullable(),
     truncated: z.boolean(),
     filters: z
-      .object({ kind: z.string().nullable(), membersOnly: z.boolean() })
+      .object({
+        kind: z.string().nullable(),
+        membersOnly: z.boolean(),
+        role: z.string().nullable(),
+      })
       .meta({ description: 'The filters asked for: the map ranks the stakeholders they keep' }),
     total: count.meta({ description: 'Stakeholders the filters keep, before `limit`' }),
     groups: z.array(z.string()).meta({ description: 'Map sectors present, largest first' }),

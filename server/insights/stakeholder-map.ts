@@ -7,17 +7,9 @@
 import { pathSentence } from '../services/path-sentence.ts';
 import { assertChain, named, type EvidencePath, type PathNode } from './evidence-path.ts';
 
-/** Roles, innermost ring first: who runs the subject, then who backs it, then who takes part. */
-export const STAKEHOLDER_ROLES = [
-  'leads',
-  'co-leads',
-  'owns',
-  'maintains',
-  'funds',
-  'deploys',
-  'participates',
-] as const;
-export type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number];
+import { STAKEHOLDER_ROLES, type StakeholderRole } from '../model/graph-vocabulary.ts';
+
+export { STAKEHOLDER_ROLES, type StakeholderRole };
 
 /** The role a stakeholder's first relationship on a path gives it. */
 const ROLE_OF_RELATIONSHIP: Record<string, StakeholderRole> = {
@@ -131,13 +123,15 @@ const byCloseness = (a: Connection, b: Connection) =>
 
 /**
  * Builds the map: stakeholders ordered by ring, then influence (PageRank, degree), then id;
- * the first `limit` of them, each with its `connectionsPerStakeholder` closest paths.
+ * the first `limit` of them, each with its `connectionsPerStakeholder` closest paths. With `role`,
+ * only the stakeholders that have it, ranked among themselves (the funders of a country, for an
+ * advocacy team: on Kenya's whole map Norad, a funder, came 33rd behind those that take part).
  * @throws Error when a row is not a chain of relationships from its stakeholder.
  */
 export function buildStakeholderMap(
   rows: readonly StakeholderPathRow[],
   contexts: ReadonlyMap<string, StakeholderContext>,
-  options: { limit: number; connectionsPerStakeholder: number },
+  options: { limit: number; connectionsPerStakeholder: number; role?: StakeholderRole },
 ): StakeholderMap {
   const grouped = new Map<string, { ref: StakeholderRef; connections: Connection[] }>();
   for (const row of rows) {
@@ -148,7 +142,10 @@ export function buildStakeholderMap(
     entry.connections.push(connectionOf(row));
     grouped.set(row.stakeholder.id, entry);
   }
-  const all = [...grouped.values()].map(({ ref, connections }) => {
+  const kept = [...grouped.values()].filter(
+    ({ connections }) => !options.role || connections.some((c) => c.role === options.role),
+  );
+  const all = kept.map(({ ref, connections }) => {
     const context = contexts.get(ref.id);
     const roles = STAKEHOLDER_ROLES.filter((r) => connections.some((c) => c.role === r));
     const usedTies = new Set(connections.map((c) => JSON.stringify(c.relationships[0])));
@@ -169,7 +166,13 @@ export function buildStakeholderMap(
       },
       ties: { total, other: Math.max(0, total - usedTies.size), byType: context?.ties ?? [] },
       pathCount: connections.length,
-      connections: [...connections].sort(byCloseness).slice(0, options.connectionsPerStakeholder),
+      // The paths of the role asked for first: they are why the stakeholder is listed.
+      connections: [...connections]
+        .sort(
+          (a, b) =>
+            Number(b.role === options.role) - Number(a.role === options.role) || byCloseness(a, b),
+        )
+        .slice(0, options.connectionsPerStakeholder),
     } satisfies Stakeholder;
   });
   const byInfluence = [...all].sort(

@@ -15,6 +15,7 @@ import {
   type StakeholderContext,
   type StakeholderMap,
   type StakeholderPathRow,
+  type StakeholderRole,
 } from './stakeholder-map.ts';
 
 /** Connecting paths read per request at most; beyond it the answer says `truncated`. */
@@ -39,6 +40,8 @@ export interface StakeholderQuery {
   kind?: OrganisationKind;
   /** Only DPGA members. */
   membersOnly: boolean;
+  /** Only stakeholders with this role. */
+  role?: StakeholderRole;
 }
 
 export interface StakeholderAnswer extends StakeholderMap {
@@ -49,7 +52,7 @@ export interface StakeholderAnswer extends StakeholderMap {
   metricsComputedAt: string | null;
   truncated: boolean;
   /** The filters the map was drawn with: it ranks the stakeholders they keep, among themselves. */
-  filters: { kind: string | null; membersOnly: boolean };
+  filters: { kind: string | null; membersOnly: boolean; role: string | null };
 }
 
 /** Measures and ties of the given entities, by id. */
@@ -90,13 +93,18 @@ export async function getStakeholders(
     const map = buildStakeholderMap(rows, await entityContexts(tx, ids), {
       limit: query.limit,
       connectionsPerStakeholder: query.connections,
+      role: query.role,
     });
     return {
       subject,
       roles: STAKEHOLDER_ROLES,
       metricsComputedAt: await metricsComputedAt(tx),
       truncated: rows.length >= MAX_STAKEHOLDER_PATHS,
-      filters: { kind: query.kind ?? null, membersOnly: query.membersOnly },
+      filters: {
+        kind: query.kind ?? null,
+        membersOnly: query.membersOnly,
+        role: query.role ?? null,
+      },
       ...map,
     };
   });

@@ -48,3 +48,18 @@ export const ORGANISATION_KINDS = [
   'unknown',
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/**
+ * A stakeholder's roles (server/insights/stakeholder-map.ts), innermost ring first: who runs the
+ * subject, then who backs it, then who takes part.
+ */
+export const STAKEHOLDER_ROLES = [
+  'leads',
+  'co-leads',
+  'owns',
+  'maintains',
+  'funds',
+  'deploys',
+  'participates',
+] as const;
+export type StakeholderRole = (typeof STAKEHOLDER_ROLES)[number];

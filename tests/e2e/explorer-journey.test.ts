@@ -1103,7 +1103,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     }
   });
 
-  it('narrows a stakeholder map by kind and to DPGA members, with no country to pick', async () => {
+  it('narrows a stakeholder map by kind, to DPGA members and by role, with no country to pick', async () => {
     // An activity led by a government and joined by two NGOs, one of them a DPGA member.
     const activity = 'activity:e2e-stake/cop';
     const parties = [
@@ -1112,9 +1112,22 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
         name: 'E2E Stake Ministry',
         kind: 'government',
         member: false,
+        leads: true,
       },
-      { id: 'org:e2e-stake-ngo-a', name: 'E2E Stake NGO A', kind: 'ngo', member: true },
-      { id: 'org:e2e-stake-ngo-b', name: 'E2E Stake NGO B', kind: 'ngo', member: false },
+      {
+        id: 'org:e2e-stake-ngo-a',
+        name: 'E2E Stake NGO A',
+        kind: 'ngo',
+        member: true,
+        leads: false,
+      },
+      {
+        id: 'org:e2e-stake-ngo-b',
+        name: 'E2E Stake NGO B',
+        kind: 'ngo',
+        member: false,
+        leads: false,
+      },
     ];
     const config = inject('neo4j');
     const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
@@ -1127,7 +1140,8 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
        WITH dpga, a
        UNWIND $parties AS party
        CREATE (o:Entity:Organisation {id: party.id, name: party.name, kind: party.kind})
-       CREATE (o)-[:PARTICIPATES_IN]->(a)
+       FOREACH (_ IN CASE WHEN party.leads THEN [1] ELSE [] END | CREATE (o)-[:LEADS]->(a))
+       FOREACH (_ IN CASE WHEN party.leads THEN [] ELSE [1] END | CREATE (o)-[:PARTICIPATES_IN]->(a))
        FOREACH (_ IN CASE WHEN party.member THEN [1] ELSE [] END | CREATE (o)-[:MEMBER_OF]->(dpga))`,
       { activity, parties },
     );
@@ -1173,6 +1187,12 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       await page.getByTestId('insight-members').check();
       await expect.poll(listed, POLL).toEqual(['E2E Stake NGO A']);
       expect(await inPage<string>(page, 'location.hash')).toContain('members=1');
+      // Who leads it, of any kind: the ministry alone.
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await expect.poll(listed, POLL).toEqual(parties.map((p) => p.name).sort());
+      await page.getByTestId('insight-role').selectOption('leads');
+      await expect.poll(listed, POLL).toEqual(['E2E Stake Ministry']);
+      expect(await inPage<string>(page, 'location.hash')).toContain('role=leads');
       await page.close();
     } finally {
       await run(

@@ -185,6 +185,26 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     expect(sdg3.body.stakeholders.map((s: { id: string }) => s.id)).toContain('org:hisp-uio');
   });
 
+  it('lists the funders of a country alone when asked, Norad among the first', async () => {
+    const all = await api.get('/api/stakeholders?country=KE&limit=500');
+    const funders = await api.get('/api/stakeholders?country=KE&role=Funds&limit=500');
+    expect(funders.status).toBe(200);
+    expect(funders.body.filters).toMatchObject({ role: 'funds' });
+    const listed = funders.body.stakeholders as { id: string; roles: string[] }[];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThan(all.body.stakeholders.length);
+    for (const s of listed) expect(s.roles, s.id).toContain('funds');
+    // Every funder on the whole map, and only they.
+    const fundersOfAll = (all.body.stakeholders as { id: string; roles: string[] }[])
+      .filter((s) => s.roles.includes('funds'))
+      .map((s) => s.id);
+    expect(listed.map((s) => s.id).sort()).toEqual(fundersOfAll.sort());
+    expect(listed.slice(0, 3).map((s) => s.id)).toContain('org:norad');
+    const bad = await api.get('/api/stakeholders?country=KE&role=pays');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toContain('query.role');
+  });
+
   it('draws the partnership network of UNICEF with the AI CoP as a cluster', async () => {
     const { status, body } = await api.get('/api/organisations/org:unicef/network?limit=100');
     expect(status).toBe(200);

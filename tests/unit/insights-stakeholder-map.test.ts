@@ -116,6 +116,30 @@ describe('buildStakeholderMap', () => {
     expect(build().stakeholders[2]!.direct).toBe(false);
   });
 
+  it('keeps only the stakeholders with a role when asked, ranked among themselves, that role first', () => {
+    const map = buildStakeholderMap(ROWS, CONTEXTS, {
+      limit: 10,
+      connectionsPerStakeholder: 3,
+      role: 'funds',
+    });
+    expect(map.total).toBe(1);
+    const [unicef] = map.stakeholders;
+    expect(unicef!.id).toBe('org:unicef');
+    expect(unicef!.influence.rank).toBe(1);
+    // Its other role is still said, but the path that makes it a funder comes first.
+    expect(unicef!.roles).toEqual(['leads', 'funds']);
+    expect(unicef!.connections[0]!.role).toBe('funds');
+    const takingPart = buildStakeholderMap(ROWS, CONTEXTS, {
+      limit: 10,
+      connectionsPerStakeholder: 3,
+      role: 'participates',
+    });
+    expect(takingPart.stakeholders.map((s) => [s.id, s.influence.rank])).toEqual([
+      ['group:members', 1],
+      ['org:google', 2],
+    ]);
+  });
+
   it('keeps `limit` stakeholders and counts them all', () => {
     const map = build(2);
     expect(map.total).toBe(5);

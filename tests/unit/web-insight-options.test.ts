@@ -28,6 +28,7 @@ const narrowed = {
   kind: 'ngo',
   country: 'country:KE',
   members: true,
+  role: null,
 } as const;
 
 describe('insight options', () => {

@@ -24,6 +24,7 @@ import { EXPANSION_MAX } from '../../web/src/state/graph/limits.ts';
 import {
   DEFAULT_INSIGHT_OPTIONS,
   FILTER_KINDS,
+  FILTER_ROLES,
   type InsightFilter,
   filterApplies,
 } from '../../web/src/lib/insights/insight-options.ts';
@@ -51,7 +52,7 @@ const full: ShareState = {
     kind: 'collaborators',
     id: 'dpg:dhis2',
     shown: true,
-    options: { top: 40, kind: 'company', country: 'country:KE', members: true },
+    options: { top: 40, kind: 'company', country: 'country:KE', members: true, role: null },
   },
 };
 
@@ -188,7 +189,7 @@ describe('share state in the URL', () => {
       kind: 'collaborators',
       id: 'dpg:dhis2',
       shown: false,
-      options: { top: 60, kind: 'ngo', country: 'country:KE', members: true },
+      options: { top: 60, kind: 'ngo', country: 'country:KE', members: true, role: null },
     });
     // A country by its ISO code, as the API reads it.
     expect(decodeShareState(`${base}&in=ke`).insight?.options.country).toBe('country:KE');
@@ -217,6 +218,18 @@ describe('share state in the URL', () => {
     expect(unreadLinkSettings(encodeShareState(decodeShareState(map)))).toEqual([]);
     expect(unreadLinkSettings(map).map((u) => `${u.key}: ${u.reason}`)).toEqual([
       'in: only read with potential collaborators',
+    ]);
+    // A stakeholder map alone is narrowed to a role, one the API knows.
+    const funders = '#/explore?insight=stakeholders&of=country:KE&role=funds';
+    expect(decodeShareState(funders).insight?.options.role).toBe('funds');
+    expect(encodeShareState(decodeShareState(funders))).toBe(funders);
+    expect(
+      unreadLinkSettings(`${funders.replace('funds', 'pays')}`).map((u) => `${u.key}: ${u.reason}`),
+    ).toEqual([
+      'role: not a stakeholder role (leads, co-leads, owns, maintains, funds, deploys, participates)',
+    ]);
+    expect(unreadLinkSettings(`${base}&role=funds`).map((u) => `${u.key}: ${u.reason}`)).toEqual([
+      'role: only read with stakeholder maps',
     ]);
     // A partnership network takes none of them.
     const network = '#/explore?insight=network&of=org:unicef&only=ngo&members=1';
@@ -280,7 +293,8 @@ describe('share state in the URL', () => {
         fc.option(fc.constantFrom('country:KE', 'country:SL', 'country:BR'), { nil: null }),
         fc.boolean(),
         fc.boolean(),
-        (view, top, kind, country, members, shown) => {
+        fc.option(fc.constantFrom(...FILTER_ROLES), { nil: null }),
+        (view, top, kind, country, members, shown, role) => {
           // Each view holds the filters it takes; the others are dropped.
           const takes = (filter: InsightFilter) => filterApplies(view.kind, filter);
           const state: ShareState = {
@@ -294,6 +308,7 @@ describe('share state in the URL', () => {
                 kind: takes('kind') ? kind : null,
                 country: takes('country') ? country : null,
                 members: takes('members') && members,
+                role: takes('role') ? role : null,
               },
             },
           };

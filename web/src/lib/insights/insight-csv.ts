@@ -11,7 +11,7 @@ import { INSIGHT_TITLES, type InsightItem } from './insight-request';
 
 /**
  * The table's file name: the view, its subject, then the filters it was narrowed by (a kind, a
- * country's code, `members`), so the lists of one DHIS2 narrowed two ways do not overwrite each
+ * country's code, `members`, a role), so the lists of one DHIS2 narrowed two ways do not overwrite each
  * other in a downloads folder. The filters come after the name is shortened, so they survive it.
  */
 export function insightFileName(
@@ -24,6 +24,7 @@ export function insightFileName(
     options.kind,
     options.country?.replace(/^country:/, '').toLowerCase() ?? null,
     options.members ? 'members' : null,
+    options.role,
   ].filter((part): part is string => part !== null);
   return `${[named, ...filters].join('-')}.csv`;
 }

@@ -7,7 +7,9 @@
 import { INSIGHTS_LIMITS } from '../../../../server/api/limits.ts';
 import {
   ORGANISATION_KINDS,
+  STAKEHOLDER_ROLES,
   type OrganisationKind,
+  type StakeholderRole,
 } from '../../../../server/model/graph-vocabulary.ts';
 import type { InsightKind } from '../../state/url/utils';
 
@@ -20,10 +22,12 @@ export interface InsightOptions {
   country: string | null;
   /** DPGA members only (views whose filters include `members`). */
   members: boolean;
+  /** Stakeholders with this role only (`funds`: the funders of a country): stakeholder maps. */
+  role: StakeholderRole | null;
 }
 
 /** A way a view's list can be narrowed: the option of the same name. */
-export type InsightFilter = 'kind' | 'country' | 'members';
+export type InsightFilter = 'kind' | 'country' | 'members' | 'role';
 
 /**
  * The filters each view's API takes. A stakeholder map has no country filter: its subject may be
@@ -31,7 +35,7 @@ export type InsightFilter = 'kind' | 'country' | 'members';
  */
 const VIEW_FILTERS: Readonly<Record<InsightKind, readonly InsightFilter[]>> = {
   collaborators: ['kind', 'country', 'members'],
-  stakeholders: ['kind', 'members'],
+  stakeholders: ['kind', 'role', 'members'],
   network: [],
 };
 
@@ -45,6 +49,7 @@ export const DEFAULT_INSIGHT_OPTIONS: InsightOptions = {
   kind: null,
   country: null,
   members: false,
+  role: null,
 };
 
 /** Whether view `kind` can be narrowed at all. */
@@ -84,7 +89,11 @@ export function nextTop(
 /** Whether `options` narrow or lengthen the list at all. */
 export function isDefaultOptions(options: InsightOptions): boolean {
   return (
-    options.top === null && options.kind === null && options.country === null && !options.members
+    options.top === null &&
+    options.kind === null &&
+    options.country === null &&
+    !options.members &&
+    options.role === null
   );
 }
 
@@ -96,6 +105,7 @@ export function insightParams(kind: InsightKind, options: InsightOptions): [stri
   if (options.country !== null && filterApplies(kind, 'country'))
     params.push(['country', options.country]);
   if (options.members && filterApplies(kind, 'members')) params.push(['membersOnly', 'true']);
+  if (options.role !== null && filterApplies(kind, 'role')) params.push(['role', options.role]);
   return params;
 }
 
@@ -114,5 +124,24 @@ export function isFilterKind(value: string | null): value is OrganisationKind {
 
 /** The same options? (Compared by value, for links read back.) */
 export function sameOptions(a: InsightOptions, b: InsightOptions): boolean {
-  return a.top === b.top && a.kind === b.kind && a.country === b.country && a.members === b.members;
+  return (
+    a.top === b.top &&
+    a.kind === b.kind &&
+    a.country === b.country &&
+    a.members === b.members &&
+    a.role === b.role
+  );
+}
+
+/** The roles a stakeholder map can be narrowed to, innermost first, as the API names them. */
+export const FILTER_ROLES: readonly StakeholderRole[] = STAKEHOLDER_ROLES;
+
+/** Whether `value` is a role a stakeholder map can be narrowed to. */
+export function isFilterRole(value: string | null): value is StakeholderRole {
+  return (FILTER_ROLES as readonly (string | null)[]).includes(value);
+}
+
+/** A role as the filter names it: "Funds", "Takes part". */
+export function roleName(role: StakeholderRole): string {
+  return role === 'participates' ? 'Takes part' : role.charAt(0).toUpperCase() + role.slice(1);
 }

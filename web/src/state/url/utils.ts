@@ -27,6 +27,8 @@ import {
   filterApplies,
   insightPage,
   FILTER_KINDS,
+  FILTER_ROLES,
+  isFilterRole,
   isFilterKind,
 } from '../../lib/insights/insight-options';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
@@ -127,6 +129,7 @@ function shareEntries(state: ShareState): [string, string | undefined][] {
     ['only', state.insight?.options.kind ?? undefined],
     ['in', state.insight?.options.country ?? undefined],
     ['members', state.insight?.options.members ? '1' : undefined],
+    ['role', state.insight?.options.role ?? undefined],
   ];
 }
 
@@ -259,11 +262,13 @@ function insightOptions(kind: InsightKind, params: URLSearchParams): InsightOpti
   const top = Number(params.get('top') ?? Number.NaN);
   const only = params.get('only');
   const country = countryParam(params.get('in'));
+  const role = params.get('role');
   return {
     top: Number.isInteger(top) && top >= 1 && top <= insightPage(kind).max ? top : null,
     kind: filterApplies(kind, 'kind') && isFilterKind(only) ? only : null,
     country: filterApplies(kind, 'country') ? country : null,
     members: filterApplies(kind, 'members') && params.get('members') === '1',
+    role: filterApplies(kind, 'role') && isFilterRole(role) ? role : null,
   };
 }
 
@@ -272,6 +277,7 @@ const LINK_FILTERS: readonly (readonly [string, InsightFilter])[] = [
   ['only', 'kind'],
   ['in', 'country'],
   ['members', 'members'],
+  ['role', 'role'],
 ];
 
 const VIEW_NAMES: Readonly<Record<InsightKind, string>> = {
@@ -353,6 +359,7 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   choice('size', SIZE_MEASURES, 'a size measure', SIZE_TITLES);
   choice('panel', PANELS, 'a panel');
   choice('insight', INSIGHT_KINDS, 'an insight view');
+  choice('skip', ['memberships'], 'what paths can leave out');
   for (const flag of FLAGS) choice(flag, ['0', '1'], 'a switch');
   unknownItems('types', ENTITY_TYPES, 'an entity type');
   unknownItems('rels', RELATIONSHIP_TYPES, 'a relationship type');
@@ -390,7 +397,7 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   // An `of` that is no id is reported as such above.
   if (params.has('insight') && (params.get('of')?.trim() ?? '') === '')
     out.push({ key: 'insight', value: params.get('insight') ?? '', reason: 'needs “of”' });
-  for (const key of ['show', 'top', 'only', 'in', 'members'])
+  for (const key of ['show', 'top', 'only', 'in', 'members', 'role'])
     if (params.has(key) && !params.has('insight'))
       out.push({ key, value: params.get(key) ?? '', reason: 'only read with an insight' });
   const insight = decodeShareState(hash).insight;
@@ -404,6 +411,7 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
         reason: `not a number from 1 to ${insightPage(insight.kind).max}`,
       });
     if (filterApplies(insight.kind, 'kind')) choice('only', FILTER_KINDS, 'an organisation kind');
+    if (filterApplies(insight.kind, 'role')) choice('role', FILTER_ROLES, 'a stakeholder role');
     const country = params.get('in');
     if (filterApplies(insight.kind, 'country') && country !== null && options.country === null)
       out.push({ key: 'in', value: country, reason: 'not a country (country:KE or KE)' });
