@@ -695,6 +695,32 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await again.close();
   });
 
+  it('shows one path alone when it is chosen, and explores around it only when asked', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    const onPath = () =>
+      inPage<string[]>(page, `__cy.nodes('[?onPath]').map((n) => n.id()).sort()`);
+    await expect.poll(async () => (await onPath()).length, POLL).toBeGreaterThan(0);
+    const all = await onPath();
+    const card = page.getByTestId('path-finder').locator('button.path').first();
+    const first = (await card.locator('.hop').allTextContents()).length;
+    // A tap (no hover after it): that path alone, and nothing added to the exploration.
+    await card.click();
+    await page.mouse.move(0, 0);
+    expect(await card.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await onPath()).length, POLL).toBe(first);
+    expect(all.length).toBeGreaterThanOrEqual(first);
+    expect(await inPage<string>(page, 'location.hash')).not.toContain('x=');
+    // Chosen again: every path.
+    await card.click();
+    await page.mouse.move(0, 0);
+    await expect.poll(onPath, POLL).toEqual(all);
+    // "Explore around it" adds the neighbourhood of every entity on the path.
+    await page.getByTestId('path-explore').first().click();
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('x=');
+    await page.close();
+  });
+
   it('drops a path, a fade and a pin from the canvas once they are gone from the view', async () => {
     const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
     await page.locator('[data-testid="path-count"]').waitFor(POLL);

@@ -28,8 +28,12 @@ let filters = $state.raw<PathFilters>(NO_PATH_FILTERS);
 /** Whether paths leave memberships out (withoutMemberships), whatever the filters show. */
 let skipMemberships = $state(false);
 let status = $state<AsyncStatus<PathsResponse>>(idle());
-/** Index of the path the reader points at, or null for all. */
-let active = $state<number | null>(null);
+/** Index of the path the reader points at (hover, focus), or null. */
+let pointed = $state<number | null>(null);
+/** Index of the path the reader chose to keep highlighted (a click or a tap), or null. */
+let chosen = $state<number | null>(null);
+/** The path highlighted alone: the one pointed at, else the one chosen; null for all. */
+const active = $derived(pointed ?? chosen);
 const request = createLatestRequest();
 
 /** Ids of the nodes and edges of every found path, whichever the reader points at. */
@@ -53,6 +57,10 @@ export const paths = {
   },
   get active() {
     return active;
+  },
+  /** The path chosen to stay highlighted, or null. */
+  get chosen() {
+    return chosen;
   },
   /** What paths leave out for the canvas's filters. */
   get filters() {
@@ -110,14 +118,22 @@ export const pathActions = {
     filters = next;
     void pathActions.find();
   },
-  /** Points at one path (or all). */
+  /** Points at one path (or at none: the chosen one, else all, are highlighted again). */
   setActive(index: number | null): void {
-    active = index;
+    pointed = index;
+  },
+  /**
+   * Keeps one path highlighted alone, or all again when it already is: on a touch screen nothing
+   * hovers, and a tap used to expand every entity on the path instead (QA).
+   */
+  choose(index: number): void {
+    chosen = chosen === index ? null : index;
   },
   /** Finds the shortest paths between the two ends. */
   async find(): Promise<void> {
     const { from, to } = endpoints;
-    active = null;
+    pointed = null;
+    chosen = null;
     if (from === null || to === null || from === to) {
       request.cancel();
       // Idle already: a new idle answer would still tell the canvas to drop its path elements.
@@ -145,6 +161,7 @@ export const pathActions = {
     endpoints = { from: null, to: null };
     skipMemberships = false;
     status = idle();
-    active = null;
+    pointed = null;
+    chosen = null;
   },
 };
