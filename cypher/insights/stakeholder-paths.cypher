@@ -2,9 +2,11 @@
 // ($id), one row per connecting path: the stakeholder, the path as node maps and relationships
 // with their real direction. The stakeholder's role follows from the path's first relationship
 // (server/insights/stakeholder-map.ts). Each branch matches only the subject type it names.
-// Filters, applied before the map is ranked (the map is of these stakeholders alone): $kind (an
-// organisation kind, or '' for any stakeholder: never null, or each would have a plan of its own)
-// and $membersOnly (DPGA members).
+// Filters, applied before the map is ranked (the map is of these stakeholders alone) and before
+// the row cap: $kind (an organisation kind, or '' for any stakeholder: never null, or each would
+// have a plan of its own), $membersOnly (DPGA members) and $roleTypes (a role, as the first
+// relationship types of its paths, stakeholder-map.ts; [] for any: a stakeholder with a path of
+// one of them).
 // Bounded: at most $maxPaths rows, in a stable order.
 MATCH (y:Entity {id: $id})
 CALL (y) {
@@ -48,6 +50,7 @@ WITH s, collect(p) AS paths
 WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
 WHERE ($kind = '' OR (s:Organisation AND s.kind = $kind))
   AND (NOT $membersOnly OR member)
+  AND (size($roleTypes) = 0 OR any(p IN paths WHERE type(relationships(p)[0]) IN $roleTypes))
 UNWIND paths AS p
 WITH s, member, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
                              type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,

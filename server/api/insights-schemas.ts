@@ -104,7 +104,7 @@ export const stakeholdersQuerySchema = z
       1,
       INSIGHTS_LIMITS.stakeholders.maxConnections,
       INSIGHTS_LIMITS.stakeholders.defaultConnections,
-      'Connecting paths per stakeholder, closest first',
+      'Connecting paths per stakeholder, closest first (with `role`, that role’s first)',
     ),
   })
   .superRefine((query, ctx) => {
@@ -267,7 +267,7 @@ export const stakeholdersResponseSchema = z
       .object({
         kind: z.string().nullable(),
         membersOnly: z.boolean(),
-        role: z.string().nullable(),
+        role: z.enum(STAKEHOLDER_ROLES).nullable(),
       })
       .meta({ description: 'The filters asked for: the map ranks the stakeholders they keep' }),
     total: count.meta({ description: 'Stakeholders the filters keep, before `limit`' }),

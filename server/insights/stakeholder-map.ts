@@ -12,7 +12,7 @@ import { STAKEHOLDER_ROLES, type StakeholderRole } from '../model/graph-vocabula
 export { STAKEHOLDER_ROLES, type StakeholderRole };
 
 /** The role a stakeholder's first relationship on a path gives it. */
-const ROLE_OF_RELATIONSHIP: Record<string, StakeholderRole> = {
+export const ROLE_OF_RELATIONSHIP: Readonly<Record<string, StakeholderRole>> = {
   LEADS: 'leads',
   CO_LEADS: 'co-leads',
   OWNS: 'owns',
@@ -22,6 +22,11 @@ const ROLE_OF_RELATIONSHIP: Record<string, StakeholderRole> = {
   PARTICIPATES_IN: 'participates',
   INVOLVES: 'participates',
 };
+
+/** The relationship types whose paths give a stakeholder `role` (the statement filters by them). */
+export function relationshipsOfRole(role: StakeholderRole): string[] {
+  return Object.keys(ROLE_OF_RELATIONSHIP).filter((type) => ROLE_OF_RELATIONSHIP[type] === role);
+}
 
 export interface StakeholderRef {
   id: string;
@@ -124,8 +129,9 @@ const byCloseness = (a: Connection, b: Connection) =>
 /**
  * Builds the map: stakeholders ordered by ring, then influence (PageRank, degree), then id;
  * the first `limit` of them, each with its `connectionsPerStakeholder` closest paths. With `role`,
- * only the stakeholders that have it, ranked among themselves (the funders of a country, for an
- * advocacy team: on Kenya's whole map Norad, a funder, came 33rd behind those that take part).
+ * only the stakeholders that have it, ordered by influence among themselves (the funders of a
+ * country, for an advocacy team: on Kenya's whole map Norad, a funder, came 33rd behind those
+ * that take part).
  * @throws Error when a row is not a chain of relationships from its stakeholder.
  */
 export function buildStakeholderMap(
@@ -185,9 +191,13 @@ export function buildStakeholderMap(
     s.influence.rank = i + 1;
     s.influence.ring = Math.min(2, Math.floor((3 * i) / byInfluence.length));
   });
-  const ordered = [...all].sort(
-    (a, b) => a.ring - b.ring || a.influence.rank - b.influence.rank || (a.id < b.id ? -1 : 1),
-  );
+  // Narrowed to a role, every stakeholder shares it: influence alone ranks them (a funder that
+  // also leads would otherwise come before a more influential one that only funds).
+  const ordered = options.role
+    ? byInfluence
+    : [...all].sort(
+        (a, b) => a.ring - b.ring || a.influence.rank - b.influence.rank || (a.id < b.id ? -1 : 1),
+      );
   const stakeholders = ordered.slice(0, options.limit);
   const byRole = Object.fromEntries(STAKEHOLDER_ROLES.map((r) => [r, [] as string[]])) as Record<
     StakeholderRole,

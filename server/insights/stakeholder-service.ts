@@ -14,6 +14,7 @@ import {
   STAKEHOLDER_ROLES,
   type StakeholderContext,
   type StakeholderMap,
+  relationshipsOfRole,
   type StakeholderPathRow,
   type StakeholderRole,
 } from './stakeholder-map.ts';
@@ -79,15 +80,17 @@ export async function metricsComputedAt(tx: ManagedTransaction): Promise<string 
 export async function getStakeholders(
   db: GraphDatabase,
   query: StakeholderQuery,
+  { maxPaths = MAX_STAKEHOLDER_PATHS }: { maxPaths?: number } = {},
 ): Promise<StakeholderAnswer> {
   return db.readTx(async (tx) => {
     const subject = await requireEntity(tx, query.id, [SUBJECT_TYPES[query.subject]]);
     const rows = (await run(tx, 'insights/stakeholder-paths', {
       id: subject.id,
-      maxPaths: neo4j.int(MAX_STAKEHOLDER_PATHS),
+      maxPaths: neo4j.int(maxPaths),
       // '' for any kind, never null: one cached plan for both (collaborator-service.ts says why).
       kind: query.kind ?? '',
       membersOnly: query.membersOnly,
+      roleTypes: query.role ? relationshipsOfRole(query.role) : [],
     })) as unknown as StakeholderPathRow[];
     const ids = [...new Set(rows.map((r) => r.stakeholder.id))];
     const map = buildStakeholderMap(rows, await entityContexts(tx, ids), {
@@ -99,7 +102,7 @@ export async function getStakeholders(
       subject,
       roles: STAKEHOLDER_ROLES,
       metricsComputedAt: await metricsComputedAt(tx),
-      truncated: rows.length >= MAX_STAKEHOLDER_PATHS,
+      truncated: rows.length >= maxPaths,
       filters: {
         kind: query.kind ?? null,
         membersOnly: query.membersOnly,

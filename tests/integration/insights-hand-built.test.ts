@@ -14,6 +14,7 @@ import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
 import { FactSet, type Props } from '../../server/importers/graph/graph-facts.ts';
 import type { EntityType, RelationshipType } from '../../server/model/graph-model.ts';
 import { ensureMetrics, recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import { getStakeholders } from '../../server/insights/stakeholder-service.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
 import { graphSnapshot, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 import { expectPathsExist, expectSectorsShared, tiedTo } from './insights-fixture.ts';
@@ -251,13 +252,13 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
       stakeholdersResponseSchema,
       (await api.get('/api/stakeholders?sdg=3')).body,
     );
-    expect(all.filters).toEqual({ kind: null, membersOnly: false });
+    expect(all.filters).toEqual({ kind: null, membersOnly: false, role: null });
     expect(all.stakeholders.filter((s) => s.member).map((s) => s.id)).toEqual(['org:funder-y']);
     const companies = conforms(
       stakeholdersResponseSchema,
       (await api.get('/api/stakeholders?sdg=3&kind=company')).body,
     );
-    expect(companies.filters).toEqual({ kind: 'company', membersOnly: false });
+    expect(companies.filters).toEqual({ kind: 'company', membersOnly: false, role: null });
     expect(companies.stakeholders.map((s) => s.id).sort()).toEqual(
       ['org:helper', 'org:tied', 'org:via-activity'].sort(),
     );
@@ -270,6 +271,25 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     // Both at once; and a kind no stakeholder is, an empty map rather than an error.
     const none = await api.get('/api/stakeholders?sdg=3&kind=company&membersOnly=true');
     expect([none.status, none.body.total, none.body.stakeholders]).toEqual([200, 0, []]);
+  });
+
+  it('narrows a stakeholder map to a role before its row cap, ranked by influence alone', async () => {
+    const funders = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3&role=funds')).body,
+    );
+    expect(funders.filters).toEqual({ kind: null, membersOnly: false, role: 'funds' });
+    expect(funders.stakeholders.map((s) => s.id).sort()).toEqual(['org:funder-y', 'org:tied']);
+    expect(funders.stakeholders.map((s) => s.influence.rank)).toEqual([1, 2]);
+    for (const s of funders.stakeholders) expect(s.connections[0]!.role).toBe('funds');
+    // One row allowed: it is an owner's, though Org funder-y's rows come first by id.
+    const owners = await getStakeholders(
+      db,
+      { subject: 'sdg', id: 'sdg:3', limit: 10, connections: 3, membersOnly: false, role: 'owns' },
+      { maxPaths: 1 },
+    );
+    expect(owners.stakeholders.map((s) => s.id)).toEqual(['org:owner-x']);
+    expect(owners.truncated).toBe(true);
   });
 
   it('draws the partnership network of an organisation', async () => {
