@@ -8,7 +8,10 @@ OPTIONAL MATCH (metrics:GraphMetrics {id: 'metrics'})
 OPTIONAL MATCH (n)-[r]-(:Entity)
 WITH n, metrics, type(r) AS relType, count(r) AS relCount
 RETURN n {.*,
-          metricsComputedAt: CASE WHEN n.metricsComputedAt IS NOT NULL
-                                  THEN coalesce(metrics.computedAt, n.metricsComputedAt) END} AS node,
+          // The later of the two: a recompute writes its entities before its bookkeeping node.
+          metricsComputedAt: CASE
+            WHEN n.metricsComputedAt IS NULL THEN null
+            WHEN metrics.computedAt > n.metricsComputedAt THEN metrics.computedAt
+            ELSE n.metricsComputedAt END} AS node,
        [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        collect(CASE WHEN relType IS NULL THEN null ELSE {type: relType, count: relCount} END) AS degree
