@@ -8,7 +8,12 @@ import {
   spreadsFor,
   type SpreadTrial,
 } from '../../web/src/lib/graph/export-labels.ts';
-import { PNG_MAX_SIDE, PNG_SCALE, pngScale } from '../../web/src/lib/graph/svg-export.ts';
+import {
+  PNG_MAX_AREA,
+  PNG_MAX_SIDE,
+  PNG_SCALE,
+  pngScale,
+} from '../../web/src/lib/graph/svg-export.ts';
 import type { LabelPlacement } from '../../web/src/lib/graph/label-placement.ts';
 
 /** A placer whose names lack room `unnamed[spread]` times; it records the spreads asked for. */
@@ -61,5 +66,9 @@ describe('pngScale', () => {
     expect(pngScale(600, 400)).toBe(PNG_SCALE);
     expect(pngScale(PNG_MAX_SIDE, 100)).toBe(1);
     expect(pngScale(0, 0)).toBe(PNG_SCALE);
+    // 5,000 × 4,000 at twice would be 80 million pixels: the scale keeps it to PNG_MAX_AREA.
+    const scale = pngScale(5_000, 4_000);
+    expect(scale).toBeLessThan(1);
+    expect(5_000 * scale * 4_000 * scale).toBeLessThanOrEqual(PNG_MAX_AREA + 1);
   });
 });

@@ -275,6 +275,9 @@ describe('export writers', () => {
     ]);
     const height = (svg: string) => Number(/ height="(\d+)"/.exec(svg)![1]);
     expect(height(keyed)).toBeGreaterThan(height(plain));
+    // Nothing drawn in full, nothing to key.
+    const faded = nodes.map((n) => ({ ...n, muted: true }));
+    expect(graphToSvg(faded, [], { key: true })).toBe(graphToSvg(faded, []));
   });
 
   it('frames every label whole, wrapped and on its side', () => {

@@ -14,6 +14,8 @@ import {
   listedTop,
   nextTop,
   sameOptions,
+  isFilterRole,
+  roleName,
 } from '../../web/src/lib/insights/insight-options.ts';
 import {
   insightCsv,
@@ -62,6 +64,18 @@ describe('insight options', () => {
       ['kind', 'ngo'],
       ['membersOnly', 'true'],
     ]);
+    // A role narrows a stakeholder map alone; the other views are not asked for one.
+    const funders = { ...DEFAULT_INSIGHT_OPTIONS, role: 'funds' } as const;
+    expect(insightParams('stakeholders', funders)).toEqual([['role', 'funds']]);
+    expect(insightParams('collaborators', funders)).toEqual([]);
+    expect(isDefaultOptions(funders)).toBe(false);
+    expect(insightFileName('stakeholders', 'Kenya', funders)).toBe(
+      'dpg-explorer-stakeholder-map-kenya-funds.csv',
+    );
+    expect(isFilterRole('funds')).toBe(true);
+    expect(isFilterRole('pays')).toBe(false);
+    expect(roleName('participates')).toBe('Takes part');
+    expect(roleName('co-leads')).toBe('Co-leads');
     expect(insightParams('network', narrowed)).toEqual([['limit', '40']]);
     // What it sends, the API's own schema reads as meant.
     expect(

@@ -151,7 +151,7 @@ export interface SearchResponse {
   query: string;
   results: SearchResult[];
   /** `some` when no entity matched every word typed, and the results match some of them. */
-  words?: 'all' | 'some';
+  words: 'all' | 'some';
 }
 
 /** A property value as stored on a node. */

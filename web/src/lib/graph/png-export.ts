@@ -6,8 +6,11 @@
  */
 import { PNG_SCALE, pngScale } from './svg-export';
 
-/** An SVG document drawn into a PNG at `scale`; undefined where the browser cannot draw it. */
-export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob | undefined> {
+/**
+ * An SVG document drawn into a PNG at `scale`. Throws where the browser cannot draw a canvas that
+ * big (the export menu then suggests the SVG).
+ */
+export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -18,10 +21,14 @@ export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Blob | u
     canvas.width = Math.max(1, Math.round(image.naturalWidth * factor));
     canvas.height = Math.max(1, Math.round(image.naturalHeight * factor));
     const context = canvas.getContext('2d');
-    if (!context) return undefined;
+    if (!context) throw new Error(`png-export: no ${canvas.width}×${canvas.height} canvas`);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob | undefined>((resolve) =>
-      canvas.toBlob((blob) => resolve(blob ?? undefined), 'image/png'),
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) =>
+          blob ? resolve(blob) : reject(new Error('png-export: the canvas made no picture')),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -1,9 +1,11 @@
 /**
  * Builds a standalone SVG of the canvas from node positions, sizes and types: a small pure writer
  * instead of a rendering library (cytoscape-svg is unmaintained since 2021). It draws what the
- * screen does: the palette's shapes, the labels the canvas shows (shortened, wrapped and on the side
- * label placement chose), arrowheads, heavier and dashed relationships, the found path; the picture
- * is cropped to the nodes and their labels, so no name is cut at its edge.
+ * screen does: the palette's shapes, the labels given (shortened and wrapped, on the side chosen:
+ * the canvas places them for the picture, export-labels.ts), arrowheads, heavier and dashed
+ * relationships, a found path with its relationship names and a faint backdrop, and on request a
+ * key to the entity types; the picture is cropped to the nodes and their labels, so no name is
+ * cut at its edge. The PNG export is this SVG drawn at twice its size (png-export.ts).
  */
 import { ENTITY_TYPES, entityTypeName, isEntityType } from '../vocabulary';
 import { LABEL_METRICS, estimateTextWidth, wrapLabel } from './label-placement';
@@ -13,7 +15,7 @@ import { CANVAS_THEME, DASHED_RELATIONSHIPS, STRONG_RELATIONSHIPS } from './styl
 /** A node as the SVG draws it (model coordinates). */
 export interface SvgNode {
   id: string;
-  /** The label as the canvas draws it (shortened); empty or absent: none. */
+  /** The label to draw (shortened as the canvas shortens it); empty or absent: none. */
   label?: string;
   type: string;
   x: number;
@@ -52,10 +54,17 @@ export const PNG_SCALE = 2;
 /** The longest side a PNG may have (Chromium refuses canvases past 16,384 px a side). */
 export const PNG_MAX_SIDE = 16_384;
 
-/** The scale a picture of `width` × `height` model pixels is drawn at: PNG_SCALE, or less to fit. */
+/** The most pixels a PNG may have (Safari on iOS refuses canvases past ~16.7 million). */
+export const PNG_MAX_AREA = 16_000_000;
+
+/**
+ * The scale a picture of `width` × `height` model pixels is drawn at: PNG_SCALE, or less to fit
+ * the browsers' canvas limits, on each side and in all.
+ */
 export function pngScale(width: number, height: number, scale = PNG_SCALE): number {
-  const longest = Math.max(width, height, 1);
-  return Math.min(scale, PNG_MAX_SIDE / longest);
+  const w = Math.max(width, 1);
+  const h = Math.max(height, 1);
+  return Math.min(scale, PNG_MAX_SIDE / Math.max(w, h), Math.sqrt(PNG_MAX_AREA / (w * h)));
 }
 
 const DEFAULT_FONT_SIZE = 12;
@@ -205,7 +214,9 @@ export function graphToSvg(
     y2 = Math.max(y2, box.y2);
   }
   if (nodes.length === 0) [x1, y1, x2, y2] = [0, 0, 0, 0];
-  const legend = key && nodes.length > 0 ? pictureKey(nodes, x1, y2 + KEY_HEIGHT / 2 + 8) : null;
+  const drawn = key ? pictureKey(nodes, x1, y2 + KEY_HEIGHT / 2 + 8) : null;
+  // No key to types of which nothing is drawn in full (every node faded out).
+  const legend = drawn && drawn.parts.length > 0 ? drawn : null;
   if (legend) {
     x2 = Math.max(x2, x1 + legend.width);
     y2 += KEY_HEIGHT;

@@ -40,7 +40,13 @@ async function run(q: string): Promise<void> {
     activeIndex = data.results.length > 0 ? 0 : -1;
     const waiting = chooseOnArrival;
     chooseOnArrival = null;
-    if (waiting?.query === q && waiting.selected === selection.id && activeIndex === 0) {
+    // Not a match of some words only: the reader has not seen that nothing matched them all.
+    if (
+      waiting?.query === q &&
+      waiting.selected === selection.id &&
+      activeIndex === 0 &&
+      data.words !== 'some'
+    ) {
       searchActions.choose(0);
     }
   } catch (error) {

@@ -360,6 +360,12 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   choice('panel', PANELS, 'a panel');
   choice('insight', INSIGHT_KINDS, 'an insight view');
   choice('skip', ['memberships'], 'what paths can leave out');
+  if (params.has('skip') && one(params.get('from')) === null && one(params.get('to')) === null)
+    out.push({
+      key: 'skip',
+      value: params.get('skip') ?? '',
+      reason: 'only read with a path’s ends',
+    });
   for (const flag of FLAGS) choice(flag, ['0', '1'], 'a switch');
   unknownItems('types', ENTITY_TYPES, 'an entity type');
   unknownItems('rels', RELATIONSHIP_TYPES, 'a relationship type');
