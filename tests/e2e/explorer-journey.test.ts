@@ -723,6 +723,28 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('asks for more paths when the first answer is not all there is, and keeps that in the link', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    const cards = page.getByTestId('path-finder').locator('button.path');
+    const first = await cards.count();
+    const more = page.getByTestId('path-more');
+    // As many as a first answer holds: there may be more.
+    expect(first).toBe(3);
+    const asked: URL[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/graph/paths')) asked.push(new URL(request.url()));
+    });
+    await more.click();
+    await expect.poll(() => asked.at(-1)?.searchParams.get('k') ?? null, POLL).toBe('6');
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('paths=6');
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    await expect.poll(() => cards.count(), POLL).toBeGreaterThan(first);
+    // More again only while the answer holds as many as were asked for.
+    expect(await more.count()).toBe((await cards.count()) >= 6 ? 1 : 0);
+    await page.close();
+  });
+
   it('drops a path, a fade and a pin from the canvas once they are gone from the view', async () => {
     const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
     await page.locator('[data-testid="path-count"]').waitFor(POLL);

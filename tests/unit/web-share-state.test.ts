@@ -334,6 +334,24 @@ describe('share state in the URL', () => {
     });
   });
 
+  it('keeps how many paths were asked for past the first answer, and names a count it cannot take', () => {
+    const link = '#/explore?panel=paths&from=org:google&to=org:unicef&paths=6';
+    expect(decodeShareState(link).path).toEqual({
+      from: 'org:google',
+      to: 'org:unicef',
+      count: 6,
+    });
+    expect(encodeShareState(decodeShareState(link))).toBe(link);
+    for (const odd of ['3', '11', 'many']) {
+      const state = decodeShareState(link.replace('paths=6', `paths=${odd}`));
+      expect(state.path, odd).toEqual({ from: 'org:google', to: 'org:unicef' });
+      expect(
+        unreadLinkSettings(link.replace('paths=6', `paths=${odd}`)).map((u) => u.key),
+        odd,
+      ).toEqual(['paths']);
+    }
+  });
+
   it('keeps a path finder with one end chosen, as "Paths from here" leaves it', () => {
     const state = decodeShareState('#/explore?panel=paths&from=org:google');
     expect(state.path).toEqual({ from: 'org:google', to: null });

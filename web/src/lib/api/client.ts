@@ -94,7 +94,12 @@ export interface ApiClient {
   paths(
     from: string,
     to: string,
-    options?: RequestOptions & { rels?: readonly string[] | null; avoid?: readonly string[] },
+    options?: RequestOptions & {
+      rels?: readonly string[] | null;
+      avoid?: readonly string[];
+      /** How many paths at most (the API's default when absent). */
+      k?: number;
+    },
   ): Promise<PathsResponse>;
   /** Values and counts of every filterable property. */
   facets(options?: RequestOptions): Promise<FacetsResponse>;
@@ -267,8 +272,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return getJson<GraphChunk>('/api/graph/subgraph', { ...init, body: { ids } }, isGraphChunk);
     },
 
-    paths(from, to, { rels, avoid, ...init } = {}) {
+    paths(from, to, { rels, avoid, k, ...init } = {}) {
       const params = new URLSearchParams({ from, to });
+      if (k !== undefined) params.set('k', String(k));
       // An empty list is no filter to the API: the caller decides what following nothing means.
       if (rels && rels.length > 0) params.set('rels', rels.join(','));
       if (avoid && avoid.length > 0) params.set('avoid', avoid.join(','));

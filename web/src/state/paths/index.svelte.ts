@@ -12,6 +12,7 @@ import {
   success,
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
+import { LIMITS } from '../../../../server/api/limits.ts';
 import type { PathsResponse } from '../../lib/api/types';
 import {
   NO_PATH,
@@ -22,7 +23,13 @@ import {
   withoutMemberships,
 } from './utils';
 
+/** Paths asked for at first, and at most (server/api/limits.ts); "More paths" adds this many. */
+export const PATHS_DEFAULT_K = LIMITS.paths.defaultK;
+export const PATHS_MAX_K = LIMITS.paths.maxK;
+
 let endpoints = $state<{ from: string | null; to: string | null }>({ from: null, to: null });
+/** How many paths are asked for: the API's default, more once the reader asks for more. */
+let count = $state<number>(PATHS_DEFAULT_K);
 /** What paths leave out for the canvas's filters. */
 let filters = $state.raw<PathFilters>(NO_PATH_FILTERS);
 /** Whether paths leave memberships out (withoutMemberships), whatever the filters show. */
@@ -70,6 +77,10 @@ export const paths = {
   get skipMemberships() {
     return skipMemberships;
   },
+  /** How many paths are asked for. */
+  get count() {
+    return count;
+  },
   get highlighted() {
     return highlighted;
   },
@@ -83,6 +94,7 @@ export const pathActions = {
   /** Sets one end; finds paths once both are set. */
   setEnd(end: 'from' | 'to', id: string | null): void {
     endpoints = { ...endpoints, [end]: id };
+    count = PATHS_DEFAULT_K;
     void pathActions.find();
   },
   /**
@@ -91,14 +103,33 @@ export const pathActions = {
    * what it added (an insight's entities shown on it went with Back, QA).
    */
   restore(
-    next: { from: string | null; to: string | null; skipMemberships?: boolean } | null,
+    next: {
+      from: string | null;
+      to: string | null;
+      skipMemberships?: boolean;
+      count?: number;
+    } | null,
   ): void {
     const from = next?.from ?? null;
     const to = next?.to ?? null;
     const skip = next?.skipMemberships === true;
-    if (from === endpoints.from && to === endpoints.to && skip === skipMemberships) return;
+    const asked = next?.count ?? PATHS_DEFAULT_K;
+    if (
+      from === endpoints.from &&
+      to === endpoints.to &&
+      skip === skipMemberships &&
+      asked === count
+    )
+      return;
     endpoints = { from, to };
     skipMemberships = skip;
+    count = asked;
+    void pathActions.find();
+  },
+  /** Asks for more paths, a first answer's worth more, up to the API's maximum. */
+  more(): void {
+    if (count >= PATHS_MAX_K) return;
+    count = Math.min(count + PATHS_DEFAULT_K, PATHS_MAX_K);
     void pathActions.find();
   },
   /** Leaves memberships out of the paths, or follows them again; finds the paths again. */
@@ -109,6 +140,7 @@ export const pathActions = {
   },
   /** Swaps the ends. */
   swap(): void {
+    // The same paths either way round (the API asks with the smaller id first): as many again.
     endpoints = { from: endpoints.to, to: endpoints.from };
     void pathActions.find();
   },
@@ -149,7 +181,8 @@ export const pathActions = {
     }
     status = loading();
     try {
-      const answer = await request.run((signal) => api.paths(from, to, { signal, rels, avoid }));
+      const k = count === PATHS_DEFAULT_K ? undefined : count;
+      const answer = await request.run((signal) => api.paths(from, to, { signal, rels, avoid, k }));
       status = success(answer);
     } catch (error) {
       if (!isAbort(error)) status = failure(error);
@@ -160,6 +193,7 @@ export const pathActions = {
     request.cancel();
     endpoints = { from: null, to: null };
     skipMemberships = false;
+    count = PATHS_DEFAULT_K;
     status = idle();
     pointed = null;
     chosen = null;

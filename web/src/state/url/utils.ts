@@ -19,6 +19,7 @@ import {
   SIZE_TITLES,
 } from '../../lib/graph';
 import { ORGANISATION_KINDS } from '../../../../server/model/graph-vocabulary.ts';
+import { LIMITS } from '../../../../server/api/limits.ts';
 import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../../lib/vocabulary';
 import { EXPANSION_MAX } from '../graph/limits';
 import {
@@ -60,7 +61,13 @@ export interface ShareState {
    * The path finder's ends; one may be chosen before the other ("Paths from here"); and whether
    * its paths leave memberships out (present only when they do).
    */
-  path: { from: string | null; to: string | null; skipMemberships?: true } | null;
+  path: {
+    from: string | null;
+    to: string | null;
+    skipMemberships?: true;
+    /** How many paths were asked for, when more than the first answer's (present only then). */
+    count?: number;
+  } | null;
   /**
    * The open insight view, whether its entities were shown on the canvas, and how far and how
    * narrowly it lists.
@@ -122,6 +129,7 @@ function shareEntries(state: ShareState): [string, string | undefined][] {
     ['from', state.path?.from ?? undefined],
     ['to', state.path?.to ?? undefined],
     ['skip', state.path?.skipMemberships ? 'memberships' : undefined],
+    ['paths', state.path?.count?.toString()],
     ['insight', state.insight?.kind],
     ['of', state.insight?.id],
     ['show', state.insight?.shown ? '1' : undefined],
@@ -229,7 +237,14 @@ export function decodeShareState(hash: string): ShareState {
     panel: (PANELS as readonly (string | null)[]).includes(panel) ? (panel as PanelName) : null,
     path:
       from !== null || to !== null
-        ? { from, to, ...(params.get('skip') === 'memberships' ? { skipMemberships: true } : {}) }
+        ? {
+            from,
+            to,
+            ...(params.get('skip') === 'memberships' ? { skipMemberships: true } : {}),
+            ...(pathCount(params.get('paths')) !== null
+              ? { count: pathCount(params.get('paths'))! }
+              : {}),
+          }
         : null,
     insight:
       (INSIGHT_KINDS as readonly (string | null)[]).includes(insightKind) && insightId !== null
@@ -241,6 +256,14 @@ export function decodeShareState(hash: string): ShareState {
           }
         : null,
   };
+}
+
+/** How many paths a link asks for: more than the first answer's, up to the API's maximum. */
+function pathCount(value: string | null): number | null {
+  const count = Number(value ?? Number.NaN);
+  return Number.isInteger(count) && count > LIMITS.paths.defaultK && count <= LIMITS.paths.maxK
+    ? count
+    : null;
 }
 
 /**
@@ -360,6 +383,13 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   choice('panel', PANELS, 'a panel');
   choice('insight', INSIGHT_KINDS, 'an insight view');
   choice('skip', ['memberships'], 'what paths can leave out');
+  const paths = params.get('paths');
+  if (paths !== null && pathCount(paths) === null)
+    out.push({
+      key: 'paths',
+      value: paths,
+      reason: `not a number from ${LIMITS.paths.defaultK + 1} to ${LIMITS.paths.maxK}`,
+    });
   if (params.has('skip') && one(params.get('from')) === null && one(params.get('to')) === null)
     out.push({
       key: 'skip',
