@@ -214,6 +214,7 @@ export function decodeShareState(hash: string): ShareState {
   const panel = params.get('panel');
   const from = one(params.get('from'));
   const to = one(params.get('to'));
+  const count = pathCount(params.get('paths'));
   const insightKind = params.get('insight');
   const insightId = one(params.get('of'));
   return {
@@ -241,9 +242,7 @@ export function decodeShareState(hash: string): ShareState {
             from,
             to,
             ...(params.get('skip') === 'memberships' ? { skipMemberships: true } : {}),
-            ...(pathCount(params.get('paths')) !== null
-              ? { count: pathCount(params.get('paths'))! }
-              : {}),
+            ...(count !== null ? { count } : {}),
           }
         : null,
     insight:
