@@ -6,6 +6,8 @@ MERGE (n:Entity {id: $id})
 SET n:$($label)
 SET n += $props,
     n.aliases = $aliases,
-    n.aliasText = reduce(text = '', a IN $aliases | text + a + ' | '),
+    n.aliasText = reduce(text = '', a IN $aliases | text + a + ' | ')
+      + reduce(text = '', w IN [x IN $aliases + [$props.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
+          text + replace(replace(w, "'", ' '), '’', ' ') + ' | '),
     n.sources = coalesce(n.sources, []) + $sourceId,
     n.evidence = coalesce(n.evidence, []) + $evidence

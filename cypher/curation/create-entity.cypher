@@ -7,5 +7,9 @@ SET n += $props,
     n.sources = [$editor.sourceId],
     n.evidence = [$editor.evidence],
     n.version = 1
+// The search text of the aliases, then of the names and aliases with an apostrophe written apart
+// (migration 0013 says why).
 SET n.aliasText = reduce(text = '', a IN n.aliases | text + a + ' | ')
+  + reduce(text = '', w IN [x IN n.aliases + [n.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
+      text + replace(replace(w, "'", ' '), '’', ' ') + ' | ')
 RETURN n {.*} AS node

@@ -13,6 +13,10 @@ SET n.editedProperties = reduce(acc = coalesce(n.editedProperties, []), k IN $ed
     END,
     n.sources = CASE WHEN $editor.sourceId IN srcs THEN srcs ELSE srcs + $editor.sourceId END,
     n.version = coalesce(n.version, 0) + 1
+// The search text of the aliases, then of the names and aliases with an apostrophe written apart
+// (migration 0013 says why).
 SET n.aliasText = reduce(text = '', a IN n.aliases | text + a + ' | ')
+  + reduce(text = '', w IN [x IN n.aliases + [n.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
+      text + replace(replace(w, "'", ' '), '’', ' ') + ' | ')
 REMOVE n._lock
 RETURN n {.*} AS node

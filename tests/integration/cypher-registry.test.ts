@@ -306,3 +306,48 @@ describe('migration 0011: canonical redirects', () => {
     expect(records[0]?.get('old')).toBe(false);
   });
 });
+
+describe('migration 0013: elided words in the aliases’ search text', () => {
+  afterAll(() =>
+    db.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'org:m13-' DETACH DELETE n"),
+  );
+
+  it('writes names with an apostrophe apart, as imports and edits now do, and can run again', async () => {
+    await db.driver.executeQuery(
+      `CREATE (:Entity:Organisation {id: 'org:m13-name', name: 'Ministère de l’Éducation',
+                                     aliases: ['MEN'], aliasText: 'MEN | '}),
+              (:Entity:Organisation {id: 'org:m13-alias', name: 'Bureau',
+                                     aliases: ["Bureau d'Études"], aliasText: "Bureau d'Études | "}),
+              (:Entity:Organisation {id: 'org:m13-none', name: 'Plain Name', aliases: ['PN'],
+                                     aliasText: 'PN | '})`,
+    );
+    // What an import writes for the same names (cypher/import/merge-nodes.cypher).
+    await db.write('import/merge-nodes', {
+      sourceId: 'source:m13-test',
+      nodes: [
+        {
+          id: 'org:m13-imported',
+          label: 'Organisation',
+          props: { name: 'Côte d’Ivoire Labs' },
+          aliases: ["L'Atelier"],
+          evidence: 'a test',
+        },
+      ],
+    });
+    const texts = async () => {
+      await applyMigration(13);
+      const { records } = await db.driver.executeQuery(
+        "MATCH (n:Entity) WHERE n.id STARTS WITH 'org:m13-' RETURN n.id AS id, n.aliasText AS text ORDER BY id",
+      );
+      return Object.fromEntries(records.map((r) => [r.get('id'), r.get('text')]));
+    };
+    const expected = {
+      'org:m13-alias': "Bureau d'Études | Bureau d Études | ",
+      'org:m13-imported': "L'Atelier | L Atelier | Côte d Ivoire Labs | ",
+      'org:m13-name': 'MEN | Ministère de l Éducation | ',
+      'org:m13-none': 'PN | ',
+    };
+    expect(await texts()).toEqual(expected);
+    expect(await texts()).toEqual(expected);
+  });
+});
