@@ -697,6 +697,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await again.close();
   });
 
+  it('keeps "Not through memberships" ticked before the ends are chosen, in the link', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths`);
+    await page.getByTestId('path-skip-memberships').getByRole('checkbox').check();
+    await expect
+      .poll(() => inPage<string>(page, 'location.hash'), POLL)
+      .toContain('skip=memberships');
+    const again = await open(`${appUrl}/${await inPage<string>(page, 'location.hash')}`);
+    const box = again.getByTestId('path-skip-memberships').getByRole('checkbox');
+    await expect.poll(() => box.isChecked(), POLL).toBe(true);
+    await page.close();
+    await again.close();
+  });
+
   it('shows one path alone when it is chosen, and explores around it only when asked', async () => {
     const page = await open(`${appUrl}/#/explore?panel=paths&from=org:google&to=org:unicef`);
     await page.locator('[data-testid="path-count"]').waitFor(POLL);

@@ -334,6 +334,14 @@ describe('share state in the URL', () => {
     });
   });
 
+  it('keeps the box ticked before either end is chosen, so that Back finds it ticked', () => {
+    const hash = '#/explore?panel=paths&skip=memberships';
+    expect(decodeShareState(hash).path).toEqual({ from: null, to: null, skipMemberships: true });
+    expect(encodeShareState(decodeShareState(hash))).toBe(hash);
+    expect(unreadLinkSettings(hash)).toEqual([]);
+    expect(decodeShareState('#/explore?panel=paths&skip=other').path).toBeNull();
+  });
+
   it('keeps how many paths were asked for past the first answer, and names a count it cannot take', () => {
     const link = '#/explore?panel=paths&from=org:google&to=org:unicef&paths=6';
     expect(decodeShareState(link).path).toEqual({

@@ -58,8 +58,8 @@ export interface ShareState {
   list: boolean;
   panel: PanelName | null;
   /**
-   * The path finder's ends; one may be chosen before the other ("Paths from here"); and whether
-   * its paths leave memberships out (present only when they do).
+   * The path finder's ends; one may be chosen before the other ("Paths from here"), or neither
+   * yet when its paths leave memberships out; and whether they do (present only then).
    */
   path: {
     from: string | null;
@@ -236,8 +236,9 @@ export function decodeShareState(hash: string): ShareState {
       : 'degree',
     list: params.get('list') === '1',
     panel: (PANELS as readonly (string | null)[]).includes(panel) ? (panel as PanelName) : null,
+    // "Not through memberships" ticked before either end is chosen is kept too: lost on Back (QA).
     path:
-      from !== null || to !== null
+      from !== null || to !== null || params.get('skip') === 'memberships'
         ? {
             from,
             to,
@@ -388,12 +389,6 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
       key: 'paths',
       value: paths,
       reason: `not a number from ${LIMITS.paths.defaultK + 1} to ${LIMITS.paths.maxK}`,
-    });
-  if (params.has('skip') && one(params.get('from')) === null && one(params.get('to')) === null)
-    out.push({
-      key: 'skip',
-      value: params.get('skip') ?? '',
-      reason: 'only read with a path’s ends',
     });
   for (const flag of FLAGS) choice(flag, ['0', '1'], 'a switch');
   unknownItems('types', ENTITY_TYPES, 'an entity type');
