@@ -337,6 +337,49 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('links an organisation already in the graph instead of adding it again (1280×800)', async () => {
+    const page = await open(
+      { width: 1280, height: 800 },
+      `#/explore?focus=${encodeURIComponent(AI_COP)}&sel=${encodeURIComponent(AI_COP)}`,
+    );
+    const undp = 'org:undp';
+    const edgeToUndp = () =>
+      inPage<boolean>(
+        page,
+        `window.__cy.getElementById(${JSON.stringify(undp)}).edgesWith(window.__cy.getElementById(${JSON.stringify(AI_COP)})).nonempty()`,
+      );
+    try {
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      await signIn(page);
+      expect(await edgeToUndp()).toBe(false);
+      await page.click('[data-testid="add-stakeholder"]');
+      const form = '[data-testid="entity-form"]';
+      await page.fill(`${form} input[name="name"]`, 'UNDP');
+      // Typed, the name lists the entity already in the graph; choosing it links that one.
+      const matches = page.getByTestId('existing-matches');
+      await matches.getByRole('button', { name: /^Link this one: UNDP/ }).click();
+      await page.getByTestId('link-existing').waitFor(POLL);
+      expect(await page.$(`${form} input[name="name"]`)).toBeNull();
+      await page.selectOption(`${form} select[name="relationship"]`, 'PARTICIPATES_IN:out');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-link-existing.png') });
+      await page.click(`${form} button[type="submit"]`);
+      await page.waitForSelector(form, { state: 'detached', ...POLL });
+      await expect.poll(edgeToUndp, POLL).toBe(true);
+      await expect.poll(() => page.textContent('#details-title'), POLL).toBe('UNDP');
+      // Linked, not created: one UNDP in the graph.
+      const found = (await (
+        await fetch(new URL('/api/search?q=undp&types=Organisation', appUrl))
+      ).json()) as { results: { id: string; label: string }[] };
+      expect(found.results.filter((r) => r.label === 'UNDP').map((r) => r.id)).toEqual([undp]);
+    } finally {
+      const call = await apiSession();
+      await call(
+        'DELETE',
+        `/api/curation/relationships?${new URLSearchParams({ from: undp, type: 'PARTICIPATES_IN', to: AI_COP })}`,
+      );
+    }
+  });
+
   it('shows a stale edit as a conflict and re-applies it (1024×768)', async () => {
     const call = await apiSession();
     const created = await call('POST', '/api/curation/entities', {

@@ -174,6 +174,39 @@ export const curationActions = {
     graphActions.focus(entity.id);
     selectionActions.select(entity.id, 'panel');
   },
+  /**
+   * Links an entity already in the graph to the form's target, instead of creating one: the
+   * relationship alone is stated.
+   */
+  async linkExisting(chosen: LinkTarget, option: LinkOption | null): Promise<void> {
+    if (form?.mode !== 'create' || !form.linkTo) return;
+    const target = form.linkTo;
+    if (!option) {
+      problems = { relationship: 'Choose how it relates.' };
+      return;
+    }
+    problems = {};
+    save = loading();
+    const [from, to] = option.direction === 'out' ? [chosen.id, target.id] : [target.id, chosen.id];
+    try {
+      await curationApi.createRelationship(from, option.type, to);
+    } catch (error) {
+      const found = problemsOf(error);
+      problems =
+        Object.keys(found).length > 0 ? { relationship: Object.values(found).join(' ') } : {};
+      save = failure(error);
+      return;
+    }
+    save = idle();
+    form = null;
+    afterChange(chosen.id, target.id);
+  },
+  /** Closes the form and opens an entity already in the graph (one the editor was about to add). */
+  open(id: string): void {
+    form = null;
+    graphActions.focus(id);
+    selectionActions.select(id, 'panel');
+  },
   /** Saves the change from the state read to `draft`, quoting its version; 409 opens a conflict. */
   async update(before: EntityDraft, draft: EntityDraft): Promise<void> {
     if (form?.mode !== 'edit' || base.state !== 'success') return;
