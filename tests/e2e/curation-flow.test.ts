@@ -380,6 +380,68 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('merges a duplicate into the entity viewed, and its id leads there (1280×800)', async () => {
+    const call = await apiSession();
+    const create = async (name: string) => {
+      const answer = await call('POST', '/api/curation/entities', {
+        type: 'Organisation',
+        properties: { name, kind: 'ngo' },
+      });
+      expect(answer.status).toBe(201);
+      return ((await answer.json()) as { id: string }).id;
+    };
+    const keep = await create('Merge Keeper Network');
+    const duplicate = await create('Merge Keeper Network Duplicate');
+    try {
+      const linked = await call('POST', '/api/curation/relationships', {
+        from: duplicate,
+        type: 'PARTICIPATES_IN',
+        to: AI_COP,
+      });
+      expect(linked.status).toBe(201);
+      const page = await open(
+        { width: 1280, height: 800 },
+        `#/explore?focus=${encodeURIComponent(keep)}&sel=${encodeURIComponent(keep)}`,
+      );
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      await signIn(page);
+      await page.click('[data-testid="merge-entity"]');
+      const dialog = page.getByTestId('merge-dialog');
+      await dialog.locator('#merge-other').fill('Merge Keeper Network Duplicate');
+      await dialog.getByRole('option', { name: /Merge Keeper Network Duplicate/ }).click();
+      // What each side brings, before anything is merged.
+      await expect
+        .poll(() => dialog.getByTestId('merge-remove').textContent(), POLL)
+        .toContain('1 relationship');
+      expect(await dialog.getByTestId('merge-keep').textContent()).toContain(keep);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-merge.png') });
+      await dialog.getByTestId('merge-confirm').click();
+      await dialog.waitFor({ state: 'detached', ...POLL });
+      // The kept entity has the duplicate's relationship, on the canvas and in the details.
+      await expect
+        .poll(
+          () =>
+            inPage<boolean>(
+              page,
+              `window.__cy.getElementById(${JSON.stringify(keep)}).edgesWith(window.__cy.getElementById(${JSON.stringify(AI_COP)})).nonempty()`,
+            ),
+          POLL,
+        )
+        .toBe(true);
+      await expect
+        .poll(() => page.textContent('#details-title'), POLL)
+        .toBe('Merge Keeper Network');
+      const moved = await fetch(new URL(`/api/entities/${encodeURIComponent(duplicate)}`, appUrl), {
+        redirect: 'manual',
+      });
+      expect(moved.status).toBe(308);
+      expect(moved.headers.get('location')).toBe(`/api/entities/${encodeURIComponent(keep)}`);
+    } finally {
+      await removeEntity(duplicate);
+      await removeEntity(keep);
+    }
+  });
+
   it('shows a stale edit as a conflict and re-applies it (1024×768)', async () => {
     const call = await apiSession();
     const created = await call('POST', '/api/curation/entities', {

@@ -7,6 +7,7 @@ import type {
   Annotation,
   AuditEvent,
   EntityState,
+  MergeResult,
   MeResponse,
   RelationshipState,
   SavedView,
@@ -33,6 +34,10 @@ export const curationApi = {
     api.send('PATCH', entityPath(id), { version, properties }) as Promise<EntityState>,
   deleteEntity: (id: string, version: number) =>
     api.send('DELETE', `${entityPath(id)}?version=${version}`),
+
+  /** Merges `remove` into `keep` (each at the version read): `remove`'s id then redirects. */
+  merge: (body: { keep: string; remove: string; keepVersion: number; removeVersion: number }) =>
+    api.send('POST', '/api/curation/merge', body) as Promise<MergeResult>,
 
   createRelationship: (from: string, type: string, to: string) =>
     api.send('POST', '/api/curation/relationships', { from, type, to }),

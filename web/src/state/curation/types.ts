@@ -13,6 +13,13 @@ export interface EntityState {
   provenance: { source: string; evidence: string | null }[];
 }
 
+/** `POST /api/curation/merge`: the kept entity, the id merged away, the relationships moved. */
+export interface MergeResult {
+  entity: EntityState;
+  removed: string;
+  moved: { outgoing: number; incoming: number };
+}
+
 /** `GET /api/curation/relationships?from=&type=&to=`: a relationship's editable state. */
 export interface RelationshipState {
   from: string;

@@ -1,0 +1,143 @@
+/**
+ * Merge domain: an editor folds a duplicate into the entity being viewed (or the other way round).
+ * Both are read first, for their versions and for what the editor is shown before confirming (the
+ * names, how many relationships and sources each brings); the merge quotes those versions, so a
+ * change made meanwhile answers 409 and nothing is merged. Afterwards the kept entity is explored
+ * and selected, and the merged id redirects to it.
+ */
+import { ApiError } from '../../lib/api/api-error';
+import { api } from '../../lib/api';
+import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
+import { graphActions } from '../graph/index.svelte';
+import { selectionActions } from '../selection/index.svelte';
+import { curationApi } from './curation-api';
+import type { MergeResult } from './types';
+
+/** One side of a merge, as the editor is shown it. */
+export interface MergeSide {
+  id: string;
+  label: string;
+  type: string;
+  version: number;
+  relationships: number;
+  sources: number;
+}
+
+/** What the merge dialog is doing. */
+export interface MergeForm {
+  /** The entity the dialog was opened on. */
+  readonly subject: { id: string; label: string; type: string };
+  /** The duplicate chosen, read whole; idle until one is chosen. */
+  readonly other: AsyncStatus<MergeSide>;
+  /** Whether the subject is kept (the default) or merged into the other. */
+  readonly keepSubject: boolean;
+}
+
+let form = $state<MergeForm | null>(null);
+let subjectSide = $state<AsyncStatus<MergeSide>>(idle());
+let result = $state<AsyncStatus<MergeResult>>(idle());
+
+async function readSide(id: string): Promise<MergeSide> {
+  const [state, details] = await Promise.all([curationApi.entity(id), api.entity(id)]);
+  return {
+    id,
+    label: details.label,
+    type: state.type,
+    version: state.version,
+    relationships: Object.values(details.degree).reduce((sum, count) => sum + count, 0),
+    sources: state.provenance.length,
+  };
+}
+
+/** The message for a failed merge: a change meanwhile is said plainly. */
+export function mergeProblem(error: unknown): string {
+  if (error instanceof ApiError && error.status === 409)
+    return 'One of the two was changed meanwhile: read them again and check before merging.';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Read-only view of the merge state. */
+export const merge = {
+  get form() {
+    return form;
+  },
+  get subject() {
+    return subjectSide;
+  },
+  get result() {
+    return result;
+  },
+  /** The two sides in merge order, once both are read: the one kept, then the one merged away. */
+  get sides(): { keep: MergeSide; remove: MergeSide } | null {
+    if (!form || form.other.state !== 'success' || subjectSide.state !== 'success') return null;
+    const [keep, remove] = form.keepSubject
+      ? [subjectSide.data, form.other.data]
+      : [form.other.data, subjectSide.data];
+    return { keep, remove };
+  },
+};
+
+/** The only ways to change the merge state. */
+export const mergeActions = {
+  /** Opens the dialog on `subject`, reading it for its version. */
+  async open(subject: { id: string; label: string; type: string }): Promise<void> {
+    form = { subject, other: idle(), keepSubject: true };
+    result = idle();
+    subjectSide = loading();
+    try {
+      const side = await readSide(subject.id);
+      if (form?.subject.id === subject.id) subjectSide = success(side);
+    } catch (error) {
+      if (form?.subject.id === subject.id) subjectSide = failure(error);
+    }
+  },
+  close(): void {
+    form = null;
+    result = idle();
+  },
+  /** Chooses the duplicate and reads it. */
+  async choose(id: string): Promise<void> {
+    if (!form) return;
+    result = idle();
+    if (id === form.subject.id) {
+      form = {
+        ...form,
+        other: failure(new Error('That is the entity itself: choose its duplicate.')),
+      };
+      return;
+    }
+    form = { ...form, other: loading() };
+    try {
+      const side = await readSide(id);
+      if (form?.other.state === 'loading') form = { ...form, other: success(side) };
+    } catch (error) {
+      if (form) form = { ...form, other: failure(error) };
+    }
+  },
+  /** Keeps the other entity instead (or the subject again). */
+  swap(): void {
+    if (form) form = { ...form, keepSubject: !form.keepSubject };
+  },
+  /** Merges, quoting both versions read; explores the kept entity afterwards. */
+  async confirm(): Promise<void> {
+    const sides = merge.sides;
+    if (!sides || result.state === 'loading') return;
+    result = loading();
+    try {
+      const answer = await curationApi.merge({
+        keep: sides.keep.id,
+        remove: sides.remove.id,
+        keepVersion: sides.keep.version,
+        removeVersion: sides.remove.version,
+      });
+      result = success(answer);
+      form = null;
+      // Explored afresh: a neighbourhood read before the merge lacks what moved.
+      graphActions.focus(sides.keep.id);
+      graphActions.reload(sides.keep.id);
+      selectionActions.select(sides.keep.id, 'panel');
+    } catch (error) {
+      result = failure(error);
+    }
+  },
+};
