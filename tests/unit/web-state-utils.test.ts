@@ -16,6 +16,7 @@ import {
   moveActive,
   splitMatch,
 } from '../../web/src/state/search/utils.ts';
+import { renamedInExploration } from '../../web/src/state/graph/utils.ts';
 import { hashToSelection, selectionToHash } from '../../web/src/state/selection/utils.ts';
 import { PANEL_SPACE, canvasInsets } from '../../web/src/state/view/utils.ts';
 
@@ -181,5 +182,42 @@ describe('listedRows', () => {
     expect(labels(listed)).toEqual(['Malawi', 'Mali']);
     expect(found).toBe(true);
     expect(listedRows(rows, { ...folded, query: 'zz' })).toEqual({ listed: [], found: true });
+  });
+});
+
+describe('an exploration following a merge', () => {
+  const exploration = {
+    focus: 'org:old',
+    expanded: ['org:a', 'org:b'],
+    hidden: ['org:c'],
+    pinned: ['org:old', 'org:a'],
+    limits: { 'org:old': 60 },
+  };
+
+  it('names the entity kept wherever the merged id was, with its raised cap', () => {
+    expect(renamedInExploration(exploration, 'org:old', 'org:new')).toEqual({
+      focus: 'org:new',
+      expanded: ['org:a', 'org:b'],
+      hidden: ['org:c'],
+      pinned: ['org:new', 'org:a'],
+      limits: { 'org:new': 60 },
+    });
+  });
+
+  it('drops the merged id where the kept one is already, and never expands the focus', () => {
+    const renamed = renamedInExploration(
+      {
+        ...exploration,
+        focus: 'org:a',
+        expanded: ['org:old', 'org:b'],
+        limits: { 'org:old': 60, 'org:a': 30 },
+      },
+      'org:old',
+      'org:a',
+    );
+    expect(renamed.focus).toBe('org:a');
+    expect(renamed.expanded).toEqual(['org:b']);
+    expect(renamed.pinned).toEqual(['org:a']);
+    expect(renamed.limits).toEqual({ 'org:a': 30 });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../../lib/api/api-error';
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
-import { graphActions } from '../graph/index.svelte';
+import { graph, graphActions } from '../graph/index.svelte';
 import { selection, selectionActions } from '../selection/index.svelte';
 import { curationApi } from './curation-api';
 import {
@@ -233,7 +233,9 @@ export const curationActions = {
       await curationApi.deleteEntity(id, state.version);
       removal = success(null);
       form = null;
-      graphActions.hide([id]);
+      // The entity explored from is gone: back to the overview, not to a "no such entity" canvas.
+      if (graph.exploration.focus === id) graphActions.showOverview();
+      else graphActions.hide([id]);
       afterChange(null, null);
     } catch (error) {
       removal = failure(error);

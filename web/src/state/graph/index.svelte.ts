@@ -25,6 +25,7 @@ import {
   limitsFor,
   mergeChunks,
   removeIds,
+  renamedInExploration,
   withoutNodes,
 } from './utils';
 
@@ -78,6 +79,14 @@ async function loadNeighbourhood(id: string, force = false): Promise<void> {
   neighbourhoods = { ...neighbourhoods, [id]: current?.state === 'success' ? current : loading() };
   try {
     const answer = await api.neighbourhood(id, { depth: 1, limit });
+    if (answer.centre !== id) {
+      // `id` was merged into the centre: the API followed the merge, and so does the canvas.
+      const { [id]: _merged, ...rest } = neighbourhoods;
+      neighbourhoods = { ...rest, [answer.centre]: success(answer) };
+      loadedLimits[answer.centre] = limit;
+      exploration = renamedInExploration(exploration, id, answer.centre);
+      return;
+    }
     neighbourhoods = { ...neighbourhoods, [id]: success(answer) };
   } catch (error) {
     neighbourhoods = { ...neighbourhoods, [id]: failure(error) };

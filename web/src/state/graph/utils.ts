@@ -66,6 +66,29 @@ export function removeIds(list: readonly string[], ids: Iterable<string>): strin
   return list.filter((item) => !drop.has(item));
 }
 
+/**
+ * The exploration with the entity `from` named `to` wherever it appears: an editor merged `from`
+ * into `to`, and an old link or saved view still names it (the API answers for `to`). Where `to`
+ * is there already, `from` goes; a raised cap follows unless `to` has one of its own.
+ */
+export function renamedInExploration(
+  exploration: Exploration,
+  from: string,
+  to: string,
+): Exploration {
+  const rename = (list: readonly string[]) =>
+    list.includes(to) ? removeIds(list, [from]) : list.map((id) => (id === from ? to : id));
+  const { [from]: cap, ...limits } = exploration.limits;
+  const focus = exploration.focus === from ? to : exploration.focus;
+  return {
+    focus,
+    expanded: removeIds(rename(exploration.expanded), focus === null ? [] : [focus]),
+    hidden: rename(exploration.hidden),
+    pinned: rename(exploration.pinned),
+    limits: cap !== undefined && limits[to] === undefined ? { ...limits, [to]: cap } : limits,
+  };
+}
+
 /** Whether two explorations name the same graph. */
 export function sameExploration(a: Exploration, b: Exploration): boolean {
   const same = (x: readonly string[], y: readonly string[]) =>

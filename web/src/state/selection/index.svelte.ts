@@ -20,13 +20,21 @@ export type SelectionOrigin = 'canvas' | 'keyboard' | 'search' | 'panel' | 'url'
 let selectedId = $state<string | null>(null);
 let origin = $state<SelectionOrigin>('canvas');
 let details = $state<AsyncStatus<EntityDetails>>(idle());
+/** The id asked for when the selected entity was reached through a merge (an old link's id). */
+let mergedFrom = $state<string | null>(null);
 const request = createLatestRequest();
 
 async function loadDetails(id: string): Promise<void> {
   details = loading();
   try {
     const data = await request.run((signal) => api.entity(id, { signal }));
-    if (selectedId === id) details = success(data);
+    if (selectedId !== id) return;
+    // An id an editor merged into another answers with that one: the selection follows, and says so.
+    if (data.id !== id) {
+      selectedId = data.id;
+      mergedFrom = id;
+    }
+    details = success(data);
   } catch (error) {
     if (!isAbort(error) && selectedId === id) details = failure(error);
   }
@@ -43,6 +51,10 @@ export const selection = {
   get details() {
     return details;
   },
+  /** The merged-away id the selection was asked for, when it was (null otherwise). */
+  get mergedFrom() {
+    return mergedFrom;
+  },
 };
 
 /** The only ways to change the selection. */
@@ -53,12 +65,14 @@ export const selectionActions = {
     origin = from;
     if (id === selectedId && details.state !== 'error') return;
     selectedId = id;
+    mergedFrom = null;
     void loadDetails(id);
   },
   /** Clears the selection. */
   clear(): void {
     request.cancel();
     selectedId = null;
+    mergedFrom = null;
     details = idle();
   },
   /** Loads the selected entity's details again (after an error). */
