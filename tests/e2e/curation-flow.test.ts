@@ -107,7 +107,11 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
     await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
     await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
-    await page.waitForSelector('[data-testid="signed-in"]', POLL);
+    // On a phone the account is behind the avatar (account-menu).
+    await page
+      .locator('[data-testid="signed-in"]:visible, [data-testid="account-menu"]:visible')
+      .first()
+      .waitFor(POLL);
   }
 
   afterEach(async () => {
@@ -440,6 +444,23 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await removeEntity(duplicate);
       await removeEntity(keep);
     }
+  });
+
+  it('keeps the search box usable on a phone when signed in, the account behind the avatar (390×844)', async () => {
+    const page = await open({ width: 390, height: 844 }, '#/explore');
+    await signIn(page);
+    const search = await page.getByRole('combobox').first().boundingBox();
+    // Signed in, "Sign out" spelled out left it 25 px ("Sea").
+    expect(search?.width ?? 0).toBeGreaterThan(100);
+    const menu = page.getByTestId('account-menu');
+    await menu.locator('summary').click();
+    await expect.poll(() => menu.textContent(), POLL).toContain(editor.name);
+    // A tap elsewhere closes it.
+    await page.mouse.click(200, 500);
+    await expect.poll(() => menu.getAttribute('open'), POLL).toBeNull();
+    await menu.locator('summary').click();
+    await menu.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForSelector('[data-testid="sign-in"]', POLL);
   });
 
   it('shows a stale edit as a conflict and re-applies it (1024×768)', async () => {
