@@ -7,7 +7,7 @@ SET n:$($label)
 SET n += $props,
     n.aliases = $aliases,
     n.aliasText = reduce(text = '', a IN $aliases | text + a + ' | ')
-      + reduce(text = '', w IN [x IN $aliases + [$props.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
-          text + replace(replace(w, "'", ' '), '’', ' ') + ' | '),
+      + reduce(text = '', w IN [x IN $aliases + [$props.name] WHERE x CONTAINS "\u0027" OR x CONTAINS '’'] |
+          text + replace(replace(w, "\u0027", ' '), '’', ' ') + ' | '),
     n.sources = coalesce(n.sources, []) + $sourceId,
     n.evidence = coalesce(n.evidence, []) + $evidence

@@ -10,6 +10,6 @@ SET n += $props,
 // The search text of the aliases, then of the names and aliases with an apostrophe written apart
 // (migration 0013 says why).
 SET n.aliasText = reduce(text = '', a IN n.aliases | text + a + ' | ')
-  + reduce(text = '', w IN [x IN n.aliases + [n.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
-      text + replace(replace(w, "'", ' '), '’', ' ') + ' | ')
+  + reduce(text = '', w IN [x IN n.aliases + [n.name] WHERE x CONTAINS "\u0027" OR x CONTAINS '’'] |
+      text + replace(replace(w, "\u0027", ' '), '’', ' ') + ' | ')
 RETURN n {.*} AS node

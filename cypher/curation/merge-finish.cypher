@@ -14,8 +14,8 @@ SET keep.sources = s0 + [i IN add | ps[i]],
 // The search text of the aliases, then of the names and aliases with an apostrophe written apart
 // (migration 0013 says why).
 SET keep.aliasText = reduce(text = '', a IN keep.aliases | text + a + ' | ')
-  + reduce(text = '', w IN [x IN keep.aliases + [keep.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
-      text + replace(replace(w, "'", ' '), '’', ' ') + ' | ')
+  + reduce(text = '', w IN [x IN keep.aliases + [keep.name] WHERE x CONTAINS "\u0027" OR x CONTAINS '’'] |
+      text + replace(replace(w, "\u0027", ' '), '’', ' ') + ' | ')
 DETACH DELETE rm
 MERGE (redirect:Redirect {from: $remove})
 SET redirect.to = $keep, redirect.at = datetime()

@@ -16,7 +16,7 @@ SET n.editedProperties = reduce(acc = coalesce(n.editedProperties, []), k IN $ed
 // The search text of the aliases, then of the names and aliases with an apostrophe written apart
 // (migration 0013 says why).
 SET n.aliasText = reduce(text = '', a IN n.aliases | text + a + ' | ')
-  + reduce(text = '', w IN [x IN n.aliases + [n.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
-      text + replace(replace(w, "'", ' '), '’', ' ') + ' | ')
+  + reduce(text = '', w IN [x IN n.aliases + [n.name] WHERE x CONTAINS "\u0027" OR x CONTAINS '’'] |
+      text + replace(replace(w, "\u0027", ' '), '’', ' ') + ' | ')
 REMOVE n._lock
 RETURN n {.*} AS node

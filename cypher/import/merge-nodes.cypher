@@ -21,7 +21,7 @@ WITH n, row, isNew, before
 // The search text of the aliases, then of the names and aliases with an apostrophe written apart
 // (migration 0013 says why).
 SET n.aliasText = reduce(text = '', a IN n.aliases | text + a + ' | ')
-  + reduce(text = '', w IN [x IN n.aliases + [n.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
-      text + replace(replace(w, "'", ' '), '’', ' ') + ' | ')
+  + reduce(text = '', w IN [x IN n.aliases + [n.name] WHERE x CONTAINS "\u0027" OR x CONTAINS '’'] |
+      text + replace(replace(w, "\u0027", ' '), '’', ' ') + ' | ')
 RETURN row.id AS id,
        CASE WHEN isNew THEN 'created' WHEN before = properties(n) THEN 'unchanged' ELSE 'updated' END AS status

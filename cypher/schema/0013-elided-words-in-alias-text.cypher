@@ -5,8 +5,8 @@
 // merges) now appends each name and alias with an apostrophe, apostrophes as spaces; this
 // rewrites it for the entities already stored. Nothing else changes.
 MATCH (n:Entity)
-WHERE any(x IN coalesce(n.aliases, []) + [n.name] WHERE x CONTAINS "'" OR x CONTAINS '’')
+WHERE any(x IN coalesce(n.aliases, []) + [n.name] WHERE x CONTAINS "\u0027" OR x CONTAINS '’')
 SET n.aliasText = reduce(text = '', a IN coalesce(n.aliases, []) | text + a + ' | ')
-  + reduce(text = '', w IN [x IN coalesce(n.aliases, []) + [n.name] WHERE x CONTAINS "'" OR x CONTAINS '’'] |
-      text + replace(replace(w, "'", ' '), '’', ' ') + ' | ')
+  + reduce(text = '', w IN [x IN coalesce(n.aliases, []) + [n.name] WHERE x CONTAINS "\u0027" OR x CONTAINS '’'] |
+      text + replace(replace(w, "\u0027", ' '), '’', ' ') + ' | ')
 RETURN count(*) AS rewritten;
