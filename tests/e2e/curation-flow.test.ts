@@ -324,6 +324,28 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await page.waitForSelector('[data-graph-state="ready"]', POLL);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-view-restored.png') });
 
+      // Renamed in the menu, which stays open (the clicked button is gone by the time the click
+      // reaches the window); deleted only when confirmed.
+      await page.click('[data-testid="views-menu"]');
+      const popover = page.getByTestId('views-popover');
+      await popover.getByRole('button', { name: 'Rename AI CoP stakeholders' }).click();
+      const newName = popover.getByRole('textbox', { name: 'New name' });
+      await expect
+        .poll(() => newName.evaluate((el) => el === document.activeElement), POLL)
+        .toBe(true);
+      await newName.fill('AI CoP map');
+      await newName.press('Enter');
+      await expect
+        .poll(() => popover.getByTestId('saved-view').textContent(), POLL)
+        .toContain('AI CoP map');
+      await popover.getByRole('button', { name: 'Delete AI CoP map' }).click();
+      await popover.getByRole('button', { name: 'Keep it' }).click();
+      expect(await popover.getByTestId('saved-view').count()).toBe(1);
+      await popover.getByRole('button', { name: 'Delete AI CoP map' }).click();
+      await popover.getByTestId('confirm-delete-view').click();
+      await expect.poll(() => popover.getByTestId('saved-view').count(), POLL).toBe(0);
+      await page.click('[data-testid="views-menu"]');
+
       // Signed out, the edit controls are gone.
       await page.click('[data-testid="sign-out"]');
       await page.waitForSelector('[data-testid="sign-in"]', POLL);
