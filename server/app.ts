@@ -77,6 +77,11 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
           // Cytoscape sets inline styles on its container; the app loads nothing from elsewhere.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
+          // helmet's default upgrade-insecure-requests breaks the app where it is served over
+          // plain http (npm start, 127.0.0.1): Chromium upgrades a redirect the API answers (a
+          // merged-away id's 308) to https, which fails as "Cannot reach the server". A
+          // deployment behind TLS keeps HSTS, which helmet sends, for its https-only promise.
+          'upgrade-insecure-requests': null,
         },
       },
     }),
