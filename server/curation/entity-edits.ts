@@ -59,7 +59,7 @@ export function toEntityState(node: Record<string, unknown>, type: string): Enti
 /** The current state of an entity, with the version an edit must quote. */
 export async function getEntityState(db: GraphDatabase, id: string): Promise<EntityState> {
   const [row] = await db.read('entity/get-entity', { id });
-  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id });
+  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id }, [id]);
   return toEntityState(row.node as Record<string, unknown>, String(row.type));
 }
 
@@ -70,7 +70,7 @@ export async function lockEntity(
   version: number,
 ): Promise<EntityState> {
   const [row] = await run(tx, 'curation/lock-entity', { id });
-  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id });
+  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id }, [id]);
   const state = toEntityState(row.node as Record<string, unknown>, String(row.type));
   if (state.version !== version) throw new VersionConflictError(id, state.version, state);
   return state;

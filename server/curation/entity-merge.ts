@@ -94,9 +94,3 @@ export async function mergeEntities(
     };
   });
 }
-
-/** The entity a merged-away id now lives in, or null when the id was never merged away. */
-export async function findRedirect(db: GraphDatabase, id: string): Promise<string | null> {
-  const [row] = await db.read('curation/find-redirect', { id });
-  return row ? String(row.to) : null;
-}
