@@ -21,6 +21,7 @@ import { parseInput } from '../api/validate.ts';
 import { recordAudit } from './audit-trail.ts';
 import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
 import { stateAsEditor } from './editor-provenance.ts';
+import { followRedirects } from './merged-ids.ts';
 
 /** Node properties that are bookkeeping, not the entity's own properties. */
 const BOOKKEEPING = new Set([
@@ -111,6 +112,16 @@ export async function createEntity(
   const id = newEntityId(body);
   try {
     return await db.writeTx(async (tx) => {
+      // A merged-away id stays with the entity it was merged into: a new entity taking it would
+      // catch its old links and imports, and lose them when deleted.
+      const merged = (await followRedirects(tx, [id])).get(id);
+      if (merged)
+        throw new AlreadyExistsError(
+          merged.found
+            ? `${id} was merged into ${merged.to}; edit that entity instead`
+            : `${id} was merged into ${merged.to}, deleted since; give the new entity another id`,
+          { id, mergedInto: merged.to },
+        );
       const editor = await stateAsEditor(tx, user);
       await run(tx, 'curation/clear-tombstone', { key: id });
       const [row] = await run(tx, 'curation/create-entity', {

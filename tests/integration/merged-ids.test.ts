@@ -1,7 +1,7 @@
 // Ids that a merge moved, against the real test database. Old links and saved views name them, so
 // every GET that takes an entity id answers 308 with the same URL naming the entity the id lives
 // in now (server/api/moved-entities.ts); an id never merged still answers 404, and a write is
-// never redirected.
+// never redirected. No new entity takes a merged-away id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 import { call, createAccounts, serve, type Account, type Served } from './curation-fixture.ts';
@@ -201,5 +201,50 @@ describe('what is not redirected', () => {
       expect(reply.body.error.code).toBe('NOT_FOUND');
       expect(reply.headers.get('location')).toBeNull();
     }
+  });
+});
+
+describe('creating an entity with a merged-away id', () => {
+  it('is refused with 409 naming the entity it was merged into, and the redirect stays', async () => {
+    for (const body of [
+      { type: 'Organisation', properties: { name: 'IntraHealth' } },
+      { type: 'Organisation', id: 'org:intrahealth', properties: { name: 'Anything' } },
+    ]) {
+      const reply = await ed('POST', '/api/curation/entities', body);
+      expect(reply.status).toBe(409);
+      expect(reply.body.error).toEqual({
+        code: 'ALREADY_EXISTS',
+        message: expect.stringContaining('org:intrahealth-international'),
+        details: { id: 'org:intrahealth', mergedInto: 'org:intrahealth-international' },
+      });
+    }
+    expect(await query(db, "MATCH (n:Entity {id: 'org:intrahealth'}) RETURN n")).toEqual([]);
+    const still = await get('/api/entities/org:intrahealth');
+    expect(expectMoved(still, 'org:intrahealth', 'org:intrahealth-international')).toBe(
+      '/api/entities/org%3Aintrahealth-international',
+    );
+  });
+
+  it('is refused where the entity it was merged into was deleted since', async () => {
+    await query(db, "MERGE (r:Redirect {from: 'dpg:merged-then-gone'}) SET r.to = 'dpg:gone'");
+    const reply = await ed('POST', '/api/curation/entities', {
+      type: 'DPG',
+      id: 'dpg:merged-then-gone',
+      properties: { name: 'Merged then gone' },
+    });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error).toMatchObject({
+      code: 'ALREADY_EXISTS',
+      details: { id: 'dpg:merged-then-gone', mergedInto: 'dpg:gone' },
+    });
+  });
+
+  it('still creates an entity whose id was never merged away', async () => {
+    const reply = await ed('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      properties: { name: 'IntraHealth Kenya' },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.id).toBe('org:intrahealth-kenya');
   });
 });
