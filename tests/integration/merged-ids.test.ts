@@ -248,3 +248,65 @@ describe('creating an entity with a merged-away id', () => {
     expect(reply.body.id).toBe('org:intrahealth-kenya');
   });
 });
+
+describe('what a merge records', () => {
+  it('marks as edited only what editors set on the kept entity or the values it took, and audits the removed entity', async () => {
+    // As QA had it: the removed duplicate was created by an editor (all its properties count as
+    // edited, its name too); the kept one came from an import.
+    const created = await ed('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      id: 'org:qa-duplicate',
+      properties: { name: 'QA Duplicate', kind: 'ngo', website: 'https://qa.example' },
+    });
+    expect(created.body.editedProperties).toEqual(
+      expect.arrayContaining(['name', 'kind', 'website']),
+    );
+    await query(
+      db,
+      `CREATE (:Entity:Organisation {id: 'org:qa-original', name: 'QA Original', kind: 'foundation', aliases: [], sources: ['source:b'], evidence: ['b']})`,
+    );
+    const merged = await ed('POST', '/api/curation/merge', {
+      keep: 'org:qa-original',
+      remove: 'org:qa-duplicate',
+      keepVersion: 0,
+      removeVersion: 1,
+    });
+    expect(merged.status).toBe(200);
+    // website came from the duplicate, as an editor set it; name and kind are the kept entity's.
+    expect(merged.body.entity.properties).toMatchObject({
+      name: 'QA Original',
+      kind: 'foundation',
+      website: 'https://qa.example',
+      aliases: ['QA Duplicate'],
+    });
+    expect(merged.body.entity.editedProperties).toEqual(['website']);
+
+    // The kept entity's history says what was merged in: the removed entity's id, name, version.
+    const feed = await call(
+      app.url,
+      'GET',
+      '/api/audit?entity=org:qa-original&limit=1',
+      undefined,
+      {
+        token: editor.token,
+      },
+    );
+    const [event] = feed.body.events;
+    expect(event).toMatchObject({
+      action: 'entity.merge',
+      entityId: 'org:qa-original',
+      entityIds: ['org:qa-original', 'org:qa-duplicate'],
+      before: {
+        keep: { id: 'org:qa-original', version: 0, properties: { name: 'QA Original' } },
+        remove: {
+          id: 'org:qa-duplicate',
+          type: 'Organisation',
+          version: 1,
+          properties: { name: 'QA Duplicate' },
+          relationships: [],
+        },
+      },
+      after: { id: 'org:qa-original', version: 1, editedProperties: ['website'] },
+    });
+  });
+});
