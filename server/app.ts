@@ -13,6 +13,7 @@ import helmet from 'helmet';
 import type { GraphDatabase } from './db/neo4j-client.ts';
 import { apiRouter } from './api/api-router.ts';
 import { errorHandler, optionsResponder } from './api/error-handler.ts';
+import { redirectMovedEntities } from './api/moved-entities.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { apiRoutes } from './api/route-table.ts';
 import { importsRouter } from './api/imports-router.ts';
@@ -77,6 +78,11 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
           // Cytoscape sets inline styles on its container; the app loads nothing from elsewhere.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
+          // helmet's default upgrade-insecure-requests breaks the app where it is served over
+          // plain http (npm start, 127.0.0.1): Chromium upgrades a redirect the API answers (a
+          // merged-away id's 308) to https, which fails as "Cannot reach the server". A
+          // deployment behind TLS keeps HSTS, which helmet sends, for its https-only promise.
+          'upgrade-insecure-requests': null,
         },
       },
     }),
@@ -129,8 +135,9 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
     // Client-side routes: any other GET gets the app shell.
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
   }
-  // Errors raised before a router (CORS, rate limits, body parsing, static files): same JSON
-  // shape, and never Express's default page with its stack trace.
-  app.use(errorHandler);
+  // Errors raised before a router (CORS, rate limits, body parsing, static files) and those of
+  // the routers without an error handler of their own (curation): same JSON shape, and never
+  // Express's default page with its stack trace. A merged-away entity id answers 308 there too.
+  app.use(redirectMovedEntities(db), errorHandler);
   return app;
 }

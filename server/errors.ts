@@ -21,7 +21,16 @@ export class ValidationError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(message: string, details?: unknown) {
+  /**
+   * @param entityIds the entity ids the request named that this 404 is about. A merge may have
+   *   moved one: a GET is then answered 308 to where it lives now (server/api/moved-entities.ts),
+   *   a look-up made only here, so a request that finds its entities costs nothing more.
+   */
+  constructor(
+    message: string,
+    details?: unknown,
+    readonly entityIds: readonly string[] = [],
+  ) {
     super(message, 404, 'NOT_FOUND', details);
   }
 }

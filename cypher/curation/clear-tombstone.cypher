@@ -1,5 +1,5 @@
-// An editor states again what was deleted or merged away: the tombstone and redirect go.
+// An editor states again what was deleted: the tombstone goes. (Not a merged-away id: creating
+// an entity refuses one, and its Redirect stays.)
 OPTIONAL MATCH (t:Tombstone {key: $key})
-OPTIONAL MATCH (r:Redirect {from: $key})
-DETACH DELETE t, r
+DETACH DELETE t
 RETURN count(*) AS cleared

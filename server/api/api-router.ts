@@ -30,6 +30,7 @@ import {
   subgraphBodySchema,
 } from './schemas.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { redirectMovedEntities } from './moved-entities.ts';
 import type { ApiRoute } from './route-table.ts';
 
 export function apiRouter(
@@ -108,6 +109,8 @@ export function apiRouter(
   });
 
   router.use(notFoundHandler(routes));
+  // An entity id a merge moved answers 308 to where it lives now (GET only).
+  router.use(redirectMovedEntities(db));
   router.use(errorHandler);
   return router;
 }

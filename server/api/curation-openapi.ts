@@ -27,7 +27,7 @@ import {
   versionQuerySchema,
   viewListQuerySchema,
 } from './curation-schemas.ts';
-import { errorResponseSchema } from './response-schemas.ts';
+import { errorResponseSchema, movedEntityResponse } from './response-schemas.ts';
 import { entityParamsSchema } from './schemas.ts';
 
 export const CURATION_TAGS = [
@@ -124,7 +124,11 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     tags: ['curation'],
     summary: 'An entity’s editable state: properties, version, provenance, properties editors set',
     request: { params: entityParamsSchema },
-    responses: { 200: json(entityStateSchema, 'The state'), 404: err('No entity has that id') },
+    responses: {
+      200: json(entityStateSchema, 'The state'),
+      308: movedEntityResponse,
+      404: err('No entity has that id'),
+    },
   });
   registry.registerPath({
     method: 'patch',
@@ -174,6 +178,7 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     request: { query: relationshipQuerySchema },
     responses: {
       200: json(relationshipStateSchema, 'The state'),
+      308: movedEntityResponse,
       400: err('Invalid input'),
       404: err('No such relationship'),
     },

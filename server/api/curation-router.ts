@@ -20,7 +20,7 @@ import {
   getEntityState,
   updateEntity,
 } from '../curation/entity-edits.ts';
-import { findRedirect, mergeEntities } from '../curation/entity-merge.ts';
+import { mergeEntities } from '../curation/entity-merge.ts';
 import {
   deleteRelationship,
   getRelationshipState,
@@ -55,25 +55,8 @@ export function curationRouter(db: GraphDatabase): Router {
   const router = Router();
 
   // ---- entities ----
-  // A merged-away id answers 308 with the entity it was merged into (GET /api/entities/:id).
-  router.get('/entities/:id', async (req, res, next) => {
-    const { id } = parseInput(entityParamsSchema, req.params, 'path');
-    const to = await findRedirect(db, id);
-    if (!to) {
-      next();
-      return;
-    }
-    const query = req.originalUrl.includes('?')
-      ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
-      : '';
-    res
-      .status(308)
-      .location(`/api/entities/${encodeURIComponent(to)}${query}`)
-      .json({
-        error: { code: 'MOVED', message: `${id} was merged into ${to}`, details: { id, to } },
-      });
-  });
-
+  // (A merged-away id in any GET answers 308 with the entity it was merged into:
+  // server/api/moved-entities.ts, on the 404 path only.)
   router.post('/curation/entities', editor, async (req, res) => {
     const body = parseInput(createEntityBodySchema, req.body ?? {}, 'body');
     const entity = await createEntity(db, userOf(res), body);

@@ -19,7 +19,7 @@ import {
   stakeholdersQuerySchema,
   stakeholdersResponseSchema,
 } from './insights-schemas.ts';
-import { errorResponseSchema } from './response-schemas.ts';
+import { errorResponseSchema, movedEntityResponse } from './response-schemas.ts';
 
 /** The tag the insights endpoints are listed under. */
 export const INSIGHTS_TAG = {
@@ -46,7 +46,11 @@ function errors(notFound?: string): Responses {
       headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
     },
   };
-  if (notFound) out[404] = json(errorResponseSchema, notFound);
+  // The ids these routes look up are entity ids, which a merge may have moved.
+  if (notFound) {
+    out[404] = json(errorResponseSchema, notFound);
+    out[308] = movedEntityResponse;
+  }
   return out;
 }
 

@@ -14,6 +14,7 @@ import { getOrganisationNetwork } from '../insights/organisation-network-service
 import { getStakeholders } from '../insights/stakeholder-service.ts';
 import { sendCached } from './cached-answer.ts';
 import { errorHandler } from './error-handler.ts';
+import { redirectMovedEntities } from './moved-entities.ts';
 import {
   collaboratorsParamsSchema,
   collaboratorsQuerySchema,
@@ -61,7 +62,8 @@ export function insightsRouter(db: GraphDatabase, answers: AnswerCache): Router 
     res.json(await getMetricsSummary(db, top));
   });
 
-  // Errors of these routes get the one JSON error shape; other paths fall through.
-  router.use(errorHandler);
+  // Errors of these routes get the one JSON error shape; other paths fall through. An entity id
+  // a merge moved answers 308 to where it lives now (GET only).
+  router.use(redirectMovedEntities(db), errorHandler);
   return router;
 }

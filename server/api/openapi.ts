@@ -30,6 +30,7 @@ import {
   entityResponseSchema,
   errorResponseSchema,
   facetsResponseSchema,
+  movedEntityResponse,
   healthResponseSchema,
   neighbourhoodResponseSchema,
   overviewResponseSchema,
@@ -46,7 +47,7 @@ const json = (schema: z.ZodType, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
-/** The error responses every data route can give. */
+/** The error responses every data route can give; a 404 for an entity id comes with its 308. */
 function errors(...statuses: (400 | 404)[]): Responses {
   const out: Responses = {
     503: {
@@ -59,7 +60,10 @@ function errors(...statuses: (400 | 404)[]): Responses {
   };
   if (statuses.includes(400))
     out[400] = json(errorResponseSchema, 'Invalid input; `details` names each bad parameter');
-  if (statuses.includes(404)) out[404] = json(errorResponseSchema, 'No entity has that id');
+  if (statuses.includes(404)) {
+    out[404] = json(errorResponseSchema, 'No entity has that id');
+    out[308] = movedEntityResponse;
+  }
   return out;
 }
 

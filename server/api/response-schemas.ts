@@ -14,7 +14,7 @@ export const errorResponseSchema = z
     error: z.object({
       code: z.string().meta({
         description:
-          'VALIDATION_ERROR (400), BAD_REQUEST (400), NOT_FOUND (404), REQUEST_TIMEOUT (408), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), RATE_LIMITED (429, with Retry-After), HEADERS_TOO_LARGE (431), DATABASE_UNAVAILABLE (503, with Retry-After), DATABASE_BUSY (503, with Retry-After), INTERNAL (500)',
+          'MOVED (308, with Location), VALIDATION_ERROR (400), BAD_REQUEST (400), NOT_FOUND (404), REQUEST_TIMEOUT (408), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), RATE_LIMITED (429, with Retry-After), HEADERS_TOO_LARGE (431), DATABASE_UNAVAILABLE (503, with Retry-After), DATABASE_BUSY (503, with Retry-After), INTERNAL (500)',
       }),
       message: z.string(),
       details: z
@@ -24,6 +24,22 @@ export const errorResponseSchema = z
     }),
   })
   .meta({ id: 'Error', description: 'The one shape of every error response' });
+
+/**
+ * The 308 of a GET naming an entity id that a merge moved (server/api/moved-entities.ts), for
+ * every route whose 404 is about entity ids.
+ */
+export const movedEntityResponse = {
+  description:
+    'An entity id in the request was merged into another entity: `Location` is the same request naming that one (the whole chain of merges followed, the other parameters kept). Body: MOVED, `details: {id, to}`',
+  headers: {
+    Location: {
+      description: 'The same path and query, the moved id replaced',
+      schema: { type: 'string' as const },
+    },
+  },
+  content: { 'application/json': { schema: errorResponseSchema } },
+};
 
 export const healthResponseSchema = z
   .object({

@@ -21,6 +21,7 @@ import { parseInput } from '../api/validate.ts';
 import { recordAudit } from './audit-trail.ts';
 import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
 import { stateAsEditor } from './editor-provenance.ts';
+import { followRedirects } from './merged-ids.ts';
 
 /** Node properties that are bookkeeping, not the entity's own properties. */
 const BOOKKEEPING = new Set([
@@ -59,7 +60,7 @@ export function toEntityState(node: Record<string, unknown>, type: string): Enti
 /** The current state of an entity, with the version an edit must quote. */
 export async function getEntityState(db: GraphDatabase, id: string): Promise<EntityState> {
   const [row] = await db.read('entity/get-entity', { id });
-  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id });
+  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id }, [id]);
   return toEntityState(row.node as Record<string, unknown>, String(row.type));
 }
 
@@ -70,7 +71,7 @@ export async function lockEntity(
   version: number,
 ): Promise<EntityState> {
   const [row] = await run(tx, 'curation/lock-entity', { id });
-  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id });
+  if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id }, [id]);
   const state = toEntityState(row.node as Record<string, unknown>, String(row.type));
   if (state.version !== version) throw new VersionConflictError(id, state.version, state);
   return state;
@@ -111,6 +112,16 @@ export async function createEntity(
   const id = newEntityId(body);
   try {
     return await db.writeTx(async (tx) => {
+      // A merged-away id stays with the entity it was merged into: a new entity taking it would
+      // catch its old links and imports, and lose them when deleted.
+      const merged = (await followRedirects(tx, [id])).get(id);
+      if (merged)
+        throw new AlreadyExistsError(
+          merged.found
+            ? `${id} was merged into ${merged.to}; edit that entity instead`
+            : `${id} was merged into ${merged.to}, deleted since; give the new entity another id`,
+          { id, mergedInto: merged.to },
+        );
       const editor = await stateAsEditor(tx, user);
       await run(tx, 'curation/clear-tombstone', { key: id });
       const [row] = await run(tx, 'curation/create-entity', {

@@ -21,6 +21,24 @@ export interface MergeResult {
   moved: { outgoing: number; incoming: number };
 }
 
+/**
+ * The kept entity's edited properties after the merge: its own, and those of the removed one
+ * whose value it now holds — the properties `filled` in from it, and the aliases, which unite
+ * both lists. An edited mark tells imports an editor chose that value; the removed entity's
+ * edited `name` (every entity an editor created has one) survives only as an alias, so the kept
+ * name, often an import's, is not marked, and a re-import still updates it.
+ */
+export function mergedEditedProperties(
+  keep: EntityState,
+  remove: EntityState,
+  filled: readonly string[],
+): string[] {
+  const taken = new Set([...filled, 'aliases']);
+  return [
+    ...new Set([...keep.editedProperties, ...remove.editedProperties.filter((k) => taken.has(k))]),
+  ];
+}
+
 /** The kept entity's aliases after the merge: its own, then the removed one's name and aliases. */
 export function mergedAliases(keep: EntityState, remove: EntityState): string[] {
   const name = String(keep.properties.name ?? '');
@@ -62,7 +80,7 @@ export async function mergeEntities(
         ([k]) => !COMBINED.has(k) && keep.properties[k] === undefined,
       ),
     );
-    const edited = [...new Set([...keep.editedProperties, ...remove.editedProperties])];
+    const edited = mergedEditedProperties(keep, remove, Object.keys(fill));
     await run(tx, 'curation/merge-finish', {
       keep: input.keep,
       remove: input.remove,
@@ -93,10 +111,4 @@ export async function mergeEntities(
       moved: { outgoing: Number(out?.moved ?? 0), incoming: Number(inc?.moved ?? 0) },
     };
   });
-}
-
-/** The entity a merged-away id now lives in, or null when the id was never merged away. */
-export async function findRedirect(db: GraphDatabase, id: string): Promise<string | null> {
-  const [row] = await db.read('curation/find-redirect', { id });
-  return row ? String(row.to) : null;
 }

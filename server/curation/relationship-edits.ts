@@ -64,9 +64,11 @@ async function checkEnds(tx: ManagedTransaction, ref: RelationshipRef): Promise<
   const types = new Map(rows.map((r) => [String(r.id), r.type as EntityType]));
   const missing = [ref.from, ref.to].filter((id) => !types.has(id));
   if (missing.length > 0)
-    throw new NotFoundError(`No entity has the id ${missing.map((m) => `"${m}"`).join(' or ')}`, {
-      ids: missing,
-    });
+    throw new NotFoundError(
+      `No entity has the id ${missing.map((m) => `"${m}"`).join(' or ')}`,
+      { ids: missing },
+      missing,
+    );
   const problem = endpointProblem(ref.type, types.get(ref.from)!, types.get(ref.to)!);
   if (problem) throw new ValidationError(problem, [{ path: 'body.type', message: problem }]);
 }
@@ -93,7 +95,9 @@ export async function getRelationshipState(
   ref: RelationshipRef,
 ): Promise<RelationshipState> {
   const [row] = await db.read('curation/find-relationship', { ...ref });
-  if (!row) throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
+  // Either end may have been merged away, the relationship moving with it.
+  if (!row)
+    throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref }, [ref.from, ref.to]);
   return toState(ref, row);
 }
 

@@ -96,7 +96,7 @@ export const CYPHER_NAMES = [
   'curation/delete-view',
   'curation/entity-relationships',
   'curation/entity-types',
-  'curation/find-redirect',
+  'curation/find-redirects',
   'curation/find-relationship',
   'curation/get-view',
   'curation/import-guards',

@@ -16,7 +16,7 @@ export async function requireEntity(
 ): Promise<PathNode & { kind: string | null }> {
   const [row] = await run(tx, 'insights/entity-ref', { id });
   if (!row || !types.includes(row.type as EntityType)) {
-    throw new NotFoundError(`No ${types.join(' or ')} has the id "${id}"`, { id });
+    throw new NotFoundError(`No ${types.join(' or ')} has the id "${id}"`, { id }, [id]);
   }
   return {
     id: String(row.id),

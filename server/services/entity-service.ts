@@ -73,7 +73,7 @@ export async function getEntity(
 ): Promise<EntityDetail> {
   return db.readTx(async (tx) => {
     const [row] = await run(tx, 'entity/get-entity', { id });
-    if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id });
+    if (!row) throw new NotFoundError(`No entity has the id "${id}"`, { id }, [id]);
     const node = row.node as Record<string, unknown>;
     const neighbourRows = await run(tx, 'entity/get-neighbours', {
       id,

@@ -146,7 +146,9 @@ export async function scopeNeighbourhood(
     });
     // The first hop says whether the centre exists; later ones start from what it reached.
     if (!row || (distance === 1 && !row.found)) {
-      throw new NotFoundError(`No entity has the id "${request.id}"`, { id: request.id });
+      throw new NotFoundError(`No entity has the id "${request.id}"`, { id: request.id }, [
+        request.id,
+      ]);
     }
     for (const c of (row.candidates ?? []) as Record<string, unknown>[]) {
       candidates.push(toCandidate(c, distance));

@@ -106,10 +106,10 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
   const avoid = checkEntityTypes(request.avoid, 'avoid');
   return db.readTx(async (tx) => {
     const ends = await readNodes(tx, [request.from, request.to]);
-    for (const id of [request.from, request.to]) {
-      if (!ends.some((n) => n.id === id))
-        throw new NotFoundError(`No entity has the id "${id}"`, { id });
-    }
+    const missing = [request.from, request.to].filter((id) => !ends.some((n) => n.id === id));
+    // Both missing ends go with the error: where a merge moved both, one redirect names both.
+    if (missing.length > 0)
+      throw new NotFoundError(`No entity has the id "${missing[0]}"`, { id: missing[0] }, missing);
     // Asked one way round whichever way it was asked (the smaller id first), then read from →
     // to: where more paths tie than are kept, GIZ → UNDP and UNDP → GIZ kept different ones.
     const swap = request.to < request.from;

@@ -259,6 +259,22 @@ describe('caching', () => {
   });
 });
 
+describe('security headers', () => {
+  it('sends a Content-Security-Policy without upgrade-insecure-requests, and HSTS', async () => {
+    // The app is often served over plain http (npm start on a laptop). With
+    // upgrade-insecure-requests, Chromium followed a 308 from the API (a merged-away id) to
+    // https and failed with ERR_SSL_PROTOCOL_ERROR; HSTS covers deployments behind TLS.
+    const base = await serve();
+    for (const url of [`${base}/api/health`, `${base}/api/entities/org:nobody`]) {
+      const response = await fetch(url);
+      const csp = response.headers.get('content-security-policy');
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toMatch(/upgrade-insecure-requests/i);
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    }
+  });
+});
+
 describe('body size limits and error answers', () => {
   const postRaw = (url: string, body: string, headers: Record<string, string> = {}) =>
     fetch(url, {

@@ -6,6 +6,8 @@ import { readCookie } from '../../server/auth/authenticate.ts';
 import { findPersonalData } from '../../server/curation/personal-data.ts';
 import { endpointProblem } from '../../server/curation/relationship-rules.ts';
 import { applyRedirects } from '../../server/curation/import-guards.ts';
+import { mergedEditedProperties } from '../../server/curation/entity-merge.ts';
+import type { EntityState } from '../../server/curation/entity-edits.ts';
 import { createEntityBodySchema } from '../../server/api/curation-schemas.ts';
 
 const SECRET = 's'.repeat(40);
@@ -128,5 +130,33 @@ describe('redirects in an import', () => {
     expect(out.nodes).toEqual([
       { id: 'org:a', label: 'Organisation', props: {}, aliases: ['Bee'], evidence: 'e' },
     ]);
+  });
+});
+
+describe('edited properties after a merge', () => {
+  const entity = (id: string, editedProperties: string[]): EntityState => ({
+    id,
+    type: 'Organisation',
+    version: 1,
+    properties: {},
+    editedProperties,
+    provenance: [],
+  });
+
+  it('keep the kept entity’s own, and gain the removed one’s only where its value was taken', () => {
+    // The removed entity was created by an editor: every property it was given counts as edited.
+    const remove = entity('org:intrahealth', ['name', 'kind', 'website', 'aliases']);
+    const keep = entity('org:intrahealth-international', ['description']);
+    expect(mergedEditedProperties(keep, remove, ['website'])).toEqual([
+      'description',
+      'website',
+      'aliases',
+    ]);
+  });
+
+  it('mark the name only where an editor set the kept entity’s name', () => {
+    const remove = entity('org:b', ['name']);
+    expect(mergedEditedProperties(entity('org:a', []), remove, [])).toEqual([]);
+    expect(mergedEditedProperties(entity('org:a', ['name']), remove, [])).toEqual(['name']);
   });
 });

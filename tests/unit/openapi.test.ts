@@ -84,6 +84,10 @@ describe('the OpenAPI document', () => {
   it('documents the error responses, and every reference resolves', () => {
     expect(doc.paths['/api/graph/paths']!.get!.responses).toHaveProperty('404');
     expect(doc.paths['/api/stats']!.get!.responses).toHaveProperty('503');
+    // A GET naming an entity id a merge moved answers 308 (server/api/moved-entities.ts).
+    for (const path of ['/api/graph/paths', '/api/dpgs/{id}/collaborators', '/api/entities/{id}'])
+      expect(doc.paths[path]!.get!.responses, path).toHaveProperty('308');
+    expect(doc.paths['/api/stats']!.get!.responses).not.toHaveProperty('308');
     const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map(
       (m) => m[1]!,
     );
