@@ -331,8 +331,15 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await popover.getByRole('button', { name: 'Rename AI CoP stakeholders' }).click();
       const newName = popover.getByRole('textbox', { name: 'New name' });
       await expect
-        .poll(() => newName.evaluate((el) => el === document.activeElement), POLL)
-        .toBe(true);
+        .poll(
+          () =>
+            inPage<string | null>(
+              page,
+              `document.activeElement?.getAttribute('aria-label') ?? null`,
+            ),
+          POLL,
+        )
+        .toBe('New name');
       await newName.fill('AI CoP map');
       await newName.press('Enter');
       await expect
@@ -462,9 +469,31 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       });
       expect(moved.status).toBe(308);
       expect(moved.headers.get('location')).toBe(`/api/entities/${encodeURIComponent(keep)}`);
+      // An old link to the merged id explores and shows the entity kept, and says so.
+      const old = await context.newPage();
+      await old.goto(
+        `${appUrl}/#/explore?focus=${encodeURIComponent(duplicate)}&sel=${encodeURIComponent(duplicate)}`,
+      );
+      await expect.poll(() => old.textContent('#details-title'), POLL).toBe('Merge Keeper Network');
+      expect(await old.getByTestId('merged-from').textContent()).toContain(duplicate);
+      await expect
+        .poll(() => inPage<string>(old, 'location.hash'), POLL)
+        .toContain(`focus=${keep}`);
+      await expect
+        .poll(
+          () =>
+            inPage<boolean>(
+              old,
+              `window.__cy.getElementById(${JSON.stringify(keep)}).edgesWith(window.__cy.getElementById(${JSON.stringify(AI_COP)})).nonempty()`,
+            ),
+          POLL,
+        )
+        .toBe(true);
+      await old.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-merged-link.png') });
     } finally {
-      await removeEntity(duplicate);
+      // The kept one first: while it stands, the merged id leads to it.
       await removeEntity(keep);
+      await removeEntity(duplicate);
     }
   });
 
