@@ -235,6 +235,37 @@ describe('audit events', () => {
     expect(describeEvent(annotated, 'activity:x').title).toBe('Annotated about Acme');
   });
 
+  it('names what a merge brought in, and what it changed on the entity kept', () => {
+    const merged = event(
+      'entity.merge',
+      {
+        keep: { id: 'org:who', properties: { name: 'WHO', aliases: [] } },
+        remove: {
+          id: 'org:world-health-organization',
+          properties: { name: 'World Health Organization', website: 'https://who.int' },
+          relationships: [{ from: 'org:world-health-organization', type: 'FUNDS', to: 'dpg:x' }],
+        },
+      },
+      {
+        id: 'org:who',
+        properties: {
+          name: 'WHO',
+          aliases: ['World Health Organization'],
+          website: 'https://who.int',
+        },
+      },
+    );
+    expect(describeEvent(merged, 'org:who')).toEqual({
+      title:
+        'Merged in World Health Organization (org:world-health-organization), 1 relationship moved',
+      changes: [
+        { key: 'aliases', before: null, after: 'World Health Organization' },
+        { key: 'website', before: null, after: 'https://who.int' },
+      ],
+    });
+    expect(describeEvent(event('entity.merge', null, null), 'org:who').title).toBe('Merged');
+  });
+
   it('titles entity changes', () => {
     const created = event('entity.create', null, { properties: { name: 'A' } });
     expect(describeEvent(created, 'org:a')).toEqual({

@@ -103,6 +103,23 @@ export function describeEvent(
             .filter((change) => change.before !== change.after);
     return { title: `${ACTIONS[event.action] ?? event.action}${named}`, changes };
   }
+  if (event.action === 'entity.merge') {
+    // before: {keep, remove: {…, relationships}}; after: the kept entity. The kept entity's history
+    // names what was merged into it (it said "Merged" alone, QA): the merged one's own history is
+    // gone with its id.
+    const before = record(event.before);
+    const removed = record(before.remove);
+    const name = text(record(removed.properties).name);
+    const id = text(removed.id);
+    const moved = Array.isArray(removed.relationships) ? removed.relationships.length : null;
+    const what = name && id ? `${name} (${id})` : (name ?? id);
+    const count =
+      moved === null ? '' : `, ${moved} ${moved === 1 ? 'relationship' : 'relationships'} moved`;
+    return {
+      title: what ? `Merged in ${what}${count}` : 'Merged',
+      changes: propertyChanges(before.keep, event.after),
+    };
+  }
   const title = ACTIONS[event.action] ?? event.action;
   const changes =
     event.action === 'entity.update' || event.action === 'entity.create'
