@@ -1,6 +1,7 @@
 /** Parses request input with a zod schema; failures become a ValidationError with issue paths. */
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import './zod-messages.ts';
 
 export function parseInput<S extends z.ZodType>(
   schema: S,

@@ -38,7 +38,7 @@ describe('whole-number query parameters', () => {
       parseInput(searchQuerySchema, { q: 'a', limit: '99999999999999999999999' }, 'query'),
     );
     expect(error.details).toEqual([
-      { path: 'query.limit', message: `Too big: expected number to be <=${LIMITS.search.max}` },
+      { path: 'query.limit', message: `must be at most ${LIMITS.search.max}` },
     ]);
     expect(versionQuerySchema.safeParse({ version: '99999999999999999999' }).success).toBe(false);
     expect(searchQuerySchema.safeParse({ q: 'a', limit: '-99999999999999999999' }).success).toBe(

@@ -3,12 +3,14 @@
 // audit events as the History tab reads them, roles, and the API client's CSRF header.
 import { describe, expect, it, vi } from 'vitest';
 import {
+  createAnnotationBodySchema,
   EDITABLE_TYPES as SERVER_EDITABLE_TYPES,
   PRIORITIES as SERVER_PRIORITIES,
   STANCES as SERVER_STANCES,
   endsBeforeStart as serverEndsBeforeStart,
   relationshipBodySchema,
 } from '../../server/api/curation-schemas.ts';
+import { parseInput } from '../../server/api/validate.ts';
 import { RELATIONSHIP_ENDS as SERVER_ENDS } from '../../server/curation/relationship-rules.ts';
 import { ORGANISATION_KINDS as SERVER_KINDS } from '../../server/model/graph-model.ts';
 import { createApiClient, readCookie } from '../../web/src/lib/api/client.ts';
@@ -33,6 +35,7 @@ import {
   fieldProblems,
   linkOptions,
   parseTags,
+  tagsProblem,
 } from '../../web/src/state/curation/rules.ts';
 import type { Annotation, AuditEvent } from '../../web/src/state/curation/types.ts';
 import { bySubject } from '../../web/src/state/curation/annotation-lists.ts';
@@ -457,5 +460,37 @@ describe('API client writes', () => {
       code: 'VERSION_CONFLICT',
       details: { current: 3 },
     });
+  });
+});
+
+describe('annotation tags that do not fit', () => {
+  it('are named before anything is sent', () => {
+    expect(tagsProblem(['policy', 'ai'])).toBeNull();
+    expect(tagsProblem(Array.from({ length: 21 }, (_, i) => `t${i}`))).toBe('21 tags: at most 20.');
+    expect(tagsProblem(['ok', 'a'.repeat(41)])).toBe(
+      `The tag “${'a'.repeat(24)}…” is 41 characters long: at most 40.`,
+    );
+  });
+
+  it('are refused by the API in plain words, by field', () => {
+    const body = {
+      topic: 'activity:x',
+      subject: 'org:a',
+      stance: 'supportive',
+      priority: 'high',
+      notes: '',
+      tags: ['a'.repeat(41)],
+    };
+    expect(() => parseInput(createAnnotationBodySchema, body, 'body')).toThrow(
+      expect.objectContaining({
+        details: [{ path: 'body.tags.0', message: 'is too long: at most 40 characters' }],
+      }),
+    );
+    const many = { ...body, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) };
+    expect(() => parseInput(createAnnotationBodySchema, many, 'body')).toThrow(
+      expect.objectContaining({
+        details: [{ path: 'body.tags', message: 'has too many items: at most 20' }],
+      }),
+    );
   });
 });

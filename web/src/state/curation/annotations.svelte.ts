@@ -6,7 +6,7 @@
 import { ApiError } from '../../lib/api/api-error';
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
 import { curationApi } from './curation-api';
-import { fieldProblems } from './rules';
+import { fieldProblems, tagsProblem } from './rules';
 import type { Annotation } from './types';
 
 let subject = $state<string | null>(null);
@@ -76,6 +76,11 @@ export const annotationActions = {
     tags: string[];
   }): Promise<boolean> {
     if (subject === null) return false;
+    const tagged = tagsProblem(input.tags);
+    if (tagged !== null) {
+      problems = { tags: tagged };
+      return false;
+    }
     save = loading();
     problems = {};
     try {

@@ -268,3 +268,15 @@ export function fieldProblems(details: unknown): Record<string, string> {
 export function parseTags(text: string): string[] {
   return [...new Set(text.split(',').map((tag) => tag.trim()))].filter((tag) => tag !== '');
 }
+
+/**
+ * What is wrong with annotation tags, naming the tag at fault (the server's answer can only say
+ * "body.tags.3"); null when nothing is.
+ */
+export function tagsProblem(tags: readonly string[]): string | null {
+  if (tags.length > LIMITS.tags) return `${tags.length} tags: at most ${LIMITS.tags}.`;
+  const long = tags.find((tag) => tag.length > LIMITS.tag);
+  if (long === undefined) return null;
+  const shown = long.length > 24 ? `${long.slice(0, 24)}…` : long;
+  return `The tag “${shown}” is ${long.length} characters long: at most ${LIMITS.tag}.`;
+}
