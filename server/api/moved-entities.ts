@@ -26,6 +26,17 @@ function idIn(raw: string, plusIsSpace: boolean): string | null {
 }
 
 /**
+ * The path and query of a request's URL, starting with one slash. A request line may name an
+ * absolute URL (`GET http://elsewhere.example/api/… HTTP/1.1`, as proxies send it) or begin with
+ * `//`, and Express routes either by its path: built on as it came, the 308's Location would send
+ * the client to that host.
+ */
+export function localPath(url: string): string {
+  const parsed = new URL(url, 'http://local.invalid');
+  return `/${parsed.pathname.replace(/^\/+/, '')}${parsed.search}`;
+}
+
+/**
  * `url` (a path with its query) with every path segment and query value that names a moved id
  * naming where it lives now; everything else is kept as it was written. `moved` is keyed by
  * canonical id.
@@ -72,10 +83,11 @@ export function redirectMovedEntities(db: GraphDatabase): ErrorRequestHandler {
     }
     movedEntities(db, error.entityIds).then((moved) => {
       const [first] = moved;
-      const location = movedUrl(req.originalUrl, moved);
+      const asked = localPath(req.originalUrl);
+      const location = movedUrl(asked, moved);
       // Nothing to send on: no id moved, or the URL names it in a form it cannot be swapped in
       // (a country's bare ISO code), where a 308 to the same URL would loop.
-      if (!first || location === req.originalUrl) {
+      if (!first || location === asked) {
         next(error);
         return;
       }

@@ -2,7 +2,7 @@
 // the client to names the entity it lives in now, wherever the request named the id, and keeps
 // every other part as written.
 import { describe, expect, it } from 'vitest';
-import { movedUrl } from '../../server/api/moved-entities.ts';
+import { localPath, movedUrl } from '../../server/api/moved-entities.ts';
 
 const moved = new Map([
   ['org:intrahealth', 'org:intrahealth-international'],
@@ -37,5 +37,22 @@ describe('movedUrl', () => {
     for (const url of ['/api/graph/neighbourhood?id=org:other&x', '/api/entities/%E0%A4%A', '/']) {
       expect(movedUrl(url, moved)).toBe(url);
     }
+  });
+});
+
+describe('localPath', () => {
+  it('keeps a request URL to its path and query, so a 308 never names another host', () => {
+    expect(localPath('/api/entities/org:intrahealth?neighbours=5')).toBe(
+      '/api/entities/org:intrahealth?neighbours=5',
+    );
+    // A request line in absolute form, or starting with slashes, as a proxy may pass it on.
+    expect(localPath('http://evil.example/api/entities/org:intrahealth?a=1')).toBe(
+      '/api/entities/org:intrahealth?a=1',
+    );
+    expect(localPath('//evil.example/api/entities/org:x')).toBe('/api/entities/org:x');
+    expect(localPath('http://evil.example//other.example/api')).toBe('/other.example/api');
+    expect(movedUrl(localPath('http://evil.example/api/entities/org:intrahealth'), moved)).toBe(
+      '/api/entities/org%3Aintrahealth-international',
+    );
   });
 });
