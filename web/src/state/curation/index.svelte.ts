@@ -62,8 +62,7 @@ function afterChange(selectId: string | null, around: string | null): void {
   if (around !== null) graphActions.reload(around);
   else graphActions.refresh();
   if (selectId === null) selectionActions.clear();
-  else if (selectId === selection.id) selectionActions.retry();
-  else selectionActions.select(selectId, 'panel');
+  else selectionActions.reselect(selectId, 'panel');
 }
 
 async function link(entity: EntityState, target: LinkTarget, option: LinkOption): Promise<void> {

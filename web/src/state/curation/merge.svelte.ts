@@ -39,8 +39,10 @@ let result = $state<AsyncStatus<MergeResult>>(idle());
 
 async function readSide(id: string): Promise<MergeSide> {
   const [state, details] = await Promise.all([curationApi.entity(id), api.entity(id)]);
+  // The id answered, not the one asked: a stale suggestion may name an id merged away since,
+  // which the API follows to the entity it now lives in.
   return {
-    id,
+    id: state.id,
     label: details.label,
     type: state.type,
     version: state.version,
@@ -55,6 +57,9 @@ export function mergeProblem(error: unknown): string {
     return 'One of the two was changed meanwhile: read them again and check before merging.';
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The duplicate's id being read: an earlier choice's answer arriving later is not shown. */
+let reading: string | null = null;
 
 /** Read-only view of the merge state. */
 export const merge = {
@@ -82,6 +87,7 @@ export const mergeActions = {
   /** Opens the dialog on `subject`, reading it for its version. */
   async open(subject: { id: string; label: string; type: string }): Promise<void> {
     form = { subject, other: idle(), keepSubject: true };
+    reading = null;
     result = idle();
     subjectSide = loading();
     try {
@@ -93,6 +99,7 @@ export const mergeActions = {
   },
   close(): void {
     form = null;
+    reading = null;
     result = idle();
   },
   /** Chooses the duplicate and reads it. */
@@ -107,11 +114,18 @@ export const mergeActions = {
       return;
     }
     form = { ...form, other: loading() };
+    reading = id;
+    const subject = form.subject.id;
+    const current = () => reading === id && form?.subject.id === subject;
     try {
       const side = await readSide(id);
-      if (form?.other.state === 'loading') form = { ...form, other: success(side) };
+      if (!current() || !form) return;
+      form =
+        side.id === subject
+          ? { ...form, other: failure(new Error('That was merged into this entity already.')) }
+          : { ...form, other: success(side) };
     } catch (error) {
-      if (form) form = { ...form, other: failure(error) };
+      if (current() && form) form = { ...form, other: failure(error) };
     }
   },
   /** Keeps the other entity instead (or the subject again). */
@@ -132,10 +146,11 @@ export const mergeActions = {
       });
       result = success(answer);
       form = null;
-      // Explored afresh: a neighbourhood read before the merge lacks what moved.
+      // Explored afresh: a neighbourhood read before the merge lacks what moved. The details are
+      // read again too: the entity kept is most often the one already selected.
       graphActions.focus(sides.keep.id);
       graphActions.reload(sides.keep.id);
-      selectionActions.select(sides.keep.id, 'panel');
+      selectionActions.reselect(sides.keep.id, 'panel');
     } catch (error) {
       result = failure(error);
     }

@@ -17,6 +17,7 @@ import {
 import { createLatestRequest } from '../../lib/api/latest-request';
 import type { GraphChunk, NeighbourhoodResponse, OverviewResponse } from '../../lib/api/types';
 import { filterActions } from '../filters/index.svelte';
+import { replaceNextUrl } from '../url/replace-next';
 import { EXPANSION_LIMIT, EXPANSION_MAX, OVERVIEW_LIMIT } from './limits';
 import {
   EMPTY_EXPLORATION,
@@ -84,6 +85,7 @@ async function loadNeighbourhood(id: string, force = false): Promise<void> {
       const { [id]: _merged, ...rest } = neighbourhoods;
       neighbourhoods = { ...rest, [answer.centre]: success(answer) };
       loadedLimits[answer.centre] = limit;
+      replaceNextUrl();
       exploration = renamedInExploration(exploration, id, answer.centre);
       return;
     }

@@ -13,6 +13,7 @@ import {
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
 import type { EntityDetails } from '../../lib/api/types';
+import { replaceNextUrl } from '../url/replace-next';
 
 /** Where a selection was made; the canvas brings the node into view unless it was clicked there. */
 export type SelectionOrigin = 'canvas' | 'keyboard' | 'search' | 'panel' | 'url';
@@ -31,6 +32,7 @@ async function loadDetails(id: string): Promise<void> {
     if (selectedId !== id) return;
     // An id an editor merged into another answers with that one: the selection follows, and says so.
     if (data.id !== id) {
+      replaceNextUrl();
       selectedId = data.id;
       mergedFrom = id;
     }
@@ -74,6 +76,13 @@ export const selectionActions = {
     selectedId = null;
     mergedFrom = null;
     details = idle();
+  },
+  /** Selects `id` with its details read anew, though it be selected already (after a change to it). */
+  reselect(id: string, from: SelectionOrigin): void {
+    if (id === selectedId) {
+      origin = from;
+      void loadDetails(id);
+    } else selectionActions.select(id, from);
   },
   /** Loads the selected entity's details again (after an error). */
   retry(): void {
