@@ -346,7 +346,16 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         .poll(() => popover.getByTestId('saved-view').textContent(), POLL)
         .toContain('AI CoP map');
       await popover.getByRole('button', { name: 'Delete AI CoP map' }).click();
-      await popover.getByRole('button', { name: 'Keep it' }).click();
+      // The question takes focus on its safe answer; Escape is that answer, the menu stays open and
+      // focus goes back to ×.
+      const focused = (attribute: string) =>
+        inPage<string | null>(page, `document.activeElement?.${attribute} ?? null`);
+      await expect.poll(() => focused('textContent'), POLL).toBe('Keep it');
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => focused("getAttribute('aria-label')"), POLL)
+        .toBe('Delete AI CoP map');
+      expect(await popover.isVisible()).toBe(true);
       expect(await popover.getByTestId('saved-view').count()).toBe(1);
       await popover.getByRole('button', { name: 'Delete AI CoP map' }).click();
       await popover.getByTestId('confirm-delete-view').click();
@@ -464,6 +473,10 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await expect
         .poll(() => page.textContent('#details-title'), POLL)
         .toBe('Merge Keeper Network');
+      // The details were read again: they list what the duplicate brought.
+      await expect
+        .poll(() => page.textContent('[data-testid="details-panel"]'), POLL)
+        .toContain('Co-leading the Community of Practice on AI');
       const moved = await fetch(new URL(`/api/entities/${encodeURIComponent(duplicate)}`, appUrl), {
         redirect: 'manual',
       });
@@ -490,6 +503,9 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         )
         .toBe(true);
       await old.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-merged-link.png') });
+      // Following the merge replaced the old link's history entry: Back leaves, rather than
+      // returning to the old link, which would follow the merge again.
+      expect(await inPage<number>(old, 'history.length')).toBe(2);
     } finally {
       // The kept one first: while it stands, the merged id leads to it.
       await removeEntity(keep);

@@ -334,6 +334,11 @@ describe('migration 0013: elided words in the aliases’ search text', () => {
         },
       ],
     });
+    // The import wrote it so itself, before any migration ran.
+    const { records: imported } = await db.driver.executeQuery(
+      "MATCH (n:Entity {id: 'org:m13-imported'}) RETURN n.aliasText AS text",
+    );
+    expect(imported[0]?.get('text')).toBe("L'Atelier | L Atelier | Côte d Ivoire Labs | ");
     const texts = async () => {
       await applyMigration(13);
       const { records } = await db.driver.executeQuery(
