@@ -225,6 +225,24 @@ describe('how an insight list is ranked', () => {
     expect(note.measuredOn).toBeNull();
   });
 
+  it('cautions, above the list, when every collaborator listed shares goals or countries alone', () => {
+    const weak = {
+      candidates: [{ parts: [{ metaPath: 'dpg-sdg' }, { metaPath: 'dpg-country' }] }],
+    };
+    expect(rankingNote('collaborators', weak, 'OpenCRVS').caution).toMatch(
+      /^None of these takes part in an activity with OpenCRVS's makers/,
+    );
+    const strong = {
+      candidates: [
+        { parts: [{ metaPath: 'dpg-sdg' }] },
+        { parts: [{ metaPath: 'dpg-sector' }, { metaPath: 'dpg-sdg' }] },
+      ],
+    };
+    expect(rankingNote('collaborators', strong, 'DHIS2').caution).toBeNull();
+    expect(rankingNote('collaborators', { candidates: [] }, 'DHIS2').caution).toBeNull();
+    expect(rankingNote('stakeholders', weak, 'Kenya').caution).toBeNull();
+  });
+
   it('says when the network measures behind a stakeholder or network order were computed', () => {
     const note = rankingNote(
       'stakeholders',

@@ -14,6 +14,26 @@ export interface RankingNote {
   parts: string[];
   /** When the network measures used were computed, as a date; null when none are used. */
   measuredOn: string | null;
+  /**
+   * Said above the list, not folded under it, when the list rests on weak signals alone: MOSIP's
+   * and OpenCRVS's candidates (no sector in the registry) were ranked on SDGs in common, the Food
+   * and Agriculture Organization first, and nothing said so (QA). Null otherwise.
+   */
+  caution: string | null;
+}
+
+/** Collaborator meta-paths that say little alone: a goal or a country in common. */
+const WEAK_META_PATHS = new Set(['dpg-sdg', 'dpg-country']);
+
+/** Whether every candidate listed is linked to the DPG by weak meta-paths alone. */
+function onlyWeakSignals(candidates: unknown): boolean {
+  if (!Array.isArray(candidates) || candidates.length === 0) return false;
+  return candidates.every(
+    (candidate) =>
+      isRecord(candidate) &&
+      Array.isArray(candidate.parts) &&
+      candidate.parts.every((part) => isRecord(part) && WEAK_META_PATHS.has(String(part.metaPath))),
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -48,6 +68,11 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
           'parts are under each name.',
         parts,
         measuredOn: null,
+        caution: onlyWeakSignals(record.candidates)
+          ? `None of these takes part in an activity with ${subject}'s makers or backs a DPG of ` +
+            `its sector: they share goals or countries with it, weak signals (the registry may ` +
+            `list no sector for ${subject}). Read the list as leads to check, not partners.`
+          : null,
       };
     }
     case 'stakeholders':
@@ -58,6 +83,7 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
           'in the whole graph first (PageRank over every relationship).',
         parts: [],
         measuredOn,
+        caution: null,
       };
     case 'network':
       return {
@@ -67,6 +93,7 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
           `through ${subject}; listing more can make others brokers.`,
         parts: [],
         measuredOn,
+        caution: null,
       };
   }
 }
