@@ -530,6 +530,44 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     await page.waitForSelector('[data-testid="sign-in"]', POLL);
   });
 
+  it('edits a DPG’s other names and sectors, one per line (1280×800)', async () => {
+    const call = await apiSession();
+    const created = await call('POST', '/api/curation/entities', {
+      type: 'DPG',
+      properties: { name: 'Sectorless Test Platform' },
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    try {
+      const page = await open(
+        { width: 1280, height: 800 },
+        `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
+      );
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      await signIn(page);
+      await page.click('[data-testid="edit-entity"]');
+      const form = '[data-testid="entity-form"]';
+      await page.fill(`${form} textarea[name="aliases"]`, 'STP\nSectorless');
+      await page.fill(`${form} textarea[name="sectors"]`, 'identity\n civil registration ');
+      await page.click(`${form} button[type="submit"]`);
+      await page.waitForSelector(form, { state: 'detached', ...POLL });
+      const state = (await (
+        await call('GET', `/api/curation/entities/${encodeURIComponent(id)}`)
+      ).json()) as { properties: Record<string, unknown> };
+      expect(state.properties).toMatchObject({
+        aliases: ['STP', 'Sectorless'],
+        sectors: ['identity', 'civil registration'],
+      });
+      // Opened again, the form shows them one per line.
+      await page.click('[data-testid="edit-entity"]');
+      expect(await page.inputValue(`${form} textarea[name="sectors"]`)).toBe(
+        'identity\ncivil registration',
+      );
+    } finally {
+      await removeEntity(id);
+    }
+  });
+
   it('shows a stale edit as a conflict and re-applies it (1024×768)', async () => {
     const call = await apiSession();
     const created = await call('POST', '/api/curation/entities', {

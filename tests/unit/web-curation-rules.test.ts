@@ -34,6 +34,7 @@ import {
   emptyDraft,
   fieldProblems,
   linkOptions,
+  inKnownCase,
   parseTags,
   tagsProblem,
 } from '../../web/src/state/curation/rules.ts';
@@ -130,6 +131,49 @@ describe('entity drafts', () => {
     expect(changedProperties(before, { ...before, website: 'https://unicef.org' })).toEqual({
       website: 'https://unicef.org',
     });
+  });
+
+  it('edits other names and a DPG’s sectors one per line, sent as lists', () => {
+    const dpg = draftFromProperties('DPG', {
+      name: 'MOSIP',
+      aliases: ['Modular Open Source Identity Platform'],
+    });
+    expect(dpg.aliases).toBe('Modular Open Source Identity Platform');
+    expect(dpg.sectors).toBe('');
+    const edited = { ...dpg, sectors: ' identity \n\ngovernance\nidentity' };
+    expect(draftProblems(edited)).toEqual({});
+    expect(changedProperties(dpg, edited)).toEqual({ sectors: ['identity', 'governance'] });
+    expect(changedProperties(dpg, { ...dpg, aliases: '' })).toEqual({ aliases: null });
+    expect(createProperties({ ...emptyDraft('Organisation'), name: 'A', aliases: 'B\nC' })).toEqual(
+      {
+        name: 'A',
+        aliases: ['B', 'C'],
+      },
+    );
+    // Sectors are a DPG's alone; each line has the server's limit.
+    expect(
+      createProperties({ ...emptyDraft('Organisation'), name: 'A', sectors: 'health' }),
+    ).toEqual({ name: 'A' });
+    expect(draftProblems({ ...edited, sectors: 's'.repeat(101) })).toEqual({
+      sectors: `“${'s'.repeat(24)}…” is 101 characters long: at most 100.`,
+    });
+    expect(
+      Object.keys(
+        draftProblems({
+          ...edited,
+          aliases: Array(51)
+            .fill('x')
+            .map((x, i) => x + i)
+            .join('\n'),
+        }),
+      ),
+    ).toEqual(['aliases']);
+  });
+
+  it('writes a sector as the registry does when only its case differs (ranking matches exactly)', () => {
+    expect(inKnownCase('health\n Climate \nidentity', ['Health', 'Climate'])).toBe(
+      'Health\nClimate\nidentity',
+    );
   });
 
   it('reads a 400 answer by field', () => {

@@ -13,6 +13,7 @@ import {
   type EditableType,
   type EntityDraft,
   type LinkOption,
+  type PropertyChanges,
   changedProperties,
   createProperties,
   draftProblems,
@@ -35,7 +36,7 @@ export type EntityForm =
 /** A stale edit: the state now on the server and the change the editor made. */
 export interface Conflict {
   state: EntityState;
-  changes: Record<string, string | null>;
+  changes: PropertyChanges;
 }
 
 let form = $state<EntityForm | null>(null);
@@ -253,11 +254,7 @@ export const curationActions = {
   },
 };
 
-async function send(
-  id: string,
-  version: number,
-  changes: Record<string, string | null>,
-): Promise<void> {
+async function send(id: string, version: number, changes: PropertyChanges): Promise<void> {
   save = loading();
   try {
     const state = await curationApi.updateEntity(id, version, changes);

@@ -32,6 +32,9 @@ export const LIMITS = {
   tag: 40,
   viewName: 120,
   role: 200,
+  alias: 200,
+  sector: 100,
+  listItems: 50,
 } as const;
 
 /** The single-value text properties the entity form edits, per type (beside name and description). */
@@ -42,6 +45,39 @@ export const FORM_PROPERTIES: Record<EditableType, readonly ('kind' | 'website' 
   DPG: ['website'],
   Initiative: ['kind', 'website'],
 };
+
+/**
+ * The list properties the entity form edits, one item per line, per type: every entity's other
+ * names, and a DPG's sectors. 73 of the registry's 165 DPGs list no sector, MOSIP and OpenCRVS
+ * among them, and their collaborators are found through sectors (QA).
+ */
+export const LIST_PROPERTIES: Record<EditableType, readonly ('aliases' | 'sectors')[]> = {
+  Organisation: ['aliases'],
+  Group: ['aliases'],
+  Activity: ['aliases'],
+  DPG: ['aliases', 'sectors'],
+  Initiative: ['aliases'],
+};
+
+/** The longest item of each list property (the server's schema, mirrored). */
+const LIST_ITEM_LIMITS = { aliases: LIMITS.alias, sectors: LIMITS.sector } as const;
+
+/** The items of a list field: one per line, trimmed, blanks and repeats dropped. */
+export function listItems(text: string): string[] {
+  return [...new Set(text.split('\n').map((item) => item.trim()))].filter((item) => item !== '');
+}
+
+/**
+ * The lines of `text` written as `known` writes them, where one is the same but for case: the
+ * collaborator ranking matches sectors exactly, and the registry writes "Health", not "health".
+ */
+export function inKnownCase(text: string, known: readonly string[]): string {
+  const byLower = new Map(known.map((value) => [value.toLowerCase(), value]));
+  return text
+    .split('\n')
+    .map((line) => byLower.get(line.trim().toLowerCase()) ?? line)
+    .join('\n');
+}
 
 /** Whether `type` is one editors may change. */
 export function isEditableType(type: string): type is EditableType {
@@ -75,11 +111,23 @@ export interface EntityDraft {
   kind: string;
   website: string;
   link: string;
+  /** One item per line (LIST_PROPERTIES). */
+  aliases: string;
+  sectors: string;
 }
 
 /** An empty draft of `type`. */
 export function emptyDraft(type: EditableType): EntityDraft {
-  return { type, name: '', description: '', kind: '', website: '', link: '' };
+  return {
+    type,
+    name: '',
+    description: '',
+    kind: '',
+    website: '',
+    link: '',
+    aliases: '',
+    sectors: '',
+  };
 }
 
 function isHttpUrl(value: string): boolean {
@@ -112,16 +160,29 @@ export function draftProblems(draft: EntityDraft): Record<string, string> {
       problems.kind = 'Choose one of the listed kinds.';
     else if (kind.length > LIMITS.kind) problems.kind = `At most ${LIMITS.kind} characters.`;
   }
+  for (const key of LIST_PROPERTIES[draft.type]) {
+    const items = listItems(draft[key]);
+    const long = items.find((item) => item.length > LIST_ITEM_LIMITS[key]);
+    if (items.length > LIMITS.listItems) problems[key] = `At most ${LIMITS.listItems} lines.`;
+    else if (long !== undefined)
+      problems[key] =
+        `“${long.length > 24 ? `${long.slice(0, 24)}…` : long}” is ${long.length} characters ` +
+        `long: at most ${LIST_ITEM_LIMITS[key]}.`;
+  }
   return problems;
 }
 
 /** The properties of a new entity from a draft (blank fields left out). */
-export function createProperties(draft: EntityDraft): Record<string, string> {
-  const properties: Record<string, string> = { name: draft.name.trim() };
+export function createProperties(draft: EntityDraft): Record<string, string | string[]> {
+  const properties: Record<string, string | string[]> = { name: draft.name.trim() };
   if (draft.description.trim() !== '') properties.description = draft.description.trim();
   for (const key of FORM_PROPERTIES[draft.type]) {
     const value = draft[key].trim();
     if (value !== '') properties[key] = value;
+  }
+  for (const key of LIST_PROPERTIES[draft.type]) {
+    const items = listItems(draft[key]);
+    if (items.length > 0) properties[key] = items;
   }
   return properties;
 }
@@ -132,6 +193,10 @@ export function draftFromProperties(
   properties: Record<string, unknown>,
 ): EntityDraft {
   const text = (key: string) => (typeof properties[key] === 'string' ? properties[key] : '');
+  const lines = (key: string) => {
+    const value = properties[key];
+    return Array.isArray(value) ? value.map(String).join('\n') : '';
+  };
   return {
     type,
     name: text('name'),
@@ -139,22 +204,29 @@ export function draftFromProperties(
     kind: text('kind'),
     website: text('website'),
     link: text('link'),
+    aliases: lines('aliases'),
+    sectors: lines('sectors'),
   };
 }
+
+/** An edit's changed properties: a text, a list, or null to remove the property. */
+export type PropertyChanges = Record<string, string | string[] | null>;
 
 /**
  * The change from `base` to `draft`: changed fields only; a cleared field becomes null (removes
  * the property). Empty when nothing changed.
  */
-export function changedProperties(
-  base: EntityDraft,
-  draft: EntityDraft,
-): Record<string, string | null> {
-  const changes: Record<string, string | null> = {};
+export function changedProperties(base: EntityDraft, draft: EntityDraft): PropertyChanges {
+  const changes: PropertyChanges = {};
   for (const key of ['name', 'description', ...FORM_PROPERTIES[draft.type]] as const) {
     const before = base[key].trim();
     const after = draft[key].trim();
     if (before !== after) changes[key] = after === '' ? null : after;
+  }
+  for (const key of LIST_PROPERTIES[draft.type]) {
+    const before = listItems(base[key]);
+    const after = listItems(draft[key]);
+    if (before.join('\n') !== after.join('\n')) changes[key] = after.length === 0 ? null : after;
   }
   return changes;
 }
