@@ -22,5 +22,5 @@ RETURN m.id AS id,
        direction,
        coalesce(r.sources, []) AS sources,
        coalesce(r.evidence, []) AS evidence,
-       r.role AS role, r.startDate AS startDate, r.endDate AS endDate
+       r.role AS role, r.startDate AS startDate, r.endDate AS endDate, r.notes AS notes
 ORDER BY relationship, direction, label, id

@@ -110,6 +110,10 @@ export const entityResponseSchema = z
         role: z.string().optional().meta({ description: 'The part played, where stated' }),
         startDate: z.string().optional().meta({ description: 'YYYY[-MM[-DD]], where stated' }),
         endDate: z.string().optional().meta({ description: 'YYYY[-MM[-DD]], where stated' }),
+        notes: z
+          .string()
+          .optional()
+          .meta({ description: 'What the editor noted of the relationship (a source, a caveat)' }),
       }),
     ),
     neighbourSummary: z.object({

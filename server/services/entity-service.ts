@@ -42,6 +42,7 @@ export interface EntityDetail {
     role?: string;
     startDate?: string;
     endDate?: string;
+    notes?: string;
   }[];
   /** Every relationship of the entity counted by type, direction and neighbour type. */
   neighbourSummary: {
@@ -96,6 +97,7 @@ export async function getEntity(
         ...(typeof n.role === 'string' ? { role: n.role } : {}),
         ...(typeof n.startDate === 'string' ? { startDate: n.startDate } : {}),
         ...(typeof n.endDate === 'string' ? { endDate: n.endDate } : {}),
+        ...(typeof n.notes === 'string' ? { notes: n.notes } : {}),
       };
     });
     const groups = (await run(tx, 'query/neighbour-summary', {

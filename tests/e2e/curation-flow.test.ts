@@ -243,6 +243,10 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await expect
         .poll(() => page.textContent('[data-testid="details-panel"] .group .about'), POLL)
         .toBe('evaluation lead · 2025-02 – 2026');
+      // And what the editor noted, for every reader.
+      expect(await page.textContent('[data-testid="details-panel"] .group .notes')).toBe(
+        'Leads the evaluation track of the community.',
+      );
 
       // The activity's stakeholder map shows the note beside the new stakeholder.
       await page.click(`[data-testid="details-panel"] button.row:has-text("Co-Leading")`);

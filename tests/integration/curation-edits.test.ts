@@ -336,6 +336,7 @@ describe('relationship edits', () => {
           role: 'technical partner',
           startDate: '2023-04',
           endDate: '2025',
+          notes: 'Runs the clinic pilots.',
         }),
       );
     });

@@ -169,6 +169,8 @@ export interface Neighbour {
   role?: string;
   startDate?: string;
   endDate?: string;
+  /** The editor's note on the relationship (a source, a caveat). */
+  notes?: string;
 }
 
 /** One source stating a fact, and where it states it. */
