@@ -567,6 +567,15 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       expect(await page.inputValue(`${form} textarea[name="sectors"]`)).toBe(
         'identity\ncivil registration',
       );
+      // Closed with Escape, the dialog gives focus back to the button that opened it.
+      await page.keyboard.press('Escape');
+      await page.waitForSelector(form, { state: 'detached', ...POLL });
+      await expect
+        .poll(
+          () => inPage<string | null>(page, `document.activeElement?.dataset.testid ?? null`),
+          POLL,
+        )
+        .toBe('edit-entity');
     } finally {
       await removeEntity(id);
     }
