@@ -170,6 +170,28 @@ describe('entity drafts', () => {
     ).toEqual(['aliases']);
   });
 
+  it('edits a DPG’s types, licences and repositories as lists, repositories as addresses', () => {
+    const dpg = draftFromProperties('DPG', {
+      name: 'DHIS2',
+      types: ['software'],
+      licenses: ['BSD-3-Clause'],
+      repositories: ['https://github.com/dhis2/dhis2-core'],
+    });
+    expect([dpg.types, dpg.licenses, dpg.repositories]).toEqual([
+      'software',
+      'BSD-3-Clause',
+      'https://github.com/dhis2/dhis2-core',
+    ]);
+    const edited = { ...dpg, repositories: `${dpg.repositories}\ngithub.com/dhis2/other` };
+    expect(draftProblems(edited)).toEqual({
+      repositories:
+        '“github.com/dhis2/other” is not an http(s) address, e.g. https://github.com/….',
+    });
+    expect(changedProperties(dpg, { ...dpg, licenses: 'BSD-3-Clause\nMIT' })).toEqual({
+      licenses: ['BSD-3-Clause', 'MIT'],
+    });
+  });
+
   it('writes a sector as the registry does when only its case differs (ranking matches exactly)', () => {
     expect(inKnownCase('health\n Climate \nidentity', ['Health', 'Climate'])).toBe(
       'Health\nClimate\nidentity',

@@ -51,16 +51,25 @@ export const FORM_PROPERTIES: Record<EditableType, readonly ('kind' | 'website' 
  * names, and a DPG's sectors. 73 of the registry's 165 DPGs list no sector, MOSIP and OpenCRVS
  * among them, and their collaborators are found through sectors (QA).
  */
-export const LIST_PROPERTIES: Record<EditableType, readonly ('aliases' | 'sectors')[]> = {
+export const LIST_PROPERTIES: Record<EditableType, readonly ListProperty[]> = {
   Organisation: ['aliases'],
   Group: ['aliases'],
   Activity: ['aliases'],
-  DPG: ['aliases', 'sectors'],
+  DPG: ['aliases', 'sectors', 'types', 'licenses', 'repositories'],
   Initiative: ['aliases'],
 };
 
+/** A list property of the entity form. */
+export type ListProperty = 'aliases' | 'sectors' | 'types' | 'licenses' | 'repositories';
+
 /** The longest item of each list property (the server's schema, mirrored). */
-const LIST_ITEM_LIMITS = { aliases: LIMITS.alias, sectors: LIMITS.sector } as const;
+const LIST_ITEM_LIMITS: Record<ListProperty, number> = {
+  aliases: LIMITS.alias,
+  sectors: LIMITS.sector,
+  types: 50,
+  licenses: 100,
+  repositories: LIMITS.url,
+};
 
 /** The items of a list field: one per line, trimmed, blanks and repeats dropped. */
 export function listItems(text: string): string[] {
@@ -114,6 +123,9 @@ export interface EntityDraft {
   /** One item per line (LIST_PROPERTIES). */
   aliases: string;
   sectors: string;
+  types: string;
+  licenses: string;
+  repositories: string;
 }
 
 /** An empty draft of `type`. */
@@ -127,6 +139,9 @@ export function emptyDraft(type: EditableType): EntityDraft {
     link: '',
     aliases: '',
     sectors: '',
+    types: '',
+    licenses: '',
+    repositories: '',
   };
 }
 
@@ -163,7 +178,11 @@ export function draftProblems(draft: EntityDraft): Record<string, string> {
   for (const key of LIST_PROPERTIES[draft.type]) {
     const items = listItems(draft[key]);
     const long = items.find((item) => item.length > LIST_ITEM_LIMITS[key]);
+    const notAnAddress =
+      key === 'repositories' ? items.find((item) => !isHttpUrl(item)) : undefined;
     if (items.length > LIMITS.listItems) problems[key] = `At most ${LIMITS.listItems} lines.`;
+    else if (notAnAddress !== undefined)
+      problems[key] = `“${notAnAddress}” is not an http(s) address, e.g. https://github.com/….`;
     else if (long !== undefined)
       problems[key] =
         `“${long.length > 24 ? `${long.slice(0, 24)}…` : long}” is ${long.length} characters ` +
@@ -206,6 +225,9 @@ export function draftFromProperties(
     link: text('link'),
     aliases: lines('aliases'),
     sectors: lines('sectors'),
+    types: lines('types'),
+    licenses: lines('licenses'),
+    repositories: lines('repositories'),
   };
 }
 
