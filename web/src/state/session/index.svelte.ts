@@ -27,6 +27,10 @@ export const session = {
     return canEdit(user);
   },
   /** Whether the server accepts sign-in (it has a SESSION_SECRET). */
+  /** Whether the server has said if it has sign-in (GET /api/auth/me answered). */
+  get sessionsKnown() {
+    return me.state === 'success';
+  },
   get sessionsEnabled() {
     return me.state === 'success' && me.data.sessionsEnabled;
   },
