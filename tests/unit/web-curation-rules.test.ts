@@ -370,6 +370,15 @@ describe('relationship form', () => {
     expect(server.error?.issues.map((i) => i.path.at(-1))).toEqual([field]);
   });
 
+  it('says a well-formed date that does not exist is no such day, not the wrong format', () => {
+    expect(relationshipDraftProblems({ ...empty, startDate: '2024-02-30' })).toEqual({
+      startDate: '2024-02-30 is no such day.',
+    });
+    expect(relationshipDraftProblems({ ...empty, startDate: '30/02/2024' }).startDate).toMatch(
+      /^A year, year-month or date/,
+    );
+  });
+
   it('accepts partial dates and an end in the start’s year', () => {
     expect(['2024', '2024-02', '2024-02-29'].every(isPartialDate)).toBe(true);
     expect(relationshipDraftProblems({ ...empty, startDate: '2024-05', endDate: '2024' })).toEqual(

@@ -304,7 +304,9 @@ export function relationshipDraftProblems(draft: RelationshipDraft): Record<stri
     ['endDate', end],
   ] as const)
     if (value !== '' && !isPartialDate(value))
-      problems[key] = 'A year, year-month or date: 2024, 2024-03 or 2024-03-15.';
+      problems[key] = PARTIAL_DATE.test(value)
+        ? `${value} is no such day.`
+        : 'A year, year-month or date: 2024, 2024-03 or 2024-03-15.';
   if (!problems.startDate && !problems.endDate && start && end && endsBeforeStart(start, end))
     problems.endDate = 'Ends before it starts.';
   return problems;
