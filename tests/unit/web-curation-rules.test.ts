@@ -35,6 +35,7 @@ import {
   fieldProblems,
   linkOptions,
   inKnownCase,
+  mergeProblem,
   parseTags,
   tagsProblem,
 } from '../../web/src/state/curation/rules.ts';
@@ -566,6 +567,17 @@ describe('annotation tags that do not fit', () => {
       expect.objectContaining({
         details: [{ path: 'body.tags', message: 'has too many items: at most 20' }],
       }),
+    );
+  });
+});
+
+describe('a failed merge', () => {
+  it('says what happened from the status the UI holds, never "[object Object]"', () => {
+    const failed = (status: number, message = 'x') => ({ code: 'C', message, status });
+    expect(mergeProblem(failed(409))).toMatch(/^One of the two was changed meanwhile/);
+    expect(mergeProblem(failed(404))).toMatch(/^One of the two is gone/);
+    expect(mergeProblem(failed(400, 'Only entities of one type merge'))).toBe(
+      'Only entities of one type merge',
     );
   });
 });

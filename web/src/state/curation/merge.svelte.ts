@@ -5,7 +5,6 @@
  * change made meanwhile answers 409 and nothing is merged. Afterwards the kept entity is explored
  * and selected, and the merged id redirects to it.
  */
-import { ApiError } from '../../lib/api/api-error';
 import { api } from '../../lib/api';
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
 import { graphActions } from '../graph/index.svelte';
@@ -51,13 +50,6 @@ async function readSide(id: string): Promise<MergeSide> {
   };
 }
 
-/** The message for a failed merge: a change meanwhile is said plainly. */
-export function mergeProblem(error: unknown): string {
-  if (error instanceof ApiError && error.status === 409)
-    return 'One of the two was changed meanwhile: read them again and check before merging.';
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The duplicate's id being read: an earlier choice's answer arriving later is not shown. */
 let reading: string | null = null;
 
@@ -92,7 +84,16 @@ export const mergeActions = {
     subjectSide = loading();
     try {
       const side = await readSide(subject.id);
-      if (form?.subject.id === subject.id) subjectSide = success(side);
+      if (form?.subject.id !== subject.id) return;
+      // A page still showing an entity merged away meanwhile: the API answers for the one kept.
+      subjectSide =
+        side.id === subject.id
+          ? success(side)
+          : failure(
+              new Error(
+                `${subject.label} was merged into ${side.label} meanwhile: nothing to merge.`,
+              ),
+            );
     } catch (error) {
       if (form?.subject.id === subject.id) subjectSide = failure(error);
     }
@@ -153,6 +154,19 @@ export const mergeActions = {
       selectionActions.reselect(sides.keep.id, 'panel');
     } catch (error) {
       result = failure(error);
+      // Read again what the merge quoted, so that "merge again" quotes the versions now; a side
+      // that is gone leaves the duplicate to be chosen anew.
+      const { subject } = form ?? {};
+      if (!subject) return;
+      const other = sides.keep.id === subject.id ? sides.remove.id : sides.keep.id;
+      try {
+        const [again, otherAgain] = await Promise.all([readSide(subject.id), readSide(other)]);
+        if (form?.subject.id !== subject.id) return;
+        subjectSide = success(again);
+        form = { ...form, other: otherAgain.id === again.id ? idle() : success(otherAgain) };
+      } catch {
+        if (form?.subject.id === subject.id) form = { ...form, other: idle() };
+      }
     }
   },
 };

@@ -8,6 +8,7 @@
  */
 import { RELATIONSHIP_ENDS } from '../../../../server/curation/relationship-rules.ts';
 import { ORGANISATION_KINDS } from '../../../../server/model/graph-vocabulary.ts';
+import type { UserFacingError } from '../../lib/api/async-status';
 import type { FieldIssue } from './types';
 
 export { ORGANISATION_KINDS, RELATIONSHIP_ENDS };
@@ -375,4 +376,17 @@ export function tagsProblem(tags: readonly string[]): string | null {
   if (long === undefined) return null;
   const shown = long.length > 24 ? `${long.slice(0, 24)}…` : long;
   return `The tag “${shown}” is ${long.length} characters long: at most ${LIMITS.tag}.`;
+}
+
+/**
+ * The message for a failed merge, from its status (a `failure` holds a UserFacingError, not the
+ * ApiError: testing for the class showed "[object Object]", QA). A change or a merge made meanwhile
+ * is said plainly, with what to do.
+ */
+export function mergeProblem(error: UserFacingError): string {
+  if (error.status === 409)
+    return 'One of the two was changed meanwhile: both were read again, check them and merge again.';
+  if (error.status === 404)
+    return 'One of the two is gone (merged or deleted meanwhile): choose the duplicate again.';
+  return error.message;
 }
