@@ -244,7 +244,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         .poll(() => page.textContent('[data-testid="details-panel"] .group .about'), POLL)
         .toBe('evaluation lead · 2025-02 – 2026');
       // And what the editor noted, for every reader.
-      expect(await page.textContent('[data-testid="details-panel"] .group .notes')).toBe(
+      expect((await page.textContent('[data-testid="details-panel"] .group .notes'))?.trim()).toBe(
         'Leads the evaluation track of the community.',
       );
 
