@@ -12,6 +12,7 @@ const SHARED_WITH_WEB = [
   'server/model/graph-vocabulary.ts',
   'server/model/entity-ids.ts',
   'server/curation/relationship-rules.ts',
+  'server/curation/merge-rules.ts',
   'server/api/limits.ts',
   'server/services/export/spreadsheet-formulas.ts',
 ];

@@ -11,9 +11,9 @@ import { markMetricsStale } from '../insights/metrics-service.ts';
 import { recordAudit } from './audit-trail.ts';
 import { lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
 import { stateAsEditor } from './editor-provenance.ts';
+import { mergeFills } from './merge-rules.ts';
 
 /** Properties that the merge combines itself rather than copying. */
-const COMBINED = new Set(['name', 'aliases', 'sources', 'evidence', 'editedProperties', 'version']);
 
 export interface MergeResult {
   entity: EntityState;
@@ -76,9 +76,7 @@ export async function mergeEntities(
     const [out] = await run(tx, 'curation/merge-move-outgoing', input);
     const [inc] = await run(tx, 'curation/merge-move-incoming', input);
     const fill = Object.fromEntries(
-      Object.entries(remove.properties).filter(
-        ([k]) => !COMBINED.has(k) && keep.properties[k] === undefined,
-      ),
+      mergeFills(keep.properties, remove.properties).map((k) => [k, remove.properties[k]]),
     );
     const edited = mergedEditedProperties(keep, remove, Object.keys(fill));
     await run(tx, 'curation/merge-finish', {

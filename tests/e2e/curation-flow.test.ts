@@ -428,16 +428,18 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('merges a duplicate into the entity viewed, and its id leads there (1280×800)', async () => {
     const call = await apiSession();
-    const create = async (name: string) => {
+    const create = async (name: string, extra: Record<string, string> = {}) => {
       const answer = await call('POST', '/api/curation/entities', {
         type: 'Organisation',
-        properties: { name, kind: 'ngo' },
+        properties: { name, kind: 'ngo', ...extra },
       });
       expect(answer.status).toBe(201);
       return ((await answer.json()) as { id: string }).id;
     };
     const keep = await create('Merge Keeper Network');
-    const duplicate = await create('Merge Keeper Network Duplicate');
+    const duplicate = await create('Merge Keeper Network Duplicate', {
+      website: 'https://keeper.example.org',
+    });
     try {
       const linked = await call('POST', '/api/curation/relationships', {
         from: duplicate,
@@ -460,6 +462,8 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         .poll(() => dialog.getByTestId('merge-remove').textContent(), POLL)
         .toContain('1 relationship');
       expect(await dialog.getByTestId('merge-keep').textContent()).toContain(keep);
+      // What the kept one takes, said before the merge.
+      expect(await dialog.getByTestId('merge-fills').textContent()).toContain('website');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-merge.png') });
       await dialog.getByTestId('merge-confirm').click();
       await dialog.waitFor({ state: 'detached', ...POLL });

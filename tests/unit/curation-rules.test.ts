@@ -7,6 +7,7 @@ import { findPersonalData } from '../../server/curation/personal-data.ts';
 import { endpointProblem } from '../../server/curation/relationship-rules.ts';
 import { applyRedirects } from '../../server/curation/import-guards.ts';
 import { mergedEditedProperties } from '../../server/curation/entity-merge.ts';
+import { mergeFills } from '../../server/curation/merge-rules.ts';
 import type { EntityState } from '../../server/curation/entity-edits.ts';
 import { createEntityBodySchema } from '../../server/api/curation-schemas.ts';
 
@@ -158,5 +159,23 @@ describe('edited properties after a merge', () => {
     const remove = entity('org:b', ['name']);
     expect(mergedEditedProperties(entity('org:a', []), remove, [])).toEqual([]);
     expect(mergedEditedProperties(entity('org:a', ['name']), remove, [])).toEqual(['name']);
+  });
+});
+
+describe('what a merge takes from the entity merged into the one kept', () => {
+  it('takes the properties the kept one lacks; names, aliases and provenance are combined', () => {
+    expect(
+      mergeFills(
+        { name: 'WHO', kind: 'un-agency', aliases: [] },
+        {
+          name: 'World Health Organization',
+          kind: 'ngo',
+          website: 'https://who.int',
+          description: 'The UN agency for health.',
+          aliases: ['OMS'],
+          sources: ['source:b'],
+        },
+      ).sort(),
+    ).toEqual(['description', 'website']);
   });
 });

@@ -18,6 +18,8 @@ export interface MergeSide {
   label: string;
   type: string;
   version: number;
+  /** Its properties as the editing API reads them: what the merge would take from it. */
+  properties: Record<string, unknown>;
   relationships: number;
   sources: number;
 }
@@ -45,6 +47,7 @@ async function readSide(id: string): Promise<MergeSide> {
     label: details.label,
     type: state.type,
     version: state.version,
+    properties: state.properties,
     relationships: Object.values(details.degree).reduce((sum, count) => sum + count, 0),
     sources: state.provenance.length,
   };
