@@ -455,7 +455,12 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await signIn(page);
       await page.click('[data-testid="merge-entity"]');
       const dialog = page.getByTestId('merge-dialog');
-      await dialog.locator('#merge-other').fill('Merge Keeper Network Duplicate');
+      // The entity itself is not offered as its own duplicate.
+      await dialog.locator('#merge-other').fill('Merge Keeper Network');
+      await dialog.getByRole('option', { name: /Merge Keeper Network Duplicate/ }).waitFor(POLL);
+      expect(await dialog.getByRole('option').allTextContents()).not.toContainEqual(
+        expect.stringMatching(/Merge Keeper Network(?! Duplicate)/),
+      );
       await dialog.getByRole('option', { name: /Merge Keeper Network Duplicate/ }).click();
       // What each side brings, before anything is merged.
       await expect
@@ -514,6 +519,15 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       // Following the merge replaced the old link's history entry: Back leaves, rather than
       // returning to the old link, which would follow the merge again.
       expect(await inPage<number>(old, 'history.length')).toBe(2);
+      // Deleting it from its details: the overview shows, and the keyboard focus stays in the side
+      // panel rather than falling to the page.
+      await page.click('[data-testid="delete-entity"]');
+      await page.click('[data-testid="confirm-delete"]');
+      await page.waitForSelector('[data-testid="details-panel"]', { state: 'detached', ...POLL });
+      await expect
+        .poll(() => inPage<string>(page, 'document.activeElement.closest("aside")?.tagName'), POLL)
+        .toBe('ASIDE');
+      expect((await call('GET', `/api/entities/${encodeURIComponent(keep)}`)).status).toBe(404);
     } finally {
       // The kept one first: while it stands, the merged id leads to it.
       await removeEntity(keep);
