@@ -62,8 +62,10 @@ CALL () {
   RETURN collect({value: value, label: value, count: count}) AS stages
 }
 CALL () {
+  // activityTypes, the list every importer writes (derived where a source states none): the
+  // member page's own activityType is one of them where it gives one.
   MATCH (a:Activity)
-  UNWIND a.activityType AS value
+  UNWIND a.activityTypes AS value
   WITH value, count(*) AS count
   ORDER BY count DESC, value
   LIMIT $limit

@@ -40,7 +40,9 @@ const list = (item: z.ZodType<string>, max = 50) => z.array(item).max(max);
 /** The properties an editor may set, per type (every one optional here). */
 const PROPERTY_SHAPES = {
   Organisation: { kind: organisationKindSchema, website: httpUrl },
-  Activity: { activityType: text(200), link: httpUrl },
+  // activityTypes is what the filters and facets read (the importers derive it); activityType is
+  // the member page's own wording, kept for API clients that set it.
+  Activity: { activityType: text(200), activityTypes: list(text(50)), link: httpUrl },
   DPG: {
     stage: text(50),
     licenses: list(text(100)),
@@ -103,7 +105,7 @@ export const updateEntityBodySchema = z
     version: versionSchema,
     properties: z.record(z.string(), z.unknown()).meta({
       description:
-        'The properties to change (whitelisted per type: name, description, aliases, website, kind, activityType, link, stage, licenses, sectors, types, repositories, memberCount); null removes one',
+        'The properties to change (whitelisted per type: name, description, aliases, website, kind, activityType, activityTypes, link, stage, licenses, sectors, types, repositories, memberCount); null removes one',
     }),
   })
   .meta({ id: 'UpdateEntityRequest' });

@@ -165,5 +165,37 @@ describe.runIf(hasSharedData())(
         [],
       );
     });
+
+    it('keeps the activity types an editor gave, which the filters read', async () => {
+      const [before] = await query(db, 'MATCH (a:Entity {id: $id}) RETURN a.activityTypes AS t', {
+        id: led,
+      });
+      const state = await call(app.url, 'GET', `/api/curation/entities/${enc(led)}`);
+      const typed = await ed('PATCH', `/api/curation/entities/${enc(led)}`, {
+        version: state.body.version,
+        properties: { activityTypes: ['advocacy', 'research'] },
+      });
+      expect(typed.status).toBe(200);
+      const tooLong = await ed('PATCH', `/api/curation/entities/${enc(led)}`, {
+        version: typed.body.version,
+        properties: { activityTypes: ['x'.repeat(51)] },
+      });
+      expect(tooLong.status).toBe(400);
+      expect(JSON.stringify(tooLong.body)).toContain('activityTypes');
+
+      const report = await importSeed(db);
+      const [after] = await query(db, 'MATCH (a:Entity {id: $id}) RETURN a.activityTypes AS t', {
+        id: led,
+      });
+      expect(after!.t).toEqual(['advocacy', 'research']);
+      expect(report.conflicts).toContainEqual(
+        expect.objectContaining({
+          kind: 'edited-property',
+          id: led,
+          property: 'activityTypes',
+          importValue: before!.t,
+        }),
+      );
+    });
   },
 );

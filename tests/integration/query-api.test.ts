@@ -660,6 +660,14 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       expect(facets.licences).toContainEqual(expect.objectContaining({ value: 'BSD-3-Clause' }));
       expect(facets.dpgTypes).toContainEqual(expect.objectContaining({ value: 'software' }));
       expect(facets.stages).toContainEqual({ value: 'DPG', label: 'DPG', count: 165 });
+      // The types the importers give activities, counted as the filters count them.
+      expect(facets.activityTypes).toContainEqual({
+        value: 'funding',
+        label: 'funding',
+        count: await countOf(
+          "MATCH (a:Activity) WHERE 'funding' IN a.activityTypes RETURN count(a) AS n",
+        ),
+      });
       expect(facets.sdgs.map((s) => s.value)).toEqual(
         Array.from({ length: 17 }, (_, i) => `sdg:${i + 1}`),
       );

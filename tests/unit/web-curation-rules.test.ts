@@ -171,6 +171,25 @@ describe('entity drafts', () => {
     ).toEqual(['aliases']);
   });
 
+  it('edits an activity’s types one per line, as the filters read them', () => {
+    const activity = draftFromProperties('Activity', {
+      name: 'Venture Fund',
+      activityTypes: ['funding'],
+    });
+    expect(activity.activityTypes).toBe('funding');
+    const edited = { ...activity, activityTypes: 'funding\ncapacity building' };
+    expect(changedProperties(activity, edited)).toEqual({
+      activityTypes: ['funding', 'capacity building'],
+    });
+    expect(draftProblems({ ...edited, activityTypes: 't'.repeat(51) })).toEqual({
+      activityTypes: `“${'t'.repeat(24)}…” is 51 characters long: at most 50.`,
+    });
+    // An activity's types alone.
+    expect(createProperties({ ...emptyDraft('DPG'), name: 'A', activityTypes: 'funding' })).toEqual(
+      { name: 'A' },
+    );
+  });
+
   it('edits a DPG’s types, licences and repositories as lists, repositories as addresses', () => {
     const dpg = draftFromProperties('DPG', {
       name: 'DHIS2',

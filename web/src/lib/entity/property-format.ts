@@ -56,6 +56,11 @@ const VALUE_NAMES: Readonly<Record<string, (value: string) => string>> = {
   activityTypes: (value) => value.charAt(0).toUpperCase() + value.slice(1),
 };
 
+/** How a stored value of `key` reads ("aimodel" of types → "AI model"); other values as they are. */
+export function valueName(key: string, value: string): string {
+  return VALUE_NAMES[key]?.(value) ?? value;
+}
+
 /** "memberSince" / "member_since" → "Member since". */
 export function humaniseKey(key: string): string {
   const fixed = KEY_LABELS[key];

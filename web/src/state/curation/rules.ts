@@ -49,19 +49,21 @@ export const FORM_PROPERTIES: Record<EditableType, readonly ('kind' | 'website' 
 
 /**
  * The list properties the entity form edits, one item per line, per type: every entity's other
- * names, and a DPG's sectors. 73 of the registry's 165 DPGs list no sector, MOSIP and OpenCRVS
- * among them, and their collaborators are found through sectors (QA).
+ * names, a DPG's sectors and an activity's types. 73 of the registry's 165 DPGs list no sector,
+ * MOSIP and OpenCRVS among them, and their collaborators are found through sectors (QA); the
+ * explorer filters activities by type.
  */
 export const LIST_PROPERTIES: Record<EditableType, readonly ListProperty[]> = {
   Organisation: ['aliases'],
   Group: ['aliases'],
-  Activity: ['aliases'],
+  Activity: ['aliases', 'activityTypes'],
   DPG: ['aliases', 'sectors', 'types', 'licenses', 'repositories'],
   Initiative: ['aliases'],
 };
 
 /** A list property of the entity form. */
-export type ListProperty = 'aliases' | 'sectors' | 'types' | 'licenses' | 'repositories';
+export type ListProperty =
+  'aliases' | 'sectors' | 'types' | 'licenses' | 'repositories' | 'activityTypes';
 
 /** The longest item of each list property (the server's schema, mirrored). */
 const LIST_ITEM_LIMITS: Record<ListProperty, number> = {
@@ -70,6 +72,7 @@ const LIST_ITEM_LIMITS: Record<ListProperty, number> = {
   types: 50,
   licenses: 100,
   repositories: LIMITS.url,
+  activityTypes: 50,
 };
 
 /** The items of a list field: one per line, trimmed, blanks and repeats dropped. */
@@ -127,6 +130,7 @@ export interface EntityDraft {
   types: string;
   licenses: string;
   repositories: string;
+  activityTypes: string;
 }
 
 /** An empty draft of `type`. */
@@ -143,6 +147,7 @@ export function emptyDraft(type: EditableType): EntityDraft {
     types: '',
     licenses: '',
     repositories: '',
+    activityTypes: '',
   };
 }
 
@@ -229,6 +234,7 @@ export function draftFromProperties(
     types: lines('types'),
     licenses: lines('licenses'),
     repositories: lines('repositories'),
+    activityTypes: lines('activityTypes'),
   };
 }
 
