@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ENTITY_ID_PATTERN, MAX_ENTITY_ID_LENGTH, canonicalEntityId } from '../model/entity-ids.ts';
 import { LIMITS } from './limits.ts';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../model/graph-model.ts';
+import { ENTITY_TYPES, ORGANISATION_KINDS, RELATIONSHIP_TYPES } from '../model/graph-model.ts';
 
 export { ENTITY_ID_PATTERN };
 
@@ -46,9 +46,15 @@ export function anyCase<const T extends readonly [string, ...string[]]>(values: 
 
 /**
  * A comma-separated query parameter whose items must belong to a whitelist (`types=DPG,Country`).
- * The whitelists come from the graph model, so no other label or type can reach a query.
+ * The whitelists come from the graph model, so no other label or type can reach a query. An item
+ * outside it is named in the error, with what `item` is: zod's own message listed the options but
+ * not which of several comma-separated items was wrong.
  */
-function commaList<const T extends readonly [string, ...string[]]>(values: T, description: string) {
+function commaList<const T extends readonly [string, ...string[]]>(
+  values: T,
+  item: string,
+  description: string,
+) {
   const canonical = canonicalCase(values);
   return z
     .string()
@@ -63,16 +69,34 @@ function commaList<const T extends readonly [string, ...string[]]>(values: T, de
             .map(canonical)
         : [],
     )
-    .pipe(z.array(z.enum(values)))
+    .pipe(
+      z.array(
+        z.enum(values, {
+          error: (issue) =>
+            `${JSON.stringify(issue.input)} is not ${item}: expected one of ${values.join(', ')}`,
+        }),
+      ),
+    )
     .meta({ description });
 }
 
 const entityTypesParam = (what: string) =>
-  commaList(ENTITY_TYPES, `${what}; comma-separated, any of ${ENTITY_TYPES.join(', ')}`);
+  commaList(
+    ENTITY_TYPES,
+    'an entity type',
+    `${what}; comma-separated, any of ${ENTITY_TYPES.join(', ')}`,
+  );
 const relationshipTypesParam = (what: string) =>
   commaList(
     RELATIONSHIP_TYPES,
+    'a relationship type',
     `${what}; comma-separated, any of ${RELATIONSHIP_TYPES.join(', ')}`,
+  );
+const organisationKindsParam = (what: string) =>
+  commaList(
+    ORGANISATION_KINDS,
+    'an organisation kind',
+    `${what}; comma-separated, any of ${ORGANISATION_KINDS.join(', ')}`,
   );
 
 /**
@@ -213,6 +237,9 @@ export const pathsQuerySchema = z
     rels: relationshipTypesParam('Follow only these relationship types'),
     avoid: entityTypesParam(
       'Pass through no entity of these types (the two ends may be of them): the explorer sends the types its filters hide',
+    ),
+    avoidKinds: organisationKindsParam(
+      'Pass through no organisation of these kinds (the two ends may be of them): the explorer sends the kinds its filters hide',
     ),
   })
   .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });

@@ -14,7 +14,11 @@ import {
   toEdgeElement,
   toNodeElement,
 } from './graph-elements.ts';
-import { checkEntityTypes, checkRelationshipTypes } from './graph-filters.ts';
+import {
+  checkEntityTypes,
+  checkOrganisationKinds,
+  checkRelationshipTypes,
+} from './graph-filters.ts';
 import { readNodes } from './graph-reader.ts';
 import { pathSentence } from './path-sentence.ts';
 
@@ -26,6 +30,14 @@ export interface PathRequest {
   rels: readonly string[];
   /** Entity types no path passes through (its two ends excepted); none when empty. */
   avoid: readonly string[];
+  /** Organisation kinds no path passes through (its two ends excepted); none when empty. */
+  avoidKinds: readonly string[];
+}
+
+/** What a path may not pass through, checked against the model's lists. */
+interface Avoided {
+  types: readonly string[];
+  kinds: readonly string[];
 }
 
 export interface PathStep {
@@ -70,19 +82,25 @@ async function stablePaths(
   tx: ManagedTransaction,
   request: PathRequest,
   rels: readonly string[],
-  avoid: readonly string[],
+  avoided: Avoided,
 ): Promise<Row[]> {
-  // The statements that pass through any entity unless asked not to: the common one is smaller.
-  const [shortest, ofLength] =
-    avoid.length === 0
-      ? (['graph/shortest-paths', 'graph/paths-of-length'] as const)
-      : (['graph/shortest-paths-avoiding', 'graph/paths-of-length-avoiding'] as const);
+  // The statements that pass through any entity unless asked not to: the common one is smaller,
+  // and the one the benchmark measures. Types and kinds share the avoiding ones (an empty list
+  // avoids nothing), so hiding companies alone costs no third pair of statements.
+  const plain = avoided.types.length === 0 && avoided.kinds.length === 0;
+  const [shortest, ofLength] = plain
+    ? (['graph/shortest-paths', 'graph/paths-of-length'] as const)
+    : (['graph/shortest-paths-avoiding', 'graph/paths-of-length-avoiding'] as const);
+  // The plain statements get the parameters they always did (the benchmark's request unchanged).
+  const avoiding = plain
+    ? { avoid: avoided.types }
+    : { avoid: avoided.types, avoidKinds: avoided.kinds };
   const rows = await run(tx, shortest, {
     from: request.from,
     to: request.to,
     maxHops: neo4j.int(request.maxHops),
     rels,
-    avoid,
+    ...avoiding,
   });
   const last = rows[Math.min(request.k, rows.length) - 1];
   if (last === undefined) return [];
@@ -95,7 +113,7 @@ async function stablePaths(
     length: neo4j.int(length),
     limit: neo4j.int(request.k - shorter.length),
     rels,
-    avoid,
+    ...avoiding,
   });
   return [...shorter, ...tied];
 }
@@ -103,7 +121,10 @@ async function stablePaths(
 /** Up to `k` shortest paths between two entities, in a stable order; throws NotFoundError for an unknown end. */
 export async function findPaths(db: GraphDatabase, request: PathRequest): Promise<PathSet> {
   const rels = checkRelationshipTypes(request.rels);
-  const avoid = checkEntityTypes(request.avoid, 'avoid');
+  const avoided = {
+    types: checkEntityTypes(request.avoid, 'avoid'),
+    kinds: checkOrganisationKinds(request.avoidKinds, 'avoidKinds'),
+  };
   return db.readTx(async (tx) => {
     const ends = await readNodes(tx, [request.from, request.to]);
     const missing = [request.from, request.to].filter((id) => !ends.some((n) => n.id === id));
@@ -114,7 +135,7 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
     // to: where more paths tie than are kept, GIZ → UNDP and UNDP → GIZ kept different ones.
     const swap = request.to < request.from;
     const asked = swap ? { ...request, from: request.to, to: request.from } : request;
-    const rows = (await stablePaths(tx, asked, rels, avoid)).map((row) =>
+    const rows = (await stablePaths(tx, asked, rels, avoided)).map((row) =>
       swap
         ? {
             ...row,

@@ -665,10 +665,29 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       );
     await expect.poll(async () => (await inner()).length, POLL).toBeGreaterThan(0);
     for (const type of await inner()) expect(['Country', 'SDG']).not.toContain(type);
+    // Companies hidden too: none on the way, though Google, an end, is one.
+    await inPage(page, `location.hash = '#/explore?types=Country,SDG&kinds=company&${ends}'`);
+    await expect
+      .poll(() => page.getByTestId('path-filter-note').innerText(), POLL)
+      .toBe('Not through countries, SDGs and companies, which the filters hide.');
+    await expect.poll(() => asked.at(-1)?.searchParams.get('avoidKinds'), POLL).toBe('company');
+    expect(asked.at(-1)!.searchParams.get('avoid')).toBe('Country,SDG');
+    await page.locator('[data-testid="path-count"]').waitFor(POLL);
+    const innerKinds = () =>
+      inPage<(string | null)[]>(
+        page,
+        `__cy.nodes('[?onPath]').filter((n) => !['org:google', 'org:unicef'].includes(n.id())).map((n) => n.data('kind') ?? null)`,
+      );
+    await expect.poll(async () => (await innerKinds()).length, POLL).toBeGreaterThan(0);
+    expect(await innerKinds()).not.toContain('company');
     // Faded rather than hidden, they are still on the canvas: paths pass through them again.
-    await inPage(page, `location.hash = '#/explore?types=Country,SDG&fade=1&${ends}'`);
+    await inPage(
+      page,
+      `location.hash = '#/explore?types=Country,SDG&kinds=company&fade=1&${ends}'`,
+    );
     await page.getByTestId('path-filter-note').waitFor({ state: 'detached', ...POLL });
     await expect.poll(() => asked.at(-1)!.searchParams.has('avoid'), POLL).toBe(false);
+    expect(asked.at(-1)!.searchParams.has('avoidKinds')).toBe(false);
     await page.close();
   });
 

@@ -498,6 +498,29 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       expect(bad.body.error.details[0].path).toBe('query.avoid.0');
     });
 
+    it('passes through no organisation of the kinds asked to avoid, but may end at one', async () => {
+      // Samsung is a company, and one of its ten paths to UNICEF runs through another, Google.
+      const url = '/api/graph/paths?from=org:samsung&to=org:unicef&k=10&maxHops=4';
+      const companies = (body: { nodes: { data: { id: string; kind?: string } }[] }) =>
+        new Set(body.nodes.filter((n) => n.data.kind === 'company').map((n) => n.data.id));
+      const inner = (p: { nodes: string[] }) => p.nodes.slice(1, -1);
+      const all = conforms(pathsResponseSchema, (await api.get(url)).body);
+      const companiesOfAll = companies(all);
+      expect(all.paths.some((p) => inner(p).some((id) => companiesOfAll.has(id)))).toBe(true);
+      const avoiding = conforms(
+        pathsResponseSchema,
+        (await api.get(`${url}&avoidKinds=company`)).body,
+      );
+      expect(avoiding.paths.length).toBeGreaterThan(0);
+      const companiesOfAvoiding = companies(avoiding);
+      expect(companiesOfAvoiding.has('org:samsung')).toBe(true);
+      for (const p of avoiding.paths) {
+        expect(p.nodes[0]).toBe('org:samsung');
+        for (const id of inner(p)) expect(companiesOfAvoiding.has(id), id).toBe(false);
+      }
+      expect(avoiding.paths[0]!.length).toBeGreaterThanOrEqual(all.paths[0]!.length);
+    });
+
     it('returns no path when none is short enough or none uses the given relationships', async () => {
       const short = await api.get('/api/graph/paths?from=org:google&to=org:unicef&maxHops=1');
       expect(short).toMatchObject({ status: 200, body: { paths: [] } });

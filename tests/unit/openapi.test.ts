@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../server/api/openapi.ts';
 import { LIMITS } from '../../server/api/schemas.ts';
+import { ORGANISATION_KINDS } from '../../server/model/graph-model.ts';
 
 const doc = openApiDocument('test') as unknown as {
   openapi: string;
@@ -14,6 +15,7 @@ interface Param {
   name: string;
   in: string;
   required: boolean;
+  description?: string;
   schema: { default?: unknown; maximum?: number; minimum?: number; pattern?: string };
 }
 
@@ -72,6 +74,15 @@ describe('the OpenAPI document', () => {
     expect(param('/api/search', 'offset').schema).toMatchObject({ default: 0 });
     expect(param('/api/export', 'limit').schema).toMatchObject({ maximum: LIMITS.export.max });
     expect(param('/api/entities/{id}', 'id')).toMatchObject({ in: 'path', required: true });
+  });
+
+  it('documents the organisation kinds paths can avoid, beside the entity types', () => {
+    for (const name of ['avoid', 'avoidKinds']) {
+      expect(param('/api/graph/paths', name), name).toMatchObject({ in: 'query', required: false });
+    }
+    expect(param('/api/graph/paths', 'avoidKinds').description).toContain(
+      ORGANISATION_KINDS.join(', '),
+    );
   });
 
   it('gives entity ids a pattern a JSON Schema validator can use', () => {

@@ -7,6 +7,7 @@ import {
   searchQuerySchema,
   entityQuerySchema,
   LIMITS,
+  pathsQuerySchema,
   subgraphBodySchema,
 } from '../../server/api/schemas.ts';
 import { parseInput } from '../../server/api/validate.ts';
@@ -117,6 +118,26 @@ describe('parseInput', () => {
       'LEADS',
     ]);
     expect(subgraphBodySchema.safeParse({ ids: ['org:a'], rels: ['fund'] }).success).toBe(false);
+  });
+
+  it('reads the organisation kinds paths avoid in any case, and names one that is none', () => {
+    const ends = { from: 'org:a', to: 'org:b' };
+    expect(parseInput(pathsQuerySchema, ends, 'query').avoidKinds).toEqual([]);
+    expect(
+      parseInput(pathsQuerySchema, { ...ends, avoidKinds: 'Company, un-agency,,NGO' }, 'query')
+        .avoidKinds,
+    ).toEqual(['company', 'un-agency', 'ngo']);
+    // A 400 (ValidationError) that says which of the items is not a kind, and what kinds are.
+    const error = refusal(() =>
+      parseInput(pathsQuerySchema, { ...ends, avoidKinds: 'company,startup' }, 'query'),
+    );
+    expect(error.status).toBe(400);
+    expect(error.details).toMatchObject([
+      { path: 'query.avoidKinds.1', message: expect.stringContaining('"startup"') },
+    ]);
+    expect((error.details as { message: string }[])[0]!.message).toContain('multilateral-bank');
+    // An entity type is not a kind.
+    expect(pathsQuerySchema.safeParse({ ...ends, avoidKinds: 'Organisation' }).success).toBe(false);
   });
 
   // Parameters a route does not take are refused before it (unknown-parameters.ts); the schema

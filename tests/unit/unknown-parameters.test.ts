@@ -58,16 +58,19 @@ describe('unknownParameters', () => {
 
   it('passes the parameters the route takes', () => {
     const paths = route('GET', '/api/graph/paths');
-    expect(unknownParameters(paths, 'GET', ['from', 'to', 'maxHops', 'avoid'])).toEqual([]);
+    expect(
+      unknownParameters(paths, 'GET', ['from', 'to', 'maxHops', 'avoid', 'avoidKinds']),
+    ).toEqual([]);
   });
 });
 
 describe('likelyMeant', () => {
-  const paths = ['from', 'to', 'maxHops', 'k', 'rels', 'avoid'];
+  const paths = ['from', 'to', 'maxHops', 'k', 'rels', 'avoid', 'avoidKinds'];
 
   it('reads a name written in another case, a typo or a plural as the parameter', () => {
     expect(likelyMeant('MAXHOPS', paths)).toBe('maxHops');
     expect(likelyMeant('maxhop', paths)).toBe('maxHops');
+    expect(likelyMeant('avoidkind', paths)).toBe('avoidKinds');
     expect(likelyMeant('type', ['id', 'depth', 'types', 'rels', 'limit', 'prefer'])).toBe('types');
     expect(likelyMeant('lmit', ['q', 'types', 'limit', 'offset'])).toBe('limit');
   });

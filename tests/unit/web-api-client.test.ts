@@ -47,6 +47,19 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('createApiClient', () => {
+  it('asks for paths with only the filters given, the kinds beside the types', async () => {
+    const answer = { from: 'org:a', to: 'org:b', nodes: [], edges: [], paths: [] };
+    const fetch = fakeFetch(200, answer);
+    const client = clientWith(fetch);
+    await client.paths('org:a', 'org:b', { avoid: ['Country'], avoidKinds: ['company', 'ngo'] });
+    await client.paths('org:a', 'org:b', { avoid: [], avoidKinds: [] });
+    const asked = fetch.mock.calls.map((call) => new URL(String(call[0])).searchParams);
+    expect(asked[0]?.get('avoid')).toBe('Country');
+    expect(asked[0]?.get('avoidKinds')).toBe('company,ngo');
+    // No filter, no parameter: the request (and the answer cache's key) of the unfiltered paths.
+    expect([...asked[1]!.keys()]).toEqual(['from', 'to']);
+  });
+
   it('fetches an entity with its id URL-encoded and returns the body', async () => {
     const fetch = fakeFetch(200, entity);
     const result = await clientWith(fetch).entity(

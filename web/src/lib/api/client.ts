@@ -88,8 +88,8 @@ export interface ApiClient {
   /** The given entities and the relationships among them. */
   subgraph(ids: readonly string[], options?: RequestOptions): Promise<GraphChunk>;
   /**
-   * The shortest paths between two entities, each with its sentence; along `rels` only and
-   * through no entity of the types in `avoid` when given.
+   * The shortest paths between two entities, each with its sentence; along `rels` only, through
+   * no entity of the types in `avoid` and no organisation of the kinds in `avoidKinds` when given.
    */
   paths(
     from: string,
@@ -97,6 +97,7 @@ export interface ApiClient {
     options?: RequestOptions & {
       rels?: readonly string[] | null;
       avoid?: readonly string[];
+      avoidKinds?: readonly string[];
       /** How many paths at most (the API's default when absent). */
       k?: number;
     },
@@ -272,12 +273,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return getJson<GraphChunk>('/api/graph/subgraph', { ...init, body: { ids } }, isGraphChunk);
     },
 
-    paths(from, to, { rels, avoid, k, ...init } = {}) {
+    paths(from, to, { rels, avoid, avoidKinds, k, ...init } = {}) {
       const params = new URLSearchParams({ from, to });
       if (k !== undefined) params.set('k', String(k));
       // An empty list is no filter to the API: the caller decides what following nothing means.
       if (rels && rels.length > 0) params.set('rels', rels.join(','));
       if (avoid && avoid.length > 0) params.set('avoid', avoid.join(','));
+      if (avoidKinds && avoidKinds.length > 0) params.set('avoidKinds', avoidKinds.join(','));
       return getJson<PathsResponse>(
         `/api/graph/paths?${params.toString()}`,
         init,

@@ -16,6 +16,19 @@ const ORGANISATION_KIND_NAMES: Readonly<Record<string, string>> = {
   unknown: 'Unclassified',
 };
 
+/** Organisations of each kind, inside a sentence: "Not through companies and NGOs". */
+const ORGANISATION_KINDS_IN_TEXT: Readonly<Record<string, string>> = {
+  'un-agency': 'UN agencies',
+  government: 'governments',
+  'multilateral-bank': 'multilateral banks',
+  foundation: 'foundations',
+  company: 'companies',
+  ngo: 'NGOs',
+  academia: 'academia',
+  network: 'networks',
+  unknown: 'unclassified organisations',
+};
+
 const DPG_TYPE_NAMES: Readonly<Record<string, string>> = {
   aimodel: 'AI model',
   software: 'Software',
@@ -32,6 +45,14 @@ function asWords(value: string): string {
 /** `un-agency` → "UN agency"; `unknown` → "Unclassified". */
 export function organisationKindName(kind: string): string {
   return ORGANISATION_KIND_NAMES[kind] ?? asWords(kind);
+}
+
+/**
+ * Organisations of a kind inside a sentence: `company` → "companies", `un-agency` → "UN agencies";
+ * a kind this build does not know reads as "<kind> organisations".
+ */
+export function organisationKindsInText(kind: string): string {
+  return ORGANISATION_KINDS_IN_TEXT[kind] ?? `${asWords(kind).toLowerCase()} organisations`;
 }
 
 /** `aimodel` → "AI model". */

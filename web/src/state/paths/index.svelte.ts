@@ -172,7 +172,7 @@ export const pathActions = {
       if (status.state !== 'idle') status = idle();
       return;
     }
-    const { rels, avoid } = skipMemberships ? withoutMemberships(filters) : filters;
+    const { rels, avoid, avoidKinds } = skipMemberships ? withoutMemberships(filters) : filters;
     // The filters hide every relationship: no path to look for.
     if (rels !== null && rels.length === 0) {
       request.cancel();
@@ -182,7 +182,9 @@ export const pathActions = {
     status = loading();
     try {
       const k = count === PATHS_DEFAULT_K ? undefined : count;
-      const answer = await request.run((signal) => api.paths(from, to, { signal, rels, avoid, k }));
+      const answer = await request.run((signal) =>
+        api.paths(from, to, { signal, rels, avoid, avoidKinds, k }),
+      );
       status = success(answer);
     } catch (error) {
       if (!isAbort(error)) status = failure(error);

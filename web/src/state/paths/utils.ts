@@ -1,12 +1,17 @@
 /** Pure helpers for the paths domain. */
 import type { PathsResponse } from '../../lib/api/types';
 import {
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+} from '../../../../server/model/graph-vocabulary.ts';
+import {
   ENTITY_TYPES,
   type EntityType,
   RELATIONSHIP_TYPES,
   type RelationshipType,
   entityTypesInText,
   listInWords,
+  organisationKindsInText,
   relationshipPhrase,
 } from '../../lib/vocabulary';
 
@@ -54,27 +59,40 @@ export interface PathFilters {
   rels: RelationshipType[] | null;
   /** The entity types no path passes through (its ends may be of them). */
   avoid: EntityType[];
+  /** The organisation kinds no path passes through (its ends may be of them). */
+  avoidKinds: OrganisationKind[];
 }
 
 /** Paths that follow every relationship through every entity. */
-export const NO_PATH_FILTERS: PathFilters = { rels: null, avoid: [] };
+export const NO_PATH_FILTERS: PathFilters = { rels: null, avoid: [], avoidKinds: [] };
+
+/** What of the canvas's filters paths read (the filters domain's view has these). */
+export interface CanvasFilters {
+  hiddenTypes: ReadonlySet<string>;
+  hiddenKinds: ReadonlySet<string>;
+  hiddenRels: ReadonlySet<string>;
+  mode: 'hide' | 'fade';
+}
 
 /**
- * What paths leave out under the canvas's filters: the entity types and relationship types they
- * hide. Google and the World Bank "connected" through a DPG developed in India read as a
- * partnership to someone who had hidden the countries to see partnerships. Faded entities are
- * still on the canvas, so a fading filter leaves paths as they are.
+ * What paths leave out under the canvas's filters: the entity types, organisation kinds and
+ * relationship types they hide. Google and the World Bank "connected" through a DPG developed in
+ * India read as a partnership to someone who had hidden the countries to see partnerships, and a
+ * path through Google to someone who had hidden the companies. Faded entities are still on the
+ * canvas, so a fading filter leaves paths as they are.
  */
-export function pathFilters(
-  hiddenTypes: ReadonlySet<string>,
-  hiddenRels: ReadonlySet<string>,
-  mode: 'hide' | 'fade',
-): PathFilters {
-  if (mode === 'fade') return NO_PATH_FILTERS;
-  const followed = RELATIONSHIP_TYPES.filter((type) => !hiddenRels.has(type));
+export function pathFilters(filters: CanvasFilters): PathFilters {
+  if (filters.mode === 'fade') return NO_PATH_FILTERS;
+  const followed = RELATIONSHIP_TYPES.filter((type) => !filters.hiddenRels.has(type));
+  const avoid = ENTITY_TYPES.filter((type) => filters.hiddenTypes.has(type));
   return {
     rels: followed.length === RELATIONSHIP_TYPES.length ? null : followed,
-    avoid: ENTITY_TYPES.filter((type) => hiddenTypes.has(type)),
+    avoid,
+    // With organisations hidden, no kind is left to avoid: the note says "organisations" alone,
+    // not "organisations and companies", and toggling a kind then asks nothing new.
+    avoidKinds: avoid.includes('Organisation')
+      ? []
+      : ORGANISATION_KINDS.filter((kind) => filters.hiddenKinds.has(kind)),
   };
 }
 
@@ -93,12 +111,12 @@ export function withoutMemberships(filters: PathFilters): PathFilters {
 export function samePathFilters(a: PathFilters, b: PathFilters): boolean {
   const same = (x: readonly string[] | null, y: readonly string[] | null) =>
     x === y || (x !== null && y !== null && x.length === y.length && x.every((v, i) => v === y[i]));
-  return same(a.rels, b.rels) && same(a.avoid, b.avoid);
+  return same(a.rels, b.rels) && same(a.avoid, b.avoid) && same(a.avoidKinds, b.avoidKinds);
 }
 
 /**
- * What the path finder leaves out, in words ("countries, SDGs and “funds” links"), or null when
- * it leaves out nothing.
+ * What the path finder leaves out, in words ("countries, SDGs, companies and “funds” links"), or
+ * null when it leaves out nothing.
  */
 export function pathFilterNote(filters: PathFilters): string | null {
   const links = RELATIONSHIP_TYPES.filter(
@@ -106,6 +124,7 @@ export function pathFilterNote(filters: PathFilters): string | null {
   ).map((type) => `“${relationshipPhrase(type, 'out').toLowerCase()}”`);
   const parts = [
     ...filters.avoid.map(entityTypesInText),
+    ...filters.avoidKinds.map(organisationKindsInText),
     ...(links.length > 0 ? [`${listInWords(links)} links`] : []),
   ];
   return parts.length === 0 ? null : listInWords(parts);
