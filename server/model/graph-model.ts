@@ -11,7 +11,6 @@ import {
   ORGANISATION_KINDS,
   RELATIONSHIP_TYPES,
   type EntityType,
-  type OrganisationKind,
   type RelationshipType,
 } from './graph-vocabulary.ts';
 
@@ -63,10 +62,6 @@ export function isEntityType(value: string): value is EntityType {
 
 export function isRelationshipType(value: string): value is RelationshipType {
   return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
-}
-
-export function isOrganisationKind(value: string): value is OrganisationKind {
-  return (ORGANISATION_KINDS as readonly string[]).includes(value);
 }
 
 /**

@@ -10,23 +10,33 @@ import {
   ENTITY_TYPES,
   ORGANISATION_KINDS,
   RELATIONSHIP_TYPES,
-  isEntityType,
-  isOrganisationKind,
-  isRelationshipType,
   type EntityType,
   type OrganisationKind,
   type RelationshipType,
 } from '../model/graph-model.ts';
 
-/** Returns the entity types, de-duplicated; throws ValidationError naming any unknown one. */
-export function checkEntityTypes(values: readonly string[], field = 'types'): EntityType[] {
-  const bad = values.filter((v) => !isEntityType(v));
-  if (bad.length > 0) {
-    throw new ValidationError(`${field}: unknown entity type ${JSON.stringify(bad[0])}`, [
-      { path: field, message: `expected one of ${ENTITY_TYPES.join(', ')}` },
+/**
+ * `values` de-duplicated, when every one is in `allowed`; else a ValidationError naming the first
+ * that is not, as `what` ("entity type"), at `field`.
+ */
+function checkAll<T extends string>(
+  values: readonly string[],
+  allowed: readonly T[],
+  what: string,
+  field: string,
+): T[] {
+  const bad = values.find((v) => !(allowed as readonly string[]).includes(v));
+  if (bad !== undefined) {
+    throw new ValidationError(`${field}: unknown ${what} ${JSON.stringify(bad)}`, [
+      { path: field, message: `expected one of ${allowed.join(', ')}` },
     ]);
   }
-  return [...new Set(values as EntityType[])];
+  return [...new Set(values as T[])];
+}
+
+/** Returns the entity types, de-duplicated; throws ValidationError naming any unknown one. */
+export function checkEntityTypes(values: readonly string[], field = 'types'): EntityType[] {
+  return checkAll(values, ENTITY_TYPES, 'entity type', field);
 }
 
 /** Returns the relationship types, de-duplicated; throws ValidationError naming any unknown one. */
@@ -34,13 +44,7 @@ export function checkRelationshipTypes(
   values: readonly string[],
   field = 'rels',
 ): RelationshipType[] {
-  const bad = values.filter((v) => !isRelationshipType(v));
-  if (bad.length > 0) {
-    throw new ValidationError(`${field}: unknown relationship type ${JSON.stringify(bad[0])}`, [
-      { path: field, message: `expected one of ${RELATIONSHIP_TYPES.join(', ')}` },
-    ]);
-  }
-  return [...new Set(values as RelationshipType[])];
+  return checkAll(values, RELATIONSHIP_TYPES, 'relationship type', field);
 }
 
 /** Returns the organisation kinds, de-duplicated; throws ValidationError naming any unknown one. */
@@ -48,11 +52,5 @@ export function checkOrganisationKinds(
   values: readonly string[],
   field = 'kinds',
 ): OrganisationKind[] {
-  const bad = values.filter((v) => !isOrganisationKind(v));
-  if (bad.length > 0) {
-    throw new ValidationError(`${field}: unknown organisation kind ${JSON.stringify(bad[0])}`, [
-      { path: field, message: `expected one of ${ORGANISATION_KINDS.join(', ')}` },
-    ]);
-  }
-  return [...new Set(values as OrganisationKind[])];
+  return checkAll(values, ORGANISATION_KINDS, 'organisation kind', field);
 }
