@@ -1,34 +1,34 @@
 // shortest-paths.cypher, through no entity of the types in $avoid and no organisation of the kinds
 // in $avoidKinds but the end itself (either list may be empty): the path finder with countries
 // hidden looks for partnerships, not for two DPGs deployed in one country, and one with companies
-// hidden not for a path through Google. An organisation without a kind is never avoided, as the
-// canvas never hides one. A statement of its own, so the common one stays inside the driver's
+// hidden not for a path through Google. An organisation without a kind (one an editor added
+// unclassified) counts as `unknown`, as the filters and facets count it. A statement of its own, so the common one stays inside the driver's
 // 1,400-byte write (the predicate on every hop of six branches would take it past);
 // tests/unit/cypher-statement-text.test.ts checks that the two differ by that predicate alone.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 CALL (a, b) {
   WITH * WHERE $maxHops = 1
-  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT coalesce(m:Organisation AND m.kind IN $avoidKinds, false)))){1,1}(b)
+  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT (m:Organisation AND coalesce(m.kind, 'unknown') IN $avoidKinds)))){1,1}(b)
   RETURN p
   UNION ALL
   WITH * WHERE $maxHops = 2
-  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT coalesce(m:Organisation AND m.kind IN $avoidKinds, false)))){1,2}(b)
+  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT (m:Organisation AND coalesce(m.kind, 'unknown') IN $avoidKinds)))){1,2}(b)
   RETURN p
   UNION ALL
   WITH * WHERE $maxHops = 3
-  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT coalesce(m:Organisation AND m.kind IN $avoidKinds, false)))){1,3}(b)
+  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT (m:Organisation AND coalesce(m.kind, 'unknown') IN $avoidKinds)))){1,3}(b)
   RETURN p
   UNION ALL
   WITH * WHERE $maxHops = 4
-  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT coalesce(m:Organisation AND m.kind IN $avoidKinds, false)))){1,4}(b)
+  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT (m:Organisation AND coalesce(m.kind, 'unknown') IN $avoidKinds)))){1,4}(b)
   RETURN p
   UNION ALL
   WITH * WHERE $maxHops = 5
-  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT coalesce(m:Organisation AND m.kind IN $avoidKinds, false)))){1,5}(b)
+  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT (m:Organisation AND coalesce(m.kind, 'unknown') IN $avoidKinds)))){1,5}(b)
   RETURN p
   UNION ALL
   WITH * WHERE $maxHops = 6
-  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT coalesce(m:Organisation AND m.kind IN $avoidKinds, false)))){1,6}(b)
+  MATCH p = SHORTEST 10 (a)(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT (m:Organisation AND coalesce(m.kind, 'unknown') IN $avoidKinds)))){1,6}(b)
   RETURN p
 }
 WITH p

@@ -75,7 +75,9 @@ export function nodeRecord(row: Row): NodeRecord {
     id: row.id,
     label: typeof row.label === 'string' ? row.label : row.id,
     type: String(row.type ?? 'Entity'),
-    kind: typeof row.kind === 'string' ? row.kind : null,
+    // An organisation an editor added without a kind is unclassified, as the facets count it:
+    // without one, hiding every kind but one still showed it (QA).
+    kind: typeof row.kind === 'string' ? row.kind : row.type === 'Organisation' ? 'unknown' : null,
     description: typeof row.description === 'string' ? row.description : null,
     degree: Number(row.degree ?? 0),
     sources: strings(row.sources),

@@ -122,7 +122,7 @@ describe('paths that avoid organisation kinds', () => {
     );
   });
 
-  it('avoid kinds and entity types together, and never an organisation without a kind', async () => {
+  it('avoid kinds and entity types together, and an organisation without a kind as unclassified', async () => {
     // Both lists at once: each still counts.
     expect(await pathsOf('from=dpg:one&to=dpg:two&k=3&avoid=Country&avoidKinds=company')).toEqual([
       ['dpg:one', 'org:zz-funder', 'dpg:two'],
@@ -130,9 +130,10 @@ describe('paths that avoid organisation kinds', () => {
     expect(
       await pathsOf('from=org:aa-maker&to=org:zz-funder&avoid=DPG&avoidKinds=company'),
     ).toEqual([]);
-    // The canvas never hides an organisation without a kind, so paths do not avoid one either;
-    // an organisation classified `unknown` is avoided with that kind.
-    expect(await pathsOf('from=dpg:four&to=dpg:two&maxHops=2&avoidKinds=unknown')).toEqual([
+    // An organisation without a kind is unclassified, as the filters count it: avoided with
+    // `unknown`, and with that kind alone.
+    expect(await pathsOf('from=dpg:four&to=dpg:two&maxHops=2&avoidKinds=unknown')).toEqual([]);
+    expect(await pathsOf('from=dpg:four&to=dpg:two&maxHops=2&avoidKinds=company')).toEqual([
       ['dpg:four', 'org:kindless', 'dpg:two'],
     ]);
     expect(await pathsOf('from=dpg:five&to=dpg:two&maxHops=2&avoidKinds=unknown')).toEqual([]);

@@ -64,7 +64,7 @@ describe('statementText', () => {
   it('keeps the path statements that avoid entity types and kinds the plain ones plus that predicate alone', () => {
     const hop = '(()-[r]-(:Entity) WHERE size($rels) = 0 OR type(r) IN $rels)';
     const avoidingHop =
-      '(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT coalesce(m:Organisation AND m.kind IN $avoidKinds, false))))';
+      "(()-[r]-(m:Entity) WHERE (size($rels) = 0 OR type(r) IN $rels) AND (m = b OR (none(l IN labels(m) WHERE l IN $avoid) AND NOT (m:Organisation AND coalesce(m.kind, 'unknown') IN $avoidKinds))))";
     for (const [plain, avoiding] of [
       ['graph/shortest-paths', 'graph/shortest-paths-avoiding'],
       ['graph/paths-of-length', 'graph/paths-of-length-avoiding'],

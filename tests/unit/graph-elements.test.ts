@@ -46,6 +46,13 @@ describe('graph elements', () => {
     expect(element.data.sources).toEqual([]);
   });
 
+  it('reads an organisation without a kind as unclassified, as the kind filters and facets do', () => {
+    const element = toNodeElement(
+      nodeRecord({ id: 'org:new', label: 'New', type: 'Organisation', kind: null, degree: 0 }),
+    );
+    expect(element.data.kind).toBe('unknown');
+  });
+
   it('carries DPG facets, DPGA membership and network measures when the row has them', () => {
     const dpg = toNodeElement(
       nodeRecord({
