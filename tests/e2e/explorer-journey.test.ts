@@ -301,6 +301,10 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       return ctx.skip();
     }
     await page.locator('[data-testid="insight-items"]').waitFor(POLL);
+    // The tab names what is shown, for bookmarks and shared links.
+    await expect
+      .poll(() => page.title(), POLL)
+      .toBe('Stakeholder map: Co-leading the Community of Practice on AI — DPG Explorer');
     await shot(page, '7-insight');
     await page.close();
   });
@@ -321,6 +325,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
 
     const page = await open(appUrl);
     await page.getByText('In the whole graph', { exact: true }).waitFor(POLL);
+    expect(await page.title()).toBe('DPG Explorer');
     await expect
       .poll(() => figures(page), POLL)
       .toEqual({
@@ -333,6 +338,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.evaluate(`location.hash = '#/explore?focus=org%3Aunicef'`);
     await page.getByText('On the canvas', { exact: true }).waitFor(POLL);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await expect.poll(() => page.title(), POLL).toBe('UNICEF — DPG Explorer');
     const canvas = await inPage<Record<string, number>>(
       page,
       `({ Entities: __cy.nodes().length, Relationships: __cy.edges().length,
