@@ -250,6 +250,9 @@ export const pathsResponseSchema = z
     ),
     nodes: z.array(elementNodeSchema),
     edges: z.array(elementEdgeSchema),
+    isolated: z.array(z.string()).meta({
+      description: 'The ends (from, to) with no relationship at all: no path can reach them',
+    }),
   })
   .meta({ id: 'Paths' });
 

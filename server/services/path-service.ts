@@ -63,6 +63,8 @@ export interface PathSet {
   paths: FoundPath[];
   nodes: NodeElement[];
   edges: EdgeElement[];
+  /** The ends with no relationship at all, which no path can reach. */
+  isolated: string[];
 }
 
 function pathLength(row: Row): number {
@@ -177,6 +179,10 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
       paths,
       nodes: nodes.map((n) => toNodeElement(n)),
       edges: [...edges.values()],
+      // "Not connected closely" misread an entity with no relationships yet (QA).
+      isolated: [request.from, request.to].filter(
+        (id) => ends.find((n) => n.id === id)?.degree === 0,
+      ),
     };
   });
 }

@@ -381,6 +381,27 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       expectWellFormed(found);
     });
 
+    it('names an end with no relationships at all, which no path can reach', async () => {
+      // An entity as an editor first adds it: no relationship yet.
+      const id = 'org:lonely-paths-test';
+      await query(
+        db,
+        "CREATE (:Entity:Organisation {id: $id, name: 'Lonely', kind: 'ngo', sources: ['source:test']})",
+        { id },
+      );
+      try {
+        const none = conforms(
+          pathsResponseSchema,
+          (await api.get(`/api/graph/paths?from=org:unicef&to=${id}`)).body,
+        );
+        expect(none).toMatchObject({ paths: [], isolated: [id] });
+        const found = await api.get('/api/graph/paths?from=org:google&to=org:unicef&k=1');
+        expect(found.body.isolated).toEqual([]);
+      } finally {
+        await query(db, 'MATCH (n:Entity {id: $id}) DELETE n', { id });
+      }
+    });
+
     it('reads the same path from UNICEF with a relative clause', async () => {
       const { body } = await api.get('/api/graph/paths?from=org:unicef&to=org:google&k=1');
       expect(body.paths).toHaveLength(1);

@@ -83,6 +83,8 @@ export interface PathsResponse extends GraphChunk {
   from: string;
   to: string;
   paths: GraphPath[];
+  /** The ends with no relationship at all (absent from answers of older servers). */
+  isolated?: string[];
 }
 
 /** One value of a facet with the number of entities that have it. */
