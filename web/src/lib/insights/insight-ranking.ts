@@ -78,9 +78,11 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
     case 'stakeholders':
       return {
         lead:
-          `Closest role to ${subject} first: who leads or co-leads it, then who owns, maintains ` +
-          'or funds it, who deploys it, and who takes part. Within a role, the most influential ' +
-          'in the whole graph first (PageRank over every relationship).',
+          `Direct involvement with ${subject} first — taking part in its activities, backing ` +
+          'it — then, marked indirect, ties through something it is tied to (for a country, ' +
+          'making or backing a DPG that is only listed as deployed there). Within each, by ' +
+          'role (leads, co-leads, makes, maintains, funds, deploys, takes part), then the most ' +
+          'influential in the whole graph first (PageRank over every relationship).',
         parts: [],
         measuredOn,
         caution: null,
