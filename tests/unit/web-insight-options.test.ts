@@ -262,6 +262,16 @@ describe('how an insight list is ranked', () => {
     );
     expect(note.lead).toMatch(/^Direct involvement with Kenya first/);
     expect(note.lead).toContain('indirect');
+    expect(note.caution).toBeNull();
+    const indirectOnly = rankingNote(
+      'stakeholders',
+      {
+        rings: [{ indirect: false }, { indirect: true }],
+        stakeholders: [{ ring: 1 }, { ring: 1 }],
+      },
+      'Kenya',
+    );
+    expect(indirectOnly.caution).toMatch(/^None of these is directly involved with Kenya/);
     expect(note.measuredOn).toBe('5 Dec 2026');
     expect(rankingNote('network', null, 'UNICEF')).toMatchObject({ parts: [], measuredOn: null });
   });
