@@ -1,7 +1,8 @@
-// The organisations, groups and funding initiatives around one activity, DPG, country or SDG
-// ($id), one row per connecting path: the stakeholder, the path as node maps and relationships
+// The organisations, groups and funding initiatives around one activity, DPG, country, SDG or
+// initiative ($id), one row per connecting path: the stakeholder, the path as node maps and relationships
 // with their real direction. The stakeholder's role follows from the path's first relationship
-// (server/insights/stakeholder-map.ts). Each branch matches only the subject type it names.
+// (server/insights/stakeholder-map.ts), its ring from what the path goes through after it
+// (STAKEHOLDER_LINKS there lists each branch). Each branch matches only the subject type it names.
 // Filters, applied before the map is ranked (the map is of these stakeholders alone) and before
 // the row cap: $kind (an organisation kind, or '' for any stakeholder: never null, or each would
 // have a plan of its own), $membersOnly (DPGA members) and $roleTypes (a role, as the first
@@ -36,6 +37,11 @@ CALL (y) {
   MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)-[:DEPLOYED_IN]->(y:Country)
   RETURN s, p
   UNION
+  // Country: who owns, maintains, funds or implements a DPG developed there (its makers tend to
+  // be local, unlike those of a DPG merely listed as deployed there)
+  MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)-[:DEVELOPED_IN]->(y:Country)
+  RETURN s, p
+  UNION
   // SDG: who owns, maintains, funds or implements a DPG advancing it
   MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)-[:ADVANCES]->(y:SDG)
   RETURN s, p
@@ -43,6 +49,21 @@ CALL (y) {
   // SDG: who runs or takes part in an activity involving a DPG that advances it
   MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
             -[:INVOLVES]->(:DPG)-[:ADVANCES]->(y:SDG)
+  RETURN s, p
+  UNION
+  // Initiative: who runs it
+  MATCH p = (s:Organisation)-[:RUNS]->(y:Initiative)
+  RETURN s, p
+  UNION
+  // Initiative: who runs or takes part in an activity that involves it (not the initiative itself)
+  MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
+            -[:INVOLVES]->(y:Initiative)
+  WHERE s <> y
+  RETURN s, p
+  UNION
+  // Initiative: who owns, maintains, co-funds or implements a DPG it funds
+  MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)<-[:FUNDS]-(y:Initiative)
+  WHERE s <> y
   RETURN s, p
 }
 // Membership once per stakeholder, not once per path (a hub has thousands).

@@ -74,9 +74,10 @@ export function registerInsightsPaths(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/api/stakeholders',
     tags: [INSIGHTS_TAG.name],
-    summary: 'The stakeholders of an activity, DPG, country or SDG, as a stakeholder map',
+    summary:
+      'The stakeholders of an activity, DPG, country, SDG or initiative, as a stakeholder map',
     description:
-      'Give exactly one of `activity`, `dpg`, `country`, `sdg`. Each stakeholder has its roles (rings), its kind (sectors), its influence (whole-graph PageRank, betweenness, degree), its ties and how it is connected.',
+      'Give exactly one of `activity`, `dpg`, `country`, `sdg`, `initiative`. Each stakeholder has its ring (how it is involved — direct involvement before indirect evidence, such as backing a DPG deployed in a country — then its role; `rings` names them), its roles, its kind (sectors), its influence (whole-graph PageRank, betweenness, degree), its ties and how it is connected.',
     request: { query: stakeholdersQuerySchema },
     responses: {
       200: json(stakeholdersResponseSchema, 'The stakeholder map'),

@@ -83,6 +83,10 @@ const stakeholderSubjectFields = {
   dpg: entityIdSchema.optional().meta({ description: 'A DPG id', example: 'dpg:dhis2' }),
   country: countryParam.optional(),
   sdg: sdgParam.optional(),
+  initiative: entityIdSchema.optional().meta({
+    description: 'An initiative id (a programme, fund, campaign…)',
+    example: 'initiative:unicef-venture-fund',
+  }),
 };
 
 export const stakeholdersQuerySchema = z
@@ -260,7 +264,28 @@ const tieCount = z.object({
 export const stakeholdersResponseSchema = z
   .object({
     subject: pathNode.extend({ kind: z.string().nullable() }),
-    roles: z.array(z.enum(STAKEHOLDER_ROLES)).meta({ description: 'Rings, innermost first' }),
+    roles: z
+      .array(z.enum(STAKEHOLDER_ROLES))
+      .meta({ description: 'The roles a stakeholder can have, closest first' }),
+    rings: z
+      .array(
+        z.object({
+          role: z.enum(STAKEHOLDER_ROLES),
+          through: z.string().meta({
+            description:
+              'The relationship types the ring’s paths go through after the stakeholder’s own, comma-separated; empty for a tie to the subject itself',
+          }),
+          indirect: z.boolean().meta({
+            description:
+              'Weak, indirect evidence of involvement (for a country: backing a DPG listed as deployed or developed there), listed after the direct rings',
+          }),
+          label: z.string().meta({ example: 'makes a DPG deployed in Kenya' }),
+        }),
+      )
+      .meta({
+        description:
+          'The map’s rings, innermost first: how a stakeholder is involved (direct involvement first), then its role. `ring` indexes this list',
+      }),
     metricsComputedAt: z.string().nullable(),
     truncated: z.boolean(),
     filters: z
@@ -283,8 +308,11 @@ export const stakeholdersResponseSchema = z
         member: z.boolean().meta({ description: 'A DPGA member' }),
         group: z.string(),
         roles: z.array(z.enum(STAKEHOLDER_ROLES)),
-        ring: count,
-        direct: z.boolean(),
+        ring: count.meta({
+          description:
+            'Its innermost ring (with `role`, that role’s innermost): an index in `rings`',
+        }),
+        direct: z.boolean().meta({ description: 'Tied to the subject by one relationship' }),
         influence: z.object({
           pagerank: z.number().nullable(),
           betweenness: z.number().nullable(),
@@ -296,7 +324,7 @@ export const stakeholdersResponseSchema = z
         ties: z.object({ total: count, other: count, byType: z.array(tieCount) }),
         pathCount: count,
         connections: z.array(
-          z.object({ role: z.enum(STAKEHOLDER_ROLES), hops: count, ...evidencePath }),
+          z.object({ role: z.enum(STAKEHOLDER_ROLES), ring: count, hops: count, ...evidencePath }),
         ),
       }),
     ),

@@ -1,8 +1,9 @@
 /**
- * Turns the paths that connect stakeholders to a subject (an activity, DPG, country or SDG) into
- * a stakeholder map: each organisation, group or funding initiative once, with its roles (from
- * the first relationship of its paths), its ring (its closest role), its influence (network
- * measures of the whole graph), its ties, and the paths that say how it is connected. Pure.
+ * Turns the paths that connect stakeholders to a subject (an activity, DPG, country, SDG or
+ * initiative) into a stakeholder map: each organisation, group or funding initiative once, with its
+ * roles (from the first relationship of its paths), its ring (its closest link to the subject: how
+ * it is involved, then its role), its influence (network measures of the whole graph), its ties,
+ * and the paths that say how it is connected. Pure.
  */
 import { pathSentence } from '../services/path-sentence.ts';
 import { assertChain, named, type EvidencePath, type PathNode } from './evidence-path.ts';
@@ -21,7 +22,146 @@ export const ROLE_OF_RELATIONSHIP: Readonly<Record<string, StakeholderRole>> = {
   IMPLEMENTS: 'deploys',
   PARTICIPATES_IN: 'participates',
   INVOLVES: 'participates',
+  // An organisation runs an initiative as it leads an activity: it is the one in charge.
+  RUNS: 'leads',
 };
+
+/** The entity types a map can be drawn around. */
+export type StakeholderSubjectType = 'Activity' | 'DPG' | 'Country' | 'SDG' | 'Initiative';
+
+/**
+ * One way of being a stakeholder of a subject type: what a path goes through after the
+ * stakeholder's own relationship (`through`: the later relationship types, in path order; '' for
+ * a tie to the subject itself), the roles such a path can give, and how a ring of it reads.
+ */
+interface LinkKind {
+  through: string;
+  roles: readonly StakeholderRole[];
+  /** Weak evidence of involvement: listed after the rest and labelled so. */
+  indirect: boolean;
+  /** What the stakeholder's relationship reaches, in words ("an activity in Kenya"). */
+  object: (subject: string) => string;
+}
+
+const TAKES_PART: readonly StakeholderRole[] = ['leads', 'co-leads', 'participates'];
+const BACKS: readonly StakeholderRole[] = ['owns', 'maintains', 'funds', 'deploys'];
+
+/**
+ * The links of each subject type, closest first: they order the rings. Direct involvement comes
+ * first — taking part in the subject's activities, backing the DPG itself — and evidence that
+ * only runs through something the subject is tied to comes after, marked `indirect`. For a
+ * country, owning a DPG that the registry lists as deployed there says little (QA found Statistics
+ * Norway among Kenya's governments that way, above those active there); one developed there says
+ * more (its makers tend to be local: Ushahidi, Kotani Pay). For an SDG, backing a DPG that
+ * advances it is the direct tie, and an activity that happens to involve such a DPG the weak one.
+ * An initiative is run by an organisation, involved in activities and (a fund) funds DPGs.
+ */
+export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly LinkKind[]>> = {
+  Activity: [
+    { through: '', roles: TAKES_PART, indirect: false, object: (s) => s },
+    {
+      through: 'INVOLVES',
+      roles: BACKS,
+      indirect: true,
+      object: (s) => `a DPG that ${s} involves`,
+    },
+  ],
+  DPG: [
+    { through: '', roles: BACKS, indirect: false, object: (s) => s },
+    {
+      through: 'INVOLVES',
+      roles: TAKES_PART,
+      indirect: true,
+      object: (s) => `an activity involving ${s}`,
+    },
+  ],
+  Country: [
+    {
+      through: 'TAKES_PLACE_IN',
+      roles: TAKES_PART,
+      indirect: false,
+      object: (s) => `an activity in ${s}`,
+    },
+    {
+      through: 'DEVELOPED_IN',
+      roles: BACKS,
+      indirect: true,
+      object: (s) => `a DPG developed in ${s}`,
+    },
+    {
+      through: 'DEPLOYED_IN',
+      roles: BACKS,
+      indirect: true,
+      object: (s) => `a DPG deployed in ${s}`,
+    },
+  ],
+  SDG: [
+    {
+      through: 'ADVANCES',
+      roles: BACKS,
+      indirect: false,
+      object: (s) => `a DPG advancing ${s}`,
+    },
+    {
+      through: 'INVOLVES,ADVANCES',
+      roles: TAKES_PART,
+      indirect: true,
+      object: (s) => `an activity involving a DPG that advances ${s}`,
+    },
+  ],
+  Initiative: [
+    { through: '', roles: ['leads'], indirect: false, object: (s) => s },
+    {
+      through: 'INVOLVES',
+      roles: TAKES_PART,
+      indirect: false,
+      object: (s) => `an activity involving ${s}`,
+    },
+    { through: 'FUNDS', roles: BACKS, indirect: false, object: (s) => `a DPG ${s} funds` },
+  ],
+};
+
+/** A role as the verb of a ring's label: an owner "makes" what it owns. */
+const ROLE_VERBS: Readonly<Record<StakeholderRole, string>> = {
+  leads: 'leads',
+  'co-leads': 'co-leads',
+  owns: 'makes',
+  maintains: 'maintains',
+  funds: 'funds',
+  deploys: 'deploys',
+  participates: 'takes part in',
+};
+
+/** One ring of a map: the stakeholders whose closest link is `role` through `through`. */
+export interface StakeholderRing {
+  role: StakeholderRole;
+  through: string;
+  indirect: boolean;
+  /** "makes a DPG deployed in Kenya" (an initiative's runner "runs" it). */
+  label: string;
+}
+
+/** The rings of a map of `subject`, innermost first: links in their order, each by role. */
+export function stakeholderRings(subject: {
+  type: StakeholderSubjectType;
+  label: string;
+}): StakeholderRing[] {
+  return STAKEHOLDER_LINKS[subject.type].flatMap((link) =>
+    STAKEHOLDER_ROLES.filter((role) => link.roles.includes(role)).map((role) => ({
+      role,
+      through: link.through,
+      indirect: link.indirect,
+      label: `${subject.type === 'Initiative' && link.through === '' ? 'runs' : ROLE_VERBS[role]} ${link.object(subject.label)}`,
+    })),
+  );
+}
+
+/** The ring of a path: its role through what it goes through. */
+function ringOf(rings: readonly StakeholderRing[], role: StakeholderRole, through: string): number {
+  const ring = rings.findIndex((r) => r.role === role && r.through === through);
+  if (ring < 0) throw new Error(`stakeholder-map: no ring for ${role} through "${through}"`);
+  return ring;
+}
 
 /** The relationship types whose paths give a stakeholder `role` (the statement filters by them). */
 export function relationshipsOfRole(role: StakeholderRole): string[] {
@@ -62,6 +202,8 @@ export interface StakeholderContext {
 
 export interface Connection extends EvidencePath {
   role: StakeholderRole;
+  /** The ring of this path: an index in the map's `rings`. */
+  ring: number;
   /** Relationships between the stakeholder and the subject on this path. */
   hops: number;
 }
@@ -70,7 +212,10 @@ export interface Stakeholder extends StakeholderRef {
   /** Sector of the map: the organisation kind, or "group" / "initiative". */
   group: string;
   roles: StakeholderRole[];
-  /** Ring of its closest role: the index in STAKEHOLDER_ROLES (0 = leads). */
+  /**
+   * Ring of its closest link (with `role`, of that role's links): an index in the map's `rings`,
+   * 0 = the innermost.
+   */
   ring: number;
   /** Tied to the subject by one relationship. */
   direct: boolean;
@@ -91,6 +236,8 @@ export interface Stakeholder extends StakeholderRef {
 }
 
 export interface StakeholderMap {
+  /** The rings of this map, innermost first; a stakeholder's `ring` indexes it. */
+  rings: StakeholderRing[];
   total: number;
   stakeholders: Stakeholder[];
   byRole: Record<StakeholderRole, string[]>;
@@ -101,13 +248,18 @@ export interface StakeholderMap {
 
 const quoteLabel = (node: PathNode) => named(node);
 
-function connectionOf(row: StakeholderPathRow): Connection {
+function connectionOf(row: StakeholderPathRow, rings: readonly StakeholderRing[]): Connection {
   assertChain('stakeholder-map', row.nodes, row.rels);
   const first = row.rels[0]!;
   const role = ROLE_OF_RELATIONSHIP[first.type];
   if (!role) throw new Error(`stakeholder-map: no role for a path starting with ${first.type}`);
+  const through = row.rels
+    .slice(1)
+    .map((r) => r.type)
+    .join(',');
   return {
     role,
+    ring: ringOf(rings, role, through),
     hops: row.rels.length,
     nodes: row.nodes,
     relationships: row.rels,
@@ -120,32 +272,38 @@ function connectionOf(row: StakeholderPathRow): Connection {
 
 const connectionKey = (c: Connection) => c.nodes.map((n) => n.id).join('\u0000');
 
-/** Direct ties first, then by role ring, then shortest, then by node ids. */
+/** Innermost ring first, then shortest, then by node ids. */
 const byCloseness = (a: Connection, b: Connection) =>
-  a.hops - b.hops ||
-  STAKEHOLDER_ROLES.indexOf(a.role) - STAKEHOLDER_ROLES.indexOf(b.role) ||
-  (connectionKey(a) < connectionKey(b) ? -1 : 1);
+  a.ring - b.ring || a.hops - b.hops || (connectionKey(a) < connectionKey(b) ? -1 : 1);
 
 /**
- * Builds the map: stakeholders ordered by ring, then influence (PageRank, degree), then id;
- * the first `limit` of them, each with its `connectionsPerStakeholder` closest paths. With `role`,
- * only the stakeholders that have it, ordered by influence among themselves (the funders of a
- * country, for an advocacy team: on Kenya's whole map Norad, a funder, came 33rd behind those
- * that take part).
- * @throws Error when a row is not a chain of relationships from its stakeholder.
+ * Builds the map of `subject`: stakeholders ordered by ring (how closely they are involved, then
+ * their role), then influence (PageRank, degree), then id; the first `limit` of them, each with
+ * its `connectionsPerStakeholder` closest paths. With `role`, only the stakeholders that have it,
+ * each in the ring of its closest path of that role, so the role's direct stakeholders still come
+ * before its indirect ones and influence orders each ring (the funders of a country, for an
+ * advocacy team: on Kenya's whole map Norad, a funder, came 33rd behind those that take part).
+ * @throws Error when a row is not a chain of relationships from its stakeholder, or its path is
+ *   not one of the subject type's links (STAKEHOLDER_LINKS).
  */
 export function buildStakeholderMap(
   rows: readonly StakeholderPathRow[],
   contexts: ReadonlyMap<string, StakeholderContext>,
-  options: { limit: number; connectionsPerStakeholder: number; role?: StakeholderRole },
+  options: {
+    subject: { type: StakeholderSubjectType; label: string };
+    limit: number;
+    connectionsPerStakeholder: number;
+    role?: StakeholderRole;
+  },
 ): StakeholderMap {
+  const rings = stakeholderRings(options.subject);
   const grouped = new Map<string, { ref: StakeholderRef; connections: Connection[] }>();
   for (const row of rows) {
     if (row.nodes[0]?.id !== row.stakeholder.id) {
       throw new Error(`stakeholder-map: a path of ${row.stakeholder.id} must start at it`);
     }
     const entry = grouped.get(row.stakeholder.id) ?? { ref: row.stakeholder, connections: [] };
-    entry.connections.push(connectionOf(row));
+    entry.connections.push(connectionOf(row, rings));
     grouped.set(row.stakeholder.id, entry);
   }
   const kept = [...grouped.values()].filter(
@@ -154,13 +312,14 @@ export function buildStakeholderMap(
   const all = kept.map(({ ref, connections }) => {
     const context = contexts.get(ref.id);
     const roles = STAKEHOLDER_ROLES.filter((r) => connections.some((c) => c.role === r));
+    const ranked = options.role ? connections.filter((c) => c.role === options.role) : connections;
     const usedTies = new Set(connections.map((c) => JSON.stringify(c.relationships[0])));
     const total = context?.degree ?? 0;
     return {
       ...ref,
       group: ref.type === 'Organisation' ? (ref.kind ?? 'unknown') : ref.type.toLowerCase(),
       roles,
-      ring: STAKEHOLDER_ROLES.indexOf(roles[0]!),
+      ring: Math.min(...ranked.map((c) => c.ring)),
       direct: connections.some((c) => c.hops === 1),
       influence: {
         pagerank: context?.pagerank ?? null,
@@ -191,13 +350,11 @@ export function buildStakeholderMap(
     s.influence.rank = i + 1;
     s.influence.ring = Math.min(2, Math.floor((3 * i) / byInfluence.length));
   });
-  // Narrowed to a role, every stakeholder shares it: influence alone ranks them (a funder that
-  // also leads would otherwise come before a more influential one that only funds).
-  const ordered = options.role
-    ? byInfluence
-    : [...all].sort(
-        (a, b) => a.ring - b.ring || a.influence.rank - b.influence.rank || (a.id < b.id ? -1 : 1),
-      );
+  // Narrowed to a role, the ring is that role's (a funder that also leads would otherwise come
+  // before a more influential one that only funds).
+  const ordered = [...all].sort(
+    (a, b) => a.ring - b.ring || a.influence.rank - b.influence.rank || (a.id < b.id ? -1 : 1),
+  );
   const stakeholders = ordered.slice(0, options.limit);
   const byRole = Object.fromEntries(STAKEHOLDER_ROLES.map((r) => [r, [] as string[]])) as Record<
     StakeholderRole,
@@ -211,5 +368,5 @@ export function buildStakeholderMap(
   const groups = Object.keys(byGroup).sort(
     (a, b) => byGroup[b]!.length - byGroup[a]!.length || (a < b ? -1 : 1),
   );
-  return { total: all.length, stakeholders, byRole, byGroup, groups };
+  return { rings, total: all.length, stakeholders, byRole, byGroup, groups };
 }

@@ -1,5 +1,5 @@
 /**
- * "Who are the stakeholders of Y?" for an activity, DPG, country or SDG: the connecting paths
+ * "Who are the stakeholders of Y?" for an activity, DPG, country, SDG or initiative: the connecting paths
  * (cypher/insights/stakeholder-paths.cypher), each stakeholder's measures and ties
  * (cypher/insights/entity-ties.cypher), assembled by stakeholder-map.ts.
  */
@@ -16,20 +16,22 @@ import {
   type StakeholderMap,
   relationshipsOfRole,
   type StakeholderPathRow,
+  type StakeholderSubjectType,
   type StakeholderRole,
 } from './stakeholder-map.ts';
 
 /** Connecting paths read per request at most; beyond it the answer says `truncated`. */
 export const MAX_STAKEHOLDER_PATHS = 20_000;
 
-export const STAKEHOLDER_SUBJECTS = ['activity', 'dpg', 'country', 'sdg'] as const;
+export const STAKEHOLDER_SUBJECTS = ['activity', 'dpg', 'country', 'sdg', 'initiative'] as const;
 export type StakeholderSubject = (typeof STAKEHOLDER_SUBJECTS)[number];
 
-const SUBJECT_TYPES: Record<StakeholderSubject, EntityType> = {
+const SUBJECT_TYPES: Record<StakeholderSubject, StakeholderSubjectType & EntityType> = {
   activity: 'Activity',
   dpg: 'DPG',
   country: 'Country',
   sdg: 'SDG',
+  initiative: 'Initiative',
 };
 
 export interface StakeholderQuery {
@@ -47,7 +49,7 @@ export interface StakeholderQuery {
 
 export interface StakeholderAnswer extends StakeholderMap {
   subject: PathNode;
-  /** Rings from the centre out; `ring` on each stakeholder indexes this list. */
+  /** The roles a stakeholder can have, closest first (the rings' roles). */
   roles: readonly string[];
   /** When the influence measures were computed; null if never. */
   metricsComputedAt: string | null;
@@ -83,7 +85,8 @@ export async function getStakeholders(
   { maxPaths = MAX_STAKEHOLDER_PATHS }: { maxPaths?: number } = {},
 ): Promise<StakeholderAnswer> {
   return db.readTx(async (tx) => {
-    const subject = await requireEntity(tx, query.id, [SUBJECT_TYPES[query.subject]]);
+    const type = SUBJECT_TYPES[query.subject];
+    const subject = await requireEntity(tx, query.id, [type]);
     const rows = (await run(tx, 'insights/stakeholder-paths', {
       id: subject.id,
       maxPaths: neo4j.int(maxPaths),
@@ -94,6 +97,7 @@ export async function getStakeholders(
     })) as unknown as StakeholderPathRow[];
     const ids = [...new Set(rows.map((r) => r.stakeholder.id))];
     const map = buildStakeholderMap(rows, await entityContexts(tx, ids), {
+      subject: { type, label: subject.label },
       limit: query.limit,
       connectionsPerStakeholder: query.connections,
       role: query.role,

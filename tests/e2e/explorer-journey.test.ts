@@ -309,6 +309,40 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('maps an initiative’s stakeholders ring by ring, and shows the map alone on the canvas', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const fund = 'initiative:unicef-venture-fund';
+    const page = await open(`${appUrl}/#/explore?focus=${fund}&sel=${fund}`);
+    await page.getByRole('button', { name: 'Stakeholder map' }).click();
+    const rings = page.locator('[data-testid="insight-ring"]');
+    await rings.first().waitFor(POLL);
+    expect(await rings.first().textContent()).toContain('Runs UNICEF Venture Fund');
+    const { body } = await api<{
+      subject: { id: string };
+      stakeholders: { id: string; connections: { nodes: { id: string }[] }[] }[];
+    }>(`/api/stakeholders?initiative=${encodeURIComponent(fund)}`);
+    expect(body.stakeholders[0]!.id).toBe('org:unicef');
+    // On the canvas: the subject, the stakeholders and what links them to it, and nothing else
+    // of its neighbourhood.
+    const map = [
+      ...new Set([
+        fund,
+        ...body.stakeholders.flatMap((s) => [
+          s.id,
+          ...s.connections.flatMap((c) => c.nodes.map((n) => n.id)),
+        ]),
+      ]),
+    ].sort();
+    await page.getByRole('button', { name: 'Show on canvas' }).click();
+    await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+    await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('show=1');
+    await shot(page, '7-stakeholder-map-on-canvas');
+    // Taken off again, the subject's neighbourhood is back.
+    await page.getByRole('button', { name: 'Remove from canvas' }).click();
+    await expect.poll(() => nodeIds(page), POLL).not.toEqual(map);
+    await page.close();
+  });
+
   it('counts the whole graph on the overview, and the canvas while exploring', async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const { body: stats } = await api<{

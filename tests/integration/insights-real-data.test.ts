@@ -205,6 +205,89 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toContain('query.role');
   });
 
+  it('lists those active in a country before the makers of DPGs merely deployed there, labelled so', async () => {
+    const map = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?country=KE&limit=500')).body,
+    );
+    const ringOf = (s: (typeof map.stakeholders)[number]) => map.rings[s.ring]!;
+    // Rings never go back inwards down the list, and the indirect ones come after the direct.
+    const rings = map.stakeholders.map((s) => s.ring);
+    expect(rings).toEqual([...rings].sort((a, b) => a - b));
+    const indirect = map.stakeholders.map((s) => ringOf(s).indirect);
+    expect(indirect).toEqual([...indirect].sort((a, b) => Number(a) - Number(b)));
+    // No activity of the real data takes place in Kenya: every stakeholder is indirect, and a
+    // maker of a DPG developed in Kenya (Ushahidi) comes before the owners of DPGs deployed there.
+    const [takesPlace] = await query(
+      db,
+      `RETURN COUNT { (:Activity)-[:TAKES_PLACE_IN]->(:Country {id: 'country:KE'}) } AS n`,
+    );
+    if (takesPlace?.n === 0) expect(indirect.every(Boolean)).toBe(true);
+    const at = (id: string) => map.stakeholders.findIndex((s) => s.id === id);
+    expect(at('org:ushahidi-inc')).toBeGreaterThanOrEqual(0);
+    expect(at('org:ushahidi-inc')).toBeLessThan(at('org:statistics-norway'));
+    const governments = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?country=KE&kind=government')).body,
+    );
+    const norway = governments.stakeholders.find((s) => s.id === 'org:statistics-norway')!;
+    expect(governments.rings[norway.ring]).toMatchObject({
+      indirect: true,
+      label: 'makes a DPG deployed in Kenya',
+    });
+    expect(norway.connections[0]!.sentence).toBe(
+      'Statistics Norway owns Statbus, which is deployed in Kenya',
+    );
+    await expectPathsExist(
+      db,
+      map.stakeholders.flatMap((s) => s.connections),
+    );
+  });
+
+  it('puts the makers of DHIS2 before those taking part in activities involving it, and of SDG 3 likewise', async () => {
+    for (const subject of ['dpg=dpg:dhis2', 'sdg=3']) {
+      const map = conforms(
+        stakeholdersResponseSchema,
+        (await api.get(`/api/stakeholders?${subject}&limit=500`)).body,
+      );
+      const indirect = map.stakeholders.map((s) => map.rings[s.ring]!.indirect);
+      expect(indirect[0], subject).toBe(false);
+      expect(indirect, subject).toEqual([...indirect].sort((a, b) => Number(a) - Number(b)));
+    }
+  });
+
+  it('maps an initiative: UNICEF runs the Venture Fund, then the makers of the DPGs it funds', async () => {
+    const { status, body } = await api.get(
+      '/api/stakeholders?initiative=initiative:unicef-venture-fund',
+    );
+    expect(status).toBe(200);
+    const map = conforms(stakeholdersResponseSchema, body);
+    expect(map.subject).toMatchObject({ id: 'initiative:unicef-venture-fund', type: 'Initiative' });
+    expect(map.stakeholders[0]).toMatchObject({ id: 'org:unicef', roles: ['leads'] });
+    expect(map.rings[map.stakeholders[0]!.ring]!.label).toBe('runs UNICEF Venture Fund');
+    // The owners and maintainers of the DPGs it funds, as the graph has them.
+    const backers = await ids(
+      `MATCH (:Initiative {id: 'initiative:unicef-venture-fund'})-[:FUNDS]->(:DPG)
+             <-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]-(s)
+       RETURN DISTINCT s.id AS id`,
+    );
+    expect(backers.length).toBeGreaterThanOrEqual(9);
+    const listed = map.stakeholders.map((s) => s.id);
+    expect(listed).toEqual(expect.arrayContaining(backers));
+    expect(listed).not.toContain('initiative:unicef-venture-fund');
+    await expectPathsExist(
+      db,
+      map.stakeholders.flatMap((s) => s.connections),
+    );
+    // An organisation's id is no initiative: 404, as for a DPG; no subject at all: 400.
+    expect((await api.get('/api/stakeholders?initiative=org:unicef')).status).toBe(404);
+    const none = await api.get('/api/stakeholders?initiative=');
+    expect(none.status).toBe(400);
+    expect(none.body.error.details.map((d: { path: string }) => d.path)).toContain(
+      'query.initiative',
+    );
+  });
+
   it('draws the partnership network of UNICEF with the AI CoP as a cluster', async () => {
     const { status, body } = await api.get('/api/organisations/org:unicef/network?limit=100');
     expect(status).toBe(200);

@@ -40,6 +40,12 @@ describe('the insights request schemas', () => {
     const two = stakeholdersQuerySchema.safeParse({ dpg: 'dpg:dhis2', sdg: '3' });
     expect(two.error?.issues.map((i) => i.path)).toEqual([['sdg']]);
     expect(stakeholdersQuerySchema.safeParse({ sdg: '18' }).success).toBe(false);
+    // An initiative is a subject too, named like any other.
+    expect(
+      stakeholdersQuerySchema.parse({ initiative: 'Initiative:UNICEF-Venture-Fund' }),
+    ).toMatchObject({ subject: 'initiative', id: 'initiative:unicef-venture-fund' });
+    const both = stakeholdersQuerySchema.safeParse({ initiative: 'initiative:x', sdg: '3' });
+    expect(both.error?.issues.map((i) => i.path)).toEqual([['initiative']]);
   });
 
   it('default the collaborator options and bound the limits', () => {

@@ -4,6 +4,7 @@ import {
   type StakeholderContext,
   type StakeholderPathRow,
   type StakeholderRef,
+  stakeholderRings,
 } from '../../server/insights/stakeholder-map.ts';
 
 const A = { id: 'activity:unicef/ai-cop', label: 'AI CoP', type: 'Activity' };
@@ -62,19 +63,26 @@ const CONTEXTS = new Map(
     context('org:hisp', null, 2),
   ].map((c) => [c.id, c]),
 );
+const OF_A = { type: 'Activity', label: A.label } as const;
 const build = (limit = 10) =>
-  buildStakeholderMap(ROWS, CONTEXTS, { limit, connectionsPerStakeholder: 3 });
+  buildStakeholderMap(ROWS, CONTEXTS, { subject: OF_A, limit, connectionsPerStakeholder: 3 });
 
 describe('buildStakeholderMap', () => {
-  it('orders stakeholders by ring (role), then influence', () => {
+  it('orders stakeholders by ring (taking part before backing a DPG it involves), then influence', () => {
     const map = build();
     expect(map.stakeholders.map((s) => [s.id, s.roles, s.ring])).toEqual([
       ['org:unicef', ['leads', 'funds'], 0],
       ['org:giz', ['co-leads'], 1],
-      ['org:hisp', ['owns'], 2],
-      ['group:members', ['participates'], 6],
-      ['org:google', ['participates'], 6],
+      ['group:members', ['participates'], 2],
+      ['org:google', ['participates'], 2],
+      ['org:hisp', ['owns'], 3],
     ]);
+    expect(map.rings[3]).toEqual({
+      role: 'owns',
+      through: 'INVOLVES',
+      indirect: true,
+      label: 'makes a DPG that AI CoP involves',
+    });
   });
 
   it('ranks influence by PageRank, unknown last, and splits it into thirds', () => {
@@ -113,11 +121,12 @@ describe('buildStakeholderMap', () => {
       'UNICEF funds DHIS2, which “AI CoP” involves',
     ]);
     expect(unicef.ties).toEqual({ total: 10, other: 8, byType: [] });
-    expect(build().stakeholders[2]!.direct).toBe(false);
+    expect(build().stakeholders[4]!.direct).toBe(false);
   });
 
   it('keeps only the stakeholders with a role when asked, ranked among themselves, that role first', () => {
     const map = buildStakeholderMap(ROWS, CONTEXTS, {
+      subject: OF_A,
       limit: 10,
       connectionsPerStakeholder: 3,
       role: 'funds',
@@ -129,7 +138,10 @@ describe('buildStakeholderMap', () => {
     // Its other role is still said, but the path that makes it a funder comes first.
     expect(unicef!.roles).toEqual(['leads', 'funds']);
     expect(unicef!.connections[0]!.role).toBe('funds');
+    // Its ring is the funder's, not the leader's.
+    expect(map.rings[unicef!.ring]!.role).toBe('funds');
     const takingPart = buildStakeholderMap(ROWS, CONTEXTS, {
+      subject: OF_A,
       limit: 10,
       connectionsPerStakeholder: 3,
       role: 'participates',
@@ -146,17 +158,157 @@ describe('buildStakeholderMap', () => {
     expect(map.stakeholders.map((s) => s.id)).toEqual(['org:unicef', 'org:giz']);
   });
 
+  it('puts those active in a country before the makers of DPGs developed, then deployed, there', () => {
+    const KE = { id: 'country:KE', label: 'Kenya', type: 'Country' };
+    const ACT = { id: 'activity:x/census', label: 'Census', type: 'Activity' };
+    const STATBUS = { id: 'dpg:statbus', label: 'Statbus', type: 'DPG' };
+    const NORWAY = party('org:ssb', 'Statistics Norway', 'Organisation', 'government');
+    const USHAHIDI = party('org:ushahidi', 'Ushahidi Inc.', 'Organisation', 'company');
+    const viaCountry = (s: StakeholderRef, type: string, last: string, via = STATBUS) => ({
+      stakeholder: s,
+      nodes: [node(s), via, KE],
+      rels: [
+        { type, from: s.id, to: via.id },
+        { type: last, from: via.id, to: KE.id },
+      ],
+    });
+    const rows = [
+      viaCountry(NORWAY, 'OWNS', 'DEPLOYED_IN'),
+      viaCountry(USHAHIDI, 'OWNS', 'DEVELOPED_IN'),
+      viaCountry(GIZ, 'PARTICIPATES_IN', 'TAKES_PLACE_IN', ACT),
+      viaCountry(UNICEF, 'FUNDS', 'DEPLOYED_IN'),
+    ];
+    // Statistics Norway is the most influential: it still comes last but one.
+    const contexts = new Map(
+      [
+        context('org:ssb', 0.9, 50),
+        context('org:ushahidi', 0.1, 2),
+        context('org:giz', 0.01, 2),
+        context('org:unicef', 0.5, 10),
+      ].map((c) => [c.id, c]),
+    );
+    const map = buildStakeholderMap(rows, contexts, {
+      subject: { type: 'Country', label: 'Kenya' },
+      limit: 10,
+      connectionsPerStakeholder: 3,
+    });
+    const listed = map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label]);
+    expect(listed).toEqual([
+      ['org:giz', 'takes part in an activity in Kenya'],
+      ['org:ushahidi', 'makes a DPG developed in Kenya'],
+      ['org:ssb', 'makes a DPG deployed in Kenya'],
+      ['org:unicef', 'funds a DPG deployed in Kenya'],
+    ]);
+    expect(map.stakeholders.map((s) => map.rings[s.ring]!.indirect)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+    // Narrowed to governments' role "owns", the indirect ring is still said.
+    const owners = buildStakeholderMap(rows, contexts, {
+      subject: { type: 'Country', label: 'Kenya' },
+      limit: 10,
+      connectionsPerStakeholder: 3,
+      role: 'owns',
+    });
+    expect(owners.stakeholders.map((s) => s.id)).toEqual(['org:ushahidi', 'org:ssb']);
+  });
+
+  it('puts the backers of a DPG before those in activities involving it, for DPGs and SDGs', () => {
+    const dpgRings = stakeholderRings({ type: 'DPG', label: 'DHIS2' });
+    expect(dpgRings.map((r) => r.label)).toEqual([
+      'makes DHIS2',
+      'maintains DHIS2',
+      'funds DHIS2',
+      'deploys DHIS2',
+      'leads an activity involving DHIS2',
+      'co-leads an activity involving DHIS2',
+      'takes part in an activity involving DHIS2',
+    ]);
+    const sdgRings = stakeholderRings({ type: 'SDG', label: 'Good health' });
+    expect(sdgRings.findIndex((r) => r.through === 'ADVANCES')).toBe(0);
+    expect(sdgRings.filter((r) => r.indirect).map((r) => r.through)).toEqual([
+      'INVOLVES,ADVANCES',
+      'INVOLVES,ADVANCES',
+      'INVOLVES,ADVANCES',
+    ]);
+  });
+
+  it('maps an initiative: who runs it, then its activities, then the makers of what it funds', () => {
+    const FUND = { id: 'initiative:fund', label: 'Venture Fund', type: 'Initiative' };
+    const ACT = { id: 'activity:unicef/invest', label: 'Investing', type: 'Activity' };
+    const DRONE = { id: 'dpg:drone', label: 'Open Drone Suite', type: 'DPG' };
+    const MAKER = party('org:asr', 'ASR Ltd', 'Organisation', 'company');
+    const rows = [
+      {
+        stakeholder: MAKER,
+        nodes: [node(MAKER), DRONE, FUND],
+        rels: [
+          { type: 'OWNS', from: MAKER.id, to: DRONE.id },
+          { type: 'FUNDS', from: FUND.id, to: DRONE.id },
+        ],
+      },
+      {
+        stakeholder: UNICEF,
+        nodes: [node(UNICEF), ACT, FUND],
+        rels: [
+          { type: 'LEADS', from: UNICEF.id, to: ACT.id },
+          { type: 'INVOLVES', from: ACT.id, to: FUND.id },
+        ],
+      },
+      {
+        stakeholder: UNICEF,
+        nodes: [node(UNICEF), FUND],
+        rels: [{ type: 'RUNS', from: UNICEF.id, to: FUND.id }],
+      },
+    ];
+    const map = buildStakeholderMap(rows, CONTEXTS, {
+      subject: { type: 'Initiative', label: FUND.label },
+      limit: 10,
+      connectionsPerStakeholder: 3,
+    });
+    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label])).toEqual([
+      ['org:unicef', 'runs Venture Fund'],
+      ['org:asr', 'makes a DPG Venture Fund funds'],
+    ]);
+    expect(map.stakeholders[0]!.connections.map((c) => c.sentence)).toEqual([
+      'UNICEF runs Venture Fund',
+      'UNICEF leads “Investing”, which involves Venture Fund',
+    ]);
+    expect(map.rings.some((r) => r.indirect)).toBe(false);
+  });
+
+  it('rejects a path that is none of the subject type’s links', () => {
+    const viaCountryOfActivity = { ...viaDpg(HISP, 'OWNS') };
+    expect(() =>
+      buildStakeholderMap([viaCountryOfActivity], CONTEXTS, {
+        subject: { type: 'Country', label: 'Kenya' },
+        limit: 1,
+        connectionsPerStakeholder: 1,
+      }),
+    ).toThrow(/stakeholder-map/);
+  });
+
   it('rejects a path that does not start at its stakeholder or is not a chain', () => {
     const wrongStart = { ...direct(GIZ, 'LEADS'), stakeholder: GOOGLE };
     expect(() =>
-      buildStakeholderMap([wrongStart], CONTEXTS, { limit: 1, connectionsPerStakeholder: 1 }),
+      buildStakeholderMap([wrongStart], CONTEXTS, {
+        subject: OF_A,
+        limit: 1,
+        connectionsPerStakeholder: 1,
+      }),
     ).toThrow(/stakeholder-map/);
     const broken = {
       ...viaDpg(HISP, 'OWNS'),
       rels: [{ type: 'OWNS', from: 'org:hisp', to: A.id }],
     };
     expect(() =>
-      buildStakeholderMap([broken], CONTEXTS, { limit: 1, connectionsPerStakeholder: 1 }),
+      buildStakeholderMap([broken], CONTEXTS, {
+        subject: OF_A,
+        limit: 1,
+        connectionsPerStakeholder: 1,
+      }),
     ).toThrow(/stakeholder-map/);
   });
 });

@@ -29,7 +29,7 @@ describe('insight requests', () => {
       'Potential collaborators: for digital public goods only, not organisations.',
     );
     expect(insightMisfit('stakeholders', 'Organisation')).toBe(
-      'Stakeholder map: for activities, digital public goods, countries and SDGs only, not organisations.',
+      'Stakeholder map: for activities, digital public goods, countries, SDGs and initiatives only, not organisations.',
     );
     expect(insightMisfit('network', 'SDG')).toBe(
       'Partnership network: for organisations only, not SDGs.',
@@ -66,6 +66,7 @@ describe('insight requests', () => {
         tags: [],
         summary: null,
         influenceRank: null,
+        ring: null,
       },
     ]);
   });
@@ -190,6 +191,42 @@ describe('stakeholder answers', () => {
     expect(item?.tags).toEqual(['co-leads', 'funds']);
     expect(item?.reasons).toEqual(['GIZ co-leads the AI CoP']);
     expect(item?.summary).toBeNull();
+    expect(item?.ring).toBeNull();
+  });
+
+  it('names each stakeholder’s ring from the map’s rings, indirect ones marked', () => {
+    const items = insightItems({
+      rings: [
+        {
+          role: 'participates',
+          through: 'TAKES_PLACE_IN',
+          indirect: false,
+          label: 'takes part in an activity in Kenya',
+        },
+        {
+          role: 'owns',
+          through: 'DEPLOYED_IN',
+          indirect: true,
+          label: 'makes a DPG deployed in Kenya',
+        },
+      ],
+      stakeholders: [
+        { id: 'org:giz', label: 'GIZ', type: 'Organisation', ring: 0 },
+        { id: 'org:ssb', label: 'Statistics Norway', type: 'Organisation', ring: 1 },
+        { id: 'org:odd', label: 'Odd', type: 'Organisation', ring: 7 },
+      ],
+    });
+    expect(items.map((item) => item.ring)).toEqual([
+      { label: 'takes part in an activity in Kenya', indirect: false },
+      { label: 'makes a DPG deployed in Kenya', indirect: true },
+      null,
+    ]);
+  });
+
+  it('offers a stakeholder map of an initiative', () => {
+    expect(insightPath('stakeholders', 'initiative:unicef-venture-fund', 'Initiative')).toBe(
+      '/api/stakeholders?initiative=initiative%3Aunicef-venture-fund',
+    );
   });
 
   it('says where a stakeholder stands: its influence on the map and its ties', () => {

@@ -121,7 +121,18 @@ describe('insight CSV', () => {
     tags: [],
     summary: null,
     influenceRank: null,
+    ring: null,
     ...extra,
+  });
+
+  it('says a stakeholder’s ring first among its tags, indirect ones so marked', () => {
+    const table = insightCsv('stakeholders', [
+      item('org:ssb', 'Statistics Norway', {
+        tags: ['owns'],
+        ring: { label: 'makes a DPG deployed in Kenya', indirect: true },
+      }),
+    ]);
+    expect(table).toContain('indirect: makes a DPG deployed in Kenya; owns');
   });
 
   it('names the file by the view, its subject and the filters, which shortening keeps', () => {
@@ -249,7 +260,18 @@ describe('how an insight list is ranked', () => {
       { metricsComputedAt: '2026-12-05T00:02:03.468Z' },
       'Kenya',
     );
-    expect(note.lead).toMatch(/^Closest role to Kenya first/);
+    expect(note.lead).toMatch(/^Direct involvement with Kenya first/);
+    expect(note.lead).toContain('indirect');
+    expect(note.caution).toBeNull();
+    const indirectOnly = rankingNote(
+      'stakeholders',
+      {
+        rings: [{ indirect: false }, { indirect: true }],
+        stakeholders: [{ ring: 1 }, { ring: 1 }],
+      },
+      'Kenya',
+    );
+    expect(indirectOnly.caution).toMatch(/^None of these is directly involved with Kenya/);
     expect(note.measuredOn).toBe('5 Dec 2026');
     expect(rankingNote('network', null, 'UNICEF')).toMatchObject({ parts: [], measuredOn: null });
   });

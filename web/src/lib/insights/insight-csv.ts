@@ -93,7 +93,11 @@ export function insightCsv(
       entityTypeName(item.type),
       item.kind && item.kind !== 'unknown' ? organisationKindName(item.kind) : '',
       (kind === 'stakeholders' ? item.influenceRank : item.score) ?? '',
-      item.tags.join(SEPARATOR),
+      // A stakeholder's ring first: how it is involved, and whether only indirectly.
+      [
+        ...(item.ring ? [`${item.ring.indirect ? 'indirect: ' : ''}${item.ring.label}`] : []),
+        ...item.tags,
+      ].join(SEPARATOR),
       item.summary ?? '',
       item.reasons.join(SEPARATOR),
       (notes.get(item.id) ?? []).map(noteText).join(SEPARATOR),

@@ -40,6 +40,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Whether every stakeholder listed is in an indirect ring (Kenya's map on the real data: no
+ * activity there, only makers of DPGs listed as deployed or developed there).
+ */
+function onlyIndirect(record: Record<string, unknown>): boolean {
+  const rings = Array.isArray(record.rings) ? record.rings : [];
+  const listed = Array.isArray(record.stakeholders) ? record.stakeholders : [];
+  return (
+    listed.length > 0 &&
+    listed.every((s) => {
+      const ring = isRecord(s) && typeof s.ring === 'number' ? rings[s.ring] : undefined;
+      return isRecord(ring) && ring.indirect === true;
+    })
+  );
+}
+
 /** "2 ×", "0.25 ×": a weight as a reader compares them. */
 function times(weight: number): string {
   return `${Number(weight.toFixed(2))} ×`;
@@ -78,12 +94,18 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
     case 'stakeholders':
       return {
         lead:
-          `Closest role to ${subject} first: who leads or co-leads it, then who owns, maintains ` +
-          'or funds it, who deploys it, and who takes part. Within a role, the most influential ' +
-          'in the whole graph first (PageRank over every relationship).',
+          `Direct involvement with ${subject} first — taking part in its activities, backing ` +
+          'it — then, marked indirect, ties through something it is tied to (for a country, ' +
+          'making or backing a DPG that is only listed as deployed there). Within each, by ' +
+          'role (leads, co-leads, makes, maintains, funds, deploys, takes part), then the most ' +
+          'influential in the whole graph first (PageRank over every relationship).',
         parts: [],
         measuredOn,
-        caution: null,
+        caution: onlyIndirect(record)
+          ? `None of these is directly involved with ${subject} in the graph: each is tied to ` +
+            `it only through something else (for a country, a DPG listed as deployed or ` +
+            `developed there). Read them as leads to check, not as ${subject}'s stakeholders.`
+          : null,
       };
     case 'network':
       return {

@@ -25,6 +25,11 @@ export interface InsightItem {
   summary: string | null;
   /** A stakeholder's influence among the stakeholders of its map (1 = most influential). */
   influenceRank: number | null;
+  /**
+   * A stakeholder's ring: how it is involved ("makes a DPG deployed in Kenya"), and whether that
+   * is only indirect evidence. The list is ordered by ring, so rows of one ring are together.
+   */
+  ring: { label: string; indirect: boolean } | null;
 }
 
 /** What each view's score means, for the score's tooltip. */
@@ -79,7 +84,7 @@ export const INSIGHT_TITLES: Readonly<Record<InsightKind, string>> = {
 /** Which entity types each view starts from. */
 export const INSIGHT_SUBJECTS: Readonly<Record<InsightKind, readonly string[]>> = {
   collaborators: ['DPG'],
-  stakeholders: ['Activity', 'DPG', 'Country', 'SDG'],
+  stakeholders: ['Activity', 'DPG', 'Country', 'SDG', 'Initiative'],
   network: ['Organisation'],
 };
 
@@ -98,6 +103,7 @@ const STAKEHOLDER_PARAM: Readonly<Record<string, string>> = {
   DPG: 'dpg',
   Country: 'country',
   SDG: 'sdg',
+  Initiative: 'initiative',
 };
 
 /** Why view `kind` cannot start from an entity of type `type`: what it is for instead. */
@@ -143,8 +149,25 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-/** `ranked`: how many the answer ranks in all (a stakeholder's influence is among them). */
-function toItem(raw: unknown, ranked: number | null = null): InsightItem | undefined {
+/** A stakeholder map's rings, as its answer names them (its stakeholders' `ring` index them). */
+function ringsOf(body: Record<string, unknown>): InsightItem['ring'][] {
+  if (!Array.isArray(body.rings)) return [];
+  return body.rings.map((ring) =>
+    isRecord(ring) && text(ring.label) !== null
+      ? { label: text(ring.label)!, indirect: ring.indirect === true }
+      : null,
+  );
+}
+
+/**
+ * `ranked`: how many the answer ranks in all (a stakeholder's influence is among them);
+ * `rings`: a stakeholder map's rings.
+ */
+function toItem(
+  raw: unknown,
+  ranked: number | null = null,
+  rings: readonly InsightItem['ring'][] = [],
+): InsightItem | undefined {
   const record = isRecord(raw) && isRecord(raw.data) ? raw.data : raw;
   // A network answer lists the organisation itself among its nodes, marked `ego`.
   if (!isRecord(record) || record.ego === true) return undefined;
@@ -182,6 +205,7 @@ function toItem(raw: unknown, ranked: number | null = null): InsightItem | undef
       isRecord(record.influence) && typeof record.influence.rank === 'number'
         ? record.influence.rank
         : null,
+    ring: typeof record.ring === 'number' ? (rings[record.ring] ?? null) : null,
   };
 }
 
@@ -330,8 +354,9 @@ export function insightItems(body: unknown): InsightItem[] {
     const list = body[key];
     if (!Array.isArray(list)) continue;
     const ranked = insightTotal(body);
+    const rings = ringsOf(body);
     const items = list
-      .map((raw) => toItem(raw, ranked))
+      .map((raw) => toItem(raw, ranked, rings))
       .filter((item): item is InsightItem => item !== undefined);
     if (items.length > 0) return items;
   }

@@ -40,6 +40,11 @@ let neighbourhoods = $state.raw<Record<string, AsyncStatus<NeighbourhoodResponse
 const loadedLimits: Record<string, number> = {};
 /** Extra elements shown on top of the exploration (found paths). */
 let extra = $state.raw<GraphChunk>({ nodes: [], edges: [] });
+/**
+ * Whether `extra` stands instead of the focus's neighbourhood (a stakeholder map shown on the
+ * canvas is the picture: Kenya's map of 6 drawn among Kenya's 40 DPGs was mostly unrelated).
+ */
+let extraOnly = $state(false);
 const request = createLatestRequest();
 
 const loadedIds = $derived(
@@ -53,6 +58,15 @@ const data = $derived.by<GraphChunk | undefined>(() => {
     return withoutNodes(mergeChunks([overview, extra]), new Set(exploration.hidden));
   }
   const chunks: GraphChunk[] = [];
+  // Shown instead of the focus's neighbourhood, the extra elements come with only what the
+  // reader expanded from them.
+  if (extraOnly) {
+    for (const id of exploration.expanded) {
+      const answer = dataOf<NeighbourhoodResponse>(neighbourhoods[id] ?? idle());
+      if (answer) chunks.push(answer);
+    }
+    return withoutNodes(mergeChunks([extra, ...chunks]), new Set(exploration.hidden));
+  }
   for (const id of loadedIds) {
     const answer = dataOf<NeighbourhoodResponse>(neighbourhoods[id] ?? idle());
     if (answer) chunks.push(answer);
@@ -126,6 +140,10 @@ export const graph = {
   get extra() {
     return extra;
   },
+  /** Whether the extra elements stand instead of the focus's neighbourhood. */
+  get extraOnly() {
+    return extraOnly;
+  },
   /** The name the canvas shows for `id`, when the canvas holds it. */
   labelOf(id: string): string | undefined {
     return data?.nodes.find((node) => node.data.id === id)?.data.label;
@@ -169,6 +187,7 @@ export const graphActions = {
   focus(id: string, options: { keepChoices?: boolean } = {}): void {
     exploration = { ...EMPTY_EXPLORATION, focus: id };
     extra = { nodes: [], edges: [] };
+    extraOnly = false;
     if (!options.keepChoices) filterActions.clearChoices();
     ensureLoaded();
   },
@@ -176,6 +195,7 @@ export const graphActions = {
   showOverview(): void {
     exploration = EMPTY_EXPLORATION;
     extra = { nodes: [], edges: [] };
+    extraOnly = false;
     filterActions.clearChoices();
   },
   /** Adds `id`'s neighbourhood to the graph (starting an exploration from it in the overview). */
@@ -237,9 +257,13 @@ export const graphActions = {
         : addId(exploration.pinned, id),
     };
   },
-  /** Shows elements beyond the exploration (a found path), replacing the previous extra. */
-  setExtra(chunk: GraphChunk): void {
+  /**
+   * Shows elements beyond the exploration (a found path), replacing the previous extra; with
+   * `only`, instead of the focus's neighbourhood (a stakeholder map), until the next extra.
+   */
+  setExtra(chunk: GraphChunk, { only = false }: { only?: boolean } = {}): void {
     extra = chunk;
+    extraOnly = only && exploration.focus !== null && chunk.nodes.length > 0;
   },
   /**
    * Reloads `id`'s neighbourhood after an edit (a new neighbour, a changed name), bringing it into

@@ -235,7 +235,10 @@ export const insightActions = {
    * Explores from the subject and adds every listed entity joined to it by what explains it (the
    * entities on its paths), so none shows as an island; the relationships among them come with
    * them (one subgraph request, capped by the API at 500 entities). An exploration already from
-   * the subject keeps its expansions.
+   * the subject keeps its expansions. A stakeholder map is drawn alone: the subject, the
+   * stakeholders listed and the activities and DPGs through which they are, without the rest of
+   * the subject's neighbourhood, so the picture (and its export) is the map an advocacy team
+   * asked for; the other views add their entities to the neighbourhood, which gives them context.
    */
   async showOnCanvas(): Promise<void> {
     const current = subject;
@@ -254,7 +257,7 @@ export const insightActions = {
       const chunk = await api.subgraph(ids);
       // The reader may have moved on meanwhile (the overview, another entity, Back): not onto that.
       if (mine === run && graph.exploration.focus === current.id && subject === current) {
-        graphActions.setExtra(chunk);
+        graphActions.setExtra(chunk, { only: current.kind === 'stakeholders' });
         shownChunk = chunk;
       }
     } catch (error) {
