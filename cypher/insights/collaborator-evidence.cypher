@@ -3,6 +3,10 @@
 // has already counted them all). Within a meta-path a path is stronger the smaller its hub's degree,
 // then in the order of its node ids, then of its sector, as the ranking shows them; a path through
 // $country (the country the list was narrowed to, or '') comes before the others of its kind.
+// A meta-path whose hub is a country or an SDG counts each intermediate (the candidate's DPG, or
+// activity) once, through its least connected shared hub (collaborator-scores.cypher): such a
+// path is shown once per intermediate, through that hub (or through $country, when it is one of
+// them), so that the hubs shown are the ones counted and not whichever came first.
 // The meta-paths are those of collaborator-scores.cypher, walked from each candidate. Each row gives
 // the path as node maps and relationships with their real direction, its shared hub (an SDG, a
 // country, a sector or an activity) with the hub's degree, and the sectors the path's DPG shares
@@ -34,7 +38,8 @@ CALL (x, xSectors, sectorDegrees, countries, ownerParts, o) {
   MATCH p = (o)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y:DPG)-[:ADVANCES]->(sdg:SDG)<-[:ADVANCES]-(x)
   WHERE y <> x
   RETURN 'dpg-sdg' AS metaPath, nodes(p) AS pathNodes, relationships(p) AS pathRels,
-         null AS lastRel, [] AS sectors, sdg AS hubNode, null AS sector, COUNT { (sdg)--() } AS degree
+         null AS lastRel, [] AS sectors, sdg AS hubNode, null AS sector, COUNT { (sdg)--() } AS degree,
+         y.id AS via
   UNION ALL
   MATCH (o)-[backs:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y:DPG)-[deployed:DEPLOYED_IN]->(country:Country)
   WHERE y <> x AND country IN countries
@@ -43,28 +48,29 @@ CALL (x, xSectors, sectorDegrees, countries, ownerParts, o) {
   RETURN CASE WHEN size(sectors) > 0 THEN 'dpg-sector-country' ELSE 'dpg-country' END AS metaPath,
          [o, y, country, x] AS pathNodes, [backs, deployed] AS pathRels,
          {type: 'DEPLOYED_IN', from: x.id, to: country.id} AS lastRel, sectors,
-         country AS hubNode, null AS sector, COUNT { (country)--() } AS degree
+         country AS hubNode, null AS sector, COUNT { (country)--() } AS degree, y.id AS via
   UNION ALL
   MATCH p = (o)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y:DPG)
   WHERE y <> x
   UNWIND [s IN coalesce(y.sectors, []) WHERE s IN xSectors] AS sector
   RETURN 'dpg-sector' AS metaPath, nodes(p) AS pathNodes, relationships(p) AS pathRels,
          null AS lastRel, [sector] AS sectors, null AS hubNode, sector,
-         [s IN sectorDegrees WHERE s.sector = sector][0].degree AS degree
+         [s IN sectorDegrees WHERE s.sector = sector][0].degree AS degree, null AS via
   UNION ALL
   MATCH p = (o)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)-[:INVOLVES]->(y:DPG)
   WHERE y <> x
   UNWIND [s IN coalesce(y.sectors, []) WHERE s IN xSectors] AS sector
   RETURN 'activity-dpg' AS metaPath, nodes(p) AS pathNodes, relationships(p) AS pathRels,
          null AS lastRel, [sector] AS sectors, null AS hubNode, sector,
-         [s IN sectorDegrees WHERE s.sector = sector][0].degree AS degree
+         [s IN sectorDegrees WHERE s.sector = sector][0].degree AS degree, null AS via
   UNION ALL
   MATCH (o)-[part:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity:Activity)
         -[place:TAKES_PLACE_IN]->(country:Country)
   WHERE country IN countries
   RETURN 'activity-country' AS metaPath, [o, activity, country, x] AS pathNodes,
          [part, place] AS pathRels, {type: 'DEPLOYED_IN', from: x.id, to: country.id} AS lastRel,
-         [] AS sectors, country AS hubNode, null AS sector, COUNT { (country)--() } AS degree
+         [] AS sectors, country AS hubNode, null AS sector, COUNT { (country)--() } AS degree,
+         activity.id AS via
   UNION ALL
   // from the activities of X's owners, which are few, to the candidate, which may have thousands
   UNWIND ownerParts AS shared
@@ -73,14 +79,22 @@ CALL (x, xSectors, sectorDegrees, countries, ownerParts, o) {
   MATCH (o)-[part:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity)
   RETURN 'activity-owner' AS metaPath, [o, activity, shared.owner, x] AS pathNodes,
          [part, shared.part, shared.owns] AS pathRels, null AS lastRel, [] AS sectors,
-         activity AS hubNode, null AS sector, COUNT { (activity)--() } AS degree
+         activity AS hubNode, null AS sector, COUNT { (activity)--() } AS degree, null AS via
 }
-WITH o, metaPath, pathNodes, pathRels, lastRel, sectors, hubNode, sector, degree
-ORDER BY CASE WHEN any(n IN pathNodes WHERE n.id = $country) THEN 0 ELSE 1 END, degree,
-         [n IN pathNodes | n.id], sector
-WITH o, metaPath,
-     collect({nodes: pathNodes, rels: pathRels, lastRel: lastRel, sectors: sectors,
-              hubNode: hubNode, sector: sector, degree: degree})[0..$paths] AS best
+// The order of strength; the relationship types last, so that of two relationships from the
+// candidate to the same node the one shown is always the same.
+WITH o, metaPath, via,
+     [CASE WHEN any(n IN pathNodes WHERE n.id = $country) THEN 0 ELSE 1 END, degree] AS strength,
+     {nodes: pathNodes, rels: pathRels, lastRel: lastRel, sectors: sectors, hubNode: hubNode,
+      sector: sector, degree: degree, ids: [n IN pathNodes | n.id],
+      types: [r IN pathRels | type(r)]} AS path
+ORDER BY strength, path.ids, path.sector, path.types
+// One path per intermediate where one is counted, its strongest; every path elsewhere (via null)
+WITH o, metaPath, via, collect({strength: strength, path: path}) AS ranked
+UNWIND CASE WHEN via IS NULL THEN ranked ELSE ranked[0..1] END AS shown
+WITH o, metaPath, shown.strength AS strength, shown.path AS path
+ORDER BY strength, path.ids, path.sector, path.types
+WITH o, metaPath, collect(path)[0..$paths] AS best
 UNWIND best AS path
 WITH o, metaPath, path, path.hubNode AS hubNode
 RETURN o.id AS candidate, metaPath, path.sectors AS sectors,

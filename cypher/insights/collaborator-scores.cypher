@@ -21,6 +21,12 @@
 // With profiles, the candidates found by the narrow meta-paths are scored in full here, and every
 // other candidate has only sector paths: those are scored from a scan of the profiles, of which
 // only the best $limit are kept (and counted for `total`).
+// A meta-path whose hub is a country or an SDG ('dpg-sector-country', 'dpg-country',
+// 'activity-country', 'dpg-sdg') counts each intermediate (the candidate's DPG, or its activity)
+// once, through its strongest hub, the least connected of the countries or SDGs it shares with X:
+// counted per shared country, the owner of a DPG deployed in 70 of X's countries outranked
+// partners in X's own work (docs/insights.md). Several relationships from the candidate to one
+// intermediate count once too. The sector meta-paths still count a path per shared sector.
 // Returns one row: `total` (candidates left after the filters) and the best $limit, by score
 // rounded to 6 decimals then id, each with its parts: per meta-path, the number of paths and
 // their damped sum, the sum of 1 / ln(1 + degree(z)) (weighted by $weights, the meta-path weights).
@@ -71,28 +77,32 @@ CALL () {
 // The candidates the walks reach, scored in full (the big lists stay out of the grouping keys)
 CALL (x, xSectors, profiled, xIdx, tied, active) {
   CALL (x, xSectors, profiled) {
-    // o owns, maintains, funds or implements y, which advances one of X's SDGs
+    // o owns, maintains, funds or implements y, which advances one of X's SDGs; y counts once,
+    // through its least connected shared SDG (see the top)
     MATCH (x)-[:ADVANCES]->(sdg:SDG)
-    WITH x, sdg, count(*) AS xRels
-    WITH x, sdg, xRels, COUNT { (sdg)--() } AS degree
+    WITH DISTINCT x, sdg
+    WITH x, sdg, COUNT { (sdg)--() } AS degree
     MATCH (y:DPG)-[:ADVANCES]->(sdg)
     WHERE y <> x
-    WITH y, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
+    WITH y, max(1.0 / log(1 + degree)) AS damped
     MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y)
-    RETURN o, 'dpg-sdg' AS metaPath, sum(paths) AS paths, sum(damped) AS damped
+    WITH DISTINCT o, y, damped
+    RETURN o, 'dpg-sdg' AS metaPath, count(*) AS paths, sum(damped) AS damped
     UNION ALL
-    // y is deployed in a country where X is; its own meta-path when y shares a sector with X
+    // y is deployed in a country where X is; its own meta-path when y shares a sector with X.
+    // y counts once, through its least connected shared country (see the top).
     MATCH (x)-[:DEPLOYED_IN]->(country:Country)
-    WITH x, xSectors, country, count(*) AS xRels
-    WITH x, xSectors, country, xRels, COUNT { (country)--() } AS degree
+    WITH DISTINCT x, xSectors, country
+    WITH x, xSectors, country, COUNT { (country)--() } AS degree
     MATCH (y:DPG)-[:DEPLOYED_IN]->(country)
     WHERE y <> x
-    WITH y, xSectors, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
-    WITH y, paths, damped,
+    WITH y, xSectors, max(1.0 / log(1 + degree)) AS damped
+    WITH y, damped,
          CASE WHEN any(s IN coalesce(y.sectors, []) WHERE s IN xSectors) THEN 'dpg-sector-country'
               ELSE 'dpg-country' END AS metaPath
     MATCH (o:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y)
-    RETURN o, metaPath, sum(paths) AS paths, sum(damped) AS damped
+    WITH DISTINCT o, metaPath, y, damped
+    RETURN o, metaPath, count(*) AS paths, sum(damped) AS damped
     UNION ALL
     // y shares sectors with X: 'dpg-sector' for o backing y, 'activity-dpg' for o taking part in
     // an activity that involves y; one path per shared sector (a sector's degree: its DPGs). Walked
@@ -124,14 +134,16 @@ CALL (x, xSectors, profiled, xIdx, tied, active) {
     }
     RETURN o, metaPath, n AS paths, d AS damped
     UNION ALL
-    // o takes part in an activity that takes place in a country where X is deployed
+    // o takes part in an activity that takes place in a country where X is deployed; the activity
+    // counts once, through its least connected such country (see the top)
     MATCH (x)-[:DEPLOYED_IN]->(country:Country)
-    WITH country, count(*) AS xRels
-    WITH country, xRels, COUNT { (country)--() } AS degree
+    WITH DISTINCT country
+    WITH country, COUNT { (country)--() } AS degree
     MATCH (activity:Activity)-[:TAKES_PLACE_IN]->(country)
-    WITH activity, sum(xRels) AS paths, sum(xRels / log(1 + degree)) AS damped
+    WITH activity, max(1.0 / log(1 + degree)) AS damped
     MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(activity)
-    RETURN o, 'activity-country' AS metaPath, sum(paths) AS paths, sum(damped) AS damped
+    WITH DISTINCT o, activity, damped
+    RETURN o, 'activity-country' AS metaPath, count(*) AS paths, sum(damped) AS damped
     UNION ALL
     // o takes part in an activity together with an owner or maintainer w of X (o = w is tied to X,
     // so it never needs excluding here)

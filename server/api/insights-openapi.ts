@@ -62,7 +62,7 @@ export function registerInsightsPaths(registry: OpenAPIRegistry): void {
     tags: [INSIGHTS_TAG.name],
     summary: 'Who could work with us on this DPG? Ranked organisations not yet tied to it',
     description:
-      'Scores each candidate by a weighted meta-path count with Adamic–Adar damping (`method` gives the weights); every candidate has at least one explaining path, each a real chain of relationships with a sentence.',
+      'Scores each candidate by a weighted meta-path count with Adamic–Adar damping (`method` gives the weights); every candidate has at least one explaining path, each a real chain of relationships with a sentence. Through a country or an SDG (`activity-country`, `dpg-sector-country`, `dpg-country`, `dpg-sdg`), each of the candidate’s DPGs or activities counts once, through the least connected country or SDG it shares with the DPG: a part’s `paths` then counts DPGs or activities, not countries, and the path shown for each is the one counted.',
     request: { params: collaboratorsParamsSchema, query: collaboratorsQuerySchema },
     responses: {
       200: json(collaboratorsResponseSchema, 'Candidates, best first (score, then id)'),

@@ -230,11 +230,14 @@ export const collaboratorsResponseSchema = z
           z.object({
             metaPath: z.enum(META_PATHS),
             weight: z.number(),
-            paths: count,
+            paths: count.meta({
+              description:
+                'Paths counted: through a country or an SDG, one per DPG or activity of the candidate (its least connected shared hub); otherwise every path',
+            }),
             score: z.number(),
           }),
         ),
-        pathCount: count,
+        pathCount: count.meta({ description: 'The parts’ `paths` added up' }),
         paths: z.array(
           z.object({
             metaPath: z.enum(META_PATHS),
@@ -245,7 +248,10 @@ export const collaboratorsResponseSchema = z
               degree: count,
             }),
             sectors: z.array(z.string()),
-            contribution: z.number(),
+            contribution: z.number().meta({
+              description:
+                'weight / ln(1 + hub degree). Through a country or an SDG, the path shown for a DPG or activity is the one through its least connected hub, so this is what that DPG or activity adds to the score; a path shown because it runs through the `country` asked for is the exception: its DPG or activity still counts through its least connected hub',
+            }),
             ...evidencePath,
           }),
         ),

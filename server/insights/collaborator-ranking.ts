@@ -2,8 +2,9 @@
  * Ranks candidate collaborators for a DPG and explains them. The score is a weighted meta-path
  * count with Adamic–Adar damping: a path through a shared hub z (an SDG, a country, a sector, an
  * activity) adds w(meta-path) / ln(1 + degree(z)), so sharing SDG 3, which dozens of DPGs advance,
- * counts for less than sharing a country few DPGs reach. See docs/insights.md for the weights and
- * why. The paths are counted and damped in the database (cypher/insights/collaborator-scores.cypher,
+ * counts for less than sharing a country few DPGs reach; through a country or an SDG, each of the
+ * candidate's DPGs or activities counts once, through its least connected shared hub
+ * (ONCE_PER_INTERMEDIATE). See docs/insights.md for the weights and why. The paths are counted and damped in the database (cypher/insights/collaborator-scores.cypher,
  * one row per candidate with its counts per meta-path): `rankCandidates` weighs them, orders and
  * cuts. Only the chosen candidates' best paths are then read
  * (cypher/insights/collaborator-evidence.cypher): `explainCandidates` picks the ones to show.
@@ -43,17 +44,35 @@ export const META_PATH_WEIGHTS: Record<MetaPath, number> = {
   'dpg-country': 0.02,
 };
 
+/**
+ * Meta-paths whose hub is a country or an SDG, which count each intermediate (the candidate's DPG,
+ * or the activity it takes part in) once, through its strongest hub: the least connected country
+ * or SDG it shares with the DPG. Counted once per shared country, a DPG deployed in 70 of DHIS2's
+ * countries made its owner DHIS2's first suggestion, ahead of partners in DHIS2's own work: the
+ * number of countries (or of the SDGs a registry entry claims) shared measures a footprint more
+ * than a tie (docs/insights.md). The sector meta-paths still count a path per shared sector: the
+ * DPG's own sectors are few, and their counts are stored per sector (write-sector-profiles.cypher).
+ */
+export const ONCE_PER_INTERMEDIATE: ReadonlySet<MetaPath> = new Set<MetaPath>([
+  'activity-country',
+  'dpg-sector-country',
+  'dpg-sdg',
+  'dpg-country',
+]);
+
 /** What each kind of evidence means, for the API and the docs. */
 export const META_PATH_DESCRIPTIONS: Record<MetaPath, string> = {
   'activity-owner': 'takes part in an activity together with an owner or maintainer of the DPG',
-  'activity-country': 'takes part in an activity in a country where the DPG is deployed',
+  'activity-country':
+    'takes part in an activity in a country where the DPG is deployed (each activity once)',
   'activity-dpg': 'takes part in an activity involving a DPG of the same sector',
   'dpg-sector': 'owns, maintains, funds or implements a DPG of the same sector',
   'dpg-sector-country':
-    'owns, maintains, funds or implements a DPG of the same sector deployed in one of the same countries',
-  'dpg-sdg': 'owns, maintains, funds or implements a DPG advancing one of the same SDGs',
+    'owns, maintains, funds or implements a DPG of the same sector deployed in one of the same countries (each DPG once)',
+  'dpg-sdg':
+    'owns, maintains, funds or implements a DPG advancing one of the same SDGs (each DPG once)',
   'dpg-country':
-    'owns, maintains, funds or implements a DPG of another sector deployed in one of the same countries',
+    'owns, maintains, funds or implements a DPG of another sector deployed in one of the same countries (each DPG once)',
 };
 
 export interface CandidateRef {
@@ -78,7 +97,10 @@ export interface Hub {
 /** A candidate's paths of one meta-path, counted: what collaborator-scores.cypher returns. */
 export interface PartCount {
   metaPath: MetaPath;
-  /** Evidence paths of this meta-path. */
+  /**
+   * Evidence paths of this meta-path that count: every one, except that a meta-path of
+   * ONCE_PER_INTERMEDIATE counts one per intermediate (DPG or activity).
+   */
   paths: number;
   /** Sum over those paths of 1 / ln(1 + degree of the path's hub), before the weight. */
   damped: number;
@@ -136,6 +158,49 @@ const round = (value: number) => Math.round(value * SCORE_DECIMALS) / SCORE_DECI
 /** The Adamic–Adar damped weight of one path through a hub of the given degree. */
 export function pathContribution(metaPath: MetaPath, hubDegree: number): number {
   return META_PATH_WEIGHTS[metaPath] / Math.log(1 + hubDegree);
+}
+
+/** One evidence path reduced to what its counting needs. */
+export interface HubPath {
+  metaPath: MetaPath;
+  /** The node between the candidate and the hub: its DPG, or its activity. */
+  intermediate: string;
+  /** What tells the path from the others: its relationships (and, for sectors, its sector). */
+  path: string;
+  hubDegree: number;
+}
+
+/**
+ * Counts one candidate's evidence paths into its parts: the definition that
+ * collaborator-scores.cypher computes in the database without materialising the paths (the
+ * integration tests compare the two on the real data). Each path counts, damped by
+ * 1 / ln(1 + hub degree); under ONCE_PER_INTERMEDIATE, an intermediate counts once per meta-path,
+ * with its largest damped value (its least connected hub), however many paths reach it. Parts come
+ * in META_PATHS order.
+ */
+export function countPaths(paths: readonly HubPath[]): PartCount[] {
+  const strongest = new Map<string, { metaPath: MetaPath; damped: number }>();
+  for (const path of paths) {
+    checkMetaPath(path.metaPath);
+    const damped = 1 / Math.log(1 + path.hubDegree);
+    const key = ONCE_PER_INTERMEDIATE.has(path.metaPath)
+      ? [path.metaPath, path.intermediate].join('\u0000')
+      : [path.metaPath, path.path].join('\u0000');
+    const seen = strongest.get(key);
+    if (!seen || damped > seen.damped) strongest.set(key, { metaPath: path.metaPath, damped });
+  }
+  return META_PATHS.flatMap((metaPath): PartCount[] => {
+    const counted = [...strongest.values()].filter((p) => p.metaPath === metaPath);
+    return counted.length === 0
+      ? []
+      : [
+          {
+            metaPath,
+            paths: counted.length,
+            damped: counted.reduce((sum, p) => sum + p.damped, 0),
+          },
+        ];
+  });
 }
 
 const sectorList = (sectors: readonly string[]) =>

@@ -9,6 +9,13 @@ import {
   networkResponseSchema,
   stakeholdersResponseSchema,
 } from '../../server/api/insights-schemas.ts';
+import {
+  META_PATH_WEIGHTS,
+  ONCE_PER_INTERMEDIATE,
+  countPaths,
+  type HubPath,
+  type MetaPath,
+} from '../../server/insights/collaborator-ranking.ts';
 import { recomputeMetrics } from '../../server/insights/metrics-service.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
 import {
@@ -106,10 +113,99 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
       expect(unicef.parts.map((p) => p.metaPath)).toContain('dpg-sector-country');
     });
 
+    it('rank UNICEF, in activities where DHIS2 is deployed, above owners of widely deployed DPGs', () => {
+      // Counted once per shared country, KoBo (KoBoToolbox, 72 of DHIS2's countries), OPEN
+      // HEALTHSITE (67) and Dimagi (CommCare, 52) led the list and UNICEF came fourth (QA).
+      const rank = (id: string) => answer.candidates.findIndex((c) => c.id === id);
+      const unicef = answer.candidates.find((c) => c.id === 'org:unicef')!;
+      expect(unicef.parts.map((p) => p.metaPath)).toContain('activity-country');
+      expect(rank('org:unicef')).toBe(0);
+      for (const owner of ['org:kobo-inc', 'org:open-healthsite-consulting-ltd', 'org:dimagi']) {
+        expect(rank(owner)).toBeGreaterThan(rank('org:unicef'));
+        const kinds = answer.candidates[rank(owner)]!.parts;
+        expect(kinds.find((p) => p.metaPath === 'dpg-sector-country')?.paths).toBe(1);
+      }
+      // Strong sector evidence still counts: the Venture Fund funds three other Health DPGs.
+      expect(rank('initiative:unicef-venture-fund')).toBeLessThan(3);
+    });
+
+    it('count each DPG or activity once through its least connected shared hub, and show that hub', async () => {
+      const top = answer.candidates.slice(0, 30);
+      const rows = await query(
+        db,
+        `MATCH (x:DPG {id: 'dpg:dhis2'})
+         UNWIND $ids AS id
+         MATCH (o:Entity {id: id})
+         CALL (o, x) {
+           MATCH (o)-[r:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y:DPG)-[:ADVANCES]->(h:SDG)<-[:ADVANCES]-(x)
+           WHERE y <> x
+           RETURN 'dpg-sdg' AS metaPath, y.id AS via, type(r) + h.id AS path, COUNT { (h)--() } AS degree
+           UNION ALL
+           MATCH (o)-[r:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(y:DPG)-[:DEPLOYED_IN]->(h:Country)<-[:DEPLOYED_IN]-(x)
+           WHERE y <> x
+           RETURN CASE WHEN any(s IN coalesce(y.sectors, []) WHERE s IN x.sectors)
+                       THEN 'dpg-sector-country' ELSE 'dpg-country' END AS metaPath,
+                  y.id AS via, type(r) + h.id AS path, COUNT { (h)--() } AS degree
+           UNION ALL
+           MATCH (o)-[r:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(a:Activity)-[:TAKES_PLACE_IN]->(h:Country)
+                 <-[:DEPLOYED_IN]-(x)
+           RETURN 'activity-country' AS metaPath, a.id AS via, type(r) + h.id AS path,
+                  COUNT { (h)--() } AS degree
+         }
+         RETURN o.id AS candidate, metaPath, via, path, degree`,
+        { ids: top.map((c) => c.id) },
+      );
+      const paths = rows.map((r) => ({
+        candidate: String(r.candidate),
+        metaPath: r.metaPath as MetaPath,
+        intermediate: String(r.via),
+        path: String(r.path),
+        hubDegree: Number(r.degree),
+      }));
+      let shown = 0;
+      for (const candidate of top) {
+        const own: HubPath[] = paths.filter((p) => p.candidate === candidate.id);
+        // The parts that count once per intermediate are exactly countPaths' over every path
+        const expected = countPaths(own);
+        const actual = candidate.parts.filter((p) => ONCE_PER_INTERMEDIATE.has(p.metaPath));
+        const byKind = (a: { metaPath: string }, b: { metaPath: string }) =>
+          a.metaPath < b.metaPath ? -1 : 1;
+        expect(
+          actual.sort(byKind).map((p) => [p.metaPath, p.paths]),
+          candidate.id,
+        ).toEqual(expected.sort(byKind).map((p) => [p.metaPath, p.paths]));
+        actual.forEach((part, k) =>
+          expect(part.score).toBeCloseTo(META_PATH_WEIGHTS[part.metaPath] * expected[k]!.damped, 5),
+        );
+        // Each shown path of such a kind is its intermediate's only one, through its strongest hub
+        const once = candidate.paths.filter((p) => ONCE_PER_INTERMEDIATE.has(p.metaPath));
+        const keys = once.map((p) => `${p.metaPath} ${p.nodes[1]!.id}`);
+        expect(new Set(keys).size).toBe(keys.length);
+        for (const path of once) {
+          const degrees = own
+            .filter((p) => p.metaPath === path.metaPath && p.intermediate === path.nodes[1]!.id)
+            .map((p) => p.hubDegree);
+          expect(path.hub.degree).toBe(Math.min(...degrees));
+          shown += 1;
+        }
+      }
+      expect(shown).toBeGreaterThan(20);
+    });
+
     it('rank Health-sector partners first and an unrelated operating system lower', () => {
-      const top = answer.candidates.slice(0, 10);
       const related = ['dpg-sector', 'dpg-sector-country', 'activity-dpg', 'activity-country'];
-      expect(top.every((c) => c.parts.some((p) => related.includes(p.metaPath)))).toBe(true);
+      const isRelated = (c: (typeof answer.candidates)[number]) =>
+        c.parts.some((p) => related.includes(p.metaPath));
+      expect(answer.candidates.slice(0, 5).every(isRelated)).toBe(true);
+      // Further down the first ten, an owner of many DPGs sharing DHIS2's goals may come before
+      // the owner of one Health DPG, as the weights say (FAO: six DPGs, each 0.5 × one SDG; KoBo:
+      // one Health DPG, 1 × Health and one shared country); they ranked lower only while KoBo's
+      // countries counted one by one.
+      for (const c of answer.candidates.slice(5, 10).filter((c) => !isRelated(c))) {
+        expect(c.parts.find((p) => p.metaPath === 'dpg-sdg')?.paths, c.id).toBeGreaterThanOrEqual(
+          5,
+        );
+      }
       const rank = (id: string) => answer.candidates.findIndex((c) => c.id === id);
       expect(rank('org:openmrs-inc')).toBeGreaterThanOrEqual(0);
       expect(rank('org:openmrs-inc')).toBeLessThan(rank('org:fedora-project'));

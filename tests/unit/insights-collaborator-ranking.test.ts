@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   META_PATH_WEIGHTS,
+  countPaths,
   explainCandidates,
   rankCandidates,
   type CandidateRef,
   type Hub,
+  type HubPath,
   type MetaPath,
   type PartCount,
   type PathRow,
@@ -198,6 +200,81 @@ describe('rankCandidates', () => {
     ['a damped sum beyond 1 / ln 2 a path', { metaPath: 'dpg-sdg' as const, paths: 1, damped: 2 }],
   ])('rejects %s', (_label, part) => {
     expect(() => rankCandidates([{ candidate: org('o'), parts: [part] }], 10)).toThrow(
+      /collaborator-ranking/,
+    );
+  });
+});
+
+describe('countPaths', () => {
+  /** Paths from one intermediate (`via`) through hubs of the given degrees, one per hub. */
+  const through = (metaPath: MetaPath, via: string, degrees: number[]): HubPath[] =>
+    degrees.map((hubDegree, i) => ({
+      metaPath,
+      intermediate: via,
+      path: `${via}/${i}`,
+      hubDegree,
+    }));
+  // Degrees like the real data's: the countries DHIS2 shares have 3 to 60 relationships.
+  const fiftyCountries = Array.from({ length: 50 }, (_, i) => 10 + i);
+
+  it('counts a DPG deployed in many shared countries once, through its least connected one', () => {
+    const [part] = countPaths(through('dpg-sector-country', 'dpg:wide', fiftyCountries));
+    expect(part).toEqual({ metaPath: 'dpg-sector-country', paths: 1, damped: 1 / ln(11) });
+  });
+
+  it('ranks one DPG in 50 shared countries below an activity with the owner, as the weights say', () => {
+    const rows: ScoredRow[] = [
+      {
+        candidate: org('wide'),
+        parts: countPaths(through('dpg-sector-country', 'dpg:w', fiftyCountries)),
+      },
+      {
+        candidate: org('partner'),
+        parts: countPaths(through('activity-owner', 'activity:a', [8])),
+      },
+    ];
+    expect(rankCandidates(rows, 10).map((c) => c.id)).toEqual(['org:partner', 'org:wide']);
+    // Counted once per shared country, as before, the widely deployed DPG came first: 1.47 > 0.91.
+    const perCountry = fiftyCountries.reduce((sum, d) => sum + 0.25 / ln(1 + d), 0);
+    expect(perCountry).toBeGreaterThan(2 / ln(9));
+  });
+
+  it('counts an activity in several shared countries once, and each activity apart', () => {
+    const parts = countPaths([
+      ...through('activity-country', 'activity:one', [40, 5, 12]),
+      ...through('activity-country', 'activity:two', [40]),
+    ]);
+    expect(parts).toEqual([
+      { metaPath: 'activity-country', paths: 2, damped: 1 / ln(6) + 1 / ln(41) },
+    ]);
+  });
+
+  it('counts two DPGs in the same shared hub as two, and sector hubs path by path', () => {
+    const parts = countPaths([
+      ...through('dpg-country', 'dpg:a', [9]),
+      ...through('dpg-country', 'dpg:b', [9]),
+      ...through('dpg-sdg', 'dpg:a', [30, 60]),
+      ...through('dpg-sector', 'dpg:a', [20, 12]),
+    ]);
+    expect(parts.map((p) => [p.metaPath, p.paths])).toEqual([
+      ['dpg-sector', 2],
+      ['dpg-sdg', 1],
+      ['dpg-country', 2],
+    ]);
+    expect(parts[0]!.damped).toBeCloseTo(1 / ln(21) + 1 / ln(13), 12);
+    expect(parts[1]!.damped).toBeCloseTo(1 / ln(31), 12);
+  });
+
+  it('gives the same parts whatever the order of the paths', () => {
+    const paths = [
+      ...through('dpg-sector-country', 'dpg:a', [7, 3, 30]),
+      ...through('activity-owner', 'activity:a', [4]),
+    ];
+    expect(countPaths([...paths].reverse())).toEqual(countPaths(paths));
+  });
+
+  it('rejects an unknown meta-path', () => {
+    expect(() => countPaths(through('friend' as MetaPath, 'dpg:a', [3]))).toThrow(
       /collaborator-ranking/,
     );
   });

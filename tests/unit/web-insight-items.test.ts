@@ -78,10 +78,10 @@ describe('insight requests', () => {
           id: 'org:kobo-inc',
           label: 'KoBo, Inc',
           type: 'Organisation',
-          score: 6.9,
+          score: 0.49,
           parts: [
             { metaPath: 'dpg-sector', paths: 1, score: 0.26 },
-            { metaPath: 'dpg-sector-country', paths: 72, score: 6.53 },
+            { metaPath: 'dpg-sector-country', paths: 2, score: 0.12 },
             { metaPath: 'dpg-sdg', paths: 0, score: 0 },
             { metaPath: 'new-kind-of-link', paths: 2, score: 0.1 },
           ],
@@ -89,7 +89,7 @@ describe('insight requests', () => {
       ],
     });
     expect(item?.summary).toBe(
-      '72 links through same-sector DPGs in shared countries · 1 link through a DPG of the same sector · 2 × new kind of link',
+      '1 link through a DPG of the same sector · 2 same-sector DPGs in shared countries · 2 × new kind of link',
     );
   });
 

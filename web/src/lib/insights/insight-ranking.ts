@@ -80,8 +80,9 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
         lead:
           `Each link between an organisation and ${subject} adds its kind's weight, divided by ` +
           'ln(1 + the connections of the entity it runs through): a country where half the ' +
-          'registry is deployed says little about a partnership. The score is the sum; its ' +
-          'parts are under each name.',
+          'registry is deployed says little about a partnership. A DPG or activity of theirs ' +
+          `counts once, however many of ${subject}'s countries or goals it shares, through the ` +
+          'rarest. The score is the sum; its parts are under each name.',
         parts,
         measuredOn: null,
         caution: onlyWeakSignals(record.candidates)

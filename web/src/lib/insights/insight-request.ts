@@ -42,9 +42,10 @@ export const INSIGHT_SCORE_TITLES: Readonly<Record<InsightKind, string>> = {
 
 /**
  * A collaborator score's kinds of link (the API's meta-paths), singular and plural, short enough
- * for one line. A part counts evidence paths, each through its own hub: one DPG deployed in 72
- * countries the target shares is 72 links, not 72 DPGs (as "72 × same-sector DPG in a shared
- * country" read), nor 72 distinct countries when several DPGs share one.
+ * for one line. A part counts evidence paths: one per DPG (or activity) for the kinds through a
+ * country or an SDG, which count each DPG or activity once however many countries or SDGs it
+ * shares, and one per shared sector for the sector kinds. So "3 same-sector DPGs in shared
+ * countries" are three DPGs, not three countries.
  */
 const META_PATH_COUNTS: Readonly<Record<string, readonly [string, string]>> = {
   'activity-owner': [
@@ -52,8 +53,8 @@ const META_PATH_COUNTS: Readonly<Record<string, readonly [string, string]>> = {
     'links through activities with owners of the DPG',
   ],
   'activity-country': [
-    'link through an activity where the DPG is deployed',
-    'links through activities where the DPG is deployed',
+    'activity where the DPG is deployed',
+    'activities where the DPG is deployed',
   ],
   'activity-dpg': [
     'link through an activity with a same-sector DPG',
@@ -61,17 +62,11 @@ const META_PATH_COUNTS: Readonly<Record<string, readonly [string, string]>> = {
   ],
   'dpg-sector': ['link through a DPG of the same sector', 'links through DPGs of the same sector'],
   'dpg-sector-country': [
-    'link through a same-sector DPG in a shared country',
-    'links through same-sector DPGs in shared countries',
+    'same-sector DPG in a shared country',
+    'same-sector DPGs in shared countries',
   ],
-  'dpg-sdg': [
-    'link through a DPG advancing a shared SDG',
-    'links through DPGs advancing shared SDGs',
-  ],
-  'dpg-country': [
-    'link through a DPG in a shared country',
-    'links through DPGs in shared countries',
-  ],
+  'dpg-sdg': ['DPG advancing a shared SDG', 'DPGs advancing shared SDGs'],
+  'dpg-country': ['other-sector DPG in a shared country', 'other-sector DPGs in shared countries'],
 };
 
 /** Titles of the three views. */
