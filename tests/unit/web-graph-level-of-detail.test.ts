@@ -20,7 +20,15 @@ import {
 describe('labelPriority and assignLabelTiers', () => {
   it('ranks an organisation above a busier activity', () => {
     expect(labelPriority('Organisation', 2)).toBeGreaterThan(labelPriority('Activity', 6));
-    expect(labelPriority('Unknown', 3)).toBe(3);
+    expect(labelPriority('Unknown', 3)).toBeCloseTo(Math.log(4));
+  });
+
+  it('names a DPG’s owner before the countries it is deployed in, however many their ties', () => {
+    // DHIS2's owner has 3 relationships; Kenya has 80 across the whole graph (QA).
+    expect(labelPriority('Organisation', 3)).toBeGreaterThan(labelPriority('Country', 80));
+    expect(labelPriority('Organisation', 3)).toBeGreaterThan(labelPriority('SDG', 120));
+    // Within a type, the busier still comes first.
+    expect(labelPriority('Country', 80)).toBeGreaterThan(labelPriority('Country', 12));
   });
 
   const activities = (length: number) =>

@@ -30,10 +30,14 @@ export const TIER_SHARES = { tier1: 0.15, tier2: 0.5 } as const;
 /** Minimum number of tier-1 nodes in any non-empty graph. */
 const MIN_TIER1 = 3;
 
-/** Label priority of one node: its degree weighted by type, plus the type's bonus. */
+/**
+ * Label priority of one node: its degree, damped (ln(1 + degree)) and weighted by type, plus the
+ * type's bonus. Undamped, a country's or an SDG's dozens of relationships across the whole graph
+ * swamped the type: DHIS2's owner went unnamed among thirty named countries (QA).
+ */
 export function labelPriority(type: string, degree: number): number {
   const { weight, bonus } = isEntityType(type) ? TYPE_PRIORITY[type] : { weight: 1, bonus: 0 };
-  return degree * weight + bonus;
+  return Math.log1p(Math.max(0, degree)) * weight + bonus;
 }
 
 /** A node's label importance: its rank (0 = most important) and the tier that rank falls in. */
