@@ -2,9 +2,10 @@
 // in $avoidKinds but the end itself (either list may be empty): the path finder with countries
 // hidden looks for partnerships, not for two DPGs deployed in one country, and one with companies
 // hidden not for a path through Google. An organisation without a kind (one an editor added
-// unclassified) counts as `unknown`, as the filters and facets count it. A statement of its own, so the common one stays inside the driver's
-// 1,400-byte write (the predicate on every hop of six branches would take it past);
-// tests/unit/cypher-statement-text.test.ts checks that the two differ by that predicate alone.
+// unclassified) counts as `unknown`, as the filters and facets count it. A statement of its own, so
+// the common one stays inside the driver's 1,400-byte write (the predicate on every hop of six
+// branches would take it past); tests/unit/cypher-statement-text.test.ts checks that the two differ
+// by that predicate alone.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 CALL (a, b) {
   WITH * WHERE $length = 1

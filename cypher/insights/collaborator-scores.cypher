@@ -6,10 +6,11 @@
 // (candidate, y) or (candidate, activity) rather than one per path.
 // Candidates are organisations, and initiatives that fund DPGs, not yet tied to the DPG (a
 // relationship with X, a part in an activity involving X, running or run by something tied to X).
-// Filters: $kind (organisation kind), $membersOnly (DPGA members), $country (a country id: candidates
-// active there, through a DPG they back or an activity they take part in). $kind and $country are
-// '' when not filtering, never null: Neo4j caches a plan per parameter types, and this statement's
-// plan takes a quarter of a second to make on an idle machine, seconds under load.
+// Filters: $kind (organisation kind; one an editor added without a kind is `unknown`), $membersOnly
+// (DPGA members), $country (a country id: candidates active there, through a DPG they back or an
+// activity they take part in). $kind and $country are '' when not filtering, never null: Neo4j
+// caches a plan per parameter types, and this statement's plan takes a quarter of a second to make
+// on an idle machine, seconds under load.
 //
 // The two sector meta-paths ('dpg-sector', 'activity-dpg') reach most of a large graph: at a
 // million relationships, a DPG's three sectors are shared by 62% of DPGs and walking them took
@@ -167,7 +168,7 @@ CALL (x, xSectors, profiled, xIdx, tied, active) {
                         [t[0] + o.sectorBacking[e.i], t[1] + o.sectorBacking[e.i] * e.c,
                          t[2] + o.sectorActivity[e.i], t[3] + o.sectorActivity[e.i] * e.c]) END AS sec
   WITH o, walkedScore, sec, walked
-  WHERE ($kind = '' OR (o:Organisation AND o.kind = $kind))
+  WHERE ($kind = '' OR (o:Organisation AND coalesce(o.kind, 'unknown') = $kind))
     AND (o:Organisation OR EXISTS { (o)-[:FUNDS]->(:DPG) })
     AND (NOT $membersOnly OR EXISTS { (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) })
   RETURN collect(o) AS seen,
@@ -181,7 +182,7 @@ CALL (profiled, xIdx, tied, active, seen) {
   MATCH (o:Organisation|Initiative)
   WHERE profiled AND size(xIdx) > 0 AND o.sectorBacking IS NOT NULL
     AND NOT o IN seen AND NOT o IN tied AND ($country = '' OR o IN active)
-    AND ($kind = '' OR (o:Organisation AND o.kind = $kind))
+    AND ($kind = '' OR (o:Organisation AND coalesce(o.kind, 'unknown') = $kind))
   WITH o, reduce(score = 0.0, e IN xIdx |
                  score + e.c * ($weights['dpg-sector'] * o.sectorBacking[e.i]
                                 + $weights['activity-dpg'] * o.sectorActivity[e.i])) AS score

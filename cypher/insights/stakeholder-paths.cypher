@@ -3,11 +3,11 @@
 // with their real direction. The stakeholder's role follows from the path's first relationship
 // (server/insights/stakeholder-map.ts), its ring from what the path goes through after it
 // (STAKEHOLDER_LINKS there lists each branch). Each branch matches only the subject type it names.
-// Filters, applied before the map is ranked (the map is of these stakeholders alone) and before
-// the row cap: $kind (an organisation kind, or '' for any stakeholder: never null, or each would
-// have a plan of its own), $membersOnly (DPGA members) and $roleTypes (a role, as the first
-// relationship types of its paths, stakeholder-map.ts; [] for any: a stakeholder with a path of
-// one of them).
+// Filters, applied before the map is ranked (the map is of these stakeholders alone) and before the
+// row cap: $kind (an organisation kind, or '' for any stakeholder: never null, or each would have a
+// plan of its own; an organisation an editor added without a kind is `unknown`), $membersOnly (DPGA
+// members) and $roleTypes (a role, as the first relationship types of its paths,
+// stakeholder-map.ts; [] for any: a stakeholder with a path of one of them).
 // Bounded: at most $maxPaths rows, in a stable order.
 MATCH (y:Entity {id: $id})
 CALL (y) {
@@ -69,7 +69,7 @@ CALL (y) {
 // Membership once per stakeholder, not once per path (a hub has thousands).
 WITH s, collect(p) AS paths
 WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
-WHERE ($kind = '' OR (s:Organisation AND s.kind = $kind))
+WHERE ($kind = '' OR (s:Organisation AND coalesce(s.kind, 'unknown') = $kind))
   AND (NOT $membersOnly OR member)
   AND (size($roleTypes) = 0 OR any(p IN paths WHERE type(relationships(p)[0]) IN $roleTypes))
 UNWIND paths AS p

@@ -270,9 +270,10 @@ const tieCount = z.object({
 export const stakeholdersResponseSchema = z
   .object({
     subject: pathNode.extend({ kind: z.string().nullable() }),
-    roles: z
-      .array(z.enum(STAKEHOLDER_ROLES))
-      .meta({ description: 'The roles a stakeholder can have, closest first' }),
+    roles: z.array(z.enum(STAKEHOLDER_ROLES)).meta({
+      description:
+        'The roles a stakeholder can have, in a fixed order; `rings` gives the order of this map',
+    }),
     rings: z
       .array(
         z.object({
@@ -318,7 +319,10 @@ export const stakeholdersResponseSchema = z
           description:
             'Its innermost ring (with `role`, that role’s innermost): an index in `rings`',
         }),
-        direct: z.boolean().meta({ description: 'Tied to the subject by one relationship' }),
+        direct: z.boolean().meta({
+          description:
+            'Tied to the subject by one relationship (a path of one hop); not the opposite of its ring’s `indirect`, which says how weak the evidence is',
+        }),
         influence: z.object({
           pagerank: z.number().nullable(),
           betweenness: z.number().nullable(),

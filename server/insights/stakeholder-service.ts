@@ -49,7 +49,7 @@ export interface StakeholderQuery {
 
 export interface StakeholderAnswer extends StakeholderMap {
   subject: PathNode;
-  /** The roles a stakeholder can have, closest first (the rings' roles). */
+  /** The roles a stakeholder can have, in a fixed order (the rings give the map's order). */
   roles: readonly string[];
   /** When the influence measures were computed; null if never. */
   metricsComputedAt: string | null;

@@ -273,6 +273,25 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     expect([none.status, none.body.total, none.body.stakeholders]).toEqual([200, 0, []]);
   });
 
+  it('counts an organisation an editor added without a kind as unclassified', async () => {
+    await query(
+      db,
+      `MATCH (w:Entity {id: 'dpg:w'})
+       CREATE (o:Entity:Organisation {id: 'org:kindless', name: 'Org kindless', sources: ['source:test']})
+       CREATE (o)-[:FUNDS {sources: ['source:test']}]->(w)`,
+    );
+    try {
+      const unclassified = await api.get('/api/stakeholders?dpg=dpg:w&kind=unknown');
+      expect(unclassified.status).toBe(200);
+      expect(unclassified.body.stakeholders.map((s: { id: string }) => s.id).sort()).toEqual([
+        'org:kindless',
+        'org:solo',
+      ]);
+    } finally {
+      await query(db, "MATCH (o:Entity {id: 'org:kindless'}) DETACH DELETE o");
+    }
+  });
+
   it('narrows a stakeholder map to a role before its row cap, ranked by influence alone', async () => {
     const funders = conforms(
       stakeholdersResponseSchema,

@@ -1,6 +1,6 @@
 /**
- * Level of detail for labels. Every node gets a label tier from its importance (degree, weighted by
- * type): tier 1 labels are always drawn, tier 2 from the fitted view on, tier 3 only when the reader
+ * Level of detail for labels. Every node gets a label tier from its importance (its degree, damped,
+ * weighted by type, plus the type's bonus): tier 1 labels are always drawn, tier 2 from the fitted view on, tier 3 only when the reader
  * zooms in. Keeps the overview readable instead of a soup of overlapping names.
  */
 import type { EntityType } from '../vocabulary';
@@ -10,9 +10,10 @@ import { isEntityType } from '../vocabulary';
 export type LabelTier = 1 | 2 | 3;
 
 /**
- * Label priority by type: `weight` scales each connection, `bonus` is added once. Organisations and DPGs
- * are what readers look for, so even a sparsely connected one outranks a busy activity, whose long
- * title is better read on hover or in the details panel.
+ * Label priority by type: `weight` scales ln(1 + degree), `bonus` is added once. Organisations and
+ * DPGs are what readers look for, so even a sparsely connected one outranks a busy activity, whose
+ * long title is better read on hover or in the details panel; with the degree damped the bonus
+ * weighs most (an organisation with no relationship ties a country with about 20).
  */
 const TYPE_PRIORITY: Readonly<Record<EntityType, { weight: number; bonus: number }>> = {
   Organisation: { weight: 1.5, bonus: 4 },

@@ -104,8 +104,8 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
         measuredOn,
         caution: onlyIndirect(record)
           ? `None of these is directly involved with ${subject} in the graph: each is tied to ` +
-            `it only through something else (for a country, a DPG listed as deployed or ` +
-            `developed there). Read them as leads to check, not as ${subject}'s stakeholders.`
+            `it only through something else (the reason under each says what). Read them as ` +
+            `leads to check, not as ${subject}'s stakeholders.`
           : null,
       };
     case 'network':

@@ -81,6 +81,8 @@ const combined = $derived.by<AsyncStatus<GraphChunk>>(() => {
   if (exploration.focus === null) {
     return status.state === 'success' && data ? success(data) : (status as AsyncStatus<GraphChunk>);
   }
+  // A map shown alone stands without the focus's neighbourhood, whatever became of it.
+  if (extraOnly && data) return success(data);
   const focus = neighbourhoods[exploration.focus] ?? idle();
   if (focus.state === 'error') return focus as AsyncStatus<GraphChunk>;
   return data ? success(data) : loading();
@@ -152,8 +154,9 @@ export const graph = {
   neighbourhood(id: string): AsyncStatus<NeighbourhoodResponse> {
     return neighbourhoods[id] ?? idle();
   },
-  /** Whether `id`'s neighbourhood is part of the graph. */
+  /** Whether `id`'s neighbourhood is part of the graph (a map shown alone leaves out the focus's). */
   isExpanded(id: string): boolean {
+    if (extraOnly && id === exploration.focus) return false;
     return loadedIds.includes(id);
   },
   /** Number of neighbourhood requests in flight. */
@@ -204,6 +207,8 @@ export const graphActions = {
       graphActions.focus(id);
       return;
     }
+    // Expanding the focus of a map shown alone brings its neighbourhood back, the map with it.
+    if (exploration.focus === id) extraOnly = false;
     exploration = {
       ...exploration,
       expanded: exploration.focus === id ? exploration.expanded : addId(exploration.expanded, id),
@@ -220,6 +225,7 @@ export const graphActions = {
   /** Raises `id`'s neighbour cap and loads again ("N more hidden" → show more). */
   showMore(id: string): void {
     const limit = Math.min(EXPANSION_MAX, (exploration.limits[id] ?? EXPANSION_LIMIT) * 3);
+    if (exploration.focus === id) extraOnly = false;
     exploration = { ...exploration, limits: { ...exploration.limits, [id]: limit } };
     void loadNeighbourhood(id, true);
   },
