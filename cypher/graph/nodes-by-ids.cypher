@@ -1,5 +1,6 @@
 // The element data of entities by id; ids that name no entity are simply absent. Besides name,
-// type and provenance: a DPG's facets (sectors, types, licences, stage), DPGA membership (MEMBER_OF
+// type and provenance: a DPG's facets (sectors, types, licences, stage), an activity's types,
+// DPGA membership (MEMBER_OF
 // org:dpga, its board flag, or MEMBER_OF group:dpga-board) and the stored network measures.
 // Relationships join entities only, so the degree is the count the store keeps (a hub's
 // relationships are not walked). The element id lets edges-among find the relationships among
@@ -21,6 +22,7 @@ RETURN n.id AS id,
        n.types AS types,
        n.licenses AS licenses,
        n.stage AS stage,
+       n.activityTypes AS activityTypes,
        CASE WHEN size(memberships) > 0 THEN any(x IN memberships WHERE x.dpga) END AS member,
        CASE WHEN size(memberships) > 0 THEN any(x IN memberships WHERE x.board) END AS board,
        n.pagerank AS pagerank,

@@ -40,7 +40,7 @@ const list = (item: z.ZodType<string>, max = 50) => z.array(item).max(max);
 /** The properties an editor may set, per type (every one optional here). */
 const PROPERTY_SHAPES = {
   Organisation: { kind: organisationKindSchema, website: httpUrl },
-  // activityTypes is what the details and the facets read (the importers derive it); activityType
+  // activityTypes is what the filters and facets read (the importers derive it); activityType
   // is the member page's own wording, kept for API clients that set it, and the two are set apart.
   Activity: { activityType: text(200), activityTypes: list(text(50)), link: httpUrl },
   DPG: {

@@ -338,6 +338,10 @@ export const elementNodeSchema = z
         .meta({ description: 'DPG: types (software, content, data, aimodel, standard)' }),
       licenses: z.array(z.string()).optional().meta({ description: 'DPG: licences (SPDX ids)' }),
       stage: z.string().optional().meta({ description: 'DPG: registry stage (DPG, nominee…)' }),
+      activityTypes: z
+        .array(z.string())
+        .optional()
+        .meta({ description: 'Activity: types (funding, advocacy, capacity building…)' }),
       member: z
         .boolean()
         .optional()

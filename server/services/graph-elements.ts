@@ -21,6 +21,8 @@ export interface NodeRecord {
   types?: string[];
   licenses?: string[];
   stage?: string;
+  /** An activity's types (funding, advocacy…): the importers derive them, editors may set them. */
+  activityTypes?: string[];
   /** DPGA membership: `MEMBER_OF org:dpga`, and its board flag (or `MEMBER_OF group:dpga-board`). */
   member?: boolean;
   board?: boolean;
@@ -36,6 +38,7 @@ const OPTIONAL_NODE_DATA = [
   'types',
   'licenses',
   'stage',
+  'activityTypes',
   'member',
   'board',
   'pagerank',
@@ -89,6 +92,8 @@ export function nodeRecord(row: Row): NodeRecord {
   const licenses = someStrings(row.licenses);
   if (licenses) record.licenses = licenses;
   if (typeof row.stage === 'string') record.stage = row.stage;
+  const activityTypes = someStrings(row.activityTypes);
+  if (activityTypes) record.activityTypes = activityTypes;
   if (typeof row.member === 'boolean') record.member = row.member;
   if (typeof row.board === 'boolean') record.board = row.board;
   const pagerank = finite(row.pagerank);

@@ -578,6 +578,18 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       });
       expect(byId.get('org:unicef')).toMatchObject({ member: true, board: true });
       expect(byId.get('org:unicef')?.sectors).toBeUndefined();
+      // An activity's types, which the explorer filters by.
+      const [typed] = await query(
+        db,
+        'MATCH (a:Activity) WHERE size(a.activityTypes) > 0 RETURN a.id AS id, a.activityTypes AS t ORDER BY a.id LIMIT 1',
+      );
+      const activity = await api.get(
+        `/api/graph/neighbourhood?id=${encodeURIComponent(String(typed!.id))}&depth=1`,
+      );
+      expect(
+        activity.body.nodes.find((n: { data: { id: string } }) => n.data.id === typed!.id).data
+          .activityTypes,
+      ).toEqual(typed!.t);
       expect(typeof byId.get('org:unicef')?.pagerank).toBe('number');
       expect(typeof byId.get('org:unicef')?.betweenness).toBe('number');
       expect(Number.isInteger(byId.get('org:unicef')?.community)).toBe(true);

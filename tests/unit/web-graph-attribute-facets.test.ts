@@ -47,6 +47,8 @@ const chunk: GraphChunk = {
     node('org:giz', 'Organisation', { member: true, board: false }),
     node('org:google', 'Organisation'),
     node('country:SL', 'Country'),
+    node('activity:fund', 'Activity', { activityTypes: ['funding', 'capacity building'] }),
+    node('activity:cop', 'Activity', { activityTypes: ['funding'] }),
   ],
   edges: [
     {
@@ -89,6 +91,14 @@ describe('attribute facets', () => {
       ['DPG', 2],
       ['nominee', 1],
     ]);
+    expect(options.get('activityType')).toEqual([
+      { id: 'activityType=funding', label: 'Funding', count: 2 },
+      {
+        id: attributeKey('activityType', 'capacity building'),
+        label: 'Capacity building',
+        count: 1,
+      },
+    ]);
     expect(options.get('dpga')).toEqual([
       { id: 'dpga=member', label: 'DPGA member', count: 2 },
       { id: 'dpga=board', label: 'On the DPGA board', count: 1 },
@@ -120,6 +130,7 @@ describe('attribute facets', () => {
 
   it('keeps nodes with any chosen value of a facet, and with one of each facet chosen', () => {
     expect(passing(['sector=Health'])).toEqual(['dpg:dhis2', 'dpg:openmrs']);
+    expect(passing([attributeKey('activityType', 'capacity building')])).toEqual(['activity:fund']);
     expect(passing(['license=MPL-2.0', 'license=BSD-3-Clause'])).toEqual([
       'dpg:dhis2',
       'dpg:openmrs',

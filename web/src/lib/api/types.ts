@@ -33,6 +33,8 @@ export interface OverviewNode {
     types?: string[];
     licenses?: string[];
     stage?: string;
+    /** An activity's types (funding, advocacy…). */
+    activityTypes?: string[];
     /** DPGA membership (present for members and the board): member, and on the board. */
     member?: boolean;
     board?: boolean;

@@ -6,7 +6,7 @@
  * the graph the canvas holds.
  */
 import type { GraphChunk } from '../api/types';
-import { dpgTypeName } from '../vocabulary/value-names';
+import { valueName } from '../entity/property-format';
 import { typeFromId } from '../vocabulary/entity-types';
 
 /** Entity types whose nodes act as "connected to" anchors, by facet. */
@@ -25,6 +25,7 @@ export const ATTRIBUTE_FACETS = [
   { facet: 'dpgType', title: 'DPG type' },
   { facet: 'license', title: 'Licence' },
   { facet: 'stage', title: 'Stage' },
+  { facet: 'activityType', title: 'Activity type' },
   { facet: 'dpga', title: 'DPGA membership' },
 ] as const;
 
@@ -40,13 +41,14 @@ export interface AttributeData {
   types?: readonly string[];
   licenses?: readonly string[];
   stage?: string;
+  activityTypes?: readonly string[];
   member?: boolean;
   board?: boolean;
 }
 
 const ATTRIBUTE_FACET_NAMES: readonly string[] = ATTRIBUTE_FACETS.map((f) => f.facet);
 
-/** How DPGA values read in the panel (DPG types: dpgTypeName); other values read as they are. */
+/** How DPGA values read in the panel (DPG and activity types: valueName); others read as they are. */
 const VALUE_LABELS: Readonly<Record<string, string>> = {
   'dpga=member': 'DPGA member',
   'dpga=board': 'On the DPGA board',
@@ -86,6 +88,8 @@ export function attributeValues(node: AttributeData, facet: AttributeFacet): rea
       return node.licenses ?? [];
     case 'stage':
       return node.stage === undefined ? [] : [node.stage];
+    case 'activityType':
+      return node.activityTypes ?? [];
     case 'dpga':
       return [...(node.member ? ['member'] : []), ...(node.board ? ['board'] : [])];
   }
@@ -104,7 +108,12 @@ export function attributeOptions(chunk: GraphChunk): Map<AttributeFacet, FacetOp
     if (counts.size === 0) continue;
     const options = [...counts].map(([value, count]) => {
       const id = attributeKey(facet, value);
-      const label = facet === 'dpgType' ? dpgTypeName(value) : (VALUE_LABELS[id] ?? value);
+      const label =
+        facet === 'dpgType'
+          ? valueName('types', value)
+          : facet === 'activityType'
+            ? valueName('activityTypes', value)
+            : (VALUE_LABELS[id] ?? value);
       return { id, label, count };
     });
     options.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));

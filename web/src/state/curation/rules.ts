@@ -50,8 +50,8 @@ export const FORM_PROPERTIES: Record<EditableType, readonly ('kind' | 'website' 
 /**
  * The list properties the entity form edits, one item per line, per type: every entity's other
  * names, a DPG's sectors and an activity's types. 73 of the registry's 165 DPGs list no sector,
- * MOSIP and OpenCRVS among them, and their collaborators are found through sectors (QA); an
- * activity's types are shown in its details and counted by the facets.
+ * MOSIP and OpenCRVS among them, and their collaborators are found through sectors (QA); the
+ * explorer filters activities by type.
  */
 export const LIST_PROPERTIES: Record<EditableType, readonly ListProperty[]> = {
   Organisation: ['aliases'],
