@@ -266,12 +266,33 @@ describe('how an insight list is ranked', () => {
     const indirectOnly = rankingNote(
       'stakeholders',
       {
-        rings: [{ indirect: false }, { indirect: true }],
-        stakeholders: [{ ring: 1 }, { ring: 1 }],
+        rings: [
+          { label: 'Takes part in an activity in Kenya', indirect: false },
+          { label: 'Makes a DPG deployed in Kenya', indirect: true },
+        ],
+        stakeholders: [
+          { id: 'org:a', label: 'A', type: 'Organisation', ring: 1 },
+          { id: 'org:b', label: 'B', type: 'Organisation', ring: 1 },
+        ],
       },
       'Kenya',
     );
     expect(indirectOnly.caution).toMatch(/^None of these is directly involved with Kenya/);
+    const oneDirect = rankingNote(
+      'stakeholders',
+      {
+        rings: [
+          { label: 'Takes part in an activity in Kenya', indirect: false },
+          { label: 'Makes a DPG deployed in Kenya', indirect: true },
+        ],
+        stakeholders: [
+          { id: 'org:a', label: 'A', type: 'Organisation', ring: 0 },
+          { id: 'org:b', label: 'B', type: 'Organisation', ring: 1 },
+        ],
+      },
+      'Kenya',
+    );
+    expect(oneDirect.caution).toBeNull();
     expect(note.measuredOn).toBe('5 Dec 2026');
     expect(rankingNote('network', null, 'UNICEF')).toMatchObject({ parts: [], measuredOn: null });
   });

@@ -5,6 +5,7 @@
  * the stakeholder and network orders are fixed by their services. Pure.
  */
 import { formatDate } from '../entity/property-format';
+import { insightItems } from './insight-request';
 import type { InsightKind } from '../../state/url/utils';
 
 export interface RankingNote {
@@ -44,16 +45,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Whether every stakeholder listed is in an indirect ring (Kenya's map on the real data: no
  * activity there, only makers of DPGs listed as deployed or developed there).
  */
-function onlyIndirect(record: Record<string, unknown>): boolean {
-  const rings = Array.isArray(record.rings) ? record.rings : [];
-  const listed = Array.isArray(record.stakeholders) ? record.stakeholders : [];
-  return (
-    listed.length > 0 &&
-    listed.every((s) => {
-      const ring = isRecord(s) && typeof s.ring === 'number' ? rings[s.ring] : undefined;
-      return isRecord(ring) && ring.indirect === true;
-    })
-  );
+function onlyIndirect(body: unknown): boolean {
+  const items = insightItems(body);
+  return items.length > 0 && items.every((item) => item.ring?.indirect === true);
 }
 
 /** "2 ×", "0.25 ×": a weight as a reader compares them. */
