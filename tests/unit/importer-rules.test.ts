@@ -51,7 +51,12 @@ describe('classifyOrganisation', () => {
     ['United Nations Environment Programme (UNEP)', 'un-agency'],
     ['Global Book Alliance', 'network'],
     ['Translators Without Borders', 'ngo'],
-    ['Akros', 'unknown'],
+    ['Akros', 'company'],
+    ['Management Sciences for Health', 'ngo'],
+    ['Stanford Center for Health Education', 'academia'],
+    // Known names match whole: a longer name is the general rules' to read, or no one's.
+    ['Ona Health Partners', 'unknown'],
+    ['Bahmni', 'unknown'],
   ])('%s is %s', (name, kind) => {
     expect(classifyOrganisation(name)).toBe(kind);
   });
