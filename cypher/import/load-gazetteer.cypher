@@ -3,4 +3,5 @@ MATCH (n:Entity)
 RETURN n.id AS id,
        [l IN labels(n) WHERE l <> 'Entity'][0] AS type,
        n.name AS name,
-       coalesce(n.aliases, []) AS aliases
+       coalesce(n.aliases, []) AS aliases,
+       n.kind AS kind

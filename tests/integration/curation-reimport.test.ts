@@ -199,3 +199,32 @@ describe.runIf(hasSharedData())(
     });
   },
 );
+
+describe('an import classifies what the graph holds as unclassified, not what an editor classified', () => {
+  it('gives a known name its kind from the rules, and keeps the kind an editor chose', async () => {
+    // Both as an editor adds them: Dimagi with no kind, Vox Media with one the editor chose.
+    const dimagi = await ed('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      properties: { name: 'Dimagi' },
+    });
+    const vox = await ed('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      properties: { name: 'Vox Media', kind: 'ngo' },
+    });
+    expect([dimagi.status, vox.status]).toEqual([201, 201]);
+
+    const text = JSON.stringify({ members: ['Dimagi', 'Vox Media'], board: [] });
+    await importDpgaMembers(db, { uri: 'members-kinds.json', text, checksum: sha256(text) });
+
+    const rows = await query(
+      db,
+      'MATCH (o:Organisation) WHERE o.name IN $names RETURN o.name AS name, o.kind AS kind ORDER BY name',
+      { names: ['Dimagi', 'Vox Media'] },
+    );
+    // Resolved to the editor's nodes (no duplicates), Dimagi classified by the rules' known names.
+    expect(rows).toEqual([
+      { name: 'Dimagi', kind: 'company' },
+      { name: 'Vox Media', kind: 'ngo' },
+    ]);
+  });
+});

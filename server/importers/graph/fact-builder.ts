@@ -75,7 +75,7 @@ export class FactBuilder {
     options: { types?: readonly EntityType[]; props?: Props } = {},
   ): string | null {
     const known = this.resolve(name, options.types ?? ['Organisation'], context);
-    if (known) return this.entity(known, evidence, options.props ?? {});
+    if (known) return this.entity(known, evidence, { ...learnedKind(known), ...options.props });
     if (this.wasAmbiguous(name, context)) return null;
     if (nameProblem(name)) {
       this.unresolved.push({ name, context, createdId: null });
@@ -109,4 +109,17 @@ export class FactBuilder {
     if (!this.wasAmbiguous(name, context)) this.unresolved.push({ name, context, createdId: null });
     return null;
   }
+}
+
+/**
+ * The kind the classification rules now give an organisation the graph holds as unclassified:
+ * rules grow (seed/reference/organisation-kind-rules.json), and a database imported before a rule
+ * existed should not stay behind a fresh one. A kind an editor set is not touched: the import
+ * guards keep an editor's value over any source's.
+ */
+function learnedKind(entry: GazetteerEntry): Props {
+  if (entry.origin !== 'graph' || entry.type !== 'Organisation') return {};
+  if ((entry.props.kind ?? 'unknown') !== 'unknown') return {};
+  const kind = classifyOrganisation(entry.name);
+  return kind === 'unknown' ? {} : { kind };
 }

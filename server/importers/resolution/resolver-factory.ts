@@ -12,13 +12,15 @@ export async function loadResolver(db: GraphDatabase): Promise<EntityResolver> {
   const graphEntries: GazetteerEntry[] = rows.flatMap((row) => {
     const type = String(row.type ?? '');
     if (!isEntityType(type) || typeof row.name !== 'string') return [];
+    // An organisation's kind, so an import can classify one stored as unclassified.
+    const props: GazetteerEntry['props'] = typeof row.kind === 'string' ? { kind: row.kind } : {};
     return [
       {
         id: String(row.id),
         type,
         name: row.name,
         aliases: (row.aliases as string[] | null) ?? [],
-        props: {},
+        props,
         origin: 'graph' as const,
       },
     ];
