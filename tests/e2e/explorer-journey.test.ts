@@ -1080,6 +1080,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     const items = page.getByTestId('insight-items').locator('button.item');
     await items.first().waitFor(POLL);
     const first = (await items.first().locator('.name').textContent())?.trim() ?? '';
+    const reasons = await items.first().locator('.reason').allTextContents();
     await items.first().click();
     const details = page.getByTestId('details-panel');
     await details.waitFor(POLL);
@@ -1090,6 +1091,24 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
         POLL,
       )
       .toBe(true);
+    // The details say why it is listed (the row's reasons among them) and can put it on the
+    // canvas joined to the subject by that evidence, where the list's row could not.
+    const context = details.getByTestId('insight-item-context');
+    await context.waitFor(POLL);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(await context.textContent()).toContain(reason);
+    const id = new URLSearchParams((await inPage<string>(page, 'location.hash')).split('?')[1]).get(
+      'sel',
+    )!;
+    await context.getByTestId('insight-item-show').click();
+    await context.getByTestId('insight-item-shown').waitFor(POLL);
+    const linked = `(() => { const n = __cy.getElementById(${JSON.stringify(id)});
+      return n.length === 1 && n.connectedEdges().length > 0; })()`;
+    await expect.poll(() => inPage<boolean>(page, linked), POLL).toBe(true);
+    const selected = new URLSearchParams(
+      (await inPage<string>(page, 'location.hash')).split('?')[1],
+    );
+    expect(selected.get('sel')).toBe(id);
     await shot(page, 'insight-item-details');
     await details.getByTestId('back-to-insight').click();
     await items.first().waitFor(POLL);

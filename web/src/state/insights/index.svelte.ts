@@ -67,6 +67,10 @@ let askedShow = false;
 const request = createLatestRequest();
 /** The elements "Show on canvas" added, while the canvas still shows them. */
 let shownChunk = $state.raw<object | null>(null);
+/** One listed item's link to the subject, added from its details, and whose it is. */
+let itemChunk = $state.raw<{ id: string; chunk: object } | null>(null);
+let showingItem = $state<string | null>(null);
+let itemError = $state<{ id: string; message: string } | null>(null);
 /**
  * Asked for and not there yet (a `show=1` link while its answer loads, or the subgraph on its
  * way): the link keeps saying so meanwhile, rather than dropping `show=1` for a moment and
@@ -90,6 +94,12 @@ const shownOnCanvas = $derived(wanted || (shownChunk !== null && graph.extra ===
 const canvasIds = $derived<ReadonlySet<string> | null>(
   shownOnCanvas && shownChunk !== null ? new Set(listedIds()) : null,
 );
+
+/** The open view's listed item `id` is, if the list holds it. */
+function listedItem(id: string): InsightItem | null {
+  if (status.state !== 'success' || !status.data.available) return null;
+  return status.data.items.find((item) => item.id === id) ?? null;
+}
 
 /** Read-only view of the insight state. */
 export const insight = {
@@ -129,6 +139,26 @@ export const insight = {
   /** Why "Show on canvas" failed, until the next attempt or subject. */
   get showError() {
     return showError;
+  },
+  /** The open view's row for an entity (its details say why it is listed), or null. */
+  itemOf(id: string): InsightItem | null {
+    return listedItem(id);
+  },
+  /**
+   * Whether an item's link to the subject is on the canvas: the whole list shown, or that item
+   * shown from its details, and the canvas not moved on since.
+   */
+  itemOnCanvas(id: string): boolean {
+    if (canvasIds?.has(id)) return true;
+    return itemChunk !== null && itemChunk.id === id && graph.extra === itemChunk.chunk;
+  },
+  /** The item whose link to the subject is being fetched, or null. */
+  get showingItem() {
+    return showingItem;
+  },
+  /** Why showing an item from its details failed, until the next attempt. */
+  get itemError() {
+    return itemError;
   },
 };
 
@@ -259,6 +289,7 @@ export const insightActions = {
       if (mine === run && graph.exploration.focus === current.id && subject === current) {
         graphActions.setExtra(chunk, { only: current.kind === 'stakeholders' });
         shownChunk = chunk;
+        itemChunk = null;
       }
     } catch (error) {
       if (mine === run && graph.exploration.focus === current.id && subject === current)
@@ -270,14 +301,54 @@ export const insightActions = {
       }
     }
   },
+  /**
+   * Shows one listed item with what explains it (the entities on its paths to the subject) in
+   * the subject's exploration, as "Show on canvas" does for the whole list: a collaborator picked
+   * from the list is then on the canvas, selected, joined to the DPG by its evidence. A stakeholder
+   * is drawn with its subject alone, as its map is.
+   */
+  async showItemOnCanvas(id: string): Promise<void> {
+    const current = subject;
+    const item = listedItem(id);
+    if (!current || !item) return;
+    const mine = ++run;
+    const listed = [current.id, item.id, ...item.pathIds];
+    const ids = listed.filter((each, i) => listed.indexOf(each) === i).slice(0, SUBGRAPH_MAX_IDS);
+    if (graph.exploration.focus !== current.id)
+      graphActions.focus(current.id, { keepChoices: true });
+    showingItem = id;
+    itemError = null;
+    try {
+      const chunk = await api.subgraph(ids);
+      if (mine === run && graph.exploration.focus === current.id && subject === current) {
+        graphActions.setExtra(chunk, { only: current.kind === 'stakeholders' });
+        shownChunk = null;
+        itemChunk = { id, chunk };
+      }
+    } catch (error) {
+      if (mine === run && subject === current)
+        itemError = {
+          id,
+          message: `Could not add it to the canvas: ${toUserFacingError(error).message}`,
+        };
+    } finally {
+      if (mine === run) showingItem = null;
+    }
+  },
   /** Takes the view's entities off the canvas again (Back to before "Show on canvas"). */
   hideFromCanvas(): void {
     run += 1;
     wanted = false;
     showing = false;
-    if (shownChunk !== null && graph.extra === shownChunk)
+    showingItem = null;
+    itemError = null;
+    if (
+      (shownChunk !== null && graph.extra === shownChunk) ||
+      (itemChunk !== null && graph.extra === itemChunk.chunk)
+    )
       graphActions.setExtra({ nodes: [], edges: [] });
     shownChunk = null;
+    itemChunk = null;
   },
   /** Closes the view. */
   close(): void {
