@@ -1679,4 +1679,23 @@ describe('explorer on a phone (390×844)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('opens an insight on its list, its filters folded behind a line that counts those on', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const fund = 'initiative%3Aunicef-venture-fund';
+    const page = await context.newPage();
+    await page.goto(
+      `${appUrl}/#/explore?focus=${fund}&panel=insight&insight=stakeholders&of=${fund}&only=un-agency`,
+    );
+    const toggle = page.getByTestId('insight-filters-toggle');
+    await toggle.waitFor(POLL);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.textContent()).toContain('1 on');
+    expect(await page.getByTestId('insight-filters').isVisible()).toBe(false);
+    await page.getByTestId('insight-items').locator('button.item').first().waitFor(POLL);
+    await toggle.click();
+    expect(await page.getByTestId('insight-kind').inputValue()).toBe('un-agency');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+  });
 });
