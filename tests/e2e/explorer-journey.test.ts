@@ -337,6 +337,18 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await expect.poll(() => nodeIds(page), POLL).toEqual(map);
     await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain('show=1');
     await shot(page, '7-stakeholder-map-on-canvas');
+    // The subject's details can expand it: its neighbourhood comes back, the map with it.
+    await page.getByTestId('insight-panel').locator('.subject button').click();
+    const expand = page.getByTestId('details-panel').getByTestId('expand');
+    await expand.click();
+    // Expanded, the focus has nothing more to expand; the map stays among its neighbours.
+    await expand.waitFor({ state: 'detached', ...POLL });
+    const neighbourhood = await api<{ nodes: { data: { id: string } }[] }>(
+      `/api/graph/neighbourhood?id=${encodeURIComponent(fund)}`,
+    );
+    const both = [...new Set([...map, ...neighbourhood.body.nodes.map((n) => n.data.id)])].sort();
+    await expect.poll(() => nodeIds(page), POLL).toEqual(both);
+    await page.getByTestId('back-to-insight').click();
     // Taken off again, the subject's neighbourhood is back.
     await page.getByRole('button', { name: 'Remove from canvas' }).click();
     await expect.poll(() => nodeIds(page), POLL).not.toEqual(map);
