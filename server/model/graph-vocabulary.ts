@@ -32,6 +32,7 @@ export const RELATIONSHIP_TYPES = [
   'ADVANCES',
   'DEPLOYED_IN',
   'DEVELOPED_IN',
+  'BASED_IN',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

@@ -18,7 +18,10 @@ export async function loadResolver(db: GraphDatabase): Promise<EntityResolver> {
         type,
         name: row.name,
         aliases: (row.aliases as string[] | null) ?? [],
-        props: {},
+        // Not restated (graph entries bring no properties to an import): read for the home country.
+        props: (type === 'Organisation' && typeof row.kind === 'string'
+          ? { kind: row.kind }
+          : {}) as GazetteerEntry['props'],
         origin: 'graph' as const,
       },
     ];

@@ -19,6 +19,7 @@ export const RELATIONSHIP_TYPES = [
   'TAKES_PLACE_IN',
   'DEPLOYED_IN',
   'DEVELOPED_IN',
+  'BASED_IN',
 ] as const;
 
 /** One of {@link RELATIONSHIP_TYPES}. */
@@ -50,6 +51,7 @@ export const RELATIONSHIP_PHRASES: Readonly<Record<RelationshipType, Record<Dire
   TAKES_PLACE_IN: { out: 'Takes place in', in: 'Activities here' },
   DEPLOYED_IN: { out: 'Deployed in', in: 'Digital public goods deployed here' },
   DEVELOPED_IN: { out: 'Developed in', in: 'Digital public goods developed here' },
+  BASED_IN: { out: 'Based in', in: 'Organisations based here' },
 };
 
 /** Heading phrase for a relationship seen from one end; unknown types read as their lower-cased name. */
