@@ -15,11 +15,12 @@ export const RELATIONSHIP_TYPES = [
   'IMPLEMENTS',
   'INVOLVES',
   'MEMBER_OF',
+  // Before a country's activities and DPGs: its own organisations are its closest stakeholders.
+  'BASED_IN',
   'ADVANCES',
   'TAKES_PLACE_IN',
   'DEPLOYED_IN',
   'DEVELOPED_IN',
-  'BASED_IN',
 ] as const;
 
 /** One of {@link RELATIONSHIP_TYPES}. */
@@ -47,11 +48,11 @@ export const RELATIONSHIP_PHRASES: Readonly<Record<RelationshipType, Record<Dire
   IMPLEMENTS: { out: 'Implements', in: 'Implemented by' },
   INVOLVES: { out: 'Involves', in: 'Involved in' },
   MEMBER_OF: { out: 'Member of', in: 'Members' },
+  BASED_IN: { out: 'Based in', in: 'Organisations based here' },
   ADVANCES: { out: 'Advances', in: 'Advanced by' },
   TAKES_PLACE_IN: { out: 'Takes place in', in: 'Activities here' },
   DEPLOYED_IN: { out: 'Deployed in', in: 'Digital public goods deployed here' },
   DEVELOPED_IN: { out: 'Developed in', in: 'Digital public goods developed here' },
-  BASED_IN: { out: 'Based in', in: 'Organisations based here' },
 };
 
 /** Heading phrase for a relationship seen from one end; unknown types read as their lower-cased name. */
