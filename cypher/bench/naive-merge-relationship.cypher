@@ -33,6 +33,8 @@ CALL (a, b) {
   WITH * WHERE $type = 'DEPLOYED_IN' MERGE (a)-[r:DEPLOYED_IN]->(b) RETURN r
   UNION ALL
   WITH * WHERE $type = 'DEVELOPED_IN' MERGE (a)-[r:DEVELOPED_IN]->(b) RETURN r
+  UNION ALL
+  WITH * WHERE $type = 'BASED_IN' MERGE (a)-[r:BASED_IN]->(b) RETURN r
 }
 SET r += $props,
     r.sources = coalesce(r.sources, []) + $sourceId,

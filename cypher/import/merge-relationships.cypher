@@ -12,7 +12,8 @@ USING INDEX SEEK a:Entity(id)
 MATCH (b:Entity {id: row.to})
 USING INDEX SEEK b:Entity(id)
 OPTIONAL MATCH (a)-[existing:LEADS|CO_LEADS|PARTICIPATES_IN|FUNDS|INVOLVES|TAKES_PLACE_IN|MEMBER_OF
-                           |RUNS|OWNS|MAINTAINS|IMPLEMENTS|ADVANCES|DEPLOYED_IN|DEVELOPED_IN]->(b)
+                           |RUNS|OWNS|MAINTAINS|IMPLEMENTS|ADVANCES|DEPLOYED_IN|DEVELOPED_IN
+                           |BASED_IN]->(b)
 WHERE type(existing) = row.type
 WITH row, a, b, existing IS NULL AS isNew, properties(existing) AS before
 CALL (row, a, b) {
@@ -43,6 +44,8 @@ CALL (row, a, b) {
   WITH * WHERE row.type = 'DEPLOYED_IN' MERGE (a)-[r:DEPLOYED_IN]->(b) RETURN r
   UNION ALL
   WITH * WHERE row.type = 'DEVELOPED_IN' MERGE (a)-[r:DEVELOPED_IN]->(b) RETURN r
+  UNION ALL
+  WITH * WHERE row.type = 'BASED_IN' MERGE (a)-[r:BASED_IN]->(b) RETURN r
 }
 SET r += row.props
 WITH r, row, isNew, before, coalesce(r.sources, []) AS srcs, coalesce(r.evidence, []) AS ev

@@ -8,6 +8,8 @@
 // plan of its own; an organisation an editor added without a kind is `unknown`), $membersOnly (DPGA
 // members) and $roleTypes (a role, as the first relationship types of its paths,
 // stakeholder-map.ts; [] for any: a stakeholder with a path of one of them).
+// Each stakeholder carries the name of its home country (BASED_IN), for a map of a country to tell
+// its own organisations from foreign ones.
 // Bounded: at most $maxPaths rows, in a stable order.
 MATCH (y:Entity {id: $id})
 CALL (y) {
@@ -26,6 +28,10 @@ CALL (y) {
   // DPG: who runs or takes part in an activity that involves it
   MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
             -[:INVOLVES]->(y:DPG)
+  RETURN s, p
+  UNION
+  // Country: the organisations based there (its government first of all)
+  MATCH p = (s:Organisation)-[:BASED_IN]->(y:Country)
   RETURN s, p
   UNION
   // Country: who runs or takes part in an activity there
@@ -68,16 +74,19 @@ CALL (y) {
 }
 // Membership once per stakeholder, not once per path (a hub has thousands).
 WITH s, collect(p) AS paths
-WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
+WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member,
+     COLLECT { MATCH (s)-[:BASED_IN]->(home:Country) RETURN home.name ORDER BY home.name } AS homes
 WHERE ($kind = '' OR (s:Organisation AND coalesce(s.kind, 'unknown') = $kind))
   AND (NOT $membersOnly OR member)
   AND (size($roleTypes) = 0 OR any(p IN paths WHERE type(relationships(p)[0]) IN $roleTypes))
 UNWIND paths AS p
-WITH s, member, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
+WITH s, member, homes, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
                              type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
      [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels
 ORDER BY s.id, size(nodes), [n IN nodes | n.id]
 LIMIT $maxPaths
 RETURN s {.id, label: coalesce(s.name, s.id), type: [l IN labels(s) WHERE l <> 'Entity'][0],
-          kind: s.kind, member: member} AS stakeholder,
+          kind: s.kind, member: member,
+          homeCountry: CASE WHEN size(homes) = 0 THEN null
+                            ELSE reduce(t = head(homes), h IN tail(homes) | t + ' / ' + h) END} AS stakeholder,
        nodes, rels

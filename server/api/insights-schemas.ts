@@ -96,7 +96,7 @@ export const stakeholdersQuerySchema = z
     role: anyCase(STAKEHOLDER_ROLES)
       .optional()
       .meta({
-        description: `Only stakeholders with this role, among others they may have: ${STAKEHOLDER_ROLES.join(', ')} ("funds": who funds it, or funds what serves it)`,
+        description: `Only stakeholders with this role, among others they may have: ${STAKEHOLDER_ROLES.join(', ')} ("funds": who funds it, or funds what serves it; "based": a country's own organisations, on a country's map only)`,
       }),
     limit: intParam(
       1,
@@ -286,7 +286,11 @@ export const stakeholdersResponseSchema = z
             description:
               'Weak, indirect evidence of involvement (for a country: backing a DPG listed as deployed or developed there), listed after the direct rings',
           }),
-          label: z.string().meta({ example: 'makes a DPG deployed in Kenya' }),
+          label: z.string().meta({
+            example: 'makes a DPG deployed in Kenya',
+            description:
+              'How the ring’s stakeholders are involved; a country’s map starts with those based there ("is based in Kenya", role `based`)',
+          }),
         }),
       )
       .meta({
@@ -313,6 +317,11 @@ export const stakeholdersResponseSchema = z
         type: z.enum(['Organisation', 'Group', 'Initiative']),
         kind: z.string().nullable(),
         member: z.boolean().meta({ description: 'A DPGA member' }),
+        homeCountry: z.string().optional().meta({
+          description:
+            'The name of the organisation’s home country (BASED_IN), when known (names joined by " / " when it has more than one); absent otherwise. On a country’s map, an organisation based elsewhere is a foreign stakeholder',
+          example: 'Norway',
+        }),
         group: z.string(),
         roles: z.array(z.enum(STAKEHOLDER_ROLES)),
         ring: count.meta({

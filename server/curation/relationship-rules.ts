@@ -25,6 +25,7 @@ export const RELATIONSHIP_ENDS: Record<RelationshipType, Ends> = {
   ADVANCES: { from: ['DPG'], to: ['SDG'] },
   DEPLOYED_IN: { from: ['DPG'], to: ['Country'] },
   DEVELOPED_IN: { from: ['DPG'], to: ['Country'] },
+  BASED_IN: { from: ['Organisation'], to: ['Country'] },
 };
 
 /** Null when `type` may join a `fromType` to a `toType`, else what it may join. */

@@ -24,6 +24,7 @@ export const ROLE_OF_RELATIONSHIP: Readonly<Record<string, StakeholderRole>> = {
   INVOLVES: 'participates',
   // An organisation runs an initiative as it leads an activity: it is the one in charge.
   RUNS: 'leads',
+  BASED_IN: 'based',
 };
 
 /** The entity types a map can be drawn around. */
@@ -54,7 +55,9 @@ const BACKS: readonly StakeholderRole[] = ['owns', 'maintains', 'funds', 'deploy
  * Norway among Kenya's governments that way, above those active there); one developed there says
  * more (its makers tend to be local: Ushahidi, Kotani Pay). For an SDG, backing a DPG that
  * advances it is the direct tie, and an activity that happens to involve such a DPG the weak one.
- * An initiative is run by an organisation, involved in activities and (a fund) funds DPGs.
+ * An initiative is run by an organisation, involved in activities and (a fund) funds DPGs. A
+ * country's own organisations (BASED_IN: its government, its agencies, its companies) are its
+ * most direct stakeholders whatever they do there, so they come first, in a ring of their own.
  */
 export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly LinkKind[]>> = {
   Activity: [
@@ -76,6 +79,7 @@ export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly
     },
   ],
   Country: [
+    { through: '', roles: ['based'], indirect: false, object: (s) => s },
     {
       through: 'TAKES_PLACE_IN',
       roles: TAKES_PART,
@@ -123,6 +127,7 @@ export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly
 
 /** A role as the verb of a ring's label: an owner "makes" what it owns. */
 const ROLE_VERBS: Readonly<Record<StakeholderRole, string>> = {
+  based: 'is based in',
   leads: 'leads',
   'co-leads': 'co-leads',
   owns: 'makes',
@@ -175,6 +180,11 @@ export interface StakeholderRef {
   kind: string | null;
   /** A DPGA member. */
   member: boolean;
+  /**
+   * The name of its home country (BASED_IN), when known; names joined by " / " when editors gave
+   * it more than one. Absent for groups, initiatives and organisations of no known home.
+   */
+  homeCountry?: string | null;
 }
 
 export interface StakeholderPathRow {
@@ -309,7 +319,7 @@ export function buildStakeholderMap(
   const kept = [...grouped.values()].filter(
     ({ connections }) => !options.role || connections.some((c) => c.role === options.role),
   );
-  const all = kept.map(({ ref, connections }) => {
+  const all = kept.map(({ ref: { homeCountry, ...ref }, connections }) => {
     const context = contexts.get(ref.id);
     const roles = STAKEHOLDER_ROLES.filter((r) => connections.some((c) => c.role === r));
     const ranked = options.role ? connections.filter((c) => c.role === options.role) : connections;
@@ -317,6 +327,7 @@ export function buildStakeholderMap(
     const total = context?.degree ?? 0;
     return {
       ...ref,
+      ...(homeCountry ? { homeCountry } : {}),
       group: ref.type === 'Organisation' ? (ref.kind ?? 'unknown') : ref.type.toLowerCase(),
       roles,
       ring: Math.min(...ranked.map((c) => c.ring)),

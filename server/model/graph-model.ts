@@ -11,6 +11,7 @@ import {
   ORGANISATION_KINDS,
   RELATIONSHIP_TYPES,
   type EntityType,
+  type OrganisationKind,
   type RelationshipType,
 } from './graph-vocabulary.ts';
 
@@ -43,6 +44,7 @@ export const RELATIONSHIP_PHRASES: Record<RelationshipType, string> = {
   ADVANCES: 'advances',
   DEPLOYED_IN: 'is deployed in',
   DEVELOPED_IN: 'is developed in',
+  BASED_IN: 'is based in',
 };
 
 /** Id prefix per type: ids are `<prefix>:<slug>`, stable across re-imports so URLs stay valid. */
@@ -58,6 +60,10 @@ export const ID_PREFIX: Record<EntityType, string> = {
 
 export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+export function isOrganisationKind(value: string): value is OrganisationKind {
+  return (ORGANISATION_KINDS as readonly string[]).includes(value);
 }
 
 export function isRelationshipType(value: string): value is RelationshipType {
@@ -83,4 +89,5 @@ export const RELATIONSHIP_INVERSE_PHRASES: Record<RelationshipType, string> = {
   ADVANCES: 'is advanced by',
   DEPLOYED_IN: 'has a deployment of',
   DEVELOPED_IN: 'is a development location of',
+  BASED_IN: 'is the home of',
 };

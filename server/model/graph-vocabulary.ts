@@ -32,6 +32,7 @@ export const RELATIONSHIP_TYPES = [
   'ADVANCES',
   'DEPLOYED_IN',
   'DEVELOPED_IN',
+  'BASED_IN',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -50,11 +51,13 @@ export const ORGANISATION_KINDS = [
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 /**
- * A stakeholder's roles (server/insights/stakeholder-map.ts), in a fixed order: who runs, then who
- * backs, then who takes part. Which ring comes first depends on the subject's type (for a DPG its
- * makers, for a country who takes part in activities there): `rings` gives a map's order.
+ * A stakeholder's roles (server/insights/stakeholder-map.ts), in a fixed order: who is at home
+ * there (a country's own organisations, BASED_IN), who runs, then who backs, then who takes part.
+ * Which ring comes first depends on the subject's type (for a DPG its makers, for a country those
+ * based there): `rings` gives a map's order.
  */
 export const STAKEHOLDER_ROLES = [
+  'based',
   'leads',
   'co-leads',
   'owns',

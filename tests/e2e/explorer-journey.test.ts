@@ -309,6 +309,35 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('starts a country’s map with its own organisations, and says where each is at home', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const country = 'country:SL';
+    const page = await open(`${appUrl}/#/explore?focus=${country}&sel=${country}`);
+    // The country's details list the organisations based there.
+    await page.getByText('Organisations based here').first().waitFor(POLL);
+    await page.getByRole('button', { name: 'Stakeholder map' }).click();
+    const rings = page.locator('[data-testid="insight-ring"]');
+    await rings.first().waitFor(POLL);
+    expect(await rings.first().textContent()).toContain('Is based in Sierra Leone');
+    const items = page.locator('[data-testid="insight-items"] li');
+    const first = (await items.first().textContent()) ?? '';
+    expect(first).toContain('Government of Sierra Leone');
+    expect(first).toContain('Government · Sierra Leone');
+    // A stakeholder at home elsewhere says so beside its kind.
+    expect(await page.locator('[data-testid="insight-items"]').textContent()).toContain(
+      'Company · United States of America',
+    );
+    await shot(page, '7-country-map-based-here');
+    // An organisation's details give its home beside its kind.
+    await page.goto(`${appUrl}/#/explore?focus=org:giz&sel=org:giz`);
+    await page.locator('[data-testid="details-home"]').waitFor(POLL);
+    expect((await page.locator('[data-testid="details-home"]').textContent())?.trim()).toBe(
+      'Germany',
+    );
+    await shot(page, '7-organisation-home');
+    await page.close();
+  });
+
   it('maps an initiative’s stakeholders ring by ring, and shows the map alone on the canvas', async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const fund = 'initiative:unicef-venture-fund';

@@ -101,6 +101,7 @@ describe('buildStakeholderMap', () => {
   it('groups by role and by kind, ready for rings and sectors', () => {
     const map = build();
     expect(map.byRole).toEqual({
+      based: [],
       leads: ['org:unicef'],
       'co-leads': ['org:giz'],
       owns: ['org:hisp'],
@@ -213,6 +214,87 @@ describe('buildStakeholderMap', () => {
       role: 'owns',
     });
     expect(owners.stakeholders.map((s) => s.id)).toEqual(['org:ushahidi', 'org:ssb']);
+  });
+
+  it('puts the organisations based in a country first, in a ring of their own, with their home', () => {
+    const KE = { id: 'country:KE', label: 'Kenya', type: 'Country' };
+    const ACT = { id: 'activity:x/census', label: 'Census', type: 'Activity' };
+    const STATBUS = { id: 'dpg:statbus', label: 'Statbus', type: 'DPG' };
+    const KENYA = {
+      ...party('org:government-of-kenya', 'Government of Kenya', 'Organisation', 'government'),
+      homeCountry: 'Kenya',
+    };
+    const NORWAY = {
+      ...party('org:ssb', 'Statistics Norway', 'Organisation', 'government'),
+      homeCountry: 'Norway',
+    };
+    const rows = [
+      {
+        stakeholder: KENYA,
+        nodes: [node(KENYA), KE],
+        rels: [{ type: 'BASED_IN', from: KENYA.id, to: KE.id }],
+      },
+      {
+        stakeholder: KENYA,
+        nodes: [node(KENYA), ACT, KE],
+        rels: [
+          { type: 'LEADS', from: KENYA.id, to: ACT.id },
+          { type: 'TAKES_PLACE_IN', from: ACT.id, to: KE.id },
+        ],
+      },
+      {
+        stakeholder: NORWAY,
+        nodes: [node(NORWAY), STATBUS, KE],
+        rels: [
+          { type: 'OWNS', from: NORWAY.id, to: STATBUS.id },
+          { type: 'DEPLOYED_IN', from: STATBUS.id, to: KE.id },
+        ],
+      },
+      {
+        stakeholder: GIZ,
+        nodes: [node(GIZ), ACT, KE],
+        rels: [
+          { type: 'PARTICIPATES_IN', from: GIZ.id, to: ACT.id },
+          { type: 'TAKES_PLACE_IN', from: ACT.id, to: KE.id },
+        ],
+      },
+    ];
+    // The government of Kenya is the least influential here: it still comes first.
+    const contexts = new Map(
+      [context('org:government-of-kenya', 0.01, 2), context('org:ssb', 0.9, 50)].map((c) => [
+        c.id,
+        c,
+      ]),
+    );
+    const map = buildStakeholderMap(rows, contexts, {
+      subject: { type: 'Country', label: 'Kenya' },
+      limit: 10,
+      connectionsPerStakeholder: 3,
+    });
+    expect(map.rings[0]).toEqual({
+      role: 'based',
+      through: '',
+      indirect: false,
+      label: 'is based in Kenya',
+    });
+    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.homeCountry])).toEqual([
+      ['org:government-of-kenya', 'is based in Kenya', 'Kenya'],
+      ['org:giz', 'takes part in an activity in Kenya', undefined],
+      ['org:ssb', 'makes a DPG deployed in Kenya', 'Norway'],
+    ]);
+    expect(map.stakeholders[0]!.roles).toEqual(['based', 'leads']);
+    expect(map.stakeholders[0]!.connections[0]!.sentence).toBe(
+      'Government of Kenya is based in Kenya',
+    );
+    // No home known: no field at all, not a null.
+    expect(map.stakeholders[1]).not.toHaveProperty('homeCountry');
+    expect(map.byRole.based).toEqual(['org:government-of-kenya']);
+  });
+
+  it('has no ring of those based there but on a country’s map', () => {
+    for (const type of ['Activity', 'DPG', 'SDG', 'Initiative'] as const) {
+      expect(stakeholderRings({ type, label: 'x' }).map((r) => r.role)).not.toContain('based');
+    }
   });
 
   it('puts the backers of a DPG before those in activities involving it, for DPGs and SDGs', () => {

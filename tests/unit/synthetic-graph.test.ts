@@ -24,6 +24,7 @@ const ENDS: Record<RelationshipType, [EntityType[], EntityType[]]> = {
   ADVANCES: [['DPG'], ['SDG']],
   DEPLOYED_IN: [['DPG'], ['Country']],
   DEVELOPED_IN: [['DPG'], ['Country']],
+  BASED_IN: [['Organisation'], ['Country']],
 };
 
 function allNodes(graph: SyntheticGraph): NodeFact[] {

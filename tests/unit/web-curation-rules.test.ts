@@ -76,7 +76,11 @@ describe('shared and mirrored rules', () => {
       'FUNDS',
       'IMPLEMENTS',
     ]);
-    expect(linkOptions('Organisation', 'Country')).toEqual([]);
+    // An organisation's home country.
+    expect(linkOptions('Organisation', 'Country')).toEqual([
+      { type: 'BASED_IN', direction: 'out' },
+    ]);
+    expect(linkOptions('Country', 'Organisation')).toEqual([{ type: 'BASED_IN', direction: 'in' }]);
     expect(linkOptions('Activity', 'Country')).toEqual([
       { type: 'TAKES_PLACE_IN', direction: 'out' },
     ]);

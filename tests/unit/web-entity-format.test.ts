@@ -8,7 +8,11 @@ import {
   organisationKindName,
 } from '../../web/src/lib/vocabulary/value-names.ts';
 import type { EntityDetails, Neighbour } from '../../web/src/lib/api/types.ts';
-import { groupNeighbours, totalDegree } from '../../web/src/lib/entity/neighbour-groups.ts';
+import {
+  groupNeighbours,
+  homeCountries,
+  totalDegree,
+} from '../../web/src/lib/entity/neighbour-groups.ts';
 import {
   descriptionOf,
   formatDate,
@@ -91,6 +95,28 @@ describe('groupNeighbours', () => {
     ]);
     // Without a summary a group counts what it lists.
     expect(groupNeighbours([country('country:KE')])[0]?.total).toBe(1);
+  });
+
+  it('finds an organisation’s home country among its neighbours, and lists it after memberships', () => {
+    const link = (id: string, relationship: string, direction: 'out' | 'in'): Neighbour => ({
+      id,
+      label: id === 'country:NO' ? 'Norway' : id,
+      type: id.startsWith('country:') ? 'Country' : 'DPG',
+      relationship,
+      direction,
+    });
+    const neighbours = [
+      link('dpg:dhis2', 'FUNDS', 'out'),
+      link('country:NO', 'BASED_IN', 'out'),
+      link('country:KE', 'DEPLOYED_IN', 'out'),
+    ];
+    expect(homeCountries(neighbours).map((n) => n.label)).toEqual(['Norway']);
+    expect(groupNeighbours(neighbours).map((g) => g.heading)).toEqual([
+      'Funds',
+      'Based in',
+      'Deployed in',
+    ]);
+    expect(relationshipPhrase('BASED_IN', 'in')).toBe('Organisations based here');
   });
 
   it('adds up per-type degrees', () => {

@@ -60,6 +60,7 @@ describe('insight requests', () => {
         label: 'Norad',
         type: 'Organisation',
         kind: 'government',
+        homeCountry: null,
         score: 0.8,
         reasons: ['Norad funds DHIS2'],
         pathIds: ['org:norad', 'dpg:dhis2'],
@@ -192,6 +193,16 @@ describe('stakeholder answers', () => {
     expect(item?.reasons).toEqual(['GIZ co-leads the AI CoP']);
     expect(item?.summary).toBeNull();
     expect(item?.ring).toBeNull();
+    expect(item?.homeCountry).toBeNull();
+  });
+
+  it('reads a stakeholder’s home country', () => {
+    const [item] = insightItems({
+      stakeholders: [
+        { id: 'org:norad', label: 'Norad', type: 'Organisation', homeCountry: 'Norway' },
+      ],
+    });
+    expect(item?.homeCountry).toBe('Norway');
   });
 
   it('names each stakeholder’s ring from the map’s rings, indirect ones marked', () => {

@@ -16,6 +16,7 @@ import {
   sameOptions,
   isFilterRole,
   roleName,
+  filterRolesFor,
 } from '../../web/src/lib/insights/insight-options.ts';
 import {
   insightCsv,
@@ -76,6 +77,11 @@ describe('insight options', () => {
     expect(isFilterRole('pays')).toBe(false);
     expect(roleName('participates')).toBe('Takes part');
     expect(roleName('co-leads')).toBe('Co-leads');
+    expect(roleName('based')).toBe('Based here');
+    // Only a country's map has organisations based there.
+    expect(filterRolesFor('Country')[0]).toBe('based');
+    expect(filterRolesFor('DPG')).not.toContain('based');
+    expect(filterRolesFor('DPG')).toContain('funds');
     expect(insightParams('network', narrowed)).toEqual([['limit', '40']]);
     // What it sends, the API's own schema reads as meant.
     expect(
@@ -115,6 +121,7 @@ describe('insight CSV', () => {
     label,
     type: 'Organisation',
     kind: 'ngo',
+    homeCountry: null,
     score: 1.5,
     reasons: [],
     pathIds: [],
@@ -188,9 +195,16 @@ describe('insight CSV', () => {
       }),
     ]).split('\r\n');
     expect(rows[0]).toBe(
-      'rank,id,name,type,kind,influence rank,tags,standing,why listed,editors’ notes',
+      'rank,id,name,type,kind,home country,influence rank,tags,standing,why listed,editors’ notes',
     );
-    expect(rows[1]).toBe('1,org:a,Alpha,Organisation,NGO,3,,3rd in influence · 5 ties,,');
+    expect(rows[1]).toBe('1,org:a,Alpha,Organisation,NGO,,3,,3rd in influence · 5 ties,,');
+  });
+
+  it('says where a stakeholder is at home', () => {
+    const [, row] = insightCsv('stakeholders', [
+      item('org:norad', 'Norad', { kind: 'government', homeCountry: 'Norway', influenceRank: 1 }),
+    ]).split('\r\n');
+    expect(row).toBe('1,org:norad,Norad,Organisation,Government,Norway,1,,,,');
   });
 
   it('gives a partnership network what each partner shares', () => {

@@ -226,7 +226,7 @@ describe('share state in the URL', () => {
     expect(
       unreadLinkSettings(`${funders.replace('funds', 'pays')}`).map((u) => `${u.key}: ${u.reason}`),
     ).toEqual([
-      'role: not a stakeholder role (leads, co-leads, owns, maintains, funds, deploys, participates)',
+      'role: not a stakeholder role (based, leads, co-leads, owns, maintains, funds, deploys, participates)',
     ]);
     expect(unreadLinkSettings(`${base}&role=funds`).map((u) => `${u.key}: ${u.reason}`)).toEqual([
       'role: only read with stakeholder maps',

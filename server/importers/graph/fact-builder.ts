@@ -4,8 +4,14 @@
  * same import land on the same node), and logs each decision for the import report.
  */
 import type { EntityType, RelationshipType } from '../../model/graph-model.ts';
+import { isOrganisationKind } from '../../model/graph-model.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
 import type { GazetteerEntry } from '../resolution/gazetteer.ts';
+import {
+  defaultHomeCountryTable,
+  homeCountryFromName,
+  type HomeCountryTable,
+} from '../resolution/home-country.ts';
 import { classifyOrganisation } from '../resolution/organisation-classifier.ts';
 import { nameProblem, slugify } from '../resolution/text-normalise.ts';
 import type { AmbiguousName, ResolutionRecord, UnresolvedName } from '../import-report.ts';
@@ -17,10 +23,22 @@ export class FactBuilder {
   readonly unresolved: UnresolvedName[] = [];
   readonly ambiguous: AmbiguousName[] = [];
 
-  constructor(readonly resolver: EntityResolver) {}
+  constructor(
+    readonly resolver: EntityResolver,
+    private readonly homes: HomeCountryTable = defaultHomeCountryTable(),
+  ) {}
 
-  /** States a known entity; reference data brings its properties, graph nodes keep theirs. */
-  entity(entry: GazetteerEntry, evidence: string, extra: Props = {}): string {
+  /**
+   * States a known entity; reference data brings its properties, graph nodes keep theirs. An
+   * organisation also gets its home country (BASED_IN), read from the reference table or from
+   * `statedName`, the name the source gives it (its canonical name by default).
+   */
+  entity(
+    entry: GazetteerEntry,
+    evidence: string,
+    extra: Props = {},
+    statedName: string = entry.name,
+  ): string {
     const base: Props = entry.origin === 'graph' ? {} : { ...entry.props, aliases: entry.aliases };
     const aliases = [
       ...((base.aliases as string[] | undefined) ?? []),
@@ -32,7 +50,38 @@ export class FactBuilder {
       ...(aliases.length > 0 ? { aliases: [...new Set(aliases)] } : {}),
     };
     this.facts.addNode({ id: entry.id, label: entry.type, props, evidence });
+    if (entry.type === 'Organisation') this.home(entry, statedName, evidence);
     return entry.id;
+  }
+
+  /**
+   * BASED_IN from an organisation to its home country, with the source's evidence for the
+   * organisation and how the home was found: the reference table's `country`, which wins (and
+   * whose silence means none), or else the name (resolution/home-country.ts says when a name is
+   * trusted). `homeFrom` on the relationship says which.
+   */
+  private home(entry: GazetteerEntry, statedName: string, evidence: string): void {
+    const kind = entry.props.kind;
+    const fromTable = entry.homeCountry !== undefined;
+    const found = fromTable
+      ? entry.homeCountry
+        ? { code: entry.homeCountry, phrase: '' }
+        : null
+      : homeCountryFromName(
+          statedName,
+          typeof kind === 'string' && isOrganisationKind(kind) ? kind : null,
+          this.homes,
+        );
+    const country = found ? this.resolver.get(`country:${found.code}`) : undefined;
+    if (!found || !country) return;
+    const how = fromTable
+      ? `seed/reference/organisations.json gives ${found.code} for ${entry.id}`
+      : `the name "${statedName}" says "${found.phrase}"`;
+    const homeEvidence = `${evidence}; based in ${country.name}: ${how}`;
+    this.entity(country, homeEvidence);
+    this.link('BASED_IN', entry.id, country.id, homeEvidence, {
+      homeFrom: fromTable ? 'reference-table' : 'name',
+    });
   }
 
   link(
@@ -75,7 +124,8 @@ export class FactBuilder {
     options: { types?: readonly EntityType[]; props?: Props } = {},
   ): string | null {
     const known = this.resolve(name, options.types ?? ['Organisation'], context);
-    if (known) return this.entity(known, evidence, { ...learnedKind(known), ...options.props });
+    if (known)
+      return this.entity(known, evidence, { ...learnedKind(known), ...options.props }, name);
     if (this.wasAmbiguous(name, context)) return null;
     if (nameProblem(name)) {
       this.unresolved.push({ name, context, createdId: null });

@@ -26,6 +26,11 @@ export interface GazetteerEntry {
   origin: 'reference' | 'iso-3166' | 'graph';
   /** For initiatives: the organisation that runs it. */
   runBy?: string;
+  /**
+   * For organisations of the reference table: its home country's ISO code, or null when the table
+   * gives none (then none is read from its name either). Undefined elsewhere: the name is read.
+   */
+  homeCountry?: string | null;
 }
 
 export const REFERENCE_DIR = path.join(REPO_ROOT, 'seed', 'reference');
@@ -37,6 +42,11 @@ const organisationsFile = z.object({
       name: z.string().min(1),
       aliases: z.array(z.string()),
       kind: organisationKindSchema,
+      /** Its home country, ISO 3166-1 alpha-2, where it is well known. */
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in capitals')
+        .optional(),
     }),
   ),
 });
@@ -63,8 +73,8 @@ const initiativesFile = z.object({
 });
 const countryAliasesFile = z.object({ entries: z.record(z.string(), z.string().length(2)) });
 
-function readTable<T>(file: string, schema: z.ZodType<T>): T {
-  const full = path.join(REFERENCE_DIR, file);
+function readTable<T>(file: string, schema: z.ZodType<T>, dir = REFERENCE_DIR): T {
+  const full = path.join(dir, file);
   const parsed = schema.safeParse(JSON.parse(readFileSync(full, 'utf8')));
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
@@ -115,18 +125,35 @@ export function sdgEntries(): GazetteerEntry[] {
   });
 }
 
+/**
+ * The organisations of the reference table in `dir` (seed/reference by default).
+ * @throws Error naming the entry when its `country` is no ISO 3166 country.
+ */
+export function referenceOrganisations(dir = REFERENCE_DIR): GazetteerEntry[] {
+  const codes = new Set(Object.keys(countries.getAlpha2Codes()));
+  return readTable('organisations.json', organisationsFile, dir).entries.map(
+    (e, index): GazetteerEntry => {
+      if (e.country !== undefined && !codes.has(e.country)) {
+        throw new Error(
+          `Reference table seed/reference/organisations.json is invalid at entries.${index}.country: ${e.id} has "${e.country}", no ISO 3166 country`,
+        );
+      }
+      return {
+        id: e.id,
+        type: 'Organisation',
+        name: e.name,
+        aliases: e.aliases,
+        props: { name: e.name, kind: e.kind },
+        origin: 'reference',
+        homeCountry: e.country ?? null,
+      };
+    },
+  );
+}
+
 /** The reference tables shipped in seed/reference. */
 export function referenceEntries(): GazetteerEntry[] {
-  const orgs = readTable('organisations.json', organisationsFile).entries.map(
-    (e): GazetteerEntry => ({
-      id: e.id,
-      type: 'Organisation',
-      name: e.name,
-      aliases: e.aliases,
-      props: { name: e.name, kind: e.kind },
-      origin: 'reference',
-    }),
-  );
+  const orgs = referenceOrganisations();
   const groups = readTable('groups.json', groupsFile).entries.map((e): GazetteerEntry => ({
     id: e.id,
     type: 'Group',

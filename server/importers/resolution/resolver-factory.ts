@@ -12,7 +12,8 @@ export async function loadResolver(db: GraphDatabase): Promise<EntityResolver> {
   const graphEntries: GazetteerEntry[] = rows.flatMap((row) => {
     const type = String(row.type ?? '');
     if (!isEntityType(type) || typeof row.name !== 'string') return [];
-    // An organisation's kind, so an import can classify one stored as unclassified.
+    // An organisation's kind, so an import can classify one stored as unclassified and read its
+    // home from its name (graph entries bring no other properties to an import).
     const props: GazetteerEntry['props'] = typeof row.kind === 'string' ? { kind: row.kind } : {};
     return [
       {

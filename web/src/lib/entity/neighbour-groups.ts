@@ -83,3 +83,12 @@ export function groupNeighbours(
 export function totalDegree(degree: Readonly<Record<string, number>>): number {
   return Object.values(degree).reduce((sum, n) => sum + n, 0);
 }
+
+/**
+ * The countries an organisation is based in (BASED_IN), by name, for the details' first line. The
+ * entity answer lists every kind of relationship before a second of any (get-neighbours.cypher),
+ * so a hub's home is among its neighbours however many it has.
+ */
+export function homeCountries(neighbours: readonly Neighbour[]): Neighbour[] {
+  return neighbours.filter((n) => n.relationship === 'BASED_IN' && n.direction === 'out');
+}

@@ -38,8 +38,8 @@ export function labelWeight(tier: unknown, selected: boolean): number {
 
 /** Relationship types drawn heavier: leadership and ownership. */
 export const STRONG_RELATIONSHIPS = ['LEADS', 'CO_LEADS', 'RUNS', 'OWNS', 'MAINTAINS'] as const;
-/** Relationship types drawn dashed: membership and classification rather than work. */
-export const DASHED_RELATIONSHIPS = ['MEMBER_OF', 'ADVANCES'] as const;
+/** Relationship types drawn dashed: membership, classification and home rather than work. */
+export const DASHED_RELATIONSHIPS = ['MEMBER_OF', 'ADVANCES', 'BASED_IN'] as const;
 
 const typeBlocks: cytoscape.StylesheetStyle[] = ENTITY_TYPES.map((type) => ({
   selector: `node[type = "${type}"]`,

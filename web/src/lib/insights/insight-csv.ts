@@ -56,6 +56,8 @@ export function insightCsvColumns(kind: InsightKind): string[] {
     'name',
     'type',
     'kind',
+    // Only a stakeholder map says where its organisations are at home.
+    ...(kind === 'stakeholders' ? ['home country'] : []),
     measure,
     'tags',
     madeOf,
@@ -92,6 +94,7 @@ export function insightCsv(
       item.label,
       entityTypeName(item.type),
       item.kind && item.kind !== 'unknown' ? organisationKindName(item.kind) : '',
+      ...(kind === 'stakeholders' ? [item.homeCountry ?? ''] : []),
       (kind === 'stakeholders' ? item.influenceRank : item.score) ?? '',
       // A stakeholder's ring first: how it is involved, and whether only indirectly.
       [

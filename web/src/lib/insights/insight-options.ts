@@ -136,12 +136,22 @@ export function sameOptions(a: InsightOptions, b: InsightOptions): boolean {
 /** The roles a stakeholder map can be narrowed to, innermost first, as the API names them. */
 export const FILTER_ROLES: readonly StakeholderRole[] = STAKEHOLDER_ROLES;
 
+/**
+ * The roles a map of an entity of `subjectType` can be narrowed to: only a country's map has
+ * organisations based there.
+ */
+export function filterRolesFor(subjectType: string | null): readonly StakeholderRole[] {
+  return FILTER_ROLES.filter((role) => role !== 'based' || subjectType === 'Country');
+}
+
 /** Whether `value` is a role a stakeholder map can be narrowed to. */
 export function isFilterRole(value: string | null): value is StakeholderRole {
   return (FILTER_ROLES as readonly (string | null)[]).includes(value);
 }
 
-/** A role as the filter names it: "Funds", "Takes part". */
+/** A role as the filter names it: "Funds", "Takes part", "Based here". */
 export function roleName(role: StakeholderRole): string {
-  return role === 'participates' ? 'Takes part' : role.charAt(0).toUpperCase() + role.slice(1);
+  if (role === 'participates') return 'Takes part';
+  if (role === 'based') return 'Based here';
+  return role.charAt(0).toUpperCase() + role.slice(1);
 }

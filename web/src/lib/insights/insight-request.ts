@@ -14,6 +14,8 @@ export interface InsightItem {
   label: string;
   type: string;
   kind: string | null;
+  /** An organisation's home country, by name, when the answer says (stakeholder maps do). */
+  homeCountry: string | null;
   score: number | null;
   /** Sentences that explain why the entity is listed. */
   reasons: string[];
@@ -191,6 +193,7 @@ function toItem(
     label,
     type: text(record.type) ?? '',
     kind: text(record.kind),
+    homeCountry: text(record.homeCountry),
     score: typeof record.score === 'number' ? record.score : null,
     reasons: [...new Set(reasons)],
     pathIds: [...new Set(pathIds.filter((value): value is string => value !== null))],

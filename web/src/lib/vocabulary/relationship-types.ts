@@ -15,6 +15,8 @@ export const RELATIONSHIP_TYPES = [
   'IMPLEMENTS',
   'INVOLVES',
   'MEMBER_OF',
+  // Before a country's activities and DPGs: its own organisations are its closest stakeholders.
+  'BASED_IN',
   'ADVANCES',
   'TAKES_PLACE_IN',
   'DEPLOYED_IN',
@@ -46,6 +48,7 @@ export const RELATIONSHIP_PHRASES: Readonly<Record<RelationshipType, Record<Dire
   IMPLEMENTS: { out: 'Implements', in: 'Implemented by' },
   INVOLVES: { out: 'Involves', in: 'Involved in' },
   MEMBER_OF: { out: 'Member of', in: 'Members' },
+  BASED_IN: { out: 'Based in', in: 'Organisations based here' },
   ADVANCES: { out: 'Advances', in: 'Advanced by' },
   TAKES_PLACE_IN: { out: 'Takes place in', in: 'Activities here' },
   DEPLOYED_IN: { out: 'Deployed in', in: 'Digital public goods deployed here' },
