@@ -8,9 +8,9 @@
 // relationship with X, a part in an activity involving X, running or run by something tied to X).
 // Filters: $kind (organisation kind; one an editor added without a kind is `unknown`), $membersOnly
 // (DPGA members), $country (a country id: candidates active there, through a DPG they back or an
-// activity they take part in). $kind and $country are '' when not filtering, never null: Neo4j
-// caches a plan per parameter types, and this statement's plan takes a quarter of a second to make
-// on an idle machine, seconds under load.
+// activity they take part in, or based there). $kind and $country are '' when not filtering, never
+// null: Neo4j caches a plan per parameter types, and this statement's plan takes a quarter of a
+// second to make on an idle machine, seconds under load.
 //
 // The two sector meta-paths ('dpg-sector', 'activity-dpg') reach most of a large graph: at a
 // million relationships, a DPG's three sectors are shared by 62% of DPGs and walking them took
@@ -69,6 +69,9 @@ CALL () {
       UNION
       MATCH (o:Organisation|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
             -[:TAKES_PLACE_IN]->(country)
+      RETURN o
+      UNION
+      MATCH (o:Organisation)-[:BASED_IN]->(country)
       RETURN o
     }
     RETURN o

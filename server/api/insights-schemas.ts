@@ -59,7 +59,7 @@ export const collaboratorsQuerySchema = z.object({
   ...organisationFilterFields,
   country: countryParam.optional().meta({
     description:
-      'Only candidates active in this country: a DPG of theirs is deployed there or an activity of theirs takes place there (id or ISO code). Their explaining paths through it come first',
+      'Only candidates active in this country: a DPG of theirs is deployed there, an activity of theirs takes place there, or they are based there (id or ISO code). Their explaining paths through it come first',
   }),
   limit: intParam(
     1,

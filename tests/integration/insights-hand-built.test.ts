@@ -52,6 +52,8 @@ function handBuiltFacts(): FactSet {
   node('sdg:4', 'SDG', 'SDG 4', { number: 4 });
   node('country:SL', 'Country', 'Sierra Leone');
   node('country:GH', 'Country', 'Ghana');
+  // Only an organisation's home: nothing of the DPGs' is there.
+  node('country:KE', 'Country', 'Kenya');
   const orgs: [string, string][] = [
     ['dpga', 'network'],
     ['owner-x', 'academia'],
@@ -94,6 +96,7 @@ function handBuiltFacts(): FactSet {
   rel('activity:local/a3', 'INVOLVES', 'dpg:z');
   rel('org:helper', 'PARTICIPATES_IN', 'activity:helper/a4');
   rel('activity:helper/a4', 'INVOLVES', 'dpg:y');
+  rel('org:helper', 'BASED_IN', 'country:KE');
   for (const member of ['funder-y', 'local', 'idle']) rel(`org:${member}`, 'MEMBER_OF', 'org:dpga');
   return facts;
 }
@@ -195,6 +198,8 @@ describe('collaborators of a DPG on a hand-built graph', () => {
     ['membersOnly=true', ['org:funder-y', 'org:local']],
     ['country=SL', ['org:funder-y']],
     ['country=country:GH', ['org:local', 'org:co-owner-z', 'org:owner-z']],
+    // Based there is active there, with no DPG or activity of its own there.
+    ['country=KE', ['org:helper']],
     ['limit=2', ['org:partner', 'org:funder-y']],
   ])('filters with %s', async (params, ids) => {
     const { status, body } = await api.get(`/api/dpgs/dpg:x/collaborators?${params}`);
@@ -373,7 +378,7 @@ describe('network measures stored on the hand-built graph', () => {
 
   it('stores degree, betweenness, PageRank and community on every entity', async () => {
     const nodes = Object.values(await stored());
-    expect(nodes).toHaveLength(24);
+    expect(nodes).toHaveLength(25);
     for (const n of nodes) {
       const m = n.m as Record<string, number>;
       expect(m.degree).toBe(n.live);
@@ -387,7 +392,7 @@ describe('network measures stored on the hand-built graph', () => {
       db,
       `MATCH (m:GraphMetrics) RETURN m.nodeCount AS n, count(m) AS c`,
     );
-    expect(summary).toEqual({ n: 24, c: 1 });
+    expect(summary).toEqual({ n: 25, c: 1 });
   });
 
   it('changes nothing when recomputed over the same graph, and ensureMetrics does not run', async () => {
@@ -448,11 +453,11 @@ describe('network measures stored on the hand-built graph', () => {
     expect(status).toBe(200);
     const metrics = conforms(metricsResponseSchema, body);
     expect(metrics.computedAt).not.toBeNull();
-    expect(metrics.nodeCount).toBe(24);
+    expect(metrics.nodeCount).toBe(25);
     expect(metrics.topByPagerank).toHaveLength(3);
     const ranks = metrics.topByPagerank.map((e) => e.pagerank);
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
-    expect(metrics.communities.reduce((sum, c) => sum + c.size, 0)).toBeLessThanOrEqual(24);
+    expect(metrics.communities.reduce((sum, c) => sum + c.size, 0)).toBeLessThanOrEqual(25);
   });
 });
 
