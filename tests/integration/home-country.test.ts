@@ -13,6 +13,7 @@ import {
 import { MEMBERS_FILE, REGISTRY_DIR } from '../support/registry-copy.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 import { call, createAccounts, enc, serve, type Account, type Served } from './curation-fixture.ts';
+import { HOMES_FROM_REAL_NAMES } from '../support/real-homes.ts';
 
 const db = openTestDatabase();
 
@@ -20,37 +21,6 @@ afterAll(async () => {
   await resetGraph(db);
   await db.close();
 });
-
-/** What the name-reading derives on the real sources (tests/unit/home-country.test.ts too). */
-const FROM_NAMES = {
-  'org:government-of-bangladesh': 'BD',
-  'org:government-of-brazil': 'BR',
-  'org:government-of-cambodia': 'KH',
-  'org:government-of-ethiopia': 'ET',
-  'org:government-of-france': 'FR',
-  'org:government-of-guatemala': 'GT',
-  'org:government-of-malawi': 'MW',
-  'org:government-of-moldova': 'MD',
-  'org:government-of-nigeria': 'NG',
-  'org:government-of-singapore': 'SG',
-  'org:government-of-south-africa': 'ZA',
-  'org:government-of-sri-lanka': 'LK',
-  'org:government-of-the-dominican-republic': 'DO',
-  'org:government-of-uruguay': 'UY',
-  'org:government-technology-agency-singapore': 'SG',
-  'org:ideasis-turkey': 'TR',
-  'org:lcubed-ab-sweden-igrant-io': 'SE',
-  'org:national-statistical-committee-nsc-of-the-kyrgyz-republic': 'KG',
-  'org:norwegian-digitalisation-agency': 'NO',
-  'org:norwegian-meteorological-insitute': 'NO',
-  'org:plan-international-australia': 'AU',
-  'org:scottish-environmental-protection-agency': 'GB',
-  'org:statistics-norway': 'NO',
-  'org:statistics-sweden': 'SE',
-  'org:swedish-meteorological-and-hydrological-institute-smhi': 'SE',
-  'org:swiss-agency-for-development-and-cooperation': 'CH',
-  'org:vaccine-hunters-canada': 'CA',
-};
 
 const homes = async () =>
   query(
@@ -103,7 +73,7 @@ describe.runIf(hasSharedData())('home countries of the real ecosystem', () => {
     const all = await homes();
     expect(
       Object.fromEntries(all.filter((h) => h.homeFrom === 'name').map((h) => [h.id, h.code])),
-    ).toEqual(FROM_NAMES);
+    ).toEqual(HOMES_FROM_REAL_NAMES);
     const fromTable = Object.fromEntries(
       all.filter((h) => h.homeFrom === 'reference-table').map((h) => [h.id, h.code]),
     );
