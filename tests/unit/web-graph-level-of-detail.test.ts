@@ -354,15 +354,17 @@ describe('placeLabels beside the node', () => {
     const west = candidate('west', -400, 10, 3, { text: '' });
     const withWest = [...hemmed, west];
     expect(placeLabels(withWest).get('hub')).toBe('left');
-    expect(placeLabels(withWest, undefined, [{ source: 'hub', target: 'west' }]).get('hub')).toBe(
-      'right',
-    );
+    expect(
+      placeLabels(withWest, undefined, { edges: [{ source: 'hub', target: 'west' }] }).get('hub'),
+    ).toBe('right');
     // Relationships only below and above it leave both sides free.
     expect(
-      placeLabels(hemmed, undefined, [
-        { source: 'hub', target: 'below' },
-        { source: 'above', target: 'hub' },
-      ]).get('hub'),
+      placeLabels(hemmed, undefined, {
+        edges: [
+          { source: 'hub', target: 'below' },
+          { source: 'above', target: 'hub' },
+        ],
+      }).get('hub'),
     ).toBe('left');
     // The end of a relationship between two other nodes, where it meets one of them just right of
     // the hub's label, keeps the right clear too (its arrowhead is there)…
@@ -374,10 +376,12 @@ describe('placeLabels beside the node', () => {
           candidate('other', other.x, other.y, 5, { text: '' }),
         ],
         undefined,
-        [
-          { source: 'hub', target: 'west' },
-          { source: 'other', target: 'east' },
-        ],
+        {
+          edges: [
+            { source: 'hub', target: 'west' },
+            { source: 'other', target: 'east' },
+          ],
+        },
       ).get('hub');
     const right = labelRect(hemmed[0]!, 'right');
     // (clear of the east node's body itself)
@@ -385,5 +389,31 @@ describe('placeLabels beside the node', () => {
     expect(meeting({ x: 110, y: 0 }, { x: -290, y: -60 })).toBe('hidden');
     // …while a relationship whose middle crosses it, its ends far away, does not.
     expect(meeting({ x: 50, y: 300 }, { x: 50, y: -300 })).toBe('right');
+  });
+
+  it('keeps a side label inside the frame it is given, whatever room lies beyond', () => {
+    const hemmed = [
+      candidate('hub', 0, 0, 0),
+      candidate('below', 0, 40, 1, { text: '' }),
+      candidate('above', 0, -40, 2, { text: '' }),
+    ];
+    const left = labelRect(hemmed[0]!, 'left');
+    const right = labelRect(hemmed[0]!, 'right');
+    const frame = (x1: number, x2: number) => ({ x1, y1: -1000, x2, y2: 1000 });
+    expect(placeLabels(hemmed, undefined, { frame: frame(left.x1, right.x2) }).get('hub')).toBe(
+      'left',
+    );
+    // The frame's left edge cuts the left label: right.
+    expect(placeLabels(hemmed, undefined, { frame: frame(left.x1 + 1, right.x2) }).get('hub')).toBe(
+      'right',
+    );
+    // Both cut: hidden (below and above are blocked by bodies).
+    expect(
+      placeLabels(hemmed, undefined, { frame: frame(left.x1 + 1, right.x2 - 1) }).get('hub'),
+    ).toBe('hidden');
+    // A label below its node is not held to it (the fit makes room below).
+    expect(
+      placeLabels([candidate('alone', 0, 0, 0)], undefined, { frame: frame(-1, 1) }).get('alone'),
+    ).toBe('below');
   });
 });

@@ -312,14 +312,25 @@ class EdgeObstacles {
   }
 }
 
-/**
- * Places every candidate's label; see the module comment for the rule. `edges`: the relationships
- * drawn between candidates, which a label beside its node keeps off (none given: nothing to keep off).
- */
+/** What else a label beside its node must keep to. */
+export interface SidePlacementLimits {
+  /** The relationships drawn between candidates: a label beside its node keeps off them. */
+  edges?: readonly LabelEdge[];
+  /**
+   * The box a label beside its node must stay within (candidates' coordinates). A big graph is
+   * fitted with a margin round its nodes, not with its labels (viewport.ts `LABELLED_FIT_MAX`):
+   * a label reaching outward from a node at its edge was cut by the canvas's edge, or hidden
+   * under a floating panel. Only its width matters here: a label beside its node, centred on it,
+   * hardly reaches above or below the nodes.
+   */
+  frame?: Rect;
+}
+
+/** Places every candidate's label; see the module comment for the rule. */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   textWidth: TextWidth = estimateTextWidth,
-  edges: readonly LabelEdge[] = [],
+  { edges = [], frame }: SidePlacementLimits = {},
 ): Map<string, LabelPlacement> {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
   // prominent nodes' bodies stand in a prominent label's way, and those of the selection and its
@@ -346,9 +357,11 @@ export function placeLabels(
     !prominentBodies.hits(rect, candidate.id) &&
     ((overBodies && candidate.prominent) || !raisedBodies.hits(rect, candidate.id)) &&
     (overBodies || !otherBodies.hits(rect, candidate.id)) &&
-    // Beside its node, a label lies where relationships leave it: it keeps off them.
+    // Beside its node, a label lies where relationships leave it: it keeps off them, and inside
+    // the frame.
     ((side !== 'left' && side !== 'right') ||
-      !(edgeObstacles ??= new EdgeObstacles(candidates, edges)).hits(rect, candidate.id));
+      ((!frame || (rect.x1 >= frame.x1 && rect.x2 <= frame.x2)) &&
+        !(edgeObstacles ??= new EdgeObstacles(candidates, edges)).hits(rect, candidate.id)));
   const placements = new Map<string, LabelPlacement>();
   // The selected node's neighbours take turns by type (the best-ranked of each type, then the
   // second of each…): a DPG deployed in 117 countries had its one owner's name crowded out.

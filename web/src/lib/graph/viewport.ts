@@ -28,6 +28,16 @@ export interface Viewport {
 /** No insets. */
 export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
+/**
+ * Graphs up to this many nodes are fitted with their labels' extent (GraphCanvas measures each
+ * drawn label); bigger ones with {@link FIT_LABEL_MARGIN} round their nodes instead, so label
+ * placement keeps a label beside its node inside that margin (label-placement.ts `frame`).
+ */
+export const LABELLED_FIT_MAX = 300;
+
+/** Model-space room kept around the nodes' box for their labels when fitting a big graph. */
+export const FIT_LABEL_MARGIN = { side: 40, below: 36 } as const;
+
 /** The insets, or none when they would leave less than half of either dimension free. */
 function usableInsets(size: { width: number; height: number }, insets: Insets): Insets {
   return size.width - insets.left - insets.right >= size.width / 2 &&
