@@ -64,6 +64,9 @@ export interface LabelCandidate {
   overBodies?: boolean;
 }
 
+/** The Cytoscape event LabelPlacement emits on the instance once it has placed the labels. */
+export const LABELS_PLACED_EVENT = 'labelsplaced';
+
 /** The sides of its node a label may take, in the order they are tried. */
 export const LABEL_SIDES = ['below', 'above', 'left', 'right'] as const;
 /** One of {@link LABEL_SIDES}. */
@@ -317,11 +320,11 @@ export interface SidePlacementLimits {
   /** The relationships drawn between candidates: a label beside its node keeps off them. */
   edges?: readonly LabelEdge[];
   /**
-   * The box a label beside its node must stay within (candidates' coordinates). A big graph is
-   * fitted with a margin round its nodes, not with its labels (viewport.ts `LABELLED_FIT_MAX`):
-   * a label reaching outward from a node at its edge was cut by the canvas's edge, or hidden
-   * under a floating panel. Only its width matters here: a label beside its node, centred on it,
-   * hardly reaches above or below the nodes.
+   * The box a label beside its node must stay within (candidates' coordinates): on the screen,
+   * what the fitted view shows. The fit makes room for the labels as drawn before they are placed
+   * (below their nodes), and a big graph's only as a margin round its nodes, so a label reaching
+   * outward from a node at the graph's edge was cut by the canvas's edge or hidden under a
+   * floating panel (the overview on a phone: HURIDOCS, Digital Square).
    */
   frame?: Rect;
 }
@@ -360,7 +363,11 @@ export function placeLabels(
     // Beside its node, a label lies where relationships leave it: it keeps off them, and inside
     // the frame.
     ((side !== 'left' && side !== 'right') ||
-      ((!frame || (rect.x1 >= frame.x1 && rect.x2 <= frame.x2)) &&
+      ((!frame ||
+        (rect.x1 >= frame.x1 &&
+          rect.x2 <= frame.x2 &&
+          rect.y1 >= frame.y1 &&
+          rect.y2 <= frame.y2)) &&
         !(edgeObstacles ??= new EdgeObstacles(candidates, edges)).hits(rect, candidate.id)));
   const placements = new Map<string, LabelPlacement>();
   // The selected node's neighbours take turns by type (the best-ranked of each type, then the

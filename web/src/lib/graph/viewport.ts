@@ -28,22 +28,32 @@ export interface Viewport {
 /** No insets. */
 export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
-/**
- * Graphs up to this many nodes are fitted with their labels' extent (GraphCanvas measures each
- * drawn label); bigger ones with {@link FIT_LABEL_MARGIN} round their nodes instead, so label
- * placement keeps a label beside its node inside that margin (label-placement.ts `frame`).
- */
-export const LABELLED_FIT_MAX = 300;
-
-/** Model-space room kept around the nodes' box for their labels when fitting a big graph. */
-export const FIT_LABEL_MARGIN = { side: 40, below: 36 } as const;
-
 /** The insets, or none when they would leave less than half of either dimension free. */
 function usableInsets(size: { width: number; height: number }, insets: Insets): Insets {
   return size.width - insets.left - insets.right >= size.width / 2 &&
     size.height - insets.top - insets.bottom >= size.height / 2
     ? insets
     : NO_INSETS;
+}
+
+/**
+ * The model-space box a `viewport` shows in a `width` × `height` canvas clear of `insets` (the
+ * floating panels), as {@link fitViewport} counts them: after a fit, where nothing drawn is cut by
+ * the canvas's edge or hidden under a panel.
+ */
+export function visibleFrame(
+  viewport: Viewport,
+  size: { width: number; height: number },
+  insets: Insets,
+): { x1: number; y1: number; x2: number; y2: number } {
+  const usable = usableInsets(size, insets);
+  const { zoom, pan } = viewport;
+  return {
+    x1: (usable.left - pan.x) / zoom,
+    y1: (usable.top - pan.y) / zoom,
+    x2: (size.width - usable.right - pan.x) / zoom,
+    y2: (size.height - usable.bottom - pan.y) / zoom,
+  };
 }
 
 /**
