@@ -15,7 +15,9 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       output: {
-        // The graph renderer and its layout engine change rarely: keep them in their own cacheable chunks.
+        // The graph renderer and its layout engine change rarely: keep them in their own cacheable
+        // chunks. The layout engine (fCoSE) is imported dynamically, when a small graph first needs
+        // it (web/src/lib/graph/fcose-loader.ts), so its chunk is not in the initial JavaScript.
         codeSplitting: {
           groups: [
             { name: 'cytoscape', test: /node_modules[\\/]cytoscape[\\/]/ },

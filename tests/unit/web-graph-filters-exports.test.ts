@@ -8,6 +8,7 @@ import {
   csvField,
   exportFileName,
   graphToSvg,
+  LABEL_METRICS,
   toCytoscapeElements,
   toEdgesCsv,
   toGraphMl,
@@ -292,7 +293,7 @@ describe('export writers', () => {
           x: 300,
           y: 0,
           size: 20,
-          labelAbove: true,
+          labelSide: 'above',
         },
       ],
       [],
@@ -316,6 +317,52 @@ describe('export writers', () => {
     // The label placed above its node is written above it.
     const above = spans.find(([, , , text]) => text === 'Above')!;
     expect(Number(above[2])).toBeLessThan(0);
+  });
+
+  it('writes a label beside its node aligned away from it, centred on it, inside the frame', () => {
+    const svg = graphToSvg(
+      [
+        {
+          id: 'org:west',
+          label: 'University of Oslo HISP Centre',
+          type: 'Organisation',
+          x: 0,
+          y: 0,
+          size: 20,
+          labelSide: 'left',
+        },
+        { id: 'dpg:east', label: 'DHIS2', type: 'DPG', x: 300, y: 0, size: 20, labelSide: 'right' },
+      ],
+      [],
+    );
+    const texts = [
+      ...svg.matchAll(/<text font-size="12"[^>]* text-anchor="(\w+)">(.*?)<\/text>/g),
+    ].map(([, anchor, body]) => ({
+      anchor,
+      spans: [...body!.matchAll(/<tspan x="([-\d.]+)" y="([-\d.]+)">([^<]*)<\/tspan>/g)].map(
+        ([, x, y, text]) => ({ x: Number(x), y: Number(y), text: text! }),
+      ),
+    }));
+    const gap = 10 + LABEL_METRICS.margin;
+    const west = texts.find((t) => t.spans[0]?.text.startsWith('University'))!;
+    // Left of its node: each line ends at the gap before the node, and the lines sit about its
+    // middle (two lines: one baseline above the centre, one below).
+    expect(west.anchor).toBe('end');
+    expect(west.spans.length).toBe(2);
+    for (const span of west.spans) expect(span.x).toBeCloseTo(-gap);
+    expect(west.spans[0]!.y).toBeLessThan(0);
+    expect(west.spans[1]!.y).toBeGreaterThan(0);
+    const east = texts.find((t) => t.spans[0]?.text === 'DHIS2')!;
+    expect(east.anchor).toBe('start');
+    expect(east.spans[0]!.x).toBeCloseTo(300 + gap);
+    // The frame takes in the whole of both: the left label's width before its node, the right's after.
+    const [vx, , vw] = svg
+      .match(/viewBox="([^"]+)"/)![1]!
+      .split(' ')
+      .map(Number) as [number, number, number];
+    const widest = Math.max(...west.spans.map((s) => s.text.length * 12 * 0.6));
+    expect(vx).toBeLessThanOrEqual(-gap - widest);
+    expect(vx + vw).toBeGreaterThanOrEqual(300 + gap + 'DHIS2'.length * 12 * 0.6);
   });
 });
 

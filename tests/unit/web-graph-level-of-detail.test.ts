@@ -7,7 +7,9 @@ import {
   assignLabelTiers,
   SMALL_GRAPH_NODES,
   labelPriority,
+  LABEL_SIDES,
   labelRect,
+  type LabelSide,
   measureLabel,
   placeLabels,
   visibleLabelTier,
@@ -152,14 +154,17 @@ describe('placeLabels', () => {
     expect(placements.get('a')).toBe('above');
   });
 
+  /** Nodes on all four sides of (0, 0), 42 px away: no spot beside it is free of bodies. */
+  const ring = (extra: Partial<LabelCandidate> = {}) => [
+    candidate('body-below', 0, 42, 5, extra),
+    candidate('body-above', 0, -42, 6, extra),
+    candidate('body-left', -42, 0, 7, extra),
+    candidate('body-right', 42, 0, 8, extra),
+  ];
+
   it('lets a prominent label lie over other nodes, never over another label', () => {
-    // Nodes above and below: no spot is free of bodies.
     const hemmed = (prominent: boolean) =>
-      placeLabels([
-        candidate('big', 0, 0, 0, { prominent }),
-        candidate('body-below', 0, 42, 5),
-        candidate('body-above', 0, -42, 6),
-      ]).get('big');
+      placeLabels([candidate('big', 0, 0, 0, { prominent }), ...ring()]).get('big');
     expect(hemmed(false)).toBe('hidden');
     expect(hemmed(true)).toBe('below');
     // Where one side is clear of bodies, a prominent label takes it rather than lie over a node.
@@ -171,30 +176,29 @@ describe('placeLabels', () => {
     // Another prominent node is drawn at the same height: its body stays in the way.
     const twoBig = placeLabels([
       candidate('big', 0, 0, 0, { prominent: true }),
-      candidate('big-below', 0, 42, 1, { prominent: true }),
-      candidate('big-above', 0, -42, 2, { prominent: true }),
+      ...ring({ prominent: true }),
     ]);
     expect(twoBig.get('big')).toBe('hidden');
-    // Both its spots taken by labels placed before it: hidden all the same.
+    // Its four spots taken by labels placed before it: hidden all the same.
     const crowded = placeLabels([
       candidate('a', 0, 0, 0),
       candidate('b', 0, 0, 1),
-      candidate('big', 0, 0, 2, { prominent: true }),
+      candidate('c', 0, 0, 2),
+      candidate('d', 0, 0, 3),
+      candidate('big', 0, 0, 4, { prominent: true }),
     ]);
-    expect([crowded.get('a'), crowded.get('b'), crowded.get('big')]).toEqual([
+    expect(['a', 'b', 'c', 'd', 'big'].map((id) => crowded.get(id))).toEqual([
       'below',
       'above',
+      'left',
+      'right',
       'hidden',
     ]);
   });
 
   it('lets a key label zoomed far out lie over lesser nodes, not over other key nodes', () => {
     const hemmed = (over: Partial<LabelCandidate>, around: Partial<LabelCandidate>) =>
-      placeLabels([
-        candidate('key', 0, 0, 0, over),
-        candidate('body-below', 0, 42, 5, around),
-        candidate('body-above', 0, -42, 6, around),
-      ]).get('key');
+      placeLabels([candidate('key', 0, 0, 0, over), ...ring(around)]).get('key');
     expect(hemmed({ overBodies: true }, {})).toBe('below');
     // Key nodes are drawn at the same height: one would cover the other's label.
     expect(hemmed({ overBodies: true }, { overBodies: true })).toBe('hidden');
@@ -251,39 +255,165 @@ describe('placeLabels', () => {
     const placements = placeLabels(candidates);
     const shown = candidates
       .filter((c) => placements.get(c.id) !== 'hidden')
-      .map((c) => labelRect(c, placements.get(c.id) as 'below' | 'above'));
+      .map((c) => ({ id: c.id, rect: labelRect(c, placements.get(c.id) as LabelSide) }));
     for (let i = 0; i < shown.length; i++) {
-      for (let j = i + 1; j < shown.length; j++) expect(overlap(shown[i]!, shown[j]!)).toBe(false);
+      for (let j = i + 1; j < shown.length; j++)
+        expect(overlap(shown[i]!.rect, shown[j]!.rect)).toBe(false);
+    }
+    // Nor over another node's body (none is prominent here).
+    const r = (30 / 2) * LABEL_METRICS.bodyShare;
+    for (const { id, rect } of shown) {
+      for (const c of candidates) {
+        if (c.id === id) continue;
+        expect(overlap(rect, { x1: c.x - r, y1: c.y - r, x2: c.x + r, y2: c.y + r })).toBe(false);
+      }
     }
     expect(shown.length).toBeGreaterThan(10);
+    // Every side is used on a graph this dense.
+    expect(new Set(placements.values())).toEqual(new Set([...LABEL_SIDES, 'hidden']));
   });
 
   it('places forced labels first and never hides them', () => {
     const placements = placeLabels([
       candidate('hub', 0, 0, 0),
       candidate('focus', 1, 1, 5, { forced: true }),
-      candidate('focus-2', 2, 2, 6, { forced: true }),
+      ...[2, 3, 4].map((i) => candidate(`focus-${i}`, i, i, 4 + i, { forced: true })),
     ]);
     expect(placements.get('focus')).toBe('below');
-    expect(placements.get('focus-2')).not.toBe('hidden');
+    for (const i of [2, 3, 4]) expect(placements.get(`focus-${i}`)).not.toBe('hidden');
     expect(placements.get('hub')).toBe('hidden');
   });
   it('places preferred labels (the neighbours) before higher-ranked ones, but hides them on a clash', () => {
     const placements = placeLabels([
       candidate('hub', 0, 0, 0),
       candidate('neighbour', 1, 1, 5, { preferred: true }),
-      candidate('other-neighbour', 2, 2, 6, { preferred: true }),
+      ...[2, 3, 4].map((i) => candidate(`neighbour-${i}`, i, i, 4 + i, { preferred: true })),
       candidate('far', 400, 400, 1, { preferred: true }),
     ]);
     expect(placements.get('neighbour')).toBe('below');
     expect(placements.get('hub')).toBe('hidden');
     expect(placements.get('far')).toBe('below');
     // Two preferred labels on the same spot: one gives way rather than overlapping.
-    const clash = placeLabels([
-      candidate('a', 0, 0, 1, { preferred: true }),
-      candidate('b', 0, 0, 2, { preferred: true }),
-      candidate('c', 0, 0, 3, { preferred: true }),
-    ]);
+    const clash = placeLabels(
+      ['a', 'b', 'c', 'd', 'e'].map((id, i) => candidate(id, 0, 0, i + 1, { preferred: true })),
+    );
     expect([...clash.values()].filter((p) => p === 'hidden').length).toBeGreaterThan(0);
+  });
+});
+
+describe('placeLabels beside the node', () => {
+  it('draws a side label centred on its node, beyond its rim and the margin', () => {
+    const c = candidate('a', 100, 50, 0, { text: 'HISP' });
+    const { width, height } = measureLabel('HISP', 13);
+    const gap = 15 + LABEL_METRICS.margin;
+    expect(labelRect(c, 'left')).toEqual({
+      x1: 100 - gap - width,
+      y1: 50 - height / 2,
+      x2: 100 - gap,
+      y2: 50 + height / 2,
+    });
+    expect(labelRect(c, 'right')).toEqual({
+      x1: 100 + gap,
+      y1: 50 - height / 2,
+      x2: 100 + gap + width,
+      y2: 50 + height / 2,
+    });
+  });
+
+  it('tries below, above, left, then right: a crowded node whose right alone is free gets it', () => {
+    // Nodes just below, above and left of the hub: their bodies block those three spots.
+    const crowd = [
+      candidate('owner', 0, 0, 0, { text: 'University of Oslo HISP Centre' }),
+      candidate('below', 0, 40, 1, { text: '' }),
+      candidate('above', 0, -40, 2, { text: '' }),
+      candidate('left', -40, 0, 3, { text: '' }),
+    ];
+    expect(placeLabels(crowd).get('owner')).toBe('right');
+    // With the right blocked by a placed label instead of a body, nothing is left: hidden.
+    const full = placeLabels([candidate('first', 60, 0, -1, { text: 'Kenya' }), ...crowd]);
+    expect(full.get('first')).toBe('below');
+    expect(full.get('owner')).toBe('hidden');
+    // Below free again: below comes first.
+    expect(placeLabels(crowd.filter((c) => c.id !== 'below')).get('owner')).toBe('below');
+    // Only the left free (the right node moved there): left.
+    expect(
+      placeLabels([...crowd.filter((c) => c.id !== 'left'), candidate('right', 40, 0, 3)]).get(
+        'owner',
+      ),
+    ).toBe('left');
+  });
+
+  it('keeps a side label off its own relationships and the ends of others', () => {
+    const hemmed = [
+      candidate('hub', 0, 0, 0),
+      candidate('below', 0, 40, 1, { text: '' }),
+      candidate('above', 0, -40, 2, { text: '' }),
+    ];
+    expect(placeLabels(hemmed).get('hub')).toBe('left');
+    // A relationship leaving the hub leftwards, to a node far away: the left is taken by it.
+    const west = candidate('west', -400, 10, 3, { text: '' });
+    const withWest = [...hemmed, west];
+    expect(placeLabels(withWest).get('hub')).toBe('left');
+    expect(
+      placeLabels(withWest, undefined, { edges: [{ source: 'hub', target: 'west' }] }).get('hub'),
+    ).toBe('right');
+    // Relationships only below and above it leave both sides free.
+    expect(
+      placeLabels(hemmed, undefined, {
+        edges: [
+          { source: 'hub', target: 'below' },
+          { source: 'above', target: 'hub' },
+        ],
+      }).get('hub'),
+    ).toBe('left');
+    // The end of a relationship between two other nodes, where it meets one of them just right of
+    // the hub's label, keeps the right clear too (its arrowhead is there)…
+    const meeting = (east: { x: number; y: number }, other: { x: number; y: number }) =>
+      placeLabels(
+        [
+          ...withWest,
+          candidate('east', east.x, east.y, 4, { text: '', size: 20 }),
+          candidate('other', other.x, other.y, 5, { text: '' }),
+        ],
+        undefined,
+        {
+          edges: [
+            { source: 'hub', target: 'west' },
+            { source: 'other', target: 'east' },
+          ],
+        },
+      ).get('hub');
+    const right = labelRect(hemmed[0]!, 'right');
+    // (clear of the east node's body itself)
+    expect(right.x2).toBeLessThan(110 - 10 * LABEL_METRICS.bodyShare);
+    expect(meeting({ x: 110, y: 0 }, { x: -290, y: -60 })).toBe('hidden');
+    // …while a relationship whose middle crosses it, its ends far away, does not.
+    expect(meeting({ x: 50, y: 300 }, { x: 50, y: -300 })).toBe('right');
+  });
+
+  it('keeps a side label inside the frame it is given, whatever room lies beyond', () => {
+    const hemmed = [
+      candidate('hub', 0, 0, 0),
+      candidate('below', 0, 40, 1, { text: '' }),
+      candidate('above', 0, -40, 2, { text: '' }),
+    ];
+    const left = labelRect(hemmed[0]!, 'left');
+    const right = labelRect(hemmed[0]!, 'right');
+    const frame = (x1: number, x2: number) => ({ x1, y1: -1000, x2, y2: 1000 });
+    expect(placeLabels(hemmed, undefined, { frame: frame(left.x1, right.x2) }).get('hub')).toBe(
+      'left',
+    );
+    // The frame's left edge cuts the left label: right.
+    expect(placeLabels(hemmed, undefined, { frame: frame(left.x1 + 1, right.x2) }).get('hub')).toBe(
+      'right',
+    );
+    // Both cut: hidden (below and above are blocked by bodies).
+    expect(
+      placeLabels(hemmed, undefined, { frame: frame(left.x1 + 1, right.x2 - 1) }).get('hub'),
+    ).toBe('hidden');
+    // A label below its node is not held to it (the fit makes room below).
+    expect(
+      placeLabels([candidate('alone', 0, 0, 0)], undefined, { frame: frame(-1, 1) }).get('alone'),
+    ).toBe('below');
   });
 });

@@ -21,6 +21,7 @@ import {
   overviewLayout,
   stretchFactors,
   toCytoscapeElements,
+  visibleFrame,
   withSeededRandom,
 } from '../../web/src/lib/graph/index.ts';
 
@@ -258,5 +259,23 @@ describe('seeded layouts', () => {
     expect(run()).toEqual(first);
     const distinct = new Set(first.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
     expect(distinct.size).toBe(first.length);
+  });
+});
+
+describe('visibleFrame', () => {
+  it('is the model box a fitted viewport shows clear of the panels, the fitted box inside it', () => {
+    const box = { x1: -100, y1: -50, w: 200, h: 100 };
+    const size = { width: 800, height: 600 };
+    const insets = { top: 60, right: 0, bottom: 0, left: 240 };
+    const viewport = fitViewport(box, size, insets, limits);
+    const frame = visibleFrame(viewport, size, insets);
+    expect(frame.x1).toBeLessThanOrEqual(box.x1 + 1e-6);
+    expect(frame.y1).toBeLessThanOrEqual(box.y1 + 1e-6);
+    expect(frame.x2).toBeGreaterThanOrEqual(box.x1 + box.w - 1e-6);
+    expect(frame.y2).toBeGreaterThanOrEqual(box.y1 + box.h - 1e-6);
+    // Its left edge is where the panel on the left ends, on screen.
+    expect(frame.x1 * viewport.zoom + viewport.pan.x).toBeCloseTo(240);
+    expect((frame.x2 - frame.x1) * viewport.zoom).toBeCloseTo(800 - 240);
+    expect((frame.y2 - frame.y1) * viewport.zoom).toBeCloseTo(600 - 60);
   });
 });

@@ -1,11 +1,17 @@
 /**
  * Label placement without overlaps. Labels are placed greedily in priority order: below their node if
- * that spot is free, else above it, else the label is hidden (it still shows on hover and selection).
- * A spot is free when it overlaps neither an already placed label nor another node's body. The
- * forced label (the selected node) goes first and stays below its node if no spot is free; the
+ * that spot is free, else above it, else to its left or right (the text aligned away from the node,
+ * centred on it vertically), else the label is hidden (it still shows on hover and selection).
+ * A spot is free when it overlaps neither an already placed label nor another node's body; a spot
+ * beside the node must also keep off the relationships drawn there: its own relationships (which
+ * leave it sideways as often as not) and the ends of every other one, where their arrowheads are.
+ * Below and above came first and stay first: a name under its node reads as the node's, and
+ * a long one beside a hub (DHIS2's owner, the University of Oslo's HISP) found neither of them free
+ * and went unnamed while room was left on either side. The forced label (the selected node) goes
+ * first and stays below its node if no spot is free; the
  * preferred ones (its neighbours) go next, taking turns by type, and are hidden like the rest when
  * they find no spot. A prominent label (one of the few biggest nodes) may lie over lesser nodes'
- * bodies when neither side is clear of them, never over labels: in a dense core every spot touches
+ * bodies when no side is clear of them, never over labels: in a dense core every spot touches
  * some node, and the biggest nodes, the ones a reader looks for first, lost their names while
  * small nodes at the edge kept theirs. Labels are sized in model units, so overlaps do not depend
  * on zoom and one pass per layout is enough. Text is measured by a {@link TextWidth}: in the browser
@@ -58,8 +64,21 @@ export interface LabelCandidate {
   overBodies?: boolean;
 }
 
+/** The Cytoscape event LabelPlacement emits on the instance once it has placed the labels. */
+export const LABELS_PLACED_EVENT = 'labelsplaced';
+
+/** The sides of its node a label may take, in the order they are tried. */
+export const LABEL_SIDES = ['below', 'above', 'left', 'right'] as const;
+/** One of {@link LABEL_SIDES}. */
+export type LabelSide = (typeof LABEL_SIDES)[number];
 /** Where a label ends up. */
-export type LabelPlacement = 'below' | 'above' | 'hidden';
+export type LabelPlacement = LabelSide | 'hidden';
+
+/** A relationship drawn between two candidates, by their ids (a beside-the-node label keeps off it). */
+export interface LabelEdge {
+  source: string;
+  target: string;
+}
 
 /** Text layout constants; must match the stylesheet (`text-max-width`, `line-height`, `text-margin-y`). */
 export const LABEL_METRICS = {
@@ -70,6 +89,11 @@ export const LABEL_METRICS = {
   charWidth: 0.6,
   /** Share of a node's body that counts as an obstacle (shapes do not fill their box). */
   bodyShare: 0.9,
+  /**
+   * Length of a relationship's end, from the rim of its node outwards, that a label beside a node
+   * keeps off: the arrowhead (~8 model px at the edges' width) and a little of the line behind it.
+   */
+  edgeEnd: 20,
 } as const;
 
 /** The width of a run of text drawn at `fontSize` in `fontWeight`, in the font size's units. */
@@ -129,10 +153,13 @@ export function measureLabel(
   return { width, height: lines.length * fontSize * LABEL_METRICS.lineHeight };
 }
 
-/** The box a label would occupy on one side of its node. */
+/**
+ * The box a label would occupy on one side of its node: below or above it, centred; left or right
+ * of it, centred on it vertically (the stylesheet's `text-halign` with `text-valign: center`).
+ */
 export function labelRect(
   candidate: LabelCandidate,
-  side: 'below' | 'above',
+  side: LabelSide,
   textWidth: TextWidth = estimateTextWidth,
 ): Rect {
   const { width, height } = measureLabel(candidate.text, candidate.fontSize, {
@@ -140,13 +167,63 @@ export function labelRect(
     textWidth,
   });
   const half = candidate.size / 2 + LABEL_METRICS.margin;
-  const y1 = side === 'below' ? candidate.y + half : candidate.y - half - height;
-  return { x1: candidate.x - width / 2, y1, x2: candidate.x + width / 2, y2: y1 + height };
+  const { x, y } = candidate;
+  switch (side) {
+    case 'below':
+      return { x1: x - width / 2, y1: y + half, x2: x + width / 2, y2: y + half + height };
+    case 'above':
+      return { x1: x - width / 2, y1: y - half - height, x2: x + width / 2, y2: y - half };
+    case 'left':
+      return { x1: x - half - width, y1: y - height / 2, x2: x - half, y2: y + height / 2 };
+    case 'right':
+      return { x1: x + half, y1: y - height / 2, x2: x + half + width, y2: y + height / 2 };
+  }
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
+
+/** A line segment in model coordinates. */
+interface Segment {
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+}
+
+/** Whether a segment passes through the inside of a box (Liang–Barsky clipping). */
+export function segmentCrosses(segment: Segment, rect: Rect): boolean {
+  const { ax, ay } = segment;
+  const dx = segment.bx - ax;
+  const dy = segment.by - ay;
+  let t0 = 0;
+  let t1 = 1;
+  // Each side of the box as p·t < q: the part of the segment inside it.
+  for (const [p, q] of [
+    [-dx, ax - rect.x1],
+    [dx, rect.x2 - ax],
+    [-dy, ay - rect.y1],
+    [dy, rect.y2 - ay],
+  ] as const) {
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 >= t1) return false;
+  }
+  return true;
+}
+
+const boundsOf = (s: Segment): Rect => ({
+  x1: Math.min(s.ax, s.bx),
+  y1: Math.min(s.ay, s.by),
+  x2: Math.max(s.ax, s.bx),
+  y2: Math.max(s.ay, s.by),
+});
 
 /** A uniform grid of rectangles for overlap queries. */
 class RectGrid {
@@ -160,6 +237,11 @@ class RectGrid {
       for (let cy = Math.floor(rect.y1 / s); cy <= Math.floor(rect.y2 / s); cy++)
         yield `${cx},${cy}`;
     }
+  }
+
+  /** The entries stored in the cells `rect` touches (an entry may come more than once). */
+  *near(rect: Rect): Generator<{ rect: Rect; owner: string }> {
+    for (const key of this.keys(rect)) yield* this.cells.get(key) ?? [];
   }
 
   add(rect: Rect, owner: string): void {
@@ -181,10 +263,77 @@ class RectGrid {
   }
 }
 
+/**
+ * What stands in the way of a label beside its node: the ends of every relationship drawn (their
+ * first {@link LABEL_METRICS}.edgeEnd model px from each node's rim) and the whole of the node's own
+ * relationships. Built on the first label that looks beside its node.
+ */
+class EdgeObstacles {
+  private readonly ends = new RectGrid(128);
+  private readonly segments: Segment[] = [];
+  private readonly own = new Map<string, Segment[]>();
+
+  constructor(candidates: readonly LabelCandidate[], edges: readonly LabelEdge[]) {
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const end = (from: LabelCandidate, ux: number, uy: number): Segment => {
+      const r = from.size / 2;
+      return {
+        ax: from.x + ux * r,
+        ay: from.y + uy * r,
+        bx: from.x + ux * (r + LABEL_METRICS.edgeEnd),
+        by: from.y + uy * (r + LABEL_METRICS.edgeEnd),
+      };
+    };
+    for (const edge of edges) {
+      const a = byId.get(edge.source);
+      const b = byId.get(edge.target);
+      if (!a || !b || a === b) continue;
+      const length = Math.hypot(b.x - a.x, b.y - a.y);
+      if (length === 0) continue;
+      const ux = (b.x - a.x) / length;
+      const uy = (b.y - a.y) / length;
+      for (const segment of [end(a, ux, uy), end(b, -ux, -uy)]) {
+        this.ends.add(boundsOf(segment), String(this.segments.length));
+        this.segments.push(segment);
+      }
+      const whole = { ax: a.x, ay: a.y, bx: b.x, by: b.y };
+      for (const id of [a.id, b.id]) {
+        const list = this.own.get(id);
+        if (list) list.push(whole);
+        else this.own.set(id, [whole]);
+      }
+    }
+  }
+
+  /** Whether `rect`, a label of `owner` beside it, lies across a relationship's end or its own. */
+  hits(rect: Rect, owner: string): boolean {
+    for (const entry of this.ends.near(rect)) {
+      if (overlaps(rect, entry.rect) && segmentCrosses(this.segments[Number(entry.owner)]!, rect))
+        return true;
+    }
+    return (this.own.get(owner) ?? []).some((segment) => segmentCrosses(segment, rect));
+  }
+}
+
+/** What else a label beside its node must keep to. */
+export interface SidePlacementLimits {
+  /** The relationships drawn between candidates: a label beside its node keeps off them. */
+  edges?: readonly LabelEdge[];
+  /**
+   * The box a label beside its node must stay within (candidates' coordinates): on the screen,
+   * what the fitted view shows. The fit makes room for the labels as drawn before they are placed
+   * (below their nodes), and a big graph's only as a margin round its nodes, so a label reaching
+   * outward from a node at the graph's edge was cut by the canvas's edge or hidden under a
+   * floating panel (the overview on a phone: HURIDOCS, Digital Square).
+   */
+  frame?: Rect;
+}
+
 /** Places every candidate's label; see the module comment for the rule. */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   textWidth: TextWidth = estimateTextWidth,
+  { edges = [], frame }: SidePlacementLimits = {},
 ): Map<string, LabelPlacement> {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
   // prominent nodes' bodies stand in a prominent label's way, and those of the selection and its
@@ -205,11 +354,21 @@ export function placeLabels(
         : otherBodies
     ).add(body, c.id);
   }
-  const free = (rect: Rect, candidate: LabelCandidate, overBodies: boolean) =>
+  let edgeObstacles: EdgeObstacles | undefined;
+  const free = (rect: Rect, candidate: LabelCandidate, side: LabelSide, overBodies: boolean) =>
     !labels.hits(rect, candidate.id) &&
     !prominentBodies.hits(rect, candidate.id) &&
     ((overBodies && candidate.prominent) || !raisedBodies.hits(rect, candidate.id)) &&
-    (overBodies || !otherBodies.hits(rect, candidate.id));
+    (overBodies || !otherBodies.hits(rect, candidate.id)) &&
+    // Beside its node, a label lies where relationships leave it: it keeps off them, and inside
+    // the frame.
+    ((side !== 'left' && side !== 'right') ||
+      ((!frame ||
+        (rect.x1 >= frame.x1 &&
+          rect.x2 <= frame.x2 &&
+          rect.y1 >= frame.y1 &&
+          rect.y2 <= frame.y2)) &&
+        !(edgeObstacles ??= new EdgeObstacles(candidates, edges)).hits(rect, candidate.id)));
   const placements = new Map<string, LabelPlacement>();
   // The selected node's neighbours take turns by type (the best-ranked of each type, then the
   // second of each…): a DPG deployed in 117 countries had its one owner's name crowded out.
@@ -236,15 +395,8 @@ export function placeLabels(
   // A prominent label still takes a spot clear of every body where it has one: lying over a
   // lesser node is the fallback, not the first choice (it made "Supporting…" sit on a neighbour
   // while the spot above was free).
-  const clear = [
-    { side: 'below', overBodies: false },
-    { side: 'above', overBodies: false },
-  ] as const;
-  const over = [
-    ...clear,
-    { side: 'below', overBodies: true },
-    { side: 'above', overBodies: true },
-  ] as const;
+  const clear = LABEL_SIDES.map((side) => ({ side, overBodies: false }));
+  const over = [...clear, ...LABEL_SIDES.map((side) => ({ side, overBodies: true }))];
   for (const candidate of ordered) {
     // A node drawn without a label (behind a found path) leaves its room to the others.
     if (candidate.text === '') {
@@ -254,7 +406,7 @@ export function placeLabels(
     let placed: LabelPlacement = 'hidden';
     for (const { side, overBodies } of candidate.prominent || candidate.overBodies ? over : clear) {
       const rect = labelRect(candidate, side, textWidth);
-      if (free(rect, candidate, overBodies)) {
+      if (free(rect, candidate, side, overBodies)) {
         labels.add(rect, candidate.id);
         placed = side;
         break;

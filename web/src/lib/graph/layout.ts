@@ -4,7 +4,8 @@
  * nodes, where it draws the tidiest pictures, and above that d3-force in a Web Worker
  * (force-layout.ts, layout-runner.ts), which settles 1,000 nodes in well under a second while the
  * page stays responsive. fCoSE needs ~0.9 s of CPU for 100 nodes and ~6 s for the 800-node ecosystem
- * (web/README.md). The fCoSE extension itself is registered by GraphCanvas.
+ * (web/README.md). The fCoSE extension itself is loaded when a small graph first needs it
+ * (fcose-loader.ts), so the overview's first visit does not parse it.
  */
 import type cytoscape from 'cytoscape';
 

@@ -2,7 +2,7 @@
  * The Cytoscape stylesheet, as typed data. Per-node encodings come from element data (`data(size)`,
  * `data(fontSize)`, `data(shortLabel)`); per-type colour and shape come from the palette, one selector
  * per type. Interaction states are classes the controllers toggle: `context`, `faded`, `dimmed`, `emphasised`,
- * `labelled`, `hovered`, `lod-hidden`, `label-above`, `label-culled`, `label-over`, and Cytoscape's own `:selected`.
+ * `labelled`, `hovered`, `lod-hidden`, `label-above`, `label-left`, `label-right`, `label-culled`, `label-over`, and Cytoscape's own `:selected`.
  */
 import type cytoscape from 'cytoscape';
 import { ENTITY_TYPES } from '../vocabulary';
@@ -150,10 +150,30 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
       style: { 'line-style': 'dashed' as const, 'line-dash-pattern': [5, 4] },
     })),
     // Label placement (see label-placement.ts) and level of detail: minor labels hidden until the
-    // reader zooms in, overlapping ones moved above their node or hidden.
+    // reader zooms in, overlapping ones moved above their node, beside it, or hidden.
     {
       selector: 'node.label-above',
       style: { 'text-valign': 'top', 'text-margin-y': scaledLabelMetric(-LABEL_METRICS.margin) },
+    },
+    // Beside the node, centred on it, the text aligned away from it (Cytoscape justifies a label
+    // left of its node to the right, and the other way round).
+    {
+      selector: 'node.label-left',
+      style: {
+        'text-halign': 'left',
+        'text-valign': 'center',
+        'text-margin-x': scaledLabelMetric(-LABEL_METRICS.margin),
+        'text-margin-y': 0,
+      },
+    },
+    {
+      selector: 'node.label-right',
+      style: {
+        'text-halign': 'right',
+        'text-valign': 'center',
+        'text-margin-x': scaledLabelMetric(LABEL_METRICS.margin),
+        'text-margin-y': 0,
+      },
     },
     { selector: 'node.label-culled', style: { label: '' } },
     { selector: 'node.lod-hidden', style: { label: '' } },

@@ -8,7 +8,7 @@
  * cut at its edge. The PNG export is this SVG drawn at twice its size (png-export.ts).
  */
 import { ENTITY_TYPES, entityTypeName, isEntityType } from '../vocabulary';
-import { LABEL_METRICS, estimateTextWidth, wrapLabel } from './label-placement';
+import { LABEL_METRICS, type LabelSide, estimateTextWidth, wrapLabel } from './label-placement';
 import { entityStyle } from './palette';
 import { CANVAS_THEME, DASHED_RELATIONSHIPS, STRONG_RELATIONSHIPS } from './stylesheet';
 
@@ -23,8 +23,8 @@ export interface SvgNode {
   size: number;
   /** Label font size (model px); 12 when absent. */
   fontSize?: number;
-  /** Label above the node rather than below (label placement moved it there). */
-  labelAbove?: boolean;
+  /** The side of the node its label is drawn on (label placement chose it); below when absent. */
+  labelSide?: LabelSide;
   /** Bold label (the most important tier). */
   bold?: boolean;
   muted?: boolean;
@@ -81,7 +81,15 @@ function labelBlock(node: SvgNode) {
   const lineHeight = fontSize * LABEL_METRICS.lineHeight;
   const height = lines.length * lineHeight;
   const gap = node.size / 2 + LABEL_METRICS.margin;
-  const top = node.labelAbove ? node.y - gap - height : node.y + gap;
+  const side = node.labelSide ?? 'below';
+  // Where the lines start (their `x`, with the anchor that aligns them away from a node beside
+  // them) and the top of the first, as the canvas draws each side.
+  const placing = {
+    below: { x: node.x, anchor: 'middle', top: node.y + gap, x1: node.x - width / 2 },
+    above: { x: node.x, anchor: 'middle', top: node.y - gap - height, x1: node.x - width / 2 },
+    left: { x: node.x - gap, anchor: 'end', top: node.y - height / 2, x1: node.x - gap - width },
+    right: { x: node.x + gap, anchor: 'start', top: node.y - height / 2, x1: node.x + gap },
+  }[side];
   // Glyph widths are estimated: a little slack on each side keeps a long name inside the frame.
   const slack = fontSize;
   return {
@@ -89,12 +97,14 @@ function labelBlock(node: SvgNode) {
     fontSize,
     lines,
     lineHeight,
-    top,
+    top: placing.top,
+    x: placing.x,
+    anchor: placing.anchor,
     box: {
-      x1: node.x - width / 2 - slack,
-      y1: top,
-      x2: node.x + width / 2 + slack,
-      y2: top + height,
+      x1: placing.x1 - slack,
+      y1: placing.top,
+      x2: placing.x1 + width + slack,
+      y2: placing.top + height,
     },
   };
 }
@@ -267,15 +277,15 @@ export function graphToSvg(
     ];
   });
   const shapes = nodes.map((node) => nodeShape(node));
-  const labels = blocks.map(({ node, fontSize, lines: rows, lineHeight, top }) => {
+  const labels = blocks.map(({ node, fontSize, lines: rows, lineHeight, top, x, anchor }) => {
     const weight = node.bold ? ' font-weight="600"' : '';
     const spans = rows
       .map(
         (row, i) =>
-          `<tspan x="${node.x.toFixed(1)}" y="${(top + (i + 0.8) * lineHeight).toFixed(1)}">${escapeXml(row)}</tspan>`,
+          `<tspan x="${x.toFixed(1)}" y="${(top + (i + 0.8) * lineHeight).toFixed(1)}">${escapeXml(row)}</tspan>`,
       )
       .join('');
-    return `<text font-size="${fontSize}"${weight} text-anchor="middle">${spans}</text>`;
+    return `<text font-size="${fontSize}"${weight} text-anchor="${anchor}">${spans}</text>`;
   });
   // Arrowheads scale with the line (markerUnits strokeWidth), as Cytoscape's arrow-scale does.
   const arrow = (id: string, colour: string) =>

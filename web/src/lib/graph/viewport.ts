@@ -37,6 +37,26 @@ function usableInsets(size: { width: number; height: number }, insets: Insets): 
 }
 
 /**
+ * The model-space box a `viewport` shows in a `width` × `height` canvas clear of `insets` (the
+ * floating panels), as {@link fitViewport} counts them: after a fit, where nothing drawn is cut by
+ * the canvas's edge or hidden under a panel.
+ */
+export function visibleFrame(
+  viewport: Viewport,
+  size: { width: number; height: number },
+  insets: Insets,
+): { x1: number; y1: number; x2: number; y2: number } {
+  const usable = usableInsets(size, insets);
+  const { zoom, pan } = viewport;
+  return {
+    x1: (usable.left - pan.x) / zoom,
+    y1: (usable.top - pan.y) / zoom,
+    x2: (size.width - usable.right - pan.x) / zoom,
+    y2: (size.height - usable.bottom - pan.y) / zoom,
+  };
+}
+
+/**
  * The viewport that shows `box` as large as possible inside a `width` × `height` canvas minus `insets`,
  * centred in the free area, with zoom clamped to [`minZoom`, `maxZoom`]. When the insets leave too
  * little room (less than half of either dimension) they are ignored so the graph is never squeezed.
