@@ -129,6 +129,22 @@ describe.skipIf(!hasSharedData())('Cypher console', () => {
     await page.context().close();
   });
 
+  it('says so when its code cannot be loaded, rather than offering nothing', async () => {
+    const page = await signedInPage(ADMIN);
+    await page.route('**/assets/ConsolePanel-*.js', (route) => route.abort());
+    await page.reload();
+    await page.waitForSelector('[data-testid="signed-in"]', POLL);
+    const notice = page.getByTestId('console-not-loaded');
+    await notice.waitFor(POLL);
+    expect(await notice.textContent()).toContain('could not be loaded');
+    expect(await page.getByTestId('console-open').count()).toBe(0);
+    // The reload it offers brings the console once its code comes.
+    await page.unroute('**/assets/ConsolePanel-*.js');
+    await notice.getByRole('button', { name: 'Reload the page' }).click();
+    await page.getByTestId('console-open').waitFor(POLL);
+    await page.context().close();
+  });
+
   it('is not offered to an editor', async () => {
     const page = await signedInPage(editor);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
