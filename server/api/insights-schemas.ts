@@ -372,6 +372,10 @@ export const networkResponseSchema = z
       z.object({
         data: pathNode.extend({
           kind: z.string().nullable(),
+          homeCountry: z.string().nullable().optional().meta({
+            description:
+              'Where a partner is based (BASED_IN): its country, or countries joined by " / "; null when not known. Absent on the organisation itself',
+          }),
           ego: z.boolean(),
           strength: count,
           brokerage: z.number().nullable(),

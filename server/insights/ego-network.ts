@@ -10,6 +10,8 @@ import { computeNetworkMeasures, roundMeasure } from './network-measures.ts';
 
 export interface PartnerRef extends PathNode {
   kind: string | null;
+  /** Where a partner is based (BASED_IN), its countries' names; null when not known. */
+  homeCountry?: string | null;
 }
 
 /** What two parties share: activities both take part in, DPGs both back. */

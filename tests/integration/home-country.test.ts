@@ -3,6 +3,7 @@
 // and an editor's deletion and addition surviving a re-import.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../server/importers/import-runner.ts';
+import { getOrganisationNetwork } from '../../server/insights/organisation-network-service.ts';
 import { getStakeholders } from '../../server/insights/stakeholder-service.ts';
 import {
   importRealSources,
@@ -138,6 +139,20 @@ describe.runIf(hasSharedData())('home countries of the real ecosystem', () => {
       'org:national-statistical-committee-nsc-of-the-kyrgyz-republic': 'Kyrgyzstan',
     });
     expect(Object.values(byId)).not.toContain('Kenya');
+  });
+
+  it('says where each partner of an organisation’s network is based', async () => {
+    const network = await getOrganisationNetwork(db, {
+      id: 'org:unicef',
+      limit: 100,
+      minStrength: 1,
+    });
+    const homes = Object.fromEntries(
+      network.nodes.map((n) => [n.data.id, n.data.homeCountry ?? null]),
+    );
+    // GIZ co-leads UNICEF's Community of Practice on AI; Germany from the reference table.
+    expect(homes['org:giz']).toBe('Germany');
+    expect(Object.values(homes).filter((home) => home !== null).length).toBeGreaterThan(1);
   });
 
   it('lists a country’s organisations among its neighbours', async () => {

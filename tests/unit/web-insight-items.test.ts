@@ -205,6 +205,25 @@ describe('stakeholder answers', () => {
     expect(item?.homeCountry).toBe('Norway');
   });
 
+  it('reads a partner’s home country from a partnership network’s nodes', () => {
+    const items = insightItems({
+      nodes: [
+        { data: { id: 'org:unicef', label: 'UNICEF', type: 'Organisation', ego: true } },
+        {
+          data: {
+            id: 'org:norad',
+            label: 'Norad',
+            type: 'Organisation',
+            ego: false,
+            strength: 2,
+            homeCountry: 'Norway',
+          },
+        },
+      ],
+    });
+    expect(items.map((i) => [i.id, i.homeCountry])).toEqual([['org:norad', 'Norway']]);
+  });
+
   it('names each stakeholder’s ring from the map’s rings, indirect ones marked', () => {
     const items = insightItems({
       rings: [

@@ -214,6 +214,7 @@ describe('insight CSV', () => {
       'name',
       'type',
       'kind',
+      'home country',
       'shared',
       'tags',
       'shared what',
@@ -221,9 +222,13 @@ describe('insight CSV', () => {
       'editors’ notes',
     ]);
     const [, row] = insightCsv('network', [
-      item('org:a', 'Alpha', { score: 2, summary: 'Shares 1 activity and 1 DPG' }),
+      item('org:a', 'Alpha', {
+        score: 2,
+        summary: 'Shares 1 activity and 1 DPG',
+        homeCountry: 'Kenya',
+      }),
     ]).split('\r\n');
-    expect(row).toBe('1,org:a,Alpha,Organisation,NGO,2,,Shares 1 activity and 1 DPG,,');
+    expect(row).toBe('1,org:a,Alpha,Organisation,NGO,Kenya,2,,Shares 1 activity and 1 DPG,,');
   });
 });
 

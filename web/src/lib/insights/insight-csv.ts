@@ -48,6 +48,9 @@ const MEASURE_COLUMNS: Readonly<Record<InsightKind, readonly [string, string]>> 
 };
 
 /** The headers of a view's table. */
+/** The views whose rows say where an organisation is based (collaborators do not, yet). */
+const HOMES_LISTED: readonly InsightKind[] = ['stakeholders', 'network'];
+
 export function insightCsvColumns(kind: InsightKind): string[] {
   const [measure, madeOf] = MEASURE_COLUMNS[kind];
   return [
@@ -56,8 +59,8 @@ export function insightCsvColumns(kind: InsightKind): string[] {
     'name',
     'type',
     'kind',
-    // Only a stakeholder map says where its organisations are at home.
-    ...(kind === 'stakeholders' ? ['home country'] : []),
+    // A stakeholder map and a partnership network say where their organisations are at home.
+    ...(HOMES_LISTED.includes(kind) ? ['home country'] : []),
     measure,
     'tags',
     madeOf,
@@ -94,7 +97,7 @@ export function insightCsv(
       item.label,
       entityTypeName(item.type),
       item.kind && item.kind !== 'unknown' ? organisationKindName(item.kind) : '',
-      ...(kind === 'stakeholders' ? [item.homeCountry ?? ''] : []),
+      ...(HOMES_LISTED.includes(kind) ? [item.homeCountry ?? ''] : []),
       (kind === 'stakeholders' ? item.influenceRank : item.score) ?? '',
       // A stakeholder's ring first: how it is involved, and whether only indirectly.
       [
