@@ -478,7 +478,7 @@ export async function benchFrontend(options: {
         ['total initial', '', initialSizes.reduce((sum, s) => sum + s.bytes, 0), initialGzip],
       ],
       notes: [
-        "Initial: the module entry and modulepreload links of index.html. Later: other scripts the page fetched during the runs (the layout worker). gzip at node:zlib's default level.",
+        "Initial: the module entry and modulepreload links of index.html. Later: other scripts the page fetched during the runs (the layout worker, and fCoSE for the small graphs). gzip at node:zlib's default level.",
       ],
     },
   ];
