@@ -75,7 +75,7 @@ export function syntheticOverview(elements: number, seed = 8): OverviewResponse 
       const id = `${prefix}:bench-${i}`;
       // Pareto-like weights: a few nodes attract most relationships.
       list.push({ id, weight: 1 / Math.pow(1 - random() * 0.995, 1.1) });
-      nodes.push({ data: { id, label: `${type} ${i + 1}`, type, degree: 0 } });
+      nodes.push({ data: { id, label: `${type} ${i + 1}`, type, degree: 0, sources: [] } });
     }
     byType.set(type, list);
   });
@@ -102,7 +102,7 @@ export function syntheticOverview(elements: number, seed = 8): OverviewResponse 
     seen.add(id);
     degree.set(source, (degree.get(source) ?? 0) + 1);
     degree.set(target, (degree.get(target) ?? 0) + 1);
-    edges.push({ data: { id, source, target, type: rel.type, label: rel.label } });
+    edges.push({ data: { id, source, target, type: rel.type, label: rel.label, sources: [] } });
     return true;
   };
   const drawRelationship = (allowed: typeof RELATIONSHIPS) => {
@@ -131,6 +131,7 @@ export function syntheticOverview(elements: number, seed = 8): OverviewResponse 
   }
   for (const node of nodes) node.data.degree = degree.get(node.data.id) ?? 0;
   return {
+    mode: 'full',
     nodes,
     edges,
     total: { nodes: nodes.length, edges: edges.length },

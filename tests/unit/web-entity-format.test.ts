@@ -46,6 +46,8 @@ describe('groupNeighbours', () => {
 
   it('puts outgoing before incoming for one type and drops duplicates within a group', () => {
     const n = (id: string, direction: 'out' | 'in'): Neighbour => ({
+      kind: null,
+      provenance: [],
       id,
       label: id,
       type: 'Organisation',
@@ -65,6 +67,8 @@ describe('groupNeighbours', () => {
 
   it('orders numbered names by number, SDG 3 before SDG 10', () => {
     const sdg = (n: number): Neighbour => ({
+      kind: null,
+      provenance: [],
       id: `sdg:${n}`,
       label: `SDG ${n}: x`,
       type: 'SDG',
@@ -77,6 +81,8 @@ describe('groupNeighbours', () => {
 
   it('counts each group in full from the summary where the answer listed fewer', () => {
     const country = (id: string): Neighbour => ({
+      kind: null,
+      provenance: [],
       id,
       label: id,
       type: 'Country',
@@ -99,6 +105,8 @@ describe('groupNeighbours', () => {
 
   it('finds an organisation’s home country among its neighbours, and lists it after memberships', () => {
     const link = (id: string, relationship: string, direction: 'out' | 'in'): Neighbour => ({
+      kind: null,
+      provenance: [],
       id,
       label: id === 'country:NO' ? 'Norway' : id,
       type: id.startsWith('country:') ? 'Country' : 'DPG',
@@ -154,6 +162,16 @@ describe('property formatting', () => {
     expect(toDisplayValue(2021)).toEqual({ kind: 'text', text: '2021' });
     expect(toDisplayValue(['', ' '])).toBeUndefined();
     expect(toDisplayValue('  ')).toBeUndefined();
+  });
+
+  it('shows values the API types as unknown without failing on them', () => {
+    // A list of numbers (an editor's or a future importer's) once reached item.trim() and threw.
+    expect(toDisplayValue([2019, 2023])).toEqual({ kind: 'list', items: ['2019', '2023'] });
+    expect(toDisplayValue(undefined)).toBeUndefined();
+    expect(toDisplayValue({ x: 1 })).toEqual({ kind: 'text', text: '{"x":1}' });
+    expect(propertyRows({ years: [2019, 2023] })).toEqual([
+      { key: 'years', label: 'Years', value: { kind: 'list', items: ['2019', '2023'] } },
+    ]);
   });
 
   it('makes keys and URLs readable', () => {

@@ -22,7 +22,7 @@ import {
 
 type Data = OverviewNode['data'];
 const node = (id: string, type: string, extra: Partial<Data> = {}): OverviewNode => ({
-  data: { id, label: id.split(':')[1] ?? id, type, degree: 2, ...extra },
+  data: { id, label: id.split(':')[1] ?? id, type, degree: 2, sources: [], ...extra },
 });
 
 const chunk: GraphChunk = {
@@ -58,6 +58,7 @@ const chunk: GraphChunk = {
         target: 'country:SL',
         type: 'DEPLOYED_IN',
         label: 'deployed in',
+        sources: [],
       },
     },
   ],

@@ -82,6 +82,7 @@ describe('toCytoscapeElements', () => {
             target: 'org:nobody',
             type: 'FUNDS',
             label: 'funds',
+            sources: [],
           },
         },
       ],
@@ -94,10 +95,17 @@ describe('toCytoscapeElements', () => {
 
   it('hides with the organisation kinds hidden the entities left without any connection', () => {
     const node = (id: string, type: string, kind?: string) => ({
-      data: { id, label: id, type, degree: 1, ...(kind ? { kind } : {}) },
+      data: { id, label: id, type, degree: 1, sources: [], ...(kind ? { kind } : {}) },
     });
     const edge = (source: string, target: string) => ({
-      data: { id: `${source}|INVOLVES|${target}`, source, target, type: 'INVOLVES', label: 'x' },
+      data: {
+        id: `${source}|INVOLVES|${target}`,
+        source,
+        target,
+        type: 'INVOLVES',
+        label: 'x',
+        sources: [],
+      },
     });
     const chunk: OverviewResponse = {
       ...overview,
@@ -144,10 +152,10 @@ describe('toCytoscapeElements', () => {
 
   it('always draws the focus and the found paths, whatever the filters hide', () => {
     const node = (id: string, type: string, kind?: string) => ({
-      data: { id, label: id, type, degree: 1, ...(kind ? { kind } : {}) },
+      data: { id, label: id, type, degree: 1, sources: [], ...(kind ? { kind } : {}) },
     });
     const edge = (source: string, type: string, target: string) => ({
-      data: { id: `${source}|${type}|${target}`, source, target, type, label: type },
+      data: { id: `${source}|${type}|${target}`, source, target, type, label: type, sources: [] },
     });
     const chunk: OverviewResponse = {
       ...overview,
@@ -202,7 +210,7 @@ describe('toCytoscapeElements', () => {
   it('keeps of the found paths only what the canvas draws', () => {
     const found = new Set(['org:a', 'org:a|FUNDS|dpg:b', 'dpg:b']);
     const extra = {
-      nodes: [{ data: { id: 'org:a', label: 'A', type: 'Organisation', degree: 1 } }],
+      nodes: [{ data: { id: 'org:a', label: 'A', type: 'Organisation', degree: 1, sources: [] } }],
       edges: [],
     };
     expect([...pathOnCanvas(found, extra)]).toEqual(['org:a']);
@@ -220,6 +228,7 @@ describe('toCytoscapeElements', () => {
 
   it('gives an empty overview no elements', () => {
     const empty: OverviewResponse = {
+      mode: 'full',
       nodes: [],
       edges: [],
       total: { nodes: 0, edges: 0 },

@@ -1,7 +1,7 @@
 // Unit tests of the filters in the element derivation (web/src/lib/graph/elements.ts,
 // filter-facets.ts) and of the export writers (graph-files.ts, svg-export.ts).
 import { describe, expect, it } from 'vitest';
-import type { GraphChunk } from '../../web/src/lib/api/types.ts';
+import type { GraphChunk, PathsResponse } from '../../web/src/lib/api/types.ts';
 import {
   connectionFilter,
   connectionOptions,
@@ -21,10 +21,24 @@ import {
 import { pathElementIds, pathSummary } from '../../web/src/state/paths/utils.ts';
 
 const node = (id: string, type: string, kind?: string) => ({
-  data: { id, label: id.split(':')[1] ?? id, type, degree: 2, ...(kind ? { kind } : {}) },
+  data: {
+    id,
+    label: id.split(':')[1] ?? id,
+    type,
+    degree: 2,
+    sources: [],
+    ...(kind ? { kind } : {}),
+  },
 });
 const edge = (source: string, type: string, target: string) => ({
-  data: { id: `${source}|${type}|${target}`, source, target, type, label: type.toLowerCase() },
+  data: {
+    id: `${source}|${type}|${target}`,
+    source,
+    target,
+    type,
+    label: type.toLowerCase(),
+    sources: [],
+  },
 });
 
 const chunk: GraphChunk = {
@@ -128,9 +142,10 @@ describe('filters in the element derivation', () => {
   });
 
   it('derives path ids from a paths answer', () => {
-    const answer = {
+    const answer: PathsResponse = {
       from: 'org:norad',
       to: 'sdg:3',
+      isolated: [],
       nodes: [],
       edges: [],
       paths: [

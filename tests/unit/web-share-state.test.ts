@@ -399,9 +399,11 @@ describe('share state in the URL', () => {
   });
 });
 
-const node = (id: string, type = 'Organisation') => ({ data: { id, label: id, type, degree: 1 } });
+const node = (id: string, type = 'Organisation') => ({
+  data: { id, label: id, type, degree: 1, sources: [] },
+});
 const edge = (source: string, target: string, type = 'FUNDS') => ({
-  data: { id: `${source}|${type}|${target}`, source, target, type, label: 'funds' },
+  data: { id: `${source}|${type}|${target}`, source, target, type, label: 'funds', sources: [] },
 });
 
 describe('exploration merge', () => {

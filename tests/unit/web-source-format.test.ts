@@ -43,13 +43,17 @@ describe('sourceDisplay', () => {
       kind: 'Activities sheet',
       editor: false,
     });
-    expect(sourceDisplay({ uri: 'file:///srv/x/page.txt', kind: 'member-page' })).toMatchObject({
+    expect(
+      sourceDisplay({ uri: 'file:///srv/x/page.txt', kind: 'member-page', title: null }),
+    ).toMatchObject({
       text: 'page.txt',
       href: null,
       kind: 'DPGA member page',
     });
     // As the server records a file now (server/importers/source-uri.ts).
-    expect(sourceDisplay({ uri: 'file:members-2025.json', kind: 'members' })).toMatchObject({
+    expect(
+      sourceDisplay({ uri: 'file:members-2025.json', kind: 'members', title: null }),
+    ).toMatchObject({
       text: 'members-2025.json',
       where: 'members-2025.json',
       href: null,
@@ -57,7 +61,9 @@ describe('sourceDisplay', () => {
   });
 
   it('reads an unknown kind as words', () => {
-    expect(sourceDisplay({ uri: 'urn:x', kind: 'partner-feed' }).kind).toBe('partner feed');
+    expect(sourceDisplay({ uri: 'urn:x', kind: 'partner-feed', title: null }).kind).toBe(
+      'partner feed',
+    );
   });
 });
 

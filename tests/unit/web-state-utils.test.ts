@@ -21,6 +21,8 @@ import { hashToSelection, selectionToHash } from '../../web/src/state/selection/
 import { PANEL_SPACE, canvasInsets } from '../../web/src/state/view/utils.ts';
 
 const result = (id: string, type: string, score = 1): SearchResult => ({
+  kind: null,
+  snippet: null,
   id,
   label: id,
   type,

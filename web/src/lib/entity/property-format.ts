@@ -3,7 +3,6 @@
  * "Member since"), values classified so the panel can render links, lists and years properly, and the
  * properties shown elsewhere (name, description) left out.
  */
-import type { PropertyValue } from '../api/types';
 import { dpgTypeName } from '../vocabulary/value-names';
 
 /** A property value, classified for display. */
@@ -94,9 +93,13 @@ export function shortUrl(href: string): string {
   }
 }
 
-/** Classifies one value; null, empty strings and empty lists give undefined (the row is left out). */
-export function toDisplayValue(value: PropertyValue): DisplayValue | undefined {
-  if (value === null) return undefined;
+/**
+ * Classifies one value; null, empty strings and empty lists give undefined (the row is left out).
+ * The API types property values as unknown (an editor or an importer may store a list of numbers),
+ * so anything else is shown as text rather than trusted to be a string.
+ */
+export function toDisplayValue(value: unknown): DisplayValue | undefined {
+  if (value === null || value === undefined) return undefined;
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (typeof value === 'number')
     return {
@@ -104,9 +107,10 @@ export function toDisplayValue(value: PropertyValue): DisplayValue | undefined {
       text: Number.isInteger(value) ? String(value) : value.toLocaleString('en'),
     };
   if (Array.isArray(value)) {
-    const items = value.filter((item) => item.trim() !== '');
+    const items = value.map(String).filter((item) => item.trim() !== '');
     return items.length === 0 ? undefined : { kind: 'list', items };
   }
+  if (typeof value !== 'string') return { kind: 'text', text: JSON.stringify(value) };
   const text = value.trim();
   if (text === '') return undefined;
   if (isHttpUrl(text)) return { kind: 'link', href: text, text: shortUrl(text) };
@@ -133,14 +137,14 @@ export function formatDateTime(iso: string): string {
 }
 
 /** The rows to show for `properties`, in the API's order, without hidden keys and empty values. */
-export function propertyRows(properties: Readonly<Record<string, PropertyValue>>): PropertyRow[] {
+export function propertyRows(properties: Readonly<Record<string, unknown>>): PropertyRow[] {
   const rows: PropertyRow[] = [];
   for (const [key, raw] of Object.entries(properties)) {
     if (HIDDEN_PROPERTY_KEYS.has(key)) continue;
     const name = VALUE_NAMES[key];
     const value = toDisplayValue(
       name && Array.isArray(raw)
-        ? raw.map(name)
+        ? raw.map((item) => name(String(item)))
         : name && typeof raw === 'string'
           ? name(raw)
           : raw,
@@ -151,9 +155,7 @@ export function propertyRows(properties: Readonly<Record<string, PropertyValue>>
 }
 
 /** The description to show under the title, if the entity has one. */
-export function descriptionOf(
-  properties: Readonly<Record<string, PropertyValue>>,
-): string | undefined {
+export function descriptionOf(properties: Readonly<Record<string, unknown>>): string | undefined {
   for (const key of ['description', 'summary']) {
     const value = properties[key];
     if (typeof value === 'string' && value.trim() !== '') return value.trim();

@@ -176,7 +176,7 @@ export const pathActions = {
     // The filters hide every relationship: no path to look for.
     if (rels !== null && rels.length === 0) {
       request.cancel();
-      status = success({ from, to, nodes: [], edges: [], paths: [] });
+      status = success({ from, to, nodes: [], edges: [], paths: [], isolated: [] });
       return;
     }
     status = loading();
