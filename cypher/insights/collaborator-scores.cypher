@@ -206,7 +206,8 @@ CALL (profiled, xIdx, tied, active, seen) {
   RETURN size(far) AS farTotal, farBest
 }
 // The ranking is collaborator-ranking.ts's (score at 6 decimals, then id); it is repeated here only
-// to send the best $limit rather than every candidate.
+// to send the best $limit rather than every candidate. What a row shows of its candidate (its
+// membership, where it is based) is read past the LIMIT: for the $limit shown, never in the walks.
 CALL (near, farBest) {
   UNWIND near + farBest AS best
   WITH best ORDER BY round(best.score * 1000000.0) DESC, best.o.id LIMIT $limit
@@ -217,9 +218,14 @@ CALL (near, farBest) {
                    + CASE WHEN best.sec[2] > 0
                           THEN [{metaPath: 'activity-dpg', paths: best.sec[2], damped: best.sec[3]}]
                           ELSE [] END AS parts
+  WITH o, parts,
+       COLLECT { MATCH (o)-[:BASED_IN]->(home:Country) RETURN home.name ORDER BY home.name } AS homes
   RETURN collect({candidate: o {.id, label: coalesce(o.name, o.id),
                                type: [l IN labels(o) WHERE l <> 'Entity'][0], kind: o.kind,
-                               member: EXISTS { (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) }},
+                               member: EXISTS { (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) },
+                               homeCountry: CASE WHEN size(homes) = 0 THEN null
+                                                 ELSE reduce(t = head(homes), h IN tail(homes) |
+                                                             t + ' / ' + h) END},
                   parts: parts}) AS candidates
 }
 RETURN size(near) + farTotal AS total, candidates

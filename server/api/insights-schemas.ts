@@ -225,6 +225,11 @@ export const collaboratorsResponseSchema = z
         type: z.enum(['Organisation', 'Initiative']),
         kind: z.string().nullable(),
         member: z.boolean().meta({ description: 'A DPGA member' }),
+        homeCountry: z.string().nullable().meta({
+          description:
+            'Where the candidate is based (BASED_IN): its country, or countries joined by " / "; null when not known (initiatives, UN agencies). With `country`, a candidate based there is listed even when none of its paths runs through it',
+          example: 'Norway',
+        }),
         score: z.number().min(0),
         parts: z.array(
           z.object({

@@ -82,6 +82,11 @@ export interface CandidateRef {
   kind: string | null;
   /** A DPGA member. */
   member: boolean;
+  /**
+   * Where it is based (BASED_IN): its country's name, or names joined by " / " in name order;
+   * null when not known (an initiative, a UN agency).
+   */
+  homeCountry: string | null;
 }
 
 /** The shared node (or, for sectors, the shared property value) a path goes through. */

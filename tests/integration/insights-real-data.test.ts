@@ -221,6 +221,64 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
       expect(first.filter((nodes) => !nodes.includes('country:KE'))).toEqual([]);
     });
 
+    it('say where each candidate is based, as the graph states it, null when it does not', async () => {
+      const homes = Object.fromEntries(
+        (
+          await query(
+            db,
+            `UNWIND $ids AS id
+             MATCH (o:Entity {id: id})
+             RETURN id, COLLECT { MATCH (o)-[:BASED_IN]->(c:Country) RETURN c.name ORDER BY c.name }
+                        AS homes`,
+            { ids: answer.candidates.map((c) => c.id) },
+          )
+        ).map((r) => [String(r.id), (r.homes as string[]).join(' / ') || null]),
+      );
+      expect(Object.fromEntries(answer.candidates.map((c) => [c.id, c.homeCountry]))).toEqual(
+        homes,
+      );
+      const home = (id: string) => answer.candidates.find((c) => c.id === id)?.homeCountry;
+      // A Swiss agency (its name says so), a government, a German agency (the reference table)
+      expect(home('org:swiss-agency-for-development-and-cooperation')).toBe('Switzerland');
+      expect(home('org:government-of-sierra-leone')).toBe('Sierra Leone');
+      expect(home('org:giz')).toBe('Germany');
+      // A UN agency and an initiative have no home
+      expect(home('org:unicef')).toBeNull();
+      expect(home('initiative:unicef-venture-fund')).toBeNull();
+    });
+
+    it('narrowed to a country, list the candidates based there, each saying so', async () => {
+      // The whole list is complete, so a narrowed list is a part of it
+      expect(answer.total).toBe(answer.candidates.length);
+      for (const [code, name] of [
+        ['NO', 'Norway'],
+        ['CH', 'Switzerland'],
+      ] as const) {
+        const { body } = await api.get(
+          `/api/dpgs/dpg:dhis2/collaborators?country=${code}&limit=200`,
+        );
+        const narrowed = conforms(collaboratorsResponseSchema, body);
+        expect(narrowed.filters.country?.id).toBe(`country:${code}`);
+        const based = answer.candidates.filter((c) => c.homeCountry === name).map((c) => c.id);
+        expect(based.length, code).toBeGreaterThan(0);
+        const listed = new Map(narrowed.candidates.map((c) => [c.id, c.homeCountry]));
+        for (const id of based) expect(listed.get(id), `${id} in ${code}`).toBe(name);
+        // Exactly those of the whole list active there (a DPG they back deployed there, an
+        // activity there) or based there, as the docs say
+        const active = await ids(
+          `UNWIND $ids AS id
+           MATCH (o:Entity {id: id})
+           WHERE EXISTS { (o)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)-[:DEPLOYED_IN]->(:Country {id: $country}) }
+              OR EXISTS { (o)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)-[:TAKES_PLACE_IN]->(:Country {id: $country}) }
+              OR EXISTS { (o)-[:BASED_IN]->(:Country {id: $country}) }
+           RETURN o.id AS id`,
+          { ids: answer.candidates.map((c) => c.id), country: `country:${code}` },
+        );
+        expect([...listed.keys()].sort()).toEqual(active);
+        expect(active.length).toBeLessThan(answer.candidates.length);
+      }
+    });
+
     it('never suggest an organisation already tied to DHIS2', async () => {
       const suggested = answer.candidates.map((c) => c.id);
       expect(await tiedTo(db, 'dpg:dhis2', suggested)).toEqual([]);

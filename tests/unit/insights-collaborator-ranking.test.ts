@@ -25,6 +25,7 @@ const org = (slug: string, extra: Partial<CandidateRef> = {}): CandidateRef => (
   type: 'Organisation',
   kind: 'ngo',
   member: false,
+  homeCountry: null,
   ...extra,
 });
 const dpg = (slug: string) => ({ id: `dpg:${slug}`, label: slug.toUpperCase(), type: 'DPG' });

@@ -72,6 +72,19 @@ describe('insight requests', () => {
     ]);
   });
 
+  it('reads where each collaborator is based, as the answer gives it', () => {
+    const items = insightItems({
+      candidates: [
+        { id: 'org:norad', label: 'Norad', type: 'Organisation', homeCountry: 'Norway' },
+        { id: 'org:unicef', label: 'UNICEF', type: 'Organisation', homeCountry: null },
+      ],
+    });
+    expect(items.map((i) => [i.id, i.homeCountry])).toEqual([
+      ['org:norad', 'Norway'],
+      ['org:unicef', null],
+    ]);
+  });
+
   it('says what a collaborator’s score is made of, the largest part first', () => {
     const [item] = insightItems({
       candidates: [

@@ -174,15 +174,15 @@ describe('insight CSV', () => {
       ]),
     ).split('\r\n');
     expect(rows[0]).toBe(
-      'rank,id,name,type,kind,score,tags,score made of,why listed,editors’ notes',
+      'rank,id,name,type,kind,home country,score,tags,score made of,why listed,editors’ notes',
     );
     expect(rows[1]).toBe(
-      '1,org:a,"Alpha, Inc",Organisation,NGO,1.5,DPGA member; broker,' +
+      '1,org:a,"Alpha, Inc",Organisation,NGO,,1.5,DPGA member; broker,' +
         '3 links through DPGs of the same sector,Alpha owns X; Alpha funds Y; Alpha runs Z,' +
         '"Supportive, high priority, health, Met in May."',
     );
     // A name a spreadsheet would run as a formula stays text; no kind and no score stay empty.
-    expect(rows[2]).toBe("2,org:b,'=cmd|calc,Organisation,,,,,,");
+    expect(rows[2]).toBe("2,org:b,'=cmd|calc,Organisation,,,,,,,");
     expect(rows).toHaveLength(4);
   });
 
@@ -205,6 +205,16 @@ describe('insight CSV', () => {
       item('org:norad', 'Norad', { kind: 'government', homeCountry: 'Norway', influenceRank: 1 }),
     ]).split('\r\n');
     expect(row).toBe('1,org:norad,Norad,Organisation,Government,Norway,1,,,,');
+  });
+
+  it('says where a potential collaborator is based, beside its kind', () => {
+    const [, norad, fund] = insightCsv('collaborators', [
+      item('org:norad', 'Norad', { kind: 'government', homeCountry: 'Norway', score: 0.92 }),
+      // An initiative has no home: the cell stays empty, never "null".
+      item('initiative:fund', 'A Fund', { type: 'Initiative', kind: null, score: 0.5 }),
+    ]).split('\r\n');
+    expect(norad).toBe('1,org:norad,Norad,Organisation,Government,Norway,0.92,,,,');
+    expect(fund).toBe('2,initiative:fund,A Fund,Initiative,,,0.5,,,,');
   });
 
   it('gives a partnership network what each partner shares', () => {

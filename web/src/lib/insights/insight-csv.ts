@@ -48,9 +48,6 @@ const MEASURE_COLUMNS: Readonly<Record<InsightKind, readonly [string, string]>> 
 };
 
 /** The headers of a view's table. */
-/** The views whose rows say where an organisation is based (collaborators do not, yet). */
-const HOMES_LISTED: readonly InsightKind[] = ['stakeholders', 'network'];
-
 export function insightCsvColumns(kind: InsightKind): string[] {
   const [measure, madeOf] = MEASURE_COLUMNS[kind];
   return [
@@ -59,8 +56,8 @@ export function insightCsvColumns(kind: InsightKind): string[] {
     'name',
     'type',
     'kind',
-    // A stakeholder map and a partnership network say where their organisations are at home.
-    ...(HOMES_LISTED.includes(kind) ? ['home country'] : []),
+    // Every view says where its organisations are based: a Norwegian agency is not a Kenyan one.
+    'home country',
     measure,
     'tags',
     madeOf,
@@ -97,7 +94,7 @@ export function insightCsv(
       item.label,
       entityTypeName(item.type),
       item.kind && item.kind !== 'unknown' ? organisationKindName(item.kind) : '',
-      ...(HOMES_LISTED.includes(kind) ? [item.homeCountry ?? ''] : []),
+      item.homeCountry ?? '',
       (kind === 'stakeholders' ? item.influenceRank : item.score) ?? '',
       // A stakeholder's ring first: how it is involved, and whether only indirectly.
       [

@@ -31,7 +31,7 @@ export type InsightFilter = 'kind' | 'country' | 'members' | 'role';
 
 /**
  * The filters each view's API takes. A stakeholder map has no country filter: its subject may be
- * the country, and "active in" means a collaborator's own work there.
+ * the country, and "active in" means a collaborator's own work there (or its home).
  */
 const VIEW_FILTERS: Readonly<Record<InsightKind, readonly InsightFilter[]>> = {
   collaborators: ['kind', 'country', 'members'],

@@ -14,7 +14,7 @@ export interface InsightItem {
   label: string;
   type: string;
   kind: string | null;
-  /** An organisation's home country, by name, when the answer says (stakeholder maps do). */
+  /** An organisation's home country, by name, when the answer says (every view's answer does). */
   homeCountry: string | null;
   score: number | null;
   /** Sentences that explain why the entity is listed. */
