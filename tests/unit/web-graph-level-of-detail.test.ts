@@ -61,6 +61,36 @@ describe('labelPriority and assignLabelTiers', () => {
     expect(assignLabelTiers(nodes, 'country:KZ').get('country:KZ')).toEqual({ rank: 0, tier: 1 });
   });
 
+  it('names an insight’s listed entities at the fitted view, right after the focus', () => {
+    // Sierra Leone's map on the canvas: DPGs with many ties explain a list of little-tied
+    // organisations, which their degree alone left for zooming in.
+    const dpgs = Array.from({ length: 40 }, (_, i) => ({
+      id: `dpg:${i}`,
+      type: 'DPG',
+      degree: 200,
+    }));
+    const orgs = Array.from({ length: 30 }, (_, i) => ({
+      id: `org:${i}`,
+      type: 'Organisation',
+      degree: 1,
+    }));
+    const nodes = [{ id: 'country:SL', type: 'Country', degree: 90 }, ...dpgs, ...orgs];
+    const named = new Set(orgs.map((org) => org.id));
+    expect(assignLabelTiers(nodes, 'country:SL').get('org:0')?.tier).toBe(3);
+    const tiers = assignLabelTiers(nodes, 'country:SL', named);
+    expect(tiers.get('country:SL')?.rank).toBe(0);
+    expect(orgs.map((org) => tiers.get(org.id)?.rank)).toEqual(orgs.map((_, i) => i + 1));
+    expect(orgs.every((org) => (tiers.get(org.id)?.tier ?? 3) <= 2)).toBe(true);
+    expect(tiers.get('dpg:0')?.rank).toBe(31);
+    // In the list's order, not by degree: the map's first stakeholder is named first.
+    const reversed = assignLabelTiers(
+      [...nodes, { id: 'org:busy', type: 'Organisation', degree: 500 }],
+      'country:SL',
+      new Set(['org:29', 'org:busy', 'org:0']),
+    );
+    expect(['org:29', 'org:busy', 'org:0'].map((id) => reversed.get(id)?.rank)).toEqual([1, 2, 3]);
+  });
+
   it('breaks ties by input order, so the same answer always gives the same tiers', () => {
     const nodes = [
       { id: 'b', type: 'Country', degree: 1 },

@@ -33,6 +33,8 @@ export interface GraphNodeData {
   onPath?: 1;
   /** 1 when the reader pinned the node in place. */
   pinned?: 1;
+  /** 1 when the node is one the view is about (an insight's listed entity): its label goes first. */
+  named?: 1;
 }
 
 /** Data carried by every edge element. */
@@ -137,6 +139,11 @@ export interface ElementFilters {
   path?: ReadonlySet<string>;
   /** Pinned node ids. */
   pinned?: ReadonlySet<string>;
+  /**
+   * The entities the view is about besides the focus (an insight's list on the canvas): their
+   * labels rank after the focus's and show at the fitted view (see assignLabelTiers).
+   */
+  named?: ReadonlySet<string>;
   /** What node size encodes (default degree). */
   sizeBy?: SizeMeasure;
 }
@@ -247,7 +254,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   const measure = sizeMeasure(sizeBy, allNodes, shownDegree);
   const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
   const focus = filters.focus ?? null;
-  const importance = assignLabelTiers(allNodes, focus);
+  const importance = assignLabelTiers(allNodes, focus, filters.named);
   const fade = filters.mode === 'fade';
   const keep = filters.keep ?? new Set<string>();
   // What the filters are about is never left without connections: the chosen SDGs and countries.
@@ -289,6 +296,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
     if (!passes) data.muted = 1;
     if (filters.path?.has(node.id)) data.onPath = 1;
     if (filters.pinned?.has(node.id)) data.pinned = 1;
+    if (filters.named?.has(node.id)) data.named = 1;
     elements.push({ group: 'nodes', data });
   }
 

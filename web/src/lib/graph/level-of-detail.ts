@@ -54,31 +54,48 @@ export interface LabelImportance {
  */
 export const SMALL_GRAPH_NODES = 40;
 
+/** Above any priority a degree gives: named entities rank before all others (assignLabelTiers). */
+const NAMED_BONUS = 1000;
+
 /**
  * Ranks nodes by label priority and assigns tiers by rank. Ties keep input order, so the result is
  * deterministic for a given API answer. `first` (the entity explored) ranks first whatever its
  * degree: Kazakhstan's 13 connections ranked it last among DPGs of 200, and its own view left it
- * unnamed.
+ * unnamed. `named` (an insight's list drawn on the canvas) rank next, in the list's order (its
+ * first few may then label over lesser nodes, as the top ranks do), and none of them waits for a zoom: Sierra Leone's map had left its own government and
+ * 15 more of its 21 stakeholders unnamed, tier 3 by their degree in the whole graph, while the
+ * DPGs that only explain them were named.
  */
 export function assignLabelTiers(
   nodes: ReadonlyArray<{ id: string; type: string; degree: number }>,
   first: string | null = null,
+  named: ReadonlySet<string> = new Set(),
 ): Map<string, LabelImportance> {
+  const listed = new Map([...named].map((id, position) => [id, position]));
   const ranked = nodes
-    .map((node, index) => ({
-      id: node.id,
-      index,
-      priority: node.id === first ? Infinity : labelPriority(node.type, node.degree),
-    }))
+    .map((node, index) => {
+      const position = listed.get(node.id);
+      return {
+        id: node.id,
+        index,
+        priority:
+          node.id === first
+            ? Infinity
+            : position !== undefined
+              ? NAMED_BONUS + named.size - position
+              : labelPriority(node.type, node.degree),
+      };
+    })
     .sort((a, b) => b.priority - a.priority || a.index - b.index);
   const tier1Count = Math.min(
     ranked.length,
     Math.max(MIN_TIER1, Math.round(ranked.length * TIER_SHARES.tier1)),
   );
+  const namedCount = ranked.filter(({ id }) => id === first || named.has(id)).length;
   const tier2Count =
     ranked.length <= SMALL_GRAPH_NODES
       ? ranked.length
-      : Math.max(tier1Count, Math.round(ranked.length * TIER_SHARES.tier2));
+      : Math.max(tier1Count, namedCount, Math.round(ranked.length * TIER_SHARES.tier2));
   const importance = new Map<string, LabelImportance>();
   ranked.forEach((node, rank) => {
     importance.set(node.id, { rank, tier: rank < tier1Count ? 1 : rank < tier2Count ? 2 : 3 });

@@ -95,6 +95,16 @@ const canvasIds = $derived<ReadonlySet<string> | null>(
   shownOnCanvas && shownChunk !== null ? new Set(listedIds()) : null,
 );
 
+/**
+ * The listed entities themselves (not what explains them) while the view is on the canvas: the
+ * canvas names them first, since they are what the reader asked about.
+ */
+const namedIds = $derived<ReadonlySet<string> | null>(
+  canvasIds !== null && status.state === 'success' && status.data.available
+    ? new Set(status.data.items.map((item) => item.id))
+    : null,
+);
+
 /** The open view's listed item `id` is, if the list holds it. */
 function listedItem(id: string): InsightItem | null {
   if (status.state !== 'success' || !status.data.available) return null;
@@ -131,6 +141,10 @@ export const insight = {
   /** The entities "Show on canvas" put there, while it shows them; else null. */
   get canvasIds() {
     return canvasIds;
+  },
+  /** The listed entities while the view is on the canvas (named before others); else null. */
+  get namedOnCanvas() {
+    return namedIds;
   },
   /** Whether "Show on canvas" is fetching. */
   get showing() {
