@@ -149,6 +149,16 @@ describe.each(VIEWPORTS)('seed page at $name size ($width×$height)', (viewport)
     const neighbour = page.locator('[data-testid="details-panel"] section button.row').first();
     const neighbourLabel = (await neighbour.locator('.label').textContent()) ?? '';
     expect(neighbourLabel).not.toBe('');
+    // Where the relationship is stated opens under its row, by touch or keyboard too: the seed
+    // page, by its title, and what it says.
+    const sourcesToggle = page.locator('[data-testid="relationship-sources-toggle"]').first();
+    await sourcesToggle.click();
+    expect(await sourcesToggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('[data-testid="relationship-sources"]').textContent()).toMatch(
+      /UNICEF activities on the DPGA website\s+\S/,
+    );
+    await sourcesToggle.click();
+    expect(await page.locator('[data-testid="relationship-sources"]').count()).toBe(0);
     await neighbour.click();
     await expect
       .poll(() => page.locator('#details-title').textContent(), POLL)
