@@ -38,7 +38,9 @@ WITH partner, collect(shared {.id, label: coalesce(shared.name, shared.id),
                               type: [l IN labels(shared) WHERE l <> 'Entity'][0]}) AS shared
 RETURN partner {.id, label: coalesce(partner.name, partner.id),
                 type: [l IN labels(partner) WHERE l <> 'Entity'][0], kind: partner.kind,
-                homeCountry: reduce(home = null, c IN [(partner)-[:BASED_IN]->(c:Country) | c.name] |
+                homeCountry: reduce(home = null,
+                                    c IN COLLECT { MATCH (partner)-[:BASED_IN]->(c:Country)
+                                                   RETURN c.name ORDER BY c.name } |
                                     CASE WHEN home IS NULL THEN c ELSE home + ' / ' + c END)}
        AS partner,
        [s IN shared WHERE s.type = 'Activity'] AS activities,

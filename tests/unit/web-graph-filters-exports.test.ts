@@ -181,11 +181,25 @@ describe('filters in the element derivation', () => {
 describe('export writers', () => {
   const shown = {
     nodes: [
-      { id: 'org:a', label: 'A, "the" org', type: 'Organisation', kind: 'ngo', degree: 3 },
-      { id: 'dpg:x', label: 'X <&>', type: 'DPG', degree: 1 },
+      {
+        id: 'org:a',
+        label: 'A, "the" org',
+        type: 'Organisation',
+        kind: 'ngo',
+        degree: 3,
+        sources: ['source:dpga-members', 'source:dpg-registry'],
+      },
+      { id: 'dpg:x', label: 'X <&>', type: 'DPG', degree: 1, sources: [] },
     ],
     edges: [
-      { id: 'org:a|FUNDS|dpg:x', source: 'org:a', target: 'dpg:x', type: 'FUNDS', label: 'funds' },
+      {
+        id: 'org:a|FUNDS|dpg:x',
+        source: 'org:a',
+        target: 'dpg:x',
+        type: 'FUNDS',
+        label: 'funds',
+        sources: ['source:dpg-registry'],
+      },
     ],
   };
 
@@ -197,14 +211,14 @@ describe('export writers', () => {
     expect(csvField('-1+2')).toBe("'-1+2");
     expect(csvField(-1)).toBe('-1');
     expect(toNodesCsv(shown).split('\r\n')).toEqual([
-      'id,name,type,kind,connections',
-      'org:a,"A, ""the"" org",Organisation,NGO,3',
-      'dpg:x,X <&>,Digital public good,,1',
+      'id,name,type,kind,connections,sources',
+      'org:a,"A, ""the"" org",Organisation,NGO,3,source:dpga-members; source:dpg-registry',
+      'dpg:x,X <&>,Digital public good,,1,',
       '',
     ]);
     expect(toEdgesCsv(shown).split('\r\n')).toEqual([
-      'source,source name,relationship,target,target name,type',
-      'org:a,"A, ""the"" org",funds,dpg:x,X <&>,FUNDS',
+      'source,source name,relationship,target,target name,type,sources',
+      'org:a,"A, ""the"" org",funds,dpg:x,X <&>,FUNDS,source:dpg-registry',
       '',
     ]);
   });
@@ -228,6 +242,8 @@ describe('export writers', () => {
     const xml = toGraphMl(shown);
     expect(xml).toContain('<node id="dpg:x"><data key="label">X &lt;&amp;&gt;</data>');
     expect(xml).toContain('<edge id="org:a|FUNDS|dpg:x" source="org:a" target="dpg:x">');
+    expect(xml).toContain('<data key="e_sources">source:dpg-registry</data></edge>');
+    expect(xml).toContain('<data key="sources">source:dpga-members; source:dpg-registry</data>');
     expect(xml.match(/<node /g)).toHaveLength(2);
   });
 

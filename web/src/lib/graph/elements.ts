@@ -35,6 +35,8 @@ export interface GraphNodeData {
   pinned?: 1;
   /** 1 when the node is one the view is about (an insight's listed entity): its label goes first. */
   named?: 1;
+  /** The sources that state the entity (ids), carried into the exports of what the canvas shows. */
+  sources?: readonly string[];
 }
 
 /** Data carried by every edge element. */
@@ -46,6 +48,8 @@ export interface GraphEdgeData {
   label: string;
   muted?: 1;
   onPath?: 1;
+  /** The sources that state the relationship (ids), for the exports. */
+  sources?: readonly string[];
 }
 
 /** A node element as handed to Cytoscape. */
@@ -291,6 +295,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
       tier,
       labelRank: rank,
       fontSize: TIER_FONT_SIZE[tier],
+      sources: node.sources,
     };
     if (node.kind !== undefined) data.kind = node.kind;
     if (!passes) data.muted = 1;
@@ -314,6 +319,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
       target: edge.target,
       type: edge.type,
       label: edge.label,
+      sources: edge.sources,
     };
     if (!passes) data.muted = 1;
     if (filters.path?.has(edge.id)) data.onPath = 1;

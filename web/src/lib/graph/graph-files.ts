@@ -10,12 +10,17 @@ import { escapeXml } from './svg-export';
 
 /** The shown graph: node and edge data as on the canvas. */
 export interface ShownGraph {
-  nodes: readonly (Pick<GraphNodeData, 'id' | 'label' | 'type' | 'kind' | 'degree'> & {
+  nodes: readonly (Pick<GraphNodeData, 'id' | 'label' | 'type' | 'kind' | 'degree' | 'sources'> & {
     /** Where the canvas draws it (model coordinates), for tools that keep the layout. */
     position?: { x: number; y: number };
   })[];
-  edges: readonly Pick<GraphEdgeData, 'id' | 'source' | 'target' | 'type' | 'label'>[];
+  edges: readonly Pick<GraphEdgeData, 'id' | 'source' | 'target' | 'type' | 'label' | 'sources'>[];
 }
+
+/** How a list goes into one cell or attribute: as the API's own exports write it. */
+const LIST_SEPARATOR = '; ';
+const sourceList = (sources: readonly string[] | undefined) =>
+  sources && sources.length > 0 ? sources.join(LIST_SEPARATOR) : undefined;
 
 /** The export formats of the shown graph, with their file extension and media type. */
 export const GRAPH_FILE_FORMATS = {
@@ -72,25 +77,29 @@ export function csv(
 // shows ("UN agency", not `un-agency`), and each relationship with the names of both ends, so a row
 // reads as a sentence without a lookup in the nodes table. JSON and GraphML keep the codes.
 
-/** The nodes table: id, name, type, kind, connections. */
+/** The nodes table: id, name, type, kind, connections, sources (the ids of those that state it). */
 export function toNodesCsv(graph: ShownGraph): string {
   return csv(
-    ['id', 'name', 'type', 'kind', 'connections'],
+    ['id', 'name', 'type', 'kind', 'connections', 'sources'],
     graph.nodes.map((node) => [
       node.id,
       node.label,
       entityTypeName(node.type),
       node.kind === undefined ? undefined : organisationKindName(node.kind),
       node.degree,
+      sourceList(node.sources),
     ]),
   );
 }
 
-/** The edges table: source, source name, relationship, target, target name, type (its code). */
+/**
+ * The edges table: source, source name, relationship, target, target name, type (its code), and
+ * the sources that state it: every fact keeps its provenance in a spreadsheet too.
+ */
 export function toEdgesCsv(graph: ShownGraph): string {
   const names = new Map(graph.nodes.map((node) => [node.id, node.label]));
   return csv(
-    ['source', 'source name', 'relationship', 'target', 'target name', 'type'],
+    ['source', 'source name', 'relationship', 'target', 'target name', 'type', 'sources'],
     graph.edges.map((edge) => [
       edge.source,
       names.get(edge.source),
@@ -98,11 +107,12 @@ export function toEdgesCsv(graph: ShownGraph): string {
       edge.target,
       names.get(edge.target),
       edge.type,
+      sourceList(edge.sources),
     ]),
   );
 }
 
-/** GraphML with label, type, kind and degree on nodes and type and label on edges. */
+/** GraphML with label, type, kind, degree and sources on nodes and type, label and sources on edges. */
 export function toGraphMl(graph: ShownGraph): string {
   const key = (id: string, target: 'node' | 'edge', type: string) =>
     `  <key id="${id}" for="${target}" attr.name="${id.replace(/^e_/, '')}" attr.type="${type}"/>`;
@@ -115,16 +125,18 @@ export function toGraphMl(graph: ShownGraph): string {
     key('type', 'node', 'string'),
     key('kind', 'node', 'string'),
     key('degree', 'node', 'int'),
+    key('sources', 'node', 'string'),
     key('e_type', 'edge', 'string'),
     key('e_label', 'edge', 'string'),
+    key('e_sources', 'edge', 'string'),
     '  <graph id="dpg-explorer" edgedefault="directed">',
     ...graph.nodes.map(
       (node) =>
-        `    <node id="${escapeXml(node.id)}">${value('label', node.label)}${value('type', node.type)}${value('kind', node.kind)}${value('degree', node.degree)}</node>`,
+        `    <node id="${escapeXml(node.id)}">${value('label', node.label)}${value('type', node.type)}${value('kind', node.kind)}${value('degree', node.degree)}${value('sources', sourceList(node.sources))}</node>`,
     ),
     ...graph.edges.map(
       (edge) =>
-        `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${value('e_type', edge.type)}${value('e_label', edge.label)}</edge>`,
+        `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${value('e_type', edge.type)}${value('e_label', edge.label)}${value('e_sources', sourceList(edge.sources))}</edge>`,
     ),
     '  </graph>',
     '</graphml>',
