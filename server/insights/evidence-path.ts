@@ -5,6 +5,7 @@
  * module holds the types, a consistency check, and the verbs that sentences are made of.
  */
 import { RELATIONSHIP_PHRASES, isRelationshipType } from '../model/graph-model.ts';
+import { agree } from '../services/verb-agreement.ts';
 
 export interface PathNode {
   id: string;
@@ -78,8 +79,8 @@ export function partClause(relationship: PathRelationship, party: PathNode): str
     case 'INVOLVES':
       return `which involves ${named(party)}`;
     case 'PARTICIPATES_IN':
-      return `in which ${named(party)} participates`;
+      return `in which ${named(party)} ${agree('participates', party.label)}`;
     default:
-      return `which ${named(party)} ${verb(relationship.type)}`;
+      return `which ${named(party)} ${agree(verb(relationship.type), party.label)}`;
   }
 }

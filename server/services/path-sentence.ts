@@ -9,6 +9,7 @@ import {
   RELATIONSHIP_PHRASES,
   isRelationshipType,
 } from '../model/graph-model.ts';
+import { agree } from './verb-agreement.ts';
 
 /** One relationship on a path, seen from the path's order. */
 export interface SentenceStep {
@@ -33,14 +34,14 @@ function inversePhrase(type: string): string {
 
 /** "in which Google participates" / "which UNICEF leads": the later node is the subject. */
 function relativeClause(type: string, subject: string): string {
-  const words = phrase(type);
+  const words = agree(phrase(type), subject);
   const split = TRAILING_PREPOSITION.exec(words);
   return split ? `${split[2]} which ${subject} ${split[1]}` : `which ${subject} ${words}`;
 }
 
 /** "A leads B" / "A is led by B": a main clause that ends on the node it reaches. */
 function mainClause(from: string, step: SentenceStep, to: string): string {
-  return `${from} ${step.forward ? phrase(step.type) : inversePhrase(step.type)} ${to}`;
+  return `${from} ${agree(step.forward ? phrase(step.type) : inversePhrase(step.type), from)} ${to}`;
 }
 
 /**
@@ -61,8 +62,9 @@ export function pathSentence(labels: readonly string[], steps: readonly Sentence
     const [from, to] = [labels[i]!, labels[i + 1]!];
     if (i % 2 === 0) clauses.push(mainClause(from, step, to));
     else {
+      // "which" stands for the node the clause reached, `from`: it agrees with that.
       const relative = step.forward
-        ? `which ${phrase(step.type)} ${to}`
+        ? `which ${agree(phrase(step.type), from)} ${to}`
         : relativeClause(step.type, to);
       clauses[clauses.length - 1] += `, ${relative}`;
     }

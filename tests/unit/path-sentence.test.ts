@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pathSentence } from '../../server/services/path-sentence.ts';
+import { agree, readsPlural } from '../../server/services/verb-agreement.ts';
 
 const AI_COP = 'Co-leading the Community of Practice on AI';
 
@@ -63,7 +64,7 @@ describe('pathSentence', () => {
           { type: 'PARTICIPATES_IN', forward: true },
         ],
       ),
-    ).toBe(`AI CoP members includes Google, which participates in ${AI_COP}`);
+    ).toBe(`AI CoP members include Google, which participates in ${AI_COP}`);
     expect(
       pathSentence(
         ['Norad', 'DHIS2', 'Sierra Leone', 'OpenCRVS'],
@@ -98,6 +99,40 @@ describe('pathSentence', () => {
     expect(pathSentence(['GIZ', AI_COP], [{ type: 'CO_LEADS', forward: true }])).toBe(
       `GIZ co-leads ${AI_COP}`,
     );
+  });
+
+  it('makes the verb agree with a group named for its members', () => {
+    // As the QA read it: "AI CoP members participates in…".
+    expect(
+      pathSentence(
+        ['Google', AI_COP, 'AI CoP members', 'DPGA'],
+        [
+          { type: 'PARTICIPATES_IN', forward: true },
+          { type: 'PARTICIPATES_IN', forward: false },
+          { type: 'MEMBER_OF', forward: true },
+        ],
+      ),
+    ).toBe(
+      `Google participates in ${AI_COP}, in which AI CoP members participate; AI CoP members are members of DPGA`,
+    );
+    expect(
+      pathSentence(
+        ['DPGA Board Members', 'UNICEF', 'X'],
+        [
+          { type: 'MEMBER_OF', forward: false },
+          { type: 'LEADS', forward: true },
+        ],
+      ),
+    ).toBe('DPGA Board Members include UNICEF, which leads X');
+  });
+
+  it('keeps a singular subject singular, whatever it holds', () => {
+    expect(readsPlural('AI CoP members')).toBe(true);
+    expect(readsPlural('UN GDC Core Group')).toBe(false);
+    expect(readsPlural('Membership Fund')).toBe(false);
+    expect(agree('is deployed in', 'DHIS2')).toBe('is deployed in');
+    expect(agree('co-leads', 'DPGA Board Members')).toBe('co-lead');
+    expect(agree('takes place in', 'AI CoP members')).toBe('take place in');
   });
 
   it('reads a relationship type outside the model as words', () => {
