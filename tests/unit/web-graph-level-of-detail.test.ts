@@ -8,6 +8,7 @@ import {
   SMALL_GRAPH_NODES,
   labelPriority,
   LABEL_SIDES,
+  frameShift,
   labelRect,
   type LabelSide,
   measureLabel,
@@ -441,9 +442,81 @@ describe('placeLabels beside the node', () => {
     expect(
       placeLabels(hemmed, undefined, { frame: frame(left.x1 + 1, right.x2 - 1) }).get('hub'),
     ).toBe('hidden');
-    // A label below its node is not held to it (the fit makes room below).
+    // A frame narrower than the label leaves it no spot.
     expect(
       placeLabels([candidate('alone', 0, 0, 0)], undefined, { frame: frame(-1, 1) }).get('alone'),
-    ).toBe('below');
+    ).toBe('hidden');
+  });
+});
+
+describe('placeLabels below and above the node, in a frame', () => {
+  const frame = { x1: -200, y1: -200, x2: 200, y2: 200 };
+  const shifted = (c: LabelCandidate, side: LabelSide) => {
+    const rect = labelRect(c, side);
+    const shift = frameShift(rect, frame, c.x) ?? Number.NaN;
+    return { ...rect, x1: rect.x1 + shift, x2: rect.x2 + shift };
+  };
+  const inside = (r: Rect) =>
+    r.x1 >= frame.x1 && r.x2 <= frame.x2 && r.y1 >= frame.y1 && r.y2 <= frame.y2;
+
+  it('moves a label at the frame’s side edge inside it, still under its node', () => {
+    // The overview on a phone: "Digital Impact Alliance" centred under a node at the right edge.
+    const edge = candidate('edge', 190, 0, 0, { text: 'Digital Impact Alliance' });
+    expect(labelRect(edge, 'below').x2).toBeGreaterThan(frame.x2);
+    expect(placeLabels([edge], undefined, { frame }).get('edge')).toBe('below');
+    const drawn = shifted(edge, 'below');
+    expect(drawn.x2).toBeCloseTo(frame.x2);
+    expect(drawn.x1).toBeLessThan(edge.x);
+    // Mirrored at the left edge.
+    const west = { ...edge, id: 'west', x: -190 };
+    expect(shifted(west, 'below').x1).toBeCloseTo(frame.x1);
+    // A label inside the frame stays centred.
+    expect(frameShift(labelRect(candidate('mid', 0, 0, 0), 'below'), frame, 0)).toBe(0);
+  });
+
+  it('sends a label past the frame’s bottom above its node, and past its top beside it', () => {
+    const low = candidate('low', 0, 190, 0);
+    expect(placeLabels([low], undefined, { frame }).get('low')).toBe('above');
+    // Below taken by a node's body, above past the frame's top: beside the node.
+    const high = [candidate('high', 0, -190, 0), candidate('under', 0, -150, 1, { text: '' })];
+    expect(placeLabels(high, undefined, { frame }).get('high')).toBe('left');
+    expect(placeLabels(high).get('high')).toBe('above');
+    // Without a frame (a picture, cropped to its labels), below as before.
+    expect(placeLabels([low]).get('low')).toBe('below');
+  });
+
+  it('keeps a moved label off the labels already placed where it moved to', () => {
+    // A label placed first just left of where the edge node's label would be centred: the centred
+    // box misses it, the moved one (inside the frame) would cover it, so the name goes above.
+    const edge = candidate('edge', 190, 0, 1, { text: 'Digital Impact Alliance' });
+    const centred = labelRect(edge, 'below');
+    const movedTo = shifted(edge, 'below');
+    const neighbourText = 'Joubel';
+    const width = measureLabel(neighbourText, 13).width;
+    const first = candidate(
+      'first',
+      movedTo.x1 - 1 + width / 2 - 15 - 5 - 1,
+      movedTo.y1 + 1 - 20,
+      0,
+      {
+        text: neighbourText,
+        size: 2,
+      },
+    );
+    const firstBox = labelRect(first, 'below');
+    expect(overlap(firstBox, centred)).toBe(false);
+    expect(overlap(firstBox, movedTo)).toBe(true);
+    const placements = placeLabels([first, edge], undefined, { frame });
+    expect(placements.get('first')).toBe('below');
+    expect(placements.get('edge')).toBe('above');
+    expect(inside(shifted(edge, 'above'))).toBe(true);
+  });
+
+  it('leaves a label whose move would leave its node behind it, or that is wider than the frame', () => {
+    const rect = { x1: 0, y1: 0, x2: 100, y2: 10 };
+    // Its node outside the frame: moving the label in would leave the node's centre outside it.
+    expect(frameShift(rect, { x1: -50, y1: -50, x2: 40, y2: 50 }, 45)).toBeUndefined();
+    expect(frameShift(rect, { x1: 10, y1: -50, x2: 90, y2: 50 }, 50)).toBeUndefined();
+    expect(frameShift(rect, { x1: -50, y1: -50, x2: 80, y2: 50 }, 50)).toBe(-20);
   });
 });

@@ -14,6 +14,7 @@ import {
   toCytoscapeElements,
 } from '../../web/src/lib/graph/index.ts';
 import { setLabelScale } from '../../web/src/lib/graph/label-scale.ts';
+import { labelShift, setLabelShift } from '../../web/src/lib/graph/label-shift.ts';
 import { ENTITY_TYPES } from '../../web/src/lib/vocabulary/index.ts';
 
 const overview = JSON.parse(
@@ -107,6 +108,21 @@ describe('stylesheet on a headless Cytoscape', () => {
     expect(node.style('width')).toBe(before.width);
     node.addClass('label-above');
     expect(parseFloat(node.style('text-margin-y'))).toBeCloseTo(-before.margin * 2.5);
+  });
+
+  it('draws a label moved into the frame where placement moved it, and centred once it is not', () => {
+    const node = headless().getElementById('org:unicef');
+    expect(parseFloat(node.style('text-margin-x'))).toBe(0);
+    setLabelShift(node, -22);
+    node.addClass('label-shifted');
+    expect(parseFloat(node.style('text-margin-x'))).toBe(-22);
+    setLabelShift(node, 14);
+    expect(parseFloat(node.style('text-margin-x'))).toBe(14);
+    expect(() => setLabelShift(node, Number.NaN)).toThrow(RangeError);
+    setLabelShift(node, 0);
+    node.removeClass('label-shifted');
+    expect(labelShift(node)).toBe(0);
+    expect(parseFloat(node.style('text-margin-x'))).toBe(0);
   });
 
   it('hides a label for level of detail and placement, and shows it again on hover', () => {

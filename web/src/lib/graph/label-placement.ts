@@ -7,7 +7,10 @@
  * leave it sideways as often as not) and the ends of every other one, where their arrowheads are.
  * Below and above came first and stay first: a name under its node reads as the node's, and
  * a long one beside a hub (DHIS2's owner, the University of Oslo's HISP) found neither of them free
- * and went unnamed while room was left on either side. The forced label (the selected node) goes
+ * and went unnamed while room was left on either side. On the screen every label also stays inside
+ * the frame the fitted view shows: one below or above its node at the frame's edge is moved sideways
+ * just inside it (see frameShift), one that cannot be (past the frame's top or bottom) tries the next
+ * spot. The forced label (the selected node) goes
  * first and stays below its node if no spot is free; the
  * preferred ones (its neighbours) go next, taking turns by type, and are hidden like the rest when
  * they find no spot. A prominent label (one of the few biggest nodes) may lie over lesser nodes'
@@ -180,6 +183,23 @@ export function labelRect(
   }
 }
 
+/**
+ * How far a label below or above its node moves sideways to stay inside `frame`: 0 where it fits
+ * centred, undefined where no move keeps it inside (it is wider than the frame, hangs past its top
+ * or bottom, or would have to leave its node's centre `anchorX` behind it). Such a label is moved,
+ * not sent to the next spot: moved just inside the frame's edge, it still lies under (or over) its
+ * node, where a name reads as the node's, while the next spot above meets the same edge and one
+ * beside the node leaves it on the side that has no room, or hides the name; the overview's
+ * "Digital Impact Alliance" at a phone's right edge was cut by the canvas's edge.
+ */
+export function frameShift(rect: Rect, frame: Rect, anchorX: number): number | undefined {
+  if (rect.y1 < frame.y1 || rect.y2 > frame.y2) return undefined;
+  if (rect.x2 - rect.x1 > frame.x2 - frame.x1) return undefined;
+  const shift =
+    rect.x1 < frame.x1 ? frame.x1 - rect.x1 : rect.x2 > frame.x2 ? frame.x2 - rect.x2 : 0;
+  return rect.x1 + shift <= anchorX && anchorX <= rect.x2 + shift ? shift : undefined;
+}
+
 function overlaps(a: Rect, b: Rect): boolean {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
@@ -320,11 +340,14 @@ export interface SidePlacementLimits {
   /** The relationships drawn between candidates: a label beside its node keeps off them. */
   edges?: readonly LabelEdge[];
   /**
-   * The box a label beside its node must stay within (candidates' coordinates): on the screen,
-   * what the fitted view shows. The fit makes room for the labels as drawn before they are placed
-   * (below their nodes), and a big graph's only as a margin round its nodes, so a label reaching
-   * outward from a node at the graph's edge was cut by the canvas's edge or hidden under a
-   * floating panel (the overview on a phone: HURIDOCS, Digital Square).
+   * The box every label must stay within (candidates' coordinates): on the screen, what the fitted
+   * view shows. The fit makes room for the labels as drawn before they are placed (below their
+   * nodes), and a big graph's only as a margin round its nodes, so a label reaching outward from a
+   * node at the graph's edge was cut by the canvas's edge or hidden under a floating panel (the
+   * overview on a phone: HURIDOCS, Digital Square beside their nodes; Digital Impact Alliance above
+   * its node, its labels grown for the far-out zoom well past that margin). A label below or above
+   * its node is moved sideways to stay inside (see {@link frameShift}); the caller draws it moved by
+   * the same function.
    */
   frame?: Rect;
 }
@@ -361,7 +384,7 @@ export function placeLabels(
     ((overBodies && candidate.prominent) || !raisedBodies.hits(rect, candidate.id)) &&
     (overBodies || !otherBodies.hits(rect, candidate.id)) &&
     // Beside its node, a label lies where relationships leave it: it keeps off them, and inside
-    // the frame.
+    // the frame (one below or above it was moved inside by `spot`).
     ((side !== 'left' && side !== 'right') ||
       ((!frame ||
         (rect.x1 >= frame.x1 &&
@@ -369,6 +392,13 @@ export function placeLabels(
           rect.y1 >= frame.y1 &&
           rect.y2 <= frame.y2)) &&
         !(edgeObstacles ??= new EdgeObstacles(candidates, edges)).hits(rect, candidate.id)));
+  /** The box a label takes on `side`, below or above its node moved into the frame; none if it cannot be. */
+  const spot = (candidate: LabelCandidate, side: LabelSide): Rect | undefined => {
+    const rect = labelRect(candidate, side, textWidth);
+    if (!frame || side === 'left' || side === 'right') return rect;
+    const shift = frameShift(rect, frame, candidate.x);
+    return shift === undefined ? undefined : { ...rect, x1: rect.x1 + shift, x2: rect.x2 + shift };
+  };
   const placements = new Map<string, LabelPlacement>();
   // The selected node's neighbours take turns by type (the best-ranked of each type, then the
   // second of each…): a DPG deployed in 117 countries had its one owner's name crowded out.
@@ -405,15 +435,18 @@ export function placeLabels(
     }
     let placed: LabelPlacement = 'hidden';
     for (const { side, overBodies } of candidate.prominent || candidate.overBodies ? over : clear) {
-      const rect = labelRect(candidate, side, textWidth);
-      if (free(rect, candidate, side, overBodies)) {
+      const rect = spot(candidate, side);
+      if (rect && free(rect, candidate, side, overBodies)) {
         labels.add(rect, candidate.id);
         placed = side;
         break;
       }
     }
     if (placed === 'hidden' && candidate.forced) {
-      labels.add(labelRect(candidate, 'below', textWidth), candidate.id);
+      labels.add(
+        spot(candidate, 'below') ?? labelRect(candidate, 'below', textWidth),
+        candidate.id,
+      );
       placed = 'below';
     }
     placements.set(candidate.id, placed);

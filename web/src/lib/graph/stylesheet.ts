@@ -8,6 +8,7 @@ import type cytoscape from 'cytoscape';
 import { ENTITY_TYPES } from '../vocabulary';
 import { LABEL_METRICS } from './label-placement';
 import { currentLabelScale } from './label-scale';
+import { labelShift } from './label-shift';
 import { ENTITY_STYLES, FALLBACK_STYLE } from './palette';
 
 /** Colours of the canvas chrome, shared with the CSS (see app.css `--canvas-bg`). */
@@ -155,6 +156,8 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
       selector: 'node.label-above',
       style: { 'text-valign': 'top', 'text-margin-y': scaledLabelMetric(-LABEL_METRICS.margin) },
     },
+    // Below or above a node at the fitted frame's edge, moved sideways inside it (label-shift.ts).
+    { selector: 'node.label-shifted', style: { 'text-margin-x': labelShift } },
     // Beside the node, centred on it, the text aligned away from it (Cytoscape justifies a label
     // left of its node to the right, and the other way round).
     {
