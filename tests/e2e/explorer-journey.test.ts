@@ -1608,6 +1608,22 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('says a link to a view of an id that names no entity names no entity, offering no other view', async () => {
+    // The id's prefix reads as an organisation's, which a stakeholder map is not for: that misfit
+    // was said instead, with a partnership network of nothing offered.
+    const page = await open(`${appUrl}/#/explore?panel=insight&insight=stakeholders&of=org%3Anope`);
+    const panel = page.getByTestId('insight-panel');
+    await page.getByTestId('insight-missing-subject').waitFor(POLL);
+    expect(await panel.getByRole('alert').textContent()).toContain('org:nope');
+    expect(await page.getByTestId('insight-fitting').count()).toBe(0);
+    expect(await page.getByTestId('insight-filters').count()).toBe(0);
+    await shot(page, 'insight-missing');
+    await page.close();
+    // The browser logs the API's 404 for the missing entity; nothing else may go wrong.
+    expect(pageErrors.every((error) => error.includes('404 (Not Found)'))).toBe(true);
+    pageErrors.length = 0;
+  });
+
   it('says how to open an insight when a link names the panel but no entity', async () => {
     const page = await open(`${appUrl}/#/explore?panel=insight`);
     await page.getByTestId('insight-none').waitFor(POLL);
