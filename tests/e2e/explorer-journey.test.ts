@@ -1000,9 +1000,13 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
 
   it('says a link to an entity that is not there loaded nothing, without counting it', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Anope`);
-    await page.getByText('No entity has the id').waitFor(POLL);
+    await page.locator('.overlay [role="alert"]').getByText('No entity has the id').waitFor(POLL);
     expect(await page.getByTestId('shown-count').count()).toBe(0);
-    await page.getByText('the graph did not load').waitFor(POLL);
+    // The side panel names the missing id too, rather than a failure to load.
+    expect(await page.getByTestId('overview-nothing').textContent()).toContain('org:nope');
+    // Nothing to export: a CSV of headers alone was all Export gave.
+    expect(await page.getByTestId('export-button').isDisabled()).toBe(true);
+    expect(await page.getByTestId('export-button').getAttribute('title')).not.toBe('Export');
     // The browser logs the API's 404 for the missing entity; nothing else may go wrong.
     expect(pageErrors.every((error) => error.includes('404 (Not Found)'))).toBe(true);
     pageErrors.length = 0;
