@@ -48,13 +48,23 @@ type ValueIssue = {
   expected?: string;
 };
 
-/** The longest value a message quotes; a longer one is cut (it may be a whole document). */
+/** The longest text a message quotes; a longer one is cut (it may be a whole document). */
 const QUOTED_MAX = 60;
 
-/** A value as a message quotes it: as JSON writes it, cut short. */
-function quoted(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text;
+/**
+ * A value as a message shows it: text quoted and cut short, a number or true/false as it is, a
+ * list or an object by what it is only (never stringified: a body nested 20 000 deep overflowed
+ * the stack, which the fuzz tests caught as a 500).
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'string') {
+    const cut = value.length > QUOTED_MAX ? `${value.slice(0, QUOTED_MAX - 1)}…` : value;
+    return JSON.stringify(cut);
+  }
+  if (value === null || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 /** What zod's `expected` names, in words and as JSON spells it. */
@@ -68,22 +78,11 @@ const EXPECTED_WORDS: Readonly<Record<string, string>> = {
   object: 'an object (a JSON object of named fields)',
 };
 
-/** What came instead, in words, with the value. */
+/** What came instead, in words, with the value where it is short. */
 function received(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `a list (${quoted(value)})`;
-  switch (typeof value) {
-    case 'string':
-      return `the text ${quoted(value)}`;
-    case 'number':
-      return `the number ${quoted(value)}`;
-    case 'boolean':
-      return String(value);
-    case 'object':
-      return `an object (${quoted(value)})`;
-    default:
-      return typeof value;
-  }
+  if (typeof value === 'string') return `the text ${shown(value)}`;
+  if (typeof value === 'number') return `the number ${shown(value)}`;
+  return shown(value);
 }
 
 /**
@@ -95,8 +94,8 @@ export function valueMessage(issue: ValueIssue): string | undefined {
   if (issue.code === 'invalid_value' && issue.values && issue.values.length > 0) {
     const options = issue.values.map(String);
     return options.length === 1
-      ? `${quoted(issue.input)} is not ${options[0]}`
-      : `${quoted(issue.input)} is not one of ${options.join(', ')}`;
+      ? `${shown(issue.input)} is not ${options[0]}`
+      : `${shown(issue.input)} is not one of ${options.join(', ')}`;
   }
   if (issue.code === 'invalid_type' && issue.expected !== undefined) {
     const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected;
