@@ -1576,6 +1576,52 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('chooses the first suggestion of an entity picker when Enter came before them, unless Escape followed', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths`);
+    // Each search answer waits for `gate`; `answered` says when the last one went through.
+    let release = () => {};
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    let answered = Promise.resolve();
+    let asked = 0;
+    await page.route(
+      (url) => url.pathname === '/api/search',
+      async (route) => {
+        asked += 1;
+        let done = () => {};
+        answered = new Promise<void>((resolve) => (done = resolve));
+        await gate;
+        await route.continue();
+        done();
+      },
+    );
+    const from = page.locator('#path-from');
+    await from.click();
+    await page.keyboard.type('UNICEF');
+    await page.keyboard.press('Enter');
+    // Typed and entered; the suggestions come after: Enter did nothing here.
+    release();
+    await expect.poll(() => from.inputValue(), POLL).toBe('UNICEF');
+    await expect
+      .poll(async () => decodeURIComponent(await inPage<string>(page, 'location.hash')), POLL)
+      .toContain('from=org:unicef');
+    expect(await page.getByTestId('path-from-hint').count()).toBe(0);
+
+    // Enter, then Escape before the suggestions come: the reader took the Enter back.
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const before = asked;
+    const to = page.locator('#path-to');
+    await to.click();
+    await page.keyboard.type('UNICEF');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => asked > before, POLL).toBe(true);
+    release();
+    await answered;
+    await page.waitForTimeout(300);
+    expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).not.toContain('to=');
+    await page.close();
+  });
+
   it('says when no result has every word typed, and lists those with some', async () => {
     const page = await open(appUrl);
     await page.keyboard.press('/');
