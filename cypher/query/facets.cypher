@@ -23,8 +23,13 @@ CALL () {
   RETURN collect({value: s.id, label: coalesce(s.name, s.id), count: count}) AS sdgs
 }
 CALL () {
+  // Entities, not links: a DPG both developed and deployed in a country is one DPG there (it
+  // counted twice), and the organisations at home there (BASED_IN) are among its own.
   MATCH (c:Country)
-  WITH c, COUNT { (c)<-[:DEPLOYED_IN|DEVELOPED_IN|TAKES_PLACE_IN]-(:Entity) } AS count
+  WITH c, COUNT {
+    MATCH (c)<-[:DEPLOYED_IN|DEVELOPED_IN|TAKES_PLACE_IN|BASED_IN]-(e:Entity)
+    RETURN DISTINCT e
+  } AS count
   ORDER BY count DESC, c.name
   LIMIT $limit
   RETURN collect({value: c.id, label: coalesce(c.name, c.id), count: count}) AS countries

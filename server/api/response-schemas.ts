@@ -289,7 +289,10 @@ export const facetsResponseSchema = z
     entityTypes: facetSchema,
     organisationKinds: facetSchema,
     sdgs: facetSchema,
-    countries: facetSchema,
+    countries: facetSchema.meta({
+      description:
+        'Countries by how many entities are tied to each: DPGs developed or deployed there, activities taking place there, organisations based there (each counted once)',
+    }),
     sectors: facetSchema,
     dpgTypes: facetSchema,
     licences: facetSchema,

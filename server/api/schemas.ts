@@ -242,7 +242,12 @@ export const pathsQuerySchema = z
       'Pass through no organisation of these kinds (the two ends may be of them): the explorer sends the kinds its filters hide',
     ),
   })
-  .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
+  .refine((q) => q.from !== q.to, {
+    // Read after its path: "query.to is "org:unicef", the same as from: …".
+    error: (issue) =>
+      `is ${JSON.stringify((issue.input as { to?: unknown }).to)}, the same as from: a path needs two different ends`,
+    path: ['to'],
+  });
 export type PathsQuery = z.infer<typeof pathsQuerySchema>;
 
 export const statsQuerySchema = z.object({

@@ -1,7 +1,11 @@
 /**
- * Plainer words for zod's limit issues, API-wide: "Too big: expected array to have <=20 items"
- * reached editors as it was (QA). Installed as zod's global error map, which a schema's own
- * message still overrides; imported by validate.ts, where every request's issues become messages.
+ * Plainer words for zod's issues, API-wide: "Too big: expected array to have <=20 items" reached
+ * editors as it was, and "Invalid option: expected one of \"json\"|\"graphml\"…" never said what
+ * was sent (QA). A limit says the limit; a wrong choice names the value and the choices; a wrong
+ * type says, in words, what was expected and what came. Each reads after the parameter's path
+ * ("query.format \"xlsx\" is not one of json, graphml, gexf, csv"). Installed as zod's global error
+ * map, which a schema's own message still overrides; imported by validate.ts, where every
+ * request's issues become messages (and where a value not sent at all is said to be missing).
  */
 import { z } from 'zod';
 
@@ -37,4 +41,69 @@ export function limitMessage(issue: LimitIssue): string | undefined {
   }
 }
 
-z.config({ customError: (issue) => limitMessage(issue as LimitIssue) });
+type ValueIssue = {
+  code: string;
+  input?: unknown;
+  values?: readonly unknown[];
+  expected?: string;
+};
+
+/** The longest text a message quotes; a longer one is cut (it may be a whole document). */
+const QUOTED_MAX = 60;
+
+/**
+ * A value as a message shows it: text quoted and cut short, a number or true/false as it is, a
+ * list or an object by what it is only (never stringified: a body nested 20 000 deep overflowed
+ * the stack, which the fuzz tests caught as a 500).
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'string') {
+    const cut = value.length > QUOTED_MAX ? `${value.slice(0, QUOTED_MAX - 1)}…` : value;
+    return JSON.stringify(cut);
+  }
+  if (value === null || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/** What zod's `expected` names, in words and as JSON spells it. */
+const EXPECTED_WORDS: Readonly<Record<string, string>> = {
+  string: 'text (a JSON string)',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list (a JSON array)',
+  object: 'an object (a JSON object of named fields)',
+};
+
+/** What came instead, in words, with the value where it is short. */
+function received(value: unknown): string {
+  if (typeof value === 'string') return `the text ${shown(value)}`;
+  if (typeof value === 'number') return `the number ${shown(value)}`;
+  return shown(value);
+}
+
+/**
+ * The message for a value that is there but wrong (an option not offered, a wrong type), or
+ * undefined for zod's own. A value not sent at all is left to validate.ts, which says "is required".
+ */
+export function valueMessage(issue: ValueIssue): string | undefined {
+  if (issue.input === undefined) return undefined;
+  if (issue.code === 'invalid_value' && issue.values && issue.values.length > 0) {
+    const options = issue.values.map(String);
+    return options.length === 1
+      ? `${shown(issue.input)} is not ${options[0]}`
+      : `${shown(issue.input)} is not one of ${options.join(', ')}`;
+  }
+  if (issue.code === 'invalid_type' && issue.expected !== undefined) {
+    const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected;
+    return `must be ${expected}, not ${received(issue.input)}`;
+  }
+  return undefined;
+}
+
+z.config({
+  customError: (issue) => limitMessage(issue as LimitIssue) ?? valueMessage(issue as ValueIssue),
+});

@@ -1046,9 +1046,13 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
 
   it('says a link to an entity that is not there loaded nothing, without counting it', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Anope`);
-    await page.getByText('No entity has the id').waitFor(POLL);
+    await page.locator('.overlay [role="alert"]').getByText('No entity has the id').waitFor(POLL);
     expect(await page.getByTestId('shown-count').count()).toBe(0);
-    await page.getByText('the graph did not load').waitFor(POLL);
+    // The side panel names the missing id too, rather than a failure to load.
+    expect(await page.getByTestId('overview-nothing').textContent()).toContain('org:nope');
+    // Nothing to export: a CSV of headers alone was all Export gave.
+    expect(await page.getByTestId('export-button').isDisabled()).toBe(true);
+    expect(await page.getByTestId('export-button').getAttribute('title')).not.toBe('Export');
     // The browser logs the API's 404 for the missing entity; nothing else may go wrong.
     expect(pageErrors.every((error) => error.includes('404 (Not Found)'))).toBe(true);
     pageErrors.length = 0;
@@ -1618,6 +1622,52 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('chooses the first suggestion of an entity picker when Enter came before them, unless Escape followed', async () => {
+    const page = await open(`${appUrl}/#/explore?panel=paths`);
+    // Each search answer waits for `gate`; `answered` says when the last one went through.
+    let release = () => {};
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    let answered = Promise.resolve();
+    let asked = 0;
+    await page.route(
+      (url) => url.pathname === '/api/search',
+      async (route) => {
+        asked += 1;
+        let done = () => {};
+        answered = new Promise<void>((resolve) => (done = resolve));
+        await gate;
+        await route.continue();
+        done();
+      },
+    );
+    const from = page.locator('#path-from');
+    await from.click();
+    await page.keyboard.type('UNICEF');
+    await page.keyboard.press('Enter');
+    // Typed and entered; the suggestions come after: Enter did nothing here.
+    release();
+    await expect.poll(() => from.inputValue(), POLL).toBe('UNICEF');
+    await expect
+      .poll(async () => decodeURIComponent(await inPage<string>(page, 'location.hash')), POLL)
+      .toContain('from=org:unicef');
+    expect(await page.getByTestId('path-from-hint').count()).toBe(0);
+
+    // Enter, then Escape before the suggestions come: the reader took the Enter back.
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const before = asked;
+    const to = page.locator('#path-to');
+    await to.click();
+    await page.keyboard.type('UNICEF');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => asked > before, POLL).toBe(true);
+    release();
+    await answered;
+    await page.waitForTimeout(300);
+    expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).not.toContain('to=');
+    await page.close();
+  });
+
   it('says when no result has every word typed, and lists those with some', async () => {
     const page = await open(appUrl);
     await page.keyboard.press('/');
@@ -1652,6 +1702,22 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       .poll(() => inPage<string>(page, 'location.hash'), POLL)
       .toContain('insight=network');
     await page.close();
+  });
+
+  it('says a link to a view of an id that names no entity names no entity, offering no other view', async () => {
+    // The id's prefix reads as an organisation's, which a stakeholder map is not for: that misfit
+    // was said instead, with a partnership network of nothing offered.
+    const page = await open(`${appUrl}/#/explore?panel=insight&insight=stakeholders&of=org%3Anope`);
+    const panel = page.getByTestId('insight-panel');
+    await page.getByTestId('insight-missing-subject').waitFor(POLL);
+    expect(await panel.getByRole('alert').textContent()).toContain('org:nope');
+    expect(await page.getByTestId('insight-fitting').count()).toBe(0);
+    expect(await page.getByTestId('insight-filters').count()).toBe(0);
+    await shot(page, 'insight-missing');
+    await page.close();
+    // The browser logs the API's 404 for the missing entity; nothing else may go wrong.
+    expect(pageErrors.every((error) => error.includes('404 (Not Found)'))).toBe(true);
+    pageErrors.length = 0;
   });
 
   it('says how to open an insight when a link names the panel but no entity', async () => {

@@ -735,6 +735,22 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       );
       const counts = facets.countries.map((c) => c.count);
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      // A country counts the entities tied to it, each once: a DPG both developed and deployed
+      // there is one DPG (it counted twice), and organisations based there count too.
+      for (const country of facets.countries.slice(0, 5)) {
+        const rows = await query(db, 'MATCH (:Country {id: $id})<--(e:Entity) RETURN e.id AS id', {
+          id: country.value,
+        });
+        expect(country.count, country.label).toBe(new Set(rows.map((row) => row.id)).size);
+      }
+      const [top] = facets.countries;
+      const tiedToTop = await query(
+        db,
+        'MATCH (:Country {id: $id})<-[r]-(:Entity) RETURN collect(DISTINCT type(r)) AS types',
+        { id: top!.value },
+      );
+      // The real data's top country has organisations at home there, and DPGs made and used there.
+      expect(tiedToTop[0]!.types).toEqual(expect.arrayContaining(['BASED_IN', 'DEVELOPED_IN']));
     });
 
     it('caps each facet at the limit', async () => {

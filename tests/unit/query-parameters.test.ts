@@ -1,5 +1,6 @@
 // Unit tests of how query parameters are read (server/api/schemas.ts intParam, requiredIntParam;
-// server/api/validate.ts parseInput): as a person or a form writes them.
+// server/api/validate.ts parseInput; server/api/zod-messages.ts): as a person or a form writes
+// them, and refused in words that name the value.
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../server/errors.ts';
 import { relationshipBodySchema, versionQuerySchema } from '../../server/api/curation-schemas.ts';
@@ -9,7 +10,9 @@ import {
   LIMITS,
   pathsQuerySchema,
   subgraphBodySchema,
+  exportQuerySchema,
 } from '../../server/api/schemas.ts';
+import { collaboratorsQuerySchema } from '../../server/api/insights-schemas.ts';
 import { parseInput } from '../../server/api/validate.ts';
 
 function refusal(run: () => unknown): ValidationError {
@@ -84,9 +87,9 @@ describe('parseInput', () => {
     expect(refusal(() => parseInput(searchQuerySchema, {}, 'query')).details).toEqual([
       { path: 'query.q', message: 'is required (string)' },
     ]);
-    // A wrong value keeps the schema's own words.
+    // A wrong value is said to be wrong, not missing.
     expect(refusal(() => parseInput(subgraphBodySchema, { ids: 'org:a' }, 'body')).details).toEqual(
-      [{ path: 'body.ids', message: 'Invalid input: expected array, received string' }],
+      [{ path: 'body.ids', message: 'must be a list (a JSON array), not the text "org:a"' }],
     );
     expect(refusal(() => parseInput(subgraphBodySchema, undefined, 'body')).details).toEqual([
       { path: 'body', message: 'is missing: send it as JSON' },
@@ -144,6 +147,55 @@ describe('parseInput', () => {
   // itself only reads its own.
   it('leaves a parameter the schema does not read to the guard, repeated or not', () => {
     expect(parseInput(searchQuerySchema, { q: 'dhis', _: ['1', '2'] }, 'query').q).toBe('dhis');
+  });
+
+  it('names a value that is not one of the choices, and the choices', () => {
+    const error = refusal(() => parseInput(exportQuerySchema, { format: 'xlsx' }, 'query'));
+    expect(error.details).toEqual([
+      { path: 'query.format', message: '"xlsx" is not one of json, graphml, gexf, csv' },
+    ]);
+    expect(error.message).toBe(
+      'Invalid query: query.format "xlsx" is not one of json, graphml, gexf, csv',
+    );
+    const kind = refusal(() => parseInput(collaboratorsQuerySchema, { kind: 'martian' }, 'query'));
+    expect(kind.details).toMatchObject([
+      {
+        path: 'query.kind',
+        message: expect.stringMatching(/^"martian" is not one of un-agency, /),
+      },
+    ]);
+  });
+
+  it('says in words what type a value must be, and what came instead', () => {
+    const error = refusal(() =>
+      parseInput(subgraphBodySchema, { ids: [1, { a: 'b' }, null] }, 'body'),
+    );
+    expect(error.details).toEqual([
+      { path: 'body.ids.0', message: 'must be text (a JSON string), not the number 1' },
+      { path: 'body.ids.1', message: 'must be text (a JSON string), not an object' },
+      { path: 'body.ids.2', message: 'must be text (a JSON string), not null' },
+    ]);
+    // A long value is quoted cut short: the message is not a copy of the request.
+    const long = refusal(() => parseInput(subgraphBodySchema, { ids: 'x'.repeat(5000) }, 'body'));
+    expect((long.details as { message: string }[])[0]!.message.length).toBeLessThan(120);
+    // Nor is a value nested past the stack's depth written out: it is named, not stringified.
+    let deep: unknown = 'org:a';
+    for (let level = 0; level < 20_000; level += 1) deep = { ids: deep };
+    expect(refusal(() => parseInput(subgraphBodySchema, { ids: deep }, 'body')).details).toEqual([
+      { path: 'body.ids', message: 'must be a list (a JSON array), not an object' },
+    ]);
+  });
+
+  it('says which id a path from an entity to itself names twice', () => {
+    const error = refusal(() =>
+      parseInput(pathsQuerySchema, { from: 'org:unicef', to: 'org:unicef' }, 'query'),
+    );
+    expect(error.details).toEqual([
+      {
+        path: 'query.to',
+        message: 'is "org:unicef", the same as from: a path needs two different ends',
+      },
+    ]);
   });
 
   it('leaves lists in a body to the schema', () => {

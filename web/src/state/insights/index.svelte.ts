@@ -57,6 +57,8 @@ export type InsightAnswer =
 
 let subject = $state<{ kind: InsightKind; id: string; type: string } | null>(null);
 let status = $state<AsyncStatus<InsightAnswer>>(idle());
+/** The subject's id names no entity (a stale or mistyped link): its type is only a guess. */
+let missing = $state(false);
 let options = $state.raw<InsightOptions>(DEFAULT_INSIGHT_OPTIONS);
 /** A new list for the same subject on its way ("Show more", a filter): the old one stays meanwhile. */
 let updating = $state(false);
@@ -105,6 +107,13 @@ const namedIds = $derived<ReadonlySet<string> | null>(
     : null,
 );
 
+/** Whether `error` is the API saying that no entity has the id `id` (not a filter's country). */
+function namesNoEntity(error: unknown, id: string): boolean {
+  if (!(error instanceof ApiError) || !error.isNotFound) return false;
+  const details = error.details as { id?: unknown } | undefined;
+  return details?.id === id;
+}
+
 /** The open view's listed item `id` is, if the list holds it. */
 function listedItem(id: string): InsightItem | null {
   if (status.state !== 'success' || !status.data.available) return null;
@@ -118,6 +127,10 @@ export const insight = {
   },
   get status() {
     return status;
+  },
+  /** Whether the subject's id names no entity; the error in `status` says so. */
+  get missing() {
+    return missing;
   },
   /** How far the list goes and which collaborators it keeps. */
   get options() {
@@ -199,15 +212,26 @@ export const insightActions = {
     askedShow = show;
     updateError = null;
     showError = null;
+    missing = false;
     // Entities that are not to stay on the canvas go at once: the link must not say `show=1`
     // meanwhile (Back to a view without them would push a new entry).
     if (!sameSubject || !show) insightActions.hideFromCanvas();
     wanted = show;
     const path = insightPath(kind, id, type, list);
     if (path === undefined) {
-      status = failure(new Error(insightMisfit(kind, type)));
       updating = false;
       wanted = false;
+      status = loading();
+      // The type is only guessed from the id's prefix: an id that names no entity is said to be
+      // that (as the canvas says it), not offered views of an entity that is not there.
+      try {
+        await request.run((signal) => api.entity(id, { signal }));
+        status = failure(new Error(insightMisfit(kind, type)));
+      } catch (error) {
+        if (isAbort(error)) return;
+        missing = namesNoEntity(error, id);
+        status = failure(error);
+      }
       return;
     }
     if (sameSubject) updating = true;
@@ -243,6 +267,7 @@ export const insightActions = {
       }
       // A route that does not exist answers 404 without details; an unknown entity names its id.
       const missingRoute = error instanceof ApiError && error.status === 404 && !error.details;
+      missing = namesNoEntity(error, id);
       status = missingRoute ? success({ available: false }) : failure(error);
       wanted = false;
     }
@@ -371,6 +396,7 @@ export const insightActions = {
     subject = null;
     showError = null;
     status = idle();
+    missing = false;
     options = DEFAULT_INSIGHT_OPTIONS;
     updating = false;
     updateError = null;
