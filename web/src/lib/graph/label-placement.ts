@@ -356,8 +356,20 @@ export interface SidePlacementLimits {
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   textWidth: TextWidth = estimateTextWidth,
-  { edges = [], frame }: SidePlacementLimits = {},
+  limits: SidePlacementLimits = {},
 ): Map<string, LabelPlacement> {
+  return placeLabelsInFrame(candidates, textWidth, limits).sides;
+}
+
+/**
+ * {@link placeLabels}, with how far each label below or above its node was moved sideways to stay
+ * inside the frame (candidates' units; only the moved ones), for the canvas to draw it there.
+ */
+export function placeLabelsInFrame(
+  candidates: readonly LabelCandidate[],
+  textWidth: TextWidth = estimateTextWidth,
+  { edges = [], frame }: SidePlacementLimits = {},
+): { sides: Map<string, LabelPlacement>; shifts: Map<string, number> } {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
   // prominent nodes' bodies stand in a prominent label's way, and those of the selection and its
   // neighbours (forced, preferred), drawn above everything. A label allowed over bodies
@@ -392,13 +404,22 @@ export function placeLabels(
           rect.y1 >= frame.y1 &&
           rect.y2 <= frame.y2)) &&
         !(edgeObstacles ??= new EdgeObstacles(candidates, edges)).hits(rect, candidate.id)));
-  /** The box a label takes on `side`, below or above its node moved into the frame; none if it cannot be. */
-  const spot = (candidate: LabelCandidate, side: LabelSide): Rect | undefined => {
+  /**
+   * The box a label takes on `side`, below or above its node moved into the frame by `shift`;
+   * none if it cannot be.
+   */
+  const spot = (
+    candidate: LabelCandidate,
+    side: LabelSide,
+  ): { rect: Rect; shift: number } | undefined => {
     const rect = labelRect(candidate, side, textWidth);
-    if (!frame || side === 'left' || side === 'right') return rect;
+    if (!frame || side === 'left' || side === 'right') return { rect, shift: 0 };
     const shift = frameShift(rect, frame, candidate.x);
-    return shift === undefined ? undefined : { ...rect, x1: rect.x1 + shift, x2: rect.x2 + shift };
+    return shift === undefined
+      ? undefined
+      : { rect: { ...rect, x1: rect.x1 + shift, x2: rect.x2 + shift }, shift };
   };
+  const shifts = new Map<string, number>();
   const placements = new Map<string, LabelPlacement>();
   // The selected node's neighbours take turns by type (the best-ranked of each type, then the
   // second of each…): a DPG deployed in 117 countries had its one owner's name crowded out.
@@ -435,21 +456,21 @@ export function placeLabels(
     }
     let placed: LabelPlacement = 'hidden';
     for (const { side, overBodies } of candidate.prominent || candidate.overBodies ? over : clear) {
-      const rect = spot(candidate, side);
-      if (rect && free(rect, candidate, side, overBodies)) {
-        labels.add(rect, candidate.id);
+      const found = spot(candidate, side);
+      if (found && free(found.rect, candidate, side, overBodies)) {
+        labels.add(found.rect, candidate.id);
+        if (found.shift !== 0) shifts.set(candidate.id, found.shift);
         placed = side;
         break;
       }
     }
     if (placed === 'hidden' && candidate.forced) {
-      labels.add(
-        spot(candidate, 'below') ?? labelRect(candidate, 'below', textWidth),
-        candidate.id,
-      );
+      const found = spot(candidate, 'below');
+      labels.add(found?.rect ?? labelRect(candidate, 'below', textWidth), candidate.id);
+      if (found && found.shift !== 0) shifts.set(candidate.id, found.shift);
       placed = 'below';
     }
     placements.set(candidate.id, placed);
   }
-  return placements;
+  return { sides: placements, shifts };
 }
