@@ -8,6 +8,7 @@
  * (fcose-loader.ts), so the overview's first visit does not parse it.
  */
 import type cytoscape from 'cytoscape';
+import { wrappedTreePositions } from './wrapped-tree';
 
 /** The subset of fCoSE options this app sets (the extension ships no types). */
 export interface FcoseLayoutOptions extends cytoscape.BaseLayoutOptions {
@@ -126,6 +127,35 @@ export function isLayoutName(value: unknown): value is LayoutName {
   return typeof value === 'string' && (LAYOUT_NAMES as readonly string[]).includes(value);
 }
 
+/**
+ * The Tree layout's positions for Cytoscape's preset layout, worked out for the whole canvas on
+ * the first node asked about. The layout keeps the name `breadthfirst` it had when Cytoscape's
+ * layout of that name drew it, so shared links that name it still work.
+ */
+function treePositions(
+  root: string | null,
+  frame: { width: number; height: number },
+): (node: cytoscape.NodeSingular) => cytoscape.Position {
+  let positions: Map<string, cytoscape.Position> | undefined;
+  return (node) => {
+    if (!positions) {
+      const cy = node.cy();
+      positions = wrappedTreePositions(
+        cy.nodes().map((n) => ({
+          id: n.id(),
+          type: String(n.data('type') ?? ''),
+          degree: Number(n.data('degree') ?? 0),
+          label: String(n.data('label') ?? ''),
+          size: Number(n.data('size') ?? 0),
+        })),
+        cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+        { root, aspect: frame.width / frame.height },
+      );
+    }
+    return positions.get(node.id()) ?? node.position();
+  };
+}
+
 /** Hop distances beyond which the concentric layout puts everything on one outer ring. */
 const FAR = 1000;
 
@@ -171,12 +201,13 @@ export function concentricRings(root: string | null): {
  * Cytoscape options for `name`. fCoSE goes through {@link overviewLayout} (big graphs use the worker
  * instead, see {@link forceEngine}); the others animate from the current
  * positions, in rings around `root` or by degree (concentric, {@link concentricRings}) or rooted
- * at `root` (tree).
+ * at `root` (tree, {@link wrappedTreePositions}, shaped to `frame`: the canvas's free area).
  */
 export function layoutOptions(
   name: LayoutName,
   initial: boolean,
   root: string | null,
+  frame: { width: number; height: number } = { width: 3, height: 2 },
 ): cytoscape.LayoutOptions {
   const animate = !initial;
   switch (name) {
@@ -193,13 +224,11 @@ export function layoutOptions(
       } as cytoscape.LayoutOptions;
     case 'breadthfirst':
       return {
-        name: 'breadthfirst',
+        name: 'preset',
         animate,
         animationDuration: 450,
         fit: false,
-        directed: false,
-        spacingFactor: 1.1,
-        ...(root ? { roots: [root] } : {}),
+        positions: treePositions(root, frame),
       } as cytoscape.LayoutOptions;
     case 'grid':
       return {

@@ -1,0 +1,219 @@
+/**
+ * The Tree layout's positions: levels by hops from a root, each level a block of rows under the
+ * one before it. Cytoscape's breadthfirst layout puts a whole level on one row, so a hub's
+ * neighbourhood (one root, forty children) became a strip forty nodes wide and two high that a
+ * fit shrinks to dots. Here a level wider than the drawing should be wraps into rows, the number
+ * of columns chosen so the whole tree has about the frame's shape, and alternate rows of a wrapped
+ * level are staggered by half a column so the lines from above pass between nodes, not through
+ * them. Children sit in their parent's order, then by type and connections, so a level reads as
+ * groups (a hub's activities together, then its DPGs, then its countries).
+ *
+ * Pure: ids in, positions out, unit-tested without a renderer (layout.ts hands the result to
+ * Cytoscape's preset layout).
+ */
+import { entityTypeOrder } from '../vocabulary/entity-types';
+
+export interface TreeNode {
+  id: string;
+  type?: string;
+  degree?: number;
+  label?: string;
+  /** Drawn width, for the column width. */
+  size?: number;
+}
+
+export interface TreeEdge {
+  source: string;
+  target: string;
+}
+
+export interface WrappedTreeOptions {
+  /** The entity explored from: the first tree's root. Unset or absent: each part's best-connected. */
+  root: string | null;
+  /** Width ÷ height of the frame the tree should fill. */
+  aspect: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Room per column: a label under its node is wrapped at about this width. */
+const COLUMN_WIDTH = 110;
+/** Between rows of one level, and between one level's last row and the next level. */
+const ROW_HEIGHT = 66;
+const LEVEL_GAP = 130;
+/**
+ * Trees no level of which is wider than this never wrap: a small tree keeps the shape of a tree.
+ * A wider one may wrap down to {@link FEWEST_COLUMNS} columns (a phone held upright).
+ */
+const MIN_COLUMNS = 6;
+const FEWEST_COLUMNS = 3;
+/** Between unconnected parts of the graph. */
+const PART_GAP = 90;
+
+/** Neighbours in the order children are placed: by type, best-connected first, then by name. */
+function childOrder(byId: Map<string, TreeNode>): (a: string, b: string) => number {
+  return (a, b) => {
+    const na = byId.get(a)!;
+    const nb = byId.get(b)!;
+    return (
+      entityTypeOrder(na.type ?? '') - entityTypeOrder(nb.type ?? '') ||
+      (nb.degree ?? 0) - (na.degree ?? 0) ||
+      (na.label ?? na.id).localeCompare(nb.label ?? nb.id) ||
+      (na.id < nb.id ? -1 : na.id > nb.id ? 1 : 0)
+    );
+  };
+}
+
+/** Breadth-first levels from `root`, each child after its parent's earlier children. */
+function levelsFrom(
+  root: string,
+  adjacency: Map<string, string[]>,
+  placed: Set<string>,
+): string[][] {
+  placed.add(root);
+  const levels = [[root]];
+  for (;;) {
+    const next: string[] = [];
+    for (const parent of levels[levels.length - 1]!) {
+      for (const child of adjacency.get(parent) ?? []) {
+        if (placed.has(child)) continue;
+        placed.add(child);
+        next.push(child);
+      }
+    }
+    if (next.length === 0) return levels;
+    levels.push(next);
+  }
+}
+
+interface Shape {
+  columns: number;
+  width: number;
+  height: number;
+}
+
+function shapeOf(levels: string[][], columns: number, columnWidth: number): Shape {
+  let rows = 0;
+  let staggered = false;
+  let widest = 0;
+  for (const level of levels) {
+    const levelRows = Math.ceil(level.length / columns);
+    rows += levelRows;
+    if (levelRows > 1) staggered = true;
+    widest = Math.max(widest, Math.min(columns, level.length));
+  }
+  return {
+    columns,
+    width: widest * columnWidth + (staggered ? columnWidth / 2 : 0),
+    height: rows * ROW_HEIGHT + (levels.length - 1) * (LEVEL_GAP - ROW_HEIGHT),
+  };
+}
+
+/** The column count whose drawing comes closest to the frame's shape. */
+function bestShape(levels: string[][], aspect: number, columnWidth: number): Shape {
+  const widest = Math.max(...levels.map((level) => level.length));
+  const target = Math.log(aspect);
+  let best = shapeOf(levels, widest, columnWidth);
+  const fewest = widest > MIN_COLUMNS ? FEWEST_COLUMNS : widest;
+  for (let columns = fewest; columns < widest; columns += 1) {
+    const shape = shapeOf(levels, columns, columnWidth);
+    const miss = Math.abs(Math.log(shape.width / shape.height) - target);
+    if (miss < Math.abs(Math.log(best.width / best.height) - target)) best = shape;
+  }
+  return best;
+}
+
+/** One part's positions, its top row at y = 0 and centred on x = 0. */
+function placeLevels(levels: string[][], columns: number, columnWidth: number): Map<string, Point> {
+  const positions = new Map<string, Point>();
+  let y = 0;
+  for (const level of levels) {
+    const rows = Math.ceil(level.length / columns);
+    for (let row = 0; row < rows; row += 1) {
+      const members = level.slice(row * columns, (row + 1) * columns);
+      // Staggered rows of a wrapped level: the block stays centred on its parent.
+      const shift = rows > 1 ? (row % 2 === 1 ? columnWidth / 4 : -columnWidth / 4) : 0;
+      members.forEach((id, index) => {
+        positions.set(id, { x: (index - (members.length - 1) / 2) * columnWidth + shift, y });
+      });
+      y += ROW_HEIGHT;
+    }
+    y += LEVEL_GAP - ROW_HEIGHT;
+  }
+  return positions;
+}
+
+/**
+ * Positions for every node: the root's tree first, then each unconnected part as a tree of its
+ * own from its best-connected node, packed in shelves about as wide as the frame asks for.
+ */
+export function wrappedTreePositions(
+  nodes: readonly TreeNode[],
+  edges: readonly TreeEdge[],
+  options: WrappedTreeOptions,
+): Map<string, Point> {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const adjacency = new Map<string, string[]>();
+  for (const { source, target } of edges) {
+    if (source === target || !byId.has(source) || !byId.has(target)) continue;
+    for (const [from, to] of [
+      [source, target],
+      [target, source],
+    ] as const) {
+      const list = adjacency.get(from);
+      if (list) list.push(to);
+      else adjacency.set(from, [to]);
+    }
+  }
+  const order = childOrder(byId);
+  for (const [id, neighbours] of adjacency) adjacency.set(id, [...new Set(neighbours)].sort(order));
+
+  const largestSize = Math.max(0, ...nodes.map((node) => node.size ?? 0));
+  const columnWidth = Math.max(COLUMN_WIDTH, largestSize + 40);
+  const aspect = Number.isFinite(options.aspect) && options.aspect > 0 ? options.aspect : 1.5;
+  const starts = [...nodes].sort(
+    (a, b) =>
+      Number(b.id === options.root) - Number(a.id === options.root) ||
+      (adjacency.get(b.id)?.length ?? 0) - (adjacency.get(a.id)?.length ?? 0) ||
+      order(a.id, b.id),
+  );
+  const placed = new Set<string>();
+  const parts: { positions: Map<string, Point>; width: number; height: number }[] = [];
+  for (const start of starts) {
+    if (placed.has(start.id)) continue;
+    const levels = levelsFrom(start.id, adjacency, placed);
+    const shape = bestShape(levels, aspect, columnWidth);
+    parts.push({
+      positions: placeLevels(levels, shape.columns, columnWidth),
+      width: shape.width,
+      height: shape.height,
+    });
+  }
+
+  // Shelves: parts left to right, a new shelf once a row of them is as wide as the frame asks.
+  const area = parts.reduce((sum, part) => sum + part.width * part.height, 0);
+  const shelfWidth = Math.max(
+    parts[0]?.width ?? 0,
+    Math.sqrt(area * aspect) + PART_GAP * Math.sqrt(parts.length),
+  );
+  const out = new Map<string, Point>();
+  let x = 0;
+  let shelfTop = 0;
+  let shelfHeight = 0;
+  for (const part of parts) {
+    if (x > 0 && x + part.width > shelfWidth) {
+      x = 0;
+      shelfTop += shelfHeight + PART_GAP;
+      shelfHeight = 0;
+    }
+    for (const [id, p] of part.positions) {
+      out.set(id, { x: x + part.width / 2 + p.x, y: shelfTop + p.y });
+    }
+    x += part.width + PART_GAP;
+    shelfHeight = Math.max(shelfHeight, part.height);
+  }
+  return out;
+}
