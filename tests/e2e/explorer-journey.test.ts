@@ -1833,7 +1833,7 @@ describe('explorer on a phone (390×844)', () => {
     await page.close();
   });
 
-  it('opens an insight on its list, its filters folded behind a line that counts those on', async (ctx) => {
+  it('opens an insight on its list, its filters folded behind a line that counts those on and folded again by Show the list', async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const fund = 'initiative%3Aunicef-venture-fund';
     const page = await context.newPage();
@@ -1849,6 +1849,10 @@ describe('explorer on a phone (390×844)', () => {
     await toggle.click();
     expect(await page.getByTestId('insight-kind').inputValue()).toBe('un-agency');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    // Unfolded, the filters fill the sheet: one button takes the reader back to the list.
+    await page.getByTestId('insight-filters-done').click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('insight-filters').isVisible()).toBe(false);
     await page.close();
   });
 });
