@@ -1855,4 +1855,22 @@ describe('explorer on a phone (390×844)', () => {
     expect(await page.getByTestId('insight-filters').isVisible()).toBe(false);
     await page.close();
   });
+
+  it("scrolls the sheet to show a picker's suggestions whole", async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.getByRole('button', { name: 'Paths' }).click();
+    // The second end's field sits low in the sheet: its suggestions reached past the sheet's edge.
+    await page.locator('#path-to').fill('un');
+    const options = page.getByRole('listbox', { name: 'To results' }).getByRole('option');
+    await options.nth(3).waitFor(POLL);
+    const sheet = (await page.locator('.sidebar').boundingBox())!;
+    const last = (await options.last().boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(sheet.y + sheet.height);
+    // The field typed in stays in sight above them.
+    const field = (await page.locator('#path-to').boundingBox())!;
+    expect(field.y).toBeGreaterThanOrEqual(sheet.y);
+    await page.close();
+  });
 });
