@@ -7,7 +7,9 @@
 // row cap: $kind (an organisation kind, or '' for any stakeholder: never null, or each would have a
 // plan of its own; an organisation an editor added without a kind is `unknown`), $membersOnly (DPGA
 // members) and $roleTypes (a role, as the first relationship types of its paths,
-// stakeholder-map.ts; [] for any: a stakeholder with a path of one of them).
+// stakeholder-map.ts; [] for any: a stakeholder with a path of one of them). Initiatives of the
+// kinds in $notActors (tools, standards, policy processes: stakeholder-map.ts) are never
+// stakeholders.
 // Each stakeholder carries the name of its home country (BASED_IN), for a map of a country to tell
 // its own organisations from foreign ones.
 // Bounded: at most $maxPaths rows, in a stable order.
@@ -76,7 +78,8 @@ CALL (y) {
 WITH s, collect(p) AS paths
 WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member,
      COLLECT { MATCH (s)-[:BASED_IN]->(home:Country) RETURN home.name ORDER BY home.name } AS homes
-WHERE ($kind = '' OR (s:Organisation AND coalesce(s.kind, 'unknown') = $kind))
+WHERE NOT (s:Initiative AND s.kind IN $notActors)
+  AND ($kind = '' OR (s:Organisation AND coalesce(s.kind, 'unknown') = $kind))
   AND (NOT $membersOnly OR member)
   AND (size($roleTypes) = 0 OR any(p IN paths WHERE type(relationships(p)[0]) IN $roleTypes))
 UNWIND paths AS p

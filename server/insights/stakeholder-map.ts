@@ -27,6 +27,15 @@ export const ROLE_OF_RELATIONSHIP: Readonly<Record<string, StakeholderRole>> = {
   BASED_IN: 'based',
 };
 
+/**
+ * Initiatives of these kinds are things an activity works on or towards (DJENGA, a tool; the DPG
+ * Standard; the Global Digital Compact, a policy process), not actors: an activity that INVOLVES
+ * one does not make it a stakeholder that "takes part" (QA found DJENGA among the stakeholders of
+ * the activity that develops it). Funds, programmes and campaigns are run by someone and act:
+ * they stay.
+ */
+export const NOT_ACTOR_INITIATIVE_KINDS: readonly string[] = ['tool', 'standard', 'policy-process'];
+
 /** The entity types a map can be drawn around. */
 export type StakeholderSubjectType = 'Activity' | 'DPG' | 'Country' | 'SDG' | 'Initiative';
 

@@ -11,6 +11,7 @@ import { requireEntity } from './entity-lookup.ts';
 import type { PathNode } from './evidence-path.ts';
 import {
   buildStakeholderMap,
+  NOT_ACTOR_INITIATIVE_KINDS,
   STAKEHOLDER_ROLES,
   type StakeholderContext,
   type StakeholderMap,
@@ -94,6 +95,7 @@ export async function getStakeholders(
       kind: query.kind ?? '',
       membersOnly: query.membersOnly,
       roleTypes: query.role ? relationshipsOfRole(query.role) : [],
+      notActors: NOT_ACTOR_INITIATIVE_KINDS,
     })) as unknown as StakeholderPathRow[];
     const ids = [...new Set(rows.map((r) => r.stakeholder.id))];
     const map = buildStakeholderMap(rows, await entityContexts(tx, ids), {

@@ -328,6 +328,30 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     );
   });
 
+  it('leaves the tools, standards and policy processes an activity works on out of its stakeholders', async () => {
+    const stakeholders = async (activity: string) => {
+      const { status, body } = await api.get(`/api/stakeholders?activity=${activity}&limit=500`);
+      expect(status).toBe(200);
+      return conforms(stakeholdersResponseSchema, body).stakeholders.map((s) => s.id);
+    };
+    const djenga = await stakeholders(
+      'activity:unicef/developing-djenga-a-dpg-maturity-assessment-tool',
+    );
+    expect(djenga).toContain('org:unicef');
+    expect(djenga).not.toContain('initiative:djenga');
+    const youth = await stakeholders(
+      'activity:unicef/dpgs-x-youth-supporting-youth-developed-dpgs-through-local-dpg-accelerators',
+    );
+    expect(youth).not.toContain('initiative:dpg-standard');
+    expect(youth).not.toContain('initiative:dpg-accelerator-guide');
+    // A programme someone runs still acts in it, as a fund does in the activities that invest it.
+    expect(youth).toContain('initiative:github-all-in-africa');
+    const fund = await stakeholders(
+      'activity:unicef/unicef-venture-fund-frontier-technology-dpg-investmets',
+    );
+    expect(fund).toContain('initiative:unicef-venture-fund');
+  });
+
   it('maps the stakeholders of DHIS2 and of SDG 3', async () => {
     const dhis2 = await api.get('/api/stakeholders?dpg=dpg:dhis2');
     expect(dhis2.body.byRole.owns).toEqual(['org:hisp-uio']);
