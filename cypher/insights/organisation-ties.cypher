@@ -32,10 +32,21 @@ CALL (ego) {
   WHERE partner <> ego
   RETURN partner, shared
 }
-WITH partner, shared
+// A DPG that one of the two backs only through a fund it runs is shared through that fund: `via`
+// names it and its runner, so the answer does not read as though the runner backed the DPG itself.
+WITH ego, partner, shared
 ORDER BY shared.id
 WITH partner, collect(shared {.id, label: coalesce(shared.name, shared.id),
-                              type: [l IN labels(shared) WHERE l <> 'Entity'][0]}) AS shared
+                              type: [l IN labels(shared) WHERE l <> 'Entity'][0],
+                              via: COLLECT {
+                                MATCH (party)-[:RUNS]->(fund:Initiative)-[:FUNDS]->(shared:DPG)
+                                WHERE party IN [ego, partner]
+                                  AND NOT (party)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared)
+                                RETURN fund {.id, label: coalesce(fund.name, fund.id),
+                                             type: [l IN labels(fund) WHERE l <> 'Entity'][0],
+                                             runBy: party {.id, label: coalesce(party.name, party.id)}}
+                                  ORDER BY party <> ego, fund.id
+                              }}) AS shared
 RETURN partner {.id, label: coalesce(partner.name, partner.id),
                 type: [l IN labels(partner) WHERE l <> 'Entity'][0], kind: partner.kind,
                 homeCountry: reduce(home = null,
@@ -43,7 +54,7 @@ RETURN partner {.id, label: coalesce(partner.name, partner.id),
                                                    RETURN c.name ORDER BY c.name } |
                                     CASE WHEN home IS NULL THEN c ELSE home + ' / ' + c END)}
        AS partner,
-       [s IN shared WHERE s.type = 'Activity'] AS activities,
+       [s IN shared WHERE s.type = 'Activity' | s {.id, .label, .type}] AS activities,
        [s IN shared WHERE s.type = 'DPG'] AS dpgs
 ORDER BY size(shared) DESC, partner.id
 LIMIT $maxPartners

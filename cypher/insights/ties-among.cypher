@@ -30,10 +30,21 @@ CALL (p) {
   WHERE q.id IN $ids AND p.id < q.id
   RETURN q, shared
 }
+// A DPG that one of the two backs only through a fund it runs is shared through that fund (`via`,
+// as in organisation-ties.cypher).
 WITH p, q, shared
 ORDER BY p.id, q.id, shared.id
 WITH p, q, collect(shared {.id, label: coalesce(shared.name, shared.id),
-                           type: [l IN labels(shared) WHERE l <> 'Entity'][0]}) AS shared
+                           type: [l IN labels(shared) WHERE l <> 'Entity'][0],
+                           via: COLLECT {
+                             MATCH (party)-[:RUNS]->(fund:Initiative)-[:FUNDS]->(shared:DPG)
+                             WHERE party IN [p, q]
+                               AND NOT (party)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(shared)
+                             RETURN fund {.id, label: coalesce(fund.name, fund.id),
+                                          type: [l IN labels(fund) WHERE l <> 'Entity'][0],
+                                          runBy: party {.id, label: coalesce(party.name, party.id)}}
+                               ORDER BY party.id, fund.id
+                           }}) AS shared
 RETURN p.id AS source, q.id AS target,
-       [s IN shared WHERE s.type = 'Activity'] AS activities,
+       [s IN shared WHERE s.type = 'Activity' | s {.id, .label, .type}] AS activities,
        [s IN shared WHERE s.type = 'DPG'] AS dpgs

@@ -362,6 +362,25 @@ const globalMeasures = z.object({
   community: count.nullable(),
 });
 
+const sharedDpg = pathNode
+  .extend({
+    via: z
+      .array(
+        pathNode.extend({
+          runBy: ref.meta({ description: 'The party of the tie that runs the fund' }),
+        }),
+      )
+      .meta({
+        description:
+          'The funds (initiatives) through which a party of the tie backs the DPG, when it does not back it itself: UNICEF and Avyantra share Avyantra’s DPG through the UNICEF Venture Fund, which UNICEF runs. Empty when both back it themselves',
+      }),
+    sentence: z.string().meta({
+      description: 'The DPG in words, naming the funds in `via`',
+      example: 'Avyantra Health Technologies, which UNICEF funds through UNICEF Venture Fund',
+    }),
+  })
+  .meta({ description: 'A DPG both parties own, maintain, fund or implement' });
+
 export const networkResponseSchema = z
   .object({
     organisation: pathNode.extend({ kind: z.string().nullable() }),
@@ -397,7 +416,7 @@ export const networkResponseSchema = z
           target: z.string(),
           strength: z.number().int().min(1),
           activities: z.array(pathNode),
-          dpgs: z.array(pathNode),
+          dpgs: z.array(sharedDpg),
         }),
       }),
     ),

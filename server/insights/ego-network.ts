@@ -7,6 +7,7 @@
  */
 import type { PathNode } from './evidence-path.ts';
 import { computeNetworkMeasures, roundMeasure } from './network-measures.ts';
+import type { ViaFund } from './shared-dpg-sentence.ts';
 
 export interface PartnerRef extends PathNode {
   kind: string | null;
@@ -14,10 +15,18 @@ export interface PartnerRef extends PathNode {
   homeCountry?: string | null;
 }
 
+/** A DPG two parties both back, one of them perhaps only through a fund it runs. */
+export interface SharedDpg extends PathNode {
+  /** The funds through which a party backs the DPG, when it does not back it itself. */
+  via: ViaFund[];
+  /** The DPG in words, naming those funds (shared-dpg-sentence.ts). */
+  sentence: string;
+}
+
 /** What two parties share: activities both take part in, DPGs both back. */
 export interface SharedTies {
   activities: PathNode[];
-  dpgs: PathNode[];
+  dpgs: SharedDpg[];
 }
 
 export interface PartnerRow extends SharedTies {
@@ -117,7 +126,10 @@ function sharedMost(members: readonly string[], partners: Map<string, PartnerRow
   const best = [...counts.values()].sort(
     (a, b) => b.members - a.members || (a.node.id < b.node.id ? -1 : 1),
   )[0];
-  return best ? { ...best.node, members: best.members } : null;
+  // The DPG itself: how one partner reaches it (`via`) is not how the cluster's others do.
+  return best
+    ? { id: best.node.id, label: best.node.label, type: best.node.type, members: best.members }
+    : null;
 }
 
 /**

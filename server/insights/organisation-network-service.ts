@@ -13,9 +13,12 @@ import {
   type GlobalMeasures,
   type PartnerRef,
   type PartnerRow,
+  type SharedDpg,
+  type SharedTies,
   type TieRow,
 } from './ego-network.ts';
 import { requireEntity } from './entity-lookup.ts';
+import { sharedDpgSentence } from './shared-dpg-sentence.ts';
 import { entityContexts, metricsComputedAt } from './stakeholder-service.ts';
 
 /** Partner rows read per request at most. */
@@ -32,6 +35,19 @@ export interface NetworkAnswer extends EgoNetwork {
   metricsComputedAt: string | null;
 }
 
+/** A row as the query returns it: its shared DPGs not yet in words. */
+type Unsaid<Row extends SharedTies> = Omit<Row, 'dpgs'> & {
+  dpgs: Omit<SharedDpg, 'sentence'>[];
+};
+
+/** The row with each shared DPG in words, naming the fund it is shared through, if any. */
+function said<Row extends SharedTies>(row: Unsaid<Row>): Row {
+  return {
+    ...row,
+    dpgs: row.dpgs.map((dpg) => ({ ...dpg, sentence: sharedDpgSentence(dpg, dpg.via) })),
+  } as Row;
+}
+
 /**
  * The ego network of an organisation.
  * @throws NotFoundError when no organisation has the id.
@@ -42,13 +58,17 @@ export async function getOrganisationNetwork(
 ): Promise<NetworkAnswer> {
   return db.readTx(async (tx) => {
     const organisation: PartnerRef = await requireEntity(tx, query.id, ['Organisation']);
-    const rows = (await run(tx, 'insights/organisation-ties', {
-      id: query.id,
-      maxPartners: neo4j.int(MAX_PARTNER_ROWS),
-    })) as unknown as PartnerRow[];
+    const rows = (
+      (await run(tx, 'insights/organisation-ties', {
+        id: query.id,
+        maxPartners: neo4j.int(MAX_PARTNER_ROWS),
+      })) as unknown as Unsaid<PartnerRow>[]
+    ).map(said);
     const selection = selectPartners(rows, query);
     const ids = selection.shown.map((r) => r.partner.id);
-    const among = (await run(tx, 'insights/ties-among', { ids })) as unknown as TieRow[];
+    const among = (
+      (await run(tx, 'insights/ties-among', { ids })) as unknown as Unsaid<TieRow>[]
+    ).map(said);
     const contexts = await entityContexts(tx, [query.id, ...ids]);
     const measures = new Map<string, GlobalMeasures>(
       [...contexts.values()].map((c) => [

@@ -203,6 +203,58 @@ describe.runIf(hasSharedData())('the real ecosystem imported from all sources', 
     expect(await graphSnapshot(db)).toEqual(before);
   });
 
+  it('renames in place what an import before the names lost their debris stored', async () => {
+    // The roadmap sheet's line 76 ends its title with a colon; the registry spaces ITECH's name
+    // twice. Names are cleaned as sources are parsed; ids are slugs of names without punctuation,
+    // so a graph imported before keeps its entities, and a re-import only renames them.
+    const sludi =
+      'activity:government-of-sri-lanka/adoption-of-mosip-as-the-foundational-identity-platform-for-sri-lanka-unique';
+    const itech = 'org:digital-initiatives-group-at-itech-university-of-washington';
+    const names = async () =>
+      (
+        await query(db, 'MATCH (n:Entity) WHERE n.id IN [$sludi, $itech] RETURN n.name AS name', {
+          sludi,
+          itech,
+        })
+      )
+        .map((r) => String(r.name))
+        .sort();
+    const cleaned = await names();
+    expect(cleaned).toEqual([
+      'Adoption of MOSIP as the foundational identity platform for Sri Lanka Unique Digital Identity (SLUDI) Project',
+      'Digital Initiatives Group at ITECH, University of Washington',
+    ]);
+    // Every entity's properties, keys sorted: a rewritten node may list its keys in another order.
+    const entities = async () =>
+      (await query(db, 'MATCH (n:Entity) RETURN n {.*} AS p ORDER BY n.id')).map((r) =>
+        JSON.stringify(Object.entries(r.p as object).sort(([a], [b]) => (a < b ? -1 : 1))),
+      );
+    const before = { ...(await graphSnapshot(db)), digest: null, entities: await entities() };
+    await query(
+      db,
+      `MATCH (a:Entity {id: $sludi}) SET a.name = a.name + ':'
+       WITH a MATCH (o:Entity {id: $itech}) SET o.name = replace(o.name, ', ', ',  ')`,
+      { sludi, itech },
+    );
+    expect(await names()).not.toEqual(cleaned);
+    for (const [kind, location] of [
+      ['dpg-registry', REGISTRY_DIR],
+      ['activities-csv', ROADMAP_FILE],
+    ] as const) {
+      const report = await runImport(db, { kind, location });
+      expect({ kind, ...report.nodes }).toMatchObject({
+        kind,
+        created: 0,
+        updated: 1,
+        retracted: 0,
+      });
+    }
+    // The same entities, ids, provenance and relationships as a fresh import.
+    expect({ ...(await graphSnapshot(db)), digest: null, entities: await entities() }).toEqual(
+      before,
+    );
+  });
+
   it('lists every merge with the names merged and the rule in the resolution report', async () => {
     const merges = await resolutionReport(db);
     const norad = merges.find((m) => m.id === 'org:norad')!;

@@ -484,6 +484,62 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     expect(network.nodes[0]!.data.global.pagerank).toBeGreaterThan(0);
   });
 
+  it('says through which fund UNICEF shares the DPGs its Venture Fund invests in', async () => {
+    const { status, body } = await api.get('/api/organisations/org:unicef/network?limit=200');
+    expect(status).toBe(200);
+    const network = conforms(networkResponseSchema, body);
+    const tie = network.edges.find(
+      (e) => e.data.source === 'org:unicef' && e.data.target === 'org:avyantra-health-technologies',
+    )!;
+    // UNICEF owns and uses nothing of Avyantra's: its Venture Fund funds the DPG Avyantra owns.
+    expect(tie.data.dpgs).toEqual([
+      {
+        id: 'dpg:avyantra-health-technologies',
+        label: 'Avyantra Health Technologies',
+        type: 'DPG',
+        via: [
+          {
+            id: 'initiative:unicef-venture-fund',
+            label: 'UNICEF Venture Fund',
+            type: 'Initiative',
+            runBy: { id: 'org:unicef', label: 'UNICEF' },
+          },
+        ],
+        sentence: 'Avyantra Health Technologies, which UNICEF funds through UNICEF Venture Fund',
+      },
+    ]);
+    // Every shared DPG of every tie, checked against the graph: a party named in `via` backs the
+    // DPG no other way, and `via` lists every fund it runs that funds it; a party not named backs
+    // it itself.
+    const shared = network.edges.flatMap((e) =>
+      e.data.dpgs.map((d) => ({
+        dpg: d.id,
+        parties: [e.data.source, e.data.target],
+        via: d.via.map((f) => ({ fund: f.id, runBy: f.runBy.id })),
+      })),
+    );
+    expect(shared.filter((s) => s.via.length > 0).length).toBeGreaterThanOrEqual(9);
+    const [check] = await query(
+      db,
+      `UNWIND $shared AS s
+       MATCH (d:DPG {id: s.dpg})
+       UNWIND s.parties AS partyId
+       MATCH (party:Entity {id: partyId})
+       WITH s, d, party, [v IN s.via WHERE v.runBy = party.id | v.fund] AS funds
+       WITH s, d, party, funds,
+            EXISTS { (party)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d) } AS backs,
+            COLLECT { MATCH (party)-[:RUNS]->(f:Initiative)-[:FUNDS]->(d) RETURN f.id ORDER BY f.id }
+              AS through
+       RETURN count(*) AS sides,
+              collect(CASE WHEN size(funds) = 0 AND backs THEN null
+                           WHEN size(funds) > 0 AND NOT backs AND funds = through THEN null
+                           ELSE s.dpg + ' ' + party.id END) AS wrong`,
+      { shared },
+    );
+    expect(check?.wrong).toEqual([]);
+    expect(Number(check?.sides)).toBe(shared.length * 2);
+  });
+
   it('finds gaps that hold when checked against the graph', async () => {
     const { status, body } = await api.get('/api/gaps?limit=50');
     expect(status).toBe(200);

@@ -44,7 +44,13 @@ function facts(): FactSet {
 
 interface Network {
   nodes: { data: { id: string; strength: number } }[];
-  edges: { data: { source: string; target: string; dpgs: { id: string }[] } }[];
+  edges: {
+    data: {
+      source: string;
+      target: string;
+      dpgs: { id: string; via: unknown[]; sentence: string }[];
+    };
+  }[];
 }
 
 async function network(id: string): Promise<Network> {
@@ -117,6 +123,44 @@ describe('partnership networks through the funds organisations run', () => {
       ['org:investee', 'org:co-owner', ['dpg:a']],
       ['org:investee', 'org:runner', ['dpg:a']],
     ]);
+  });
+
+  it('names the funds a DPG is shared through, and who runs them, in the answer and in words', async () => {
+    const runner = await network('org:runner');
+    const dpgOf = (n: Network, source: string, target: string) =>
+      n.edges.find((e) => e.data.source === source && e.data.target === target)!.data.dpgs[0]!;
+    const fund = (id: string, runBy: string) => ({
+      id: `initiative:${id}`,
+      label: id,
+      type: 'Initiative',
+      runBy: { id: `org:${runBy}`, label: runBy },
+    });
+    // runner funds a itself (as well as through fund): no go-between to name.
+    expect(dpgOf(runner, 'org:runner', 'org:co-owner')).toEqual({
+      id: 'dpg:a',
+      label: 'a',
+      type: 'DPG',
+      via: [],
+      sentence: 'a',
+    });
+    // b only through its funds; rival only through rival-fund, its own side first.
+    expect(dpgOf(runner, 'org:runner', 'org:other')).toMatchObject({
+      via: [fund('fund', 'runner'), fund('fund2', 'runner')],
+      sentence: 'b, which runner funds through fund and fund2',
+    });
+    expect(dpgOf(runner, 'org:runner', 'org:rival')).toMatchObject({
+      via: [fund('fund', 'runner'), fund('fund2', 'runner'), fund('rival-fund', 'rival')],
+      sentence: 'b, which runner funds through fund and fund2, and rival through rival-fund',
+    });
+    // Among the partners too; the fund that funds b itself goes through nothing.
+    expect(dpgOf(runner, 'org:other', 'org:rival').sentence).toBe(
+      'b, which rival funds through rival-fund',
+    );
+    expect(dpgOf(runner, 'initiative:rival-fund', 'org:other').via).toEqual([]);
+    // From an owner's side, the runner is the one named.
+    expect(dpgOf(await network('org:other'), 'org:other', 'org:runner').sentence).toBe(
+      'b, which runner funds through fund and fund2',
+    );
   });
 
   it('leaves out whoever shares nothing', async () => {

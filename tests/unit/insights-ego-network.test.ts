@@ -15,7 +15,7 @@ const item = (id: string) => ({
 const partner = (n: number, activities: string[], dpgs: string[] = []): PartnerRow => ({
   partner: { id: `org:p${n}`, label: `P${n}`, type: 'Organisation', kind: 'company' },
   activities: activities.map(item),
-  dpgs: dpgs.map(item),
+  dpgs: dpgs.map((id) => ({ ...item(id), via: [], sentence: id.toUpperCase() })),
 });
 const tie = (a: number, b: number, activity: string): TieRow => ({
   source: `org:p${a}`,

@@ -1,6 +1,7 @@
 // Unit tests of the insight views' request paths and tolerant answer reader
 // (web/src/lib/insights/insight-request.ts).
 import { describe, expect, it } from 'vitest';
+import { insightCsv } from '../../web/src/lib/insights/insight-csv.ts';
 import {
   insightItems,
   insightMisfit,
@@ -173,6 +174,52 @@ describe('partnership network answers', () => {
     });
     expect(items[2]?.pathIds).toEqual(['activity:c']);
     expect(insightTotal(network)).toBe(3);
+  });
+
+  it('says a DPG shared through a fund by its sentence, and puts the fund on its path', () => {
+    const items = insightItems({
+      organisation: { id: 'org:unicef', label: 'UNICEF' },
+      nodes: [
+        { data: { id: 'org:unicef', label: 'UNICEF', type: 'Organisation', ego: true } },
+        { data: { id: 'org:avyantra', label: 'Avyantra', type: 'Organisation', strength: 1 } },
+      ],
+      edges: [
+        {
+          data: {
+            source: 'org:unicef',
+            target: 'org:avyantra',
+            activities: [],
+            dpgs: [
+              {
+                id: 'dpg:avyantra',
+                label: 'Avyantra Health Technologies',
+                type: 'DPG',
+                via: [
+                  {
+                    id: 'initiative:unicef-venture-fund',
+                    label: 'UNICEF Venture Fund',
+                    type: 'Initiative',
+                    runBy: { id: 'org:unicef', label: 'UNICEF' },
+                  },
+                ],
+                sentence:
+                  'Avyantra Health Technologies, which UNICEF funds through UNICEF Venture Fund',
+              },
+            ],
+          },
+        },
+      ],
+    });
+    expect(items[0]).toMatchObject({
+      summary: 'Shares 1 DPG',
+      reasons: ['Avyantra Health Technologies, which UNICEF funds through UNICEF Venture Fund'],
+      pathIds: ['dpg:avyantra', 'initiative:unicef-venture-fund'],
+    });
+    // The CSV's "why listed" says it in the same words.
+    expect(insightCsv('network', items).split('\r\n')[1]).toBe(
+      '1,org:avyantra,Avyantra,Organisation,,,1,,Shares 1 DPG,' +
+        '"Avyantra Health Technologies, which UNICEF funds through UNICEF Venture Fund",',
+    );
     expect(insightTotal({ total: 136 })).toBe(136);
     expect(insightTotal({})).toBeNull();
   });

@@ -16,6 +16,7 @@ import { writeFacts } from '../graph/graph-writer.ts';
 import { buildReport, type ImportReport } from '../import-report.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
 import { loadResolver } from '../resolution/resolver-factory.ts';
+import { withoutNameDebris } from '../resolution/name-debris.ts';
 import { nameProblem, slugify } from '../resolution/text-normalise.ts';
 import type { SourceText } from '../source-reader.ts';
 
@@ -105,10 +106,11 @@ export function parseActivitiesCsv(
     }
   }
   return records.map(({ record, info }) => {
+    // Names lose the debris at their ends ("… (SLUDI) Project:"); their ids are the same.
     const row = {
       line: info.lines,
-      organisation: record[columns.organisation] ?? '',
-      activity: record[columns.activity] ?? '',
+      organisation: withoutNameDebris(record[columns.organisation] ?? ''),
+      activity: withoutNameDebris(record[columns.activity] ?? ''),
       link: columns.link ? (record[columns.link] ?? '') : '',
     };
     for (const field of ['organisation', 'activity'] as const) {

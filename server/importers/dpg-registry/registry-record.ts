@@ -4,12 +4,16 @@
  * is also how contact names and e-mail addresses never get past this module.
  */
 import { z } from 'zod';
+import { withoutNameDebris } from '../resolution/name-debris.ts';
 import { nameProblem } from '../resolution/text-normalise.ts';
 
 const text = z.string().trim();
-/** A name the graph can hold (not empty, not a paragraph, letters or digits for an id). */
+/**
+ * A name the graph can hold (not empty, not a paragraph, letters or digits for an id), without
+ * debris at its ends or runs of spaces ("ITECH,  University of Washington").
+ */
 const name = (what: string) =>
-  text.superRefine((value, ctx) => {
+  text.transform(withoutNameDebris).superRefine((value, ctx) => {
     const problem = nameProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
   });

@@ -13,17 +13,21 @@ import { buildReport, type ImportReport } from '../import-report.ts';
 import { parseJsonDocument } from '../json-document.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
 import { loadResolver } from '../resolution/resolver-factory.ts';
+import { withoutNameDebris } from '../resolution/name-debris.ts';
 import { nameProblem } from '../resolution/text-normalise.ts';
 import type { SourceText } from '../source-reader.ts';
 
 const DPGA_ID = 'org:dpga';
 const BOARD_GROUP_ID = 'group:dpga-board';
 
-/** An organisation's name: not empty, not a paragraph, with letters or digits for its id. */
+/**
+ * An organisation's name: not empty, not a paragraph, with letters or digits for its id; without
+ * debris at its ends or runs of spaces.
+ */
 const organisationName = (what: string) =>
   z
     .string()
-    .trim()
+    .transform(withoutNameDebris)
     .superRefine((name, ctx) => {
       const problem = nameProblem(name);
       if (problem) ctx.addIssue({ code: 'custom', message: `${what} name ${problem}` });

@@ -12,6 +12,7 @@ import {
   homeCountryFromName,
   type HomeCountryTable,
 } from '../resolution/home-country.ts';
+import { withoutNameDebris } from '../resolution/name-debris.ts';
 import { classifyOrganisation } from '../resolution/organisation-classifier.ts';
 import { nameProblem, slugify } from '../resolution/text-normalise.ts';
 import type { AmbiguousName, ResolutionRecord, UnresolvedName } from '../import-report.ts';
@@ -39,7 +40,8 @@ export class FactBuilder {
     extra: Props = {},
     statedName: string = entry.name,
   ): string {
-    const base: Props = entry.origin === 'graph' ? {} : { ...entry.props, aliases: entry.aliases };
+    const base: Props =
+      entry.origin === 'graph' ? cleanedName(entry) : { ...entry.props, aliases: entry.aliases };
     const aliases = [
       ...((base.aliases as string[] | undefined) ?? []),
       ...((extra.aliases as string[] | undefined) ?? []),
@@ -159,6 +161,18 @@ export class FactBuilder {
     if (!this.wasAmbiguous(name, context)) this.unresolved.push({ name, context, createdId: null });
     return null;
   }
+}
+
+/**
+ * The name of an entity the graph holds, without the debris an import before name-debris.ts
+ * stored ("… Project:", doubled spaces); nothing when it has none. A graph node keeps its name
+ * over a source's, so without this a database imported before would keep the debris that a fresh
+ * import no longer has. The id stays (ids drop punctuation and spacing), and an editor's name is
+ * kept by the import guards, as for the kind below.
+ */
+function cleanedName(entry: GazetteerEntry): Props {
+  const name = withoutNameDebris(entry.name);
+  return name === entry.name || name === '' ? {} : { name };
 }
 
 /**

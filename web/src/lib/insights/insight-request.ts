@@ -271,7 +271,8 @@ function sharedCount(activities: number, dpgs: number): string {
 /**
  * The partners of a partnership-network answer (its nodes, less the organisation itself), each with
  * what it shares with the organisation (the edge between them): the count as score, the shared
- * activities and DPGs as reasons and as the path to show on the canvas; brokers tagged.
+ * activities and DPGs as reasons (a DPG by its sentence, which names the fund it is shared through)
+ * and as the path to show on the canvas; brokers tagged.
  */
 function networkItems(body: Record<string, unknown>, egoId: string): InsightItem[] {
   const brokers = new Set(
@@ -304,15 +305,25 @@ function networkItems(body: Record<string, unknown>, egoId: string): InsightItem
       unknown
     >;
     const tie = shared.get(item.id) ?? { activities: [], dpgs: [] };
-    const via = [...tie.activities, ...tie.dpgs];
+    const shares = [...tie.activities, ...tie.dpgs];
+    // A DPG shared through a fund one of them runs is on the path too, and named in its sentence.
+    const funds = tie.dpgs
+      .flatMap((dpg) => (Array.isArray(dpg.via) ? dpg.via : []))
+      .filter(isRecord);
     items.push({
       ...item,
-      score: typeof record.strength === 'number' ? record.strength : via.length,
+      score: typeof record.strength === 'number' ? record.strength : shares.length,
       summary: sharedCount(tie.activities.length, tie.dpgs.length),
-      reasons: via
-        .map((entity) => text(entity.label))
+      reasons: shares
+        .map((entity) => text(entity.sentence) ?? text(entity.label))
         .filter((label): label is string => label !== null),
-      pathIds: via.map((entity) => text(entity.id)).filter((id): id is string => id !== null),
+      pathIds: [
+        ...new Set(
+          [...shares, ...funds]
+            .map((entity) => text(entity.id))
+            .filter((id): id is string => id !== null),
+        ),
+      ],
       tags: brokers.has(item.id) ? [...item.tags, 'broker'] : item.tags,
     });
   }
