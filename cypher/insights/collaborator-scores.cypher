@@ -207,7 +207,8 @@ CALL (profiled, xIdx, tied, active, seen) {
 }
 // The ranking is collaborator-ranking.ts's (score at 6 decimals, then id); it is repeated here only
 // to send the best $limit rather than every candidate. What a row shows of its candidate (its
-// membership, where it is based) is read past the LIMIT: for the $limit shown, never in the walks.
+// membership, where it is based, who runs it if it is an initiative) is read past the LIMIT: for
+// the $limit shown, never in the walks.
 CALL (near, farBest) {
   UNWIND near + farBest AS best
   WITH best ORDER BY round(best.score * 1000000.0) DESC, best.o.id LIMIT $limit
@@ -219,13 +220,18 @@ CALL (near, farBest) {
                           THEN [{metaPath: 'activity-dpg', paths: best.sec[2], damped: best.sec[3]}]
                           ELSE [] END AS parts
   WITH o, parts,
-       COLLECT { MATCH (o)-[:BASED_IN]->(home:Country) RETURN home.name ORDER BY home.name } AS homes
+       COLLECT { MATCH (o)-[:BASED_IN]->(home:Country) RETURN home.name ORDER BY home.name } AS homes,
+       COLLECT { MATCH (runner:Organisation)-[:RUNS]->(o) RETURN runner.name ORDER BY runner.name }
+         AS runners
   RETURN collect({candidate: o {.id, label: coalesce(o.name, o.id),
                                type: [l IN labels(o) WHERE l <> 'Entity'][0], kind: o.kind,
                                member: EXISTS { (o)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) },
                                homeCountry: CASE WHEN size(homes) = 0 THEN null
                                                  ELSE reduce(t = head(homes), h IN tail(homes) |
-                                                             t + ' / ' + h) END},
+                                                             t + ' / ' + h) END,
+                               runBy: CASE WHEN size(runners) = 0 THEN null
+                                           ELSE reduce(t = head(runners), r IN tail(runners) |
+                                                       t + ' / ' + r) END},
                   parts: parts}) AS candidates
 }
 RETURN size(near) + farTotal AS total, candidates

@@ -52,7 +52,11 @@ RETURN partner {.id, label: coalesce(partner.name, partner.id),
                 homeCountry: reduce(home = null,
                                     c IN COLLECT { MATCH (partner)-[:BASED_IN]->(c:Country)
                                                    RETURN c.name ORDER BY c.name } |
-                                    CASE WHEN home IS NULL THEN c ELSE home + ' / ' + c END)}
+                                    CASE WHEN home IS NULL THEN c ELSE home + ' / ' + c END),
+                runBy: reduce(runner = null,
+                              r IN COLLECT { MATCH (o:Organisation)-[:RUNS]->(partner)
+                                             RETURN o.name ORDER BY o.name } |
+                              CASE WHEN runner IS NULL THEN r ELSE runner + ' / ' + r END)}
        AS partner,
        [s IN shared WHERE s.type = 'Activity' | s {.id, .label, .type}] AS activities,
        [s IN shared WHERE s.type = 'DPG'] AS dpgs

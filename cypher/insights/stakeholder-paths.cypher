@@ -11,7 +11,8 @@
 // kinds in $notActors (tools, standards, policy processes: stakeholder-map.ts) are never
 // stakeholders.
 // Each stakeholder carries the name of its home country (BASED_IN), for a map of a country to tell
-// its own organisations from foreign ones.
+// its own organisations from foreign ones, and an initiative who runs it (RUNS: the UNICEF Venture
+// Fund beside UNICEF says whose it is).
 // Bounded: at most $maxPaths rows, in a stable order.
 MATCH (y:Entity {id: $id})
 CALL (y) {
@@ -77,13 +78,15 @@ CALL (y) {
 // Membership once per stakeholder, not once per path (a hub has thousands).
 WITH s, collect(p) AS paths
 WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member,
-     COLLECT { MATCH (s)-[:BASED_IN]->(home:Country) RETURN home.name ORDER BY home.name } AS homes
+     COLLECT { MATCH (s)-[:BASED_IN]->(home:Country) RETURN home.name ORDER BY home.name } AS homes,
+     COLLECT { MATCH (runner:Organisation)-[:RUNS]->(s) RETURN runner.name ORDER BY runner.name }
+       AS runners
 WHERE NOT (s:Initiative AND s.kind IN $notActors)
   AND ($kind = '' OR (s:Organisation AND coalesce(s.kind, 'unknown') = $kind))
   AND (NOT $membersOnly OR member)
   AND (size($roleTypes) = 0 OR any(p IN paths WHERE type(relationships(p)[0]) IN $roleTypes))
 UNWIND paths AS p
-WITH s, member, homes, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
+WITH s, member, homes, runners, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
                              type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
      [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels
 ORDER BY s.id, size(nodes), [n IN nodes | n.id]
@@ -91,5 +94,7 @@ LIMIT $maxPaths
 RETURN s {.id, label: coalesce(s.name, s.id), type: [l IN labels(s) WHERE l <> 'Entity'][0],
           kind: s.kind, member: member,
           homeCountry: CASE WHEN size(homes) = 0 THEN null
-                            ELSE reduce(t = head(homes), h IN tail(homes) | t + ' / ' + h) END} AS stakeholder,
+                            ELSE reduce(t = head(homes), h IN tail(homes) | t + ' / ' + h) END,
+          runBy: CASE WHEN size(runners) = 0 THEN null
+                      ELSE reduce(t = head(runners), r IN tail(runners) | t + ' / ' + r) END} AS stakeholder,
        nodes, rels

@@ -230,6 +230,11 @@ export const collaboratorsResponseSchema = z
             'Where the candidate is based (BASED_IN): its country, or countries joined by " / "; null when not known (initiatives, UN agencies). With `country`, a candidate based there is listed even when none of its paths runs through it',
           example: 'Norway',
         }),
+        runBy: z.string().nullable().meta({
+          description:
+            'For an initiative, who runs it (RUNS): an organisation, or names joined by " / "; null for organisations',
+          example: 'UNICEF',
+        }),
         score: z.number().min(0),
         parts: z.array(
           z.object({
@@ -327,6 +332,11 @@ export const stakeholdersResponseSchema = z
             'The name of the organisation’s home country (BASED_IN), when known (names joined by " / " when it has more than one); absent otherwise. On a country’s map, an organisation based elsewhere is a foreign stakeholder',
           example: 'Norway',
         }),
+        runBy: z.string().optional().meta({
+          description:
+            'For an initiative, who runs it (RUNS), names joined by " / "; absent otherwise. The UNICEF Venture Fund beside UNICEF says whose it is',
+          example: 'UNICEF',
+        }),
         group: z.string(),
         roles: z.array(z.enum(STAKEHOLDER_ROLES)),
         ring: count.meta({
@@ -399,6 +409,10 @@ export const networkResponseSchema = z
           homeCountry: z.string().nullable().optional().meta({
             description:
               'Where a partner is based (BASED_IN): its country, or countries joined by " / "; null when not known. Absent on the organisation itself',
+          }),
+          runBy: z.string().nullable().optional().meta({
+            description:
+              'For a partner that is an initiative, who runs it (RUNS), names joined by " / "; null for organisations. Absent on the organisation itself',
           }),
           ego: z.boolean(),
           strength: count,

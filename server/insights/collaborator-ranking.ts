@@ -87,6 +87,8 @@ export interface CandidateRef {
    * null when not known (an initiative, a UN agency).
    */
   homeCountry: string | null;
+  /** For an initiative, who runs it (RUNS): names joined by " / "; else null. */
+  runBy: string | null;
 }
 
 /** The shared node (or, for sectors, the shared property value) a path goes through. */

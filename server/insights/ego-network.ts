@@ -13,6 +13,8 @@ export interface PartnerRef extends PathNode {
   kind: string | null;
   /** Where a partner is based (BASED_IN), its countries' names; null when not known. */
   homeCountry?: string | null;
+  /** For an initiative, who runs it (RUNS), names joined by " / "; null for the rest. */
+  runBy?: string | null;
 }
 
 /** A DPG two parties both back, one of them perhaps only through a fund it runs. */

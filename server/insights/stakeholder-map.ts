@@ -194,6 +194,8 @@ export interface StakeholderRef {
    * it more than one. Absent for groups, initiatives and organisations of no known home.
    */
   homeCountry?: string | null;
+  /** For an initiative, who runs it (RUNS), names joined by " / ". Absent for the rest. */
+  runBy?: string | null;
 }
 
 export interface StakeholderPathRow {
@@ -328,7 +330,7 @@ export function buildStakeholderMap(
   const kept = [...grouped.values()].filter(
     ({ connections }) => !options.role || connections.some((c) => c.role === options.role),
   );
-  const all = kept.map(({ ref: { homeCountry, ...ref }, connections }) => {
+  const all = kept.map(({ ref: { homeCountry, runBy, ...ref }, connections }) => {
     const context = contexts.get(ref.id);
     const roles = STAKEHOLDER_ROLES.filter((r) => connections.some((c) => c.role === r));
     const ranked = options.role ? connections.filter((c) => c.role === options.role) : connections;
@@ -337,6 +339,7 @@ export function buildStakeholderMap(
     return {
       ...ref,
       ...(homeCountry ? { homeCountry } : {}),
+      ...(runBy ? { runBy } : {}),
       group: ref.type === 'Organisation' ? (ref.kind ?? 'unknown') : ref.type.toLowerCase(),
       roles,
       ring: Math.min(...ranked.map((c) => c.ring)),

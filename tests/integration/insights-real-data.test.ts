@@ -247,6 +247,21 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
       expect(home('initiative:unicef-venture-fund')).toBeNull();
     });
 
+    it('say who runs a candidate that is an initiative, and nothing for an organisation', async () => {
+      const runBy = (id: string) => answer.candidates.find((c) => c.id === id)?.runBy;
+      expect(runBy('initiative:unicef-venture-fund')).toBe('UNICEF');
+      expect(runBy('org:unicef')).toBeNull();
+      for (const c of answer.candidates) if (c.type === 'Organisation') expect(c.runBy).toBeNull();
+      // The stakeholder map of an activity the fund is involved in says whose it is too.
+      const { body } = await api.get(
+        '/api/stakeholders?activity=activity:unicef/unicef-venture-fund-frontier-technology-dpg-investmets',
+      );
+      const map = conforms(stakeholdersResponseSchema, body);
+      const fund = map.stakeholders.find((s) => s.id === 'initiative:unicef-venture-fund');
+      expect(fund?.runBy).toBe('UNICEF');
+      expect(map.stakeholders.find((s) => s.id === 'org:unicef')?.runBy).toBeUndefined();
+    });
+
     it('narrowed to a country, list the candidates based there, each saying so', async () => {
       // The whole list is complete, so a narrowed list is a part of it
       expect(answer.total).toBe(answer.candidates.length);

@@ -26,6 +26,7 @@ const org = (slug: string, extra: Partial<CandidateRef> = {}): CandidateRef => (
   kind: 'ngo',
   member: false,
   homeCountry: null,
+  runBy: null,
   ...extra,
 });
 const dpg = (slug: string) => ({ id: `dpg:${slug}`, label: slug.toUpperCase(), type: 'DPG' });

@@ -62,6 +62,7 @@ describe('insight requests', () => {
         type: 'Organisation',
         kind: 'government',
         homeCountry: null,
+        runBy: null,
         score: 0.8,
         reasons: ['Norad funds DHIS2'],
         pathIds: ['org:norad', 'dpg:dhis2'],
@@ -217,7 +218,7 @@ describe('partnership network answers', () => {
     });
     // The CSV's "why listed" says it in the same words.
     expect(insightCsv('network', items).split('\r\n')[1]).toBe(
-      '1,org:avyantra,Avyantra,Organisation,,,1,,Shares 1 DPG,' +
+      '1,org:avyantra,Avyantra,Organisation,,,,1,,Shares 1 DPG,' +
         '"Avyantra Health Technologies, which UNICEF funds through UNICEF Venture Fund",',
     );
     expect(insightTotal({ total: 136 })).toBe(136);

@@ -58,6 +58,8 @@ export function insightCsvColumns(kind: InsightKind): string[] {
     'kind',
     // Every view says where its organisations are based: a Norwegian agency is not a Kenyan one.
     'home country',
+    // An initiative is its runner's: the UNICEF Venture Fund is UNICEF's.
+    'run by',
     measure,
     'tags',
     madeOf,
@@ -95,6 +97,7 @@ export function insightCsv(
       entityTypeName(item.type),
       item.kind && item.kind !== 'unknown' ? organisationKindName(item.kind) : '',
       item.homeCountry ?? '',
+      item.runBy ?? '',
       (kind === 'stakeholders' ? item.influenceRank : item.score) ?? '',
       // A stakeholder's ring first: how it is involved, and whether only indirectly.
       [

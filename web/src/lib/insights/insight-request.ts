@@ -16,6 +16,8 @@ export interface InsightItem {
   kind: string | null;
   /** An organisation's home country, by name, when the answer says (every view's answer does). */
   homeCountry: string | null;
+  /** An initiative's runner, by name, when the answer says (every view's answer does). */
+  runBy: string | null;
   score: number | null;
   /** Sentences that explain why the entity is listed. */
   reasons: string[];
@@ -194,6 +196,7 @@ function toItem(
     type: text(record.type) ?? '',
     kind: text(record.kind),
     homeCountry: text(record.homeCountry),
+    runBy: text(record.runBy),
     score: typeof record.score === 'number' ? record.score : null,
     reasons: [...new Set(reasons)],
     pathIds: [...new Set(pathIds.filter((value): value is string => value !== null))],
