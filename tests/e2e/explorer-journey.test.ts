@@ -1283,7 +1283,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       expect(text.startsWith('\uFEFF')).toBe(true);
       const table = text.slice(1).trim().split('\r\n');
       expect(table[0]).toBe(
-        'rank,id,name,type,kind,home country,score,tags,score made of,why listed,editors’ notes',
+        'rank,id,name,type,kind,home country,run by,score,tags,score made of,why listed,editors’ notes',
       );
       expect(table.slice(1).map((line) => line.split(',')[1])).toEqual(
         all.candidates.map((c) => c.id),
