@@ -164,6 +164,19 @@ describe('selection utils', () => {
       { source: 'source:editor:ada', evidence: null },
     ]);
     expect(relationshipOwnProperties(properties)).toEqual({ role: 'Funder', board: true });
+    // In reading order, whatever order the database gives them in.
+    expect(
+      Object.keys(
+        relationshipOwnProperties({
+          notes: 'n',
+          sources: [],
+          role: 'r',
+          endDate: '2026',
+          since: 'x',
+          startDate: '2025',
+        }),
+      ),
+    ).toEqual(['role', 'startDate', 'endDate', 'since', 'notes']);
     expect(relationshipProvenance({})).toEqual([]);
   });
 });

@@ -86,11 +86,24 @@ export function relationshipProvenance(
   }));
 }
 
-/** A relationship's own properties (role, dates, notes, board), its provenance lists left out. */
+/** The order a relationship's own properties read in: who, when, then the rest, the notes last. */
+const PROPERTY_ORDER = ['role', 'startDate', 'endDate', 'board'];
+
+/**
+ * A relationship's own properties (role, dates, board, notes), its provenance lists left out, in
+ * reading order: the database hands them back in no particular one ("Notes, Role, End date, Start
+ * date").
+ */
 export function relationshipOwnProperties(
   properties: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
+  const rank = (key: string) => {
+    const at = PROPERTY_ORDER.indexOf(key);
+    return at === -1 ? (key === 'notes' ? PROPERTY_ORDER.length + 1 : PROPERTY_ORDER.length) : at;
+  };
   return Object.fromEntries(
-    Object.entries(properties).filter(([key]) => !PROVENANCE_KEYS.has(key)),
+    Object.entries(properties)
+      .filter(([key]) => !PROVENANCE_KEYS.has(key))
+      .sort(([a], [b]) => rank(a) - rank(b)),
   );
 }
