@@ -5,7 +5,8 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 /**
- * Server modules the front end imports (web/src/state/curation/rules.ts, web/src/state/url/utils.ts):
+ * Server modules the front end imports (web/src/state/curation/rules.ts, web/src/state/url/utils.ts,
+ * web/src/lib/vocabulary/relationship-sentence.ts):
  * pure, no runtime imports.
  */
 const SHARED_WITH_WEB = [
@@ -15,6 +16,7 @@ const SHARED_WITH_WEB = [
   'server/curation/merge-rules.ts',
   'server/api/limits.ts',
   'server/services/export/spreadsheet-formulas.ts',
+  'server/services/verb-agreement.ts',
 ];
 
 /** An import path into server/ that is not one of SHARED_WITH_WEB. */

@@ -18,6 +18,7 @@ import {
 export {
   ENTITY_TYPES,
   ORGANISATION_KINDS,
+  RELATIONSHIP_PHRASES,
   RELATIONSHIP_TYPES,
   type EntityType,
   type OrganisationKind,
@@ -27,25 +28,6 @@ export {
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
 export const relationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
 export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
-
-/** How each relationship reads in a sentence, subject first ("UNICEF leads …"). */
-export const RELATIONSHIP_PHRASES: Record<RelationshipType, string> = {
-  LEADS: 'leads',
-  CO_LEADS: 'co-leads',
-  PARTICIPATES_IN: 'participates in',
-  FUNDS: 'funds',
-  INVOLVES: 'involves',
-  TAKES_PLACE_IN: 'takes place in',
-  MEMBER_OF: 'is a member of',
-  RUNS: 'runs',
-  OWNS: 'owns',
-  MAINTAINS: 'maintains',
-  IMPLEMENTS: 'implements',
-  ADVANCES: 'advances',
-  DEPLOYED_IN: 'is deployed in',
-  DEVELOPED_IN: 'is developed in',
-  BASED_IN: 'is based in',
-};
 
 /** Id prefix per type: ids are `<prefix>:<slug>`, stable across re-imports so URLs stay valid. */
 export const ID_PREFIX: Record<EntityType, string> = {

@@ -36,6 +36,28 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
+/**
+ * How each relationship reads in a sentence, subject first ("UNICEF leads …"): the API's path
+ * sentences and the details panel's sentence about one relationship read the same.
+ */
+export const RELATIONSHIP_PHRASES: Record<RelationshipType, string> = {
+  LEADS: 'leads',
+  CO_LEADS: 'co-leads',
+  PARTICIPATES_IN: 'participates in',
+  FUNDS: 'funds',
+  INVOLVES: 'involves',
+  TAKES_PLACE_IN: 'takes place in',
+  MEMBER_OF: 'is a member of',
+  RUNS: 'runs',
+  OWNS: 'owns',
+  MAINTAINS: 'maintains',
+  IMPLEMENTS: 'implements',
+  ADVANCES: 'advances',
+  DEPLOYED_IN: 'is deployed in',
+  DEVELOPED_IN: 'is developed in',
+  BASED_IN: 'is based in',
+};
+
 /** Organisation kinds (classification grows with the importers of the registry and members list). */
 export const ORGANISATION_KINDS = [
   'un-agency',

@@ -2,7 +2,8 @@
  * Verb agreement in the sentences the API writes about the graph. Most subjects are one
  * organisation, DPG or activity; a group named for its members ("AI CoP members", "DPGA Board
  * Members") is plural, and "AI CoP members participates in…" read as a slip to every reader (QA).
- * Pure; the phrases are the graph model's present-tense ones ("leads", "is deployed in").
+ * Pure; the phrases are the graph model's present-tense ones ("leads", "is deployed in"). The
+ * front end bundles it (no imports), so the details panel's sentence agrees as the API's do.
  */
 
 /** Whether a name reads as plural: a group named for its members. */

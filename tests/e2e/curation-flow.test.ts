@@ -248,6 +248,34 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         'Leads the evaluation track of the community.',
       );
 
+      // Selected as a relationship (as a link to it opens it): its role and dates in its panel,
+      // where the editor can correct it too; an end's button leads back to the organisation.
+      const relationshipLink = `${NEW_ORG}|PARTICIPATES_IN|${AI_COP}`;
+      await inPage(
+        page,
+        `(() => {
+          const params = new URLSearchParams(location.hash.split('?')[1]);
+          params.set('sel', ${JSON.stringify(relationshipLink)});
+          location.hash = '#/explore?' + params.toString();
+        })()`,
+      );
+      const relPanel = page.locator('[data-testid="relationship-panel"]');
+      await relPanel.locator('[data-testid="relationship-sentence"]').waitFor(POLL);
+      expect(await relPanel.locator('dl').textContent()).toMatch(
+        /Role\s*evaluation lead\s*Start date\s*2025-02\s*End date\s*2026\s*Notes\s*Leads the evaluation track/,
+      );
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'curation-desktop-relationship-panel.png'),
+      });
+      await relPanel.locator('[data-testid="relationship-edit"]').click();
+      await expect
+        .poll(() => page.inputValue(`${relForm} input[name="role"]`), POLL)
+        .toBe('evaluation lead');
+      await page.click(`${relForm} button:has-text("Cancel")`);
+      await page.waitForSelector(relForm, { state: 'detached', ...POLL });
+      await relPanel.locator('[data-testid="relationship-end"][data-end="from"]').click();
+      await page.waitForSelector('[data-testid="details-panel"] .group .about', POLL);
+
       // The activity's stakeholder map shows the note beside the new stakeholder.
       await page.click(`[data-testid="details-panel"] button.row:has-text("Co-Leading")`);
       await expect.poll(() => page.textContent('#details-title'), POLL).toMatch(/co-leading/i);

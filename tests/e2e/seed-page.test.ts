@@ -7,7 +7,13 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { OverviewResponse, SearchResponse } from '../../web/src/lib/api/types.ts';
+import type {
+  EntityDetails,
+  OverviewResponse,
+  RelationshipState,
+  SearchResponse,
+} from '../../web/src/lib/api/types.ts';
+import { relationshipSentence } from '../../web/src/lib/vocabulary/relationship-sentence.ts';
 import { OVERVIEW_LIMIT } from '../../web/src/state/graph/limits.ts';
 import { SEARCH_LIMIT } from '../../web/src/state/search/limits.ts';
 import { inPage, waitInPage, launchChromium, SCREENSHOTS, VIEWPORTS } from '../support/browser.ts';
@@ -168,5 +174,99 @@ describe.each(VIEWPORTS)('seed page at $name size ($width×$height)', (viewport)
 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#details-title').count(), POLL).toBe(0);
+  });
+
+  it('selects a relationship by clicking its edge, keeps it on reload and clears it with Escape', async (ctx) => {
+    if (overview.total.edges === 0) return ctx.skip();
+    await openApp();
+    await page.waitForSelector('[data-graph-state="ready"]');
+    await expect
+      .poll(() => inPage<number>(page, 'window.__cy.edges().length'), POLL)
+      .toBe(overview.total.edges);
+    // An edge whose midpoint the canvas's own hit test gives to that edge (no node or other edge
+    // nearer) and that no panel covers: where a reader would click it.
+    const target = await inPage<{ id: string; x: number; y: number } | null>(
+      page,
+      `(() => {
+        const cy = window.__cy;
+        const box = cy.container().getBoundingClientRect();
+        for (const edge of cy.edges()) {
+          const mid = edge.midpoint();
+          if (cy.renderer().findNearestElement(mid.x, mid.y, true, false) !== edge) continue;
+          const at = edge.renderedMidpoint();
+          const x = box.left + at.x;
+          const y = box.top + at.y;
+          if (document.elementFromPoint(x, y)?.closest('.cy')) return { id: edge.id(), x, y };
+        }
+        return null;
+      })()`,
+    );
+    expect(target, 'an edge clear to click').not.toBeNull();
+    const [from, type, to] = target!.id.split('|') as [string, string, string];
+    const relationship = await api<RelationshipState>(
+      `/api/curation/relationships?${new URLSearchParams({ from, type, to })}`,
+    );
+    const sourceTitles = new Map(
+      (await api<EntityDetails>(`/api/entities/${encodeURIComponent(from)}`)).sources.map(
+        (source) => [source.id, source.title ?? ''],
+      ),
+    );
+    const sentence = relationshipSentence(relationship.fromLabel, type, relationship.toLabel);
+
+    await page.mouse.move(target!.x, target!.y);
+    await expect
+      .poll(() => inPage(page, 'window.__cy.container().style.cursor'), POLL)
+      .toBe('pointer');
+    await page.mouse.click(target!.x, target!.y);
+    const panel = page.locator('[data-testid="relationship-panel"]');
+    await panel.locator('[data-testid="relationship-sentence"]').waitFor(POLL);
+    /** What the panel and the canvas say about the selection. */
+    const shown = async () => ({
+      sentence: await panel.locator('[data-testid="relationship-sentence"]').textContent(),
+      ends: await panel.locator('[data-testid="relationship-end"] .end-label').allTextContents(),
+      sources: (
+        await panel.locator('[data-testid="relationship-sources"] li').allTextContents()
+      ).map((text) => text.replace(/\s+/g, ' ').trim()),
+      selected: await inPage<string[]>(page, 'window.__cy.$(":selected").map((e) => e.id())'),
+      canvasEnds: await inPage<string[]>(page, 'window.__cy.nodes(".end").map((n) => n.id())'),
+    });
+    const sources = relationship.properties.sources as string[];
+    const evidence = relationship.properties.evidence as string[];
+    const expected = {
+      sentence: sentence.text,
+      ends: [relationship.fromLabel, relationship.toLabel],
+      sources: sources.map(
+        (id, i) => `${sourceTitles.get(id) || id} ${evidence[i] ?? 'states it'}`,
+      ),
+      selected: [target!.id],
+      canvasEnds: [from, to].sort(),
+    };
+    await expect
+      .poll(async () => {
+        const now = await shown();
+        return { ...now, canvasEnds: [...now.canvasEnds].sort() };
+      }, POLL)
+      .toEqual(expected);
+    expect(await inPage(page, 'new URLSearchParams(location.hash.split("?")[1]).get("sel")')).toBe(
+      target!.id,
+    );
+    await page.waitForTimeout(500);
+    await shot('relationship');
+
+    // A reload, as a shared link would, shows the same relationship selected.
+    await page.reload();
+    await page.waitForSelector('[data-graph-state="ready"]');
+    await expect
+      .poll(async () => {
+        const now = await shown();
+        return { ...now, canvasEnds: [...now.canvasEnds].sort() };
+      }, POLL)
+      .toEqual(expected);
+
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count(), POLL).toBe(0);
+    expect(await inPage<number>(page, 'window.__cy.$(":selected").length')).toBe(0);
+    expect(await inPage<string>(page, 'location.hash')).not.toContain('sel=');
   });
 });

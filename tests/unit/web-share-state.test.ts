@@ -38,6 +38,7 @@ const full: ShareState = {
     limits: { 'org:unicef': 120, 'dpg:dhis2': 360 },
   },
   selected: 'dpg:dhis2',
+  relationship: null,
   hiddenTypes: ['SDG'],
   hiddenKinds: ['company', 'ngo'],
   hiddenRels: ['MEMBER_OF'],
@@ -116,6 +117,36 @@ describe('share state in the URL', () => {
     expect(
       decodeShareState('#/explore?focus=country:ke&more=country:ke*300').exploration.limits,
     ).toEqual({ 'country:KE': 300 });
+  });
+
+  it('writes a selected relationship as sel=from|TYPE|to and reads it back, never as an entity', () => {
+    const relationship = { from: 'org:unicef', type: 'FUNDS', to: 'dpg:rapidpro' };
+    const hash = encodeShareState({ ...full, selected: null, relationship });
+    expect(new URLSearchParams(hash.slice('#/explore?'.length)).get('sel')).toBe(
+      'org:unicef|FUNDS|dpg:rapidpro',
+    );
+    expect(decodeShareState(hash)).toEqual({ ...full, selected: null, relationship });
+    expect(unreadLinkSettings(hash)).toEqual([]);
+    // Typed by hand, in another case, with the separator unencoded.
+    expect(decodeShareState('#/explore?sel=ORG:UNICEF|funds|country:ke')).toMatchObject({
+      selected: null,
+      relationship: { from: 'org:unicef', type: 'FUNDS', to: 'country:KE' },
+    });
+  });
+
+  it('reads a malformed relationship in sel as no selection, and says so', () => {
+    for (const sel of [
+      'org:unicef|FUNDS',
+      'org:unicef|LIKES|dpg:rapidpro',
+      'org:unicef|FUNDS|not an id',
+      'org:unicef|FUNDS|dpg:rapidpro|x',
+    ]) {
+      const hash = `#/explore?focus=org:unicef&sel=${encodeURIComponent(sel)}`;
+      expect(decodeShareState(hash)).toMatchObject({ selected: null, relationship: null });
+      expect(unreadLinkSettings(hash)).toEqual([
+        expect.objectContaining({ key: 'sel', value: sel }),
+      ]);
+    }
   });
 
   it("reads the first slice's #/entity/<id> links as a selection", () => {

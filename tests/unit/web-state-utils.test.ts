@@ -17,7 +17,15 @@ import {
   splitMatch,
 } from '../../web/src/state/search/utils.ts';
 import { renamedInExploration } from '../../web/src/state/graph/utils.ts';
-import { hashToSelection, selectionToHash } from '../../web/src/state/selection/utils.ts';
+import {
+  hashToSelection,
+  parseRelationshipKey,
+  relationshipKey,
+  relationshipOwnProperties,
+  relationshipProvenance,
+  sameRelationship,
+  selectionToHash,
+} from '../../web/src/state/selection/utils.ts';
 import { PANEL_SPACE, canvasInsets } from '../../web/src/state/view/utils.ts';
 
 const result = (id: string, type: string, score = 1): SearchResult => ({
@@ -111,6 +119,65 @@ describe('selection utils', () => {
     expect(hashToSelection('#/other/x')).toBeNull();
     expect(hashToSelection('#/entity/')).toBeNull();
     expect(hashToSelection('#/entity/%E0%A4%A')).toBeNull();
+  });
+
+  it("names a relationship as the canvas's edge id, and reads the key back", () => {
+    const ref = { from: 'org:unicef', type: 'FUNDS', to: 'dpg:rapidpro' };
+    expect(relationshipKey(ref)).toBe('org:unicef|FUNDS|dpg:rapidpro');
+    expect(parseRelationshipKey(relationshipKey(ref))).toEqual(ref);
+    expect(parseRelationshipKey(' Org:UNICEF | deployed_in | country:ke ')).toEqual({
+      from: 'org:unicef',
+      type: 'DEPLOYED_IN',
+      to: 'country:KE',
+    });
+  });
+
+  it('reads no relationship from an entity id or a malformed key', () => {
+    for (const text of [
+      'org:unicef',
+      'org:unicef|FUNDS',
+      '|FUNDS|dpg:rapidpro',
+      'org:unicef|KNOWS|dpg:rapidpro',
+      'org:unicef|FUNDS|dpg:rapidpro|extra',
+      'unicef|FUNDS|dpg:rapidpro',
+    ])
+      expect(parseRelationshipKey(text)).toBeNull();
+  });
+
+  it('compares relationships by ends and type', () => {
+    const ref = { from: 'org:unicef', type: 'FUNDS', to: 'dpg:rapidpro' };
+    expect(sameRelationship(ref, { ...ref })).toBe(true);
+    expect(sameRelationship(ref, { ...ref, type: 'OWNS' })).toBe(false);
+    expect(sameRelationship(ref, { ...ref, from: 'dpg:rapidpro', to: 'org:unicef' })).toBe(false);
+    expect(sameRelationship(null, null)).toBe(false);
+  });
+
+  it("pairs a relationship's sources with their evidence and keeps them out of its properties", () => {
+    const properties = {
+      sources: ['source:dpg-registry', 'source:editor:ada'],
+      evidence: ['dpg/rapidpro.json: organizations[0] (funder)'],
+      role: 'Funder',
+      board: true,
+    };
+    expect(relationshipProvenance(properties)).toEqual([
+      { source: 'source:dpg-registry', evidence: 'dpg/rapidpro.json: organizations[0] (funder)' },
+      { source: 'source:editor:ada', evidence: null },
+    ]);
+    expect(relationshipOwnProperties(properties)).toEqual({ role: 'Funder', board: true });
+    // In reading order, whatever order the database gives them in.
+    expect(
+      Object.keys(
+        relationshipOwnProperties({
+          notes: 'n',
+          sources: [],
+          role: 'r',
+          endDate: '2026',
+          since: 'x',
+          startDate: '2025',
+        }),
+      ),
+    ).toEqual(['role', 'startDate', 'endDate', 'since', 'notes']);
+    expect(relationshipProvenance({})).toEqual([]);
   });
 });
 

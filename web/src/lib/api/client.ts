@@ -12,6 +12,7 @@ import type {
   NeighbourhoodResponse,
   OverviewResponse,
   PathsResponse,
+  RelationshipState,
   SearchResponse,
   StatsResponse,
 } from './types';
@@ -79,6 +80,11 @@ export interface ApiClient {
   ): Promise<SearchResponse>;
   /** One entity with its properties, neighbours and sources; rejects with status 404 when unknown. */
   entity(id: string, options?: RequestOptions): Promise<EntityDetails>;
+  /** One relationship with its properties and provenance; rejects with status 404 when there is none. */
+  relationship(
+    ref: { from: string; type: string; to: string },
+    options?: RequestOptions,
+  ): Promise<RelationshipState>;
   /** The entities around `id`, capped at `limit`, with what the cap left out. */
   neighbourhood(
     id: string,
@@ -249,6 +255,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         `/api/entities/${encodeURIComponent(id)}`,
         init,
         (body) => isObject(body) && typeof body.id === 'string' && Array.isArray(body.neighbours),
+      );
+    },
+
+    relationship({ from, type, to }, init = {}) {
+      const params = new URLSearchParams({ from, type, to });
+      return getJson<RelationshipState>(
+        `/api/curation/relationships?${params.toString()}`,
+        init,
+        (body) => isObject(body) && typeof body.type === 'string' && isObject(body.properties),
       );
     },
 

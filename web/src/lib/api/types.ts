@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { consoleAnswerSchema } from '../../../../server/api/console-schemas.ts';
+import type { relationshipStateSchema } from '../../../../server/api/curation-schemas.ts';
 import type {
   entityResponseSchema,
   errorResponseSchema,
@@ -77,6 +78,12 @@ export type Provenance = EntityDetails['provenance'][number];
 
 /** Where a fact came from: an imported document. */
 export type Source = EntityDetails['sources'][number];
+
+/**
+ * `GET /api/curation/relationships?from=&type=&to=`: one relationship, its ends' names, its
+ * properties (role, dates, notes; `sources` and `evidence`, the provenance lists) and its version.
+ */
+export type RelationshipState = z.output<typeof relationshipStateSchema>;
 
 /** The body of every API error response. */
 export type ApiErrorBody = z.output<typeof errorResponseSchema>;

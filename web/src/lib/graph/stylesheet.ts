@@ -2,7 +2,8 @@
  * The Cytoscape stylesheet, as typed data. Per-node encodings come from element data (`data(size)`,
  * `data(fontSize)`, `data(shortLabel)`); per-type colour and shape come from the palette, one selector
  * per type. Interaction states are classes the controllers toggle: `context`, `faded`, `dimmed`, `emphasised`,
- * `labelled`, `hovered`, `lod-hidden`, `label-above`, `label-left`, `label-right`, `label-culled`, `label-over`, and Cytoscape's own `:selected`.
+ * `labelled`, `hovered`, `pointed` (an edge under the pointer), `end` (an end of the selected edge), `lod-hidden`,
+ * `label-above`, `label-left`, `label-right`, `label-culled`, `label-over`, and Cytoscape's own `:selected`.
  */
 import type cytoscape from 'cytoscape';
 import { ENTITY_TYPES } from '../vocabulary';
@@ -230,7 +231,7 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
     // every property of every matching block to each element, and a big graph has thousands of
     // unlabelled edges (each property costs ~2 ms of style per 1,000 edges).
     {
-      selector: 'edge.labelled, edge[?onPath]',
+      selector: 'edge.labelled, edge[?onPath], edge:selected',
       style: {
         'font-family': CANVAS_FONT,
         'font-size': 10,
@@ -288,6 +289,48 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
         'underlay-opacity': 0.18,
         'underlay-shape': 'ellipse',
         'z-index': 50,
+        'min-zoomed-font-size': 0,
+      },
+    },
+    // An edge under the pointer: a halo as around a hovered node says it can be clicked. Its hit
+    // area is already wider than its line (Cytoscape: 8 screen px each side, 24 for a finger).
+    {
+      selector: 'edge.pointed',
+      style: {
+        'underlay-color': CANVAS_THEME.focusRing,
+        'underlay-padding': 5,
+        'underlay-opacity': 0.16,
+        opacity: 1,
+      },
+    },
+    // The selected relationship: drawn in the selection's ink with its name along it, its ends
+    // ringed and named (FocusHighlight marks them `end`), the rest receding as for a node.
+    {
+      selector: 'edge:selected',
+      style: {
+        'line-color': CANVAS_THEME.selection,
+        'target-arrow-color': CANVAS_THEME.selection,
+        width: 3,
+        opacity: 1,
+        'underlay-color': CANVAS_THEME.focusRing,
+        'underlay-padding': 6,
+        'underlay-opacity': 0.22,
+        label: 'data(label)',
+        'font-size': 11,
+        'font-weight': 600,
+        color: CANVAS_THEME.ink,
+        'min-zoomed-font-size': 0,
+        'z-index': 60,
+      },
+    },
+    {
+      selector: 'node.end',
+      style: {
+        label: 'data(shortLabel)',
+        'border-width': 3,
+        'border-color': CANVAS_THEME.selection,
+        'font-weight': LABEL_WEIGHT.selected,
+        'z-index': 55,
         'min-zoomed-font-size': 0,
       },
     },

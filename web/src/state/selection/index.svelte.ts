@@ -1,6 +1,7 @@
 /**
- * Selection domain: which entity the reader selected, where the selection came from, and the details
- * the API returned for it. The canvas, search box, details panel and URL all go through these actions.
+ * Selection domain: which entity or relationship the reader selected (one thing at a time), where
+ * the selection came from, and the details the API returned for it. The canvas, search box, details
+ * panel and URL all go through these actions.
  */
 import { api } from '../../lib/api';
 import {
@@ -12,8 +13,26 @@ import {
   success,
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
-import type { EntityDetails } from '../../lib/api/types';
+import type { EntityDetails, Provenance, RelationshipState, Source } from '../../lib/api/types';
 import { replaceNextUrl } from '../url/replace-next';
+import {
+  type RelationshipRef,
+  relationshipKey,
+  relationshipProvenance,
+  sameRelationship,
+} from './utils';
+
+/** A selected relationship as the details panel shows it. */
+export interface RelationshipDetails {
+  relationship: RelationshipState;
+  /** Each source stating it, with what the source says. */
+  provenance: Provenance[];
+  /**
+   * The sources its provenance names, as far as its ends' details list them (the API has no read
+   * of a source by id; an end lists the sources of its own facts and relationships).
+   */
+  sources: Source[];
+}
 
 /** Where a selection was made; the canvas brings the node into view unless it was clicked there. */
 export type SelectionOrigin = 'canvas' | 'keyboard' | 'search' | 'panel' | 'url';
@@ -24,6 +43,65 @@ let details = $state<AsyncStatus<EntityDetails>>(idle());
 /** The id asked for when the selected entity was reached through a merge (an old link's id). */
 let mergedFrom = $state<string | null>(null);
 const request = createLatestRequest();
+let selectedRelationship = $state<RelationshipRef | null>(null);
+let relationshipDetails = $state<AsyncStatus<RelationshipDetails>>(idle());
+const relationshipRequest = createLatestRequest();
+
+/** An end's sources, or none: the relationship reads without them (its sources then named by id). */
+async function sourcesOf(id: string, signal: AbortSignal): Promise<Source[]> {
+  try {
+    return (await api.entity(id, { signal })).sources;
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    return [];
+  }
+}
+
+async function fetchRelationship(
+  ref: RelationshipRef,
+  signal: AbortSignal,
+): Promise<RelationshipDetails> {
+  // Both ends: a hub lists only its first neighbours, and so perhaps not this relationship's sources.
+  const [relationship, fromSources, toSources] = await Promise.all([
+    api.relationship(ref, { signal }),
+    sourcesOf(ref.from, signal),
+    sourcesOf(ref.to, signal),
+  ]);
+  const provenance = relationshipProvenance(relationship.properties);
+  const stating = new Set(provenance.map((fact) => fact.source));
+  const sources = new Map(
+    [...fromSources, ...toSources]
+      .filter((source) => stating.has(source.id))
+      .map((source) => [source.id, source]),
+  );
+  return { relationship, provenance, sources: [...sources.values()] };
+}
+
+async function loadRelationship(ref: RelationshipRef): Promise<void> {
+  relationshipDetails = loading();
+  try {
+    const data = await relationshipRequest.run((signal) => fetchRelationship(ref, signal));
+    if (sameRelationship(selectedRelationship, ref)) relationshipDetails = success(data);
+  } catch (error) {
+    if (!isAbort(error) && sameRelationship(selectedRelationship, ref))
+      relationshipDetails = failure(error);
+  }
+}
+
+/** Drops the selected entity (a relationship is being selected instead). */
+function dropEntity(): void {
+  request.cancel();
+  selectedId = null;
+  mergedFrom = null;
+  details = idle();
+}
+
+/** Drops the selected relationship (an entity is being selected instead). */
+function dropRelationship(): void {
+  relationshipRequest.cancel();
+  selectedRelationship = null;
+  relationshipDetails = idle();
+}
 
 async function loadDetails(id: string): Promise<void> {
   details = loading();
@@ -44,8 +122,24 @@ async function loadDetails(id: string): Promise<void> {
 
 /** Read-only view of the selection. */
 export const selection = {
+  /** The selected entity's id; null when nothing or a relationship is selected. */
   get id() {
     return selectedId;
+  },
+  /** The selected relationship; null when nothing or an entity is selected. */
+  get relationship() {
+    return selectedRelationship;
+  },
+  /** The selected relationship's details, with its provenance and the sources that state it. */
+  get relationshipDetails() {
+    return relationshipDetails;
+  },
+  /**
+   * The id of the selected thing's element on the canvas: the entity's id, or the relationship's
+   * key (`from|TYPE|to`, the edge's id); null when nothing is selected.
+   */
+  get elementId() {
+    return selectedRelationship === null ? selectedId : relationshipKey(selectedRelationship);
   },
   get origin() {
     return origin;
@@ -65,17 +159,28 @@ export const selectionActions = {
   select(id: string, from: SelectionOrigin): void {
     if (id.trim() === '') throw new TypeError('selection: id must not be blank');
     origin = from;
+    dropRelationship();
     if (id === selectedId && details.state !== 'error') return;
     selectedId = id;
     mergedFrom = null;
     void loadDetails(id);
   },
-  /** Clears the selection. */
+  /**
+   * Selects the relationship `ref` (the entity selected before, if any, is no longer) and loads
+   * its details; selecting the current one again does nothing.
+   */
+  selectRelationship(ref: RelationshipRef, from: SelectionOrigin): void {
+    origin = from;
+    dropEntity();
+    if (sameRelationship(ref, selectedRelationship) && relationshipDetails.state !== 'error')
+      return;
+    selectedRelationship = { ...ref };
+    void loadRelationship(selectedRelationship);
+  },
+  /** Clears the selection, entity or relationship. */
   clear(): void {
-    request.cancel();
-    selectedId = null;
-    mergedFrom = null;
-    details = idle();
+    dropEntity();
+    dropRelationship();
   },
   /** Selects `id` with its details read anew, though it be selected already (after a change to it). */
   reselect(id: string, from: SelectionOrigin): void {
@@ -84,8 +189,9 @@ export const selectionActions = {
       void loadDetails(id);
     } else selectionActions.select(id, from);
   },
-  /** Loads the selected entity's details again (after an error). */
+  /** Loads the selected entity's or relationship's details again (after an error or an edit). */
   retry(): void {
     if (selectedId !== null) void loadDetails(selectedId);
+    if (selectedRelationship !== null) void loadRelationship(selectedRelationship);
   },
 };

@@ -4,7 +4,8 @@
  * path and the open insight view. Pure, so a link restores exactly the view it was copied from.
  *
  * `#/explore?focus=org%3Aunicef&x=dpg%3Adhis2&more=dpg%3Adhis2*120&sel=dpg%3Adhis2&types=SDG&layout=concentric`
- * (`more` lists the neighbour caps raised by "show more", as `id*cap`).
+ * (`more` lists the neighbour caps raised by "show more", as `id*cap`). A selected relationship is
+ * `sel=<from>|<TYPE>|<to>` (`sel=org:unicef%7CFUNDS%7Cdpg:rapidpro`): no entity id has a `|`.
  * The first slice's `#/entity/<id>` links still open (as a selection).
  */
 import { canonicalEntityId, isEntityId } from '../../../../server/model/entity-ids.ts';
@@ -33,6 +34,12 @@ import {
   isFilterKind,
 } from '../../lib/insights/insight-options';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
+import {
+  type RelationshipRef,
+  looksLikeRelationshipKey,
+  parseRelationshipKey,
+  relationshipKey,
+} from '../selection/utils';
 
 /** The insight views, each answering one of the three jobs. */
 export const INSIGHT_KINDS = ['collaborators', 'stakeholders', 'network'] as const;
@@ -47,7 +54,10 @@ export type PanelName = (typeof PANELS)[number];
 /** Everything a shared link restores. */
 export interface ShareState {
   exploration: Exploration;
+  /** The selected entity's id; null when nothing, or a relationship, is selected. */
   selected: string | null;
+  /** The selected relationship; null when nothing, or an entity, is selected (one at a time). */
+  relationship: RelationshipRef | null;
   hiddenTypes: readonly string[];
   hiddenKinds: readonly string[];
   hiddenRels: readonly string[];
@@ -79,6 +89,7 @@ export interface ShareState {
 export const DEFAULT_SHARE_STATE: ShareState = {
   exploration: EMPTY_EXPLORATION,
   selected: null,
+  relationship: null,
   hiddenTypes: [],
   hiddenKinds: [],
   hiddenRels: [],
@@ -116,7 +127,11 @@ function shareEntries(state: ShareState): [string, string | undefined][] {
     ['hide', list(state.exploration.hidden)],
     ['pin', list(state.exploration.pinned)],
     ['more', list(Object.entries(state.exploration.limits).map(([id, limit]) => `${id}*${limit}`))],
-    ['sel', state.selected ?? undefined],
+    [
+      'sel',
+      state.selected ??
+        (state.relationship === null ? undefined : relationshipKey(state.relationship)),
+    ],
     ['types', list(state.hiddenTypes)],
     ['kinds', list(state.hiddenKinds)],
     ['rels', list(state.hiddenRels)],
@@ -222,7 +237,7 @@ export function decodeShareState(hash: string): ShareState {
       focus === null
         ? { ...EMPTY_EXPLORATION, hidden: entityIds(params.get('hide')) }
         : explorationFrom(focus, params),
-    selected: one(params.get('sel')),
+    ...selectionFrom(params.get('sel')),
     // Values no filter knows are dropped here, as unreadLinkSettings reports them: kept, they
     // counted as filters with nothing to untick and stayed in the address the note was closed on.
     hiddenTypes: known(ids(params.get('types')), ENTITY_TYPES),
@@ -256,6 +271,13 @@ export function decodeShareState(hash: string): ShareState {
           }
         : null,
   };
+}
+
+/** What `sel` names: an entity (`org:unicef`) or a relationship (`org:unicef|FUNDS|dpg:rapidpro`). */
+function selectionFrom(value: string | null): Pick<ShareState, 'selected' | 'relationship'> {
+  if (value !== null && looksLikeRelationshipKey(value))
+    return { selected: null, relationship: parseRelationshipKey(value) };
+  return { selected: one(value), relationship: null };
 }
 
 /** How many paths a link asks for: more than the first answer's, up to the API's maximum. */
@@ -404,7 +426,14 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
   const notIds = 'not an entity id (ids look like org:unicef)';
   for (const key of ['focus', 'sel', 'from', 'to', 'of']) {
     const value = params.get(key)?.trim() ?? '';
-    if (value !== '' && one(value) === null) out.push({ key, value, reason: notIds });
+    if (key === 'sel' && looksLikeRelationshipKey(value)) {
+      if (parseRelationshipKey(value) === null)
+        out.push({
+          key,
+          value,
+          reason: 'not a relationship (from|TYPE|to, e.g. org:unicef|FUNDS|dpg:rapidpro)',
+        });
+    } else if (value !== '' && one(value) === null) out.push({ key, value, reason: notIds });
   }
   for (const key of ['x', 'pin', 'hide'])
     for (const item of ids(params.get(key)))
