@@ -1200,6 +1200,12 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       (await inPage<string>(page, 'location.hash')).split('?')[1],
     );
     expect(selected.get('sel')).toBe(id);
+    // The link keeps it (show=<its id>): reloaded, or shared, the item is on the canvas again,
+    // joined to the subject.
+    expect(selected.get('show')).toBe(id);
+    await page.reload();
+    await details.getByTestId('insight-item-shown').waitFor(POLL);
+    await expect.poll(() => inPage<boolean>(page, linked), POLL).toBe(true);
     await shot(page, 'insight-item-details');
     await details.getByTestId('back-to-insight').click();
     await items.first().waitFor(POLL);

@@ -53,6 +53,7 @@ const full: ShareState = {
     kind: 'collaborators',
     id: 'dpg:dhis2',
     shown: true,
+    shownItem: null,
     options: { top: 40, kind: 'company', country: 'country:KE', members: true, role: null },
   },
 };
@@ -108,6 +109,7 @@ describe('share state in the URL', () => {
       kind: 'stakeholders',
       id: 'country:KE',
       shown: false,
+      shownItem: null,
       options: DEFAULT_INSIGHT_OPTIONS,
     });
     expect(state.path).toEqual({ from: 'country:GH', to: 'dpg:dhis2' });
@@ -214,12 +216,26 @@ describe('share state in the URL', () => {
       expect(unreadLinkSettings(plain)).toEqual([]);
   });
 
+  it('keeps one listed item shown with its subject as show=<its id>, apart from the whole list', () => {
+    const base = '#/explore?panel=insight&insight=collaborators&of=dpg:dhis2';
+    const item = decodeShareState(`${base}&show=org%3Anorad`).insight!;
+    expect([item.shown, item.shownItem]).toEqual([false, 'org:norad']);
+    const all = decodeShareState(`${base}&show=1`).insight!;
+    expect([all.shown, all.shownItem]).toEqual([true, null]);
+    expect(encodeShareState({ ...DEFAULT_SHARE_STATE, insight: item })).toContain('show=org:norad');
+    expect(unreadLinkSettings(`${base}&show=org%3Anorad`)).toEqual([]);
+    expect(unreadLinkSettings(`${base}&show=norad`)).toEqual([
+      expect.objectContaining({ key: 'show', value: 'norad' }),
+    ]);
+  });
+
   it("reads how far and how narrowly an insight view lists, and names what it can't", () => {
     const base = '#/explore?panel=insight&insight=collaborators&of=dpg:dhis2';
     expect(decodeShareState(`${base}&top=60&only=ngo&in=country:ke&members=1`).insight).toEqual({
       kind: 'collaborators',
       id: 'dpg:dhis2',
       shown: false,
+      shownItem: null,
       options: { top: 60, kind: 'ngo', country: 'country:KE', members: true, role: null },
     });
     // A country by its ISO code, as the API reads it.
@@ -323,9 +339,13 @@ describe('share state in the URL', () => {
         fc.option(fc.constantFrom(...FILTER_KINDS), { nil: null }),
         fc.option(fc.constantFrom('country:KE', 'country:SL', 'country:BR'), { nil: null }),
         fc.boolean(),
-        fc.boolean(),
+        fc.oneof(
+          fc.constant<boolean | string>(true),
+          fc.constant<boolean | string>(false),
+          fc.constantFrom('org:norad', 'org:unicef'),
+        ),
         fc.option(fc.constantFrom(...FILTER_ROLES), { nil: null }),
-        (view, top, kind, country, members, shown, role) => {
+        (view, top, kind, country, members, showing, role) => {
           // Each view holds the filters it takes; the others are dropped.
           const takes = (filter: InsightFilter) => filterApplies(view.kind, filter);
           const state: ShareState = {
@@ -333,7 +353,9 @@ describe('share state in the URL', () => {
             panel: 'insight',
             insight: {
               ...view,
-              shown,
+              // The whole list shown, none, or one listed item.
+              shown: showing === true,
+              shownItem: typeof showing === 'string' ? showing : null,
               options: {
                 top,
                 kind: takes('kind') ? kind : null,

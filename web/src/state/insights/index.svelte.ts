@@ -72,6 +72,11 @@ let shownChunk = $state.raw<object | null>(null);
 /** One listed item's link to the subject, added from its details, and whose it is. */
 let itemChunk = $state.raw<{ id: string; chunk: object } | null>(null);
 let showingItem = $state<string | null>(null);
+/**
+ * A listed item a link asked to show (`show=<id>`) while its list or its subgraph loads: the link
+ * keeps saying so meanwhile, as `wanted` does for the whole list.
+ */
+let wantedItem = $state<string | null>(null);
 let itemError = $state<{ id: string; message: string } | null>(null);
 /**
  * Asked for and not there yet (a `show=1` link while its answer loads, or the subgraph on its
@@ -92,6 +97,16 @@ function listedIds(): string[] {
 }
 
 const shownOnCanvas = $derived(wanted || (shownChunk !== null && graph.extra === shownChunk));
+/**
+ * The listed item shown with its link to the subject while the canvas shows it, or while it is
+ * asked for and on its way (a link's, or a click's): the link says so from the start, so no
+ * history entry without it comes between.
+ */
+const shownItem = $derived(
+  wantedItem ??
+    showingItem ??
+    (itemChunk !== null && graph.extra === itemChunk.chunk ? itemChunk.id : null),
+);
 /** The view's entities while they are on the canvas (the canvas keeps them in context). */
 const canvasIds = $derived<ReadonlySet<string> | null>(
   shownOnCanvas && shownChunk !== null ? new Set(listedIds()) : null,
@@ -183,6 +198,10 @@ export const insight = {
   get showingItem() {
     return showingItem;
   },
+  /** The listed item "Show with X on the canvas" put there, while it is there (`show=<id>`). */
+  get shownItem() {
+    return shownItem;
+  },
   /** Why showing an item from its details failed, until the next attempt. */
   get itemError() {
     return itemError;
@@ -194,13 +213,14 @@ export const insightActions = {
   /**
    * Opens view `kind` for entity `id` of type `type` and loads it, as far and as narrowly as
    * `opened.list` says (a first page of everything by default); with `show`, then puts its
-   * entities on the canvas (a link that had them there).
+   * entities on the canvas (a link that had them there); with `showItem`, that listed item and
+   * its link to the subject (a link to one shown from its details), if the list still holds it.
    */
   async open(
     kind: InsightKind,
     id: string,
     type: string,
-    opened: { show?: boolean; list?: InsightOptions } = {},
+    opened: { show?: boolean; showItem?: string | null; list?: InsightOptions } = {},
   ): Promise<void> {
     // The same subject again (a longer or narrower list): its current list, and its entities on the
     // canvas, stay until the new list is there; if it does not come, they are still what is shown.
@@ -217,6 +237,7 @@ export const insightActions = {
     // meanwhile (Back to a view without them would push a new entry).
     if (!sameSubject || !show) insightActions.hideFromCanvas();
     wanted = show;
+    wantedItem = show ? null : (opened.showItem ?? null);
     const path = insightPath(kind, id, type, list);
     if (path === undefined) {
       updating = false;
@@ -257,6 +278,12 @@ export const insightActions = {
       });
       updating = false;
       if (showNow) await insightActions.showOnCanvas();
+      else if (wantedItem !== null) {
+        // A link to one item shown: shown again if the list still holds it, else not at all.
+        const asked = wantedItem;
+        wantedItem = null;
+        if (listedItem(asked)) await insightActions.showItemOnCanvas(asked);
+      }
     } catch (error) {
       if (isAbort(error)) return;
       updating = false;
@@ -270,6 +297,7 @@ export const insightActions = {
       missing = namesNoEntity(error, id);
       status = missingRoute ? success({ available: false }) : failure(error);
       wanted = false;
+      wantedItem = null;
     }
   },
   /**
@@ -378,6 +406,7 @@ export const insightActions = {
   hideFromCanvas(): void {
     run += 1;
     wanted = false;
+    wantedItem = null;
     showing = false;
     showingItem = null;
     itemError = null;

@@ -82,7 +82,17 @@ export interface ShareState {
    * The open insight view, whether its entities were shown on the canvas, and how far and how
    * narrowly it lists.
    */
-  insight: { kind: InsightKind; id: string; shown: boolean; options: InsightOptions } | null;
+  insight: {
+    kind: InsightKind;
+    id: string;
+    shown: boolean;
+    /**
+     * One listed item shown with its link to the subject ("Show with X on the canvas", from its
+     * details): `show=<its id>` where the whole list is `show=1`. Null when not, or when shown.
+     */
+    shownItem: string | null;
+    options: InsightOptions;
+  } | null;
 }
 
 /** The state of a fresh page. */
@@ -147,7 +157,7 @@ function shareEntries(state: ShareState): [string, string | undefined][] {
     ['paths', state.path?.count?.toString()],
     ['insight', state.insight?.kind],
     ['of', state.insight?.id],
-    ['show', state.insight?.shown ? '1' : undefined],
+    ['show', state.insight?.shown ? '1' : (state.insight?.shownItem ?? undefined)],
     ['top', state.insight?.options.top?.toString()],
     ['only', state.insight?.options.kind ?? undefined],
     ['in', state.insight?.options.country ?? undefined],
@@ -267,6 +277,7 @@ export function decodeShareState(hash: string): ShareState {
             kind: insightKind as InsightKind,
             id: insightId,
             shown: params.get('show') === '1',
+            shownItem: params.get('show') === '1' ? null : one(params.get('show')),
             options: insightOptions(insightKind as InsightKind, params),
           }
         : null,
@@ -347,7 +358,7 @@ export interface UnreadSetting {
   reason: string;
 }
 
-const FLAGS = ['fade', 'list', 'show', 'members'] as const;
+const FLAGS = ['fade', 'list', 'members'] as const;
 
 function oneOf(names: readonly string[]): string {
   return names.join(', ');
@@ -413,6 +424,10 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
       reason: `not a number from ${LIMITS.paths.defaultK + 1} to ${LIMITS.paths.maxK}`,
     });
   for (const flag of FLAGS) choice(flag, ['0', '1'], 'a switch');
+  // `show`: the whole list (1), none (0), or one listed item by its id.
+  const show = params.get('show')?.trim() ?? null;
+  if (show !== null && show !== '0' && show !== '1' && one(show) === null)
+    out.push({ key: 'show', value: show, reason: 'not 1, 0 or a listed entity’s id' });
   unknownItems('types', ENTITY_TYPES, 'an entity type');
   unknownItems('rels', RELATIONSHIP_TYPES, 'a relationship type');
   unknownItems('kinds', ORGANISATION_KINDS, 'an organisation kind');
