@@ -1206,6 +1206,11 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.reload();
     await details.getByTestId('insight-item-shown').waitFor(POLL);
     await expect.poll(() => inPage<boolean>(page, linked), POLL).toBe(true);
+    // Back to before it was shown, and Forward again.
+    await page.goBack();
+    await details.getByTestId('insight-item-show').waitFor(POLL);
+    await page.goForward();
+    await details.getByTestId('insight-item-shown').waitFor(POLL);
     await shot(page, 'insight-item-details');
     await details.getByTestId('back-to-insight').click();
     await items.first().waitFor(POLL);
