@@ -26,6 +26,37 @@ const POLL = { timeout: 15_000 } as const;
 const PHONE = { width: 390, height: 844 } as const;
 const appUrl = inject('appUrl');
 
+/**
+ * Holds the page's search answers until `release()`, so a test can press keys before they come;
+ * `hold()` holds the next ones again, `asked` counts the searches sent, `answered()` waits for the
+ * last one to go through.
+ */
+async function gateSearch(page: Page) {
+  let release = () => {};
+  let gate = new Promise<void>((resolve) => (release = resolve));
+  let answered = Promise.resolve();
+  const state = {
+    asked: 0,
+    release: () => release(),
+    hold: () => {
+      gate = new Promise<void>((resolve) => (release = resolve));
+    },
+    answered: () => answered,
+  };
+  await page.route(
+    (url) => url.pathname === '/api/search',
+    async (route) => {
+      state.asked += 1;
+      let done = () => {};
+      answered = new Promise<void>((resolve) => (done = resolve));
+      await gate;
+      await route.continue();
+      done();
+    },
+  );
+  return state;
+}
+
 async function api<T>(pathAndQuery: string): Promise<{ status: number; body: T }> {
   const response = await fetch(new URL(pathAndQuery, appUrl));
   return { status: response.status, body: (await response.json()) as T };
@@ -1588,43 +1619,28 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
 
   it('chooses the first result of a search when Enter came before the results, unless Escape followed', async () => {
     const page = await open(appUrl);
-    // Each search answer waits for `gate`; `answered` says when the last one went through.
-    let release = () => {};
-    let gate = new Promise<void>((resolve) => (release = resolve));
-    let answered = Promise.resolve();
-    let asked = 0;
-    await page.route(
-      (url) => url.pathname === '/api/search',
-      async (route) => {
-        asked += 1;
-        let done = () => {};
-        answered = new Promise<void>((resolve) => (done = resolve));
-        await gate;
-        await route.continue();
-        done();
-      },
-    );
+    const search = await gateSearch(page);
     await page.keyboard.press('/');
     await page.keyboard.type('UNICEF');
     await page.keyboard.press('Enter');
     // Typed and entered; the answer comes after.
-    release();
+    search.release();
     await expect.poll(() => page.locator('#details-title').textContent(), POLL).toBe('UNICEF');
     expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).toContain(
       'focus=org:unicef',
     );
 
     // Enter, then Escape before the results come: the reader took the Enter back.
-    gate = new Promise<void>((resolve) => (release = resolve));
-    const before = asked;
+    search.hold();
+    const before = search.asked;
     await page.keyboard.press('/');
     await page.keyboard.type('GIZ');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     // The search for GIZ is on its way (after the typing pause), held.
-    await expect.poll(() => asked > before, POLL).toBe(true);
-    release();
-    await answered;
+    await expect.poll(() => search.asked > before, POLL).toBe(true);
+    search.release();
+    await search.answered();
     await page.waitForTimeout(300);
     expect(await page.locator('#details-title').textContent()).toBe('UNICEF');
     expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).toContain(
@@ -1635,28 +1651,13 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
 
   it('chooses the first suggestion of an entity picker when Enter came before them, unless Escape followed', async () => {
     const page = await open(`${appUrl}/#/explore?panel=paths`);
-    // Each search answer waits for `gate`; `answered` says when the last one went through.
-    let release = () => {};
-    let gate = new Promise<void>((resolve) => (release = resolve));
-    let answered = Promise.resolve();
-    let asked = 0;
-    await page.route(
-      (url) => url.pathname === '/api/search',
-      async (route) => {
-        asked += 1;
-        let done = () => {};
-        answered = new Promise<void>((resolve) => (done = resolve));
-        await gate;
-        await route.continue();
-        done();
-      },
-    );
+    const search = await gateSearch(page);
     const from = page.locator('#path-from');
     await from.click();
     await page.keyboard.type('UNICEF');
     await page.keyboard.press('Enter');
     // Typed and entered; the suggestions come after: Enter did nothing here.
-    release();
+    search.release();
     await expect.poll(() => from.inputValue(), POLL).toBe('UNICEF');
     await expect
       .poll(async () => decodeURIComponent(await inPage<string>(page, 'location.hash')), POLL)
@@ -1664,16 +1665,16 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(await page.getByTestId('path-from-hint').count()).toBe(0);
 
     // Enter, then Escape before the suggestions come: the reader took the Enter back.
-    gate = new Promise<void>((resolve) => (release = resolve));
-    const before = asked;
+    search.hold();
+    const before = search.asked;
     const to = page.locator('#path-to');
     await to.click();
     await page.keyboard.type('UNICEF');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    await expect.poll(() => asked > before, POLL).toBe(true);
-    release();
-    await answered;
+    await expect.poll(() => search.asked > before, POLL).toBe(true);
+    search.release();
+    await search.answered();
     await page.waitForTimeout(300);
     expect(decodeURIComponent(await inPage<string>(page, 'location.hash'))).not.toContain('to=');
     await page.close();
