@@ -1868,6 +1868,61 @@ describe('explorer on a phone (390×844)', () => {
     await page.close();
   });
 
+  it('lets the reader drag, tap or key the sheet taller or shorter, and keeps the height from panel to panel', async () => {
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/#/explore?focus=org%3Aunicef&sel=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    const handle = page.getByRole('separator', { name: 'Resize the panel' });
+    await handle.waitFor(POLL);
+    const heights = async () => ({
+      sheet: (await page.locator('.sidebar').boundingBox())!.height,
+      canvas: (await page.locator('.canvas').boundingBox())!.height,
+      space: (await page.locator('.workspace').boundingBox())!.height,
+      at: Number(await handle.getAttribute('aria-valuenow')),
+    });
+    const start = await heights();
+    expect(start.at).toBe(47);
+    expect(start.sheet).toBeCloseTo(0.47 * start.space, -1);
+    // A finger drags it up past the middle of the way: it comes to rest at reading height.
+    const grip = (await handle.boundingBox())!;
+    const x = grip.x + grip.width / 2;
+    await page.mouse.move(x, grip.y + grip.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 8; step += 1)
+      await page.mouse.move(x, grip.y + grip.height / 2 - step * 15);
+    await page.mouse.up();
+    await expect.poll(async () => (await heights()).at, POLL).toBe(66);
+    const high = await heights();
+    expect(high.sheet).toBeCloseTo(0.66 * high.space, -1);
+    // The canvas shrinks above it but keeps its tools and a glimpse of the graph.
+    expect(high.canvas).toBeLessThan(start.canvas - 100);
+    expect(high.canvas).toBeGreaterThan(120);
+    expect(await page.getByRole('button', { name: 'Zoom in', exact: true }).isVisible()).toBe(true);
+    // Keys: down a step, then Home to the lowest; the canvas gets the height back.
+    await handle.focus();
+    await page.keyboard.press('ArrowDown');
+    expect((await heights()).at).toBe(47);
+    await page.keyboard.press('Home');
+    await expect
+      .poll(async () => (await heights()).canvas, POLL)
+      .toBeGreaterThan(start.canvas + 100);
+    expect((await heights()).at).toBe(30);
+    // Another panel opens at the height the reader chose.
+    await page.getByRole('button', { name: 'Paths', exact: true }).click();
+    await page.locator('#path-to').waitFor(POLL);
+    expect((await heights()).at).toBe(30);
+    // A tap goes up to reading height.
+    await handle.tap();
+    await expect.poll(async () => (await heights()).at, POLL).toBe(66);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-sheet-high.png') });
+    // The folded overview is one line with its own toggle, and nothing to resize.
+    await page.getByRole('button', { name: 'Close path finder' }).click();
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await page.getByRole('button', { name: 'Overview of the graph' }).waitFor(POLL);
+    expect(await handle.count()).toBe(0);
+    await page.close();
+  });
+
   it("scrolls the sheet to show a picker's suggestions whole", async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await context.newPage();

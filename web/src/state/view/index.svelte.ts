@@ -7,6 +7,7 @@ import type { LayoutName, SizeMeasure } from '../../lib/graph';
 import type { Insets } from '../../lib/graph/viewport';
 import type { PanelName } from '../url/utils';
 import { canvasInsets } from './utils';
+import type { SheetDetent } from './sheet-detents';
 
 /** Below this window width the legend starts collapsed, leaving the narrower canvas to the graph. */
 export const COMPACT_WIDTH = 1200;
@@ -21,6 +22,10 @@ const phone = new MediaQuery(`max-width: ${PHONE_WIDTH}px`);
 export const ROW_TOOLBAR = `(max-width: ${PHONE_WIDTH}px), (max-height: 500px)`;
 const rowToolbar = new MediaQuery(ROW_TOOLBAR);
 let overviewUnfolded = $state(false);
+/** On a phone, the height the side sheet rests at, kept from panel to panel. */
+let sheetDetent = $state<SheetDetent>('mid');
+/** On a phone, the sheet's height (px) while a finger drags its handle; null otherwise. */
+let sheetDrag = $state<number | null>(null);
 
 let legendOpen = $state(typeof window === 'undefined' || window.innerWidth >= COMPACT_WIDTH);
 // A window that narrows past the compact width (turned, resized, a tablet split) folds the legend
@@ -70,6 +75,14 @@ export const view = {
   get overviewUnfolded() {
     return overviewUnfolded;
   },
+  /** On a phone, the height the side sheet rests at. */
+  get sheetDetent() {
+    return sheetDetent;
+  },
+  /** On a phone, the sheet's height (px) while its handle is dragged; null otherwise. */
+  get sheetDrag() {
+    return sheetDrag;
+  },
 };
 
 /** The only ways to change the view state. */
@@ -94,6 +107,15 @@ export const viewActions = {
   /** On a phone, unfolds or folds the overview sheet. */
   setOverviewUnfolded(next: boolean): void {
     overviewUnfolded = next;
+  },
+  /** On a phone, lets the side sheet rest at a height (ending any drag). */
+  setSheetDetent(next: SheetDetent): void {
+    sheetDetent = next;
+    sheetDrag = null;
+  },
+  /** On a phone, makes the side sheet follow a dragged handle to `height` px. */
+  dragSheet(height: number): void {
+    sheetDrag = height;
   },
   /** Opens a side panel (null: details or overview). */
   openPanel(next: PanelName | null): void {
