@@ -252,6 +252,25 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(await list.getByRole('button', { name: 'Expand Google', exact: true }).count()).toBe(0);
     expect(await list.getByRole('button', { name: /^Expand / }).count()).toBe(union.length - 2);
     await shot(page, '6-list');
+    // The relationships the canvas draws, listed too: a keyboard selects one from its row.
+    await list.getByRole('button', { name: /^Relationships/ }).click();
+    const drawn = await inPage<number>(
+      page,
+      `__cy.edges().filter((e) => !e.data('muted') && e.source().visible() && e.target().visible()).length`,
+    );
+    const relationshipRows = page.getByTestId('relationship-list').locator('tbody tr');
+    await expect.poll(() => relationshipRows.count(), POLL).toBe(drawn);
+    const verb = relationshipRows.nth(1).locator('th button');
+    const sentence = (await verb.getAttribute('aria-label'))!;
+    await verb.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('relationship-sentence').textContent(), POLL)
+      .toBe(sentence);
+    expect(await relationshipRows.nth(1).getAttribute('class')).toContain('selected');
+    await shot(page, '6-list-relationships');
+    await page.keyboard.press('Escape');
+    await list.getByRole('button', { name: /^Entities/ }).click();
     await page.getByRole('button', { name: 'Graph view' }).click();
 
     // Exports of what is shown.

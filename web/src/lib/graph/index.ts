@@ -16,3 +16,4 @@ export * from './glyph';
 export * from './viewport';
 export * from './label-placement';
 export * from './selection-story';
+export * from './relationship-rows';
