@@ -15,6 +15,7 @@ import {
   mergeResponseSchema,
   relationshipBodySchema,
   relationshipQuerySchema,
+  relationshipSchema,
   relationshipStateSchema,
   savedViewSchema,
   sessionResponseSchema,
@@ -174,10 +175,11 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/api/curation/relationships',
     tags: ['curation'],
-    summary: 'A relationship’s editable state: properties, version, both ends’ names',
+    summary:
+      'A relationship’s editable state: properties, version, both ends’ names; and the sources stating it',
     request: { query: relationshipQuerySchema },
     responses: {
-      200: json(relationshipStateSchema, 'The state'),
+      200: json(relationshipSchema, 'The state and the sources'),
       308: movedEntityResponse,
       400: err('Invalid input'),
       404: err('No such relationship'),

@@ -23,7 +23,7 @@ import {
 import { mergeEntities } from '../curation/entity-merge.ts';
 import {
   deleteRelationship,
-  getRelationshipState,
+  getRelationship,
   stateRelationship,
   updateRelationship,
 } from '../curation/relationship-edits.ts';
@@ -98,7 +98,7 @@ export function curationRouter(db: GraphDatabase): Router {
 
   router.get('/curation/relationships', async (req, res) => {
     const ref = parseInput(relationshipQuerySchema, req.query, 'query');
-    res.json(await getRelationshipState(db, ref));
+    res.json(await getRelationship(db, ref));
   });
 
   router.patch('/curation/relationships', editor, async (req, res) => {

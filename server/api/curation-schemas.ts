@@ -12,6 +12,7 @@ import {
 import { findPersonalData, PERSONAL_DATA_MESSAGE } from '../curation/personal-data.ts';
 import { roleSchema } from '../auth/roles.ts';
 import { canonicalAuditSubject } from '../model/entity-ids.ts';
+import { sourceSchema } from './response-schemas.ts';
 import { entityIdSchema, intParam, requiredIntParam } from './schemas.ts';
 
 /** The entity types editors create and change; countries and SDGs are reference data. */
@@ -387,6 +388,16 @@ export const relationshipStateSchema = z
     editedProperties: z.array(z.string()).meta({ description: 'Properties an editor set' }),
   })
   .meta({ id: 'RelationshipState' });
+
+/** `GET /api/curation/relationships`: the state, and the documents that state the relationship. */
+export const relationshipSchema = relationshipStateSchema
+  .extend({
+    sources: z.array(sourceSchema).meta({
+      description:
+        'The sources `properties.sources` names, as entity details list them; a source no longer stored is left out',
+    }),
+  })
+  .meta({ id: 'Relationship' });
 
 export const mergeResponseSchema = z
   .object({

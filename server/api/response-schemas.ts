@@ -89,6 +89,21 @@ export const searchResponseSchema = z
 
 const provenanceSchema = z.object({ source: z.string(), evidence: z.string().nullable() });
 
+/**
+ * A document that states facts: an import's source, or an editor's statements (kind `editor`).
+ * Only these fields, wherever sources are listed (entity details, a relationship's read).
+ */
+export const sourceSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    uri: z.string(),
+    title: z.string().nullable(),
+    checksum: z.string(),
+    importedAt: z.string(),
+  })
+  .meta({ id: 'Source' });
+
 export const entityResponseSchema = z
   .object({
     id: z.string(),
@@ -130,16 +145,7 @@ export const entityResponseSchema = z
         }),
       ),
     }),
-    sources: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.string(),
-        uri: z.string(),
-        title: z.string().nullable(),
-        checksum: z.string(),
-        importedAt: z.string(),
-      }),
-    ),
+    sources: z.array(sourceSchema),
   })
   .meta({ id: 'Entity' });
 

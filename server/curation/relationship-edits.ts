@@ -9,6 +9,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
+import type { EntityDetail } from '../services/entity-service.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { markMetricsStale } from '../insights/metrics-service.ts';
 import type { EntityType, RelationshipType } from '../model/graph-model.ts';
@@ -18,6 +19,8 @@ import { recordAudit } from './audit-trail.ts';
 import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
 import { EDITOR_SOURCE_PREFIX, stateAsEditor } from './editor-provenance.ts';
 import { endpointProblem } from './relationship-rules.ts';
+
+type EntitySource = EntityDetail['sources'][number];
 
 export interface RelationshipRef {
   from: string;
@@ -35,6 +38,12 @@ export interface RelationshipState extends RelationshipRef {
   properties: Record<string, unknown>;
   /** Properties an editor set (re-imports keep the editor's value). */
   editedProperties: string[];
+}
+
+/** A relationship as `GET /api/curation/relationships` answers: its state and who states it. */
+export interface RelationshipRead extends RelationshipState {
+  /** The Source documents its provenance names, by id (the entity details' `sources` shape). */
+  sources: EntitySource[];
 }
 
 /** A change to a relationship: a value sets a property, null removes it. */
@@ -89,16 +98,20 @@ async function findRelationship(
   return row ? toState(ref, row) : null;
 }
 
-/** A relationship's editable state, with the version a change must quote. */
-export async function getRelationshipState(
+/**
+ * A relationship's editable state, with the version a change must quote, and the sources stating
+ * it: a reader's panel names them without reading both ends' details, which for a hub may not list
+ * them.
+ */
+export async function getRelationship(
   db: GraphDatabase,
   ref: RelationshipRef,
-): Promise<RelationshipState> {
-  const [row] = await db.read('curation/find-relationship', { ...ref });
+): Promise<RelationshipRead> {
+  const [row] = await db.read('curation/get-relationship', { ...ref });
   // Either end may have been merged away, the relationship moving with it.
   if (!row)
     throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref }, [ref.from, ref.to]);
-  return toState(ref, row);
+  return { ...toState(ref, row), sources: row.sources as EntitySource[] };
 }
 
 /** States a relationship; `created` is false when a source stated it already. */

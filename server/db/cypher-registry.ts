@@ -98,6 +98,7 @@ export const CYPHER_NAMES = [
   'curation/entity-types',
   'curation/find-redirects',
   'curation/find-relationship',
+  'curation/get-relationship',
   'curation/get-view',
   'curation/import-guards',
   'curation/import-redirects',

@@ -8,9 +8,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type {
-  EntityDetails,
   OverviewResponse,
-  RelationshipState,
+  RelationshipRead,
   SearchResponse,
 } from '../../web/src/lib/api/types.ts';
 import { relationshipSentence } from '../../web/src/lib/vocabulary/relationship-sentence.ts';
@@ -203,13 +202,11 @@ describe.each(VIEWPORTS)('seed page at $name size ($width×$height)', (viewport)
     );
     expect(target, 'an edge clear to click').not.toBeNull();
     const [from, type, to] = target!.id.split('|') as [string, string, string];
-    const relationship = await api<RelationshipState>(
+    const relationship = await api<RelationshipRead>(
       `/api/curation/relationships?${new URLSearchParams({ from, type, to })}`,
     );
     const sourceTitles = new Map(
-      (await api<EntityDetails>(`/api/entities/${encodeURIComponent(from)}`)).sources.map(
-        (source) => [source.id, source.title ?? ''],
-      ),
+      relationship.sources.map((source) => [source.id, source.title ?? '']),
     );
     const sentence = relationshipSentence(relationship.fromLabel, type, relationship.toLabel);
 

@@ -71,6 +71,30 @@ describe('createApiClient', () => {
     expect(result.label).toBe('UNICEF');
   });
 
+  it('reads a relationship with the sources stating it in one request', async () => {
+    const answer = {
+      from: 'org:unicef',
+      type: 'FUNDS',
+      to: 'dpg:rapidpro',
+      fromLabel: 'UNICEF',
+      toLabel: 'RapidPro',
+      version: 0,
+      properties: { sources: [entity.sources[0]!.id], evidence: ['funds it'] },
+      editedProperties: [],
+      sources: [entity.sources[0]!],
+    };
+    const fetch = fakeFetch(200, answer);
+    const ref = { from: 'org:unicef', type: 'FUNDS', to: 'dpg:rapidpro' };
+    expect(await clientWith(fetch).relationship(ref)).toEqual(answer);
+    expect(fetch.mock.calls.map((call) => String(call[0]))).toEqual([
+      'http://api.test/api/curation/relationships?from=org%3Aunicef&type=FUNDS&to=dpg%3Arapidpro',
+    ]);
+    // The panel names the sources from this answer alone: one without them is not the answer.
+    const { sources: _, ...withoutSources } = answer;
+    const error = await rejection(clientWith(fakeFetch(200, withoutSources)).relationship(ref));
+    expect(error.code).toBe('BAD_RESPONSE');
+  });
+
   it('sends the search query and limit as parameters, trimmed', async () => {
     const fetch = fakeFetch(200, { query: 'dhis', results: [] });
     await clientWith(fetch).search('  DHIS & co ', 12);

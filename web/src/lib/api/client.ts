@@ -12,7 +12,7 @@ import type {
   NeighbourhoodResponse,
   OverviewResponse,
   PathsResponse,
-  RelationshipState,
+  RelationshipRead,
   SearchResponse,
   StatsResponse,
 } from './types';
@@ -80,11 +80,14 @@ export interface ApiClient {
   ): Promise<SearchResponse>;
   /** One entity with its properties, neighbours and sources; rejects with status 404 when unknown. */
   entity(id: string, options?: RequestOptions): Promise<EntityDetails>;
-  /** One relationship with its properties and provenance; rejects with status 404 when there is none. */
+  /**
+   * One relationship with its properties, provenance and the sources stating it; rejects with
+   * status 404 when there is none.
+   */
   relationship(
     ref: { from: string; type: string; to: string },
     options?: RequestOptions,
-  ): Promise<RelationshipState>;
+  ): Promise<RelationshipRead>;
   /** The entities around `id`, capped at `limit`, with what the cap left out. */
   neighbourhood(
     id: string,
@@ -260,10 +263,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
     relationship({ from, type, to }, init = {}) {
       const params = new URLSearchParams({ from, type, to });
-      return getJson<RelationshipState>(
+      return getJson<RelationshipRead>(
         `/api/curation/relationships?${params.toString()}`,
         init,
-        (body) => isObject(body) && typeof body.type === 'string' && isObject(body.properties),
+        (body) =>
+          isObject(body) &&
+          typeof body.type === 'string' &&
+          isObject(body.properties) &&
+          Array.isArray(body.sources),
       );
     },
 

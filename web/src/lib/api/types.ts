@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import type { consoleAnswerSchema } from '../../../../server/api/console-schemas.ts';
-import type { relationshipStateSchema } from '../../../../server/api/curation-schemas.ts';
+import type { relationshipSchema } from '../../../../server/api/curation-schemas.ts';
 import type {
   entityResponseSchema,
   errorResponseSchema,
@@ -81,9 +81,10 @@ export type Source = EntityDetails['sources'][number];
 
 /**
  * `GET /api/curation/relationships?from=&type=&to=`: one relationship, its ends' names, its
- * properties (role, dates, notes; `sources` and `evidence`, the provenance lists) and its version.
+ * properties (role, dates, notes; `sources` and `evidence`, the provenance lists), its version, and
+ * the Source documents that state it (`sources`, as entity details list theirs).
  */
-export type RelationshipState = z.output<typeof relationshipStateSchema>;
+export type RelationshipRead = z.output<typeof relationshipSchema>;
 
 /** The body of every API error response. */
 export type ApiErrorBody = z.output<typeof errorResponseSchema>;

@@ -13,7 +13,7 @@ import {
   success,
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
-import type { EntityDetails, Provenance, RelationshipState, Source } from '../../lib/api/types';
+import type { EntityDetails, Provenance, RelationshipRead } from '../../lib/api/types';
 import { replaceNextUrl } from '../url/replace-next';
 import {
   type RelationshipRef,
@@ -24,14 +24,10 @@ import {
 
 /** A selected relationship as the details panel shows it. */
 export interface RelationshipDetails {
-  relationship: RelationshipState;
+  /** Its state and the sources that state it, as the API answers. */
+  relationship: RelationshipRead;
   /** Each source stating it, with what the source says. */
   provenance: Provenance[];
-  /**
-   * The sources its provenance names, as far as its ends' details list them (the API has no read
-   * of a source by id; an end lists the sources of its own facts and relationships).
-   */
-  sources: Source[];
 }
 
 /** Where a selection was made; the canvas brings the node into view unless it was clicked there. */
@@ -47,34 +43,12 @@ let selectedRelationship = $state<RelationshipRef | null>(null);
 let relationshipDetails = $state<AsyncStatus<RelationshipDetails>>(idle());
 const relationshipRequest = createLatestRequest();
 
-/** An end's sources, or none: the relationship reads without them (its sources then named by id). */
-async function sourcesOf(id: string, signal: AbortSignal): Promise<Source[]> {
-  try {
-    return (await api.entity(id, { signal })).sources;
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    return [];
-  }
-}
-
 async function fetchRelationship(
   ref: RelationshipRef,
   signal: AbortSignal,
 ): Promise<RelationshipDetails> {
-  // Both ends: a hub lists only its first neighbours, and so perhaps not this relationship's sources.
-  const [relationship, fromSources, toSources] = await Promise.all([
-    api.relationship(ref, { signal }),
-    sourcesOf(ref.from, signal),
-    sourcesOf(ref.to, signal),
-  ]);
-  const provenance = relationshipProvenance(relationship.properties);
-  const stating = new Set(provenance.map((fact) => fact.source));
-  const sources = new Map(
-    [...fromSources, ...toSources]
-      .filter((source) => stating.has(source.id))
-      .map((source) => [source.id, source]),
-  );
-  return { relationship, provenance, sources: [...sources.values()] };
+  const relationship = await api.relationship(ref, { signal });
+  return { relationship, provenance: relationshipProvenance(relationship.properties) };
 }
 
 async function loadRelationship(ref: RelationshipRef): Promise<void> {
