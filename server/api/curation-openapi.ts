@@ -24,6 +24,8 @@ import {
   updateEntityBodySchema,
   updateRelationshipBodySchema,
   updateViewBodySchema,
+  undoMergeBodySchema,
+  undoMergeResponseSchema,
   uuidParamsSchema,
   versionQuerySchema,
   viewListQuerySchema,
@@ -157,6 +159,22 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     description: `${AUTH_NOTE} Relationships move with their provenance; sources, evidence and names (as aliases) are united.`,
     request: body(mergeBodySchema),
     responses: { 200: json(mergeResponseSchema, 'The kept entity'), ...writeErrors(404, 409) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/curation/merge/undo',
+    tags: ['curation'],
+    summary: 'Undo a merge: the removed entity, its relationships and the kept one as they were',
+    description: `${AUTH_NOTE} In one transaction; the merged id stops redirecting. Refused (nothing written) when anything the undo would overwrite changed since the merge.`,
+    request: body(undoMergeBodySchema),
+    responses: {
+      200: json(undoMergeResponseSchema, 'Both entities, as before the merge'),
+      ...writeErrors(404),
+      404: err('No audit event has that id'),
+      409: err(
+        'UNDO_REFUSED: `details.reason` is changed (`details.changes` names what), already-undone, in-use (the removed id is taken again), not-recorded (a merge recorded before undo existed) or unrestorable',
+      ),
+    },
   });
   registry.registerPath({
     method: 'post',

@@ -21,6 +21,7 @@ import {
   updateEntity,
 } from '../curation/entity-edits.ts';
 import { mergeEntities } from '../curation/entity-merge.ts';
+import { undoMerge } from '../curation/merge-undo.ts';
 import {
   deleteRelationship,
   getRelationship,
@@ -36,6 +37,7 @@ import {
   createViewBodySchema,
   mergeBodySchema,
   relationshipBodySchema,
+  undoMergeBodySchema,
   relationshipQuerySchema,
   updateAnnotationBodySchema,
   updateEntityBodySchema,
@@ -87,6 +89,11 @@ export function curationRouter(db: GraphDatabase): Router {
   router.post('/curation/merge', editor, async (req, res) => {
     const body = parseInput(mergeBodySchema, req.body ?? {}, 'body');
     res.json(await mergeEntities(db, userOf(res), body));
+  });
+
+  router.post('/curation/merge/undo', editor, async (req, res) => {
+    const { auditId } = parseInput(undoMergeBodySchema, req.body ?? {}, 'body');
+    res.json(await undoMerge(db, userOf(res), auditId));
   });
 
   // ---- relationships ----

@@ -206,6 +206,19 @@ export const mergeBodySchema = z
   .refine((b) => b.keep !== b.remove, { message: 'must differ from keep', path: ['remove'] })
   .meta({ id: 'MergeRequest' });
 
+/**
+ * A merge is undone by its audit event: only the event holds the state before the merge, and the
+ * pair `{keep, remove}` would be ambiguous once the two were merged, unmerged and merged again.
+ */
+export const undoMergeBodySchema = z
+  .object({
+    auditId: z.uuid().meta({
+      description:
+        'The `entity.merge` audit event (`auditId` of the merge’s answer, or its `id` in the audit feed)',
+    }),
+  })
+  .meta({ id: 'UndoMergeRequest' });
+
 export const STANCES = ['supportive', 'neutral', 'opposed', 'unknown'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 
@@ -404,8 +417,17 @@ export const mergeResponseSchema = z
     entity: entityStateSchema,
     removed: z.string(),
     moved: z.object({ outgoing: z.number().int(), incoming: z.number().int() }),
+    auditId: z.string().meta({ description: 'The merge’s audit event: undo it with this' }),
   })
   .meta({ id: 'MergeResponse' });
+
+export const undoMergeResponseSchema = z
+  .object({
+    entity: entityStateSchema.meta({ description: 'The kept entity, as before the merge' }),
+    restored: entityStateSchema.meta({ description: 'The entity the merge had removed, back' }),
+    auditId: z.string().meta({ description: 'The undo’s own audit event (`entity.unmerge`)' }),
+  })
+  .meta({ id: 'UndoMergeResponse' });
 
 export const annotationSchema = z
   .object({
@@ -434,7 +456,7 @@ export const auditEventSchema = z
     actorName: z.string(),
     action: z.string().meta({
       description:
-        'entity.create|update|delete|merge, relationship.create|update|delete, annotation.create|update|delete, view.create|update|delete',
+        'entity.create|update|delete|merge|unmerge, relationship.create|update|delete, annotation.create|update|delete, view.create|update|delete',
     }),
     entityId: z.string(),
     entityIds: z.array(z.string()),

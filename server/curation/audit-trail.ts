@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'entity.update',
   'entity.delete',
   'entity.merge',
+  'entity.unmerge',
   'relationship.create',
   'relationship.update',
   'relationship.delete',
@@ -36,7 +37,7 @@ export interface AuditEvent {
   after: unknown;
 }
 
-/** Records one change inside the transaction that makes it. */
+/** Records one change inside the transaction that makes it; returns the event's id. */
 export async function recordAudit(
   tx: ManagedTransaction,
   user: UserPrincipal,
@@ -48,8 +49,8 @@ export async function recordAudit(
     before: unknown;
     after: unknown;
   },
-): Promise<void> {
-  await run(tx, 'curation/record-audit', {
+): Promise<string> {
+  const [row] = await run(tx, 'curation/record-audit', {
     event: {
       actor: user.id,
       actorName: user.name,
@@ -60,6 +61,7 @@ export async function recordAudit(
       after: change.after === null ? null : JSON.stringify(change.after),
     },
   });
+  return String(row!.id);
 }
 
 /** The feed, newest first. */

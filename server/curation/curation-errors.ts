@@ -24,3 +24,21 @@ export class ForbiddenError extends AppError {
     super(message, 403, 'FORBIDDEN', details);
   }
 }
+
+/** Why an undo was refused (`details.reason` of UNDO_REFUSED). */
+export type UndoRefusalReason =
+  'changed' | 'already-undone' | 'in-use' | 'not-recorded' | 'unrestorable';
+
+/**
+ * 409: a merge cannot be undone — something it would overwrite changed since, it was undone
+ * already, its removed id is taken again, or its record cannot restore it exactly. `details.changes`
+ * names each change found.
+ */
+export class UndoRefusedError extends AppError {
+  constructor(
+    message: string,
+    details: { reason: UndoRefusalReason; auditId: string; changes?: string[] },
+  ) {
+    super(message, 409, 'UNDO_REFUSED', details);
+  }
+}

@@ -2,8 +2,10 @@
  * Merges two entities that are one real thing: every relationship of the removed entity moves to
  * the kept one with its provenance (united where both had it), the kept one takes the removed
  * one's sources, names (as aliases) and missing properties, and a Redirect answers for the old id.
- * One transaction, both entities locked and version-checked, one audit event.
+ * One transaction, both entities locked and version-checked, one audit event, whose `before` also
+ * holds what an exact undo needs (merge-undo.ts).
  */
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { ValidationError } from '../errors.ts';
@@ -12,13 +14,58 @@ import { recordAudit } from './audit-trail.ts';
 import { lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
 import { stateAsEditor } from './editor-provenance.ts';
 import { mergeFills } from './merge-rules.ts';
-
-/** Properties that the merge combines itself rather than copying. */
+import { JSON_SAFE_TYPES, MERGE_UNDO_FORMAT, type MergeUndoRecord } from './merge-undo-plan.ts';
 
 export interface MergeResult {
   entity: EntityState;
   removed: string;
   moved: { outgoing: number; incoming: number };
+  /** The merge's audit event: what `POST /api/curation/merge/undo` names to undo it. */
+  auditId: string;
+}
+
+/** `[[key, type], …]` as merge-undo-record.cypher returns it, as an object. */
+function pairs(value: unknown): Record<string, string> {
+  return Object.fromEntries((value as [string, string][]).map(([k, t]) => [k, String(t)]));
+}
+
+/**
+ * What an undo of this merge needs that the two entity states do not hold, read before anything
+ * moves (see merge-undo-plan.ts).
+ */
+async function undoRecord(
+  tx: ManagedTransaction,
+  keep: string,
+  remove: string,
+): Promise<MergeUndoRecord> {
+  const [row] = await run(tx, 'curation/merge-undo-record', {
+    keep,
+    remove,
+    jsonSafe: [...JSON_SAFE_TYPES],
+  });
+  const shared = row!.shared as (Record<string, unknown> & { propertyTypes: unknown })[];
+  return {
+    format: MERGE_UNDO_FORMAT,
+    labels: (row!.labels as string[]).map(String),
+    propertyTypes: pairs(row!.propertyTypes),
+    relationshipPropertyTypes: Object.fromEntries(
+      (row!.relationshipTypes as [string, unknown][]).map(([key, types]) => [key, pairs(types)]),
+    ),
+    shared: shared.map((r) => ({
+      from: String(r.from),
+      type: String(r.type),
+      to: String(r.to),
+      fromLabel: String(r.fromLabel),
+      toLabel: String(r.toLabel),
+      properties: r.properties as Record<string, unknown>,
+      propertyTypes: pairs(r.propertyTypes),
+    })),
+    redirects: (row!.redirects as string[]).map(String),
+    annotations: {
+      topic: (row!.topics as string[]).map(String),
+      subject: (row!.subjects as string[]).map(String),
+    },
+  };
 }
 
 /**
@@ -73,6 +120,7 @@ export async function mergeEntities(
         { path: 'body.remove', message: `is a ${remove.type}, keep is a ${keep.type}` },
       ]);
     const relationships = await run(tx, 'curation/entity-relationships', { id: input.remove });
+    const undo = await undoRecord(tx, input.keep, input.remove);
     const [out] = await run(tx, 'curation/merge-move-outgoing', input);
     const [inc] = await run(tx, 'curation/merge-move-incoming', input);
     const fill = Object.fromEntries(
@@ -96,17 +144,18 @@ export async function mergeEntities(
       editor,
     });
     const entity = toEntityState(row!.node as Record<string, unknown>, keep.type);
-    await recordAudit(tx, user, {
+    const auditId = await recordAudit(tx, user, {
       action: 'entity.merge',
       entityId: input.keep,
       entityIds: [input.remove],
-      before: { keep, remove: { ...remove, relationships } },
+      before: { keep, remove: { ...remove, relationships }, undo },
       after: entity,
     });
     return {
       entity,
       removed: input.remove,
       moved: { outgoing: Number(out?.moved ?? 0), incoming: Number(inc?.moved ?? 0) },
+      auditId,
     };
   });
 }

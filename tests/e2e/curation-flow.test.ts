@@ -563,6 +563,82 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('undoes a merge from its notice with the keyboard, and both entities are back (1280×800)', async () => {
+    const call = await apiSession();
+    const create = async (name: string) => {
+      const answer = await call('POST', '/api/curation/entities', {
+        type: 'Organisation',
+        properties: { name, kind: 'ngo' },
+      });
+      expect(answer.status).toBe(201);
+      return ((await answer.json()) as { id: string }).id;
+    };
+    const keep = await create('Undo Keeper Trust');
+    const other = await create('Undo Keeper Trust Elsewhere');
+    const onCanvas = (page: Page, id: string) =>
+      inPage<boolean>(page, `window.__cy.getElementById(${JSON.stringify(id)}).nonempty()`);
+    try {
+      expect(
+        (
+          await call('POST', '/api/curation/relationships', {
+            from: other,
+            type: 'PARTICIPATES_IN',
+            to: AI_COP,
+          })
+        ).status,
+      ).toBe(201);
+      const page = await open(
+        { width: 1280, height: 800 },
+        `#/explore?focus=${encodeURIComponent(keep)}&sel=${encodeURIComponent(keep)}`,
+      );
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      await signIn(page);
+      await page.click('[data-testid="merge-entity"]');
+      const dialog = page.getByTestId('merge-dialog');
+      await dialog.locator('#merge-other').fill('Undo Keeper Trust Elsewhere');
+      await dialog.getByRole('option', { name: /Undo Keeper Trust Elsewhere/ }).click();
+      await expect
+        .poll(() => dialog.getByTestId('merge-remove').textContent(), POLL)
+        .toContain(other);
+      await dialog.getByTestId('merge-confirm').click();
+      // The notice says it is done and offers Undo, which takes the keyboard focus from the
+      // dialog that had it.
+      const notice = page.getByTestId('merge-notice');
+      await expect
+        .poll(() => notice.textContent(), POLL)
+        .toContain('Merged Undo Keeper Trust Elsewhere into Undo Keeper Trust');
+      await expect
+        .poll(
+          () => inPage<string | null>(page, 'document.activeElement?.dataset.testid ?? null'),
+          POLL,
+        )
+        .toBe('merge-notice-undo');
+      expect(await page.getByRole('status').filter({ has: notice }).count()).toBe(1);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-merge-notice.png') });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => notice.textContent(), POLL).toContain('Merge undone');
+      // Both are back: on the canvas, and the old id answers as itself rather than with a 308.
+      await expect.poll(() => onCanvas(page, other), POLL).toBe(true);
+      expect(await onCanvas(page, keep)).toBe(true);
+      const back = await fetch(new URL(`/api/entities/${encodeURIComponent(other)}`, appUrl), {
+        redirect: 'manual',
+      });
+      expect(back.status).toBe(200);
+      // The one brought back is selectable again, with its own relationship.
+      await notice.getByTestId('merge-notice-show').click();
+      await expect
+        .poll(() => page.textContent('#details-title'), POLL)
+        .toBe('Undo Keeper Trust Elsewhere');
+      await expect
+        .poll(() => page.textContent('[data-testid="details-panel"]'), POLL)
+        .toContain('Co-leading the Community of Practice on AI');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-merge-undone.png') });
+    } finally {
+      await removeEntity(keep);
+      await removeEntity(other);
+    }
+  });
+
   it('keeps the search box usable on a phone when signed in, the account behind the avatar (390×844)', async () => {
     const page = await open({ width: 390, height: 844 }, '#/explore');
     await signIn(page);

@@ -14,6 +14,8 @@ import { createToken, createUser } from '../../server/auth/accounts.ts';
 import type { UserPrincipal } from '../../server/auth/roles.ts';
 import { createAnnotation } from '../../server/curation/annotations.ts';
 import { createView } from '../../server/curation/saved-views.ts';
+import { createEntity } from '../../server/curation/entity-edits.ts';
+import { mergeEntities } from '../../server/curation/entity-merge.ts';
 import type { GraphDatabase } from '../../server/db/neo4j-client.ts';
 import { ENTITY_ID_PATTERN } from '../../server/api/schemas.ts';
 import { FactSet } from '../../server/importers/graph/graph-facts.ts';
@@ -139,6 +141,23 @@ async function writeCurationRecords(db: GraphDatabase, accounts: Accounts): Prom
   await createView(db, principal(accounts.viewer, 'viewer'), {
     name: 'Fuzz fixture view',
     state: { entities: [ID.unicef, ID.giz], filters: {}, positions: {} },
+  });
+  // A merge for the undo route to undo: two organisations of the fixture's own, so the merge
+  // route's pair stays unmerged.
+  const editor = principal(accounts.editor, 'editor');
+  const twins = [];
+  for (const name of ['Fuzz Merge Keeper', 'Fuzz Merge Twin'])
+    twins.push(
+      await createEntity(db, editor, {
+        type: 'Organisation',
+        properties: { name, kind: 'ngo', website: 'https://merge.example.org' },
+      }),
+    );
+  await mergeEntities(db, editor, {
+    keep: twins[0]!.id,
+    remove: twins[1]!.id,
+    keepVersion: twins[0]!.version,
+    removeVersion: twins[1]!.version,
   });
 }
 
@@ -285,6 +304,14 @@ export function useFuzzEnvironment(options: { metrics?: boolean } = {}): () => F
           ),
         annotation: () => latest('Annotation'),
         view: () => latest('SavedView'),
+        mergeAudit: async () => {
+          const [row] = await query(
+            db,
+            "MATCH (e:AuditEvent {action: 'entity.merge', entityId: 'org:fuzz-merge-keeper'}) WHERE e.undoneBy IS NULL RETURN e.id AS id",
+          );
+          if (!row) throw new Error('the fuzz fixture has no merge to undo');
+          return String(row.id);
+        },
         importJob: async () => jobId,
         membersDocument: MEMBERS_DOCUMENT,
         account: { name: accounts.viewer.name, password: PASSWORD },

@@ -30,6 +30,8 @@ export interface FuzzContext {
   relationshipVersion(from: string, type: string, to: string): Promise<number>;
   annotation(): Promise<{ id: string; version: number }>;
   view(): Promise<{ id: string; version: number }>;
+  /** The audit id of the fixture's merge, not undone yet. */
+  mergeAudit(): Promise<string>;
   importJob(): Promise<string>;
   /** A small, valid members document for import requests. */
   membersDocument: string;
@@ -241,6 +243,15 @@ export const ROUTES: RouteSpec[] = [
       'body.keepVersion': fc.integer({ min: -1, max: 2 }),
     },
     coupled: [['body.keep', 'body.remove']],
+  },
+  {
+    method: 'POST',
+    path: '/api/curation/merge/undo',
+    group: 'curation',
+    credential: 'editor',
+    writes: true,
+    baseline: async (ctx) => ({ body: { auditId: await ctx.mergeAudit() } }),
+    shaped: { 'body.auditId': fc.oneof(unknownUuid, fc.constant('not-a-uuid')) },
   },
   {
     method: 'POST',

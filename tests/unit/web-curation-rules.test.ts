@@ -14,7 +14,11 @@ import { parseInput } from '../../server/api/validate.ts';
 import { RELATIONSHIP_ENDS as SERVER_ENDS } from '../../server/curation/relationship-rules.ts';
 import { ORGANISATION_KINDS as SERVER_KINDS } from '../../server/model/graph-model.ts';
 import { createApiClient, readCookie } from '../../web/src/lib/api/client.ts';
-import { describeEvent, propertyChanges } from '../../web/src/state/curation/audit-format.ts';
+import {
+  describeEvent,
+  propertyChanges,
+  undoableMerge,
+} from '../../web/src/state/curation/audit-format.ts';
 import {
   EDITABLE_TYPES,
   ORGANISATION_KINDS,
@@ -357,6 +361,56 @@ describe('audit events', () => {
       ],
     });
     expect(describeEvent(event('entity.merge', null, null), 'org:who').title).toBe('Merged');
+  });
+
+  it('titles an undone merge from either entity', () => {
+    const keep = { id: 'org:who', properties: { name: 'WHO', aliases: [] } };
+    const undone = event(
+      'entity.unmerge',
+      { merge: 'm1', keep: { ...keep, properties: { name: 'WHO', aliases: ['OMS'] } } },
+      { merge: 'm1', keep, restored: { id: 'org:oms', properties: { name: 'OMS' } } },
+    );
+    expect(describeEvent(undone, 'org:who')).toEqual({
+      title: 'Merge undone: OMS separated again',
+      changes: [{ key: 'aliases', before: 'OMS', after: null }],
+    });
+    expect(describeEvent(undone, 'org:oms').title).toBe('Merge undone: separated again from WHO');
+  });
+
+  describe('which merge the history offers to undo', () => {
+    const mergeEvent = (id: string, recordsUndo = true): AuditEvent => ({
+      ...event(
+        'entity.merge',
+        {
+          keep: { id: 'org:a', properties: { name: 'A' } },
+          remove: { id: 'org:b', properties: { name: 'B' } },
+          ...(recordsUndo ? { undo: { format: 1 } } : {}),
+        },
+        { id: 'org:a' },
+      ),
+      id,
+    });
+
+    it('offers the newest merge into the entity viewed, annotations after it aside', () => {
+      const merged = mergeEvent('m1');
+      const note = { ...event('annotation.create', null, {}), id: 'n1' };
+      expect(undoableMerge([note, merged], merged, 'org:a')).toEqual({
+        auditId: 'm1',
+        keep: { id: 'org:a', label: 'A' },
+        remove: { id: 'org:b', label: 'B' },
+      });
+    });
+
+    it('offers none once anything else happened since, nor from elsewhere, nor an old record', () => {
+      const merged = mergeEvent('m1');
+      const edit = { ...event('entity.update', {}, {}), id: 'u1' };
+      const undone = { ...event('entity.unmerge', {}, {}), id: 'x1' };
+      expect(undoableMerge([edit, merged], merged, 'org:a')).toBeNull();
+      expect(undoableMerge([undone, merged], merged, 'org:a')).toBeNull();
+      expect(undoableMerge([merged], merged, 'org:b')).toBeNull();
+      const old = mergeEvent('m0', false);
+      expect(undoableMerge([old], old, 'org:a')).toBeNull();
+    });
   });
 
   it('titles entity changes', () => {

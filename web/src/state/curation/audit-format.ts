@@ -120,10 +120,60 @@ export function describeEvent(
       changes: propertyChanges(before.keep, event.after),
     };
   }
+  if (event.action === 'entity.unmerge') {
+    // before: {merge, keep}; after: {merge, keep, restored}. Seen from the entity brought back, or
+    // from the one it had been merged into.
+    const after = record(event.after);
+    const restored = record(after.restored);
+    const keep = record(after.keep);
+    const other = restored.id === viewedId ? keep : restored;
+    const name = text(record(other.properties).name) ?? text(other.id) ?? '';
+    return {
+      title:
+        restored.id === viewedId
+          ? `Merge undone: separated again from ${name}`
+          : `Merge undone: ${name} separated again`,
+      changes: propertyChanges(record(event.before).keep, keep),
+    };
+  }
   const title = ACTIONS[event.action] ?? event.action;
   const changes =
     event.action === 'entity.update' || event.action === 'entity.create'
       ? propertyChanges(event.before, event.after)
       : [];
   return { title, changes };
+}
+
+/** The two sides of a merge the history can offer to undo. */
+export interface UndoableMerge {
+  auditId: string;
+  keep: { id: string; label: string };
+  remove: { id: string; label: string };
+}
+
+/**
+ * Whether the History tab offers to undo the merge `event`, in the viewed entity's `events` (newest
+ * first): a merge into the viewed entity, recorded with what an undo needs (not by a version before
+ * undo existed), and nothing since but annotations — an edit, another merge or the undo itself
+ * would make the server refuse, so the offer goes with them. The server checks again.
+ */
+export function undoableMerge(
+  events: readonly AuditEvent[],
+  event: AuditEvent,
+  viewedId: string,
+): UndoableMerge | null {
+  if (event.action !== 'entity.merge' || event.entityId !== viewedId) return null;
+  const before = record(event.before);
+  if (typeof before.undo !== 'object' || before.undo === null) return null;
+  const index = events.indexOf(event);
+  if (index < 0 || events.slice(0, index).some((e) => !e.action.startsWith('annotation.')))
+    return null;
+  const keep = record(before.keep);
+  const remove = record(before.remove);
+  const side = (state: Record<string, unknown>) => ({
+    id: String(state.id ?? ''),
+    label: text(record(state.properties).name) ?? String(state.id ?? ''),
+  });
+  if (typeof keep.id !== 'string' || typeof remove.id !== 'string') return null;
+  return { auditId: event.id, keep: side(keep), remove: side(remove) };
 }

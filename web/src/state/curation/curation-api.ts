@@ -9,6 +9,7 @@ import type {
   EntityState,
   MergeResult,
   MeResponse,
+  UndoMergeResult,
   RelationshipState,
   SavedView,
   SavedViewState,
@@ -38,6 +39,9 @@ export const curationApi = {
   /** Merges `remove` into `keep` (each at the version read): `remove`'s id then redirects. */
   merge: (body: { keep: string; remove: string; keepVersion: number; removeVersion: number }) =>
     api.send('POST', '/api/curation/merge', body) as Promise<MergeResult>,
+  /** Undoes the merge whose audit event is `auditId`; 409 when anything it would overwrite changed. */
+  undoMerge: (auditId: string) =>
+    api.send('POST', '/api/curation/merge/undo', { auditId }) as Promise<UndoMergeResult>,
 
   createRelationship: (from: string, type: string, to: string) =>
     api.send('POST', '/api/curation/relationships', { from, type, to }),

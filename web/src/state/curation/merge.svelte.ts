@@ -3,14 +3,17 @@
  * Both are read first, for their versions and for what the editor is shown before confirming (the
  * names, how many relationships and sources each brings); the merge quotes those versions, so a
  * change made meanwhile answers 409 and nothing is merged. Afterwards the kept entity is explored
- * and selected, and the merged id redirects to it.
+ * and selected, and the merged id redirects to it; a notice says so and offers to undo it (as does
+ * the kept entity's history, through the same action), which brings both back on the canvas.
  */
 import { api } from '../../lib/api';
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
 import { graphActions } from '../graph/index.svelte';
 import { selectionActions } from '../selection/index.svelte';
 import { curationApi } from './curation-api';
-import type { MergeResult } from './types';
+import { history, historyActions } from './history.svelte';
+import type { UndoableMerge } from './audit-format';
+import type { MergeResult, UndoMergeResult } from './types';
 
 /** One side of a merge, as the editor is shown it. */
 export interface MergeSide {
@@ -37,6 +40,16 @@ export interface MergeForm {
 let form = $state<MergeForm | null>(null);
 let subjectSide = $state<AsyncStatus<MergeSide>>(idle());
 let result = $state<AsyncStatus<MergeResult>>(idle());
+
+/**
+ * The notice after a merge or its undo: which merge, and where its undo stands (idle: merged,
+ * Undo offered; loading; success: undone; error: the server's refusal). Null: no notice.
+ */
+export interface MergeNotice {
+  readonly merge: UndoableMerge;
+  readonly undo: AsyncStatus<UndoMergeResult>;
+}
+let notice = $state<MergeNotice | null>(null);
 
 async function readSide(id: string): Promise<MergeSide> {
   const [state, details] = await Promise.all([curationApi.entity(id), api.entity(id)]);
@@ -66,6 +79,9 @@ export const merge = {
   },
   get result() {
     return result;
+  },
+  get notice() {
+    return notice;
   },
   /** The two sides in merge order, once both are read: the one kept, then the one merged away. */
   get sides(): { keep: MergeSide; remove: MergeSide } | null {
@@ -132,6 +148,31 @@ export const mergeActions = {
       if (current() && form) form = { ...form, other: failure(error) };
     }
   },
+  /**
+   * Undoes `merge` (from the notice or the history); the notice shows how it went. Afterwards the
+   * canvas explores the kept entity afresh with the one brought back beside it, and the kept
+   * entity's details and history are read again.
+   */
+  async undo(merge: UndoableMerge): Promise<void> {
+    if (notice?.merge.auditId === merge.auditId && notice.undo.state === 'loading') return;
+    notice = { merge, undo: loading() };
+    try {
+      const answer = await curationApi.undoMerge(merge.auditId);
+      if (notice?.merge.auditId === merge.auditId) notice = { merge, undo: success(answer) };
+      // Whether or not its notice was closed meanwhile: the canvas must not show the merge.
+      graphActions.focus(merge.keep.id, { keepChoices: true });
+      graphActions.reload(merge.keep.id);
+      graphActions.expand(merge.remove.id);
+      selectionActions.reselect(merge.keep.id, 'panel');
+      if (history.entityId === merge.keep.id) void historyActions.load(merge.keep.id);
+    } catch (error) {
+      if (notice?.merge.auditId === merge.auditId) notice = { merge, undo: failure(error) };
+    }
+  },
+  /** Closes the notice (an undo in flight still lands and reloads the canvas, unannounced). */
+  dismissNotice(): void {
+    notice = null;
+  },
   /** Keeps the other entity instead (or the subject again). */
   swap(): void {
     if (form) form = { ...form, keepSubject: !form.keepSubject };
@@ -150,6 +191,14 @@ export const mergeActions = {
       });
       result = success(answer);
       form = null;
+      notice = {
+        merge: {
+          auditId: answer.auditId,
+          keep: { id: sides.keep.id, label: sides.keep.label },
+          remove: { id: sides.remove.id, label: sides.remove.label },
+        },
+        undo: idle(),
+      };
       // Explored afresh: a neighbourhood read before the merge lacks what moved. The details are
       // read again too: the entity kept is most often the one already selected.
       graphActions.focus(sides.keep.id);

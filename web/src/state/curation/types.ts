@@ -18,6 +18,15 @@ export interface MergeResult {
   entity: EntityState;
   removed: string;
   moved: { outgoing: number; incoming: number };
+  /** The merge's audit event, which names it to undo it. */
+  auditId: string;
+}
+
+/** `POST /api/curation/merge/undo`: both entities as before the merge, and the undo's event. */
+export interface UndoMergeResult {
+  entity: EntityState;
+  restored: EntityState;
+  auditId: string;
 }
 
 /** `GET /api/curation/relationships?from=&type=&to=`: a relationship's editable state. */

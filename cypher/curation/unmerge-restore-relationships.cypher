@@ -1,0 +1,8 @@
+// Undo, step 4: every relationship the removed entity had, created again with its own properties
+// and provenance (types whitelisted in merge-undo-plan.ts).
+UNWIND $relationships AS rel
+MATCH (a:Entity {id: rel.from})
+MATCH (b:Entity {id: rel.to})
+CREATE (a)-[r:$(rel.type)]->(b)
+SET r = rel.properties
+RETURN count(r) AS created
