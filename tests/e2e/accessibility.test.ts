@@ -1,0 +1,188 @@
+/**
+ * An automated accessibility check of the explorer's main screens in headless Chromium: axe-core
+ * (tests/support/axe.ts) judges each against WCAG 2.0 and 2.1 at levels A and AA — the overview,
+ * an entity's details, a relationship's panel, both tables of the list view, the path finder, an
+ * insight, the filters, the sign-in dialog, and the details on a phone. A test fails on any
+ * serious or critical violation and names each rule, its impact, its help and the elements; the
+ * moderate and minor ones are logged. Screenshots go to test-results/a11y-*.png.
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { NeighbourhoodResponse } from '../../web/src/lib/api/types.ts';
+import { EXPANSION_LIMIT } from '../../web/src/state/graph/limits.ts';
+import {
+  axeViolations,
+  BLOCKING_IMPACTS,
+  describeViolations,
+  type AxeViolation,
+} from '../support/axe.ts';
+import { launchChromium, SCREENSHOTS, waitInPage } from '../support/browser.ts';
+import { hasSharedData } from '../support/shared-data.ts';
+
+const POLL = { timeout: 15_000 } as const;
+const appUrl = inject('appUrl');
+const UNICEF = 'org%3Aunicef';
+const AI_PRACTICE = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
+
+/**
+ * Cytoscape's drawing surface: the layers of `<canvas>` it puts in `.cy`, with no markup inside. The
+ * entities and names on them are pixels, which axe cannot read, so it has nothing there to judge;
+ * what a keyboard or screen reader meets — the focusable region around them with its name and
+ * announcements, the list view, the panels — stays in. (Text drawn over the canvas, such as the
+ * legend, is still checked for names and roles; axe reports its contrast as undecidable because a
+ * canvas lies behind it, and its colours are tokens the checked panels share.)
+ */
+const CANVAS_SURFACE = ['.canvas > .cy'];
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Fails on serious and critical violations, naming them; logs the rest. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // The pointer off the panels: a row left hovered by the last click is judged in its hover colours.
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `a11y-${screen}.png`) });
+  const violations = await axeViolations(page, { exclude: CANVAS_SURFACE });
+  const blocking = violations.filter((v) => BLOCKING_IMPACTS.includes(v.impact ?? ''));
+  const lesser = violations.filter((v: AxeViolation) => !blocking.includes(v));
+  if (lesser.length > 0)
+    console.info(`[a11y ${screen}] moderate and minor:\n${describeViolations(lesser)}`);
+  expect(
+    blocking.map((v) => v.id),
+    `${screen}: serious or critical WCAG violations\n${describeViolations(blocking)}`,
+  ).toEqual([]);
+}
+
+/** A browser context per size, opened pages reporting their errors, and an `open` for each test. */
+function pages(options: Parameters<Browser['newContext']>[0]) {
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    context = await browser.newContext(options);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  afterEach(() => {
+    expect(pageErrors, 'errors in the page').toEqual([]);
+    pageErrors.length = 0;
+  });
+
+  /** Opens the app at `hash` and waits until the canvas has its graph. */
+  return async function open(hash = ''): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${appUrl}/${hash}`);
+    await waitInPage(page, 'window.__cy !== undefined');
+    await page.waitForSelector('[data-graph-state="ready"], [data-graph-state="empty"]', POLL);
+    return page;
+  };
+}
+
+/** UNICEF's details, waited for until its neighbours are listed. */
+async function openDetails(open: (hash: string) => Promise<Page>): Promise<Page> {
+  const page = await open(`#/explore?focus=${UNICEF}&sel=${UNICEF}`);
+  await page.locator('#details-title').waitFor(POLL);
+  await page.locator('[data-testid="details-panel"] section button.row').first().waitFor(POLL);
+  return page;
+}
+
+describe('accessibility at desktop size (1440×900)', () => {
+  const open = pages({ viewport: { width: 1440, height: 900 } });
+
+  it('the overview', async () => {
+    const page = await open();
+    await expectAccessible(page, 'overview');
+    await page.close();
+  });
+
+  it("an entity's details", async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await openDetails(open);
+    await expectAccessible(page, 'details');
+    await page.close();
+  });
+
+  it("a relationship's panel", async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const response = await fetch(
+      new URL(`/api/graph/neighbourhood?id=${UNICEF}&limit=${EXPANSION_LIMIT}`, appUrl),
+    );
+    const { edges } = (await response.json()) as NeighbourhoodResponse;
+    const edge = edges[0]!.data.id;
+    const page = await open(`#/explore?focus=${UNICEF}&sel=${encodeURIComponent(edge)}`);
+    await page.locator('[data-testid="relationship-sources"]').waitFor(POLL);
+    await expectAccessible(page, 'relationship');
+    await page.close();
+  });
+
+  it('the list view, entities and relationships', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await open(`#/explore?focus=${UNICEF}&list=1`);
+    const list = page.getByTestId('list-view');
+    await list.locator('tbody tr').first().waitFor(POLL);
+    await expectAccessible(page, 'list-entities');
+    await list.getByRole('button', { name: /^Relationships/ }).click();
+    await page.getByTestId('relationship-list').locator('tbody tr').first().waitFor(POLL);
+    await expectAccessible(page, 'list-relationships');
+    await page.close();
+  });
+
+  it('the path finder', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await open('#/explore?panel=paths&from=org:google&to=org:unicef');
+    await page.getByTestId('path-count').waitFor(POLL);
+    await expectAccessible(page, 'paths');
+    await page.close();
+  });
+
+  it("an activity's stakeholder map", async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await open(`#/explore?focus=${AI_PRACTICE}&sel=${AI_PRACTICE}`);
+    await page.getByRole('button', { name: 'Stakeholder map' }).click();
+    await page
+      .locator('[data-testid="insight-items"], [data-testid="insight-unavailable"]')
+      .first()
+      .waitFor(POLL);
+    await expectAccessible(page, 'insight');
+    await page.close();
+  });
+
+  it('the filters panel', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await open(`#/explore?focus=${UNICEF}&panel=filters`);
+    await page.getByTestId('filter-panel').getByRole('checkbox').first().waitFor(POLL);
+    await expectAccessible(page, 'filters');
+    await page.close();
+  });
+
+  it('the sign-in dialog', async () => {
+    const page = await open();
+    await page.click('[data-testid="sign-in"]');
+    await page.locator('[data-testid="sign-in-dialog"] input[name="name"]').waitFor(POLL);
+    await expectAccessible(page, 'sign-in');
+    await page.close();
+  });
+});
+
+describe('accessibility on a phone (390×844)', () => {
+  const open = pages({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  it("an entity's details in the sheet", async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await openDetails(open);
+    await expectAccessible(page, 'phone-details');
+    await page.close();
+  });
+});
