@@ -16,8 +16,19 @@ const AXE_SOURCE = readFileSync(
 /** The WCAG 2.0 and 2.1 success criteria at levels A and AA: what the explorer claims to meet. */
 export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
 
-/** The impacts a test fails on: a keyboard or screen-reader user is blocked or badly hindered. */
-export const BLOCKING_IMPACTS: readonly string[] = ['serious', 'critical'];
+/**
+ * The rules run: WCAG A/AA and axe's best practices, which hold the page's structure as a screen
+ * reader navigates it (one h1, headings in order, landmarks not nested): WCAG leaves those to
+ * judgement, and the page had no h1 without a WCAG rule to say so.
+ */
+export const RULE_TAGS = [...WCAG_AA_TAGS, 'best-practice'] as const;
+
+/**
+ * The impacts a test fails on: all but minor. Serious and critical block or badly hinder a keyboard
+ * or screen-reader user; moderate ones (no h1, a landmark inside a dialog) once none was left on
+ * the checked screens, so that a new one is seen when it comes rather than logged and missed.
+ */
+export const FAILING_IMPACTS: readonly string[] = ['moderate', 'serious', 'critical'];
 
 export interface AxeViolation {
   id: string;
@@ -33,7 +44,7 @@ export interface AxeOptions {
 }
 
 /**
- * Runs axe on the whole document against the WCAG A/AA tags and answers its violations. Waits
+ * Runs axe on the whole document against RULE_TAGS and answers its violations. Waits
  * first for finite CSS animations and transitions to end: a panel fading in has, half-way, text
  * too faint for its contrast, which is the animation and not the design.
  */
@@ -46,7 +57,7 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
     await page.evaluate(AXE_SOURCE);
   const context = { include: [['html']], exclude: (options.exclude ?? []).map((s) => [s]) };
   const runOptions = {
-    runOnly: { type: 'tag', values: WCAG_AA_TAGS },
+    runOnly: { type: 'tag', values: RULE_TAGS },
     resultTypes: ['violations'],
   };
   return inPage<AxeViolation[]>(
