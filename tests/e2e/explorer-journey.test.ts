@@ -995,6 +995,27 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('closes a note with Escape from within it, the details left open; close buttons keep their place', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org:unicef&sel=org:unicef&colour=red`);
+    const notice = page.getByTestId('link-notice');
+    await notice.waitFor(POLL);
+    // The note came into a live region, which a screen reader hears.
+    expect(await page.getByRole('status').filter({ has: notice }).count()).toBe(1);
+    await notice.getByRole('button', { name: 'Dismiss the note about this link' }).focus();
+    await page.keyboard.press('Escape');
+    await notice.waitFor({ state: 'detached', ...POLL });
+    // The Escape was the note's alone: the details it lay beside stay open.
+    expect(await page.getByTestId('details-panel').count()).toBe(1);
+    // A mouse's screen keeps the 30 px ×, on the same line whichever side panel is open.
+    const details = (await page.getByRole('button', { name: 'Close details' }).boundingBox())!;
+    expect([details.width, details.height]).toEqual([30, 30]);
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const filters = (await page.getByRole('button', { name: 'Close filters' }).boundingBox())!;
+    expect([filters.width, filters.height]).toEqual([30, 30]);
+    expect(filters.y).toBeCloseTo(details.y, 0);
+    await page.close();
+  });
+
   it('reads a link whose focus is no entity id as the overview, and says why', async () => {
     const page = await open(`${appUrl}/#/explore?focus=%3Cb%3Ebold%3C%2Fb%3E`);
     const notice = page.getByTestId('link-notice');
@@ -1855,6 +1876,16 @@ describe('explorer on a phone (390×844)', () => {
       .waitFor(POLL);
     await page.getByRole('button', { name: 'Hide the overview' }).click();
     await toggle.waitFor(POLL);
+    // A dialog's × is a finger's target too (it stayed 30 px on a phone).
+    await page.getByTestId('sign-in').click();
+    const close = (await page
+      .getByTestId('sign-in-dialog')
+      .getByRole('button', { name: 'Close', exact: true })
+      .boundingBox())!;
+    expect(close.height).toBeGreaterThanOrEqual(44);
+    expect(close.width).toBeGreaterThanOrEqual(44);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('sign-in-dialog').waitFor({ state: 'detached', ...POLL });
     // The Views menu opens within the screen, wherever its button sits in the header.
     await page.getByTestId('views-menu').click();
     const menu = (await page.getByTestId('views-popover').boundingBox())!;
@@ -1902,9 +1933,20 @@ describe('explorer on a phone (390×844)', () => {
     const start = await heights();
     expect(start.at).toBe(47);
     expect(start.sheet).toBeCloseTo(0.47 * start.space, -1);
-    // A finger drags it up past the middle of the way: it comes to rest at reading height.
+    // A finger's 44 px: the grip is drawn no taller (22 px) and takes touches 21 px above and
+    // below its middle, over the canvas's foot and the panel's top.
     const grip = (await handle.boundingBox())!;
     const x = grip.x + grip.width / 2;
+    expect(grip.height).toBeLessThanOrEqual(22);
+    for (const dy of [-21, 21])
+      expect(
+        await inPage<boolean>(
+          page,
+          `document.elementFromPoint(${x}, ${grip.y + grip.height / 2 + dy})?.closest('[data-testid="sheet-handle"]') != null`,
+        ),
+        `${dy} px from the grip`,
+      ).toBe(true);
+    // A finger drags it up past the middle of the way: it comes to rest at reading height.
     await page.mouse.move(x, grip.y + grip.height / 2);
     await page.mouse.down();
     for (let step = 1; step <= 8; step += 1)
@@ -1930,8 +1972,13 @@ describe('explorer on a phone (390×844)', () => {
     await page.getByRole('button', { name: 'Paths', exact: true }).click();
     await page.locator('#path-to').waitFor(POLL);
     expect((await heights()).at).toBe(30);
-    // A tap goes up to reading height.
-    await handle.tap();
+    // The path finder's × is a finger's target too.
+    const close = (await page.getByRole('button', { name: 'Close path finder' }).boundingBox())!;
+    expect(close.height).toBeGreaterThanOrEqual(44);
+    expect(close.width).toBeGreaterThanOrEqual(44);
+    // A tap goes up to reading height, even one that lands above the grip, on the canvas's foot.
+    const low = (await handle.boundingBox())!;
+    await page.touchscreen.tap(low.x + low.width / 2, low.y + low.height / 2 - 18);
     await expect.poll(async () => (await heights()).at, POLL).toBe(66);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-sheet-high.png') });
     // The folded overview is one line with its own toggle, and nothing to resize.
@@ -1939,6 +1986,39 @@ describe('explorer on a phone (390×844)', () => {
     await page.getByRole('button', { name: 'Close details' }).click();
     await page.getByRole('button', { name: 'Overview of the graph' }).waitFor(POLL);
     expect(await handle.count()).toBe(0);
+    await page.close();
+  });
+
+  it('brings the selected row of the list into view and marks it current, wherever it was selected', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/#/explore?focus=org%3Aunicef&sel=org%3Aunicef&list=1`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    const list = page.getByTestId('list-view');
+    const inView = async (id: string) => {
+      const row = (await list.locator(`tr[data-id="${id}"]`).boundingBox())!;
+      const box = (await list.boundingBox())!;
+      return row.y >= box.y && row.y + row.height <= box.y + box.height;
+    };
+    // From the link: UNICEF, third by connections, below the fold above the sheet.
+    await expect.poll(() => inView('org:unicef'), POLL).toBe(true);
+    const current = list.locator('[aria-current="true"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.textContent()).toBe('UNICEF');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-list-selected.png') });
+    // Another selection from elsewhere (an address pasted, Back): the last row, out of sight.
+    const last = await inPage<string>(
+      page,
+      `[...document.querySelectorAll('[data-testid="list-view"] tbody tr')].at(-1).dataset.id`,
+    );
+    expect(await inView(last)).toBe(false);
+    await inPage(
+      page,
+      `location.hash = '#/explore?focus=org:unicef&list=1&sel=' + encodeURIComponent(${JSON.stringify(last)})`,
+    );
+    await expect.poll(() => inView(last), POLL).toBe(true);
+    expect(await list.locator(`tr[data-id="${last}"] [aria-current="true"]`).count()).toBe(1);
+    expect(await current.count()).toBe(1);
     await page.close();
   });
 
