@@ -99,6 +99,15 @@ async function openDetails(open: (hash: string) => Promise<Page>): Promise<Page>
   return page;
 }
 
+/** Signs the e2e app's editor in from the header. */
+async function signIn(page: Page): Promise<void> {
+  await page.click('[data-testid="sign-in"]');
+  await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
+  await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
+  await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
+  await page.locator('[data-testid="signed-in"]').waitFor(POLL);
+}
+
 describe('accessibility at desktop size (1440×900)', () => {
   const open = pages({ viewport: { width: 1440, height: 900 } });
 
@@ -194,11 +203,7 @@ describe('accessibility for an editor (1440×900)', () => {
   it("an editor's details, history, edit form and merge dialog", async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await openDetails(open);
-    await page.click('[data-testid="sign-in"]');
-    await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
-    await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
-    await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
-    await page.locator('[data-testid="signed-in"]').waitFor(POLL);
+    await signIn(page);
     const panel = page.getByTestId('details-panel');
     await panel.getByRole('button', { name: 'Edit', exact: true }).waitFor(POLL);
     await expectAccessible(page, 'editor-details');
@@ -225,11 +230,7 @@ describe('the Details and History tabs by keyboard (1440×900)', () => {
   it('moves and selects with the arrows, Home and End, with only the chosen tab in the Tab order', async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await openDetails(open);
-    await page.click('[data-testid="sign-in"]');
-    await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
-    await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
-    await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
-    await page.locator('[data-testid="signed-in"]').waitFor(POLL);
+    await signIn(page);
     const panel = page.getByTestId('details-panel');
     const details = panel.getByRole('tab', { name: 'Details' });
     const history = panel.getByRole('tab', { name: 'History' });
