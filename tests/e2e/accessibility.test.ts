@@ -277,13 +277,23 @@ describe('the Details and History tabs by keyboard (1440×900)', () => {
     expect(await state()).toMatchObject({ selected: ['Details'], focused: 'Details' });
     await page.keyboard.press('ArrowLeft');
     expect(await state()).toMatchObject({ selected: ['History'], shown: ['History'] });
-    // Tab leaves the tabs for the panel they show, not for the other tab.
+    await page.keyboard.press('ArrowRight');
+    expect(await state()).toMatchObject({ selected: ['Details'], shown: ['Details'] });
+    // Tab leaves the tabs for the panel they show, not for the other tab, and the panel, taller
+    // than the screen, is scrolled to from its start: below the sticky toolbar, not under it.
     await page.keyboard.press('Tab');
     expect(await inPage<string | null>(page, 'document.activeElement.getAttribute("role")')).toBe(
       'tabpanel',
     );
+    expect(
+      await inPage<boolean>(
+        page,
+        `document.activeElement.getBoundingClientRect().top >=
+          document.querySelector('[data-testid="details-panel"] .toolbar').getBoundingClientRect().bottom`,
+      ),
+    ).toBe(true);
     await page.keyboard.press('Shift+Tab');
-    expect((await state()).focused).toBe('History');
+    expect((await state()).focused).toBe('Details');
     await page.close();
   });
 });
