@@ -110,7 +110,7 @@ export const CYPHER_NAMES = [
   'curation/lock-entity',
   'curation/lock-relationship',
   'curation/lock-view',
-  'curation/mark-merge-undone',
+  'curation/mark-undone',
   'curation/merge-finish',
   'curation/merge-move-incoming',
   'curation/merge-move-outgoing',
