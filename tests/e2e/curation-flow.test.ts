@@ -12,6 +12,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, BLOCKING_IMPACTS, describeViolations } from '../support/axe.ts';
 import { inPage, waitInPage, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
@@ -705,6 +706,16 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         .poll(() => page.textContent('[data-testid="details-panel"]'), POLL)
         .toContain('Co-leading the Community of Practice on AI');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-delete-undone.png') });
+      // The notice beside the details, judged as accessibility.test.ts judges the screens (the
+      // canvas's drawing surface aside: pixels, nothing for axe to read).
+      await page.mouse.move(0, 0);
+      const blocking = (await axeViolations(page, { exclude: ['.canvas > .cy'] })).filter((v) =>
+        BLOCKING_IMPACTS.includes(v.impact ?? ''),
+      );
+      expect(
+        blocking.map((v) => v.id),
+        describeViolations(blocking),
+      ).toEqual([]);
       // Its history says so, and offers no second undo.
       await page.click('[data-testid="history-tab"]');
       await expect
