@@ -18,6 +18,7 @@ import {
   describeEvent,
   propertyChanges,
   undoableDelete,
+  undoableDeleteOf,
   undoableMerge,
 } from '../../web/src/state/curation/audit-format.ts';
 import {
@@ -509,6 +510,20 @@ describe('audit events', () => {
       expect(undoableDelete(event('entity.update', {}, {}), 'org:a')).toBeNull();
     });
 
+    it('offers, on the page of an entity not there, its delete when that is its newest change', () => {
+      const deleted = entityDelete();
+      const linkedSince = { ...event('relationship.create', null, {}), entityIds: ['org:gone'] };
+      expect(undoableDeleteOf([linkedSince, deleted], 'org:gone')).toMatchObject({
+        auditId: 'd1',
+        ids: ['org:gone'],
+      });
+      // Made anew and deleted again: the later delete is the one offered; undone: none.
+      const created = { ...event('entity.create', null, {}), id: 'c1', entityId: 'org:gone' };
+      expect(undoableDeleteOf([created, deleted], 'org:gone')).toBeNull();
+      expect(undoableDeleteOf([{ ...deleted, undoneBy: 'r1' }], 'org:gone')).toBeNull();
+      expect(undoableDeleteOf([], 'org:gone')).toBeNull();
+    });
+
     it('says in the notice what went, what came back and what could not', () => {
       const deleted = {
         auditId: 'd1',
@@ -532,7 +547,9 @@ describe('audit events', () => {
         ],
         auditId: 'r1',
       };
-      expect(restoredTitle(deleted, answer)).toBe('Gone Org is back, with 0 relationships.');
+      expect(restoredTitle(deleted, answer)).toBe('Gone Org is back.');
+      const withOne = { ...answer, relationships: [answer.notRestored[0]!] } as never;
+      expect(restoredTitle(deleted, withOne)).toBe('Gone Org is back, with 1 relationship.');
       expect(notRestoredLines(answer)).toEqual(['Gone Org funds Y (Y (dpg:y) was deleted since)']);
       const unlinked = { ...deleted, kind: 'relationship' as const, label: 'Acme funds X' };
       expect(deletedTitle(unlinked)).toBe('Removed: Acme funds X.');

@@ -233,11 +233,26 @@ export interface UndoableDelete {
  * checks, and its refusal shows under the row.
  */
 export function undoableDelete(event: AuditEvent, viewedId: string): UndoableDelete | null {
+  if (event.action === 'entity.delete' && event.entityId === viewedId) return null;
+  return deleteOffer(event);
+}
+
+/**
+ * The delete to offer undoing on the page of an entity that is not there (an old link, Back after
+ * deleting it): the newest change of that very entity in `events` (its feed, newest first), when
+ * that change is its delete, recorded with what an undo needs and not undone yet.
+ */
+export function undoableDeleteOf(events: readonly AuditEvent[], id: string): UndoableDelete | null {
+  const last = events.find((e) => e.entityId === id && e.action.startsWith('entity.'));
+  return last?.action === 'entity.delete' ? deleteOffer(last) : null;
+}
+
+/** A delete event as an offer to undo it, unless undone already or recorded before undo existed. */
+function deleteOffer(event: AuditEvent): UndoableDelete | null {
   if (event.undoneBy) return null;
   const before = record(event.before);
   if (typeof before.undo !== 'object' || before.undo === null) return null;
   if (event.action === 'entity.delete') {
-    if (event.entityId === viewedId) return null;
     const label = text(record(before.properties).name) ?? event.entityId;
     return { auditId: event.id, kind: 'entity', label, ids: [event.entityId] };
   }

@@ -13,10 +13,13 @@ export function deletedTitle(deleted: UndoableDelete): string {
   return deleted.kind === 'entity' ? `Deleted ${deleted.label}.` : `Removed: ${deleted.label}.`;
 }
 
-/** The notice's title once undone: "Acme is back, with 3 relationships." */
+/** The notice's title once undone: "Acme is back, with 3 relationships." (or just "is back"). */
 export function restoredTitle(deleted: UndoableDelete, answer: UndoDeleteResult): string {
   if (deleted.kind === 'relationship') return `Back: ${deleted.label}.`;
-  return `${deleted.label} is back, with ${relationships(answer.relationships.length)}.`;
+  const count = answer.relationships.length;
+  return count === 0
+    ? `${deleted.label} is back.`
+    : `${deleted.label} is back, with ${relationships(count)}.`;
 }
 
 /** Each relationship that could not come back: "Acme funds DHIS2 (DHIS2 … was deleted since)". */
