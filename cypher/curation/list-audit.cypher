@@ -4,7 +4,7 @@ MATCH (e:AuditEvent)
 WHERE ($entity IS NULL OR e.entityId = $entity OR $entity IN e.entityIds)
   AND ($actor IS NULL OR e.actor = $actor)
   AND ($before IS NULL OR e.at < datetime($before))
-RETURN e {.id, .actor, .actorName, .action, .entityId, .entityIds, .before, .after,
+RETURN e {.id, .actor, .actorName, .action, .entityId, .entityIds, .before, .after, .undoneBy,
           at: toString(e.at)} AS event
 ORDER BY e.at DESC, e.id
 LIMIT $limit

@@ -9,29 +9,56 @@
 // matches are read whole (descriptions and aliases are long).
 CALL {
   CALL db.index.fulltext.queryNodes('entity_text', $query) YIELD node, score
-  RETURN node, score, 0.0 AS named
+  RETURN node, score, 0.0 AS named, 1 AS direct, null AS via
   UNION ALL
   CALL db.index.fulltext.queryNodes('entity_text', $nameQuery) YIELD node, score
-  RETURN node, 0.0 AS score, score AS named
+  RETURN node, 0.0 AS score, score AS named, 1 AS direct, null AS via
   UNION ALL
   CALL db.index.fulltext.queryNodes('entity_text', $aliasQuery) YIELD node, score
-  RETURN node, 0.0 AS score, score AS named
+  RETURN node, 0.0 AS score, score AS named, 1 AS direct, null AS via
   UNION ALL
   CALL db.index.fulltext.queryNodes('entity_names_folded', $foldedNameQuery) YIELD node, score
-  RETURN node, 0.0 AS score, score AS named
+  RETURN node, 0.0 AS score, score AS named, 1 AS direct, null AS via
   UNION ALL
   CALL db.index.fulltext.queryNodes('entity_names_folded', $foldedAliasQuery) YIELD node, score
-  RETURN node, 0.0 AS score, score AS named
+  RETURN node, 0.0 AS score, score AS named, 1 AS direct, null AS via
   UNION ALL
   // What was typed, when it is an entity's id ($id, null otherwise): pasted from a link, it is
   // split into words no name holds, and its entity was not found at all.
   MATCH (node:Entity {id: $id})
-  RETURN node, 1.0 AS score, 0.0 AS named
+  RETURN node, 1.0 AS score, 0.0 AS named, 1 AS direct, null AS via
+  UNION ALL
+  // What is related to an entity some of the words name exactly, and matches the other words
+  // ($related, search-query.ts relatedScopes: "unicef ai" finds the Community of Practice on AI
+  // that UNICEF co-leads, whose text never names UNICEF). The name is looked up as a phrase and
+  // kept only when it is the whole name or an alias; the relationship found first says why.
+  UNWIND $related AS scope
+  CALL db.index.fulltext.queryNodes('entity_names_folded', scope.anchorQuery) YIELD node AS anchor
+  WITH scope, anchor
+  WHERE toLower(anchor.name) IN scope.names
+     OR any(a IN coalesce(anchor.aliases, []) WHERE toLower(a) IN scope.names)
+  CALL (scope, anchor) {
+    CALL db.index.fulltext.queryNodes('entity_text', scope.query) YIELD node, score
+    RETURN node, score, 0.0 AS named
+    UNION ALL
+    CALL db.index.fulltext.queryNodes('entity_text', scope.nameQuery) YIELD node, score
+    RETURN node, 0.0 AS score, score AS named
+  }
+  CALL (anchor, node) {
+    MATCH (anchor)-[r]-(node)
+    WHERE node <> anchor
+    RETURN r
+    LIMIT 1
+  }
+  RETURN node, score, named, 0 AS direct,
+         {name: coalesce(anchor.name, anchor.id), type: type(r), fromAnchor: startNode(r) = anchor}
+           AS via
 }
 // `named`: how well the name or the aliases match what was typed, the better of the two rather
 // than their sum, or a fund whose name and alias both repeat its organisation's name outranks it
 // ("UNICEF Venture Fund", also known as the "UNICEF Innovation Fund").
-WITH node, max(score) AS score, max(named) AS named
+WITH node, max(score) AS score, max(named) AS named,
+     CASE WHEN max(direct) = 0 THEN collect(via)[0] END AS via
 WHERE (score > 0 OR named > 0) AND (size($types) = 0 OR any(l IN labels(node) WHERE l IN $types))
 // An entity named exactly what was typed, by its name or an alias, comes first ("unicef": UNICEF
 // before the UNICEF Venture Fund; "mosip": the DPG also known as MOSIP and its maker, better
@@ -48,7 +75,7 @@ WHERE (score > 0 OR named > 0) AND (size($types) = 0 OR any(l IN labels(node) WH
 // score alike (a prefix of each and no connections to tell them apart): the shorter, nearer to
 // what was typed, goes first.
 // (`node.id = $id` is null without an id, and null sorts first in descending order.)
-WITH node, score, named,
+WITH node, score, named, via,
      toLower(coalesce(node.name, node.id)) IN $exact OR coalesce(node.id = $id, false)
        OR any(a IN coalesce(node.aliases, []) WHERE toLower(a) IN $exact) AS exact,
      CASE WHEN named > 0
@@ -57,7 +84,8 @@ WITH node, score, named,
 ORDER BY exact DESC, namedRank DESC,
          CASE WHEN named > 0 THEN size(coalesce(node.name, node.id)) END,
          score DESC, coalesce(node.name, node.id), node.id
-WITH collect({node: node, score: CASE WHEN score > 0 THEN score ELSE named END}) AS matches
+WITH collect({node: node, score: CASE WHEN score > 0 THEN score ELSE named END, via: via})
+     AS matches
 RETURN size(matches) AS total,
        [m IN matches[$offset..$offset + $limit] | {
          id: m.node.id,
@@ -66,5 +94,6 @@ RETURN size(matches) AS total,
          kind: m.node.kind,
          score: m.score,
          description: m.node.description,
-         aliases: coalesce(m.node.aliases, [])
+         aliases: coalesce(m.node.aliases, []),
+         via: m.via
        }] AS hits

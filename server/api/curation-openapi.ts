@@ -24,6 +24,8 @@ import {
   updateEntityBodySchema,
   updateRelationshipBodySchema,
   updateViewBodySchema,
+  undoDeleteBodySchema,
+  undoDeleteResponseSchema,
   undoMergeBodySchema,
   undoMergeResponseSchema,
   uuidParamsSchema,
@@ -74,6 +76,16 @@ function writeErrors(...extra: (404 | 409)[]): Responses {
     );
   return out;
 }
+
+/** A delete's answer: no body, and the header naming its audit event. */
+const deleted = (what: string) => ({
+  description: `Deleted; \`Audit-Id\` names the delete’s audit event, which \`POST /api/curation/delete/undo\` names to bring ${what} back`,
+  headers: z.object({
+    'Audit-Id': z
+      .string()
+      .meta({ description: 'The delete’s audit event (`entity.delete`, `relationship.delete`)' }),
+  }),
+});
 
 const AUTH_NOTE =
   'Authenticate with `Authorization: Bearer <API token>` or the session cookie; with the cookie, send `X-CSRF-Token: <dpgx_csrf cookie>`.';
@@ -147,9 +159,9 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     path: '/api/curation/entities/{id}',
     tags: ['curation'],
     summary: 'Delete an entity and its relationships (re-imports will not bring it back)',
-    description: AUTH_NOTE,
+    description: `${AUTH_NOTE} Undo it with \`POST /api/curation/delete/undo\`.`,
     request: { params: entityParamsSchema, query: versionQuerySchema },
-    responses: { 204: { description: 'Deleted' }, ...writeErrors(404, 409) },
+    responses: { 204: deleted('it and its relationships'), ...writeErrors(404, 409) },
   });
   registry.registerPath({
     method: 'post',
@@ -173,6 +185,22 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
       404: err('No audit event has that id'),
       409: err(
         'UNDO_REFUSED: `details.reason` is changed (`details.changes` names what), already-undone, in-use (the removed id is taken again), not-recorded (a merge recorded before undo existed) or unrestorable',
+      ),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/curation/delete/undo',
+    tags: ['curation'],
+    summary: 'Undo a delete: the entity with its relationships, or the relationship, as they were',
+    description: `${AUTH_NOTE} In one transaction; the tombstone goes, so imports state it again. An entity comes back with those of its relationships whose other end is still there (\`notRestored\` lists the others, with why). Refused (nothing written) when it cannot come back as it was.`,
+    request: body(undoDeleteBodySchema),
+    responses: {
+      200: json(undoDeleteResponseSchema, 'What came back, and what could not'),
+      ...writeErrors(404),
+      404: err('No audit event has that id'),
+      409: err(
+        'UNDO_REFUSED: `details.reason` is in-use (an entity holds the id again, or a merge redirects it; the relationship exists again), already-undone, changed (an end of the relationship is gone or another kind of entity now, or the id or relationship was created and deleted again since: undo that later delete; `details.changes` names what), not-recorded (a delete recorded before undo existed) or unrestorable',
       ),
     },
   });
@@ -218,9 +246,9 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     path: '/api/curation/relationships',
     tags: ['curation'],
     summary: 'Delete a relationship (re-imports will not state it again)',
-    description: AUTH_NOTE,
+    description: `${AUTH_NOTE} Undo it with \`POST /api/curation/delete/undo\`.`,
     request: { query: relationshipQuerySchema },
-    responses: { 204: { description: 'Deleted' }, ...writeErrors(404) },
+    responses: { 204: deleted('it'), ...writeErrors(404) },
   });
   registry.registerPath({
     method: 'get',

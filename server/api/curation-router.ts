@@ -21,6 +21,7 @@ import {
   updateEntity,
 } from '../curation/entity-edits.ts';
 import { mergeEntities } from '../curation/entity-merge.ts';
+import { undoDelete } from '../curation/delete-undo.ts';
 import { undoMerge } from '../curation/merge-undo.ts';
 import {
   deleteRelationship,
@@ -37,6 +38,7 @@ import {
   createViewBodySchema,
   mergeBodySchema,
   relationshipBodySchema,
+  undoDeleteBodySchema,
   undoMergeBodySchema,
   relationshipQuerySchema,
   updateAnnotationBodySchema,
@@ -51,6 +53,12 @@ import { entityParamsSchema } from './schemas.ts';
 import { parseInput } from './validate.ts';
 
 const editor = requireRole('editor');
+
+/**
+ * The response header of a delete naming its audit event, which `POST /api/curation/delete/undo`
+ * names to bring it back (the 204 has no body to carry it).
+ */
+export const AUDIT_ID_HEADER = 'Audit-Id';
 const signedIn = requireRole('viewer');
 
 export function curationRouter(db: GraphDatabase): Router {
@@ -82,8 +90,8 @@ export function curationRouter(db: GraphDatabase): Router {
   router.delete('/curation/entities/:id', editor, async (req, res) => {
     const { id } = parseInput(entityParamsSchema, req.params, 'path');
     const { version } = parseInput(versionQuerySchema, req.query, 'query');
-    await deleteEntity(db, userOf(res), id, version);
-    res.status(204).end();
+    const { auditId } = await deleteEntity(db, userOf(res), id, version);
+    res.status(204).set(AUDIT_ID_HEADER, auditId).end();
   });
 
   router.post('/curation/merge', editor, async (req, res) => {
@@ -94,6 +102,11 @@ export function curationRouter(db: GraphDatabase): Router {
   router.post('/curation/merge/undo', editor, async (req, res) => {
     const { auditId } = parseInput(undoMergeBodySchema, req.body ?? {}, 'body');
     res.json(await undoMerge(db, userOf(res), auditId));
+  });
+
+  router.post('/curation/delete/undo', editor, async (req, res) => {
+    const { auditId } = parseInput(undoDeleteBodySchema, req.body ?? {}, 'body');
+    res.json(await undoDelete(db, userOf(res), auditId));
   });
 
   // ---- relationships ----
@@ -120,8 +133,8 @@ export function curationRouter(db: GraphDatabase): Router {
 
   router.delete('/curation/relationships', editor, async (req, res) => {
     const ref = parseInput(relationshipQuerySchema, req.query, 'query');
-    await deleteRelationship(db, userOf(res), ref);
-    res.status(204).end();
+    const { auditId } = await deleteRelationship(db, userOf(res), ref);
+    res.status(204).set(AUDIT_ID_HEADER, auditId).end();
   });
 
   // ---- annotations ----

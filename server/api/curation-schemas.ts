@@ -206,18 +206,21 @@ export const mergeBodySchema = z
   .refine((b) => b.keep !== b.remove, { message: 'must differ from keep', path: ['remove'] })
   .meta({ id: 'MergeRequest' });
 
+/** An undo names the change by its audit event: only the event holds the state before it. */
+const undoBody = (description: string) => z.object({ auditId: z.uuid().meta({ description }) });
+
 /**
  * A merge is undone by its audit event: only the event holds the state before the merge, and the
  * pair `{keep, remove}` would be ambiguous once the two were merged, unmerged and merged again.
  */
-export const undoMergeBodySchema = z
-  .object({
-    auditId: z.uuid().meta({
-      description:
-        'The `entity.merge` audit event (`auditId` of the merge’s answer, or its `id` in the audit feed)',
-    }),
-  })
-  .meta({ id: 'UndoMergeRequest' });
+export const undoMergeBodySchema = undoBody(
+  'The `entity.merge` audit event (`auditId` of the merge’s answer, or its `id` in the audit feed)',
+).meta({ id: 'UndoMergeRequest' });
+
+/** A delete is undone by its audit event too: the entity or relationship is gone, it alone is left. */
+export const undoDeleteBodySchema = undoBody(
+  'The `entity.delete` or `relationship.delete` audit event (the delete’s `Audit-Id` header, or its `id` in the audit feed)',
+).meta({ id: 'UndoDeleteRequest' });
 
 export const STANCES = ['supportive', 'neutral', 'opposed', 'unknown'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
@@ -429,6 +432,40 @@ export const undoMergeResponseSchema = z
   })
   .meta({ id: 'UndoMergeResponse' });
 
+export const notRestoredSchema = z
+  .object({
+    from: z.string(),
+    type: z.string(),
+    to: z.string(),
+    fromLabel: z.string(),
+    toLabel: z.string(),
+    reason: z.string().meta({
+      description:
+        'Why it could not come back: its other end was deleted, merged away or replaced since',
+    }),
+  })
+  .meta({ id: 'NotRestoredRelationship' });
+
+export const undoDeleteResponseSchema = z
+  .object({
+    // A union, not .nullable(): see meResponseSchema.
+    entity: z.union([entityStateSchema, z.null()]).meta({
+      description:
+        'The entity back (its version one on); null when a relationship delete was undone',
+    }),
+    relationships: z.array(relationshipStateSchema).meta({
+      description:
+        'The relationships back: the one deleted, or those of the entity whose other end is still there',
+    }),
+    notRestored: z.array(notRestoredSchema).meta({
+      description: 'The entity’s relationships that could not come back, each with why',
+    }),
+    auditId: z.string().meta({
+      description: 'The undo’s own audit event (`entity.restore` or `relationship.restore`)',
+    }),
+  })
+  .meta({ id: 'UndoDeleteResponse' });
+
 export const annotationSchema = z
   .object({
     id: z.string(),
@@ -456,12 +493,16 @@ export const auditEventSchema = z
     actorName: z.string(),
     action: z.string().meta({
       description:
-        'entity.create|update|delete|merge|unmerge, relationship.create|update|delete, annotation.create|update|delete, view.create|update|delete',
+        'entity.create|update|delete|merge|unmerge|restore, relationship.create|update|delete|restore, annotation.create|update|delete, view.create|update|delete',
     }),
     entityId: z.string(),
     entityIds: z.array(z.string()),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
+    undoneBy: z.string().nullable().meta({
+      description:
+        'A merge or delete undone: the undo’s audit event (`entity.unmerge`, `entity.restore`, `relationship.restore`); null while it stands',
+    }),
   })
   .meta({ id: 'AuditEvent' });
 

@@ -94,7 +94,10 @@ function buildRegistry(): OpenAPIRegistry {
       'crvs": OpenCRVS), a word typed with accents matches it written without ("São Tomé") and a name or ' +
       'alias written with accents matches them typed without ("sante": SantéMPI), ' +
       'letters then digits match as two words ("sdg3": SDG 3), and an entity id ("org:unicef") ' +
-      'finds its entity first. Every word must match; when no entity matches them all, the ' +
+      "finds its entity first. Words that are an entity's whole name or alias also find what is " +
+      'related to that entity and matches the other words ("unicef ai": the Community of ' +
+      'Practice on AI that UNICEF leads; "health kenya": health DPGs deployed in Kenya), with ' +
+      'the relationship as the snippet. Every word must match; when no entity matches them all, the ' +
       'results are those matching any of them, and `words` says "some".',
     request: { query: searchQuerySchema },
     responses: { 200: json(searchResponseSchema, 'Ranked matches'), ...errors(400) },

@@ -81,7 +81,12 @@ export const searchResponseSchema = z
         snippet: z
           .string()
           .nullable()
-          .meta({ description: 'Why it matched when the label does not show it' }),
+          .meta({
+            description:
+              'Why it matched when the label does not show it: the relationship to an entity ' +
+              'the words name ("UNICEF leads this", "is deployed in Kenya"), an alias, or the ' +
+              'description around a word',
+          }),
       }),
     ),
   })

@@ -13,9 +13,11 @@ export const AUDIT_ACTIONS = [
   'entity.delete',
   'entity.merge',
   'entity.unmerge',
+  'entity.restore',
   'relationship.create',
   'relationship.update',
   'relationship.delete',
+  'relationship.restore',
   'annotation.create',
   'annotation.update',
   'annotation.delete',
@@ -35,6 +37,8 @@ export interface AuditEvent {
   entityIds: string[];
   before: unknown;
   after: unknown;
+  /** The audit event of the undo that undid this merge or delete; null while it stands. */
+  undoneBy: string | null;
 }
 
 /** Records one change inside the transaction that makes it; returns the event's id. */
@@ -79,6 +83,7 @@ export async function listAudit(
     const e = row.event as Record<string, unknown>;
     return {
       ...(e as unknown as AuditEvent),
+      undoneBy: typeof e.undoneBy === 'string' ? e.undoneBy : null,
       before: typeof e.before === 'string' ? JSON.parse(e.before) : null,
       after: typeof e.after === 'string' ? JSON.parse(e.after) : null,
     };

@@ -29,10 +29,16 @@ export class ForbiddenError extends AppError {
 export type UndoRefusalReason =
   'changed' | 'already-undone' | 'in-use' | 'not-recorded' | 'unrestorable';
 
+/** Why a change cannot be undone from its audit record alone, and what the message says. */
+export interface RecordRefusal {
+  reason: Extract<UndoRefusalReason, 'not-recorded' | 'unrestorable'>;
+  message: string;
+}
+
 /**
- * 409: a merge cannot be undone — something it would overwrite changed since, it was undone
- * already, its removed id is taken again, or its record cannot restore it exactly. `details.changes`
- * names each change found.
+ * 409: a merge or a delete cannot be undone — something it would overwrite changed since, it was
+ * undone already, the id it would bring back is taken again, or its record cannot restore it
+ * exactly. `details.changes` names each change found.
  */
 export class UndoRefusedError extends AppError {
   constructor(

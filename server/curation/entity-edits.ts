@@ -20,6 +20,7 @@ import {
 import { parseInput } from '../api/validate.ts';
 import { recordAudit } from './audit-trail.ts';
 import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
+import { entityDeleteUndoRecord } from './delete-undo-record.ts';
 import { stateAsEditor } from './editor-provenance.ts';
 import { followRedirects } from './merged-ids.ts';
 
@@ -173,25 +174,32 @@ export async function updateEntity(
   });
 }
 
+/**
+ * Deletes an entity with its relationships (a tombstone keeps imports from stating it again).
+ * Its audit event records the entity and every relationship as they were, with what an exact
+ * restore needs (delete-undo-record.ts); answers that event's id, which the undo names.
+ */
 export async function deleteEntity(
   db: GraphDatabase,
   user: UserPrincipal,
   id: string,
   version: number,
-): Promise<void> {
-  await db.writeTx(async (tx) => {
+): Promise<{ auditId: string }> {
+  return db.writeTx(async (tx) => {
     const before = await lockEntity(tx, id, version);
     editableType(before);
     const relationships = await run(tx, 'curation/entity-relationships', { id });
+    const undo = await entityDeleteUndoRecord(tx, before);
     const editor = await stateAsEditor(tx, user);
     await run(tx, 'curation/delete-entity', { id, editor });
     await markMetricsStale(tx);
-    await recordAudit(tx, user, {
+    const auditId = await recordAudit(tx, user, {
       action: 'entity.delete',
       entityId: id,
       entityIds: relationships.map((r) => String(r.from === id ? r.to : r.from)),
-      before: { ...before, relationships },
+      before: { ...before, relationships, undo },
       after: null,
     });
+    return { auditId };
   });
 }

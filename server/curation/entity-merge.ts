@@ -14,7 +14,8 @@ import { recordAudit } from './audit-trail.ts';
 import { lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
 import { stateAsEditor } from './editor-provenance.ts';
 import { mergeFills } from './merge-rules.ts';
-import { JSON_SAFE_TYPES, MERGE_UNDO_FORMAT, type MergeUndoRecord } from './merge-undo-plan.ts';
+import { MERGE_UNDO_FORMAT, type MergeUndoRecord } from './merge-undo-plan.ts';
+import { JSON_SAFE_TYPES, typesByProperty } from './recorded-values.ts';
 
 export interface MergeResult {
   entity: EntityState;
@@ -22,11 +23,6 @@ export interface MergeResult {
   moved: { outgoing: number; incoming: number };
   /** The merge's audit event: what `POST /api/curation/merge/undo` names to undo it. */
   auditId: string;
-}
-
-/** `[[key, type], …]` as merge-undo-record.cypher returns it, as an object. */
-function pairs(value: unknown): Record<string, string> {
-  return Object.fromEntries((value as [string, string][]).map(([k, t]) => [k, String(t)]));
 }
 
 /**
@@ -47,9 +43,12 @@ async function undoRecord(
   return {
     format: MERGE_UNDO_FORMAT,
     labels: (row!.labels as string[]).map(String),
-    propertyTypes: pairs(row!.propertyTypes),
+    propertyTypes: typesByProperty(row!.propertyTypes),
     relationshipPropertyTypes: Object.fromEntries(
-      (row!.relationshipTypes as [string, unknown][]).map(([key, types]) => [key, pairs(types)]),
+      (row!.relationshipTypes as [string, unknown][]).map(([key, types]) => [
+        key,
+        typesByProperty(types),
+      ]),
     ),
     shared: shared.map((r) => ({
       from: String(r.from),
@@ -58,7 +57,7 @@ async function undoRecord(
       fromLabel: String(r.fromLabel),
       toLabel: String(r.toLabel),
       properties: r.properties as Record<string, unknown>,
-      propertyTypes: pairs(r.propertyTypes),
+      propertyTypes: typesByProperty(r.propertyTypes),
     })),
     redirects: (row!.redirects as string[]).map(String),
     annotations: {

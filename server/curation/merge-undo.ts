@@ -16,7 +16,6 @@ import { UndoRefusedError } from './curation-errors.ts';
 import { toEntityState, type EntityState } from './entity-edits.ts';
 import {
   differingProperties,
-  driverProperties,
   keepChanges,
   planUndo,
   readRecordedMerge,
@@ -24,6 +23,7 @@ import {
   type RestoredRelationship,
   type UndoPlan,
 } from './merge-undo-plan.ts';
+import { driverProperties } from './recorded-values.ts';
 
 export interface UndoMergeResult {
   /** The kept entity, as before the merge. */
@@ -185,7 +185,7 @@ export async function undoMerge(
         before: { merge: auditId, keep: keepNow },
         after: { merge: auditId, keep: entity, restored },
       });
-      await run(tx, 'curation/mark-merge-undone', { id: auditId, undoneBy: undoId });
+      await run(tx, 'curation/mark-undone', { id: auditId, undoneBy: undoId });
       return { entity, restored, auditId: undoId };
     });
   } catch (error) {

@@ -17,6 +17,7 @@ import { relationshipKey } from '../importers/graph/graph-facts.ts';
 import { endsBeforeStart, type RelationshipProperties } from '../api/curation-schemas.ts';
 import { recordAudit } from './audit-trail.ts';
 import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
+import { relationshipDeleteUndoRecord } from './delete-undo-record.ts';
 import { EDITOR_SOURCE_PREFIX, stateAsEditor } from './editor-provenance.ts';
 import { endpointProblem } from './relationship-rules.ts';
 
@@ -54,7 +55,11 @@ export type RelationshipChanges = {
 /** Relationship properties that are bookkeeping, not the relationship's own. */
 const BOOKKEEPING = new Set(['version', 'editedProperties', '_lock']);
 
-function toState(ref: RelationshipRef, row: Record<string, unknown>): RelationshipState {
+/** A relationship's state from a row of its properties and both ends' names. */
+export function toRelationshipState(
+  ref: RelationshipRef,
+  row: Record<string, unknown>,
+): RelationshipState {
   const all = row.properties as Record<string, unknown>;
   return {
     ...ref,
@@ -95,7 +100,7 @@ async function findRelationship(
   ref: RelationshipRef,
 ): Promise<RelationshipState | null> {
   const [row] = await run(tx, 'curation/find-relationship', { ...ref });
-  return row ? toState(ref, row) : null;
+  return row ? toRelationshipState(ref, row) : null;
 }
 
 /**
@@ -111,7 +116,7 @@ export async function getRelationship(
   // Either end may have been merged away, the relationship moving with it.
   if (!row)
     throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref }, [ref.from, ref.to]);
-  return { ...toState(ref, row), sources: row.sources as EntitySource[] };
+  return { ...toRelationshipState(ref, row), sources: row.sources as EntitySource[] };
 }
 
 /** States a relationship; `created` is false when a source stated it already. */
@@ -159,7 +164,7 @@ async function lockRelationship(
 ): Promise<RelationshipState> {
   const [row] = await run(tx, 'curation/lock-relationship', { ...ref });
   if (!row) throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
-  const state = toState(ref, row);
+  const state = toRelationshipState(ref, row);
   if (state.version !== version)
     throw new VersionConflictError(`Relationship ${describe(ref)}`, state.version, state);
   return state;
@@ -211,15 +216,20 @@ export async function updateRelationship(
   });
 }
 
-/** Deletes a relationship, whoever stated it, and keeps a tombstone against re-imports. */
+/**
+ * Deletes a relationship, whoever stated it, and keeps a tombstone against re-imports. Its audit
+ * event records the relationship as it was, with what an exact restore needs; answers that
+ * event's id, which the undo names.
+ */
 export async function deleteRelationship(
   db: GraphDatabase,
   user: UserPrincipal,
   ref: RelationshipRef,
-): Promise<void> {
-  await db.writeTx(async (tx) => {
+): Promise<{ auditId: string }> {
+  return db.writeTx(async (tx) => {
     const before = await findRelationship(tx, ref);
-    if (!before) throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
+    const undo = before && (await relationshipDeleteUndoRecord(tx, ref));
+    if (!before || !undo) throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
     const key = relationshipKey(ref);
     const deleted = await run(tx, 'curation/delete-relationship', {
       ...ref,
@@ -230,13 +240,14 @@ export async function deleteRelationship(
     if (deleted.length === 0)
       throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
     await markMetricsStale(tx);
-    await recordAudit(tx, user, {
+    const auditId = await recordAudit(tx, user, {
       action: 'relationship.delete',
       entityId: key,
       entityIds: [ref.from, ref.to],
-      before,
+      before: { ...before, undo },
       after: null,
     });
+    return { auditId };
   });
 }
 

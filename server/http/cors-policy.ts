@@ -10,8 +10,8 @@ import type { RequestHandler } from 'express';
 
 /** Request headers a cross-origin caller may send. */
 const ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'X-CSRF-Token'];
-/** Response headers a cross-origin caller may read. */
-const EXPOSED_HEADERS = ['Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy'];
+/** Response headers a cross-origin caller may read (`Audit-Id`: a delete's, to undo it). */
+const EXPOSED_HEADERS = ['Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'Audit-Id'];
 
 /**
  * Parses a comma-separated list of origins (`https://maps.example.org, http://localhost:5173`)

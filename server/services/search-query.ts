@@ -138,6 +138,66 @@ export function buildSearchQuery(
   return terms.length === 1 ? all : `(${all}) OR ${clause(terms.join(''))}`;
 }
 
+/**
+ * A search read as an entity's name and more words ("unicef ai", "health kenya"): the words that
+ * may be the name, the ways that name may be written, and the queries of the other words. The
+ * entities related to the one so named that match the other words are results too: the Community
+ * of Practice on AI that UNICEF co-leads never mentions UNICEF, and the health DPGs deployed in
+ * Kenya do not name the country.
+ */
+export interface RelatedScope {
+  /** The name, lower-cased, as it may be written: with spaces, hyphens or run together. */
+  names: string[];
+  /** A phrase query of the name for `entity_names_folded`, which finds its candidates. */
+  anchorQuery: string;
+  /** {@link buildSearchQuery} of the other words, in every field and in the name alone. */
+  query: string;
+  nameQuery: string;
+}
+
+/** Words a name is read from at most (a name of more words is typed whole, and found so). */
+const MAX_NAME_TERMS = 3;
+/** Readings asked at most: each is one phrase lookup in the names index. */
+const MAX_SCOPES = 12;
+
+/**
+ * The ways to read `input` as a name and other words: every run of one to three consecutive terms
+ * that neither starts nor ends with a stop word, with at least one term left over that is not
+ * one. None for a single term (that is a plain search).
+ */
+export function relatedScopes(input: string): RelatedScope[] {
+  const terms = searchTerms(input);
+  if (terms.length < 2) return [];
+  const scopes: RelatedScope[] = [];
+  for (let length = 1; length <= Math.min(MAX_NAME_TERMS, terms.length - 1); length += 1) {
+    for (let start = 0; start + length <= terms.length; start += 1) {
+      const run = terms.slice(start, start + length);
+      if (FOLDED_INDEX_STOP_WORDS.has(run[0]!) || FOLDED_INDEX_STOP_WORDS.has(run.at(-1)!))
+        continue;
+      const others = [...terms.slice(0, start), ...terms.slice(start + length)];
+      // "unicef the": what UNICEF relates to that says "the" is everything it relates to.
+      if (others.every((term) => FOLDED_INDEX_STOP_WORDS.has(term))) continue;
+      const rest = others.join(' ');
+      const query = buildSearchQuery(rest);
+      const nameQuery = buildSearchQuery(rest, 'name');
+      if (query === null || nameQuery === null) continue;
+      const phrase = `"${escapeLucene(foldDiacritics(run.join(' ')))}"`;
+      const names = [' ', '-', ''].flatMap((joint) => {
+        const name = run.join(joint);
+        return [name, foldDiacritics(name)];
+      });
+      scopes.push({
+        names: [...new Set(names)],
+        anchorQuery: `name:${phrase} OR aliasText:${phrase}`,
+        query,
+        nameQuery,
+      });
+      if (scopes.length === MAX_SCOPES) return scopes;
+    }
+  }
+  return scopes;
+}
+
 /** A letter on its own, as people type an elided article: the "d" of "cote d ivoire". */
 const ELIDED_LETTER = /^\p{L}$/u;
 

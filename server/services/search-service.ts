@@ -3,12 +3,14 @@ import neo4j from 'neo4j-driver';
 import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
 import type { SearchQuery } from '../api/schemas.ts';
 import { canonicalEntityId, isEntityId } from '../model/entity-ids.ts';
+import { RELATIONSHIP_PHRASES, type RelationshipType } from '../model/graph-model.ts';
 import { checkEntityTypes } from './graph-filters.ts';
 import {
   buildSearchQuery,
   exactName,
   foldDiacritics,
   searchTerms,
+  relatedScopes,
   snippet,
   typedName,
 } from './search-query.ts';
@@ -35,8 +37,32 @@ export interface SearchPage {
   words: MatchedWords;
 }
 
-/** Why a hit matched, when its label does not show it: an alias, or the description around a term. */
+/** How a hit found through an entity that was named relates to it (fulltext-search.cypher). */
+interface Via {
+  name: string;
+  type: RelationshipType;
+  fromAnchor: boolean;
+}
+
+/**
+ * "UNICEF co-leads this", "is deployed in Kenya", "X-Road is deployed here": why a hit found
+ * through an entity that was named matched, the named entity first when the relationship starts
+ * there (`hitType`: a place is "here", not "this").
+ */
+export function relatedSnippet(via: Via, hitType: string): string {
+  const phrase = RELATIONSHIP_PHRASES[via.type] ?? via.type.toLowerCase().replaceAll('_', ' ');
+  if (!via.fromAnchor) return `${phrase} ${via.name}`;
+  if (hitType === 'Country' && phrase.endsWith(' in'))
+    return `${via.name} ${phrase.slice(0, -' in'.length)} here`;
+  return `${via.name} ${phrase} this`;
+}
+
+/**
+ * Why a hit matched, when its label does not show it: the named entity it relates to, an alias,
+ * or the description around a term.
+ */
 function whyMatched(hit: Row, q: string): string | null {
+  if (hit.via) return relatedSnippet(hit.via as Via, String(hit.type));
   if (snippet(String(hit.label), q) !== null) return null;
   const aliases = (hit.aliases as string[] | null) ?? [];
   const aliasHit = aliases.find((a) => snippet(a, q));
@@ -94,6 +120,9 @@ async function searchWords(
     ],
     // An id pasted from a link or the API ("org:unicef") finds its entity first.
     id: typedId(params.q),
+    // Words that name an entity, and what relates to it that matches the others; not in the
+    // fallback (any word would do there) nor for a pasted id ("org" is no word to look for).
+    related: someTerms || typedId(params.q) !== null ? [] : relatedScopes(params.q),
     types: checkEntityTypes(params.types),
     offset: neo4j.int(params.offset),
     limit: neo4j.int(params.limit),

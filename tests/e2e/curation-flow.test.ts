@@ -12,6 +12,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, BLOCKING_IMPACTS, describeViolations } from '../support/axe.ts';
 import { inPage, waitInPage, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
 
@@ -547,11 +548,16 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       // Following the merge replaced the old link's history entry: Back leaves, rather than
       // returning to the old link, which would follow the merge again.
       expect(await inPage<number>(old, 'history.length')).toBe(2);
-      // Deleting it from its details: the overview shows, and the keyboard focus stays in the side
-      // panel rather than falling to the page.
+      // Deleting it from its details: the overview shows, and the keyboard focus goes to the
+      // notice's Undo rather than falling to the page; closing the notice gives it to the side
+      // panel.
       await page.click('[data-testid="delete-entity"]');
       await page.click('[data-testid="confirm-delete"]');
       await page.waitForSelector('[data-testid="details-panel"]', { state: 'detached', ...POLL });
+      const focused = () =>
+        inPage<string | null>(page, 'document.activeElement?.dataset.testid ?? null');
+      await expect.poll(focused, POLL).toBe('delete-notice-undo');
+      await page.keyboard.press('Escape');
       await expect
         .poll(() => inPage<string>(page, 'document.activeElement.closest("aside")?.tagName'), POLL)
         .toBe('ASIDE');
@@ -636,6 +642,88 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     } finally {
       await removeEntity(keep);
       await removeEntity(other);
+    }
+  });
+
+  it('deletes an entity and brings it back from the notice with the keyboard (1280×800)', async () => {
+    const call = await apiSession();
+    const created = await call('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      properties: { name: 'Undo Delete Foundation', kind: 'foundation' },
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const onCanvas = (page: Page) =>
+      inPage<boolean>(page, `window.__cy.getElementById(${JSON.stringify(id)}).nonempty()`);
+    try {
+      expect(
+        (
+          await call('POST', '/api/curation/relationships', {
+            from: id,
+            type: 'PARTICIPATES_IN',
+            to: AI_COP,
+          })
+        ).status,
+      ).toBe(201);
+      const page = await open(
+        { width: 1280, height: 800 },
+        `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
+      );
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      await signIn(page);
+      const focused = () =>
+        inPage<string | null>(page, 'document.activeElement?.dataset.testid ?? null');
+      // Delete, then confirm, from the keyboard: the question focuses "Keep it", Tab reaches Delete.
+      await page.focus('[data-testid="delete-entity"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="confirm-delete"]', POLL);
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('confirm-delete');
+      await page.keyboard.press('Enter');
+      const notice = page.getByTestId('delete-notice');
+      await expect
+        .poll(() => notice.textContent(), POLL)
+        .toContain('Deleted Undo Delete Foundation');
+      await expect.poll(() => onCanvas(page), POLL).toBe(false);
+      expect((await call('GET', `/api/entities/${encodeURIComponent(id)}`)).status).toBe(404);
+      await expect.poll(focused, POLL).toBe('delete-notice-undo');
+      expect(await page.getByRole('status').filter({ has: notice }).count()).toBe(1);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-delete-notice.png') });
+
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => notice.textContent(), POLL)
+        .toContain('Undo Delete Foundation is back, with 1 relationship');
+      // Back on the canvas with its relationship, answering again, and selectable.
+      await expect.poll(() => onCanvas(page), POLL).toBe(true);
+      expect((await call('GET', `/api/entities/${encodeURIComponent(id)}`)).status).toBe(200);
+      await expect.poll(focused, POLL).toBe('delete-notice-show');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.textContent('#details-title'), POLL)
+        .toBe('Undo Delete Foundation');
+      await expect
+        .poll(() => page.textContent('[data-testid="details-panel"]'), POLL)
+        .toContain('Co-leading the Community of Practice on AI');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-delete-undone.png') });
+      // The notice beside the details, judged as accessibility.test.ts judges the screens (the
+      // canvas's drawing surface aside: pixels, nothing for axe to read).
+      await page.mouse.move(0, 0);
+      const blocking = (await axeViolations(page, { exclude: ['.canvas > .cy'] })).filter((v) =>
+        BLOCKING_IMPACTS.includes(v.impact ?? ''),
+      );
+      expect(
+        blocking.map((v) => v.id),
+        describeViolations(blocking),
+      ).toEqual([]);
+      // Its history says so, and offers no second undo.
+      await page.click('[data-testid="history-tab"]');
+      await expect
+        .poll(() => page.getByTestId('history-event').first().textContent(), POLL)
+        .toContain('Delete undone');
+      expect(await page.getByTestId('history-undo-delete').count()).toBe(0);
+    } finally {
+      await removeEntity(id);
     }
   });
 

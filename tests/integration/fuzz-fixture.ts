@@ -14,7 +14,7 @@ import { createToken, createUser } from '../../server/auth/accounts.ts';
 import type { UserPrincipal } from '../../server/auth/roles.ts';
 import { createAnnotation } from '../../server/curation/annotations.ts';
 import { createView } from '../../server/curation/saved-views.ts';
-import { createEntity } from '../../server/curation/entity-edits.ts';
+import { createEntity, deleteEntity } from '../../server/curation/entity-edits.ts';
 import { mergeEntities } from '../../server/curation/entity-merge.ts';
 import type { GraphDatabase } from '../../server/db/neo4j-client.ts';
 import { ENTITY_ID_PATTERN } from '../../server/api/schemas.ts';
@@ -159,6 +159,19 @@ async function writeCurationRecords(db: GraphDatabase, accounts: Accounts): Prom
     keepVersion: twins[0]!.version,
     removeVersion: twins[1]!.version,
   });
+  // A delete for the delete-undo route to undo: an organisation of the fixture's own, linked to
+  // one the fuzz leaves alone, so its restore brings a relationship back too.
+  const doomed = await createEntity(db, editor, {
+    type: 'Organisation',
+    properties: { name: 'Fuzz Deleted', kind: 'ngo', website: 'https://deleted.example.org' },
+  });
+  await query(
+    db,
+    `MATCH (d:Entity {id: $id}), (m:Entity {id: $mosip})
+     CREATE (d)-[:FUNDS {sources: ['source:test:fuzz'], evidence: ['fuzz fixture'], version: 2}]->(m)`,
+    { id: doomed.id, mosip: ID.mosip },
+  );
+  await deleteEntity(db, editor, doomed.id, doomed.version);
 }
 
 /** Waits for an import job to finish; answers its final state. */
@@ -310,6 +323,14 @@ export function useFuzzEnvironment(options: { metrics?: boolean } = {}): () => F
             "MATCH (e:AuditEvent {action: 'entity.merge', entityId: 'org:fuzz-merge-keeper'}) WHERE e.undoneBy IS NULL RETURN e.id AS id",
           );
           if (!row) throw new Error('the fuzz fixture has no merge to undo');
+          return String(row.id);
+        },
+        deleteAudit: async () => {
+          const [row] = await query(
+            db,
+            "MATCH (e:AuditEvent {action: 'entity.delete', entityId: 'org:fuzz-deleted'}) WHERE e.undoneBy IS NULL RETURN e.id AS id",
+          );
+          if (!row) throw new Error('the fuzz fixture has no delete to undo');
           return String(row.id);
         },
         importJob: async () => jobId,

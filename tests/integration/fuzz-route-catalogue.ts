@@ -32,6 +32,8 @@ export interface FuzzContext {
   view(): Promise<{ id: string; version: number }>;
   /** The audit id of the fixture's merge, not undone yet. */
   mergeAudit(): Promise<string>;
+  /** The audit id of the fixture's entity delete, not undone yet. */
+  deleteAudit(): Promise<string>;
   importJob(): Promise<string>;
   /** A small, valid members document for import requests. */
   membersDocument: string;
@@ -252,6 +254,18 @@ export const ROUTES: RouteSpec[] = [
     writes: true,
     baseline: async (ctx) => ({ body: { auditId: await ctx.mergeAudit() } }),
     shaped: { 'body.auditId': fc.oneof(unknownUuid, fc.constant('not-a-uuid')) },
+  },
+  {
+    method: 'POST',
+    path: '/api/curation/delete/undo',
+    group: 'curation',
+    credential: 'editor',
+    writes: true,
+    baseline: async (ctx) => ({ body: { auditId: await ctx.deleteAudit() } }),
+    shaped: {
+      // Unknown and malformed: 404 and 400 (another kind of event is the integration test's).
+      'body.auditId': fc.oneof(unknownUuid, fc.constant('not-a-uuid')),
+    },
   },
   {
     method: 'POST',

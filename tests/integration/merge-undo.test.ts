@@ -247,6 +247,25 @@ describe('undoing a merge', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('lets exactly one of two undos at once succeed; the other gets 409, never a 500', async () => {
+    const before = await snapshot();
+    for (let round = 0; round < 3; round += 1) {
+      const auditId = await mergeThem();
+      const replies = await Promise.all([undo(auditId), undo(auditId)]);
+      expect(
+        replies.map((r) => r.status).sort(),
+        JSON.stringify(replies.map((r) => r.body)),
+      ).toEqual([200, 409]);
+      const refused = replies.find((r) => r.status === 409)!;
+      expect(refused.body.error.details.reason).toBe('already-undone');
+      // Both entities once each, every relationship as it was, whichever undo won.
+      const after = await snapshot();
+      expect(after.nodes).toEqual(before.nodes);
+      expect(after.relationships).toEqual(before.relationships);
+      expect(after.redirects).toEqual(before.redirects);
+    }
+  });
+
   it('refuses when the removed id is in use again', async () => {
     const auditId = await mergeThem();
     // Not through the API, which refuses a merged-away id: as an import of older data might.

@@ -1,6 +1,7 @@
 // Every statement that writes an entity's aliases' search text (aliasText: the aliases, then the
 // names and aliases with an apostrophe written apart, cypher/schema/0013) writes it by one rule.
-// The expression is repeated in each writer (imports, edits, merges and their undo, the migration, the bench's
+// The expression is repeated in each writer (imports, edits, merges and their undo, the restore of
+// a deleted entity, the migration, the bench's
 // naive baseline); a change to the rule in one of them alone would make search find an entity
 // or not depending on who wrote it last.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,11 +29,12 @@ describe('the aliases’ search text', () => {
     .filter((file) => file.endsWith('.cypher'))
     .filter((file) => readFileSync(path.join(CYPHER_DIR, file), 'utf8').includes('aliasText ='));
 
-  it('is written by the import, the edits, the merge and its undo, the migration and the bench alike', () => {
+  it('is written by the import, the edits, the merge and its undo, the restore, the migration and the bench alike', () => {
     expect(files.sort()).toEqual([
       'bench/naive-merge-entity.cypher',
       'curation/create-entity.cypher',
       'curation/merge-finish.cypher',
+      'curation/restore-entity.cypher',
       'curation/unmerge-keep.cypher',
       'curation/unmerge-restore-entity.cypher',
       'curation/update-entity.cypher',

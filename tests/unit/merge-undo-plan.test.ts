@@ -7,7 +7,6 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import type { EntityState } from '../../server/curation/entity-edits.ts';
 import {
-  driverProperties,
   keepChanges,
   mergedRelationship,
   MERGE_UNDO_FORMAT,
@@ -16,6 +15,7 @@ import {
   samePlainValue,
   type MergeUndoRecord,
 } from '../../server/curation/merge-undo-plan.ts';
+import { driverProperties } from '../../server/curation/recorded-values.ts';
 
 function entity(id: string, properties: Record<string, unknown>, version = 1): EntityState {
   return {

@@ -52,6 +52,7 @@ describe('the OpenAPI document', () => {
         '/api/curation/entities/{id}',
         '/api/curation/merge',
         '/api/curation/merge/undo',
+        '/api/curation/delete/undo',
         '/api/curation/relationships',
         '/api/curation/annotations',
         '/api/curation/annotations/{id}',

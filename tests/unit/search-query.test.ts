@@ -5,11 +5,13 @@ import {
   escapeLucene,
   exactName,
   foldDiacritics,
+  relatedScopes,
   searchTerms,
   snippet,
   typedName,
   type NameField,
 } from '../../server/services/search-query.ts';
+import { relatedSnippet } from '../../server/services/search-service.ts';
 
 describe('buildSearchQuery', () => {
   it('matches each term exactly, as a prefix, and fuzzily when long enough', () => {
@@ -182,5 +184,70 @@ describe('exactName', () => {
     // A name that ends in punctuation is also compared as typed (search-service.ts sends both).
     expect(typedName(' Acme  Inc. ')).toBe('acme inc.');
     expect(exactName(' Acme  Inc. ')).toBe('acme inc');
+  });
+});
+
+describe('relatedScopes', () => {
+  it('reads each run of up to three words as a name and the other words as the query', () => {
+    const scopes = relatedScopes('UNICEF ai');
+    expect(scopes).toEqual([
+      {
+        names: ['unicef'],
+        anchorQuery: 'name:"unicef" OR aliasText:"unicef"',
+        query: buildSearchQuery('ai'),
+        nameQuery: buildSearchQuery('ai', 'name'),
+      },
+      {
+        names: ['ai'],
+        anchorQuery: 'name:"ai" OR aliasText:"ai"',
+        query: buildSearchQuery('unicef'),
+        nameQuery: buildSearchQuery('unicef', 'name'),
+      },
+    ]);
+    // "x road estonia": X-Road written with a space, a hyphen or run together, and Estonia.
+    const xRoad = relatedScopes('x road estonia').find((s) => s.names.includes('x-road'));
+    expect(xRoad).toMatchObject({
+      names: ['x road', 'x-road', 'xroad'],
+      query: buildSearchQuery('estonia'),
+    });
+    expect(relatedScopes('health in kenya').map((s) => s.names[0])).toEqual(['health', 'kenya']);
+  });
+
+  it('reads no name where nothing would be left to search for, nor in a single word', () => {
+    expect(relatedScopes('unicef')).toEqual([]);
+    // "the" is no name, and "unicef" leaves only a stop word to search for.
+    expect(relatedScopes('unicef the')).toEqual([]);
+    expect(relatedScopes('')).toEqual([]);
+  });
+
+  it('matches a name with and without its accents and escapes what Lucene would read', () => {
+    const [sao] = relatedScopes('são health');
+    expect(sao).toMatchObject({
+      names: ['são', 'sao'],
+      anchorQuery: 'name:"sao" OR aliasText:"sao"',
+    });
+    const [cpp] = relatedScopes('c++ health');
+    expect(cpp?.anchorQuery).toBe('name:"c\\+\\+" OR aliasText:"c\\+\\+"');
+  });
+
+  it('asks at most twelve readings however many words are typed', () => {
+    expect(relatedScopes('one two three four five six seven eight')).toHaveLength(12);
+  });
+});
+
+describe('relatedSnippet', () => {
+  it('says how a hit relates to the entity named, from the side the relationship starts', () => {
+    expect(relatedSnippet({ name: 'UNICEF', type: 'LEADS', fromAnchor: true }, 'Activity')).toBe(
+      'UNICEF leads this',
+    );
+    expect(relatedSnippet({ name: 'Kenya', type: 'DEPLOYED_IN', fromAnchor: false }, 'DPG')).toBe(
+      'is deployed in Kenya',
+    );
+    expect(
+      relatedSnippet({ name: 'X-Road', type: 'DEPLOYED_IN', fromAnchor: true }, 'Country'),
+    ).toBe('X-Road is deployed here');
+    expect(relatedSnippet({ name: 'GovStack', type: 'MEMBER_OF', fromAnchor: true }, 'Group')).toBe(
+      'GovStack is a member of this',
+    );
   });
 });

@@ -17,8 +17,15 @@ import { createApiClient, readCookie } from '../../web/src/lib/api/client.ts';
 import {
   describeEvent,
   propertyChanges,
+  undoableDelete,
+  undoableDeleteOf,
   undoableMerge,
 } from '../../web/src/state/curation/audit-format.ts';
+import {
+  deletedTitle,
+  notRestoredLines,
+  restoredTitle,
+} from '../../web/src/state/curation/delete-notice-text.ts';
 import {
   EDITABLE_TYPES,
   ORGANISATION_KINDS,
@@ -413,6 +420,143 @@ describe('audit events', () => {
     });
   });
 
+  describe('deletes and their undo', () => {
+    const entityDelete = (recordsUndo = true): AuditEvent => ({
+      ...event(
+        'entity.delete',
+        {
+          id: 'org:gone',
+          properties: { name: 'Gone Org' },
+          relationships: [{ from: 'org:gone', type: 'FUNDS', to: 'org:a' }],
+          ...(recordsUndo ? { undo: { format: 1 } } : {}),
+        },
+        null,
+      ),
+      id: 'd1',
+      entityId: 'org:gone',
+      entityIds: ['org:gone', 'org:a'],
+    });
+    const relationshipDelete: AuditEvent = {
+      ...event(
+        'relationship.delete',
+        {
+          from: 'org:a',
+          type: 'FUNDS',
+          to: 'dpg:x',
+          fromLabel: 'Acme',
+          toLabel: 'X',
+          undo: { format: 1 },
+        },
+        null,
+      ),
+      id: 'd2',
+      entityId: 'org:a|FUNDS|dpg:x',
+    };
+
+    it('names the entity deleted, seen from one it was linked to', () => {
+      expect(describeEvent(entityDelete(), 'org:a').title).toBe(
+        'Deleted Gone Org (org:gone), 1 relationship with it',
+      );
+      expect(describeEvent(entityDelete(), 'org:gone').title).toBe('Deleted');
+    });
+
+    it('titles the restores', () => {
+      const restored = {
+        ...event(
+          'entity.restore',
+          { delete: 'd1' },
+          {
+            entity: { id: 'org:gone', properties: { name: 'Gone Org' } },
+            relationships: [{ from: 'org:gone', type: 'FUNDS', to: 'org:a' }],
+            notRestored: [{ from: 'org:gone', type: 'FUNDS', to: 'dpg:y', reason: 'deleted' }],
+          },
+        ),
+        entityId: 'org:gone',
+      };
+      expect(describeEvent(restored, 'org:a').title).toBe(
+        'Delete undone: Gone Org (org:gone) back (1 could not come back)',
+      );
+      expect(describeEvent(restored, 'org:gone').title).toBe(
+        'Delete undone: back with 1 relationship (1 could not come back)',
+      );
+      const relinked = event(
+        'relationship.restore',
+        { delete: 'd2' },
+        { relationship: { from: 'org:a', type: 'FUNDS', to: 'dpg:x', toLabel: 'X' } },
+      );
+      expect(describeEvent(relinked, 'org:a')).toEqual({
+        title: 'Unlink undone: funds X',
+        changes: [],
+      });
+    });
+
+    it('offers to undo a delete not undone yet, recorded with what an undo needs', () => {
+      expect(undoableDelete(entityDelete(), 'org:a')).toEqual({
+        auditId: 'd1',
+        kind: 'entity',
+        label: 'Gone Org',
+        ids: ['org:gone'],
+      });
+      expect(undoableDelete(relationshipDelete, 'dpg:x')).toEqual({
+        auditId: 'd2',
+        kind: 'relationship',
+        label: 'Acme funds X',
+        ids: ['org:a', 'dpg:x'],
+      });
+      expect(undoableDelete({ ...relationshipDelete, undoneBy: 'r1' }, 'org:a')).toBeNull();
+      expect(undoableDelete(entityDelete(false), 'org:a')).toBeNull();
+      // The id in use again is the entity viewed: the server would refuse.
+      expect(undoableDelete(entityDelete(), 'org:gone')).toBeNull();
+      expect(undoableDelete(event('entity.update', {}, {}), 'org:a')).toBeNull();
+    });
+
+    it('offers, on the page of an entity not there, its delete when that is its newest change', () => {
+      const deleted = entityDelete();
+      const linkedSince = { ...event('relationship.create', null, {}), entityIds: ['org:gone'] };
+      expect(undoableDeleteOf([linkedSince, deleted], 'org:gone')).toMatchObject({
+        auditId: 'd1',
+        ids: ['org:gone'],
+      });
+      // Made anew and deleted again: the later delete is the one offered; undone: none.
+      const created = { ...event('entity.create', null, {}), id: 'c1', entityId: 'org:gone' };
+      expect(undoableDeleteOf([created, deleted], 'org:gone')).toBeNull();
+      expect(undoableDeleteOf([{ ...deleted, undoneBy: 'r1' }], 'org:gone')).toBeNull();
+      expect(undoableDeleteOf([], 'org:gone')).toBeNull();
+    });
+
+    it('says in the notice what went, what came back and what could not', () => {
+      const deleted = {
+        auditId: 'd1',
+        kind: 'entity' as const,
+        label: 'Gone Org',
+        ids: ['org:gone'],
+      };
+      expect(deletedTitle(deleted)).toBe('Deleted Gone Org.');
+      const answer = {
+        entity: null,
+        relationships: [],
+        notRestored: [
+          {
+            from: 'org:gone',
+            type: 'FUNDS',
+            to: 'dpg:y',
+            fromLabel: 'Gone Org',
+            toLabel: 'Y',
+            reason: 'Y (dpg:y) was deleted since',
+          },
+        ],
+        auditId: 'r1',
+      };
+      expect(restoredTitle(deleted, answer)).toBe('Gone Org is back.');
+      const withOne = { ...answer, relationships: [answer.notRestored[0]!] } as never;
+      expect(restoredTitle(deleted, withOne)).toBe('Gone Org is back, with 1 relationship.');
+      expect(notRestoredLines(answer)).toEqual(['Gone Org funds Y (Y (dpg:y) was deleted since)']);
+      const unlinked = { ...deleted, kind: 'relationship' as const, label: 'Acme funds X' };
+      expect(deletedTitle(unlinked)).toBe('Removed: Acme funds X.');
+      expect(restoredTitle(unlinked, answer)).toBe('Back: Acme funds X.');
+    });
+  });
+
   it('titles entity changes', () => {
     const created = event('entity.create', null, { properties: { name: 'A' } });
     expect(describeEvent(created, 'org:a')).toEqual({
@@ -612,6 +756,31 @@ describe('API client writes', () => {
       status: 409,
       code: 'VERSION_CONFLICT',
       details: { current: 3 },
+    });
+  });
+
+  it('reads the audit id a delete answers in its Audit-Id header, and rejects its errors alike', async () => {
+    const answering = (headers: Record<string, string>) =>
+      createApiClient({
+        fetch: (async () =>
+          new Response(null, { status: 204, headers })) as unknown as typeof globalThis.fetch,
+        csrfToken: () => undefined,
+      });
+    await expect(
+      answering({ 'Audit-Id': 'e1f0c2d4-0000-4000-8000-000000000001' }).sendRecorded(
+        'DELETE',
+        '/api/x',
+      ),
+    ).resolves.toBe('e1f0c2d4-0000-4000-8000-000000000001');
+    await expect(answering({}).sendRecorded('DELETE', '/api/x')).resolves.toBeNull();
+    const gone = createApiClient({
+      fetch: recordingFetch(404, {
+        error: { code: 'NOT_FOUND', message: 'No entity' },
+      }) as unknown as typeof globalThis.fetch,
+    });
+    await expect(gone.sendRecorded('DELETE', '/api/x')).rejects.toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
     });
   });
 });

@@ -127,6 +127,16 @@ export interface ApiClient {
     body?: unknown,
     options?: RequestOptions,
   ): Promise<unknown>;
+  /**
+   * A write the server answers `204 No Content` with an `Audit-Id` header naming the audit event
+   * it recorded (a delete, which that id undoes): resolves with the id, or null without one.
+   */
+  sendRecorded(
+    method: WriteMethod,
+    pathAndQuery: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ): Promise<string | null>;
 }
 
 const NETWORK_MESSAGE =
@@ -163,7 +173,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   async function request(
     path: string,
     init: RequestOptions & { body?: unknown; method?: WriteMethod },
-  ): Promise<{ status: number; body: unknown }> {
+  ): Promise<{ status: number; body: unknown; headers: Headers | null }> {
     const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
     let response: Response;
     try {
@@ -178,7 +188,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (init.signal?.aborted) throw new ApiError('ABORTED', 'The request was cancelled.', 0);
       throw new ApiError('NETWORK_ERROR', NETWORK_MESSAGE, 0, { cause: String(error) });
     }
-    if (response.status === 204) return { status: 204, body: undefined };
+    // A fake fetch in the tests may answer without headers.
+    const headers = response.headers ?? null;
+    if (response.status === 204) return { status: 204, body: undefined, headers };
     let body: unknown;
     try {
       body = await response.json();
@@ -190,7 +202,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         response.status,
       );
     }
-    return { status: response.status, body };
+    return { status: response.status, body, headers };
+  }
+
+  /** Rejects an error answer with the server's code, message and details. */
+  function throwIfError(status: number, body: unknown): void {
+    if (status < 400 && !isApiErrorBody(body)) return;
+    if (isApiErrorBody(body))
+      throw new ApiError(body.error.code, body.error.message, status, body.error.details);
+    throw new ApiError('BAD_RESPONSE', `The server answered with HTTP ${status}.`, status);
   }
 
   async function getJson<T>(
@@ -199,12 +219,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     isShape: (body: unknown) => boolean,
   ): Promise<T> {
     const { status, body } = await request(path, init);
-    if (status >= 400 || isApiErrorBody(body)) {
-      if (isApiErrorBody(body)) {
-        throw new ApiError(body.error.code, body.error.message, status, body.error.details);
-      }
-      throw new ApiError('BAD_RESPONSE', `The server answered with HTTP ${status}.`, status);
-    }
+    throwIfError(status, body);
     if (!isShape(body)) {
       throw new ApiError(
         'BAD_RESPONSE',
@@ -331,6 +346,20 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         { ...init, method, body },
         (answer) => answer === undefined || isObject(answer),
       );
+    },
+
+    async sendRecorded(method, pathAndQuery, body, init = {}) {
+      const {
+        status,
+        body: answer,
+        headers,
+      } = await request(pathAndQuery, {
+        ...init,
+        method,
+        body,
+      });
+      throwIfError(status, answer);
+      return headers?.get('audit-id') ?? null;
     },
   };
 }

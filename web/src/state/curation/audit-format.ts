@@ -4,6 +4,7 @@
  * that changed.
  */
 import { relationshipPhrase } from '../../lib/vocabulary';
+import { relationshipSentence } from '../../lib/vocabulary/relationship-sentence';
 import type { AuditEvent } from './types';
 
 /** One changed property: before and after as text (null when absent). */
@@ -56,7 +57,17 @@ const RELATIONSHIP_VERBS: Record<string, string> = {
   'relationship.create': 'Linked',
   'relationship.update': 'Relationship changed',
   'relationship.delete': 'Unlinked',
+  'relationship.restore': 'Unlink undone',
 };
+
+/** "Acme (org:acme)", "Acme" or "org:acme" for an entity state as an event recorded it. */
+function entityName(state: Record<string, unknown>): string | null {
+  const name = text(record(state.properties).name);
+  const id = text(state.id);
+  return name && id ? `${name} (${id})` : (name ?? id);
+}
+
+const relationshipCount = (n: number) => `${n} ${n === 1 ? 'relationship' : 'relationships'}`;
 
 /**
  * A title and the changed properties of `event`, seen from entity `viewedId`. The other end of a
@@ -69,7 +80,11 @@ export function describeEvent(
   labelOf: (id: string) => string = (id) => id,
 ): DescribedEvent {
   if (event.action.startsWith('relationship.')) {
-    const state = record(event.after ?? event.before);
+    // A restore's after is {relationship}; every other event's states are the relationship's own.
+    const state =
+      event.action === 'relationship.restore'
+        ? record(record(event.after).relationship)
+        : record(event.after ?? event.before);
     const type = String(state.type ?? '');
     const outgoing = state.from === viewedId;
     const other = String(outgoing ? state.to : state.from);
@@ -78,7 +93,7 @@ export function describeEvent(
     const verb = RELATIONSHIP_VERBS[event.action] ?? event.action;
     const phrase = type ? relationshipPhrase(type, outgoing ? 'out' : 'in').toLowerCase() : '';
     const changes =
-      event.action === 'relationship.delete'
+      event.action === 'relationship.delete' || event.action === 'relationship.restore'
         ? []
         : propertyChanges(event.before, event.after).filter((c) => !PROVENANCE.has(c.key));
     return { title: `${verb}: ${phrase} ${name}`.trim(), changes };
@@ -136,6 +151,27 @@ export function describeEvent(
       changes: propertyChanges(record(event.before).keep, keep),
     };
   }
+  if (event.action === 'entity.delete' && event.entityId !== viewedId) {
+    // Seen from an entity that was at the other end of one of its relationships: which one went.
+    const before = record(event.before);
+    const what = entityName(before);
+    const count = Array.isArray(before.relationships)
+      ? `, ${relationshipCount(before.relationships.length)} with it`
+      : '';
+    return { title: what ? `Deleted ${what}${count}` : 'Deleted', changes: [] };
+  }
+  if (event.action === 'entity.restore') {
+    // after: {entity, relationships, notRestored}: the delete undone.
+    const after = record(event.after);
+    const back = Array.isArray(after.relationships) ? after.relationships.length : 0;
+    const lost = Array.isArray(after.notRestored) ? after.notRestored.length : 0;
+    const what = entityName(record(after.entity));
+    const title =
+      event.entityId === viewedId || !what
+        ? `Delete undone: back with ${relationshipCount(back)}`
+        : `Delete undone: ${what} back`;
+    return { title: lost > 0 ? `${title} (${lost} could not come back)` : title, changes: [] };
+  }
   const title = ACTIONS[event.action] ?? event.action;
   const changes =
     event.action === 'entity.update' || event.action === 'entity.create'
@@ -176,4 +212,59 @@ export function undoableMerge(
   });
   if (typeof keep.id !== 'string' || typeof remove.id !== 'string') return null;
   return { auditId: event.id, keep: side(keep), remove: side(remove) };
+}
+
+/** A delete that can be offered for undoing. */
+export interface UndoableDelete {
+  /** The delete's audit event: what the undo names. */
+  auditId: string;
+  kind: 'entity' | 'relationship';
+  /** What went, as the notice names it: "Acme", or "Acme funds DHIS2". */
+  label: string;
+  /** The entity deleted, or the relationship's two ends. */
+  ids: string[];
+}
+
+/**
+ * Whether the History tab offers to undo the delete `event`, seen from the viewed entity: an entity
+ * delete seen from one at the other end of its relationships, or a relationship delete seen from
+ * either end, recorded with what an undo needs (not by a version before undo existed) and not
+ * undone yet. Anything else that stands in its way (its id taken again, an end gone) the server
+ * checks, and its refusal shows under the row.
+ */
+export function undoableDelete(event: AuditEvent, viewedId: string): UndoableDelete | null {
+  if (event.action === 'entity.delete' && event.entityId === viewedId) return null;
+  return deleteOffer(event);
+}
+
+/**
+ * The delete to offer undoing on the page of an entity that is not there (an old link, Back after
+ * deleting it): the newest change of that very entity in `events` (its feed, newest first), when
+ * that change is its delete, recorded with what an undo needs and not undone yet.
+ */
+export function undoableDeleteOf(events: readonly AuditEvent[], id: string): UndoableDelete | null {
+  const last = events.find((e) => e.entityId === id && e.action.startsWith('entity.'));
+  return last?.action === 'entity.delete' ? deleteOffer(last) : null;
+}
+
+/** A delete event as an offer to undo it, unless undone already or recorded before undo existed. */
+function deleteOffer(event: AuditEvent): UndoableDelete | null {
+  if (event.undoneBy) return null;
+  const before = record(event.before);
+  if (typeof before.undo !== 'object' || before.undo === null) return null;
+  if (event.action === 'entity.delete') {
+    const label = text(record(before.properties).name) ?? event.entityId;
+    return { auditId: event.id, kind: 'entity', label, ids: [event.entityId] };
+  }
+  if (event.action === 'relationship.delete') {
+    const [from, type, to] = [before.from, before.type, before.to].map((v) => text(v) ?? '');
+    if (!from || !type || !to) return null;
+    const label = relationshipSentence(
+      text(before.fromLabel) ?? from,
+      type,
+      text(before.toLabel) ?? to,
+    ).text;
+    return { auditId: event.id, kind: 'relationship', label, ids: [from, to] };
+  }
+  return null;
 }

@@ -9,6 +9,7 @@ import type {
   EntityState,
   MergeResult,
   MeResponse,
+  UndoDeleteResult,
   UndoMergeResult,
   RelationshipState,
   SavedView,
@@ -33,8 +34,9 @@ export const curationApi = {
     api.send('POST', '/api/curation/entities', { type, properties }) as Promise<EntityState>,
   updateEntity: (id: string, version: number, properties: Record<string, unknown>) =>
     api.send('PATCH', entityPath(id), { version, properties }) as Promise<EntityState>,
+  /** Deletes an entity at the version read; resolves with the delete's audit id (to undo it). */
   deleteEntity: (id: string, version: number) =>
-    api.send('DELETE', `${entityPath(id)}?version=${version}`),
+    api.sendRecorded('DELETE', `${entityPath(id)}?version=${version}`),
 
   /** Merges `remove` into `keep` (each at the version read): `remove`'s id then redirects. */
   merge: (body: { keep: string; remove: string; keepVersion: number; removeVersion: number }) =>
@@ -58,8 +60,12 @@ export const curationApi = {
       version,
       properties,
     }) as Promise<RelationshipState>,
+  /** Deletes a relationship; resolves with the delete's audit id (to undo it). */
   deleteRelationship: (from: string, type: string, to: string) =>
-    api.send('DELETE', relationshipPath(from, type, to)),
+    api.sendRecorded('DELETE', relationshipPath(from, type, to)),
+  /** Undoes the delete whose audit event is `auditId`; 409 when it cannot come back as it was. */
+  undoDelete: (auditId: string) =>
+    api.send('POST', '/api/curation/delete/undo', { auditId }) as Promise<UndoDeleteResult>,
 
   annotations: async (query: { topic?: string; subject?: string; limit?: string }) => {
     const params = new URLSearchParams(query as Record<string, string>);

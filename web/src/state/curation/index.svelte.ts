@@ -8,7 +8,9 @@ import { ApiError } from '../../lib/api/api-error';
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
 import { graph, graphActions } from '../graph/index.svelte';
 import { selection, selectionActions } from '../selection/index.svelte';
+import { relationshipSentence } from '../../lib/vocabulary/relationship-sentence';
 import { curationApi } from './curation-api';
+import { deleteUndoActions } from './delete-undo.svelte';
 import {
   type EditableType,
   type EntityDraft,
@@ -225,29 +227,38 @@ export const curationActions = {
     if (form?.mode !== 'edit' || !conflict) return;
     await send(form.id, conflict.state.version, conflict.changes);
   },
-  /** Deletes the entity after reading its version. */
+  /** Deletes the entity after reading its version; a notice then offers to undo it. */
   async deleteEntity(id: string): Promise<void> {
     removal = loading();
     try {
       const state = await curationApi.entity(id);
-      await curationApi.deleteEntity(id, state.version);
+      const label = graph.labelOf(id) ?? String(state.properties.name ?? id);
+      const auditId = await curationApi.deleteEntity(id, state.version);
       removal = success(null);
       form = null;
       // The entity explored from is gone: back to the overview, not to a "no such entity" canvas.
       if (graph.exploration.focus === id) graphActions.showOverview();
       else graphActions.hide([id]);
       afterChange(null, null);
+      if (auditId) deleteUndoActions.announce({ auditId, kind: 'entity', label, ids: [id] });
     } catch (error) {
       removal = failure(error);
     }
   },
-  /** Deletes one relationship and reloads what shows it. */
+  /** Deletes one relationship and reloads what shows it; a notice then offers to undo it. */
   async deleteRelationship(from: string, type: string, to: string): Promise<void> {
     removal = loading();
+    const label = relationshipSentence(
+      graph.labelOf(from) ?? from,
+      type,
+      graph.labelOf(to) ?? to,
+    ).text;
     try {
-      await curationApi.deleteRelationship(from, type, to);
+      const auditId = await curationApi.deleteRelationship(from, type, to);
       removal = success(null);
       afterChange(selection.id, null);
+      if (auditId)
+        deleteUndoActions.announce({ auditId, kind: 'relationship', label, ids: [from, to] });
     } catch (error) {
       removal = failure(error);
     }

@@ -29,6 +29,27 @@ export interface UndoMergeResult {
   auditId: string;
 }
 
+/** An entity's relationship that an undone delete could not bring back, and why. */
+export interface NotRestored {
+  from: string;
+  type: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+  reason: string;
+}
+
+/**
+ * `POST /api/curation/delete/undo`: the entity back (null for a relationship), the relationships
+ * back, those that could not come back, and the undo's event.
+ */
+export interface UndoDeleteResult {
+  entity: EntityState | null;
+  relationships: RelationshipState[];
+  notRestored: NotRestored[];
+  auditId: string;
+}
+
 /** `GET /api/curation/relationships?from=&type=&to=`: a relationship's editable state. */
 export interface RelationshipState {
   from: string;
@@ -70,6 +91,8 @@ export interface AuditEvent {
   entityIds: string[];
   before: unknown;
   after: unknown;
+  /** A merge or delete undone: the undo's event (absent from servers before undoing deletes). */
+  undoneBy?: string | null;
 }
 
 /** A stakeholder's annotation for a topic. */
