@@ -13,6 +13,7 @@ import { isEntityType, isRelationshipType } from '../model/graph-model.ts';
 import type { RecordRefusal, UndoRefusalReason } from './curation-errors.ts';
 import type { EntityState } from './entity-edits.ts';
 import { isRestorableType } from './recorded-values.ts';
+import { recordedEntityStateSchema } from './undo-event.ts';
 
 /** The version of the undo record a delete writes; records of another (or none) are refused. */
 export const DELETE_UNDO_FORMAT = 1;
@@ -36,15 +37,6 @@ const recordedRelationshipSchema = z.object({
   properties: z.record(z.string(), z.unknown()),
 });
 export type RecordedRelationship = z.infer<typeof recordedRelationshipSchema>;
-
-const entityStateSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  version: z.number(),
-  properties: z.record(z.string(), z.unknown()),
-  editedProperties: z.array(z.string()),
-  provenance: z.array(z.object({ source: z.string(), evidence: z.string().nullable() })),
-});
 
 /** What an entity delete records for its undo, beside the entity's state and relationships. */
 export const entityDeleteUndoRecordSchema = z.object({
@@ -101,10 +93,8 @@ export type RecordedDelete = RecordedEntityDelete | RecordedRelationshipDelete;
 
 /** The audit actions a delete undo serves. */
 export const DELETE_ACTIONS = ['entity.delete', 'relationship.delete'] as const;
-export const isDeleteAction = (action: unknown): action is (typeof DELETE_ACTIONS)[number] =>
-  (DELETE_ACTIONS as readonly unknown[]).includes(action);
 
-const entityEventSchema = entityStateSchema.extend({
+const entityEventSchema = recordedEntityStateSchema.extend({
   relationships: z.array(recordedRelationshipSchema),
   undo: z.unknown().optional(),
 });

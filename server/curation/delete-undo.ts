@@ -11,14 +11,13 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { isConstraintViolation } from '../db/retry-policy.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
 import { markMetricsStale } from '../insights/metrics-service.ts';
 import type { RelationshipType } from '../model/graph-model.ts';
 import { recordAudit } from './audit-trail.ts';
 import { UndoRefusedError } from './curation-errors.ts';
 import {
   entityRestoreRefusal,
-  isDeleteAction,
+  DELETE_ACTIONS,
   planEntityRestore,
   planRelationshipRestore,
   readRecordedDelete,
@@ -35,6 +34,7 @@ import {
 import { toEntityState, type EntityState } from './entity-edits.ts';
 import { driverProperties } from './recorded-values.ts';
 import { toRelationshipState, type RelationshipState } from './relationship-edits.ts';
+import { lockUndoableEvent } from './undo-event.ts';
 
 export interface UndoDeleteResult {
   /** The entity back; null when a relationship delete was undone. */
@@ -45,30 +45,6 @@ export interface UndoDeleteResult {
   notRestored: NotRestored[];
   /** The undo's own audit event. */
   auditId: string;
-}
-
-/** The delete's audit event, locked until commit; 404 unknown, 400 not a delete. */
-async function lockDeleteEvent(tx: ManagedTransaction, auditId: string) {
-  const [row] = await run(tx, 'curation/lock-audit-event', { id: auditId });
-  if (!row)
-    throw new NotFoundError(`No audit event has the id "${auditId}"`, {
-      path: 'body.auditId',
-      id: auditId,
-    });
-  const event = row.event as Record<string, unknown>;
-  if (!isDeleteAction(event.action))
-    throw new ValidationError(`Audit event ${auditId} is a ${String(event.action)}, not a delete`, [
-      {
-        path: 'body.auditId',
-        message: `names a ${String(event.action)} event, not entity.delete or relationship.delete`,
-      },
-    ]);
-  return {
-    action: event.action,
-    before: typeof event.before === 'string' ? (JSON.parse(event.before) as unknown) : null,
-    undoneBy: row.undoneBy === null ? null : String(row.undoneBy),
-    undoneAt: row.undoneAt === null ? null : String(row.undoneAt),
-  };
 }
 
 const refuse = (auditId: string, refusal: RestoreRefusal): never => {
@@ -224,7 +200,7 @@ export async function undoDelete(
   try {
     return await db.writeTx(async (tx) => {
       // The event's lock first: a second undo of this delete waits here, then sees it undone.
-      const event = await lockDeleteEvent(tx, auditId);
+      const event = await lockUndoableEvent(tx, auditId, DELETE_ACTIONS, 'a delete');
       if (event.undoneBy)
         throw new UndoRefusedError(
           `This delete was undone already (${event.undoneAt ?? 'earlier'}).`,

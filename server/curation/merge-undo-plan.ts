@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { isEntityType, isRelationshipType } from '../model/graph-model.ts';
 import type { EntityState } from './entity-edits.ts';
 import { isRestorableType } from './recorded-values.ts';
+import { recordedEntityStateSchema } from './undo-event.ts';
 
 /** The version of the undo record a merge writes; records of another (or none) are refused. */
 export const MERGE_UNDO_FORMAT = 1;
@@ -35,14 +36,6 @@ const relationshipSchema = z.object({
   fromLabel: z.string().optional(),
   toLabel: z.string().optional(),
   properties: z.record(z.string(), z.unknown()),
-});
-const entityStateSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  version: z.number(),
-  properties: z.record(z.string(), z.unknown()),
-  editedProperties: z.array(z.string()),
-  provenance: z.array(z.object({ source: z.string(), evidence: z.string().nullable() })),
 });
 
 /** What a merge records for its undo, beside the two entities' states. */
@@ -82,11 +75,11 @@ export type UndoRefusal =
 
 const mergeEventSchema = z.object({
   before: z.object({
-    keep: entityStateSchema,
-    remove: entityStateSchema.extend({ relationships: z.array(relationshipSchema) }),
+    keep: recordedEntityStateSchema,
+    remove: recordedEntityStateSchema.extend({ relationships: z.array(relationshipSchema) }),
     undo: z.unknown().optional(),
   }),
-  after: entityStateSchema,
+  after: recordedEntityStateSchema,
 });
 
 /**

@@ -9,9 +9,9 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { isConstraintViolation } from '../db/retry-policy.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
 import { markMetricsStale } from '../insights/metrics-service.ts';
 import { recordAudit } from './audit-trail.ts';
+import { lockUndoableEvent } from './undo-event.ts';
 import { UndoRefusedError } from './curation-errors.ts';
 import { toEntityState, type EntityState } from './entity-edits.ts';
 import {
@@ -36,27 +36,6 @@ export interface UndoMergeResult {
 
 /** Bookkeeping a relationship carries while locked: not part of what it states. */
 const LOCK = new Set(['_lock']);
-
-async function readMergeEvent(tx: ManagedTransaction, auditId: string) {
-  const [row] = await run(tx, 'curation/find-audit-event', { id: auditId });
-  if (!row)
-    throw new NotFoundError(`No audit event has the id "${auditId}"`, {
-      path: 'body.auditId',
-      id: auditId,
-    });
-  const event = row.event as Record<string, unknown>;
-  if (event.action !== 'entity.merge')
-    throw new ValidationError(`Audit event ${auditId} is a ${String(event.action)}, not a merge`, [
-      { path: 'body.auditId', message: `names a ${String(event.action)} event, not entity.merge` },
-    ]);
-  const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : null);
-  return {
-    before: parse(event.before),
-    after: parse(event.after),
-    undoneBy: row.undoneBy === null ? null : String(row.undoneBy),
-    undoneAt: row.undoneAt === null ? null : String(row.undoneAt),
-  };
-}
 
 /** The changes since the merge that the undo would overwrite, as sentences; none: go ahead. */
 async function changesSinceMerge(
@@ -109,7 +88,7 @@ export async function undoMerge(
 ): Promise<UndoMergeResult> {
   try {
     return await db.writeTx(async (tx) => {
-      const event = await readMergeEvent(tx, auditId);
+      const event = await lockUndoableEvent(tx, auditId, ['entity.merge'], 'a merge');
       const read = readRecordedMerge(event);
       if ('refusal' in read)
         throw new UndoRefusedError(read.refusal.message, {
@@ -127,7 +106,7 @@ export async function undoMerge(
           `${keepLabel} (${plan.keep}) no longer exists: it was deleted or merged away since.`,
           { reason: 'changed', auditId, changes: [`${plan.keep} is gone`] },
         );
-      const again = await readMergeEvent(tx, auditId);
+      const again = await lockUndoableEvent(tx, auditId, ['entity.merge'], 'a merge');
       if (again.undoneBy)
         throw new UndoRefusedError(
           `This merge was undone already (${again.undoneAt ?? 'earlier'}).`,

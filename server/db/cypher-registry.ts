@@ -97,7 +97,6 @@ export const CYPHER_NAMES = [
   'curation/entity-delete-undo-record',
   'curation/entity-relationships',
   'curation/entity-types',
-  'curation/find-audit-event',
   'curation/find-redirects',
   'curation/find-relationship',
   'curation/get-relationship',
