@@ -13,7 +13,14 @@ import { isEntityType, isRelationshipType } from '../model/graph-model.ts';
 import type { RecordRefusal, UndoRefusalReason } from './curation-errors.ts';
 import type { EntityState } from './entity-edits.ts';
 import { isRestorableType } from './recorded-values.ts';
-import { recordedEntityStateSchema } from './undo-event.ts';
+import {
+  recordedEntityStateSchema,
+  recordedRelationshipSchema,
+  recordedTypesSchema,
+  type RecordedRelationship,
+} from './undo-event.ts';
+
+export type { RecordedRelationship };
 
 /** The version of the undo record a delete writes; records of another (or none) are refused. */
 export const DELETE_UNDO_FORMAT = 1;
@@ -25,18 +32,7 @@ export const DELETE_UNDO_FORMAT = 1;
  */
 export const RESTORE_SETS = new Set(['id', 'version', 'aliasText', '_lock']);
 
-const typesSchema = z.record(z.string(), z.string());
-
-/** A relationship as an entity delete records it (entity-relationships.cypher): as stored. */
-const recordedRelationshipSchema = z.object({
-  from: z.string(),
-  type: z.string(),
-  to: z.string(),
-  fromLabel: z.string().optional(),
-  toLabel: z.string().optional(),
-  properties: z.record(z.string(), z.unknown()),
-});
-export type RecordedRelationship = z.infer<typeof recordedRelationshipSchema>;
+const typesSchema = recordedTypesSchema;
 
 /** What an entity delete records for its undo, beside the entity's state and relationships. */
 export const entityDeleteUndoRecordSchema = z.object({

@@ -32,7 +32,7 @@ import {
   type RestoreRefusal,
 } from './delete-undo-plan.ts';
 import { toEntityState, type EntityState } from './entity-edits.ts';
-import { driverProperties } from './recorded-values.ts';
+import { driverProperties, driverRelationships } from './recorded-values.ts';
 import { toRelationshipState, type RelationshipState } from './relationship-edits.ts';
 import { lockUndoableEvent } from './undo-event.ts';
 
@@ -59,14 +59,6 @@ const entityNow = (row: Record<string, unknown> | null | undefined): EntityNow =
   type: typeof row?.type === 'string' ? row.type : null,
   mergedInto: typeof row?.mergedInto === 'string' ? row.mergedInto : null,
 });
-
-const driverRelationships = (list: readonly RestoredRelationship[]) =>
-  list.map((r) => ({
-    from: r.from,
-    type: r.type,
-    to: r.to,
-    properties: driverProperties(r.properties, r.propertyTypes),
-  }));
 
 /** Creates `list` again; the states of those created (an end gone meanwhile leaves one out). */
 async function createRelationships(

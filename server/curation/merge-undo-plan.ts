@@ -11,7 +11,12 @@ import { z } from 'zod';
 import { isEntityType, isRelationshipType } from '../model/graph-model.ts';
 import type { EntityState } from './entity-edits.ts';
 import { isRestorableType } from './recorded-values.ts';
-import { recordedEntityStateSchema } from './undo-event.ts';
+import {
+  recordedEntityStateSchema,
+  recordedRelationshipSchema,
+  recordedTypesSchema,
+  type RecordedRelationship,
+} from './undo-event.ts';
 
 /** The version of the undo record a merge writes; records of another (or none) are refused. */
 export const MERGE_UNDO_FORMAT = 1;
@@ -28,15 +33,8 @@ export const MEASURE_PROPERTIES: ReadonlySet<string> = new Set([
   'metricsComputedAt',
 ]);
 
-const typesSchema = z.record(z.string(), z.string());
-const relationshipSchema = z.object({
-  from: z.string(),
-  type: z.string(),
-  to: z.string(),
-  fromLabel: z.string().optional(),
-  toLabel: z.string().optional(),
-  properties: z.record(z.string(), z.unknown()),
-});
+const typesSchema = recordedTypesSchema;
+const relationshipSchema = recordedRelationshipSchema;
 
 /** What a merge records for its undo, beside the two entities' states. */
 export const mergeUndoRecordSchema = z.object({
@@ -58,7 +56,7 @@ export const mergeUndoRecordSchema = z.object({
   annotations: z.object({ topic: z.array(z.string()), subject: z.array(z.string()) }),
 });
 export type MergeUndoRecord = z.infer<typeof mergeUndoRecordSchema>;
-export type RecordedRelationship = z.infer<typeof relationshipSchema>;
+export type { RecordedRelationship };
 
 /** A merge as its audit event recorded it. */
 export interface RecordedMerge {

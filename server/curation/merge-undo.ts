@@ -20,10 +20,9 @@ import {
   planUndo,
   readRecordedMerge,
   relationshipKey,
-  type RestoredRelationship,
   type UndoPlan,
 } from './merge-undo-plan.ts';
-import { driverProperties } from './recorded-values.ts';
+import { driverProperties, driverRelationships } from './recorded-values.ts';
 
 export interface UndoMergeResult {
   /** The kept entity, as before the merge. */
@@ -68,14 +67,6 @@ async function changesSinceMerge(
   }
   return changes;
 }
-
-const restoredRelationships = (list: readonly RestoredRelationship[]) =>
-  list.map((r) => ({
-    from: r.from,
-    type: r.type,
-    to: r.to,
-    properties: driverProperties(r.properties, r.propertyTypes),
-  }));
 
 /**
  * Undoes the merge recorded by audit event `auditId`. 404 for an unknown event, 400 for an event
@@ -128,7 +119,7 @@ export async function undoMerge(
 
       await run(tx, 'curation/unmerge-relationships-of-keep', {
         moved: plan.deleteMoved,
-        shared: restoredRelationships(plan.restoreShared),
+        shared: driverRelationships(plan.restoreShared),
       });
       const [restoredRow] = await run(tx, 'curation/unmerge-restore-entity', {
         id: plan.remove,
@@ -144,7 +135,7 @@ export async function undoMerge(
         subjects: plan.annotations.subject,
       });
       await run(tx, 'curation/unmerge-restore-relationships', {
-        relationships: restoredRelationships(plan.restoreRemoved),
+        relationships: driverRelationships(plan.restoreRemoved),
       });
       const [keepRow] = await run(tx, 'curation/unmerge-keep', {
         id: plan.keep,

@@ -107,3 +107,24 @@ export function driverProperties(
     ]),
   );
 }
+
+/**
+ * Relationships an undo writes back, each with its properties as their recorded Neo4j types:
+ * the parameter the restore statements take.
+ */
+export function driverRelationships(
+  list: readonly {
+    from: string;
+    type: string;
+    to: string;
+    properties: Readonly<Record<string, unknown>>;
+    propertyTypes: Readonly<Record<string, string>>;
+  }[],
+): { from: string; type: string; to: string; properties: Record<string, unknown> }[] {
+  return list.map((r) => ({
+    from: r.from,
+    type: r.type,
+    to: r.to,
+    properties: driverProperties(r.properties, r.propertyTypes),
+  }));
+}

@@ -8,6 +8,20 @@ import { z } from 'zod';
 import { run } from '../db/neo4j-client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 
+/** The Neo4j type of each property JSON would blur, by property (recorded-values.ts). */
+export const recordedTypesSchema = z.record(z.string(), z.string());
+
+/** A relationship as an undo record keeps it (entity-relationships.cypher): as stored. */
+export const recordedRelationshipSchema = z.object({
+  from: z.string(),
+  type: z.string(),
+  to: z.string(),
+  fromLabel: z.string().optional(),
+  toLabel: z.string().optional(),
+  properties: z.record(z.string(), z.unknown()),
+});
+export type RecordedRelationship = z.infer<typeof recordedRelationshipSchema>;
+
 /** An entity's state as an audit event records it (EntityState, as JSON). */
 export const recordedEntityStateSchema = z.object({
   id: z.string(),
