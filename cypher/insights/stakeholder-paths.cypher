@@ -1,5 +1,6 @@
 // The organisations, groups and funding initiatives around one activity, DPG, country, SDG or
-// initiative ($id), one row per connecting path: the stakeholder, the path as node maps and relationships
+// initiative ($id), or around the DPGs of one sector ($sector, as the DPGs spell it, with $id ''),
+// one row per connecting path: the stakeholder, the path as node maps and relationships
 // with their real direction. The stakeholder's role follows from the path's first relationship
 // (server/insights/stakeholder-map.ts), its ring from what the path goes through after it
 // (STAKEHOLDER_LINKS there lists each branch). Each branch matches only the subject type it names.
@@ -13,8 +14,11 @@
 // Each stakeholder carries the name of its home country (BASED_IN), for a map of a country to tell
 // its own organisations from foreign ones, and an initiative who runs it (RUNS: the UNICEF Venture
 // Fund beside UNICEF says whose it is).
+// A sector is no entity: its paths end at a DPG of the sector, and its branches run only without
+// a subject entity (y null), as the others run only with one (a pattern with y null matches
+// nothing).
 // Bounded: at most $maxPaths rows, in a stable order.
-MATCH (y:Entity {id: $id})
+OPTIONAL MATCH (y:Entity {id: $id})
 CALL (y) {
   // Activity: who leads, co-leads, takes part in or is involved in it
   MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(y:Activity)
@@ -73,6 +77,19 @@ CALL (y) {
   // Initiative: who owns, maintains, co-funds or implements a DPG it funds
   MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)<-[:FUNDS]-(y:Initiative)
   WHERE s <> y
+  RETURN s, p
+  UNION
+  // Sector: who owns, maintains, funds or implements a DPG of the sector
+  WITH y WHERE y IS NULL
+  MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d:DPG)
+  WHERE $sector IN d.sectors
+  RETURN s, p
+  UNION
+  // Sector: who runs or takes part in an activity that involves a DPG of the sector
+  WITH y WHERE y IS NULL
+  MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
+            -[:INVOLVES]->(d:DPG)
+  WHERE $sector IN d.sectors
   RETURN s, p
 }
 // Membership once per stakeholder, not once per path (a hub has thousands).

@@ -26,6 +26,21 @@ const countryParam = z
   .transform((v) => canonicalEntityId(v.startsWith('country:') ? v : `country:${v}`))
   .meta({ description: 'A country: its id (`country:SL`) or ISO code (`SL`)', example: 'SL' });
 
+/**
+ * A DPG sector by its name, as the registry spells it (`Health`), in any case; `sector:Health`,
+ * the id a sector's map goes by, reads the same. Editors give sectors of up to 100 characters.
+ */
+const sectorParam = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/^sector:/i, '').trim())
+  .pipe(z.string().min(1, 'must name a sector').max(100, 'is at most 100 characters'))
+  .meta({
+    description:
+      'A DPG sector, by its name (`Health`, `Climate`: `/api/facets` lists them), in any case; the map of those who back its DPGs or take part in activities involving them',
+    example: 'Health',
+  });
+
 /** An SDG as its id (`sdg:3`) or its number (`3`). */
 const sdgParam = z
   .string()
@@ -87,6 +102,7 @@ const stakeholderSubjectFields = {
     description: 'An initiative id (a programme, fund, campaign…)',
     example: 'initiative:unicef-venture-fund',
   }),
+  sector: sectorParam.optional(),
 };
 
 export const stakeholdersQuerySchema = z
@@ -279,7 +295,10 @@ const tieCount = z.object({
 
 export const stakeholdersResponseSchema = z
   .object({
-    subject: pathNode.extend({ kind: z.string().nullable() }),
+    subject: pathNode.extend({ kind: z.string().nullable() }).meta({
+      description:
+        'The entity the map is of; a sector, which is no entity, as `{id: "sector:Health", label: "Health", type: "Sector"}`',
+    }),
     roles: z.array(z.enum(STAKEHOLDER_ROLES)).meta({
       description:
         'The roles a stakeholder can have, in a fixed order; `rings` gives the order of this map',
@@ -345,7 +364,7 @@ export const stakeholdersResponseSchema = z
         }),
         direct: z.boolean().meta({
           description:
-            'Tied to the subject by one relationship (a path of one hop); not the opposite of its ring’s `indirect`, which says how weak the evidence is',
+            'Tied to the subject by one relationship (a path of one hop; for a sector, to one of its DPGs); not the opposite of its ring’s `indirect`, which says how weak the evidence is',
         }),
         influence: z.object({
           pagerank: z.number().nullable(),

@@ -59,6 +59,7 @@ export const CYPHER_NAMES = [
   'insights/collaborator-scores',
   'insights/collaborator-evidence',
   'insights/stakeholder-paths',
+  'insights/sectors',
   'insights/entity-ref',
   'insights/entity-ties',
   'insights/organisation-ties',

@@ -36,8 +36,12 @@ export const ROLE_OF_RELATIONSHIP: Readonly<Record<string, StakeholderRole>> = {
  */
 export const NOT_ACTOR_INITIATIVE_KINDS: readonly string[] = ['tool', 'standard', 'policy-process'];
 
-/** The entity types a map can be drawn around. */
-export type StakeholderSubjectType = 'Activity' | 'DPG' | 'Country' | 'SDG' | 'Initiative';
+/**
+ * What a map can be drawn around: an entity of these types, or a sector (no entity: a property of
+ * DPGs, so a sector's map is drawn around the DPGs in it).
+ */
+export type StakeholderSubjectType =
+  'Activity' | 'DPG' | 'Country' | 'SDG' | 'Initiative' | 'Sector';
 
 /**
  * One way of being a stakeholder of a subject type: what a path goes through after the
@@ -67,6 +71,8 @@ const BACKS: readonly StakeholderRole[] = ['owns', 'maintains', 'funds', 'deploy
  * An initiative is run by an organisation, involved in activities and (a fund) funds DPGs. A
  * country's own organisations (BASED_IN: its government, its agencies, its companies) are its
  * most direct stakeholders whatever they do there, so they come first, in a ring of their own.
+ * A sector (a topic, for an advocacy team: health, climate) is backed by those who back its DPGs;
+ * taking part in an activity that happens to involve one is the weak tie, as for an SDG.
  */
 export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly LinkKind[]>> = {
   Activity: [
@@ -131,6 +137,15 @@ export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly
       object: (s) => `an activity involving ${s}`,
     },
     { through: 'FUNDS', roles: BACKS, indirect: false, object: (s) => `a DPG ${s} funds` },
+  ],
+  Sector: [
+    { through: '', roles: BACKS, indirect: false, object: (s) => `a DPG of the ${s} sector` },
+    {
+      through: 'INVOLVES',
+      roles: TAKES_PART,
+      indirect: true,
+      object: (s) => `an activity involving a DPG of the ${s} sector`,
+    },
   ],
 };
 
@@ -225,7 +240,10 @@ export interface Connection extends EvidencePath {
   role: StakeholderRole;
   /** The ring of this path: an index in the map's `rings`. */
   ring: number;
-  /** Relationships between the stakeholder and the subject on this path. */
+  /**
+   * Relationships between the stakeholder and the subject on this path (for a sector, and the DPG
+   * of the sector the path ends at).
+   */
   hops: number;
 }
 
@@ -238,7 +256,7 @@ export interface Stakeholder extends StakeholderRef {
    * 0 = the innermost.
    */
   ring: number;
-  /** Tied to the subject by one relationship. */
+  /** Tied to the subject by one relationship (a sector: to one of its DPGs). */
   direct: boolean;
   influence: {
     pagerank: number | null;

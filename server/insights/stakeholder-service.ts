@@ -1,5 +1,5 @@
 /**
- * "Who are the stakeholders of Y?" for an activity, DPG, country, SDG or initiative: the connecting paths
+ * "Who are the stakeholders of Y?" for an activity, DPG, country, SDG, initiative or sector: the connecting paths
  * (cypher/insights/stakeholder-paths.cypher), each stakeholder's measures and ties
  * (cypher/insights/entity-ties.cypher), assembled by stakeholder-map.ts.
  */
@@ -7,6 +7,7 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import type { EntityType, OrganisationKind } from '../model/graph-model.ts';
+import { NotFoundError } from '../errors.ts';
 import { requireEntity } from './entity-lookup.ts';
 import type { PathNode } from './evidence-path.ts';
 import {
@@ -20,14 +21,25 @@ import {
   type StakeholderSubjectType,
   type StakeholderRole,
 } from './stakeholder-map.ts';
+import { findSector, sectorId, type SectorCount, unknownSectorMessage } from './sector-subject.ts';
 
 /** Connecting paths read per request at most; beyond it the answer says `truncated`. */
 export const MAX_STAKEHOLDER_PATHS = 20_000;
 
-export const STAKEHOLDER_SUBJECTS = ['activity', 'dpg', 'country', 'sdg', 'initiative'] as const;
+export const STAKEHOLDER_SUBJECTS = [
+  'activity',
+  'dpg',
+  'country',
+  'sdg',
+  'initiative',
+  'sector',
+] as const;
 export type StakeholderSubject = (typeof STAKEHOLDER_SUBJECTS)[number];
 
-const SUBJECT_TYPES: Record<StakeholderSubject, StakeholderSubjectType & EntityType> = {
+const ENTITY_SUBJECT_TYPES: Record<
+  Exclude<StakeholderSubject, 'sector'>,
+  StakeholderSubjectType & EntityType
+> = {
   activity: 'Activity',
   dpg: 'DPG',
   country: 'Country',
@@ -37,6 +49,7 @@ const SUBJECT_TYPES: Record<StakeholderSubject, StakeholderSubjectType & EntityT
 
 export interface StakeholderQuery {
   subject: StakeholderSubject;
+  /** The subject entity's id; for a sector, its name. */
   id: string;
   limit: number;
   connections: number;
@@ -49,7 +62,8 @@ export interface StakeholderQuery {
 }
 
 export interface StakeholderAnswer extends StakeholderMap {
-  subject: PathNode;
+  /** The subject entity; for a sector, `sector:<name>` as its id, type `Sector`. */
+  subject: PathNode & { kind: string | null };
   /** The roles a stakeholder can have, in a fixed order (the rings give the map's order). */
   roles: readonly string[];
   /** When the influence measures were computed; null if never. */
@@ -77,8 +91,30 @@ export async function metricsComputedAt(tx: ManagedTransaction): Promise<string 
 }
 
 /**
+ * The sector `name` names, as the subject of its map.
+ * @throws NotFoundError naming the sectors there are, when no DPG has that sector.
+ */
+async function requireSector(
+  tx: ManagedTransaction,
+  name: string,
+): Promise<{ subject: PathNode & { kind: null }; sector: string }> {
+  const sectors = (await run(tx, 'insights/sectors')) as unknown as SectorCount[];
+  const found = findSector(sectors, name);
+  if (!found) {
+    throw new NotFoundError(unknownSectorMessage(name, sectors), {
+      sector: name,
+      sectors: sectors.map((s) => s.sector),
+    });
+  }
+  return {
+    subject: { id: sectorId(found.sector), label: found.sector, type: 'Sector', kind: null },
+    sector: found.sector,
+  };
+}
+
+/**
  * The stakeholder map of one subject.
- * @throws NotFoundError when no entity of the subject's type has the id.
+ * @throws NotFoundError when no entity of the subject's type has the id, or no DPG the sector.
  */
 export async function getStakeholders(
   db: GraphDatabase,
@@ -86,10 +122,18 @@ export async function getStakeholders(
   { maxPaths = MAX_STAKEHOLDER_PATHS }: { maxPaths?: number } = {},
 ): Promise<StakeholderAnswer> {
   return db.readTx(async (tx) => {
-    const type = SUBJECT_TYPES[query.subject];
-    const subject = await requireEntity(tx, query.id, [type]);
+    const { subject, sector } =
+      query.subject === 'sector'
+        ? await requireSector(tx, query.id)
+        : {
+            subject: await requireEntity(tx, query.id, [ENTITY_SUBJECT_TYPES[query.subject]]),
+            sector: '',
+          };
+    const type = subject.type as StakeholderSubjectType;
     const rows = (await run(tx, 'insights/stakeholder-paths', {
-      id: subject.id,
+      // A sector is no entity: '' matches none, and $sector picks its branches.
+      id: sector === '' ? subject.id : '',
+      sector,
       maxPaths: neo4j.int(maxPaths),
       // '' for any kind, never null: one cached plan for both (collaborator-service.ts says why).
       kind: query.kind ?? '',

@@ -252,6 +252,74 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     );
   });
 
+  it('maps the stakeholders of a sector: who backs its DPGs, then who takes part in activities involving them', async () => {
+    const { status, body } = await api.get('/api/stakeholders?sector=health');
+    expect(status).toBe(200);
+    const map = conforms(stakeholdersResponseSchema, body);
+    // Named in any case, it answers with the sector as the DPGs spell it.
+    expect(map.subject).toEqual({
+      id: 'sector:Health',
+      label: 'Health',
+      type: 'Sector',
+      kind: null,
+    });
+    expect(map.rings.map((r) => r.label)).toEqual([
+      'makes a DPG of the Health sector',
+      'maintains a DPG of the Health sector',
+      'funds a DPG of the Health sector',
+      'deploys a DPG of the Health sector',
+      'leads an activity involving a DPG of the Health sector',
+      'co-leads an activity involving a DPG of the Health sector',
+      'takes part in an activity involving a DPG of the Health sector',
+    ]);
+    // X and Y are Health's DPGs; Z (Education) and W (none) bring nobody in.
+    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.role, s.direct])).toEqual([
+      ...map.stakeholders.slice(0, 2).map((s) => [s.id, 'owns', true]),
+      ['org:funder-y', 'funds', true],
+      ['org:via-activity', 'leads', false],
+      ['org:helper', 'participates', false],
+    ]);
+    expect(
+      map.stakeholders
+        .slice(0, 2)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['org:owner-x', 'org:tied']);
+    expect(map.rings.filter((r) => r.indirect).map((r) => r.role)).toEqual([
+      'leads',
+      'co-leads',
+      'participates',
+    ]);
+    const helper = map.stakeholders.find((s) => s.id === 'org:helper')!;
+    expect(helper.connections[0]!.sentence).toBe(
+      'Org helper participates in “Activity a4”, which involves Y',
+    );
+    const paths = map.stakeholders.flatMap((s) => s.connections);
+    await expectPathsExist(db, paths);
+    // Every path ends at a DPG of the sector.
+    expect([...new Set(paths.map((p) => p.nodes.at(-1)!.id))].sort()).toEqual(['dpg:x', 'dpg:y']);
+    // The sector's id reads as its name; the filters narrow it as any map.
+    const education = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sector=sector:EDUCATION&kind=academia')).body,
+    );
+    expect(education.subject.label).toBe('Education');
+    expect(education.stakeholders.map((s) => s.id).sort()).toEqual([
+      'org:co-owner-z',
+      'org:owner-z',
+    ]);
+  });
+
+  it('names the sectors there are when a sector map names none of them', async () => {
+    const { status, body } = await api.get('/api/stakeholders?sector=Finance');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(body.error.message).toBe(
+      'No DPG has the sector "Finance"; the sectors are: Health, Education',
+    );
+    expect(body.error.details).toEqual({ sector: 'Finance', sectors: ['Health', 'Education'] });
+  });
+
   it('narrows a stakeholder map to a kind of organisation or to DPGA members, ranked among them', async () => {
     const all = conforms(
       stakeholdersResponseSchema,
@@ -476,6 +544,10 @@ describe('bad input to the insights endpoints', () => {
     ['/api/stakeholders?dpg=dpg:x&connections=11', 'query.connections'],
     ['/api/stakeholders?dpg=dpg:x&kind=alien', 'query.kind'],
     ['/api/stakeholders?dpg=dpg:x&membersOnly=maybe', 'query.membersOnly'],
+    ['/api/stakeholders?sector=%20', 'query.sector'],
+    ['/api/stakeholders?sector=sector:', 'query.sector'],
+    [`/api/stakeholders?sector=${'a'.repeat(101)}`, 'query.sector'],
+    ['/api/stakeholders?dpg=dpg:x&sector=Health', 'query.sector'],
     ['/api/organisations/org:partner/network?limit=x', 'query.limit'],
     ['/api/organisations/org:partner/network?minStrength=0', 'query.minStrength'],
     ['/api/gaps?limit=501', 'query.limit'],
@@ -495,6 +567,7 @@ describe('bad input to the insights endpoints', () => {
     '/api/stakeholders?dpg=dpg:unknown',
     '/api/stakeholders?activity=org:partner',
     '/api/stakeholders?country=FR',
+    '/api/stakeholders?sector=Finance',
     '/api/organisations/org:unknown/network',
     '/api/organisations/dpg:x/network',
     '/api/gaps?country=FR',

@@ -343,6 +343,46 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     );
   });
 
+  it('maps the stakeholders of the Health sector: every backer of a Health DPG, then those in activities involving one', async () => {
+    const { status, body } = await api.get('/api/stakeholders?sector=health&limit=500');
+    expect(status).toBe(200);
+    const map = conforms(stakeholdersResponseSchema, body);
+    expect(map.subject).toEqual({
+      id: 'sector:Health',
+      label: 'Health',
+      type: 'Sector',
+      kind: null,
+    });
+    expect(map.total).toBe(map.stakeholders.length);
+    // The direct ring is exactly who backs a Health DPG, as the graph says, less the tools and
+    // standards that are no actors.
+    const backers = await ids(
+      `MATCH (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d:DPG)
+       WHERE 'Health' IN d.sectors AND NOT (s:Initiative AND s.kind IN ['tool', 'standard', 'policy-process'])
+       RETURN DISTINCT s.id AS id`,
+    );
+    expect(
+      map.stakeholders
+        .filter((s) => s.direct)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(backers);
+    expect(backers).toContain('org:hisp-uio');
+    // Backers first, then the weak tie, which some have (UNICEF's partners in its activities).
+    const firstIndirect = map.stakeholders.findIndex((s) => map.rings[s.ring]!.indirect);
+    expect(firstIndirect).toBe(backers.length);
+    expect(map.stakeholders.slice(firstIndirect).every((s) => !s.direct)).toBe(true);
+    const paths = map.stakeholders.flatMap((s) => s.connections);
+    await expectPathsExist(db, paths);
+    const ends = [...new Set(paths.map((p) => p.nodes.at(-1)!.id))];
+    const [{ notHealth } = { notHealth: -1 }] = await query(
+      db,
+      `UNWIND $ends AS id MATCH (d:DPG {id: id}) WHERE NOT 'Health' IN d.sectors RETURN count(d) AS notHealth`,
+      { ends },
+    );
+    expect([Number(notHealth), ends.length > 10]).toEqual([0, true]);
+  });
+
   it('leaves the tools, standards and policy processes an activity works on out of its stakeholders', async () => {
     const stakeholders = async (activity: string) => {
       const { status, body } = await api.get(`/api/stakeholders?activity=${activity}&limit=500`);

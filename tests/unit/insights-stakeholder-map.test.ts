@@ -317,6 +317,36 @@ describe('buildStakeholderMap', () => {
     ]);
   });
 
+  it('maps a sector around its DPGs: their backers, then those in activities involving one', () => {
+    const sector = { type: 'Sector' as const, label: 'Health' };
+    const backs = (s: StakeholderRef, type: string): StakeholderPathRow => ({
+      stakeholder: s,
+      nodes: [node(s), D],
+      rels: [{ type, from: s.id, to: D.id }],
+    });
+    const map = buildStakeholderMap(
+      [viaDpg(GOOGLE, 'PARTICIPATES_IN'), backs(UNICEF, 'FUNDS'), backs(HISP, 'OWNS')],
+      new Map([
+        ['org:google', context('org:google', 0.9, 50)],
+        ['org:unicef', context('org:unicef', 0.5, 40)],
+        ['org:hisp', context('org:hisp', 0.1, 5)],
+      ]),
+      { subject: sector, limit: 10, connectionsPerStakeholder: 3 },
+    );
+    // Backing one of its DPGs outranks any influence; an activity involving one is the weak tie.
+    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.direct])).toEqual([
+      ['org:hisp', 'makes a DPG of the Health sector', true],
+      ['org:unicef', 'funds a DPG of the Health sector', true],
+      ['org:google', 'takes part in an activity involving a DPG of the Health sector', false],
+    ]);
+    expect(map.rings.filter((r) => r.indirect).map((r) => r.through)).toEqual([
+      'INVOLVES',
+      'INVOLVES',
+      'INVOLVES',
+    ]);
+    expect(map.stakeholders[0]!.connections[0]!.sentence).toBe('HISP owns DHIS2');
+  });
+
   it('maps an initiative: who runs it, then its activities, then the makers of what it funds', () => {
     const FUND = { id: 'initiative:fund', label: 'Venture Fund', type: 'Initiative' };
     const ACT = { id: 'activity:unicef/invest', label: 'Investing', type: 'Activity' };
