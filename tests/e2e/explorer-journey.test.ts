@@ -1519,6 +1519,117 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     }
   });
 
+  it('maps the stakeholders of a DPG sector from search or a DPG’s sectors, and draws the map with no subject node', async () => {
+    // A sector of its own: two DPGs in it, their maker and funder, and a partner in an activity
+    // that involves one of them.
+    const sector = 'E2E Oceans';
+    const ids = {
+      tide: 'dpg:e2e-ocean-tide',
+      reef: 'dpg:e2e-ocean-reef',
+      maker: 'org:e2e-ocean-maker',
+      funder: 'org:e2e-ocean-funder',
+      partner: 'org:e2e-ocean-partner',
+      survey: 'activity:e2e-ocean/survey',
+    };
+    const config = inject('neo4j');
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+    const run = (cypher: string, params: Record<string, unknown>) =>
+      driver.executeQuery(cypher, params, { database: config.database });
+    await run(
+      `CREATE (tide:Entity:DPG {id: $ids.tide, name: 'E2E Tide Gauge', sectors: [$sector]})
+       CREATE (reef:Entity:DPG {id: $ids.reef, name: 'E2E Reef Watch', sectors: [$sector, 'E2E Coasts']})
+       CREATE (maker:Entity:Organisation {id: $ids.maker, name: 'E2E Ocean Maker', kind: 'ngo'})
+       CREATE (funder:Entity:Organisation {id: $ids.funder, name: 'E2E Ocean Funder', kind: 'foundation'})
+       CREATE (partner:Entity:Organisation {id: $ids.partner, name: 'E2E Ocean Partner', kind: 'company'})
+       CREATE (survey:Entity:Activity {id: $ids.survey, name: 'E2E Ocean Survey'})
+       CREATE (maker)-[:OWNS]->(tide), (maker)-[:OWNS]->(reef), (funder)-[:FUNDS]->(reef),
+              (survey)-[:INVOLVES]->(tide), (partner)-[:PARTICIPATES_IN]->(survey)`,
+      { ids, sector },
+    );
+    try {
+      const map = Object.values(ids).sort();
+      const page = await open(appUrl);
+      // Typed, the sector's name offers its map first: it is named exactly that.
+      const input = page.getByRole('combobox', { name: /search/i });
+      await input.fill('e2e oceans');
+      const first = page.locator('#search-results [role="option"]').first();
+      await expect.poll(() => first.textContent(), POLL).toContain(sector);
+      expect(await page.locator('#search-results .group-title').first().textContent()).toContain(
+        'Stakeholder maps of DPG sectors',
+      );
+      await input.press('Enter');
+      const panel = page.getByTestId('insight-panel');
+      await expect
+        .poll(() => panel.getByTestId('insight-sector-subject').textContent(), POLL)
+        .toContain(sector);
+      const rows = page.getByTestId('insight-items').locator('button.item .name');
+      // A row's name is followed by its kind ("E2E Ocean Maker NGO"): the name is what it starts with.
+      const names = ['E2E Ocean Maker', 'E2E Ocean Funder', 'E2E Ocean Partner'];
+      await expect
+        .poll(
+          async () =>
+            (await rows.allTextContents()).map(
+              (text) => names.find((name) => text.trim().startsWith(name)) ?? text,
+            ),
+          POLL,
+        )
+        .toEqual(names);
+      expect(await page.locator('[data-testid="insight-ring"]').first().textContent()).toContain(
+        `Makes a DPG of the ${sector} sector`,
+      );
+      // On the canvas: the stakeholders, the sector's DPGs and the activity between, no subject.
+      await page.getByRole('button', { name: 'Show on canvas' }).click();
+      await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      const crumbs = page.getByRole('navigation', { name: 'Where you are' });
+      await expect
+        .poll(() => crumbs.textContent(), POLL)
+        .toContain(`${sector} sector stakeholders`);
+      const linked = async (tab: Page) =>
+        new URLSearchParams((await inPage<string>(tab, 'location.hash')).split('?')[1]);
+      const link = await linked(page);
+      expect([link.get('of'), link.get('show'), link.get('focus')]).toEqual([
+        `sector:${sector}`,
+        '1',
+        null,
+      ]);
+      await shot(page, 'sector-map-on-canvas');
+      // The link brings the same map back.
+      await page.reload();
+      await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      // The overview is a click away, and the map leaves with it.
+      await crumbs.getByRole('button', { name: 'Overview' }).click();
+      await expect.poll(() => nodeIds(page), POLL).not.toEqual(map);
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Show on canvas' }).count(), POLL)
+        .toBe(1);
+      await page.close();
+
+      // A DPG's sectors open their maps from its details.
+      const details = await open(
+        `${appUrl}/#/explore?focus=${encodeURIComponent(ids.reef)}&sel=${encodeURIComponent(ids.reef)}`,
+      );
+      await details.getByTitle('Stakeholder map of the E2E Coasts sector').waitFor(POLL);
+      await details.getByTitle(`Stakeholder map of the ${sector} sector`).click();
+      await expect
+        .poll(
+          () =>
+            details
+              .getByTestId('insight-panel')
+              .getByTestId('insight-sector-subject')
+              .textContent(),
+          POLL,
+        )
+        .toContain(sector);
+      expect((await linked(details)).get('of')).toBe(`sector:${sector}`);
+      await details.close();
+    } finally {
+      await run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
+        ids: Object.values(ids),
+      });
+      await driver.close();
+    }
+  });
+
   it('asks the API nothing it would refuse for a link with malformed ids, and offers no Retry', async () => {
     const page = await open(
       `${appUrl}/#/explore?focus=org%3Anot%20an%20id&sel=org%3Anot%20an%20id`,

@@ -22,6 +22,11 @@ describe('insight requests', () => {
       '/api/stakeholders?country=country%3ASL',
     );
     expect(insightPath('stakeholders', 'sdg:3', 'SDG')).toBe('/api/stakeholders?sdg=sdg%3A3');
+    // A sector is no entity: the API reads its id as its name.
+    expect(insightPath('stakeholders', 'sector:Digital/Data/Tech', 'Sector')).toBe(
+      '/api/stakeholders?sector=sector%3ADigital%2FData%2FTech',
+    );
+    expect(insightPath('network', 'sector:Health', 'Sector')).toBeUndefined();
     expect(insightPath('collaborators', 'org:unicef', 'Organisation')).toBeUndefined();
   });
 
@@ -30,7 +35,7 @@ describe('insight requests', () => {
       'Potential collaborators: for digital public goods only, not organisations.',
     );
     expect(insightMisfit('stakeholders', 'Organisation')).toBe(
-      'Stakeholder map: for activities, digital public goods, countries, SDGs and initiatives only, not organisations.',
+      'Stakeholder map: for activities, digital public goods, countries, SDGs, initiatives and sectors only, not organisations.',
     );
     expect(insightMisfit('network', 'SDG')).toBe(
       'Partnership network: for organisations only, not SDGs.',

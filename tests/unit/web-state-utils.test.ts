@@ -15,6 +15,7 @@ import {
   groupResults,
   moveActive,
   splitMatch,
+  withSectors,
 } from '../../web/src/state/search/utils.ts';
 import { renamedInExploration } from '../../web/src/state/graph/utils.ts';
 import {
@@ -86,6 +87,36 @@ describe('search utils', () => {
     expect(splitMatch('DHIS2', 'dhis')).toEqual({ before: '', match: 'DHIS', after: '2' });
     expect(splitMatch('Google', 'x')).toEqual({ before: 'Google', match: '', after: '' });
     expect(splitMatch('Google', '  ')).toEqual({ before: 'Google', match: '', after: '' });
+  });
+});
+
+describe('sector maps among the search results', () => {
+  const health = { ...result('sector:Health', 'Sector'), label: 'Health' };
+  const water = {
+    ...result('sector:Water and Sanitation', 'Sector'),
+    label: 'Water and Sanitation',
+  };
+
+  it('come after the entities found, but first when one is named exactly what was typed', () => {
+    const found = [result('dpg:dhis2', 'DPG'), result('dpg:gnu-health', 'DPG')];
+    expect(withSectors(found, [health], ' HEALTH ').map((r) => r.id)).toEqual([
+      'sector:Health',
+      'dpg:dhis2',
+      'dpg:gnu-health',
+    ]);
+    expect(withSectors(found, [water], 'water').map((r) => r.id)).toEqual([
+      'dpg:dhis2',
+      'dpg:gnu-health',
+      'sector:Water and Sanitation',
+    ]);
+    // An entity of that very name keeps its place.
+    const named = [{ ...result('group:health', 'Group'), label: 'Health' }];
+    expect(withSectors(named, [health], 'health').map((r) => r.id)).toEqual([
+      'group:health',
+      'sector:Health',
+    ]);
+    expect(withSectors([], [health], 'health')).toEqual([health]);
+    expect(withSectors(found, [], 'health')).toEqual(found);
   });
 });
 

@@ -7,6 +7,7 @@
 import type { InsightKind } from '../../state/url/utils';
 import { DEFAULT_INSIGHT_OPTIONS, type InsightOptions, insightParams } from './insight-options';
 import { entityTypesInText, listInWords } from '../vocabulary';
+import { SECTOR_TYPE } from './sector-subject';
 
 /** One ranked entity of an insight answer. */
 export interface InsightItem {
@@ -83,7 +84,7 @@ export const INSIGHT_TITLES: Readonly<Record<InsightKind, string>> = {
 /** Which entity types each view starts from. */
 export const INSIGHT_SUBJECTS: Readonly<Record<InsightKind, readonly string[]>> = {
   collaborators: ['DPG'],
-  stakeholders: ['Activity', 'DPG', 'Country', 'SDG', 'Initiative'],
+  stakeholders: ['Activity', 'DPG', 'Country', 'SDG', 'Initiative', SECTOR_TYPE],
   network: ['Organisation'],
 };
 
@@ -103,11 +104,15 @@ const STAKEHOLDER_PARAM: Readonly<Record<string, string>> = {
   Country: 'country',
   SDG: 'sdg',
   Initiative: 'initiative',
+  // The API reads a sector's id as its name.
+  [SECTOR_TYPE]: 'sector',
 };
 
 /** Why view `kind` cannot start from an entity of type `type`: what it is for instead. */
 export function insightMisfit(kind: InsightKind, type: string): string {
-  const allowed = listInWords(INSIGHT_SUBJECTS[kind].map(entityTypesInText));
+  const allowed = listInWords(
+    INSIGHT_SUBJECTS[kind].map((t) => (t === SECTOR_TYPE ? 'sectors' : entityTypesInText(t))),
+  );
   return `${INSIGHT_TITLES[kind]}: for ${allowed} only, not ${entityTypesInText(type)}.`;
 }
 

@@ -42,9 +42,12 @@ const loadedLimits: Record<string, number> = {};
 let extra = $state.raw<GraphChunk>({ nodes: [], edges: [] });
 /**
  * Whether `extra` stands instead of the focus's neighbourhood (a stakeholder map shown on the
- * canvas is the picture: Kenya's map of 6 drawn among Kenya's 40 DPGs was mostly unrelated).
+ * canvas is the picture: Kenya's map of 6 drawn among Kenya's 40 DPGs was mostly unrelated), or,
+ * with no focus, instead of the overview (a sector's map: a sector is no entity to explore from).
  */
 let extraOnly = $state(false);
+/** What `extra` shown with no focus is ("Health sector: stakeholders"), for the canvas to say. */
+let extraTitle = $state<string | null>(null);
 const request = createLatestRequest();
 
 const loadedIds = $derived(
@@ -52,6 +55,8 @@ const loadedIds = $derived(
 );
 
 const data = $derived.by<GraphChunk | undefined>(() => {
+  if (exploration.focus === null && extraOnly)
+    return withoutNodes(extra, new Set(exploration.hidden));
   if (exploration.focus === null) {
     const overview = dataOf(status);
     if (!overview) return undefined;
@@ -78,6 +83,7 @@ const data = $derived.by<GraphChunk | undefined>(() => {
 
 /** The state of the graph as a whole: loading until the overview or the focus has arrived. */
 const combined = $derived.by<AsyncStatus<GraphChunk>>(() => {
+  if (exploration.focus === null && extraOnly && data) return success(data);
   if (exploration.focus === null) {
     return status.state === 'success' && data ? success(data) : (status as AsyncStatus<GraphChunk>);
   }
@@ -143,6 +149,10 @@ export const graph = {
     return extra;
   },
   /** Whether the extra elements stand instead of the focus's neighbourhood. */
+  /** What the extra elements shown instead of the overview are; null otherwise. */
+  get extraTitle() {
+    return exploration.focus === null && extraOnly ? extraTitle : null;
+  },
   get extraOnly() {
     return extraOnly;
   },
@@ -194,12 +204,12 @@ export const graphActions = {
     if (!options.keepChoices) filterActions.clearChoices();
     ensureLoaded();
   },
-  /** Back to the overview. */
-  showOverview(): void {
+  /** Back to the overview; with `keepChoices`, to draw something on it (a sector's map). */
+  showOverview(options: { keepChoices?: boolean } = {}): void {
     exploration = EMPTY_EXPLORATION;
     extra = { nodes: [], edges: [] };
     extraOnly = false;
-    filterActions.clearChoices();
+    if (!options.keepChoices) filterActions.clearChoices();
   },
   /** Adds `id`'s neighbourhood to the graph (starting an exploration from it in the overview). */
   expand(id: string): void {
@@ -265,11 +275,16 @@ export const graphActions = {
   },
   /**
    * Shows elements beyond the exploration (a found path), replacing the previous extra; with
-   * `only`, instead of the focus's neighbourhood (a stakeholder map), until the next extra.
+   * `only`, instead of the focus's neighbourhood (a stakeholder map), or with no focus instead
+   * of the overview (a sector's map, which `title` names), until the next extra.
    */
-  setExtra(chunk: GraphChunk, { only = false }: { only?: boolean } = {}): void {
+  setExtra(
+    chunk: GraphChunk,
+    { only = false, title = null }: { only?: boolean; title?: string | null } = {},
+  ): void {
     extra = chunk;
-    extraOnly = only && exploration.focus !== null && chunk.nodes.length > 0;
+    extraOnly = only && chunk.nodes.length > 0;
+    extraTitle = extraOnly ? title : null;
   },
   /**
    * Reloads `id`'s neighbourhood after an edit (a new neighbour, a changed name), bringing it into

@@ -30,6 +30,7 @@ import {
   nextTop,
 } from '../../lib/insights/insight-options';
 import { type RankingNote, rankingNote } from '../../lib/insights/insight-ranking';
+import { isSectorId, sectorOf } from '../../lib/insights/sector-subject';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
 
@@ -89,11 +90,48 @@ let run = 0;
 let showing = $state(false);
 let showError = $state<string | null>(null);
 
+/**
+ * The entity the canvas explores from while it shows the view: the subject, or none for a
+ * sector's map (no entity: its map is drawn on its own, over no neighbourhood).
+ */
+function anchorOf(current: { id: string }): string | null {
+  return isSectorId(current.id) ? null : current.id;
+}
+
+/** The subject entity (if any) and `ids` once each, as many as one subgraph request takes. */
+function withAnchor(current: { id: string }, ids: readonly string[]): string[] {
+  const anchor = anchorOf(current);
+  const listed = anchor === null ? [...ids] : [anchor, ...ids];
+  return listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
+}
+
 /** The subject and what explains each item: what "Show on canvas" puts on the canvas. */
 function listedIds(): string[] {
   if (!subject || status.state !== 'success' || !status.data.available) return [];
-  const listed = [subject.id, ...status.data.items.flatMap((item) => [item.id, ...item.pathIds])];
-  return listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
+  return withAnchor(
+    subject,
+    status.data.items.flatMap((item) => [item.id, ...item.pathIds]),
+  );
+}
+
+/** How the canvas names a map it draws with no entity to explore from: a sector's. */
+function canvasTitle(current: { kind: InsightKind; id: string }): string | null {
+  if (!isSectorId(current.id)) return null;
+  // As the answer spells it: a link may have named it in another case.
+  const named =
+    status.state === 'success' && status.data.available ? status.data.subjectLabel : null;
+  return `${named ?? sectorOf(current.id)} sector stakeholders`;
+}
+
+/** Whether the canvas still explores from where the view `current` was put on it. */
+const exploresFrom = (current: { id: string }) => graph.exploration.focus === anchorOf(current);
+
+/** Explores from the view's subject, unless the canvas does already (or shows the overview, for a sector). */
+function exploreFrom(current: { id: string }): void {
+  const anchor = anchorOf(current);
+  if (graph.exploration.focus === anchor) return;
+  if (anchor === null) graphActions.showOverview({ keepChoices: true });
+  else graphActions.focus(anchor, { keepChoices: true });
 }
 
 const shownOnCanvas = $derived(wanted || (shownChunk !== null && graph.extra === shownChunk));
@@ -335,7 +373,8 @@ export const insightActions = {
    * the subject keeps its expansions. A stakeholder map is drawn alone: the subject, the
    * stakeholders listed and the activities and DPGs through which they are, without the rest of
    * the subject's neighbourhood, so the picture (and its export) is the map an advocacy team
-   * asked for; the other views add their entities to the neighbourhood, which gives them context.
+   * asked for (a sector's, which has no entity, over the overview's place, with no subject node);
+   * the other views add their entities to the neighbourhood, which gives them context.
    */
   async showOnCanvas(): Promise<void> {
     const current = subject;
@@ -346,20 +385,22 @@ export const insightActions = {
     const mine = ++run;
     wanted = true;
     const ids = listedIds();
-    if (graph.exploration.focus !== current.id)
-      graphActions.focus(current.id, { keepChoices: true });
+    exploreFrom(current);
     showing = true;
     showError = null;
     try {
       const chunk = await api.subgraph(ids);
       // The reader may have moved on meanwhile (the overview, another entity, Back): not onto that.
-      if (mine === run && graph.exploration.focus === current.id && subject === current) {
-        graphActions.setExtra(chunk, { only: current.kind === 'stakeholders' });
+      if (mine === run && exploresFrom(current) && subject === current) {
+        graphActions.setExtra(chunk, {
+          only: current.kind === 'stakeholders',
+          title: canvasTitle(current),
+        });
         shownChunk = chunk;
         itemChunk = null;
       }
     } catch (error) {
-      if (mine === run && graph.exploration.focus === current.id && subject === current)
+      if (mine === run && exploresFrom(current) && subject === current)
         showError = `Could not add them to the canvas: ${toUserFacingError(error).message}`;
     } finally {
       if (mine === run) {
@@ -379,16 +420,17 @@ export const insightActions = {
     const item = listedItem(id);
     if (!current || !item) return;
     const mine = ++run;
-    const listed = [current.id, item.id, ...item.pathIds];
-    const ids = listed.filter((each, i) => listed.indexOf(each) === i).slice(0, SUBGRAPH_MAX_IDS);
-    if (graph.exploration.focus !== current.id)
-      graphActions.focus(current.id, { keepChoices: true });
+    const ids = withAnchor(current, [item.id, ...item.pathIds]);
+    exploreFrom(current);
     showingItem = id;
     itemError = null;
     try {
       const chunk = await api.subgraph(ids);
-      if (mine === run && graph.exploration.focus === current.id && subject === current) {
-        graphActions.setExtra(chunk, { only: current.kind === 'stakeholders' });
+      if (mine === run && exploresFrom(current) && subject === current) {
+        graphActions.setExtra(chunk, {
+          only: current.kind === 'stakeholders',
+          title: canvasTitle(current),
+        });
         shownChunk = null;
         itemChunk = { id, chunk };
       }

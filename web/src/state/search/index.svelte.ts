@@ -14,17 +14,59 @@ import {
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
 import type { SearchResponse, SearchResult } from '../../lib/api/types';
-import { type ResultGroup, displayOrder, groupResults, moveActive } from './utils';
+import { type ResultGroup, displayOrder, groupResults, moveActive, withSectors } from './utils';
 import { selection, selectionActions } from '../selection/index.svelte';
 import { graphActions } from '../graph/index.svelte';
+import { insightActions } from '../insights/index.svelte';
+import { viewActions } from '../view/index.svelte';
 import { SEARCH_DEBOUNCE_MS, SEARCH_LIMIT } from './limits';
+import {
+  isSectorId,
+  SECTOR_TYPE,
+  type SectorCount,
+  sectorSubjectId,
+  sectorsNamed,
+} from '../../lib/insights/sector-subject';
 
 let query = $state('');
 let status = $state<AsyncStatus<SearchResponse>>(idle());
 let activeIndex = $state(-1);
 let open = $state(false);
-const groups = $derived<ResultGroup[]>(groupResults(dataOf(status)?.results ?? []));
+/**
+ * The DPG sectors, asked for with the first search: a topic typed ("health") is offered as its
+ * sector's stakeholder map after the entities found, for the advocacy team that came for it.
+ */
+let sectors = $state.raw<readonly SectorCount[]>([]);
+let sectorsAsked = false;
+/** The sectors the query names, as results, once the entities it finds are there. */
+const sectorResults = $derived<SearchResult[]>(
+  status.state === 'success'
+    ? sectorsNamed(sectors, query).map((s) => ({
+        id: sectorSubjectId(s.sector),
+        label: s.sector,
+        type: SECTOR_TYPE,
+        kind: null,
+        score: 0,
+        snippet: `${s.dpgs} ${s.dpgs === 1 ? 'DPG' : 'DPGs'} · who backs them, who works with them`,
+      }))
+    : [],
+);
+const groups = $derived<ResultGroup[]>(
+  groupResults(withSectors(dataOf(status)?.results ?? [], sectorResults, query)),
+);
 const ordered = $derived<SearchResult[]>(displayOrder(groups));
+
+async function askSectors(): Promise<void> {
+  if (sectorsAsked) return;
+  sectorsAsked = true;
+  try {
+    const facets = await api.facets();
+    sectors = facets.sectors.map((f) => ({ sector: f.value, dpgs: f.count }));
+  } catch {
+    // Search works without them; the next search asks again.
+    sectorsAsked = false;
+  }
+}
 
 const request = createLatestRequest();
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -37,7 +79,7 @@ async function run(q: string): Promise<void> {
   try {
     const data = await request.run((signal) => api.search(q, SEARCH_LIMIT, { signal }));
     status = success(data);
-    activeIndex = data.results.length > 0 ? 0 : -1;
+    activeIndex = ordered.length > 0 ? 0 : -1;
     const waiting = chooseOnArrival;
     chooseOnArrival = null;
     // Not a match of some words only: the reader has not seen that nothing matched them all.
@@ -99,6 +141,7 @@ export const searchActions = {
       return;
     }
     status = loading();
+    void askSectors();
     timer = setTimeout(() => void run(value.trim()), SEARCH_DEBOUNCE_MS);
   },
   /** Runs the current query again at once (after an error). */
@@ -139,6 +182,12 @@ export const searchActions = {
   choose(index: number = activeIndex): void {
     const result = ordered[index];
     if (!result) return;
+    if (isSectorId(result.id)) {
+      void insightActions.open('stakeholders', result.id, SECTOR_TYPE);
+      viewActions.openPanel('insight');
+      searchActions.clear();
+      return;
+    }
     selectionActions.select(result.id, 'search');
     graphActions.focus(result.id);
     searchActions.clear();

@@ -31,6 +31,24 @@ export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
   }));
 }
 
+const folded = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The entities found and the sector maps the query names, in one ranking: the sectors after the
+ * entities, but first when one is named exactly what was typed and no entity is ("health" is a
+ * topic before it is any of the 60 entities that mention it; "water" only starts a sector).
+ */
+export function withSectors(
+  found: readonly SearchResult[],
+  sectors: readonly SearchResult[],
+  query: string,
+): SearchResult[] {
+  const typed = folded(query);
+  const named = (result: SearchResult | undefined) =>
+    result !== undefined && folded(result.label) === typed;
+  return sectors.some(named) && !named(found[0]) ? [...sectors, ...found] : [...found, ...sectors];
+}
+
 /** Results in display (keyboard) order. */
 export function displayOrder(groups: readonly ResultGroup[]): SearchResult[] {
   return groups.flatMap((group) => group.items.map((item) => item.result));

@@ -33,6 +33,7 @@ import {
   isFilterRole,
   isFilterKind,
 } from '../../lib/insights/insight-options';
+import { isSectorId } from '../../lib/insights/sector-subject';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
 import {
   type RelationshipRef,
@@ -205,6 +206,15 @@ function one(value: string | null): string | null {
   return text === '' || !isEntityId(id) ? null : id;
 }
 
+/**
+ * The subject of an insight a link names: an entity id, or a sector's (`sector:Health`), which
+ * keeps its case: the sector is named as the DPGs spell it.
+ */
+function insightSubject(value: string | null): string | null {
+  const text = value?.trim() ?? '';
+  return isSectorId(text) ? text : one(text);
+}
+
 /** A list of entity ids (`x`, `pin`, `hide`), those that are not ids left out. */
 function entityIds(value: string | null): string[] {
   return ids(value).filter(isEntityId);
@@ -241,7 +251,7 @@ export function decodeShareState(hash: string): ShareState {
   const to = one(params.get('to'));
   const count = pathCount(params.get('paths'));
   const insightKind = params.get('insight');
-  const insightId = one(params.get('of'));
+  const insightId = insightSubject(params.get('of'));
   return {
     exploration:
       focus === null

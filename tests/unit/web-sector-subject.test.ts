@@ -1,0 +1,65 @@
+// Unit tests of a sector as the subject of a stakeholder map (web/src/lib/insights/sector-subject.ts).
+import { describe, expect, it } from 'vitest';
+import {
+  isSectorId,
+  sectorOf,
+  sectorsNamed,
+  sectorSubjectId,
+  subjectTypeOf,
+} from '../../web/src/lib/insights/sector-subject.ts';
+import { decodeShareState, encodeShareState } from '../../web/src/state/url/utils.ts';
+
+const SECTORS = [
+  { sector: 'Health', dpgs: 43 },
+  { sector: 'Water and Sanitation', dpgs: 5 },
+  { sector: 'Digital/Data/Tech', dpgs: 11 },
+  { sector: 'Gender and Minority Groups', dpgs: 6 },
+  { sector: 'Humanitarian', dpgs: 1 },
+];
+
+describe('a sector as the subject of a stakeholder map', () => {
+  it('goes by an id of its own, which no entity type claims', () => {
+    expect(sectorSubjectId('Digital/Data/Tech')).toBe('sector:Digital/Data/Tech');
+    expect(isSectorId('sector:Health')).toBe(true);
+    expect(isSectorId('sector:')).toBe(false);
+    expect(isSectorId('dpg:sector')).toBe(false);
+    expect(sectorOf('sector:Water and Sanitation')).toBe('Water and Sanitation');
+    expect(subjectTypeOf('sector:Health')).toBe('Sector');
+    expect(subjectTypeOf('dpg:dhis2')).toBe('DPG');
+    expect(subjectTypeOf('nonsense')).toBeUndefined();
+  });
+
+  it('is offered by a search whose every word starts a word of its name, from three letters', () => {
+    const named = (query: string) => sectorsNamed(SECTORS, query).map((s) => s.sector);
+    expect(named('health')).toEqual(['Health']);
+    expect(named('HEAL')).toEqual(['Health']);
+    expect(named('water san')).toEqual(['Water and Sanitation']);
+    expect(named('data')).toEqual(['Digital/Data/Tech']);
+    // Most DPGs first, two at most.
+    expect(named('hum')).toEqual(['Humanitarian']);
+    expect(sectorsNamed([...SECTORS, { sector: 'Health Systems', dpgs: 50 }], 'health')).toEqual([
+      { sector: 'Health Systems', dpgs: 50 },
+      { sector: 'Health', dpgs: 43 },
+    ]);
+    // A name being typed, or a query about more than the sector, offers none.
+    expect(named('he')).toEqual([]);
+    expect(named('health kenya')).toEqual([]);
+    expect(named('ealth')).toEqual([]);
+    expect(named('   ')).toEqual([]);
+  });
+
+  it('keeps its case in a link, where entity ids are read in lower case', () => {
+    const state = decodeShareState(
+      '#/explore?panel=insight&insight=stakeholders&of=sector:Water%20and%20Sanitation&show=1',
+    );
+    expect(state.insight).toMatchObject({
+      kind: 'stakeholders',
+      id: 'sector:Water and Sanitation',
+      shown: true,
+    });
+    expect(decodeShareState(encodeShareState(state))).toEqual(state);
+    expect(decodeShareState('#/explore?insight=stakeholders&of=ORG:UNICEF').insight?.id).toBe(
+      'org:unicef',
+    );
+  });
+});
