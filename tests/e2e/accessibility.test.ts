@@ -20,6 +20,7 @@ import {
 } from '../support/axe.ts';
 import { inPage, launchChromium, SCREENSHOTS, waitInPage } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
+import { signIn } from '../support/sign-in.ts';
 
 const POLL = { timeout: 15_000 } as const;
 const appUrl = inject('appUrl');
@@ -97,15 +98,6 @@ async function openDetails(open: (hash: string) => Promise<Page>): Promise<Page>
   await page.locator('#details-title').waitFor(POLL);
   await page.locator('[data-testid="details-panel"] section button.row').first().waitFor(POLL);
   return page;
-}
-
-/** Signs the e2e app's editor in from the header. */
-async function signIn(page: Page): Promise<void> {
-  await page.click('[data-testid="sign-in"]');
-  await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
-  await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
-  await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
-  await page.locator('[data-testid="signed-in"]').waitFor(POLL);
 }
 
 describe('accessibility at desktop size (1440×900)', () => {
@@ -203,7 +195,7 @@ describe('accessibility for an editor (1440×900)', () => {
   it("an editor's details, history, edit form and merge dialog", async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await openDetails(open);
-    await signIn(page);
+    await signIn(page, editor);
     const panel = page.getByTestId('details-panel');
     await panel.getByRole('button', { name: 'Edit', exact: true }).waitFor(POLL);
     await expectAccessible(page, 'editor-details');
@@ -230,7 +222,7 @@ describe('the Details and History tabs by keyboard (1440×900)', () => {
   it('moves and selects with the arrows, Home and End, with only the chosen tab in the Tab order', async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await openDetails(open);
-    await signIn(page);
+    await signIn(page, editor);
     const panel = page.getByTestId('details-panel');
     const details = panel.getByRole('tab', { name: 'Details' });
     const history = panel.getByRole('tab', { name: 'History' });

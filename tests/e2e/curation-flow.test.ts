@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { axeViolations, describeViolations, FAILING_IMPACTS } from '../support/axe.ts';
 import { inPage, waitInPage, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
+import { signIn } from '../support/sign-in.ts';
 
 const POLL = { timeout: 15_000 } as const;
 const AI_COP = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
@@ -103,18 +104,6 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     return page;
   }
 
-  async function signIn(page: Page): Promise<void> {
-    await page.click('[data-testid="sign-in"]');
-    await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
-    await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
-    await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
-    // On a phone the account is behind the avatar (account-menu).
-    await page
-      .locator('[data-testid="signed-in"]:visible, [data-testid="account-menu"]:visible')
-      .first()
-      .waitFor(POLL);
-  }
-
   afterEach(async () => {
     await context?.close();
     expect(pageErrors, 'errors in the page').toEqual([]);
@@ -129,7 +118,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     try {
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       expect(await page.$('[data-testid="curation-actions"]')).toBeNull();
-      await signIn(page);
+      await signIn(page, editor);
       await page.waitForSelector('[data-testid="add-stakeholder"]', POLL);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-signed-in.png') });
 
@@ -425,7 +414,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       );
     try {
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       expect(await edgeToUndp()).toBe(false);
       await page.click('[data-testid="add-stakeholder"]');
       const form = '[data-testid="entity-form"]';
@@ -481,7 +470,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         `#/explore?focus=${encodeURIComponent(keep)}&sel=${encodeURIComponent(keep)}`,
       );
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       await page.click('[data-testid="merge-entity"]');
       const dialog = page.getByTestId('merge-dialog');
       // The entity itself is not offered as its own duplicate.
@@ -598,7 +587,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         `#/explore?focus=${encodeURIComponent(keep)}&sel=${encodeURIComponent(keep)}`,
       );
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       await page.click('[data-testid="merge-entity"]');
       const dialog = page.getByTestId('merge-dialog');
       await dialog.locator('#merge-other').fill('Undo Keeper Trust Elsewhere');
@@ -670,7 +659,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
       );
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       const focused = () =>
         inPage<string | null>(page, 'document.activeElement?.dataset.testid ?? null');
       // Delete, then confirm, from the keyboard: the question focuses "Keep it", Tab reaches Delete.
@@ -729,7 +718,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('keeps the search box usable on a phone when signed in, the account behind the avatar (390×844)', async () => {
     const page = await open({ width: 390, height: 844 }, '#/explore');
-    await signIn(page);
+    await signIn(page, editor);
     const search = await page.getByRole('combobox').first().boundingBox();
     // Signed in, "Sign out" spelled out left it 25 px ("Sea").
     expect(search?.width ?? 0).toBeGreaterThan(100);
@@ -758,7 +747,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
       );
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       await page.click('[data-testid="edit-entity"]');
       const form = '[data-testid="entity-form"]';
       await page.fill(`${form} textarea[name="aliases"]`, 'STP\nSectorless');
@@ -804,7 +793,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         { width: 1024, height: 768 },
         `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
       );
-      await signIn(page);
+      await signIn(page, editor);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-tablet-signed-in.png') });
       await page.click('[data-testid="edit-entity"]');
       const form = '[data-testid="entity-form"]';
