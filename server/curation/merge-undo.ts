@@ -97,10 +97,11 @@ export async function undoMerge(
           `${keepLabel} (${plan.keep}) no longer exists: it was deleted or merged away since.`,
           { reason: 'changed', auditId, changes: [`${plan.keep} is gone`] },
         );
-      const again = await lockUndoableEvent(tx, auditId, ['entity.merge'], 'a merge');
-      if (again.undoneBy)
+      // The event was locked before anything else (lockUndoableEvent): an undo of it that ran
+      // meanwhile committed before this one read it, so what it said then still holds.
+      if (event.undoneBy)
         throw new UndoRefusedError(
-          `This merge was undone already (${again.undoneAt ?? 'earlier'}).`,
+          `This merge was undone already (${event.undoneAt ?? 'earlier'}).`,
           { reason: 'already-undone', auditId },
         );
       const [state] = await run(tx, 'curation/unmerge-state', { remove: plan.remove });

@@ -3,9 +3,9 @@
  * (tests/support/axe.ts) judges each against WCAG 2.0 and 2.1 at levels A and AA and axe's best
  * practices — the overview, an entity's details, a relationship's panel, both tables of the list
  * view, the path finder, an insight, the filters, a link's notice, the sign-in dialog, an editor's
- * details, history, edit form and merge dialog, and the details and list on a phone. A test fails
- * on any moderate, serious or critical violation and names each rule, its impact, its help and the
- * elements; the minor ones are logged. Screenshots go to test-results/a11y-*.png.
+ * details, history, edit form and merge dialog, a deleted entity's page with its undo, and the
+ * details and list on a phone. A test fails on any moderate, serious or critical violation and
+ * names each rule, its impact, its help and the elements; the minor ones are logged. Screenshots go to test-results/a11y-*.png.
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,6 +20,7 @@ import {
 } from '../support/axe.ts';
 import { inPage, launchChromium, SCREENSHOTS, waitInPage } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
+import { apiSession, signIn } from '../support/sign-in.ts';
 
 const POLL = { timeout: 15_000 } as const;
 const appUrl = inject('appUrl');
@@ -97,15 +98,6 @@ async function openDetails(open: (hash: string) => Promise<Page>): Promise<Page>
   await page.locator('#details-title').waitFor(POLL);
   await page.locator('[data-testid="details-panel"] section button.row').first().waitFor(POLL);
   return page;
-}
-
-/** Signs the e2e app's editor in from the header. */
-async function signIn(page: Page): Promise<void> {
-  await page.click('[data-testid="sign-in"]');
-  await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
-  await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
-  await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
-  await page.locator('[data-testid="signed-in"]').waitFor(POLL);
 }
 
 describe('accessibility at desktop size (1440×900)', () => {
@@ -203,7 +195,7 @@ describe('accessibility for an editor (1440×900)', () => {
   it("an editor's details, history, edit form and merge dialog", async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await openDetails(open);
-    await signIn(page);
+    await signIn(page, editor);
     const panel = page.getByTestId('details-panel');
     await panel.getByRole('button', { name: 'Edit', exact: true }).waitFor(POLL);
     await expectAccessible(page, 'editor-details');
@@ -224,13 +216,39 @@ describe('accessibility for an editor (1440×900)', () => {
   });
 });
 
+describe("accessibility of a deleted entity's page for an editor (1440×900)", () => {
+  // A context of its own: the page must sign in itself, to be offered the undo.
+  const open = pages({ viewport: { width: 1440, height: 900 } });
+
+  it('"Entity not found" with "Undo this delete"', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const call = await apiSession(appUrl, editor);
+    const created = await call('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      properties: { name: 'Axe Deleted Foundation', kind: 'foundation' },
+    });
+    expect(created.status).toBe(201);
+    const { id, version } = (await created.json()) as { id: string; version: number };
+    const entity = `/api/curation/entities/${encodeURIComponent(id)}`;
+    expect((await call('DELETE', `${entity}?version=${version}`)).status).toBe(204);
+    const page = await open(`#/explore?sel=${encodeURIComponent(id)}`);
+    await signIn(page, editor);
+    await page
+      .getByTestId('deleted-entity-undo')
+      .getByRole('button', { name: /^Undo this delete/ })
+      .waitFor(POLL);
+    await expectAccessible(page, 'editor-deleted-entity');
+    await page.close();
+  });
+});
+
 describe('the Details and History tabs by keyboard (1440×900)', () => {
   const open = pages({ viewport: { width: 1440, height: 900 } });
 
   it('moves and selects with the arrows, Home and End, with only the chosen tab in the Tab order', async (ctx) => {
     if (!hasSharedData()) return ctx.skip();
     const page = await openDetails(open);
-    await signIn(page);
+    await signIn(page, editor);
     const panel = page.getByTestId('details-panel');
     const details = panel.getByRole('tab', { name: 'Details' });
     const history = panel.getByRole('tab', { name: 'History' });

@@ -4,8 +4,9 @@
  * Community of Practice and link it, see it on the map connected to the activity and in the
  * history, correct the relationship's role and dates, annotate the stakeholder and see the note on
  * the activity's stakeholder map, save the view and get the same picture back after exploring
- * elsewhere, sign out and lose the edit controls; and a stale edit shows the conflict and
- * re-applies.
+ * elsewhere, sign out and lose the edit controls; a stale edit shows the conflict and re-applies;
+ * merges and deletes are undone from their notices, a relationship's delete from History, which
+ * shows the truth after an undo the server refused.
  * Each test removes what it created (explorer-journey expects the seed's neighbourhoods).
  * Screenshots go to test-results/curation-*.png.
  */
@@ -15,6 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { axeViolations, describeViolations, FAILING_IMPACTS } from '../support/axe.ts';
 import { inPage, waitInPage, launchChromium, SCREENSHOTS } from '../support/browser.ts';
 import { hasSharedData } from '../support/shared-data.ts';
+import { apiSession, signIn } from '../support/sign-in.ts';
 
 const POLL = { timeout: 15_000 } as const;
 const AI_COP = 'activity:unicef/co-leading-the-community-of-practice-on-ai';
@@ -24,34 +26,10 @@ const appUrl = inject('appUrl');
 const editor = inject('editor');
 
 /** An API session of the editor, signed in from the test program (behind the page's back). */
-async function apiSession(): Promise<
-  (method: string, p: string, body?: unknown) => Promise<Response>
-> {
-  const signIn = await fetch(new URL('/api/auth/session', appUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(editor),
-  });
-  expect(signIn.status).toBe(201);
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return (method, p, body) =>
-    fetch(new URL(p, appUrl), {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-}
+const editorSession = () => apiSession(appUrl, editor);
 
 async function removeEntity(id: string): Promise<void> {
-  const call = await apiSession();
+  const call = await editorSession();
   const state = await call('GET', `/api/curation/entities/${encodeURIComponent(id)}`);
   if (state.status !== 200) return;
   const { version } = (await state.json()) as { version: number };
@@ -64,7 +42,7 @@ async function removeEntity(id: string): Promise<void> {
 
 /** Deletes the saved views of the editor (the flow saves one). */
 async function removeOwnViews(): Promise<void> {
-  const call = await apiSession();
+  const call = await editorSession();
   const { views } = (await (await call('GET', '/api/views?owner=me')).json()) as {
     views: { id: string; version: number }[];
   };
@@ -103,18 +81,6 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     return page;
   }
 
-  async function signIn(page: Page): Promise<void> {
-    await page.click('[data-testid="sign-in"]');
-    await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
-    await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
-    await page.click('[data-testid="sign-in-dialog"] button[type="submit"]');
-    // On a phone the account is behind the avatar (account-menu).
-    await page
-      .locator('[data-testid="signed-in"]:visible, [data-testid="account-menu"]:visible')
-      .first()
-      .waitFor(POLL);
-  }
-
   afterEach(async () => {
     await context?.close();
     expect(pageErrors, 'errors in the page').toEqual([]);
@@ -129,7 +95,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     try {
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       expect(await page.$('[data-testid="curation-actions"]')).toBeNull();
-      await signIn(page);
+      await signIn(page, editor);
       await page.waitForSelector('[data-testid="add-stakeholder"]', POLL);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-signed-in.png') });
 
@@ -315,7 +281,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await page.click('[data-testid="views-menu"]');
 
       // The view stored where every node was.
-      const call = await apiSession();
+      const call = await editorSession();
       const [summary] = (
         (await (await call('GET', '/api/views?owner=me')).json()) as { views: { id: string }[] }
       ).views;
@@ -425,7 +391,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       );
     try {
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       expect(await edgeToUndp()).toBe(false);
       await page.click('[data-testid="add-stakeholder"]');
       const form = '[data-testid="entity-form"]';
@@ -447,7 +413,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       ).json()) as { results: { id: string; label: string }[] };
       expect(found.results.filter((r) => r.label === 'UNDP').map((r) => r.id)).toEqual([undp]);
     } finally {
-      const call = await apiSession();
+      const call = await editorSession();
       await call(
         'DELETE',
         `/api/curation/relationships?${new URLSearchParams({ from: undp, type: 'PARTICIPATES_IN', to: AI_COP })}`,
@@ -456,7 +422,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   });
 
   it('merges a duplicate into the entity viewed, and its id leads there (1280×800)', async () => {
-    const call = await apiSession();
+    const call = await editorSession();
     const create = async (name: string, extra: Record<string, string> = {}) => {
       const answer = await call('POST', '/api/curation/entities', {
         type: 'Organisation',
@@ -481,7 +447,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         `#/explore?focus=${encodeURIComponent(keep)}&sel=${encodeURIComponent(keep)}`,
       );
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       await page.click('[data-testid="merge-entity"]');
       const dialog = page.getByTestId('merge-dialog');
       // The entity itself is not offered as its own duplicate.
@@ -570,7 +536,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   });
 
   it('undoes a merge from its notice with the keyboard, and both entities are back (1280×800)', async () => {
-    const call = await apiSession();
+    const call = await editorSession();
     const create = async (name: string) => {
       const answer = await call('POST', '/api/curation/entities', {
         type: 'Organisation',
@@ -598,7 +564,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         `#/explore?focus=${encodeURIComponent(keep)}&sel=${encodeURIComponent(keep)}`,
       );
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       await page.click('[data-testid="merge-entity"]');
       const dialog = page.getByTestId('merge-dialog');
       await dialog.locator('#merge-other').fill('Undo Keeper Trust Elsewhere');
@@ -646,7 +612,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   });
 
   it('deletes an entity and brings it back from the notice with the keyboard (1280×800)', async () => {
-    const call = await apiSession();
+    const call = await editorSession();
     const created = await call('POST', '/api/curation/entities', {
       type: 'Organisation',
       properties: { name: 'Undo Delete Foundation', kind: 'foundation' },
@@ -670,7 +636,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
       );
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       const focused = () =>
         inPage<string | null>(page, 'document.activeElement?.dataset.testid ?? null');
       // Delete, then confirm, from the keyboard: the question focuses "Keep it", Tab reaches Delete.
@@ -727,9 +693,88 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('undoes a relationship’s delete from History, and History shows the truth after an undo refused (1280×800)', async () => {
+    const call = await editorSession();
+    const created = await call('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      properties: { name: 'Undo Link Trust', kind: 'ngo' },
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const link = `/api/curation/relationships?${new URLSearchParams({ from: id, type: 'PARTICIPATES_IN', to: AI_COP })}`;
+    try {
+      expect(
+        (
+          await call('POST', '/api/curation/relationships', {
+            from: id,
+            type: 'PARTICIPATES_IN',
+            to: AI_COP,
+          })
+        ).status,
+      ).toBe(201);
+      const page = await open(
+        { width: 1280, height: 800 },
+        `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
+      );
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      await signIn(page, editor);
+      const linked = () =>
+        inPage<boolean>(
+          page,
+          `window.__cy.getElementById(${JSON.stringify(id)}).edgesWith(window.__cy.getElementById(${JSON.stringify(AI_COP)})).nonempty()`,
+        );
+      await expect.poll(linked, POLL).toBe(true);
+      // Removed from the details, its notice closed: History is where it is undone from now.
+      await page.click('[data-testid="unlink"]');
+      await page.click('[data-testid="confirm-unlink"]');
+      const notice = page.getByTestId('delete-notice');
+      await notice.waitFor(POLL);
+      await expect.poll(linked, POLL).toBe(false);
+      expect((await call('GET', link)).status).toBe(404);
+      await page.click('[data-testid="delete-notice-close"]');
+      await page.click('[data-testid="history-tab"]');
+      const history = page.getByTestId('history');
+      const undo = history.getByTestId('history-undo-delete');
+      await undo.click(POLL);
+      await expect.poll(() => notice.textContent(), POLL).toContain('Back: Undo Link Trust');
+      // Back on the canvas and in the graph, and its history says so, with no second undo.
+      await expect.poll(linked, POLL).toBe(true);
+      expect((await call('GET', link)).status).toBe(200);
+      const newest = () => history.getByTestId('history-event').first().getAttribute('data-action');
+      await expect.poll(newest, POLL).toBe('relationship.restore');
+      expect(await undo.count()).toBe(0);
+
+      // Removed again and undone by someone else, behind the page's back: its History, read
+      // before that undo, still offers it; the server refuses, and History then shows the undo
+      // that happened, offers none, and keeps the refusal, where the button's focus went.
+      const removed = await call('DELETE', link);
+      expect(removed.status).toBe(204);
+      await page.click('[role="tab"]:not([data-testid="history-tab"])');
+      await page.click('[data-testid="history-tab"]');
+      await undo.waitFor(POLL);
+      const auditId = removed.headers.get('audit-id');
+      expect((await call('POST', '/api/curation/delete/undo', { auditId })).status).toBe(200);
+      await undo.click();
+      await expect.poll(() => notice.textContent(), POLL).toContain('could not be undone');
+      await expect.poll(newest, POLL).toBe('relationship.restore');
+      await expect.poll(() => undo.count(), POLL).toBe(0);
+      const refusal = history.getByTestId('undo-refusal');
+      expect(await refusal.isVisible()).toBe(true);
+      expect(await refusal.getAttribute('role')).toBe('alert');
+      expect(
+        await inPage<string | null>(page, 'document.activeElement?.dataset.testid ?? null'),
+      ).toBe('undo-refusal');
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'curation-desktop-history-undo-refused.png'),
+      });
+    } finally {
+      await removeEntity(id);
+    }
+  });
+
   it('keeps the search box usable on a phone when signed in, the account behind the avatar (390×844)', async () => {
     const page = await open({ width: 390, height: 844 }, '#/explore');
-    await signIn(page);
+    await signIn(page, editor);
     const search = await page.getByRole('combobox').first().boundingBox();
     // Signed in, "Sign out" spelled out left it 25 px ("Sea").
     expect(search?.width ?? 0).toBeGreaterThan(100);
@@ -745,7 +790,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   });
 
   it('edits a DPG’s other names and sectors, one per line (1280×800)', async () => {
-    const call = await apiSession();
+    const call = await editorSession();
     const created = await call('POST', '/api/curation/entities', {
       type: 'DPG',
       properties: { name: 'Sectorless Test Platform' },
@@ -758,7 +803,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
       );
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
-      await signIn(page);
+      await signIn(page, editor);
       await page.click('[data-testid="edit-entity"]');
       const form = '[data-testid="entity-form"]';
       await page.fill(`${form} textarea[name="aliases"]`, 'STP\nSectorless');
@@ -792,7 +837,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   });
 
   it('shows a stale edit as a conflict and re-applies it (1024×768)', async () => {
-    const call = await apiSession();
+    const call = await editorSession();
     const created = await call('POST', '/api/curation/entities', {
       type: 'Organisation',
       properties: { name: 'Conflict Test Foundation', kind: 'foundation' },
@@ -804,7 +849,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         { width: 1024, height: 768 },
         `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
       );
-      await signIn(page);
+      await signIn(page, editor);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-tablet-signed-in.png') });
       await page.click('[data-testid="edit-entity"]');
       const form = '[data-testid="entity-form"]';

@@ -3,6 +3,7 @@
  * CSRF header to every write. Entity ids in paths are URL-encoded.
  */
 import { api } from '../../lib/api';
+import { ApiError } from '../../lib/api/api-error';
 import type {
   Annotation,
   AuditEvent,
@@ -106,3 +107,11 @@ export const curationApi = {
   deleteView: (id: string, version: number) =>
     api.send('DELETE', `/api/views/${encodeURIComponent(id)}?version=${version}`),
 };
+
+/**
+ * Whether an undo (undoMerge, undoDelete) failed because the server refused it (409 UNDO_REFUSED:
+ * undone already, or something it would overwrite changed), rather than because it was not heard.
+ */
+export function isUndoRefusal(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'UNDO_REFUSED';
+}

@@ -9,7 +9,7 @@
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
 import { graphActions } from '../graph/index.svelte';
 import { selection, selectionActions } from '../selection/index.svelte';
-import { curationApi } from './curation-api';
+import { curationApi, isUndoRefusal } from './curation-api';
 import type { UndoableDelete } from './audit-format';
 import { history, historyActions } from './history.svelte';
 import { mergeActions } from './merge.svelte';
@@ -68,6 +68,9 @@ export const deleteUndoActions = {
       showRestored(deleted);
     } catch (error) {
       if (notice?.deleted.auditId === deleted.auditId) notice = { deleted, undo: failure(error) };
+      // What the history offered was stale (undone by someone else, or changed since): it shows
+      // the truth now, the refusal still under its row.
+      if (isUndoRefusal(error)) void historyActions.refresh();
     }
   },
   /** Closes the notice (an undo in flight still lands and reloads the canvas, unannounced). */

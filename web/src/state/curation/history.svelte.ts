@@ -32,4 +32,19 @@ export const historyActions = {
       if (entityId === id) events = failure(error);
     }
   },
+  /**
+   * Reads the shown history again, keeping its rows on screen meanwhile: after an undo the server
+   * refused, the list still offered it, and placeholders in its place would take the refusal shown
+   * under its row away with them.
+   */
+  async refresh(): Promise<void> {
+    const id = entityId;
+    if (id === null) return;
+    try {
+      const answer = await curationApi.audit(id);
+      if (entityId === id) events = success(answer);
+    } catch (error) {
+      if (entityId === id) events = failure(error);
+    }
+  },
 };

@@ -10,7 +10,7 @@ import { api } from '../../lib/api';
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
 import { graphActions } from '../graph/index.svelte';
 import { selectionActions } from '../selection/index.svelte';
-import { curationApi } from './curation-api';
+import { curationApi, isUndoRefusal } from './curation-api';
 import { history, historyActions } from './history.svelte';
 import type { UndoableMerge } from './audit-format';
 import type { MergeResult, UndoMergeResult } from './types';
@@ -167,6 +167,9 @@ export const mergeActions = {
       if (history.entityId === merge.keep.id) void historyActions.load(merge.keep.id);
     } catch (error) {
       if (notice?.merge.auditId === merge.auditId) notice = { merge, undo: failure(error) };
+      // What the history offered was stale (undone by someone else, or changed since): it shows
+      // the truth now, the refusal still under its row.
+      if (isUndoRefusal(error)) void historyActions.refresh();
     }
   },
   /** Closes the notice (an undo in flight still lands and reloads the canvas, unannounced). */

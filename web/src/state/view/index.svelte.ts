@@ -1,12 +1,13 @@
 /**
  * View domain: how the workspace is arranged: whether the legend is open (and the canvas insets that
- * follow), the layout, what node size encodes, graph or list display, and which side panel is open.
+ * follow, with what open notices cover), the layout, what node size encodes, graph or list display, and which side panel is open.
  */
 import { MediaQuery } from 'svelte/reactivity';
 import type { LayoutName, SizeMeasure } from '../../lib/graph';
 import type { Insets } from '../../lib/graph/viewport';
 import type { PanelName } from '../url/utils';
 import { canvasInsets } from './utils';
+import { type CanvasCover, coveredInsets } from './canvas-cover';
 import type { SheetDetent } from './sheet-detents';
 
 /** Below this window width the legend starts collapsed, leaving the narrower canvas to the graph. */
@@ -42,7 +43,11 @@ let list = $state(false);
 let panel = $state<PanelName | null>(null);
 /** Bumped to ask the canvas to lay out again with the current layout. */
 let layoutRun = $state(0);
-const insets = $derived<Insets>(canvasInsets(legendOpen, rowToolbar.current));
+/** What each open notice covers of the canvas, by notice: kept clear like the floating panels. */
+let covers = $state<Record<string, CanvasCover>>({});
+const insets = $derived<Insets>(
+  coveredInsets(canvasInsets(legendOpen, rowToolbar.current), Object.values(covers)),
+);
 
 /** Read-only view of the view state. */
 export const view = {
@@ -87,6 +92,15 @@ export const view = {
 
 /** The only ways to change the view state. */
 export const viewActions = {
+  /** Says how far notice `key` reaches over the canvas now (null: it is shut). */
+  coverCanvas(key: string, cover: CanvasCover | null): void {
+    const now = covers[key];
+    if (cover === null || (cover.top === 0 && cover.bottom === 0)) {
+      if (now) covers = Object.fromEntries(Object.entries(covers).filter(([k]) => k !== key));
+    } else if (now?.top !== cover.top || now.bottom !== cover.bottom) {
+      covers = { ...covers, [key]: cover };
+    }
+  },
   /** Opens or closes the legend. */
   toggleLegend(): void {
     legendOpen = !legendOpen;
