@@ -1622,6 +1622,17 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
         .toContain(sector);
       expect((await linked(details)).get('of')).toBe(`sector:${sector}`);
       await details.close();
+
+      // And so does its bar among the overview's charts.
+      const overview = await open(appUrl);
+      await overview
+        .getByRole('region', { name: 'Digital public goods by sector' })
+        .getByRole('button', { name: new RegExp(`^${sector}: 2 · Stakeholder map`) })
+        .click();
+      await expect
+        .poll(() => overview.getByTestId('insight-sector-subject').textContent(), POLL)
+        .toContain(sector);
+      await overview.close();
     } finally {
       await run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
         ids: Object.values(ids),
