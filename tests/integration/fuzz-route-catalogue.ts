@@ -155,8 +155,16 @@ export const ROUTES: RouteSpec[] = [
       'query.sdg': fc.constantFrom('3', 'sdg:17', '0', '18', 'sdg:'),
       'query.kind': fc.constantFrom('un-agency', 'government', 'NGO'),
       'query.membersOnly': fc.constantFrom('true', '0', 'yes'),
+      'query.sector': fc.constantFrom(
+        'Health',
+        'HEALTH',
+        'sector:Health',
+        'sector:',
+        ' ',
+        'x'.repeat(101),
+      ),
     },
-    coupled: [['query.activity', 'query.dpg', 'query.country', 'query.sdg']],
+    coupled: [['query.activity', 'query.dpg', 'query.country', 'query.sdg', 'query.sector']],
   }),
   get('/api/organisations/:id/network', 'insights', () => ({ params: { id: ID.unicef } }), {
     shaped: { 'path.id': entityIdArb },
