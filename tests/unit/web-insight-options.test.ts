@@ -290,6 +290,25 @@ describe('how an insight list is ranked', () => {
     expect(rankingNote('stakeholders', weak, 'Kenya').caution).toBeNull();
   });
 
+  it('says a sector’s map is of those around its DPGs, and cautions when none backs one', () => {
+    const ring = (indirect: boolean) => ({ label: 'x', indirect, role: 'owns', through: '' });
+    const map = (indirect: boolean) => ({
+      subject: { id: 'sector:Health', label: 'Health', type: 'Sector' },
+      rings: [ring(false), ring(true)],
+      stakeholders: [{ id: 'org:x', label: 'X', type: 'Organisation', ring: indirect ? 1 : 0 }],
+    });
+    const backed = rankingNote('stakeholders', map(false), 'Health');
+    expect(backed.lead).toMatch(/^Those who back a DPG of the Health sector first/);
+    expect(backed.caution).toBeNull();
+    expect(rankingNote('stakeholders', map(true), 'Health').caution).toMatch(
+      /^None of these backs a DPG of the Health sector/,
+    );
+    // An entity's map reads as before.
+    expect(rankingNote('stakeholders', { stakeholders: [] }, 'Kenya').lead).toMatch(
+      /^Direct involvement with Kenya first/,
+    );
+  });
+
   it('says when the network measures behind a stakeholder or network order were computed', () => {
     const note = rankingNote(
       'stakeholders',

@@ -7,7 +7,11 @@ import {
   sectorSubjectId,
   subjectTypeOf,
 } from '../../web/src/lib/insights/sector-subject.ts';
-import { decodeShareState, encodeShareState } from '../../web/src/state/url/utils.ts';
+import {
+  decodeShareState,
+  encodeShareState,
+  unreadLinkSettings,
+} from '../../web/src/state/url/utils.ts';
 
 const SECTORS = [
   { sector: 'Health', dpgs: 43 },
@@ -58,6 +62,12 @@ describe('a sector as the subject of a stakeholder map', () => {
       shown: true,
     });
     expect(decodeShareState(encodeShareState(state))).toEqual(state);
+    // Nor does a link naming one say it was not understood.
+    expect(
+      unreadLinkSettings(
+        '#/explore?panel=insight&insight=stakeholders&of=sector:Water%20and%20Sanitation',
+      ),
+    ).toEqual([]);
     expect(decodeShareState('#/explore?insight=stakeholders&of=ORG:UNICEF').insight?.id).toBe(
       'org:unicef',
     );

@@ -87,6 +87,22 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
       };
     }
     case 'stakeholders':
+      // A sector is no entity to take part in: its map is of those around its DPGs.
+      if (isRecord(record.subject) && record.subject.type === 'Sector')
+        return {
+          lead:
+            `Those who back a DPG of the ${subject} sector first — making, maintaining, funding ` +
+            'or deploying one — then, marked indirect, those who only take part in an activity ' +
+            'involving one. Within each, by role (makes, maintains, funds, deploys; leads, ' +
+            'co-leads, takes part), then the most influential in the whole graph first (PageRank ' +
+            'over every relationship).',
+          parts: [],
+          measuredOn,
+          caution: onlyIndirect(record)
+            ? `None of these backs a DPG of the ${subject} sector in the graph: each only takes ` +
+              'part in an activity involving one. Read them as leads to check.'
+            : null,
+        };
       return {
         lead:
           `Direct involvement with ${subject} first — taking part in its activities, backing ` +

@@ -458,7 +458,8 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
           value,
           reason: 'not a relationship (from|TYPE|to, e.g. org:unicef|FUNDS|dpg:rapidpro)',
         });
-    } else if (value !== '' && one(value) === null) out.push({ key, value, reason: notIds });
+    } else if (value !== '' && (key === 'of' ? insightSubject(value) : one(value)) === null)
+      out.push({ key, value, reason: notIds });
   }
   for (const key of ['x', 'pin', 'hide'])
     for (const item of ids(params.get(key)))
