@@ -2,12 +2,13 @@
  * An automated accessibility check of the explorer's main screens in headless Chromium: axe-core
  * (tests/support/axe.ts) judges each against WCAG 2.0 and 2.1 at levels A and AA and axe's best
  * practices — the overview, an entity's details, a relationship's panel, both tables of the list
- * view, the path finder, an insight, the filters, a link's notice, the sign-in dialog, an editor's
+ * view, the path finder, an insight, a sector's map with the ways to it, the filters, a link's notice, the sign-in dialog, an editor's
  * details, history, edit form and merge dialog, a deleted entity's page with its undo, and the
  * details and list on a phone. A test fails on any moderate, serious or critical violation and
  * names each rule, its impact, its help and the elements; the minor ones are logged. Screenshots go to test-results/a11y-*.png.
  */
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { NeighbourhoodResponse } from '../../web/src/lib/api/types.ts';
@@ -161,6 +162,36 @@ describe('accessibility at desktop size (1440×900)', () => {
       .waitFor(POLL);
     await expectAccessible(page, 'insight');
     await page.close();
+  });
+
+  it("a sector's stakeholder map, a DPG's sector chips and search offering the map", async () => {
+    // A sector of its own on a DPG and its maker: the e2e graph's DPGs have none.
+    const ids = { dpg: 'dpg:a11y-sector-dpg', maker: 'org:a11y-sector-maker' };
+    const config = inject('neo4j');
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+    const run = (cypher: string) => driver.executeQuery(cypher, ids, { database: config.database });
+    await run(
+      `CREATE (d:Entity:DPG {id: $dpg, name: 'A11y Water Meter', sectors: ['A11y Waters']})
+       CREATE (:Entity:Organisation {id: $maker, name: 'A11y Water Maker', kind: 'ngo'})-[:OWNS]->(d)`,
+    );
+    try {
+      const dpg = encodeURIComponent(ids.dpg);
+      const page = await open(`#/explore?focus=${dpg}&sel=${dpg}`);
+      const chip = page.getByTitle('Stakeholder map of the A11y Waters sector');
+      await chip.waitFor(POLL);
+      await expectAccessible(page, 'sector-chips');
+      await chip.click();
+      await page.getByRole('button', { name: 'Show on canvas' }).click();
+      await page.getByRole('button', { name: 'Remove from canvas' }).waitFor(POLL);
+      await expectAccessible(page, 'sector-map');
+      await page.getByRole('combobox', { name: 'Search the graph' }).fill('a11y waters');
+      await page.locator('#search-results [role="option"]').first().waitFor(POLL);
+      await expectAccessible(page, 'sector-search');
+      await page.close();
+    } finally {
+      await run('MATCH (n:Entity) WHERE n.id IN [$dpg, $maker] DETACH DELETE n');
+      await driver.close();
+    }
   });
 
   it('the filters panel', async (ctx) => {

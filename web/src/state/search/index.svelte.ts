@@ -47,7 +47,10 @@ const sectorResults = $derived<SearchResult[]>(
         type: SECTOR_TYPE,
         kind: null,
         score: 0,
-        snippet: `${s.dpgs} ${s.dpgs === 1 ? 'DPG' : 'DPGs'} · who backs them, who works with them`,
+        snippet:
+          s.dpgs === 1
+            ? '1 DPG · who backs it, who works with it'
+            : `${s.dpgs} DPGs · who backs them, who works with them`,
       }))
     : [],
 );
