@@ -46,7 +46,7 @@ let extra = $state.raw<GraphChunk>({ nodes: [], edges: [] });
  * with no focus, instead of the overview (a sector's map: a sector is no entity to explore from).
  */
 let extraOnly = $state(false);
-/** What `extra` shown with no focus is ("Health sector: stakeholders"), for the canvas to say. */
+/** What `extra` shown with no focus is ("Health sector stakeholders"), for the canvas to say. */
 let extraTitle = $state<string | null>(null);
 const request = createLatestRequest();
 
@@ -148,11 +148,11 @@ export const graph = {
   get extra() {
     return extra;
   },
-  /** Whether the extra elements stand instead of the focus's neighbourhood. */
   /** What the extra elements shown instead of the overview are; null otherwise. */
   get extraTitle() {
     return exploration.focus === null && extraOnly ? extraTitle : null;
   },
+  /** Whether the extra elements stand instead of the focus's neighbourhood (or the overview). */
   get extraOnly() {
     return extraOnly;
   },
