@@ -17,6 +17,7 @@
  * Cytoscape's preset layout).
  */
 import { entityTypeOrder } from '../vocabulary/entity-types';
+import { LABEL_METRICS } from './label-placement';
 
 export interface TreeNode {
   id: string;
@@ -58,8 +59,11 @@ export interface WrappedTree {
   routes: TreeRoute[];
 }
 
-/** Room per column: a label under its node is wrapped at about this width. */
-const COLUMN_WIDTH = 110;
+/**
+ * Room per column: a label under its node is wrapped at this width. Narrower columns sent every
+ * other label of a wrapped row above its node, onto the line running along the row.
+ */
+const COLUMN_WIDTH = LABEL_METRICS.maxWidth;
 /** Between rows of one level, and between one level's last row and the next level. */
 const ROW_HEIGHT = 66;
 const LEVEL_GAP = 130;
