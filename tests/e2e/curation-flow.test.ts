@@ -693,6 +693,52 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('an old link to a deleted entity: its undo refused, as someone else brought it back, shows it back with the refusal (1280×800)', async () => {
+    const call = await editorSession();
+    const created = await call('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      properties: { name: 'Stale Undo Foundation', kind: 'foundation' },
+    });
+    expect(created.status).toBe(201);
+    const { id, version } = (await created.json()) as { id: string; version: number };
+    const entity = `/api/curation/entities/${encodeURIComponent(id)}`;
+    try {
+      const removed = await call('DELETE', `${entity}?version=${version}`);
+      expect(removed.status).toBe(204);
+      const page = await open(
+        { width: 1280, height: 800 },
+        `#/explore?sel=${encodeURIComponent(id)}`,
+      );
+      await signIn(page, editor);
+      const block = page.getByTestId('deleted-entity-undo');
+      const undo = block.getByRole('button', { name: /^Undo this delete/ });
+      await undo.waitFor(POLL);
+      // Brought back by someone else, behind the page's back: the page still offers the undo.
+      const auditId = removed.headers.get('audit-id');
+      expect((await call('POST', '/api/curation/delete/undo', { auditId })).status).toBe(200);
+      await undo.click();
+      // The server refuses; the page reads again what it shows: the entity is there, and its
+      // details replace "Entity not found" and its stale offer, the refusal kept in the notice.
+      await expect
+        .poll(() => page.getByTestId('delete-notice').textContent(), POLL)
+        .toContain('could not be undone');
+      await expect
+        .poll(() => page.textContent('#details-title'), POLL)
+        .toBe('Stale Undo Foundation');
+      expect(await block.count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Undo this delete/ }).count()).toBe(0);
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'curation-desktop-deleted-entity-undo-refused.png'),
+      });
+      // The old link's entity answered 404 before it was back: the browser logs that as a failed
+      // load, and that is what the page was opened to show.
+      const rest = pageErrors.filter((message) => !message.includes('status of 404'));
+      pageErrors.splice(0, pageErrors.length, ...rest);
+    } finally {
+      await removeEntity(id);
+    }
+  });
+
   it('undoes a relationship’s delete from History, and History shows the truth after an undo refused (1280×800)', async () => {
     const call = await editorSession();
     const created = await call('POST', '/api/curation/entities', {

@@ -4,6 +4,7 @@ import {
   NO_COVER,
   canvasCover,
   coveredInsets,
+  panelBox,
 } from '../../web/src/state/view/canvas-cover.ts';
 import { canvasInsets } from '../../web/src/state/view/utils.ts';
 
@@ -47,5 +48,28 @@ describe('the insets with what notices cover', () => {
         { top: 60, bottom: 40 },
       ]),
     ).toEqual({ ...panels, top: 60, bottom: 93 });
+  });
+});
+
+describe('where a floating panel lies over the canvas', () => {
+  it('is the open legend in the canvas’s corner, from the canvas’s top-left, grown by the gap', () => {
+    // Measured at 1440×900: the legend 16 px from the canvas's left and bottom edges.
+    const legend = { top: 629, right: 260, bottom: 884, left: 16 };
+    expect(panelBox(legend, DESKTOP_CANVAS)).toEqual({
+      top: 629 - 150 - COVER_GAP,
+      right: 260 + COVER_GAP,
+      bottom: 884 + COVER_GAP - 150,
+      left: 16 - COVER_GAP,
+    });
+  });
+
+  it('is cut to the canvas, and none when the panel lies beside it', () => {
+    expect(panelBox({ top: 100, right: 50, bottom: 200, left: -20 }, DESKTOP_CANVAS)).toEqual({
+      top: 0,
+      right: 50 + COVER_GAP,
+      bottom: 50 + COVER_GAP,
+      left: 0,
+    });
+    expect(panelBox({ top: 500, right: 1400, bottom: 560, left: 1100 }, DESKTOP_CANVAS)).toBeNull();
   });
 });

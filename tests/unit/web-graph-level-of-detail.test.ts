@@ -449,6 +449,37 @@ describe('placeLabels beside the node', () => {
   });
 });
 
+describe('placeLabels keeps out from under the floating panels', () => {
+  // A node near the legend's top-right corner, its below and above spots taken by its neighbours'
+  // bodies: left of it the label was put under the legend, hidden.
+  const hemmed = [
+    candidate('owner', 0, 0, 0, { text: 'University of Oslo HISP Centre' }),
+    candidate('below', 0, 40, 1, { text: '' }),
+    candidate('above', 0, -40, 2, { text: '' }),
+  ];
+  const left = labelRect(hemmed[0]!, 'left');
+  const legend = { x1: left.x1 - 200, y1: left.y1 + 2, x2: left.x1 + 10, y2: left.y2 + 300 };
+
+  it('puts a label right of its node where the left would reach under the legend', () => {
+    expect(placeLabels(hemmed).get('owner')).toBe('left');
+    expect(placeLabels(hemmed, undefined, { occupied: [legend] }).get('owner')).toBe('right');
+  });
+
+  it('keeps a label below or above its node out from under it too, and hides one with no spot left', () => {
+    const alone = [candidate('alone', 0, 0, 0, { text: 'Kenya' })];
+    const below = labelRect(alone[0]!, 'below');
+    const under = { x1: below.x1 - 5, y1: below.y1, x2: below.x2 + 5, y2: below.y2 };
+    expect(placeLabels(alone, undefined, { occupied: [under] }).get('alone')).toBe('above');
+    const everywhere = { x1: -500, y1: -500, x2: 500, y2: 500 };
+    expect(placeLabels(alone, undefined, { occupied: [everywhere] }).get('alone')).toBe('hidden');
+  });
+
+  it('leaves the label where it was when the panel lies elsewhere', () => {
+    const far = { x1: 1000, y1: 1000, x2: 1200, y2: 1300 };
+    expect(placeLabels(hemmed, undefined, { occupied: [far] }).get('owner')).toBe('left');
+  });
+});
+
 describe('placeLabels below and above the node, in a frame', () => {
   const frame = { x1: -200, y1: -200, x2: 200, y2: 200 };
   const shifted = (c: LabelCandidate, side: LabelSide) => {

@@ -17,6 +17,7 @@ import {
   cameraForPath,
   fitViewport,
   layoutOptions,
+  modelRect,
   mulberry32,
   overviewLayout,
   stretchFactors,
@@ -277,5 +278,16 @@ describe('visibleFrame', () => {
     expect(frame.x1 * viewport.zoom + viewport.pan.x).toBeCloseTo(240);
     expect((frame.x2 - frame.x1) * viewport.zoom).toBeCloseTo(800 - 240);
     expect((frame.y2 - frame.y1) * viewport.zoom).toBeCloseTo(600 - 60);
+  });
+});
+
+describe('modelRect', () => {
+  it('is the model box under a screen box, as the viewport draws it', () => {
+    const viewport = { zoom: 2, pan: { x: 100, y: -40 } };
+    const box = modelRect({ top: 460, right: 272, bottom: 750, left: 4 }, viewport);
+    expect(box).toEqual({ x1: -48, y1: 250, x2: 86, y2: 395 });
+    // Back on the screen, its corners are the box's.
+    expect(box.x1 * viewport.zoom + viewport.pan.x).toBe(4);
+    expect(box.y2 * viewport.zoom + viewport.pan.y).toBe(750);
   });
 });

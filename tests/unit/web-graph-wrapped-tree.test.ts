@@ -1,9 +1,22 @@
-// Unit tests of the Tree layout (web/src/lib/graph/wrapped-tree.ts): a hub's neighbourhood is a
-// block under the hub, not a strip, and the layout stays a tree where the tree is small.
+// Unit tests of the Tree layout (web/src/lib/graph/wrapped-tree.ts, tree-routes.ts): a hub's
+// neighbourhood is a block under the hub, not a strip, its lines routed clear of the rows as an
+// organisation chart's, and the layout stays a tree where the tree is small.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { layoutOptions } from '../../web/src/lib/graph/index.ts';
-import { wrappedTreePositions, type TreeNode } from '../../web/src/lib/graph/wrapped-tree.ts';
+import { segmentCrosses, type Rect } from '../../web/src/lib/graph/label-placement.ts';
+import {
+  clearTreeRoutes,
+  TREE_ROUTED_CLASS,
+  turnShare,
+} from '../../web/src/lib/graph/tree-routes.ts';
+import {
+  type Point,
+  type TreeRoute,
+  wrappedTree,
+  wrappedTreePositions,
+  type TreeNode,
+} from '../../web/src/lib/graph/wrapped-tree.ts';
 
 /** A hub with `count` neighbours: ten activities, then DPGs, then countries. */
 function star(count: number): { nodes: TreeNode[]; edges: { source: string; target: string }[] } {
@@ -18,6 +31,40 @@ function star(count: number): { nodes: TreeNode[]; edges: { source: string; targ
     nodes: [{ id: 'hub', type: 'Organisation', degree: count, label: 'Hub' }, ...leaves],
     edges: leaves.map((leaf) => ({ source: 'hub', target: leaf.id })),
   };
+}
+
+/** A node's body (`size` wide) and the two-line label under it, 100 wide. */
+const obstacles = (at: Point, size: number): Rect[] => [
+  { x1: at.x - size / 2, y1: at.y - size / 2, x2: at.x + size / 2, y2: at.y + size / 2 },
+  { x1: at.x - 50, y1: at.y + size / 2, x2: at.x + 50, y2: at.y + size / 2 + 30 },
+];
+
+/** The three runs of a routed line: down from the parent, across, down into the child. */
+function runs(route: TreeRoute, positions: Map<string, Point>) {
+  const from = positions.get(route.parent)!;
+  const to = positions.get(route.child)!;
+  return [
+    { ax: from.x, ay: from.y, bx: from.x, by: route.turnY },
+    { ax: from.x, ay: route.turnY, bx: to.x, by: route.turnY },
+    { ax: to.x, ay: route.turnY, bx: to.x, by: to.y },
+  ];
+}
+
+/** How many (line, other node) pairs meet: a line through another node's body or label. */
+function crossings(
+  lines: { ends: [string, string]; segments: ReturnType<typeof runs> }[],
+  positions: Map<string, Point>,
+  size: number,
+): number {
+  let count = 0;
+  for (const { ends, segments } of lines) {
+    for (const [id, at] of positions) {
+      if (ends.includes(id)) continue;
+      if (obstacles(at, size).some((box) => segments.some((s) => segmentCrosses(s, box))))
+        count += 1;
+    }
+  }
+  return count;
 }
 
 const extent = (points: Iterable<{ x: number; y: number }>) => {
@@ -46,6 +93,59 @@ describe('the Tree layout', () => {
     expect(Math.abs(hub.x - (left + leafBox.w / 2))).toBeLessThan(60);
     // No two nodes on one spot.
     expect(new Set([...positions.values()].map((p) => `${p.x},${p.y}`)).size).toBe(41);
+  });
+
+  it("draws a wrapped hub's lines as an organisation chart's, through no node or label", () => {
+    const { nodes, edges } = star(40);
+    const sized = nodes.map((node) => ({ ...node, size: 30 }));
+    const { positions, routes } = wrappedTree(sized, edges, { root: 'hub', aspect: 1.5 });
+    expect(routes.map((route) => route.child).sort()).toEqual(nodes.slice(1).map((n) => n.id));
+    const routed = routes.map((route) => ({
+      ends: [route.parent, route.child] as [string, string],
+      segments: runs(route, positions),
+    }));
+    expect(crossings(routed, positions, 30)).toBe(0);
+    // Drawn straight, the same lines ran through the rows above the ones they went to.
+    const hub = positions.get('hub')!;
+    const straight = routes.map((route) => {
+      const to = positions.get(route.child)!;
+      return {
+        ends: [route.parent, route.child] as [string, string],
+        segments: [{ ax: hub.x, ay: hub.y, bx: to.x, by: to.y }],
+      };
+    });
+    expect(crossings(straight, positions, 30)).toBeGreaterThan(20);
+    // Each run across lies between the hub and its child's row, above the child.
+    for (const route of routes) {
+      expect(route.turnY).toBeGreaterThan(hub.y);
+      expect(route.turnY).toBeLessThan(positions.get(route.child)!.y - 15);
+    }
+  });
+
+  it('routes no line to a level that fits one row, nor to one whose nodes have several parents', () => {
+    expect(wrappedTree(star(5).nodes, star(5).edges, { root: 'hub', aspect: 1.5 }).routes).toEqual(
+      [],
+    );
+    // Two parents, forty children between them: rows wrap, lines stay straight.
+    const nodes = [{ id: 'r' }, { id: 'a' }, { id: 'b' }];
+    const edges = [
+      { source: 'r', target: 'a' },
+      { source: 'r', target: 'b' },
+    ];
+    for (let i = 0; i < 40; i += 1) {
+      nodes.push({ id: `c${i}` });
+      edges.push({ source: i % 2 ? 'a' : 'b', target: `c${i}` });
+    }
+    const { positions, routes } = wrappedTree(nodes, edges, { root: 'r', aspect: 1.5 });
+    expect(new Set(nodes.slice(3).map((n) => positions.get(n.id)!.y)).size).toBeGreaterThan(1);
+    expect(routes).toEqual([]);
+  });
+
+  it('turns a line at a share of its height from its source, either way up', () => {
+    expect(turnShare({ x: 0, y: 0 }, { x: 50, y: 200 }, 50)).toBe(0.25);
+    expect(turnShare({ x: 50, y: 200 }, { x: 0, y: 0 }, 50)).toBe(0.75);
+    expect(turnShare({ x: 0, y: 0 }, { x: 50, y: 100 }, 300)).toBe(1);
+    expect(turnShare({ x: 0, y: 0 }, { x: 50, y: 0 }, 10)).toBeUndefined();
   });
 
   it('a narrow frame gets a narrower block than a wide one', () => {
@@ -115,6 +215,10 @@ describe('the Tree layout', () => {
     expect(cy.getElementById('hub').position().y).toBeLessThan(
       cy.getElementById('n00').position().y,
     );
+    // Its lines are routed; another layout draws them straight again.
+    expect(cy.edges(`.${TREE_ROUTED_CLASS}`).length).toBe(40);
+    clearTreeRoutes(cy);
+    expect(cy.edges(`.${TREE_ROUTED_CLASS}`).length).toBe(0);
     cy.destroy();
   });
 });

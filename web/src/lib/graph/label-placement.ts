@@ -10,7 +10,7 @@
  * and went unnamed while room was left on either side. On the screen every label also stays inside
  * the frame the fitted view shows: one below or above its node at the frame's edge is moved sideways
  * just inside it (see frameShift), one that cannot be (past the frame's top or bottom) tries the next
- * spot. The forced label (the selected node) goes
+ * spot; and no label lies under a floating panel (the legend), whatever its side. The forced label (the selected node) goes
  * first and stays below its node if no spot is free; the
  * preferred ones (its neighbours) go next, taking turns by type, and are hidden like the rest when
  * they find no spot. A prominent label (one of the few biggest nodes) may lie over lesser nodes'
@@ -350,6 +350,13 @@ export interface SidePlacementLimits {
    * the same function.
    */
   frame?: Rect;
+  /**
+   * Boxes no label may lie in, on any side of its node (candidates' coordinates): on the screen, the
+   * floating panels over the canvas. A small graph's labels may reach past the strip its fit keeps
+   * clear of the legend (over the legend's strip, above the legend itself, is canvas to use), and a
+   * name put left of a node near the legend went under it, hidden.
+   */
+  occupied?: readonly Rect[];
 }
 
 /** Places every candidate's label; see the module comment for the rule. */
@@ -368,7 +375,7 @@ export function placeLabels(
 export function placeLabelsInFrame(
   candidates: readonly LabelCandidate[],
   textWidth: TextWidth = estimateTextWidth,
-  { edges = [], frame }: SidePlacementLimits = {},
+  { edges = [], frame, occupied = [] }: SidePlacementLimits = {},
 ): { sides: Map<string, LabelPlacement>; shifts: Map<string, number> } {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
   // prominent nodes' bodies stand in a prominent label's way, and those of the selection and its
@@ -391,6 +398,7 @@ export function placeLabelsInFrame(
   }
   let edgeObstacles: EdgeObstacles | undefined;
   const free = (rect: Rect, candidate: LabelCandidate, side: LabelSide, overBodies: boolean) =>
+    !occupied.some((panel) => overlaps(rect, panel)) &&
     !labels.hits(rect, candidate.id) &&
     !prominentBodies.hits(rect, candidate.id) &&
     ((overBodies && candidate.prominent) || !raisedBodies.hits(rect, candidate.id)) &&

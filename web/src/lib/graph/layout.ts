@@ -8,7 +8,8 @@
  * (fcose-loader.ts), so the overview's first visit does not parse it.
  */
 import type cytoscape from 'cytoscape';
-import { wrappedTreePositions } from './wrapped-tree';
+import { setTreeRoutes } from './tree-routes';
+import { wrappedTree } from './wrapped-tree';
 
 /** The subset of fCoSE options this app sets (the extension ships no types). */
 export interface FcoseLayoutOptions extends cytoscape.BaseLayoutOptions {
@@ -140,7 +141,7 @@ function treePositions(
   return (node) => {
     if (!positions) {
       const cy = node.cy();
-      positions = wrappedTreePositions(
+      const tree = wrappedTree(
         cy.nodes().map((n) => ({
           id: n.id(),
           type: String(n.data('type') ?? ''),
@@ -151,6 +152,8 @@ function treePositions(
         cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
         { root, aspect: frame.width / frame.height },
       );
+      positions = tree.positions;
+      setTreeRoutes(cy, tree.routes, tree.positions);
     }
     return positions.get(node.id()) ?? node.position();
   };
@@ -201,7 +204,7 @@ export function concentricRings(root: string | null): {
  * Cytoscape options for `name`. fCoSE goes through {@link overviewLayout} (big graphs use the worker
  * instead, see {@link forceEngine}); the others animate from the current
  * positions, in rings around `root` or by degree (concentric, {@link concentricRings}) or rooted
- * at `root` (tree, {@link wrappedTreePositions}, shaped to `frame`: the canvas's free area).
+ * at `root` (tree, {@link wrappedTree}, shaped to `frame`: the canvas's free area).
  */
 export function layoutOptions(
   name: LayoutName,

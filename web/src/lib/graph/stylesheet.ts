@@ -10,6 +10,7 @@ import { ENTITY_TYPES } from '../vocabulary';
 import { LABEL_METRICS } from './label-placement';
 import { currentLabelScale } from './label-scale';
 import { labelShift } from './label-shift';
+import { TREE_ROUTED_CLASS, treeTurn } from './tree-routes';
 import { ENTITY_STYLES, FALLBACK_STYLE } from './palette';
 
 /** Colours of the canvas chrome, shared with the CSS (see app.css `--canvas-bg`). */
@@ -141,6 +142,16 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
         'transition-property': 'opacity, line-color, width',
         'transition-duration': 150,
         'z-index': 1,
+      },
+    },
+    // The Tree layout's lines to a wrapped level: down its alley, across above the row (tree-routes.ts).
+    {
+      selector: `edge.${TREE_ROUTED_CLASS}`,
+      style: {
+        'curve-style': 'taxi',
+        'taxi-direction': 'vertical',
+        'taxi-turn': treeTurn,
+        'taxi-turn-min-distance': 0,
       },
     },
     ...STRONG_RELATIONSHIPS.map((type) => ({

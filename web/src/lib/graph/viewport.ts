@@ -57,6 +57,23 @@ export function visibleFrame(
 }
 
 /**
+ * The model-space box under `screen` (px from the canvas's top-left corner) in `viewport`: where a
+ * floating panel lies over the graph as that viewport draws it.
+ */
+export function modelRect(
+  screen: { top: number; right: number; bottom: number; left: number },
+  viewport: Viewport,
+): { x1: number; y1: number; x2: number; y2: number } {
+  const { zoom, pan } = viewport;
+  return {
+    x1: (screen.left - pan.x) / zoom,
+    y1: (screen.top - pan.y) / zoom,
+    x2: (screen.right - pan.x) / zoom,
+    y2: (screen.bottom - pan.y) / zoom,
+  };
+}
+
+/**
  * The viewport that shows `box` as large as possible inside a `width` × `height` canvas minus `insets`,
  * centred in the free area, with zoom clamped to [`minZoom`, `maxZoom`]. When the insets leave too
  * little room (less than half of either dimension) they are ignored so the graph is never squeezed.

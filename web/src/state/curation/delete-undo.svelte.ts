@@ -69,8 +69,13 @@ export const deleteUndoActions = {
     } catch (error) {
       if (notice?.deleted.auditId === deleted.auditId) notice = { deleted, undo: failure(error) };
       // What the history offered was stale (undone by someone else, or changed since): it shows
-      // the truth now, the refusal still under its row.
-      if (isUndoRefusal(error)) void historyActions.refresh();
+      // the truth now, the refusal still under its row. So does the page of the deleted entity,
+      // which reads the history too: the entity may even be back, and then its details show.
+      if (isUndoRefusal(error)) {
+        void historyActions.refresh();
+        if (deleted.kind === 'entity' && selection.id === deleted.ids[0])
+          selectionActions.refresh();
+      }
     }
   },
   /** Closes the notice (an undo in flight still lands and reloads the canvas, unannounced). */

@@ -77,8 +77,9 @@ function dropRelationship(): void {
   relationshipDetails = idle();
 }
 
-async function loadDetails(id: string): Promise<void> {
-  details = loading();
+/** Reads `id`'s details; `quiet`: keeping those shown until the answer comes. */
+async function loadDetails(id: string, quiet = false): Promise<void> {
+  if (!quiet) details = loading();
   try {
     const data = await request.run((signal) => api.entity(id, { signal }));
     if (selectedId !== id) return;
@@ -162,6 +163,14 @@ export const selectionActions = {
       origin = from;
       void loadDetails(id);
     } else selectionActions.select(id, from);
+  },
+  /**
+   * Reads the selected entity's details again, keeping the panel as it is meanwhile: the page of a
+   * deleted entity whose undo the server refused (someone else had restored it) must show it back,
+   * and placeholders in the meantime would take the refusal shown on that page away with them.
+   */
+  refresh(): void {
+    if (selectedId !== null) void loadDetails(selectedId, true);
   },
   /** Loads the selected entity's or relationship's details again (after an error or an edit). */
   retry(): void {

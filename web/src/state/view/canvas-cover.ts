@@ -52,3 +52,22 @@ export function coveredInsets(insets: Insets, covers: Iterable<CanvasCover>): In
   }
   return top === insets.top && bottom === insets.bottom ? insets : { ...insets, top, bottom };
 }
+
+/**
+ * Where `floating` lies over `canvas`, in px from the canvas's top-left corner, grown by `gap` on
+ * every side and cut to the canvas; null when the two do not overlap. What labels keep out of: the
+ * legend in the canvas's corner hides what is drawn under it.
+ */
+export function panelBox(
+  floating: ScreenBox,
+  canvas: ScreenBox,
+  gap = COVER_GAP,
+): ScreenBox | null {
+  const box = {
+    top: Math.max(0, floating.top - gap - canvas.top),
+    right: Math.min(canvas.right - canvas.left, floating.right + gap - canvas.left),
+    bottom: Math.min(canvas.bottom - canvas.top, floating.bottom + gap - canvas.top),
+    left: Math.max(0, floating.left - gap - canvas.left),
+  };
+  return box.left < box.right && box.top < box.bottom ? box : null;
+}

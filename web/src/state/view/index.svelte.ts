@@ -7,7 +7,7 @@ import type { LayoutName, SizeMeasure } from '../../lib/graph';
 import type { Insets } from '../../lib/graph/viewport';
 import type { PanelName } from '../url/utils';
 import { canvasInsets } from './utils';
-import { type CanvasCover, coveredInsets } from './canvas-cover';
+import { type CanvasCover, coveredInsets, type ScreenBox } from './canvas-cover';
 import type { SheetDetent } from './sheet-detents';
 
 /** Below this window width the legend starts collapsed, leaving the narrower canvas to the graph. */
@@ -45,6 +45,9 @@ let panel = $state<PanelName | null>(null);
 let layoutRun = $state(0);
 /** What each open notice covers of the canvas, by notice: kept clear like the floating panels. */
 let covers = $state<Record<string, CanvasCover>>({});
+/** Where each floating panel lies over the canvas (px from its top-left corner), by panel. */
+let panelBoxes = $state<Record<string, ScreenBox>>({});
+const panels = $derived(Object.values(panelBoxes));
 const insets = $derived<Insets>(
   coveredInsets(canvasInsets(legendOpen, rowToolbar.current), Object.values(covers)),
 );
@@ -56,6 +59,10 @@ export const view = {
   },
   get insets() {
     return insets;
+  },
+  /** Where the floating panels lie over the canvas (px from its top-left corner): no label goes under them. */
+  get panels(): readonly ScreenBox[] {
+    return panels;
   },
   get layout() {
     return layout;
@@ -99,6 +106,21 @@ export const viewActions = {
       if (now) covers = Object.fromEntries(Object.entries(covers).filter(([k]) => k !== key));
     } else if (now?.top !== cover.top || now.bottom !== cover.bottom) {
       covers = { ...covers, [key]: cover };
+    }
+  },
+  /** Says where panel `key` lies over the canvas now (null: nowhere, or it is gone). */
+  placePanel(key: string, box: ScreenBox | null): void {
+    const now = panelBoxes[key];
+    if (box === null) {
+      if (now)
+        panelBoxes = Object.fromEntries(Object.entries(panelBoxes).filter(([k]) => k !== key));
+    } else if (
+      now?.top !== box.top ||
+      now.right !== box.right ||
+      now.bottom !== box.bottom ||
+      now.left !== box.left
+    ) {
+      panelBoxes = { ...panelBoxes, [key]: box };
     }
   },
   /** Opens or closes the legend. */
