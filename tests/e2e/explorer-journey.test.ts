@@ -1549,6 +1549,13 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     try {
       const map = Object.values(ids).sort();
       const page = await open(appUrl);
+      await page.waitForSelector('[data-graph-state="ready"]', POLL);
+      const placeOf = (id: string) =>
+        inPage<{ x: number; y: number }>(
+          page,
+          `window.__cy.getElementById(${JSON.stringify(id)}).position()`,
+        );
+      const inOverview = await placeOf(ids.maker);
       // Typed, the sector's name offers its map first: it is named exactly that.
       const input = page.getByRole('combobox', { name: /search/i });
       await input.fill('e2e oceans');
@@ -1580,6 +1587,8 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       // On the canvas: the stakeholders, the sector's DPGs and the activity between, no subject.
       await page.getByRole('button', { name: 'Show on canvas' }).click();
       await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      // Laid out as a picture of its own, not left where the overview had its nodes.
+      await expect.poll(() => placeOf(ids.maker), POLL).not.toEqual(inOverview);
       const crumbs = page.getByRole('navigation', { name: 'Where you are' });
       await expect
         .poll(() => crumbs.textContent(), POLL)
