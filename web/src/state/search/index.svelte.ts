@@ -19,6 +19,7 @@ import { selection, selectionActions } from '../selection/index.svelte';
 import { graphActions } from '../graph/index.svelte';
 import { insightActions } from '../insights/index.svelte';
 import { viewActions } from '../view/index.svelte';
+import { dashboardActions } from '../dashboard/index.svelte';
 import { SEARCH_DEBOUNCE_MS, SEARCH_LIMIT } from './limits';
 import {
   isSectorId,
@@ -63,7 +64,7 @@ async function askSectors(): Promise<void> {
   if (sectorsAsked) return;
   sectorsAsked = true;
   try {
-    const facets = await api.facets();
+    const facets = await dashboardActions.facets();
     sectors = facets.sectors.map((f) => ({ sector: f.value, dpgs: f.count }));
   } catch {
     // Search works without them; the next search asks again.
