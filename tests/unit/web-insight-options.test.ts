@@ -17,6 +17,9 @@ import {
   isFilterRole,
   roleName,
   filterRolesFor,
+  filterApplies,
+  filtersApply,
+  countryName,
 } from '../../web/src/lib/insights/insight-options.ts';
 import {
   insightCsv,
@@ -52,23 +55,23 @@ describe('insight options', () => {
   });
 
   it('asks the API for the filters only where the view takes them', () => {
-    expect(insightParams('collaborators', DEFAULT_INSIGHT_OPTIONS)).toEqual([]);
-    expect(insightParams('collaborators', narrowed)).toEqual([
+    expect(insightParams('collaborators', 'DPG', DEFAULT_INSIGHT_OPTIONS)).toEqual([]);
+    expect(insightParams('collaborators', 'DPG', narrowed)).toEqual([
       ['limit', '40'],
       ['kind', 'ngo'],
       ['country', 'country:KE'],
       ['membersOnly', 'true'],
     ]);
     // A stakeholder map takes the kind and the members, not the country (its subject may be one).
-    expect(insightParams('stakeholders', narrowed)).toEqual([
+    expect(insightParams('stakeholders', 'Country', narrowed)).toEqual([
       ['limit', '40'],
       ['kind', 'ngo'],
       ['membersOnly', 'true'],
     ]);
     // A role narrows a stakeholder map alone; the other views are not asked for one.
     const funders = { ...DEFAULT_INSIGHT_OPTIONS, role: 'funds' } as const;
-    expect(insightParams('stakeholders', funders)).toEqual([['role', 'funds']]);
-    expect(insightParams('collaborators', funders)).toEqual([]);
+    expect(insightParams('stakeholders', 'Country', funders)).toEqual([['role', 'funds']]);
+    expect(insightParams('collaborators', 'DPG', funders)).toEqual([]);
     expect(isDefaultOptions(funders)).toBe(false);
     expect(insightFileName('stakeholders', 'Kenya', funders)).toBe(
       'dpg-explorer-stakeholder-map-kenya-funds.csv',
@@ -82,17 +85,46 @@ describe('insight options', () => {
     expect(filterRolesFor('Country')[0]).toBe('based');
     expect(filterRolesFor('DPG')).not.toContain('based');
     expect(filterRolesFor('DPG')).toContain('funds');
-    expect(insightParams('network', narrowed)).toEqual([['limit', '40']]);
+    expect(insightParams('network', 'Organisation', narrowed)).toEqual([['limit', '40']]);
     // What it sends, the API's own schema reads as meant.
     expect(
-      collaboratorsQuerySchema.parse(Object.fromEntries(insightParams('collaborators', narrowed))),
+      collaboratorsQuerySchema.parse(
+        Object.fromEntries(insightParams('collaborators', 'DPG', narrowed)),
+      ),
     ).toMatchObject({ limit: 40, kind: 'ngo', country: 'country:KE', membersOnly: true });
     expect(
       stakeholdersQuerySchema.parse({
         country: 'country:KE',
-        ...Object.fromEntries(insightParams('stakeholders', narrowed)),
+        ...Object.fromEntries(insightParams('stakeholders', 'Country', narrowed)),
       }),
     ).toMatchObject({ id: 'country:KE', limit: 40, kind: 'ngo', membersOnly: true });
+  });
+
+  it('narrows a sector’s map to a country, and no other stakeholder map', () => {
+    expect(filterApplies('stakeholders', 'Sector', 'country')).toBe(true);
+    for (const type of ['Country', 'Activity', 'DPG', 'SDG', 'Initiative'])
+      expect(filterApplies('stakeholders', type, 'country'), type).toBe(false);
+    // Its other filters are every stakeholder map's.
+    for (const filter of ['kind', 'role', 'members'] as const)
+      expect(filterApplies('stakeholders', 'Sector', filter), filter).toBe(true);
+    // Collaborators are active in a country whatever their DPG; a network takes none.
+    expect(filterApplies('collaborators', 'DPG', 'country')).toBe(true);
+    expect(filterApplies('network', 'Sector', 'country')).toBe(false);
+    expect(filtersApply('network', 'Organisation')).toBe(false);
+    expect(filtersApply('stakeholders', 'Sector')).toBe(true);
+    expect(insightParams('stakeholders', 'Sector', narrowed)).toEqual([
+      ['limit', '40'],
+      ['kind', 'ngo'],
+      ['country', 'country:KE'],
+      ['membersOnly', 'true'],
+    ]);
+  });
+
+  it('names a country by the first that knows it, else by its code', () => {
+    const kenya = { id: 'country:KE', label: 'Kenya' };
+    expect(countryName('country:KE', [null, kenya])).toBe('Kenya');
+    expect(countryName('country:KE', [{ id: 'country:SL', label: 'Sierra Leone' }])).toBe('KE');
+    expect(countryName('country:KE', [])).toBe('KE');
   });
 
   it('puts them in the path of each view', () => {
@@ -101,6 +133,18 @@ describe('insight options', () => {
     );
     expect(insightPath('stakeholders', 'country:KE', 'Country', narrowed)).toBe(
       '/api/stakeholders?country=country%3AKE&limit=40&kind=ngo&membersOnly=true',
+    );
+    // A sector's map in a country: the sector as its subject, the country as its filter.
+    const inKenya = { ...DEFAULT_INSIGHT_OPTIONS, country: 'country:KE' };
+    expect(insightPath('stakeholders', 'sector:Health', 'Sector', inKenya)).toBe(
+      '/api/stakeholders?sector=sector%3AHealth&country=country%3AKE',
+    );
+    expect(insightPath('stakeholders', 'sector:Health', 'Sector')).toBe(
+      '/api/stakeholders?sector=sector%3AHealth',
+    );
+    // A DPG's map is mapped everywhere: no country asked for.
+    expect(insightPath('stakeholders', 'dpg:dhis2', 'DPG', inKenya)).toBe(
+      '/api/stakeholders?dpg=dpg%3Adhis2',
     );
     expect(insightPath('network', 'org:unicef', 'Organisation', { ...narrowed, top: 100 })).toBe(
       '/api/organisations/org%3Aunicef/network?limit=100',
@@ -141,6 +185,17 @@ describe('insight CSV', () => {
       }),
     ]);
     expect(table).toContain('indirect: makes a DPG deployed in Kenya; owns');
+  });
+
+  it('names a sector’s map in a country by both, as the map names itself', () => {
+    const inKenya = { ...DEFAULT_INSIGHT_OPTIONS, country: 'country:KE', role: 'funds' } as const;
+    expect(insightFileName('stakeholders', 'Health', inKenya, 'Kenya')).toBe(
+      'dpg-explorer-stakeholder-map-health-in-kenya-funds.csv',
+    );
+    // Until its name is known, by its code among the filters.
+    expect(insightFileName('stakeholders', 'Health', inKenya)).toBe(
+      'dpg-explorer-stakeholder-map-health-ke-funds.csv',
+    );
   });
 
   it('names the file by the view, its subject and the filters, which shortening keeps', () => {
@@ -307,6 +362,30 @@ describe('how an insight list is ranked', () => {
     expect(rankingNote('stakeholders', { stakeholders: [] }, 'Kenya').lead).toMatch(
       /^Direct involvement with Kenya first/,
     );
+  });
+
+  it('says a sector’s map in a country puts work there first, and cautions when none does', () => {
+    const map = (ring: number) => ({
+      subject: { id: 'sector:Health', label: 'Health', type: 'Sector' },
+      filters: { country: { id: 'country:KE', label: 'Kenya' } },
+      rings: [
+        { label: 'Takes part in an activity in Kenya involving a DPG of the Health sector' },
+        { label: 'Makes a DPG of the Health sector developed in Kenya', indirect: true },
+      ],
+      stakeholders: [{ id: 'org:x', label: 'X', type: 'Organisation', ring }],
+    });
+    const working = rankingNote('stakeholders', map(0), 'Health');
+    expect(working.lead).toMatch(
+      /^Those who take part in an activity in Kenya involving a DPG of the Health sector first/,
+    );
+    expect(working.caution).toBeNull();
+    expect(rankingNote('stakeholders', map(1), 'Health').caution).toMatch(
+      /^None of these takes part in an activity in Kenya/,
+    );
+    // Without a country, the sector's own order.
+    expect(
+      rankingNote('stakeholders', { ...map(0), filters: { country: null } }, 'Health').lead,
+    ).toMatch(/^Those who back a DPG of the Health sector first/);
   });
 
   it('says when the network measures behind a stakeholder or network order were computed', () => {

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   isSectorId,
+  sectorInCountry,
+  sectorMapTitle,
   sectorOf,
   sectorsNamed,
   sectorSubjectId,
@@ -31,6 +33,13 @@ describe('a sector as the subject of a stakeholder map', () => {
     expect(subjectTypeOf('sector:Health')).toBe('Sector');
     expect(subjectTypeOf('dpg:dhis2')).toBe('DPG');
     expect(subjectTypeOf('nonsense')).toBeUndefined();
+  });
+
+  it('names its map with the country it is narrowed to', () => {
+    expect(sectorInCountry('Health', 'Kenya')).toBe('Health in Kenya');
+    expect(sectorInCountry('Health', null)).toBe('Health');
+    expect(sectorMapTitle('Health', 'Kenya')).toBe('Health sector stakeholders in Kenya');
+    expect(sectorMapTitle('Health', null)).toBe('Health sector stakeholders');
   });
 
   it('is offered by a search whose every word starts a word of its name, from three letters', () => {

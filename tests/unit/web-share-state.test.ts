@@ -21,6 +21,7 @@ import {
 import type { GraphChunk } from '../../web/src/lib/api/types.ts';
 import { typeFromId } from '../../web/src/lib/vocabulary/index.ts';
 import { EXPANSION_MAX } from '../../web/src/state/graph/limits.ts';
+import { subjectTypeOf } from '../../web/src/lib/insights/sector-subject.ts';
 import {
   DEFAULT_INSIGHT_OPTIONS,
   FILTER_KINDS,
@@ -264,8 +265,22 @@ describe('share state in the URL', () => {
     });
     expect(unreadLinkSettings(encodeShareState(decodeShareState(map)))).toEqual([]);
     expect(unreadLinkSettings(map).map((u) => `${u.key}: ${u.reason}`)).toEqual([
-      'in: only read with potential collaborators',
+      'in: only read with potential collaborators and stakeholder maps of sectors',
     ]);
+    // A sector's map takes the country too, as its id or its code in any case.
+    const sector = '#/explore?insight=stakeholders&of=sector:Health&in=ke&role=funds';
+    expect(decodeShareState(sector).insight?.options).toEqual({
+      ...DEFAULT_INSIGHT_OPTIONS,
+      country: 'country:KE',
+      role: 'funds',
+    });
+    expect(unreadLinkSettings(sector)).toEqual([]);
+    expect(encodeShareState(decodeShareState(sector))).toBe(
+      '#/explore?insight=stakeholders&of=sector:Health&in=country:KE&role=funds',
+    );
+    expect(
+      unreadLinkSettings(sector.replace('in=ke', 'in=Kenya')).map((u) => `${u.key}: ${u.reason}`),
+    ).toEqual(['in: not a country (country:KE or KE)']);
     // A stakeholder map alone is narrowed to a role, one the API knows.
     const funders = '#/explore?insight=stakeholders&of=country:KE&role=funds';
     expect(decodeShareState(funders).insight?.options.role).toBe('funds');
@@ -330,6 +345,7 @@ describe('share state in the URL', () => {
     const views = fc.constantFrom(
       { kind: 'collaborators', id: 'dpg:dhis2' } as const,
       { kind: 'stakeholders', id: 'country:KE' } as const,
+      { kind: 'stakeholders', id: 'sector:Health' } as const,
       { kind: 'network', id: 'org:unicef' } as const,
     );
     fc.assert(
@@ -347,7 +363,8 @@ describe('share state in the URL', () => {
         fc.option(fc.constantFrom(...FILTER_ROLES), { nil: null }),
         (view, top, kind, country, members, showing, role) => {
           // Each view holds the filters it takes; the others are dropped.
-          const takes = (filter: InsightFilter) => filterApplies(view.kind, filter);
+          const takes = (filter: InsightFilter) =>
+            filterApplies(view.kind, subjectTypeOf(view.id) ?? null, filter);
           const state: ShareState = {
             ...DEFAULT_SHARE_STATE,
             panel: 'insight',

@@ -1,8 +1,8 @@
 /**
  * How far down a ranked list the reader has asked to see ("Show more"), and which organisations
- * they want (of one kind, DPGA members only, and for collaborators active in one country): the
- * API's own parameters, so the filtering and the ranking stay the server's, and the list a link
- * restores is the list that was shared.
+ * they want (of one kind, DPGA members only, for collaborators active in one country, on a sector's
+ * map those at work in one country): the API's own parameters, so the filtering and the ranking
+ * stay the server's, and the list a link restores is the list that was shared.
  */
 import { INSIGHTS_LIMITS } from '../../../../server/api/limits.ts';
 import {
@@ -12,13 +12,17 @@ import {
   type StakeholderRole,
 } from '../../../../server/model/graph-vocabulary.ts';
 import type { InsightKind } from '../../state/url/utils';
+import { SECTOR_TYPE } from './sector-subject';
 
 export interface InsightOptions {
   /** How many to list; null for the API's default (a first page). */
   top: number | null;
   /** Organisations of this kind (views whose filters include `kind`). */
   kind: OrganisationKind | null;
-  /** Active in this country, its id (`country:KE`): potential collaborators only. */
+  /**
+   * In this country, its id (`country:KE`): potential collaborators active there, or a sector's map
+   * narrowed to it.
+   */
   country: string | null;
   /** DPGA members only (views whose filters include `members`). */
   members: boolean;
@@ -29,19 +33,40 @@ export interface InsightOptions {
 /** A way a view's list can be narrowed: the option of the same name. */
 export type InsightFilter = 'kind' | 'country' | 'members' | 'role';
 
-/**
- * The filters each view's API takes. A stakeholder map has no country filter: its subject may be
- * the country, and "active in" means a collaborator's own work there (or its home).
- */
+/** The filters each view's API takes, whatever its subject. */
 const VIEW_FILTERS: Readonly<Record<InsightKind, readonly InsightFilter[]>> = {
   collaborators: ['kind', 'country', 'members'],
   stakeholders: ['kind', 'role', 'members'],
   network: [],
 };
 
-/** Whether view `kind` takes filter `filter`. */
-export function filterApplies(kind: InsightKind, filter: InsightFilter): boolean {
-  return VIEW_FILTERS[kind].includes(filter);
+/**
+ * The filters a view takes only for some subjects, and which: a sector's map narrows to a country
+ * ("Health in Kenya"). Any other stakeholder map has no country filter, as its subject may be the
+ * country itself, or an activity, a DPG, an SDG that the API maps in every country at once.
+ */
+const SUBJECT_FILTERS: Readonly<
+  Partial<Record<InsightKind, Readonly<Record<string, readonly InsightFilter[]>>>>
+> = {
+  stakeholders: { [SECTOR_TYPE]: ['country'] },
+};
+
+/** Whether view `kind` of a subject of type `subjectType` takes filter `filter`. */
+export function filterApplies(
+  kind: InsightKind,
+  subjectType: string | null,
+  filter: InsightFilter,
+): boolean {
+  const bySubject = subjectType === null ? [] : (SUBJECT_FILTERS[kind]?.[subjectType] ?? []);
+  return VIEW_FILTERS[kind].includes(filter) || bySubject.includes(filter);
+}
+
+/** The subject types for which view `kind` takes `filter` only (none when it always does). */
+export function filterSubjects(kind: InsightKind, filter: InsightFilter): string[] {
+  if (VIEW_FILTERS[kind].includes(filter)) return [];
+  return Object.entries(SUBJECT_FILTERS[kind] ?? {})
+    .filter(([, filters]) => filters.includes(filter))
+    .map(([type]) => type);
 }
 
 export const DEFAULT_INSIGHT_OPTIONS: InsightOptions = {
@@ -52,9 +77,10 @@ export const DEFAULT_INSIGHT_OPTIONS: InsightOptions = {
   role: null,
 };
 
-/** Whether view `kind` can be narrowed at all. */
-export function filtersApply(kind: InsightKind): boolean {
-  return VIEW_FILTERS[kind].length > 0;
+/** Whether view `kind` of a subject of type `subjectType` can be narrowed at all. */
+export function filtersApply(kind: InsightKind, subjectType: string | null): boolean {
+  const bySubject = subjectType === null ? [] : (SUBJECT_FILTERS[kind]?.[subjectType] ?? []);
+  return VIEW_FILTERS[kind].length + bySubject.length > 0;
 }
 
 /** How many a view lists at first, and the most it can list: one "Show more" adds a first page. */
@@ -86,6 +112,20 @@ export function nextTop(
   return Math.min(top + first, max);
 }
 
+/** A country and its name. */
+export interface NamedCountry {
+  id: string;
+  label: string;
+}
+
+/**
+ * The name of country `id` by the first of `named` that knows it (an answer, a choice in the
+ * filters), else its code: a link read before its answer names "KE" until it does.
+ */
+export function countryName(id: string, named: readonly (NamedCountry | null)[]): string {
+  return named.find((country) => country?.id === id)?.label ?? id.replace(/^country:/, '');
+}
+
 /** Whether `options` narrow or lengthen the list at all. */
 export function isDefaultOptions(options: InsightOptions): boolean {
   return (
@@ -97,15 +137,22 @@ export function isDefaultOptions(options: InsightOptions): boolean {
   );
 }
 
-/** The API query parameters for `options` in view `kind` (only those the view takes). */
-export function insightParams(kind: InsightKind, options: InsightOptions): [string, string][] {
+/**
+ * The API query parameters for `options` in view `kind` of a subject of type `subjectType` (only
+ * those the view takes for it).
+ */
+export function insightParams(
+  kind: InsightKind,
+  subjectType: string | null,
+  options: InsightOptions,
+): [string, string][] {
+  const takes = (filter: InsightFilter) => filterApplies(kind, subjectType, filter);
   const params: [string, string][] = [];
   if (options.top !== null) params.push(['limit', String(listedTop(kind, options))]);
-  if (options.kind !== null && filterApplies(kind, 'kind')) params.push(['kind', options.kind]);
-  if (options.country !== null && filterApplies(kind, 'country'))
-    params.push(['country', options.country]);
-  if (options.members && filterApplies(kind, 'members')) params.push(['membersOnly', 'true']);
-  if (options.role !== null && filterApplies(kind, 'role')) params.push(['role', options.role]);
+  if (options.kind !== null && takes('kind')) params.push(['kind', options.kind]);
+  if (options.country !== null && takes('country')) params.push(['country', options.country]);
+  if (options.members && takes('members')) params.push(['membersOnly', 'true']);
+  if (options.role !== null && takes('role')) params.push(['role', options.role]);
   return params;
 }
 

@@ -5,7 +5,7 @@
  * the stakeholder and network orders are fixed by their services. Pure.
  */
 import { formatDate } from '../entity/property-format';
-import { insightItems } from './insight-request';
+import { insightFilterCountry, insightItems } from './insight-request';
 import type { InsightKind } from '../../state/url/utils';
 
 export interface RankingNote {
@@ -55,6 +55,34 @@ function times(weight: number): string {
   return `${Number(weight.toFixed(2))} ×`;
 }
 
+/**
+ * The note for sector `sector`'s map in `country`: work in the country comes first there, as the
+ * evidence of being at work there; a DPG of the sector made or deployed there only says that its
+ * backers may be.
+ */
+function sectorInCountryNote(
+  sector: string,
+  country: string,
+  measuredOn: string | null,
+  indirectOnly: boolean,
+): RankingNote {
+  return {
+    lead:
+      `Those who take part in an activity in ${country} involving a DPG of the ${sector} sector ` +
+      `first, then, marked indirect, those who make, maintain, fund or deploy a DPG of the ` +
+      `sector developed in ${country}, then one deployed there. Within each, by role (leads, ` +
+      'co-leads, takes part; makes, maintains, funds, deploys), then the most influential in the ' +
+      'whole graph first (PageRank over every relationship).',
+    parts: [],
+    measuredOn,
+    caution: indirectOnly
+      ? `None of these takes part in an activity in ${country} involving a DPG of the ${sector} ` +
+        `sector in the graph: each backs one developed or deployed there, which does not say ` +
+        `they work in ${country}. Read them as leads to check.`
+      : null,
+  };
+}
+
 /** The note for view `kind` from its answer `body`, about the subject named `subject`. */
 export function rankingNote(kind: InsightKind, body: unknown, subject: string): RankingNote {
   const record = isRecord(body) ? body : {};
@@ -86,9 +114,13 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
           : null,
       };
     }
-    case 'stakeholders':
+    case 'stakeholders': {
+      const sector = isRecord(record.subject) && record.subject.type === 'Sector';
+      const country = insightFilterCountry(record);
+      if (sector && country !== null)
+        return sectorInCountryNote(subject, country.label, measuredOn, onlyIndirect(record));
       // A sector is no entity to take part in: its map is of those around its DPGs.
-      if (isRecord(record.subject) && record.subject.type === 'Sector')
+      if (sector)
         return {
           lead:
             `Those who back a DPG of the ${subject} sector first — making, maintaining, funding ` +
@@ -118,6 +150,7 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
             `leads to check, not as ${subject}'s stakeholders.`
           : null,
       };
+    }
     case 'network':
       return {
         lead:

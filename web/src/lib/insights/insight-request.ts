@@ -131,7 +131,7 @@ export function insightPath(
   // A stakeholder map names its subject in the query, before the options.
   const entries: [string, string][] = [
     ...(kind === 'stakeholders' ? [[STAKEHOLDER_PARAM[type]!, id] as [string, string]] : []),
-    ...insightParams(kind, options),
+    ...insightParams(kind, type, options),
   ];
   const query = entries.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
   const base =
@@ -380,7 +380,7 @@ export function insightItems(body: unknown): InsightItem[] {
   return [];
 }
 
-/** The country a collaborators answer was narrowed to, as the answer names it. */
+/** The country a collaborators answer or a sector's map was narrowed to, as the answer names it. */
 export function insightFilterCountry(body: unknown): { id: string; label: string } | null {
   if (!isRecord(body) || !isRecord(body.filters) || !isRecord(body.filters.country)) return null;
   const id = text(body.filters.country.id);

@@ -20,6 +20,19 @@ export const isSectorId = (id: string): boolean =>
 /** The sector a sector's id names. */
 export const sectorOf = (id: string): string => id.slice(PREFIX.length);
 
+/** A sector's map by its subject, and the country it is narrowed to: "Health", "Health in Kenya". */
+export function sectorInCountry(sector: string, country: string | null): string {
+  return country === null ? sector : `${sector} in ${country}`;
+}
+
+/**
+ * What the canvas calls a sector's map it draws, and its pictures' file names: "Health sector
+ * stakeholders", "Health sector stakeholders in Kenya".
+ */
+export function sectorMapTitle(sector: string, country: string | null): string {
+  return `${sector} sector stakeholders${country === null ? '' : ` in ${country}`}`;
+}
+
 /** The subject type an insight's id names: a sector, or an entity type by the id's prefix. */
 export function subjectTypeOf(id: string): string | undefined {
   return isSectorId(id) ? SECTOR_TYPE : typeFromId(id);

@@ -26,11 +26,13 @@ import {
 import {
   DEFAULT_INSIGHT_OPTIONS,
   type InsightOptions,
+  type NamedCountry,
+  countryName,
   insightPage,
   nextTop,
 } from '../../lib/insights/insight-options';
 import { type RankingNote, rankingNote } from '../../lib/insights/insight-ranking';
-import { isSectorId, sectorOf } from '../../lib/insights/sector-subject';
+import { isSectorId, sectorMapTitle, sectorOf } from '../../lib/insights/sector-subject';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
 
@@ -61,6 +63,8 @@ let status = $state<AsyncStatus<InsightAnswer>>(idle());
 /** The subject's id names no entity (a stale or mistyped link): its type is only a guess. */
 let missing = $state(false);
 let options = $state.raw<InsightOptions>(DEFAULT_INSIGHT_OPTIONS);
+/** The country last chosen in the filters, as search named it: its name until an answer gives it. */
+let chosenCountry = $state.raw<NamedCountry | null>(null);
 /** A new list for the same subject on its way ("Show more", a filter): the old one stays meanwhile. */
 let updating = $state(false);
 /** Why that new list did not come; the old one stays, with this beside it. */
@@ -114,13 +118,23 @@ function listedIds(): string[] {
   );
 }
 
-/** How the canvas names a map it draws with no entity to explore from: a sector's. */
+/** The name of `country`, by the answer on screen, the filters' choice, else its code. */
+function nameOf(country: string): string {
+  const answered = status.state === 'success' && status.data.available ? status.data.country : null;
+  return countryName(country, [answered, chosenCountry]);
+}
+
+/**
+ * How the canvas names a map it draws with no entity to explore from: a sector's, in the country
+ * its answer on screen was narrowed to.
+ */
 function canvasTitle(current: { kind: InsightKind; id: string }): string | null {
   if (!isSectorId(current.id)) return null;
+  const answer = status.state === 'success' && status.data.available ? status.data : null;
   // As the answer spells it: a link may have named it in another case.
-  const named =
-    status.state === 'success' && status.data.available ? status.data.subjectLabel : null;
-  return `${named ?? sectorOf(current.id)} sector stakeholders`;
+  const sector = answer?.subjectLabel ?? sectorOf(current.id);
+  const country = answer?.asked.country ?? null;
+  return sectorMapTitle(sector, country === null ? null : nameOf(country));
 }
 
 /** Whether the canvas still explores from where the view `current` was put on it. */
@@ -173,6 +187,13 @@ function listedItem(id: string): InsightItem | null {
   return status.data.items.find((item) => item.id === id) ?? null;
 }
 
+/** The country a sector's map is asked for in, named; null for the plain map or another view. */
+const sectorCountry = $derived<NamedCountry | null>(
+  subject !== null && isSectorId(subject.id) && options.country !== null
+    ? { id: options.country, label: nameOf(options.country) }
+    : null,
+);
+
 /** Read-only view of the insight state. */
 export const insight = {
   get subject() {
@@ -188,6 +209,13 @@ export const insight = {
   /** How far the list goes and which collaborators it keeps. */
   get options() {
     return options;
+  },
+  /**
+   * The country a sector's map is narrowed to, as asked now (its list may still be on its way),
+   * named by the answer or the filters' choice, else by its code; null otherwise.
+   */
+  get sectorCountry() {
+    return sectorCountry;
   },
   /** Whether a longer or filtered list for the same subject is loading (the current one stays). */
   get updating() {
@@ -345,6 +373,15 @@ export const insightActions = {
   async setOptions(list: InsightOptions, show: boolean = shownOnCanvas): Promise<void> {
     if (!subject) return;
     await insightActions.open(subject.kind, subject.id, subject.type, { show, list });
+  },
+  /**
+   * Lists the open view again in `country`, chosen in the filters with its name: the titles name
+   * it while its list is on its way.
+   */
+  async chooseCountry(list: InsightOptions, country: NamedCountry): Promise<void> {
+    if (!subject) return;
+    chosenCountry = country;
+    await insightActions.setOptions(list);
   },
   /**
    * The whole list, as far as the API lists it (for the CSV): the items shown when they are all

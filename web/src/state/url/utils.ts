@@ -21,19 +21,25 @@ import {
 } from '../../lib/graph';
 import { ORGANISATION_KINDS } from '../../../../server/model/graph-vocabulary.ts';
 import { LIMITS } from '../../../../server/api/limits.ts';
-import { ENTITY_TYPES, RELATIONSHIP_TYPES } from '../../lib/vocabulary';
+import {
+  ENTITY_TYPES,
+  RELATIONSHIP_TYPES,
+  entityTypesInText,
+  listInWords,
+} from '../../lib/vocabulary';
 import { EXPANSION_MAX } from '../graph/limits';
 import {
   type InsightFilter,
   type InsightOptions,
   filterApplies,
+  filterSubjects,
   insightPage,
   FILTER_KINDS,
   FILTER_ROLES,
   isFilterRole,
   isFilterKind,
 } from '../../lib/insights/insight-options';
-import { isSectorId } from '../../lib/insights/sector-subject';
+import { SECTOR_TYPE, isSectorId, subjectTypeOf } from '../../lib/insights/sector-subject';
 import { type Exploration, EMPTY_EXPLORATION } from '../graph/utils';
 import {
   type RelationshipRef,
@@ -288,7 +294,7 @@ export function decodeShareState(hash: string): ShareState {
             id: insightId,
             shown: params.get('show') === '1',
             shownItem: params.get('show') === '1' ? null : one(params.get('show')),
-            options: insightOptions(insightKind as InsightKind, params),
+            options: insightOptions(insightKind as InsightKind, insightId, params),
           }
         : null,
   };
@@ -319,22 +325,28 @@ function countryParam(value: string | null): string | null {
   return canonicalEntityId(/^country:/i.test(text) ? text : `country:${text}`);
 }
 
+/** Whether view `kind` of subject `id` takes `filter` (a sector's map its country). */
+function takes(kind: InsightKind, id: string, filter: InsightFilter): boolean {
+  return filterApplies(kind, subjectTypeOf(id) ?? null, filter);
+}
+
 /**
- * How far an insight view lists (`top`, a whole number from 1 to the view's maximum), and which
- * organisations it keeps (`only` a kind, `in` a country id, `members=1`, as far as the view takes
- * them); anything else is the default, as unreadLinkSettings reports.
+ * How far an insight view of subject `id` lists (`top`, a whole number from 1 to the view's
+ * maximum), and which organisations it keeps (`only` a kind, `in` a country id, `members=1`, as
+ * far as the view takes them for that subject); anything else is the default, as
+ * unreadLinkSettings reports.
  */
-function insightOptions(kind: InsightKind, params: URLSearchParams): InsightOptions {
+function insightOptions(kind: InsightKind, id: string, params: URLSearchParams): InsightOptions {
   const top = Number(params.get('top') ?? Number.NaN);
   const only = params.get('only');
   const country = countryParam(params.get('in'));
   const role = params.get('role');
   return {
     top: Number.isInteger(top) && top >= 1 && top <= insightPage(kind).max ? top : null,
-    kind: filterApplies(kind, 'kind') && isFilterKind(only) ? only : null,
-    country: filterApplies(kind, 'country') ? country : null,
-    members: filterApplies(kind, 'members') && params.get('members') === '1',
-    role: filterApplies(kind, 'role') && isFilterRole(role) ? role : null,
+    kind: takes(kind, id, 'kind') && isFilterKind(only) ? only : null,
+    country: takes(kind, id, 'country') ? country : null,
+    members: takes(kind, id, 'members') && params.get('members') === '1',
+    role: takes(kind, id, 'role') && isFilterRole(role) ? role : null,
   };
 }
 
@@ -352,10 +364,22 @@ const VIEW_NAMES: Readonly<Record<InsightKind, string>> = {
   network: 'partnership networks',
 };
 
-/** "only read with potential collaborators and stakeholder maps": where a filter applies. */
+/** Subject types as a link's reader knows them, in a sentence. */
+const subjectsInText = (type: string) =>
+  type === SECTOR_TYPE ? 'sectors' : entityTypesInText(type);
+
+/**
+ * "only read with potential collaborators and stakeholder maps of sectors": the views, and for a
+ * view that takes it for some subjects only, those subjects.
+ */
 function filterViews(filter: InsightFilter): string {
-  const views = INSIGHT_KINDS.filter((kind) => filterApplies(kind, filter));
-  return `only read with ${views.map((kind) => VIEW_NAMES[kind]).join(' and ')}`;
+  const views = INSIGHT_KINDS.flatMap((kind) => {
+    const subjects = filterSubjects(kind, filter);
+    if (subjects.length > 0)
+      return [`${VIEW_NAMES[kind]} of ${listInWords(subjects.map(subjectsInText))}`];
+    return filterApplies(kind, null, filter) ? [VIEW_NAMES[kind]] : [];
+  });
+  return `only read with ${listInWords(views)}`;
 }
 
 /** A part of a link the explorer could not read, and so left at its default. */
@@ -495,18 +519,15 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
         value: top,
         reason: `not a number from 1 to ${insightPage(insight.kind).max}`,
       });
-    if (filterApplies(insight.kind, 'kind')) choice('only', FILTER_KINDS, 'an organisation kind');
-    if (filterApplies(insight.kind, 'role')) choice('role', FILTER_ROLES, 'a stakeholder role');
+    const applies = (filter: InsightFilter) => takes(insight.kind, insight.id, filter);
+    if (applies('kind')) choice('only', FILTER_KINDS, 'an organisation kind');
+    if (applies('role')) choice('role', FILTER_ROLES, 'a stakeholder role');
     const country = params.get('in');
-    if (filterApplies(insight.kind, 'country') && country !== null && options.country === null)
+    if (applies('country') && country !== null && options.country === null)
       out.push({ key: 'in', value: country, reason: 'not a country (country:KE or KE)' });
     for (const [key, filter] of LINK_FILTERS)
       // Unless already named as no switch at all (`members=yes`).
-      if (
-        !filterApplies(insight.kind, filter) &&
-        params.has(key) &&
-        !out.some((u) => u.key === key)
-      )
+      if (!applies(filter) && params.has(key) && !out.some((u) => u.key === key))
         out.push({ key, value: params.get(key) ?? '', reason: filterViews(filter) });
   }
   return out;
