@@ -5,6 +5,8 @@ import {
   sectorInCountry,
   sectorMapTitle,
   sectorOf,
+  namesSector,
+  sectorsInCountriesNamed,
   sectorsNamed,
   sectorSubjectId,
   subjectTypeOf,
@@ -59,6 +61,46 @@ describe('a sector as the subject of a stakeholder map', () => {
     expect(named('health kenya')).toEqual([]);
     expect(named('ealth')).toEqual([]);
     expect(named('   ')).toEqual([]);
+  });
+
+  it('is the query exactly only when every word of its name is typed, no more', () => {
+    expect(namesSector('Health', ' HEALTH ')).toBe(true);
+    expect(namesSector('Water and Sanitation', 'water and sanitation')).toBe(true);
+    expect(namesSector('Water and Sanitation', 'water')).toBe(false);
+    expect(namesSector('Health', 'health kenya')).toBe(false);
+  });
+
+  it('is offered in a country when the words after (or before) its own name one', () => {
+    const COUNTRIES = [
+      { id: 'country:KE', label: 'Kenya', entities: 120 },
+      { id: 'country:SL', label: 'Sierra Leone', entities: 40 },
+      { id: 'country:ZA', label: 'South Africa', entities: 90 },
+      { id: 'country:SS', label: 'South Sudan', entities: 10 },
+      { id: 'country:HN', label: 'Honduras', entities: 5 },
+    ];
+    const offered = (query: string) =>
+      sectorsInCountriesNamed(SECTORS, COUNTRIES, query).map(
+        (s) => `${s.sector} in ${s.country.label}${s.exact ? ' (exact)' : ''}`,
+      );
+    expect(offered('health kenya')).toEqual(['Health in Kenya (exact)']);
+    expect(offered('Kenya Health')).toEqual(['Health in Kenya (exact)']);
+    expect(offered('health in kenya')).toEqual(['Health in Kenya (exact)']);
+    // Names being typed offer it too, not as the exact query.
+    expect(offered('heal keny')).toEqual(['Health in Kenya']);
+    expect(offered('water san sierra')).toEqual(['Water and Sanitation in Sierra Leone']);
+    // Most entities first among the countries a word starts, two at most.
+    expect(offered('health south')).toEqual(['Health in South Africa', 'Health in South Sudan']);
+    expect(sectorsInCountriesNamed(SECTORS, COUNTRIES, 'health kenya')[0]?.country).toEqual({
+      id: 'country:KE',
+      label: 'Kenya',
+    });
+    // A word that names no country, a sector alone, fewer than three letters of either: none.
+    expect(offered('health data')).toEqual([]);
+    expect(offered('health')).toEqual([]);
+    expect(offered('health ke')).toEqual([]);
+    expect(offered('he kenya')).toEqual([]);
+    expect(offered('kenya')).toEqual([]);
+    expect(offered('health kenya malaria')).toEqual([]);
   });
 
   it('keeps its case in a link, where entity ids are read in lower case', () => {

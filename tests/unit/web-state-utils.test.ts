@@ -91,10 +91,14 @@ describe('search utils', () => {
 });
 
 describe('sector maps among the search results', () => {
-  const health = { ...result('sector:Health', 'Sector'), label: 'Health' };
+  const health = { result: { ...result('sector:Health', 'Sector'), label: 'Health' }, exact: true };
   const water = {
-    ...result('sector:Water and Sanitation', 'Sector'),
-    label: 'Water and Sanitation',
+    result: { ...result('sector:Water and Sanitation', 'Sector'), label: 'Water and Sanitation' },
+    exact: false,
+  };
+  const healthInKenya = {
+    result: { ...result('sector:Health in country:KE', 'Sector'), label: 'Health in Kenya' },
+    exact: true,
   };
 
   it('come after the entities found, but first when one is named exactly what was typed', () => {
@@ -109,13 +113,23 @@ describe('sector maps among the search results', () => {
       'dpg:gnu-health',
       'sector:Water and Sanitation',
     ]);
+    // A sector and a country named exactly ("health kenya") come first too; a country's name
+    // being typed ("health ken") comes after.
+    expect(withSectors(found, [healthInKenya], 'health kenya').map((r) => r.id)).toEqual([
+      'sector:Health in country:KE',
+      'dpg:dhis2',
+      'dpg:gnu-health',
+    ]);
+    expect(
+      withSectors(found, [{ ...healthInKenya, exact: false }], 'health ken').map((r) => r.id),
+    ).toEqual(['dpg:dhis2', 'dpg:gnu-health', 'sector:Health in country:KE']);
     // An entity of that very name keeps its place.
     const named = [{ ...result('group:health', 'Group'), label: 'Health' }];
     expect(withSectors(named, [health], 'health').map((r) => r.id)).toEqual([
       'group:health',
       'sector:Health',
     ]);
-    expect(withSectors([], [health], 'health')).toEqual([health]);
+    expect(withSectors([], [health], 'health')).toEqual([health.result]);
     expect(withSectors(found, [], 'health')).toEqual(found);
   });
 });

@@ -286,7 +286,13 @@ export const insightActions = {
     kind: InsightKind,
     id: string,
     type: string,
-    opened: { show?: boolean; showItem?: string | null; list?: InsightOptions } = {},
+    opened: {
+      show?: boolean;
+      showItem?: string | null;
+      list?: InsightOptions;
+      /** The country `list` is narrowed to, named where it was chosen (search). */
+      country?: NamedCountry | null;
+    } = {},
   ): Promise<void> {
     // The same subject again (a longer or narrower list): its current list, and its entities on the
     // canvas, stay until the new list is there; if it does not come, they are still what is shown.
@@ -294,6 +300,7 @@ export const insightActions = {
     subject = { kind, id, type };
     const list = opened.list ?? DEFAULT_INSIGHT_OPTIONS;
     options = list;
+    if (opened.country) chosenCountry = opened.country;
     const show = opened.show === true;
     askedShow = show;
     updateError = null;

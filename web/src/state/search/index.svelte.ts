@@ -14,7 +14,14 @@ import {
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
 import type { SearchResponse, SearchResult } from '../../lib/api/types';
-import { type ResultGroup, displayOrder, groupResults, moveActive, withSectors } from './utils';
+import {
+  type ResultGroup,
+  type SectorOffer,
+  displayOrder,
+  groupResults,
+  moveActive,
+  withSectors,
+} from './utils';
 import { selection, selectionActions } from '../selection/index.svelte';
 import { graphActions } from '../graph/index.svelte';
 import { insightActions } from '../insights/index.svelte';
@@ -22,41 +29,84 @@ import { viewActions } from '../view/index.svelte';
 import { dashboardActions } from '../dashboard/index.svelte';
 import { SEARCH_DEBOUNCE_MS, SEARCH_LIMIT } from './limits';
 import {
-  isSectorId,
+  type CountryCount,
   SECTOR_TYPE,
   type SectorCount,
+  type SectorInCountry,
+  namesSector,
+  sectorInCountry,
   sectorSubjectId,
+  sectorsInCountriesNamed,
   sectorsNamed,
 } from '../../lib/insights/sector-subject';
+import { DEFAULT_INSIGHT_OPTIONS, type NamedCountry } from '../../lib/insights/insight-options';
 
 let query = $state('');
 let status = $state<AsyncStatus<SearchResponse>>(idle());
 let activeIndex = $state(-1);
 let open = $state(false);
 /**
- * The DPG sectors, asked for with the first search: a topic typed ("health") is offered as its
- * sector's stakeholder map after the entities found, for the advocacy team that came for it.
+ * The DPG sectors and the countries, asked for with the first search: a topic typed ("health") is
+ * offered as its sector's stakeholder map after the entities found, for the advocacy team that
+ * came for it, and a topic and a country ("health kenya") as that map in the country.
  */
 let sectors = $state.raw<readonly SectorCount[]>([]);
+let countries = $state.raw<readonly CountryCount[]>([]);
 let sectorsAsked = false;
-/** The sectors the query names, as results, once the entities it finds are there. */
-const sectorResults = $derived<SearchResult[]>(
+
+/** A sector's map offered, and the country it is narrowed to, if any. */
+interface MapOffer extends SectorOffer {
+  sector: string;
+  country: NamedCountry | null;
+}
+
+function sectorOffer(s: SectorCount, typed: string): MapOffer {
+  return {
+    sector: s.sector,
+    country: null,
+    exact: namesSector(s.sector, typed),
+    result: {
+      id: sectorSubjectId(s.sector),
+      label: s.sector,
+      type: SECTOR_TYPE,
+      kind: null,
+      score: 0,
+      snippet:
+        s.dpgs === 1
+          ? '1 DPG · who backs it, who works with it'
+          : `${s.dpgs} DPGs · who backs them, who works with them`,
+    },
+  };
+}
+
+function sectorInCountryOffer(s: SectorInCountry): MapOffer {
+  return {
+    sector: s.sector,
+    country: s.country,
+    exact: s.exact,
+    result: {
+      // No entity's id, nor a sector's alone: the offer is told apart by it.
+      id: `${sectorSubjectId(s.sector)} in ${s.country.id}`,
+      label: sectorInCountry(s.sector, s.country.label),
+      type: SECTOR_TYPE,
+      kind: null,
+      score: 0,
+      snippet: `Who works on its DPGs in ${s.country.label}, who backs those made or used there`,
+    },
+  };
+}
+
+/** The sector maps the query names, as results, once the entities it finds are there. */
+const offers = $derived<MapOffer[]>(
   status.state === 'success'
-    ? sectorsNamed(sectors, query).map((s) => ({
-        id: sectorSubjectId(s.sector),
-        label: s.sector,
-        type: SECTOR_TYPE,
-        kind: null,
-        score: 0,
-        snippet:
-          s.dpgs === 1
-            ? '1 DPG · who backs it, who works with it'
-            : `${s.dpgs} DPGs · who backs them, who works with them`,
-      }))
+    ? [
+        ...sectorsNamed(sectors, query).map((s) => sectorOffer(s, query)),
+        ...sectorsInCountriesNamed(sectors, countries, query).map(sectorInCountryOffer),
+      ]
     : [],
 );
 const groups = $derived<ResultGroup[]>(
-  groupResults(withSectors(dataOf(status)?.results ?? [], sectorResults, query)),
+  groupResults(withSectors(dataOf(status)?.results ?? [], offers, query)),
 );
 const ordered = $derived<SearchResult[]>(displayOrder(groups));
 
@@ -66,6 +116,7 @@ async function askSectors(): Promise<void> {
   try {
     const facets = await dashboardActions.facets();
     sectors = facets.sectors.map((f) => ({ sector: f.value, dpgs: f.count }));
+    countries = facets.countries.map((f) => ({ id: f.value, label: f.label, entities: f.count }));
   } catch {
     // Search works without them; the next search asks again.
     sectorsAsked = false;
@@ -186,8 +237,12 @@ export const searchActions = {
   choose(index: number = activeIndex): void {
     const result = ordered[index];
     if (!result) return;
-    if (isSectorId(result.id)) {
-      void insightActions.open('stakeholders', result.id, SECTOR_TYPE);
+    const offer = offers.find((each) => each.result === result);
+    if (offer) {
+      void insightActions.open('stakeholders', sectorSubjectId(offer.sector), SECTOR_TYPE, {
+        list: { ...DEFAULT_INSIGHT_OPTIONS, country: offer.country?.id ?? null },
+        country: offer.country,
+      });
       viewActions.openPanel('insight');
       searchActions.clear();
       return;

@@ -33,20 +33,29 @@ export function groupResults(results: readonly SearchResult[]): ResultGroup[] {
 
 const folded = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
+/** A sector's map offered as a search result, and whether the query is exactly what it names. */
+export interface SectorOffer {
+  result: SearchResult;
+  /** The query is the sector's name ("health"), or its and a country's ("health kenya"). */
+  exact: boolean;
+}
+
 /**
  * The entities found and the sector maps the query names, in one ranking: the sectors after the
- * entities, but first when one is named exactly what was typed and no entity is ("health" is a
- * topic before it is any of the 60 entities that mention it; "water" only starts a sector).
+ * entities, but first when the query names one exactly and no entity is named what was typed
+ * ("health" is a topic before it is any of the 60 entities that mention it, "health kenya" that
+ * topic in Kenya; "water" only starts a sector).
  */
 export function withSectors(
   found: readonly SearchResult[],
-  sectors: readonly SearchResult[],
+  offers: readonly SectorOffer[],
   query: string,
 ): SearchResult[] {
-  const typed = folded(query);
-  const named = (result: SearchResult | undefined) =>
-    result !== undefined && folded(result.label) === typed;
-  return sectors.some(named) && !named(found[0]) ? [...sectors, ...found] : [...found, ...sectors];
+  const sectors = offers.map((offer) => offer.result);
+  const typedEntity = found[0] !== undefined && folded(found[0].label) === folded(query);
+  return offers.some((offer) => offer.exact) && !typedEntity
+    ? [...sectors, ...found]
+    : [...found, ...sectors];
 }
 
 /** Results in display (keyboard) order. */
