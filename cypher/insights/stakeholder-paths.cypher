@@ -16,10 +16,14 @@
 // Fund beside UNICEF says whose it is).
 // A sector is no entity: its paths end at a DPG of the sector, and its branches run only without
 // a subject entity (y null), as the others run only with one (a pattern with y null matches
-// nothing).
+// nothing). A sector's map narrowed to a country ($country, its id, or '' for none: c) has
+// branches of its own, closest first as on a country's map: an activity there involving a DPG of
+// the sector (the path ends at the DPG), then a DPG of the sector developed or deployed there (the
+// path goes on to the country).
 // Bounded: at most $maxPaths rows, in a stable order.
 OPTIONAL MATCH (y:Entity {id: $id})
-CALL (y) {
+OPTIONAL MATCH (c:Entity:Country {id: $country})
+CALL (y, c) {
   // Activity: who leads, co-leads, takes part in or is involved in it
   MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(y:Activity)
   RETURN s, p
@@ -80,15 +84,31 @@ CALL (y) {
   RETURN s, p
   UNION
   // Sector: who owns, maintains, funds or implements a DPG of the sector
-  WITH y WHERE y IS NULL
+  WITH y, c WHERE y IS NULL AND c IS NULL
   MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d:DPG)
   WHERE $sector IN d.sectors
   RETURN s, p
   UNION
   // Sector: who runs or takes part in an activity that involves a DPG of the sector
-  WITH y WHERE y IS NULL
+  WITH y, c WHERE y IS NULL AND c IS NULL
   MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
             -[:INVOLVES]->(d:DPG)
+  WHERE $sector IN d.sectors
+  RETURN s, p
+  UNION
+  // Sector in a country: who runs or takes part in an activity there involving a DPG of the sector
+  WITH y, c WHERE y IS NULL
+  MATCH (c)<-[:TAKES_PLACE_IN]-(a:Activity)-[:INVOLVES]->(d:DPG)
+  WHERE $sector IN d.sectors
+  MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(a)
+            -[:INVOLVES]->(d)
+  RETURN s, p
+  UNION
+  // Sector in a country: who owns, maintains, funds or implements a DPG of the sector developed or
+  // deployed there
+  WITH y, c WHERE y IS NULL
+  MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d:DPG)
+            -[:DEVELOPED_IN|DEPLOYED_IN]->(c)
   WHERE $sector IN d.sectors
   RETURN s, p
 }

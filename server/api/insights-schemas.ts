@@ -96,7 +96,11 @@ const stakeholderSubjectFields = {
     example: 'activity:unicef/co-leading-the-community-of-practice-on-ai',
   }),
   dpg: entityIdSchema.optional().meta({ description: 'A DPG id', example: 'dpg:dhis2' }),
-  country: countryParam.optional(),
+  country: countryParam.optional().meta({
+    description:
+      'A country (id or ISO code): its map; beside `sector`, the sector’s map in that country (who takes part in an activity there involving a DPG of the sector, or backs a DPG of the sector developed or deployed there)',
+    example: 'KE',
+  }),
   sdg: sdgParam.optional(),
   initiative: entityIdSchema.optional().meta({
     description: 'An initiative id (a programme, fund, campaign…)',
@@ -128,7 +132,10 @@ export const stakeholdersQuerySchema = z
     ),
   })
   .superRefine((query, ctx) => {
-    const given = STAKEHOLDER_SUBJECTS.filter((s) => query[s] !== undefined);
+    // Beside a sector, a country narrows the sector's map ("Health in Kenya"): no second subject.
+    const given = STAKEHOLDER_SUBJECTS.filter(
+      (s) => query[s] !== undefined && !(s === 'country' && query.sector !== undefined),
+    );
     if (given.length === 0) {
       ctx.addIssue({
         code: 'custom',
@@ -144,10 +151,16 @@ export const stakeholdersQuerySchema = z
     }
   })
   .transform(({ limit, connections, kind, membersOnly, role, ...subjects }) => {
-    const subject = STAKEHOLDER_SUBJECTS.find((s) => subjects[s] !== undefined)!;
+    const subject: StakeholderSubject =
+      subjects.sector !== undefined
+        ? 'sector'
+        : STAKEHOLDER_SUBJECTS.find((s) => subjects[s] !== undefined)!;
     return {
-      subject: subject as StakeholderSubject,
+      subject,
       id: subjects[subject]!,
+      ...(subject === 'sector' && subjects.country !== undefined
+        ? { country: subjects.country }
+        : {}),
       limit,
       connections,
       kind,
@@ -333,6 +346,10 @@ export const stakeholdersResponseSchema = z
         kind: z.string().nullable(),
         membersOnly: z.boolean(),
         role: z.enum(STAKEHOLDER_ROLES).nullable(),
+        country: pathNode
+          .extend({ kind: z.string().nullable() })
+          .nullable()
+          .meta({ description: 'The country a sector’s map is narrowed to; null otherwise' }),
       })
       .meta({ description: 'The filters asked for: the map ranks the stakeholders they keep' }),
     total: count.meta({ description: 'Stakeholders the filters keep, before `limit`' }),

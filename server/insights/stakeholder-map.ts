@@ -55,6 +55,11 @@ interface LinkKind {
   indirect: boolean;
   /** What the stakeholder's relationship reaches, in words ("an activity in Kenya"). */
   object: (subject: string) => string;
+  /**
+   * Relationships a path of this link runs on past the subject: a sector's map narrowed to a
+   * country goes on from the sector's DPG to the country it is deployed in.
+   */
+  beyond?: number;
 }
 
 const TAKES_PART: readonly StakeholderRole[] = ['leads', 'co-leads', 'participates'];
@@ -149,6 +154,52 @@ export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly
   ],
 };
 
+/**
+ * The links of a sector's map narrowed to `country` ("Health in Kenya"), closest first, as a
+ * country's own map orders them: taking part in an activity there comes first, then backing a
+ * DPG of the sector developed there, then one merely listed as deployed there (weak evidence, as on
+ * the country's map). An activity's path ends at the sector's DPG it involves (the country is
+ * where the activity takes place, off the path); a DPG's path goes on to the country.
+ */
+export function sectorInCountryLinks(country: string): readonly LinkKind[] {
+  return [
+    {
+      through: 'INVOLVES',
+      roles: TAKES_PART,
+      indirect: false,
+      object: (s) => `an activity in ${country} involving a DPG of the ${s} sector`,
+    },
+    {
+      through: 'DEVELOPED_IN',
+      roles: BACKS,
+      indirect: true,
+      object: (s) => `a DPG of the ${s} sector developed in ${country}`,
+      beyond: 1,
+    },
+    {
+      through: 'DEPLOYED_IN',
+      roles: BACKS,
+      indirect: true,
+      object: (s) => `a DPG of the ${s} sector deployed in ${country}`,
+      beyond: 1,
+    },
+  ];
+}
+
+/** What a map is drawn around, as the rings name it; a sector's map may be narrowed to a country. */
+export interface MapSubject {
+  type: StakeholderSubjectType;
+  label: string;
+  /** The country a sector's map is narrowed to, by name. */
+  country?: string;
+}
+
+function linksOf(subject: MapSubject): readonly LinkKind[] {
+  return subject.type === 'Sector' && subject.country !== undefined
+    ? sectorInCountryLinks(subject.country)
+    : STAKEHOLDER_LINKS[subject.type];
+}
+
 /** A role as the verb of a ring's label: an owner "makes" what it owns. */
 const ROLE_VERBS: Readonly<Record<StakeholderRole, string>> = {
   based: 'is based in',
@@ -170,24 +221,33 @@ export interface StakeholderRing {
   label: string;
 }
 
-/** The rings of a map of `subject`, innermost first: links in their order, each by role. */
-export function stakeholderRings(subject: {
-  type: StakeholderSubjectType;
-  label: string;
-}): StakeholderRing[] {
-  return STAKEHOLDER_LINKS[subject.type].flatMap((link) =>
+/** The rings of a map of `subject`, innermost first, with how far their paths run past it. */
+function ringsOf(subject: MapSubject): { ring: StakeholderRing; beyond: number }[] {
+  return linksOf(subject).flatMap((link) =>
     STAKEHOLDER_ROLES.filter((role) => link.roles.includes(role)).map((role) => ({
-      role,
-      through: link.through,
-      indirect: link.indirect,
-      label: `${subject.type === 'Initiative' && link.through === '' ? 'runs' : ROLE_VERBS[role]} ${link.object(subject.label)}`,
+      ring: {
+        role,
+        through: link.through,
+        indirect: link.indirect,
+        label: `${subject.type === 'Initiative' && link.through === '' ? 'runs' : ROLE_VERBS[role]} ${link.object(subject.label)}`,
+      },
+      beyond: link.beyond ?? 0,
     })),
   );
 }
 
+/** The rings of a map of `subject`, innermost first: links in their order, each by role. */
+export function stakeholderRings(subject: MapSubject): StakeholderRing[] {
+  return ringsOf(subject).map(({ ring }) => ring);
+}
+
 /** The ring of a path: its role through what it goes through. */
-function ringOf(rings: readonly StakeholderRing[], role: StakeholderRole, through: string): number {
-  const ring = rings.findIndex((r) => r.role === role && r.through === through);
+function ringOf(
+  rings: readonly { ring: StakeholderRing }[],
+  role: StakeholderRole,
+  through: string,
+): number {
+  const ring = rings.findIndex(({ ring: r }) => r.role === role && r.through === through);
   if (ring < 0) throw new Error(`stakeholder-map: no ring for ${role} through "${through}"`);
   return ring;
 }
@@ -242,7 +302,7 @@ export interface Connection extends EvidencePath {
   ring: number;
   /**
    * Relationships between the stakeholder and the subject on this path (for a sector, and the DPG
-   * of the sector the path ends at).
+   * of the sector the path ends at, or goes on from to the country a map is narrowed to).
    */
   hops: number;
 }
@@ -287,7 +347,10 @@ export interface StakeholderMap {
 
 const quoteLabel = (node: PathNode) => named(node);
 
-function connectionOf(row: StakeholderPathRow, rings: readonly StakeholderRing[]): Connection {
+function connectionOf(
+  row: StakeholderPathRow,
+  rings: readonly { ring: StakeholderRing; beyond: number }[],
+): Connection {
   assertChain('stakeholder-map', row.nodes, row.rels);
   const first = row.rels[0]!;
   const role = ROLE_OF_RELATIONSHIP[first.type];
@@ -296,10 +359,11 @@ function connectionOf(row: StakeholderPathRow, rings: readonly StakeholderRing[]
     .slice(1)
     .map((r) => r.type)
     .join(',');
+  const ring = ringOf(rings, role, through);
   return {
     role,
-    ring: ringOf(rings, role, through),
-    hops: row.rels.length,
+    ring,
+    hops: row.rels.length - rings[ring]!.beyond,
     nodes: row.nodes,
     relationships: row.rels,
     sentence: pathSentence(
@@ -329,20 +393,20 @@ export function buildStakeholderMap(
   rows: readonly StakeholderPathRow[],
   contexts: ReadonlyMap<string, StakeholderContext>,
   options: {
-    subject: { type: StakeholderSubjectType; label: string };
+    subject: MapSubject;
     limit: number;
     connectionsPerStakeholder: number;
     role?: StakeholderRole;
   },
 ): StakeholderMap {
-  const rings = stakeholderRings(options.subject);
+  const reach = ringsOf(options.subject);
   const grouped = new Map<string, { ref: StakeholderRef; connections: Connection[] }>();
   for (const row of rows) {
     if (row.nodes[0]?.id !== row.stakeholder.id) {
       throw new Error(`stakeholder-map: a path of ${row.stakeholder.id} must start at it`);
     }
     const entry = grouped.get(row.stakeholder.id) ?? { ref: row.stakeholder, connections: [] };
-    entry.connections.push(connectionOf(row, rings));
+    entry.connections.push(connectionOf(row, reach));
     grouped.set(row.stakeholder.id, entry);
   }
   const kept = [...grouped.values()].filter(
@@ -409,5 +473,12 @@ export function buildStakeholderMap(
   const groups = Object.keys(byGroup).sort(
     (a, b) => byGroup[b]!.length - byGroup[a]!.length || (a < b ? -1 : 1),
   );
-  return { rings, total: all.length, stakeholders, byRole, byGroup, groups };
+  return {
+    rings: reach.map(({ ring }) => ring),
+    total: all.length,
+    stakeholders,
+    byRole,
+    byGroup,
+    groups,
+  };
 }

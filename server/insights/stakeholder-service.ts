@@ -59,6 +59,8 @@ export interface StakeholderQuery {
   membersOnly: boolean;
   /** Only stakeholders with this role. */
   role?: StakeholderRole;
+  /** A sector's map narrowed to this country (its id). */
+  country?: string;
 }
 
 export interface StakeholderAnswer extends StakeholderMap {
@@ -70,7 +72,13 @@ export interface StakeholderAnswer extends StakeholderMap {
   metricsComputedAt: string | null;
   truncated: boolean;
   /** The filters the map was drawn with: it ranks the stakeholders they keep, among themselves. */
-  filters: { kind: string | null; membersOnly: boolean; role: string | null };
+  filters: {
+    kind: string | null;
+    membersOnly: boolean;
+    role: string | null;
+    /** The country a sector's map is narrowed to. */
+    country: (PathNode & { kind: string | null }) | null;
+  };
 }
 
 /** Measures and ties of the given entities, by id. */
@@ -113,8 +121,9 @@ async function requireSector(
 }
 
 /**
- * The stakeholder map of one subject.
- * @throws NotFoundError when no entity of the subject's type has the id, or no DPG the sector.
+ * The stakeholder map of one subject; a sector's may be narrowed to a country.
+ * @throws NotFoundError when no entity of the subject's type has the id, no DPG the sector, or
+ *   the country is none.
  */
 export async function getStakeholders(
   db: GraphDatabase,
@@ -129,11 +138,16 @@ export async function getStakeholders(
             subject: await requireEntity(tx, query.id, [ENTITY_SUBJECT_TYPES[query.subject]]),
             sector: '',
           };
+    const country =
+      query.subject === 'sector' && query.country
+        ? await requireEntity(tx, query.country, ['Country'])
+        : null;
     const type = subject.type as StakeholderSubjectType;
     const rows = (await run(tx, 'insights/stakeholder-paths', {
       // A sector is no entity: '' matches none, and $sector picks its branches.
       id: sector === '' ? subject.id : '',
       sector,
+      country: country?.id ?? '',
       maxPaths: neo4j.int(maxPaths),
       // '' for any kind, never null: one cached plan for both (collaborator-service.ts says why).
       kind: query.kind ?? '',
@@ -143,7 +157,7 @@ export async function getStakeholders(
     })) as unknown as StakeholderPathRow[];
     const ids = [...new Set(rows.map((r) => r.stakeholder.id))];
     const map = buildStakeholderMap(rows, await entityContexts(tx, ids), {
-      subject: { type, label: subject.label },
+      subject: { type, label: subject.label, ...(country ? { country: country.label } : {}) },
       limit: query.limit,
       connectionsPerStakeholder: query.connections,
       role: query.role,
@@ -157,6 +171,7 @@ export async function getStakeholders(
         kind: query.kind ?? null,
         membersOnly: query.membersOnly,
         role: query.role ?? null,
+        country,
       },
       ...map,
     };

@@ -151,7 +151,7 @@ export const ROUTES: RouteSpec[] = [
     shaped: {
       'query.activity': entityIdArb,
       'query.dpg': entityIdArb,
-      'query.country': fc.constantFrom('SL', 'country:NO', 'XX'),
+      'query.country': fc.constantFrom('SL', 'country:NO', 'XX', 'KE', 'country:ke'),
       'query.sdg': fc.constantFrom('3', 'sdg:17', '0', '18', 'sdg:'),
       'query.kind': fc.constantFrom('un-agency', 'government', 'NGO'),
       'query.membersOnly': fc.constantFrom('true', '0', 'yes'),

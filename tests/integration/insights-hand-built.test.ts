@@ -263,6 +263,7 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
       type: 'Sector',
       kind: null,
     });
+    expect(map.filters.country).toBeNull();
     expect(map.rings.map((r) => r.label)).toEqual([
       'makes a DPG of the Health sector',
       'maintains a DPG of the Health sector',
@@ -310,6 +311,67 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     ]);
   });
 
+  it('narrows a sector’s map to a country: its activities there, then the makers of its DPGs deployed there', async () => {
+    const { status, body } = await api.get('/api/stakeholders?sector=education&country=gh');
+    expect(status).toBe(200);
+    const map = conforms(stakeholdersResponseSchema, body);
+    expect(map.subject.id).toBe('sector:Education');
+    expect(map.filters.country).toEqual({
+      id: 'country:GH',
+      label: 'Ghana',
+      type: 'Country',
+      kind: null,
+    });
+    // Z is Ghana's Education DPG: activity a3 there involves it, its three owners make it.
+    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.direct])).toEqual([
+      ['org:local', 'leads an activity in Ghana involving a DPG of the Education sector', false],
+      ...map.stakeholders
+        .slice(1)
+        .map((s) => [s.id, 'makes a DPG of the Education sector deployed in Ghana', true]),
+    ]);
+    expect(
+      map.stakeholders
+        .slice(1)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['org:co-owner-z', 'org:owner-z', 'org:via-activity']);
+    const paths = map.stakeholders.flatMap((s) => s.connections);
+    await expectPathsExist(db, paths);
+    expect(map.stakeholders[0]!.connections.map((c) => c.sentence)).toEqual([
+      'Org local leads “Activity a3”, which involves Z',
+    ]);
+    // An activity's path ends at the sector's DPG; a DPG's goes on to the country.
+    expect([...new Set(paths.map((p) => p.nodes.at(-1)!.id))].sort()).toEqual([
+      'country:GH',
+      'dpg:z',
+    ]);
+
+    // Health in Ghana: X is deployed there. Activity a2 involves X but is not in Ghana, and a3
+    // is there but involves Z (Education): neither brings anyone in.
+    const health = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sector=Health&country=country:GH')).body,
+    );
+    expect(health.stakeholders.map((s) => s.id).sort()).toEqual(['org:owner-x', 'org:tied']);
+    // Nothing of Health's is in Kenya: the helper based there takes part in a Health activity
+    // elsewhere, which is no tie to Health in Kenya.
+    const kenya = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sector=Health&country=KE')).body,
+    );
+    expect([kenya.total, kenya.stakeholders, kenya.filters.country?.label]).toEqual([
+      0,
+      [],
+      'Kenya',
+    ]);
+    // Narrowed further as any map is.
+    const owners = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sector=Education&country=GH&role=leads')).body,
+    );
+    expect(owners.stakeholders.map((s) => s.id)).toEqual(['org:local']);
+  });
+
   it('names the sectors there are when a sector map names none of them', async () => {
     const { status, body } = await api.get('/api/stakeholders?sector=Finance');
     expect(status).toBe(404);
@@ -325,13 +387,18 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
       stakeholdersResponseSchema,
       (await api.get('/api/stakeholders?sdg=3')).body,
     );
-    expect(all.filters).toEqual({ kind: null, membersOnly: false, role: null });
+    expect(all.filters).toEqual({ kind: null, membersOnly: false, role: null, country: null });
     expect(all.stakeholders.filter((s) => s.member).map((s) => s.id)).toEqual(['org:funder-y']);
     const companies = conforms(
       stakeholdersResponseSchema,
       (await api.get('/api/stakeholders?sdg=3&kind=company')).body,
     );
-    expect(companies.filters).toEqual({ kind: 'company', membersOnly: false, role: null });
+    expect(companies.filters).toEqual({
+      kind: 'company',
+      membersOnly: false,
+      role: null,
+      country: null,
+    });
     expect(companies.stakeholders.map((s) => s.id).sort()).toEqual(
       ['org:helper', 'org:tied', 'org:via-activity'].sort(),
     );
@@ -370,7 +437,12 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
       stakeholdersResponseSchema,
       (await api.get('/api/stakeholders?sdg=3&role=funds')).body,
     );
-    expect(funders.filters).toEqual({ kind: null, membersOnly: false, role: 'funds' });
+    expect(funders.filters).toEqual({
+      kind: null,
+      membersOnly: false,
+      role: 'funds',
+      country: null,
+    });
     expect(funders.stakeholders.map((s) => s.id).sort()).toEqual(['org:funder-y', 'org:tied']);
     expect(funders.stakeholders.map((s) => s.influence.rank)).toEqual([1, 2]);
     for (const s of funders.stakeholders) expect(s.connections[0]!.role).toBe('funds');
@@ -548,6 +620,8 @@ describe('bad input to the insights endpoints', () => {
     ['/api/stakeholders?sector=sector:', 'query.sector'],
     [`/api/stakeholders?sector=${'a'.repeat(101)}`, 'query.sector'],
     ['/api/stakeholders?dpg=dpg:x&sector=Health', 'query.sector'],
+    ['/api/stakeholders?sector=Health&country=Ghana', 'query.country'],
+    ['/api/stakeholders?sector=Health&sdg=3&country=GH', 'query.sector'],
     ['/api/organisations/org:partner/network?limit=x', 'query.limit'],
     ['/api/organisations/org:partner/network?minStrength=0', 'query.minStrength'],
     ['/api/gaps?limit=501', 'query.limit'],
@@ -568,6 +642,8 @@ describe('bad input to the insights endpoints', () => {
     '/api/stakeholders?activity=org:partner',
     '/api/stakeholders?country=FR',
     '/api/stakeholders?sector=Finance',
+    '/api/stakeholders?sector=Finance&country=GH',
+    '/api/stakeholders?sector=Health&country=FR',
     '/api/organisations/org:unknown/network',
     '/api/organisations/dpg:x/network',
     '/api/gaps?country=FR',

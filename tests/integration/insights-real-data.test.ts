@@ -383,6 +383,59 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     expect([Number(notHealth), ends.length > 10]).toEqual([0, true]);
   });
 
+  it('maps Health in Kenya: who backs a Health DPG developed there, then one deployed there, as the graph says', async () => {
+    const { status, body } = await api.get('/api/stakeholders?sector=Health&country=KE&limit=500');
+    expect(status).toBe(200);
+    const map = conforms(stakeholdersResponseSchema, body);
+    expect([map.subject.id, map.filters.country?.label]).toEqual(['sector:Health', 'Kenya']);
+    const backers = (where: string) =>
+      ids(
+        `MATCH (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d:DPG)-[:${where}]->(:Country {id: 'country:KE'})
+         WHERE 'Health' IN d.sectors AND NOT (s:Initiative AND s.kind IN ['tool', 'standard', 'policy-process'])
+         RETURN DISTINCT s.id AS id`,
+      );
+    const developed = await backers('DEVELOPED_IN');
+    const deployed = (await backers('DEPLOYED_IN')).filter((id) => !developed.includes(id));
+    const inActivities = await ids(
+      `MATCH (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(a:Activity)-[:INVOLVES]->(d:DPG)
+       WHERE 'Health' IN d.sectors AND (a)-[:TAKES_PLACE_IN]->(:Country {id: 'country:KE'})
+         AND NOT (s:Initiative AND s.kind IN ['tool', 'standard', 'policy-process'])
+       RETURN DISTINCT s.id AS id`,
+    );
+    // Ring by ring, exactly those: the sources hold no activity in Kenya, so the map starts with
+    // the makers of Health DPGs developed there (Medic's Community Health Toolkit, OpenMRS…).
+    const ringOf = (id: string) => map.rings[map.stakeholders.find((s) => s.id === id)!.ring]!;
+    const inRing = (through: string) =>
+      map.stakeholders
+        .filter((s) => map.rings[s.ring]!.through === through)
+        .map((s) => s.id)
+        .sort();
+    expect([inRing('INVOLVES'), inRing('DEVELOPED_IN'), inRing('DEPLOYED_IN')]).toEqual([
+      inActivities,
+      developed.filter((id) => !inActivities.includes(id)),
+      deployed.filter((id) => !inActivities.includes(id)),
+    ]);
+    expect(developed).toContain('org:medic-mobile-inc');
+    expect(deployed).toContain('org:hisp-uio');
+    expect(ringOf('org:hisp-uio').label).toBe('makes a DPG of the Health sector deployed in Kenya');
+    expect(map.total).toBe(new Set([...developed, ...deployed, ...inActivities]).size);
+    const paths = map.stakeholders.flatMap((s) => s.connections);
+    await expectPathsExist(db, paths);
+    // Every DPG on a path is of the Health sector, and every path ends at it or at Kenya.
+    const dpgs = [
+      ...new Set(paths.flatMap((p) => p.nodes.filter((n) => n.type === 'DPG').map((n) => n.id))),
+    ];
+    const [{ notHealth } = { notHealth: -1 }] = await query(
+      db,
+      `UNWIND $dpgs AS id MATCH (d:DPG {id: id}) WHERE NOT 'Health' IN d.sectors RETURN count(d) AS notHealth`,
+      { dpgs },
+    );
+    expect([Number(notHealth), dpgs.length > 5]).toEqual([0, true]);
+    expect(
+      paths.every((p) => p.nodes.at(-1)!.id === 'country:KE' || p.nodes.at(-1)!.type === 'DPG'),
+    ).toBe(true);
+  });
+
   it('leaves the tools, standards and policy processes an activity works on out of its stakeholders', async () => {
     const stakeholders = async (activity: string) => {
       const { status, body } = await api.get(`/api/stakeholders?activity=${activity}&limit=500`);

@@ -48,6 +48,29 @@ describe('the insights request schemas', () => {
     expect(both.error?.issues.map((i) => i.path)).toEqual([['initiative']]);
   });
 
+  it('read a country beside a sector as narrowing the sector’s map, and as a second subject elsewhere', () => {
+    expect(stakeholdersQuerySchema.parse({ sector: 'health', country: 'ke' })).toMatchObject({
+      subject: 'sector',
+      id: 'health',
+      country: 'country:KE',
+    });
+    // Alone, a country is the subject, and no sector map's narrowing.
+    const alone = stakeholdersQuerySchema.parse({ country: 'KE' });
+    expect(alone).toMatchObject({ subject: 'country', id: 'country:KE' });
+    expect(alone).not.toHaveProperty('country');
+    const dpgIn = stakeholdersQuerySchema.safeParse({ dpg: 'dpg:dhis2', country: 'KE' });
+    expect(dpgIn.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        ['country'],
+        'give only one of activity, dpg, country, sdg, initiative, sector (got dpg, country)',
+      ],
+    ]);
+    const three = stakeholdersQuerySchema.safeParse({ sector: 'Health', sdg: '3', country: 'KE' });
+    expect(three.error?.issues.map((i) => i.path)).toEqual([['sector']]);
+    const badCountry = stakeholdersQuerySchema.safeParse({ sector: 'Health', country: 'Kenya' });
+    expect(badCountry.error?.issues.map((i) => i.path)).toEqual([['country']]);
+  });
+
   it('default the collaborator options and bound the limits', () => {
     expect(collaboratorsQuerySchema.parse({})).toEqual({
       membersOnly: false,

@@ -347,6 +347,73 @@ describe('buildStakeholderMap', () => {
     expect(map.stakeholders[0]!.connections[0]!.sentence).toBe('HISP owns DHIS2');
   });
 
+  it('narrows a sector to a country: its activities there, then its DPGs developed, then deployed, there', () => {
+    const KE = { id: 'country:KE', label: 'Kenya', type: 'Country' };
+    const there = (s: StakeholderRef, type: string, where: string): StakeholderPathRow => ({
+      stakeholder: s,
+      nodes: [node(s), D, KE],
+      rels: [
+        { type, from: s.id, to: D.id },
+        { type: where, from: D.id, to: KE.id },
+      ],
+    });
+    const map = buildStakeholderMap(
+      [
+        there(GOOGLE, 'FUNDS', 'DEPLOYED_IN'),
+        there(HISP, 'OWNS', 'DEVELOPED_IN'),
+        viaDpg(GIZ, 'PARTICIPATES_IN'),
+        there(UNICEF, 'IMPLEMENTS', 'DEPLOYED_IN'),
+      ],
+      new Map([
+        ['org:google', context('org:google', 0.9, 50)],
+        ['org:unicef', context('org:unicef', 0.5, 40)],
+        ['org:hisp', context('org:hisp', 0.1, 5)],
+        ['org:giz', context('org:giz', 0.05, 3)],
+      ]),
+      {
+        subject: { type: 'Sector', label: 'Health', country: 'Kenya' },
+        limit: 10,
+        connectionsPerStakeholder: 3,
+      },
+    );
+    // As on Kenya's own map: work there first, whatever the influence, then the DPGs' makers.
+    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.direct])).toEqual([
+      ['org:giz', 'takes part in an activity in Kenya involving a DPG of the Health sector', false],
+      ['org:hisp', 'makes a DPG of the Health sector developed in Kenya', true],
+      ['org:google', 'funds a DPG of the Health sector deployed in Kenya', true],
+      ['org:unicef', 'deploys a DPG of the Health sector deployed in Kenya', true],
+    ]);
+    // The hops count to the sector's DPG: the country lies past it.
+    expect(map.stakeholders.map((s) => s.connections[0]!.hops)).toEqual([2, 1, 1, 1]);
+    expect(map.rings.map((r) => [r.through, r.indirect])).toEqual([
+      ...['leads', 'co-leads', 'takes part'].map(() => ['INVOLVES', false]),
+      ...['owns', 'maintains', 'funds', 'deploys'].map(() => ['DEVELOPED_IN', true]),
+      ...['owns', 'maintains', 'funds', 'deploys'].map(() => ['DEPLOYED_IN', true]),
+    ]);
+    expect(map.rings[0]).not.toHaveProperty('beyond');
+    expect(map.stakeholders[2]!.connections[0]!.sentence).toBe(
+      'Google funds DHIS2, which is deployed in Kenya',
+    );
+    // A path the narrowed map has no ring for (backing the DPG alone) is refused.
+    expect(() =>
+      buildStakeholderMap(
+        [
+          {
+            stakeholder: HISP,
+            nodes: [node(HISP), D],
+            rels: [{ type: 'OWNS', from: HISP.id, to: D.id }],
+          },
+        ],
+        new Map(),
+        {
+          subject: { type: 'Sector', label: 'Health', country: 'Kenya' },
+          limit: 10,
+          connectionsPerStakeholder: 3,
+        },
+      ),
+    ).toThrow(/no ring for owns through ""/);
+  });
+
   it('maps an initiative: who runs it, then its activities, then the makers of what it funds', () => {
     const FUND = { id: 'initiative:fund', label: 'Venture Fund', type: 'Initiative' };
     const ACT = { id: 'activity:unicef/invest', label: 'Investing', type: 'Activity' };
