@@ -118,6 +118,13 @@ describe('insight options', () => {
       ['country', 'country:KE'],
       ['membersOnly', 'true'],
     ]);
+    // The API reads them as the sector's map in that country, not as a second subject.
+    expect(
+      stakeholdersQuerySchema.parse({
+        sector: 'sector:Health',
+        ...Object.fromEntries(insightParams('stakeholders', 'Sector', narrowed)),
+      }),
+    ).toMatchObject({ subject: 'sector', country: 'country:KE', kind: 'ngo', membersOnly: true });
   });
 
   it('names a country by the first that knows it, else by its code', () => {
