@@ -1650,6 +1650,149 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     }
   });
 
+  it('narrows a sector’s map to a country from search or its filter, names the country, draws it, and keeps it in the link', async () => {
+    // A sector of its own in Sierra Leone (from the seed): a DPG deployed there and one developed
+    // there, with a maker and a funder, a partner in an activity there, and a DPG of the sector
+    // nowhere near it, whose maker is on the sector's map but not on its map in Sierra Leone.
+    const sector = 'E2E Coral';
+    const country = { id: 'country:SL', label: 'Sierra Leone' };
+    const ids = {
+      tide: 'dpg:e2e-coral-tide',
+      reef: 'dpg:e2e-coral-reef',
+      far: 'dpg:e2e-coral-far',
+      maker: 'org:e2e-coral-maker',
+      funder: 'org:e2e-coral-funder',
+      farMaker: 'org:e2e-coral-far-maker',
+      partner: 'org:e2e-coral-partner',
+      survey: 'activity:e2e-coral/survey',
+    };
+    const config = inject('neo4j');
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+    const run = (cypher: string, params: Record<string, unknown>) =>
+      driver.executeQuery(cypher, params, { database: config.database });
+    await run(
+      `MATCH (sl:Country {id: $country})
+       CREATE (tide:Entity:DPG {id: $ids.tide, name: 'E2E Coral Tide', sectors: [$sector]})
+       CREATE (reef:Entity:DPG {id: $ids.reef, name: 'E2E Coral Reef', sectors: [$sector]})
+       CREATE (far:Entity:DPG {id: $ids.far, name: 'E2E Coral Far', sectors: [$sector]})
+       CREATE (maker:Entity:Organisation {id: $ids.maker, name: 'E2E Coral Maker', kind: 'ngo'})
+       CREATE (funder:Entity:Organisation {id: $ids.funder, name: 'E2E Coral Funder', kind: 'foundation'})
+       CREATE (farMaker:Entity:Organisation {id: $ids.farMaker, name: 'E2E Coral Far Maker', kind: 'company'})
+       CREATE (partner:Entity:Organisation {id: $ids.partner, name: 'E2E Coral Partner', kind: 'ngo'})
+       CREATE (survey:Entity:Activity {id: $ids.survey, name: 'E2E Coral Survey'})
+       CREATE (maker)-[:OWNS]->(tide), (funder)-[:FUNDS]->(reef), (farMaker)-[:OWNS]->(far),
+              (tide)-[:DEPLOYED_IN]->(sl), (reef)-[:DEVELOPED_IN]->(sl),
+              (survey)-[:INVOLVES]->(tide), (survey)-[:TAKES_PLACE_IN]->(sl),
+              (partner)-[:PARTICIPATES_IN]->(survey)`,
+      { ids, sector, country: country.id },
+    );
+    try {
+      const page = await open(appUrl);
+      await page.waitForSelector('[data-graph-state="ready"]', POLL);
+      const panel = page.getByTestId('insight-panel');
+      const subjectLine = () => panel.getByTestId('insight-sector-subject').textContent();
+      const rows = page.getByTestId('insight-items').locator('button.item .name');
+      // A row's name is followed by its kind ("E2E Coral Maker NGO"): the name is what it starts with.
+      const names = [
+        'E2E Coral Partner',
+        'E2E Coral Funder',
+        'E2E Coral Maker',
+        'E2E Coral Far Maker',
+      ];
+      const listed = async () =>
+        (await rows.allTextContents()).map(
+          (text) => names.find((name) => text.trim().startsWith(name)) ?? text,
+        );
+      const linked = async () =>
+        new URLSearchParams((await inPage<string>(page, 'location.hash')).split('?')[1]);
+
+      // Typed, a sector and a country offer the sector's map in that country, first: named exactly.
+      const input = page.getByRole('combobox', { name: /search/i });
+      await input.fill('e2e coral sierra leone');
+      const first = page.locator('#search-results [role="option"]').first();
+      await expect.poll(() => first.textContent(), POLL).toContain(`${sector} in Sierra Leone`);
+      await input.press('Enter');
+      await expect.poll(subjectLine, POLL).toContain(`${sector} in Sierra Leone`);
+      // Work in the country first; then, indirect, backing a DPG developed, then deployed, there.
+      const inCountry = ['E2E Coral Partner', 'E2E Coral Funder', 'E2E Coral Maker'];
+      await expect.poll(listed, POLL).toEqual(inCountry);
+      const rings = page.getByTestId('insight-ring');
+      expect(await rings.first().textContent()).toContain(
+        `Takes part in an activity in Sierra Leone involving a DPG of the ${sector} sector`,
+      );
+      expect(await page.locator('#insight-country').inputValue()).toBe('Sierra Leone');
+      expect(await page.getByText('In country', { exact: true }).count()).toBe(1);
+      expect((await linked()).get('in')).toBe(country.id);
+
+      // The filter takes it off, and puts it back: the whole sector, then the country again.
+      await panel.getByRole('button', { name: 'Clear filters' }).click();
+      // The makers of one ring may come in either order: the most influential first.
+      const sorted = async () => (await listed()).sort();
+      await expect.poll(sorted, POLL).toEqual([...names].sort());
+      await expect.poll(subjectLine, POLL).not.toContain('Sierra Leone');
+      expect((await linked()).get('in')).toBeNull();
+      await page.locator('#insight-country').fill('Sierra Le');
+      const option = page
+        .locator('#insight-country-list [role="option"]')
+        .filter({ hasText: 'Sierra Leone' });
+      await option.first().waitFor(POLL);
+      await option.first().click();
+      await expect.poll(listed, POLL).toEqual(inCountry);
+      await expect.poll(subjectLine, POLL).toContain(`${sector} in Sierra Leone`);
+      await shot(page, 'sector-map-in-country');
+
+      // On the canvas: the stakeholders, the DPGs and the activity between, and the country.
+      const map = [
+        ids.partner,
+        ids.survey,
+        ids.tide,
+        ids.funder,
+        ids.reef,
+        ids.maker,
+        country.id,
+      ].sort();
+      await page.getByRole('button', { name: 'Show on canvas' }).click();
+      await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      const crumbs = page.getByRole('navigation', { name: 'Where you are' });
+      await expect
+        .poll(() => crumbs.textContent(), POLL)
+        .toContain(`${sector} sector stakeholders in Sierra Leone`);
+      expect(await page.title()).toContain(`${sector} in Sierra Leone`);
+      const link = await linked();
+      expect([link.get('of'), link.get('in'), link.get('show')]).toEqual([
+        `sector:${sector}`,
+        country.id,
+        '1',
+      ]);
+      await shot(page, 'sector-map-in-country-on-canvas');
+
+      // The link brings the same map back, named as before.
+      await page.reload();
+      await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      await expect.poll(listed, POLL).toEqual(inCountry);
+      await expect
+        .poll(() => crumbs.textContent(), POLL)
+        .toContain(`${sector} sector stakeholders in Sierra Leone`);
+      expect(await page.getByTestId('link-notice').count()).toBe(0);
+
+      // Cleared, the sector's whole map is drawn instead, and Back brings the country's again.
+      await panel.getByRole('button', { name: 'Clear filters' }).click();
+      await expect.poll(listed, POLL).toHaveLength(4);
+      await expect.poll(() => nodeIds(page), POLL).toContain(ids.farMaker);
+      await expect.poll(() => nodeIds(page), POLL).not.toContain(country.id);
+      await expect.poll(() => crumbs.textContent(), POLL).not.toContain('Sierra Leone');
+      await page.goBack();
+      await expect.poll(listed, POLL).toEqual(inCountry);
+      await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      await page.close();
+    } finally {
+      await run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
+        ids: Object.values(ids),
+      });
+      await driver.close();
+    }
+  });
+
   it('asks the API nothing it would refuse for a link with malformed ids, and offers no Retry', async () => {
     const page = await open(
       `${appUrl}/#/explore?focus=org%3Anot%20an%20id&sel=org%3Anot%20an%20id`,
