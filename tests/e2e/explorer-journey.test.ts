@@ -1785,6 +1785,23 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       await expect.poll(listed, POLL).toEqual(inCountry);
       await expect.poll(() => nodeIds(page), POLL).toEqual(map);
       await page.close();
+
+      // A country's own map leads to one sector's there.
+      const countryMap = await open(
+        `${appUrl}/#/explore?panel=insight&insight=stakeholders&of=${country.id}`,
+      );
+      const bySector = countryMap.getByTestId('insight-by-sector');
+      await bySector.getByRole('combobox').selectOption(sector);
+      await bySector.getByRole('button', { name: 'Open' }).click();
+      await expect
+        .poll(() => countryMap.getByTestId('insight-sector-subject').textContent(), POLL)
+        .toContain(`${sector} in Sierra Leone`);
+      expect(
+        new URLSearchParams((await inPage<string>(countryMap, 'location.hash')).split('?')[1]).get(
+          'in',
+        ),
+      ).toBe(country.id);
+      await countryMap.close();
     } finally {
       await run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
         ids: Object.values(ids),
