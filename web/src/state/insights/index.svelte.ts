@@ -63,7 +63,10 @@ let status = $state<AsyncStatus<InsightAnswer>>(idle());
 /** The subject's id names no entity (a stale or mistyped link): its type is only a guess. */
 let missing = $state(false);
 let options = $state.raw<InsightOptions>(DEFAULT_INSIGHT_OPTIONS);
-/** The country last chosen in the filters, as search named it: its name until an answer gives it. */
+/**
+ * The country last chosen (in the filters, an offer of search, a country's map), as it was named
+ * there: its name until an answer gives it.
+ */
 let chosenCountry = $state.raw<NamedCountry | null>(null);
 /** A new list for the same subject on its way ("Show more", a filter): the old one stays meanwhile. */
 let updating = $state(false);
