@@ -2,7 +2,8 @@
  * An automated accessibility check of the explorer's main screens in headless Chromium: axe-core
  * (tests/support/axe.ts) judges each against WCAG 2.0 and 2.1 at levels A and AA and axe's best
  * practices — the overview, an entity's details, a relationship's panel, both tables of the list
- * view, the path finder, an insight, a sector's map with the ways to it, the filters, a link's notice, the sign-in dialog, an editor's
+ * view, the path finder, an insight, a sector's map with the ways to it and narrowed to a country,
+ * the filters, a link's notice, the sign-in dialog, an editor's
  * details, history, edit form and merge dialog, a deleted entity's page with its undo, and the
  * details and list on a phone. A test fails on any moderate, serious or critical violation and
  * names each rule, its impact, its help and the elements; the minor ones are logged. Screenshots go to test-results/a11y-*.png.
@@ -172,7 +173,8 @@ describe('accessibility at desktop size (1440×900)', () => {
     const run = (cypher: string) => driver.executeQuery(cypher, ids, { database: config.database });
     await run(
       `CREATE (d:Entity:DPG {id: $dpg, name: 'A11y Water Meter', sectors: ['A11y Waters']})
-       CREATE (:Entity:Organisation {id: $maker, name: 'A11y Water Maker', kind: 'ngo'})-[:OWNS]->(d)`,
+       CREATE (:Entity:Organisation {id: $maker, name: 'A11y Water Maker', kind: 'ngo'})-[:OWNS]->(d)
+       WITH d MATCH (sl:Country {id: 'country:SL'}) CREATE (d)-[:DEPLOYED_IN]->(sl)`,
     );
     try {
       const dpg = encodeURIComponent(ids.dpg);
@@ -188,6 +190,19 @@ describe('accessibility at desktop size (1440×900)', () => {
       await page.locator('#search-results [role="option"]').first().waitFor(POLL);
       await expectAccessible(page, 'sector-search');
       await page.close();
+      // Narrowed to a country in its filter ("In country"), and on the canvas with the country.
+      const inCountry = await open(
+        `#/explore?panel=insight&insight=stakeholders&of=${encodeURIComponent('sector:A11y Waters')}&in=SL&show=1`,
+      );
+      await inCountry.getByRole('button', { name: 'Remove from canvas' }).waitFor(POLL);
+      await inCountry.getByRole('combobox', { name: 'In country' }).waitFor(POLL);
+      await expectAccessible(inCountry, 'sector-map-in-country');
+      await inCountry.close();
+      // A country's map, with its way to one sector's map there.
+      const countryMap = await open(`#/explore?panel=insight&insight=stakeholders&of=country:SL`);
+      await countryMap.getByTestId('insight-by-sector').waitFor(POLL);
+      await expectAccessible(countryMap, 'country-map-by-sector');
+      await countryMap.close();
     } finally {
       await run('MATCH (n:Entity) WHERE n.id IN [$dpg, $maker] DETACH DELETE n');
       await driver.close();
