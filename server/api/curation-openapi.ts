@@ -184,7 +184,7 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
       ...writeErrors(404),
       404: err('No audit event has that id'),
       409: err(
-        'UNDO_REFUSED: `details.reason` is changed (`details.changes` names what), already-undone, in-use (the removed id is taken again), not-recorded (a merge recorded before undo existed) or unrestorable',
+        'UNDO_REFUSED: `details.reason` is changed (`details.changes` names what), already-undone (`details.undoneAt` says when), in-use (the removed id is taken again), not-recorded (a merge recorded before undo existed) or unrestorable',
       ),
     },
   });
@@ -200,7 +200,7 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
       ...writeErrors(404),
       404: err('No audit event has that id'),
       409: err(
-        'UNDO_REFUSED: `details.reason` is in-use (an entity holds the id again, or a merge redirects it; the relationship exists again), already-undone, changed (an end of the relationship is gone or another kind of entity now, or the id or relationship was created and deleted again since: undo that later delete; `details.changes` names what), not-recorded (a delete recorded before undo existed) or unrestorable',
+        'UNDO_REFUSED: `details.reason` is in-use (an entity holds the id again, or a merge redirects it; the relationship exists again), already-undone (`details.undoneAt` says when), changed (an end of the relationship is gone or another kind of entity now, or the id or relationship was created and deleted again since: undo that later delete; `details.changes` names what), not-recorded (a delete recorded before undo existed) or unrestorable',
       ),
     },
   });

@@ -339,6 +339,13 @@ export const stakeholdersResponseSchema = z
         description:
           'The map’s rings, innermost first: how a stakeholder is involved (direct involvement first), then its role. `ring` indexes this list',
       }),
+    sectors: z
+      .array(z.object({ sector: z.string(), dpgs: count }))
+      .optional()
+      .meta({
+        description:
+          'On a country’s map only: the DPG sectors at work there (of the DPGs developed or deployed there, or involved in an activity there), with how many such DPGs each has, most first; each is a sector’s map in that country (`?sector=…&country=…`)',
+      }),
     metricsComputedAt: z.string().nullable(),
     truncated: z.boolean(),
     filters: z

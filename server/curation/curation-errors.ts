@@ -43,7 +43,13 @@ export interface RecordRefusal {
 export class UndoRefusedError extends AppError {
   constructor(
     message: string,
-    details: { reason: UndoRefusalReason; auditId: string; changes?: string[] },
+    details: {
+      reason: UndoRefusalReason;
+      auditId: string;
+      changes?: string[];
+      /** When the event was undone, for `already-undone` (ISO 8601). */
+      undoneAt?: string | null;
+    },
   ) {
     super(message, 409, 'UNDO_REFUSED', details);
   }

@@ -34,7 +34,7 @@ import {
 import { toEntityState, type EntityState } from './entity-edits.ts';
 import { driverProperties, driverRelationships } from './recorded-values.ts';
 import { toRelationshipState, type RelationshipState } from './relationship-edits.ts';
-import { lockUndoableEvent } from './undo-event.ts';
+import { alreadyUndoneMessage, lockUndoableEvent } from './undo-event.ts';
 
 export interface UndoDeleteResult {
   /** The entity back; null when a relationship delete was undone. */
@@ -194,10 +194,11 @@ export async function undoDelete(
       // The event's lock first: a second undo of this delete waits here, then sees it undone.
       const event = await lockUndoableEvent(tx, auditId, DELETE_ACTIONS, 'a delete');
       if (event.undoneBy)
-        throw new UndoRefusedError(
-          `This delete was undone already (${event.undoneAt ?? 'earlier'}).`,
-          { reason: 'already-undone', auditId },
-        );
+        throw new UndoRefusedError(alreadyUndoneMessage('delete', event.undoneAt), {
+          reason: 'already-undone',
+          auditId,
+          undoneAt: event.undoneAt,
+        });
       const read = readRecordedDelete(event);
       if ('refusal' in read)
         throw new UndoRefusedError(read.refusal.message, {

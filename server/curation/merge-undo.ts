@@ -11,7 +11,7 @@ import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { isConstraintViolation } from '../db/retry-policy.ts';
 import { markMetricsStale } from '../insights/metrics-service.ts';
 import { recordAudit } from './audit-trail.ts';
-import { lockUndoableEvent } from './undo-event.ts';
+import { alreadyUndoneMessage, lockUndoableEvent } from './undo-event.ts';
 import { UndoRefusedError } from './curation-errors.ts';
 import { toEntityState, type EntityState } from './entity-edits.ts';
 import {
@@ -100,10 +100,11 @@ export async function undoMerge(
       // The event was locked before anything else (lockUndoableEvent): an undo of it that ran
       // meanwhile committed before this one read it, so what it said then still holds.
       if (event.undoneBy)
-        throw new UndoRefusedError(
-          `This merge was undone already (${event.undoneAt ?? 'earlier'}).`,
-          { reason: 'already-undone', auditId },
-        );
+        throw new UndoRefusedError(alreadyUndoneMessage('merge', event.undoneAt), {
+          reason: 'already-undone',
+          auditId,
+          undoneAt: event.undoneAt,
+        });
       const [state] = await run(tx, 'curation/unmerge-state', { remove: plan.remove });
       if (state!.inUse)
         throw new UndoRefusedError(

@@ -42,6 +42,24 @@ export interface UndoableEvent {
 }
 
 /**
+ * Why an event undone already cannot be undone, for the person who asked: when, in words and in
+ * UTC ("on 6 Dec 2026 at 12:55 UTC"), where the ISO time (which the refusal's details keep) read
+ * as a machine's.
+ */
+export function alreadyUndoneMessage(noun: string, undoneAt: string | null): string {
+  const at = undoneAt === null ? Number.NaN : Date.parse(undoneAt);
+  if (Number.isNaN(at)) return `This ${noun} was undone already.`;
+  const day = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(at);
+  const time = new Date(at).toISOString().slice(11, 16);
+  return `This ${noun} was undone already, on ${day} at ${time} UTC.`;
+}
+
+/**
  * The audit event `auditId` names, locked: 404 when there is none, 400 at `body.auditId` when
  * its action is none of `actions` (`noun` says what it should have been: "a merge").
  */

@@ -60,6 +60,7 @@ export const CYPHER_NAMES = [
   'insights/collaborator-evidence',
   'insights/stakeholder-paths',
   'insights/sectors',
+  'insights/country-sectors',
   'insights/entity-ref',
   'insights/entity-ties',
   'insights/organisation-ties',

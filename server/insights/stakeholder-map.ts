@@ -1,6 +1,6 @@
 /**
  * Turns the paths that connect stakeholders to a subject (an activity, DPG, country, SDG or
- * initiative) into a stakeholder map: each organisation, group or funding initiative once, with its
+ * initiative, or a sector, in the world or in one country) into a stakeholder map: each organisation, group or funding initiative once, with its
  * roles (from the first relationship of its paths), its ring (its closest link to the subject: how
  * it is involved, then its role), its influence (network measures of the whole graph), its ties,
  * and the paths that say how it is connected. Pure.
@@ -161,7 +161,7 @@ export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly
  * the country's map). An activity's path ends at the sector's DPG it involves (the country is
  * where the activity takes place, off the path); a DPG's path goes on to the country.
  */
-export function sectorInCountryLinks(country: string): readonly LinkKind[] {
+function sectorInCountryLinks(country: string): readonly LinkKind[] {
   return [
     {
       through: 'INVOLVES',
@@ -221,8 +221,14 @@ export interface StakeholderRing {
   label: string;
 }
 
+/** A ring, and how many relationships its paths run past the subject (LinkKind's `beyond`). */
+interface PlacedRing {
+  ring: StakeholderRing;
+  beyond: number;
+}
+
 /** The rings of a map of `subject`, innermost first, with how far their paths run past it. */
-function ringsOf(subject: MapSubject): { ring: StakeholderRing; beyond: number }[] {
+function ringsOf(subject: MapSubject): PlacedRing[] {
   return linksOf(subject).flatMap((link) =>
     STAKEHOLDER_ROLES.filter((role) => link.roles.includes(role)).map((role) => ({
       ring: {
@@ -242,11 +248,7 @@ export function stakeholderRings(subject: MapSubject): StakeholderRing[] {
 }
 
 /** The ring of a path: its role through what it goes through. */
-function ringOf(
-  rings: readonly { ring: StakeholderRing }[],
-  role: StakeholderRole,
-  through: string,
-): number {
+function ringOf(rings: readonly PlacedRing[], role: StakeholderRole, through: string): number {
   const ring = rings.findIndex(({ ring: r }) => r.role === role && r.through === through);
   if (ring < 0) throw new Error(`stakeholder-map: no ring for ${role} through "${through}"`);
   return ring;
@@ -347,10 +349,7 @@ export interface StakeholderMap {
 
 const quoteLabel = (node: PathNode) => named(node);
 
-function connectionOf(
-  row: StakeholderPathRow,
-  rings: readonly { ring: StakeholderRing; beyond: number }[],
-): Connection {
+function connectionOf(row: StakeholderPathRow, rings: readonly PlacedRing[]): Connection {
   assertChain('stakeholder-map', row.nodes, row.rels);
   const first = row.rels[0]!;
   const role = ROLE_OF_RELATIONSHIP[first.type];

@@ -71,6 +71,11 @@ export interface StakeholderAnswer extends StakeholderMap {
   /** When the influence measures were computed; null if never. */
   metricsComputedAt: string | null;
   truncated: boolean;
+  /**
+   * On a country's map, the DPG sectors at work there (country-sectors.cypher), most DPGs first:
+   * each a sector's map in that country. Absent on other maps.
+   */
+  sectors?: SectorCount[];
   /** The filters the map was drawn with: it ranks the stakeholders they keep, among themselves. */
   filters: {
     kind: string | null;
@@ -162,9 +167,16 @@ export async function getStakeholders(
       connectionsPerStakeholder: query.connections,
       role: query.role,
     });
+    const sectors =
+      type === 'Country'
+        ? ((await run(tx, 'insights/country-sectors', {
+            id: subject.id,
+          })) as unknown as SectorCount[])
+        : undefined;
     return {
       subject,
       roles: STAKEHOLDER_ROLES,
+      ...(sectors ? { sectors } : {}),
       metricsComputedAt: await metricsComputedAt(tx),
       truncated: rows.length >= maxPaths,
       filters: {

@@ -818,6 +818,69 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('offers a merge’s undo in History, and shows the truth when someone else undid it first (1280×800)', async () => {
+    const call = await editorSession();
+    const create = async (name: string) => {
+      const answer = await call('POST', '/api/curation/entities', {
+        type: 'Organisation',
+        properties: { name, kind: 'ngo' },
+      });
+      expect(answer.status).toBe(201);
+      return (await answer.json()) as { id: string; version: number };
+    };
+    const keep = await create('History Merge Keeper');
+    const other = await create('History Merge Keeper Twin');
+    try {
+      const merged = await call('POST', '/api/curation/merge', {
+        keep: keep.id,
+        remove: other.id,
+        keepVersion: keep.version,
+        removeVersion: other.version,
+      });
+      expect(merged.status).toBe(200);
+      const { auditId } = (await merged.json()) as { auditId: string };
+      const page = await open(
+        { width: 1280, height: 800 },
+        `#/explore?focus=${encodeURIComponent(keep.id)}&sel=${encodeURIComponent(keep.id)}`,
+      );
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      await signIn(page, editor);
+      await page.click('[data-testid="history-tab"]');
+      const history = page.getByTestId('history');
+      const undo = history.getByTestId('history-undo-merge');
+      await undo.waitFor(POLL);
+      expect(await undo.getAttribute('aria-label')).toContain(
+        'separate History Merge Keeper Twin from History Merge Keeper',
+      );
+      // Undone by someone else, behind the page's back: the server refuses this page's undo, and
+      // History reads again, showing the undo that happened, offering none, the refusal kept.
+      expect((await call('POST', '/api/curation/merge/undo', { auditId })).status).toBe(200);
+      await undo.click();
+      const notice = page.getByTestId('merge-notice');
+      await expect.poll(() => notice.textContent(), POLL).toContain('could not be undone');
+      const newest = () => history.getByTestId('history-event').first().getAttribute('data-action');
+      await expect.poll(newest, POLL).toBe('entity.unmerge');
+      await expect.poll(() => undo.count(), POLL).toBe(0);
+      const refusal = history.getByTestId('undo-refusal');
+      expect(await refusal.isVisible()).toBe(true);
+      expect(await refusal.getAttribute('role')).toBe('alert');
+      expect(
+        await inPage<string | null>(page, 'document.activeElement?.dataset.testid ?? null'),
+      ).toBe('undo-refusal');
+      // The twin is its own entity again, as the server says.
+      const twin = await fetch(new URL(`/api/entities/${encodeURIComponent(other.id)}`, appUrl), {
+        redirect: 'manual',
+      });
+      expect(twin.status).toBe(200);
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'curation-desktop-history-merge-undo-refused.png'),
+      });
+    } finally {
+      await removeEntity(keep.id);
+      await removeEntity(other.id);
+    }
+  });
+
   it('keeps the search box usable on a phone when signed in, the account behind the avatar (390×844)', async () => {
     const page = await open({ width: 390, height: 844 }, '#/explore');
     await signIn(page, editor);

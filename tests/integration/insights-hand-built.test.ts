@@ -364,6 +364,21 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
       [],
       'Kenya',
     ]);
+    // Ghana's own map names the sectors at work there, each a sector's map there: X (Health) is
+    // deployed there, Z (Education) too and activity a3 there involves it. Kenya has none.
+    const ghana = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?country=GH')).body,
+    );
+    expect(ghana.sectors).toEqual([
+      { sector: 'Education', dpgs: 1 },
+      { sector: 'Health', dpgs: 1 },
+    ]);
+    expect(
+      conforms(stakeholdersResponseSchema, (await api.get('/api/stakeholders?country=KE')).body)
+        .sectors,
+    ).toEqual([]);
+    expect(map).not.toHaveProperty('sectors');
     // Narrowed further as any map is.
     const owners = conforms(
       stakeholdersResponseSchema,

@@ -436,6 +436,32 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     ).toBe(true);
   });
 
+  it('names on Kenya’s map the sectors at work there, each a sector’s map of Kenya with someone on it', async () => {
+    const kenya = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?country=KE&limit=1')).body,
+    );
+    const sectors = kenya.sectors ?? [];
+    expect(sectors[0]).toEqual({ sector: 'Health', dpgs: 17 });
+    // As the graph counts them: DPGs of the sector developed or deployed in Kenya, or involved in
+    // an activity there.
+    const [{ health } = { health: -1 }] = await query(
+      db,
+      `MATCH (d:DPG) WHERE 'Health' IN d.sectors
+         AND ((d)-[:DEVELOPED_IN|DEPLOYED_IN]->(:Country {id: 'country:KE'})
+              OR (d)<-[:INVOLVES]-(:Activity)-[:TAKES_PLACE_IN]->(:Country {id: 'country:KE'}))
+       RETURN count(d) AS health`,
+    );
+    expect(Number(health)).toBe(17);
+    expect(sectors.length).toBeGreaterThan(5);
+    for (const { sector } of sectors) {
+      const { status, body } = await api.get(
+        `/api/stakeholders?sector=${encodeURIComponent(sector)}&country=KE&limit=1`,
+      );
+      expect([sector, status, body.total > 0]).toEqual([sector, 200, true]);
+    }
+  });
+
   it('leaves the tools, standards and policy processes an activity works on out of its stakeholders', async () => {
     const stakeholders = async (activity: string) => {
       const { status, body } = await api.get(`/api/stakeholders?activity=${activity}&limit=500`);

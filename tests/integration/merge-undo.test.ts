@@ -244,6 +244,13 @@ describe('undoing a merge', () => {
     const again = await undo(auditId);
     expect(again.status).toBe(409);
     expect(again.body.error.details.reason).toBe('already-undone');
+    // When, as a person reads it, and as a client reads it.
+    const undoneAt = again.body.error.details.undoneAt as string;
+    expect(Math.abs(Date.now() - Date.parse(undoneAt))).toBeLessThan(60_000);
+    expect(again.body.error.message).toMatch(
+      /^This merge was undone already, on \d{1,2} [A-Z][a-z]{2} \d{4} at \d\d:\d\d UTC\.$/,
+    );
+    expect(again.body.error.message).toContain(undoneAt.slice(11, 16));
     expect(await snapshot()).toEqual(before);
   });
 
