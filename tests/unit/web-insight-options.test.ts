@@ -26,7 +26,11 @@ import {
   insightFileName,
   insightCsvColumns,
 } from '../../web/src/lib/insights/insight-csv.ts';
-import { type InsightItem, insightPath } from '../../web/src/lib/insights/insight-request.ts';
+import {
+  type InsightItem,
+  insightCountrySectors,
+  insightPath,
+} from '../../web/src/lib/insights/insight-request.ts';
 import { rankingNote } from '../../web/src/lib/insights/insight-ranking.ts';
 
 const narrowed = {
@@ -156,6 +160,15 @@ describe('insight options', () => {
     expect(insightPath('network', 'org:unicef', 'Organisation', { ...narrowed, top: 100 })).toBe(
       '/api/organisations/org%3Aunicef/network?limit=100',
     );
+  });
+
+  it('reads the sectors at work in a country from its map’s answer, skipping what is not one', () => {
+    expect(
+      insightCountrySectors({
+        sectors: [{ sector: 'Health', dpgs: 17 }, { sector: 'Climate' }, 'Education'],
+      }),
+    ).toEqual([{ sector: 'Health', dpgs: 17 }]);
+    expect(insightCountrySectors({ stakeholders: [] })).toEqual([]);
   });
 
   it('compares options by value', () => {

@@ -7,7 +7,7 @@
 import type { InsightKind } from '../../state/url/utils';
 import { DEFAULT_INSIGHT_OPTIONS, type InsightOptions, insightParams } from './insight-options';
 import { entityTypesInText, listInWords } from '../vocabulary';
-import { SECTOR_TYPE } from './sector-subject';
+import { SECTOR_TYPE, type SectorCount } from './sector-subject';
 
 /** One ranked entity of an insight answer. */
 export interface InsightItem {
@@ -386,4 +386,17 @@ export function insightFilterCountry(body: unknown): { id: string; label: string
   const id = text(body.filters.country.id);
   const label = text(body.filters.country.label);
   return id === null || label === null ? null : { id, label };
+}
+
+/**
+ * The DPG sectors at work in the country a country's map is of, most DPGs first, as the answer
+ * lists them: each leads to that sector's map in the country. None for other maps.
+ */
+export function insightCountrySectors(body: unknown): SectorCount[] {
+  if (!isRecord(body) || !Array.isArray(body.sectors)) return [];
+  return body.sectors.flatMap((raw) => {
+    if (!isRecord(raw)) return [];
+    const sector = text(raw.sector);
+    return sector !== null && typeof raw.dpgs === 'number' ? [{ sector, dpgs: raw.dpgs }] : [];
+  });
 }

@@ -16,6 +16,7 @@ import {
 import { createLatestRequest } from '../../lib/api/latest-request';
 import {
   type InsightItem,
+  insightCountrySectors,
   insightFilterCountry,
   insightItems,
   insightMisfit,
@@ -32,7 +33,12 @@ import {
   nextTop,
 } from '../../lib/insights/insight-options';
 import { type RankingNote, rankingNote } from '../../lib/insights/insight-ranking';
-import { isSectorId, sectorMapTitle, sectorOf } from '../../lib/insights/sector-subject';
+import {
+  type SectorCount,
+  isSectorId,
+  sectorMapTitle,
+  sectorOf,
+} from '../../lib/insights/sector-subject';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
 
@@ -48,6 +54,8 @@ export type InsightAnswer =
       /** The subject's name, as the answer gives it. */ subjectLabel: string | null;
       /** The country the list is narrowed to, named. */
       country: { id: string; label: string } | null;
+      /** On a country's map, the DPG sectors at work there, most DPGs first. */
+      sectors: SectorCount[];
       /** How the list is ranked, in words. */
       ranking: RankingNote;
       /**
@@ -349,6 +357,7 @@ export const insightActions = {
         total: insightTotal(body),
         subjectLabel,
         country: insightFilterCountry(body),
+        sectors: insightCountrySectors(body),
         ranking: rankingNote(kind, body, subjectLabel ?? id),
         asked: list,
       });
