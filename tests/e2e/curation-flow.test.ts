@@ -66,8 +66,12 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   let context: BrowserContext;
   const pageErrors: string[] = [];
 
-  async function open(viewport: { width: number; height: number }, hash: string): Promise<Page> {
-    context = await browser.newContext({ viewport });
+  async function open(
+    viewport: { width: number; height: number },
+    hash: string,
+    device: { isMobile?: boolean; hasTouch?: boolean } = {},
+  ): Promise<Page> {
+    context = await browser.newContext({ viewport, ...device });
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
@@ -692,6 +696,81 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await removeEntity(id);
     }
   });
+
+  /** Whether a tap at the middle of `selector` reaches it rather than something lying over it. */
+  const reachable = (page: Page, selector: string) =>
+    inPage<boolean>(
+      page,
+      `(() => {
+        const target = document.querySelector(${JSON.stringify(selector)});
+        if (!target) return false;
+        const box = target.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return hit !== null && target.contains(hit);
+      })()`,
+    );
+
+  it.each([
+    {
+      name: 'phone',
+      viewport: { width: 390, height: 844 },
+      device: { isMobile: true, hasTouch: true },
+    },
+    { name: 'desktop', viewport: { width: 1440, height: 900 }, device: {} },
+  ])(
+    'leaves the canvas bar usable while a delete’s notice stands ($name, $viewport.width×$viewport.height)',
+    async ({ name, viewport, device }) => {
+      const call = await editorSession();
+      const created = await call('POST', '/api/curation/entities', {
+        type: 'Organisation',
+        properties: { name: 'Notice Room Foundation', kind: 'foundation' },
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      try {
+        expect(
+          (
+            await call('POST', '/api/curation/relationships', {
+              from: id,
+              type: 'PARTICIPATES_IN',
+              to: AI_COP,
+            })
+          ).status,
+        ).toBe(201);
+        const page = await open(
+          viewport,
+          `#/explore?focus=${encodeURIComponent(AI_COP)}&sel=${encodeURIComponent(id)}`,
+          device,
+        );
+        await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+        await signIn(page, editor);
+        await page.click('[data-testid="delete-entity"]');
+        await page.click('[data-testid="confirm-delete"]');
+        const notice = page.getByTestId('delete-notice');
+        await expect
+          .poll(() => notice.textContent(), POLL)
+          .toContain('Deleted Notice Room Foundation');
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, `curation-${name}-delete-notice-bar.png`),
+        });
+        // On a phone the notice lay over the canvas bar: the layout could not be changed while it stood.
+        expect(await reachable(page, '[data-testid="layout-select"]')).toBe(true);
+        expect(await reachable(page, '[data-testid="delete-notice-undo"]')).toBe(true);
+
+        await page.click('[data-testid="delete-notice-undo"]');
+        await expect
+          .poll(() => notice.textContent(), POLL)
+          .toContain('Notice Room Foundation is back');
+        expect(await reachable(page, '[data-testid="layout-select"]')).toBe(true);
+        expect(await reachable(page, '[data-testid="delete-notice-show"]')).toBe(true);
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, `curation-${name}-delete-undone-bar.png`),
+        });
+      } finally {
+        await removeEntity(id);
+      }
+    },
+  );
 
   it('an old link to a deleted entity: its undo refused, as someone else brought it back, shows it back with the refusal (1280×800)', async () => {
     const call = await editorSession();

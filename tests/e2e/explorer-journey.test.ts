@@ -1161,6 +1161,72 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('keeps the labels placed after a pan out from under the legend', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.waitForTimeout(800); // the fit's animation, and the labels placed where it lands
+    // The named neighbour nearest the canvas's middle is panned under the legend's middle.
+    await inPage(
+      page,
+      `(() => {
+        const canvas = __cy.container().getBoundingClientRect();
+        const legend = document.querySelector('section.legend').getBoundingClientRect();
+        const middle = { x: canvas.width / 2, y: canvas.height / 2 };
+        const named = __cy.nodes().filter((n) => n.id() !== 'org:unicef' && n.style('label') !== '');
+        const distance = (n) => Math.hypot(n.renderedPosition('x') - middle.x, n.renderedPosition('y') - middle.y);
+        const node = named.sort((a, b) => distance(a) - distance(b))[0];
+        __cy.panBy({
+          x: (legend.left + legend.right) / 2 - canvas.left - node.renderedPosition('x'),
+          y: (legend.top + legend.bottom) / 2 - canvas.top - node.renderedPosition('y'),
+        });
+      })()`,
+    );
+    // Placed again: a node in plain view, away from the legend, selected with a click.
+    const target = await inPage<{ id: string; x: number; y: number }>(
+      page,
+      `(() => {
+        const canvas = __cy.container().getBoundingClientRect();
+        const legend = document.querySelector('section.legend').getBoundingClientRect();
+        const inView = (n) => {
+          const { x, y } = n.renderedPosition();
+          return x > 60 && y > 60 && x < canvas.width - 60 && y < canvas.height - 60 &&
+            (canvas.left + x > legend.right + 60 || canvas.top + y < legend.top - 60);
+        };
+        const node = __cy.nodes().filter(inView)[0];
+        return { id: node.id(), x: canvas.left + node.renderedPosition('x'), y: canvas.top + node.renderedPosition('y') };
+      })()`,
+    );
+    await page.mouse.click(target.x, target.y);
+    await expect
+      .poll(
+        () => inPage<boolean>(page, `__cy.getElementById(${JSON.stringify(target.id)}).selected()`),
+        POLL,
+      )
+      .toBe(true);
+    await page.waitForTimeout(300);
+    // No label but the two always drawn (the selection's and the explored entity's) lies under it.
+    const under = await inPage<string[]>(
+      page,
+      `(() => {
+        const canvas = __cy.container().getBoundingClientRect();
+        const legend = document.querySelector('section.legend').getBoundingClientRect();
+        const box = { x1: legend.left - canvas.left, y1: legend.top - canvas.top, x2: legend.right - canvas.left, y2: legend.bottom - canvas.top };
+        return __cy.nodes()
+          .filter((n) => n.id() !== 'org:unicef' && n.id() !== ${JSON.stringify(target.id)} && n.style('label') !== '')
+          .filter((n) => {
+            const r = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+            return r.x1 < box.x2 && box.x1 < r.x2 && r.y1 < box.y2 && box.y1 < r.y2;
+          })
+          .map((n) => n.data('shortLabel'));
+      })()`,
+    );
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `e2e-${viewport.name}-labels-after-pan.png`),
+    });
+    expect(under).toEqual([]);
+    await page.close();
+  });
+
   it('drops a hover highlight when the graph changes under a still pointer', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);

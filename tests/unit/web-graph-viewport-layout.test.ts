@@ -20,6 +20,8 @@ import {
   modelRect,
   mulberry32,
   overviewLayout,
+  panelsInGraph,
+  placementViewport,
   stretchFactors,
   toCytoscapeElements,
   visibleFrame,
@@ -289,5 +291,60 @@ describe('modelRect', () => {
     // Back on the screen, its corners are the box's.
     expect(box.x1 * viewport.zoom + viewport.pan.x).toBe(4);
     expect(box.y2 * viewport.zoom + viewport.pan.y).toBe(750);
+  });
+});
+
+describe('panelsInGraph', () => {
+  // The legend in a 1000 × 700 canvas's lower-left corner.
+  const legend = { top: 520, right: 260, bottom: 688, left: 12 };
+  const fitted = { zoom: 0.5, pan: { x: 300, y: 100 } };
+  /** The screen box a model box is drawn in by `viewport`. */
+  const onScreen = (
+    box: { x1: number; y1: number; x2: number; y2: number },
+    viewport: typeof fitted,
+  ) => ({
+    left: box.x1 * viewport.zoom + viewport.pan.x,
+    top: box.y1 * viewport.zoom + viewport.pan.y,
+    right: box.x2 * viewport.zoom + viewport.pan.x,
+    bottom: box.y2 * viewport.zoom + viewport.pan.y,
+  });
+
+  it('maps each panel with the viewport given, so after a pan it follows the graph under it', () => {
+    const panned = { zoom: 0.5, pan: { x: 500, y: 40 } };
+    const [atFit] = panelsInGraph([legend], fitted);
+    const [now] = panelsInGraph([legend], panned);
+    // 200 px to the right and 60 up on the screen: the graph under the legend is 400 model px
+    // further left and 120 further down.
+    expect(now).toEqual({
+      x1: atFit!.x1 - 400,
+      y1: atFit!.y1 + 120,
+      x2: atFit!.x2 - 400,
+      y2: atFit!.y2 + 120,
+    });
+    expect(onScreen(now!, panned)).toEqual(legend);
+    // The fit's box, drawn by the panned view, is no longer where the legend is.
+    expect(onScreen(atFit!, panned)).not.toEqual(legend);
+  });
+
+  it('shrinks a panel’s model box as the view zooms in', () => {
+    const zoomed = { zoom: 2, pan: { x: -400, y: -600 } };
+    const [box] = panelsInGraph([legend], zoomed);
+    expect(box!.x2 - box!.x1).toBe((legend.right - legend.left) / 2);
+    expect(box!.y2 - box!.y1).toBe((legend.bottom - legend.top) / 2);
+    expect(onScreen(box!, zoomed)).toEqual(legend);
+  });
+
+  it('maps no panels to nothing', () => {
+    expect(panelsInGraph([], fitted)).toEqual([]);
+  });
+});
+
+describe('placementViewport', () => {
+  const now = { zoom: 0.8, pan: { x: 10, y: 20 } };
+  const fit = { zoom: 0.5, pan: { x: 300, y: 100 } };
+
+  it('is the viewport shown, unless a fit is on its way to another', () => {
+    expect(placementViewport(now, null)).toBe(now);
+    expect(placementViewport(now, fit)).toBe(fit);
   });
 });

@@ -4,9 +4,16 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { layoutOptions } from '../../web/src/lib/graph/index.ts';
-import { segmentCrosses, type Rect } from '../../web/src/lib/graph/label-placement.ts';
+import {
+  type LabelCandidate,
+  labelRect,
+  placeLabels,
+  segmentCrosses,
+  type Rect,
+} from '../../web/src/lib/graph/label-placement.ts';
 import {
   clearTreeRoutes,
+  routeSegments,
   TREE_ROUTED_CLASS,
   turnShare,
 } from '../../web/src/lib/graph/tree-routes.ts';
@@ -220,5 +227,70 @@ describe('the Tree layout', () => {
     clearTreeRoutes(cy);
     expect(cy.edges(`.${TREE_ROUTED_CLASS}`).length).toBe(0);
     cy.destroy();
+  });
+});
+
+describe('routeSegments', () => {
+  const parent = { x: 0, y: 0, height: 40 };
+  const child = { x: 150, y: 300, height: 20 };
+
+  it('turns at its share of the gap between the two bodies, from the source’s rim, as Cytoscape draws a taxi edge', () => {
+    // The gap: 300 less half of each body (20 + 10) = 270; half of it below the parent's rim (20).
+    expect(routeSegments(parent, child, 0.5)).toEqual([
+      { ax: 0, ay: 0, bx: 0, by: 155 },
+      { ax: 0, ay: 155, bx: 150, by: 155 },
+      { ax: 150, ay: 155, bx: 150, by: 300 },
+    ]);
+    // Drawn from the child up, the line turns at the same height.
+    const up = routeSegments(child, parent, 0.5);
+    expect(up[1]).toEqual({ ax: 150, ay: 155, bx: 0, by: 155 });
+  });
+
+  it('is an L where the turn would fall on a body', () => {
+    expect(routeSegments(parent, child, 0)).toEqual([
+      { ax: 0, ay: 0, bx: 0, by: 300 },
+      { ax: 0, ay: 300, bx: 150, by: 300 },
+    ]);
+  });
+});
+
+describe('labels and the Tree layout’s routed lines', () => {
+  const parent = { x: 0, y: -200, height: 30 };
+  const child = { x: 150, y: 0, height: 30 };
+  const nextRow = { x: 150, y: 100, height: 30 };
+  // Down the alley under the parent, across the gap above the child's row and down into it; the
+  // next row's line runs along the gap under the child's row, through its labels' height.
+  const lines = [...routeSegments(parent, child, 0.8), ...routeSegments(parent, nextRow, 0.79)];
+  const named = (extra: Partial<LabelCandidate> = {}): LabelCandidate => ({
+    id: 'child',
+    x: child.x,
+    y: child.y,
+    size: 30,
+    fontSize: 13,
+    text: 'Label child',
+    rank: 1,
+    ...extra,
+  });
+
+  it('sets the line into a node and the run along its row where its label below and above would lie', () => {
+    const [, , into] = routeSegments(parent, child, 0.8);
+    expect(segmentCrosses(into!, labelRect(named(), 'above'))).toBe(true);
+    const [, along] = routeSegments(parent, nextRow, 0.79);
+    expect(segmentCrosses(along!, labelRect(named(), 'below'))).toBe(true);
+  });
+
+  it('keeps a label off the routed lines: below and above crossed, it goes beside its node', () => {
+    expect(placeLabels([named()]).get('child')).toBe('below');
+    expect(placeLabels([named()], undefined, { lines }).get('child')).toBe('left');
+    const left = labelRect(named(), 'left');
+    expect(lines.some((line) => segmentCrosses(line, left))).toBe(false);
+  });
+
+  it('hides a lesser label crossed on every side; a prominent one keeps its name across a line', () => {
+    const through = [...lines, { ax: -1000, ay: 0, bx: 1000, by: 0 }];
+    expect(placeLabels([named()], undefined, { lines: through }).get('child')).toBe('hidden');
+    expect(
+      placeLabels([named({ prominent: true })], undefined, { lines: through }).get('child'),
+    ).toBe('below');
   });
 });

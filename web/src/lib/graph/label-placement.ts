@@ -10,7 +10,8 @@
  * and went unnamed while room was left on either side. On the screen every label also stays inside
  * the frame the fitted view shows: one below or above its node at the frame's edge is moved sideways
  * just inside it (see frameShift), one that cannot be (past the frame's top or bottom) tries the next
- * spot; and no label lies under a floating panel (the legend), whatever its side. The forced label (the selected node) goes
+ * spot; and no label lies under a floating panel (the legend) or across the Tree layout's routed
+ * lines (tree-routes.ts), whatever its side. The forced label (the selected node) goes
  * first and stays below its node if no spot is free; the
  * preferred ones (its neighbours) go next, taking turns by type, and are hidden like the rest when
  * they find no spot. A prominent label (one of the few biggest nodes) may lie over lesser nodes'
@@ -205,7 +206,7 @@ function overlaps(a: Rect, b: Rect): boolean {
 }
 
 /** A line segment in model coordinates. */
-interface Segment {
+export interface LineSegment {
   ax: number;
   ay: number;
   bx: number;
@@ -213,7 +214,7 @@ interface Segment {
 }
 
 /** Whether a segment passes through the inside of a box (Liang–Barsky clipping). */
-export function segmentCrosses(segment: Segment, rect: Rect): boolean {
+export function segmentCrosses(segment: LineSegment, rect: Rect): boolean {
   const { ax, ay } = segment;
   const dx = segment.bx - ax;
   const dy = segment.by - ay;
@@ -238,7 +239,7 @@ export function segmentCrosses(segment: Segment, rect: Rect): boolean {
   return true;
 }
 
-const boundsOf = (s: Segment): Rect => ({
+const boundsOf = (s: LineSegment): Rect => ({
   x1: Math.min(s.ax, s.bx),
   y1: Math.min(s.ay, s.by),
   x2: Math.max(s.ax, s.bx),
@@ -290,12 +291,12 @@ class RectGrid {
  */
 class EdgeObstacles {
   private readonly ends = new RectGrid(128);
-  private readonly segments: Segment[] = [];
-  private readonly own = new Map<string, Segment[]>();
+  private readonly segments: LineSegment[] = [];
+  private readonly own = new Map<string, LineSegment[]>();
 
   constructor(candidates: readonly LabelCandidate[], edges: readonly LabelEdge[]) {
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    const end = (from: LabelCandidate, ux: number, uy: number): Segment => {
+    const end = (from: LabelCandidate, ux: number, uy: number): LineSegment => {
       const r = from.size / 2;
       return {
         ax: from.x + ux * r,
@@ -357,6 +358,31 @@ export interface SidePlacementLimits {
    * name put left of a node near the legend went under it, hidden.
    */
   occupied?: readonly Rect[];
+  /**
+   * Lines no label may lie across, on any side of its node: the Tree layout's routed lines
+   * (tree-routes.ts), which run along the gap above a wrapped row and down into each node of it,
+   * where a name placed above its node sat on them; only a prominent label may, where no side of
+   * its node is clear of them. The relationships they draw are left out of `edges`, which takes
+   * each as the straight line between its ends.
+   */
+  lines?: readonly LineSegment[];
+}
+
+/** A uniform grid of lines, for asking which cross a label's box. */
+class LineGrid {
+  private readonly grid = new RectGrid(128);
+
+  constructor(private readonly lines: readonly LineSegment[]) {
+    lines.forEach((line, i) => this.grid.add(boundsOf(line), String(i)));
+  }
+
+  /** Whether any line passes through the inside of `rect`. */
+  crosses(rect: Rect): boolean {
+    for (const entry of this.grid.near(rect)) {
+      if (segmentCrosses(this.lines[Number(entry.owner)]!, rect)) return true;
+    }
+    return false;
+  }
 }
 
 /** Places every candidate's label; see the module comment for the rule. */
@@ -375,7 +401,7 @@ export function placeLabels(
 export function placeLabelsInFrame(
   candidates: readonly LabelCandidate[],
   textWidth: TextWidth = estimateTextWidth,
-  { edges = [], frame, occupied = [] }: SidePlacementLimits = {},
+  { edges = [], frame, occupied = [], lines = [] }: SidePlacementLimits = {},
 ): { sides: Map<string, LabelPlacement>; shifts: Map<string, number> } {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
   // prominent nodes' bodies stand in a prominent label's way, and those of the selection and its
@@ -397,8 +423,16 @@ export function placeLabelsInFrame(
     ).add(body, c.id);
   }
   let edgeObstacles: EdgeObstacles | undefined;
-  const free = (rect: Rect, candidate: LabelCandidate, side: LabelSide, overBodies: boolean) =>
+  const routed = new LineGrid(lines);
+  const free = (
+    rect: Rect,
+    candidate: LabelCandidate,
+    side: LabelSide,
+    overBodies: boolean,
+    acrossLines: boolean,
+  ) =>
     !occupied.some((panel) => overlaps(rect, panel)) &&
+    (acrossLines || !routed.crosses(rect)) &&
     !labels.hits(rect, candidate.id) &&
     !prominentBodies.hits(rect, candidate.id) &&
     ((overBodies && candidate.prominent) || !raisedBodies.hits(rect, candidate.id)) &&
@@ -454,8 +488,15 @@ export function placeLabelsInFrame(
   // A prominent label still takes a spot clear of every body where it has one: lying over a
   // lesser node is the fallback, not the first choice (it made "Supporting…" sit on a neighbour
   // while the spot above was free).
-  const clear = LABEL_SIDES.map((side) => ({ side, overBodies: false }));
-  const over = [...clear, ...LABEL_SIDES.map((side) => ({ side, overBodies: true }))];
+  // Last of all, across a routed line (drawn under the label): in Kenya's Tree a hub's three-line
+  // name met the run along the row below it and the line coming down to it from above, and a
+  // reader looks for the hubs' names first.
+  const clear = LABEL_SIDES.map((side) => ({ side, overBodies: false, acrossLines: false }));
+  const over = [
+    ...clear,
+    ...LABEL_SIDES.map((side) => ({ side, overBodies: true, acrossLines: false })),
+    ...LABEL_SIDES.map((side) => ({ side, overBodies: true, acrossLines: true })),
+  ];
   for (const candidate of ordered) {
     // A node drawn without a label (behind a found path) leaves its room to the others.
     if (candidate.text === '') {
@@ -463,9 +504,11 @@ export function placeLabelsInFrame(
       continue;
     }
     let placed: LabelPlacement = 'hidden';
-    for (const { side, overBodies } of candidate.prominent || candidate.overBodies ? over : clear) {
+    for (const { side, overBodies, acrossLines } of candidate.prominent || candidate.overBodies
+      ? over
+      : clear) {
       const found = spot(candidate, side);
-      if (found && free(found.rect, candidate, side, overBodies)) {
+      if (found && free(found.rect, candidate, side, overBodies, acrossLines)) {
         labels.add(found.rect, candidate.id);
         if (found.shift !== 0) shifts.set(candidate.id, found.shift);
         placed = side;

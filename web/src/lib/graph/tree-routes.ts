@@ -7,6 +7,7 @@
  * graph's, and any other layout takes it away.
  */
 import type cytoscape from 'cytoscape';
+import type { LineSegment } from './label-placement';
 import type { Point, TreeRoute } from './wrapped-tree';
 
 const KEY = '_treeTurn';
@@ -23,10 +24,45 @@ export function turnShare(source: Point, target: Point, turnY: number): number |
   return Math.min(1, Math.max(0, (turnY - source.y) / height));
 }
 
+/** The turn share of a routed edge; undefined for one drawn straight. */
+export function routeShare(edge: cytoscape.EdgeSingular): number | undefined {
+  const share: unknown = edge.scratch(KEY);
+  return typeof share === 'number' ? share : undefined;
+}
+
 /** The stylesheet's `taxi-turn` of a routed edge: its share, in per cent. */
 export function treeTurn(edge: cytoscape.EdgeSingular): string {
-  const share: unknown = edge.scratch(KEY);
-  return `${typeof share === 'number' ? share * 100 : 50}%`;
+  return `${(routeShare(edge) ?? 0.5) * 100}%`;
+}
+
+/** A node's centre and drawn height, which a taxi edge's turn is measured from. */
+export interface RouteEnd extends Point {
+  height: number;
+}
+
+/**
+ * The lines a routed edge is drawn as, from centre to centre, as Cytoscape draws a vertical taxi
+ * edge turning at `share`: the share is of the gap between the two nodes' bodies (not between
+ * their centres), measured from the source's rim. Where the turn would fall on a body (no gap, or
+ * a share of 0 or 1), Cytoscape draws an L instead: down to the target's height, then across.
+ * Label placement keeps names off them: a name above its node in a routed row lay across the line
+ * coming down to it, or the run along the row.
+ */
+export function routeSegments(source: RouteEnd, target: RouteEnd, share: number): LineSegment[] {
+  const dy = target.y - source.y;
+  const bodies = (source.height + target.height) / 2;
+  const gap = dy > 0 ? Math.max(dy - bodies, 0) : Math.min(dy + bodies, 0);
+  const turn = share * gap;
+  const path: Point[] =
+    turn === 0 || Math.abs(turn) >= Math.abs(gap)
+      ? [source, { x: source.x, y: target.y }, target]
+      : [
+          source,
+          { x: source.x, y: source.y + turn + (Math.sign(dy) * source.height) / 2 },
+          { x: target.x, y: source.y + turn + (Math.sign(dy) * source.height) / 2 },
+          target,
+        ];
+  return path.slice(1).map((end, i) => ({ ax: path[i]!.x, ay: path[i]!.y, bx: end.x, by: end.y }));
 }
 
 /** Routes the edges `routes` names with the layout's `positions`; every other edge is drawn straight. */

@@ -74,6 +74,27 @@ export function modelRect(
 }
 
 /**
+ * The viewport labels are placed for: the one the canvas shows `now`, or, while a fit animates
+ * toward `fitAhead`, the fit's, where the labels will be read once it lands.
+ */
+export function placementViewport(now: Viewport, fitAhead: Viewport | null): Viewport {
+  return fitAhead ?? now;
+}
+
+/**
+ * Where the floating panels (boxes in px from the canvas's top-left corner) lie over the graph in
+ * `viewport`, the one labels are placed for: the boxes no label may take. Mapped with the fit's
+ * viewport instead, a pan or a zoom left the legend's box where the fit had drawn it, and labels
+ * placed after it went under the legend while the strip it had left was kept empty.
+ */
+export function panelsInGraph(
+  panels: readonly { top: number; right: number; bottom: number; left: number }[],
+  viewport: Viewport,
+): { x1: number; y1: number; x2: number; y2: number }[] {
+  return panels.map((panel) => modelRect(panel, viewport));
+}
+
+/**
  * The viewport that shows `box` as large as possible inside a `width` × `height` canvas minus `insets`,
  * centred in the free area, with zoom clamped to [`minZoom`, `maxZoom`]. When the insets leave too
  * little room (less than half of either dimension) they are ignored so the graph is never squeezed.
