@@ -40,6 +40,33 @@ async function removeEntity(id: string): Promise<void> {
   expect(deleted.status).toBe(204);
 }
 
+/** Creates an entity through the API as the editor, behind the page's back. */
+async function createEntity(
+  type: 'Organisation' | 'DPG',
+  properties: Record<string, string>,
+): Promise<{ id: string; version: number }> {
+  const call = await editorSession();
+  const created = await call('POST', '/api/curation/entities', { type, properties });
+  expect(created.status).toBe(201);
+  return (await created.json()) as { id: string; version: number };
+}
+
+/** Makes `id` a participant of the AI Community of Practice, so it has a neighbourhood to show. */
+async function joinAiCop(id: string): Promise<void> {
+  const call = await editorSession();
+  const linked = await call('POST', '/api/curation/relationships', {
+    from: id,
+    type: 'PARTICIPATES_IN',
+    to: AI_COP,
+  });
+  expect(linked.status).toBe(201);
+}
+
+/** The explorer's link to `focus`'s neighbourhood with `selected` selected. */
+function exploreHash(focus: string, selected = focus): string {
+  return `#/explore?focus=${encodeURIComponent(focus)}&sel=${encodeURIComponent(selected)}`;
+}
+
 /** Deletes the saved views of the editor (the flow saves one). */
 async function removeOwnViews(): Promise<void> {
   const call = await editorSession();
@@ -92,10 +119,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   });
 
   it('signs in, adds a stakeholder, links it and shows it on the map (1440×900)', async () => {
-    const page = await open(
-      { width: 1440, height: 900 },
-      `#/explore?focus=${encodeURIComponent(AI_COP)}&sel=${encodeURIComponent(AI_COP)}`,
-    );
+    const page = await open({ width: 1440, height: 900 }, exploreHash(AI_COP));
     try {
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       expect(await page.$('[data-testid="curation-actions"]')).toBeNull();
@@ -383,10 +407,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   });
 
   it('links an organisation already in the graph instead of adding it again (1280×800)', async () => {
-    const page = await open(
-      { width: 1280, height: 800 },
-      `#/explore?focus=${encodeURIComponent(AI_COP)}&sel=${encodeURIComponent(AI_COP)}`,
-    );
+    const page = await open({ width: 1280, height: 800 }, exploreHash(AI_COP));
     const undp = 'org:undp';
     const edgeToUndp = () =>
       inPage<boolean>(
@@ -427,29 +448,18 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('merges a duplicate into the entity viewed, and its id leads there (1280×800)', async () => {
     const call = await editorSession();
-    const create = async (name: string, extra: Record<string, string> = {}) => {
-      const answer = await call('POST', '/api/curation/entities', {
-        type: 'Organisation',
-        properties: { name, kind: 'ngo', ...extra },
-      });
-      expect(answer.status).toBe(201);
-      return ((await answer.json()) as { id: string }).id;
-    };
-    const keep = await create('Merge Keeper Network');
-    const duplicate = await create('Merge Keeper Network Duplicate', {
+    const { id: keep } = await createEntity('Organisation', {
+      name: 'Merge Keeper Network',
+      kind: 'ngo',
+    });
+    const { id: duplicate } = await createEntity('Organisation', {
+      name: 'Merge Keeper Network Duplicate',
+      kind: 'ngo',
       website: 'https://keeper.example.org',
     });
     try {
-      const linked = await call('POST', '/api/curation/relationships', {
-        from: duplicate,
-        type: 'PARTICIPATES_IN',
-        to: AI_COP,
-      });
-      expect(linked.status).toBe(201);
-      const page = await open(
-        { width: 1280, height: 800 },
-        `#/explore?focus=${encodeURIComponent(keep)}&sel=${encodeURIComponent(keep)}`,
-      );
+      await joinAiCop(duplicate);
+      const page = await open({ width: 1280, height: 800 }, exploreHash(keep));
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       await signIn(page, editor);
       await page.click('[data-testid="merge-entity"]');
@@ -540,33 +550,19 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   });
 
   it('undoes a merge from its notice with the keyboard, and both entities are back (1280×800)', async () => {
-    const call = await editorSession();
-    const create = async (name: string) => {
-      const answer = await call('POST', '/api/curation/entities', {
-        type: 'Organisation',
-        properties: { name, kind: 'ngo' },
-      });
-      expect(answer.status).toBe(201);
-      return ((await answer.json()) as { id: string }).id;
-    };
-    const keep = await create('Undo Keeper Trust');
-    const other = await create('Undo Keeper Trust Elsewhere');
+    const { id: keep } = await createEntity('Organisation', {
+      name: 'Undo Keeper Trust',
+      kind: 'ngo',
+    });
+    const { id: other } = await createEntity('Organisation', {
+      name: 'Undo Keeper Trust Elsewhere',
+      kind: 'ngo',
+    });
     const onCanvas = (page: Page, id: string) =>
       inPage<boolean>(page, `window.__cy.getElementById(${JSON.stringify(id)}).nonempty()`);
     try {
-      expect(
-        (
-          await call('POST', '/api/curation/relationships', {
-            from: other,
-            type: 'PARTICIPATES_IN',
-            to: AI_COP,
-          })
-        ).status,
-      ).toBe(201);
-      const page = await open(
-        { width: 1280, height: 800 },
-        `#/explore?focus=${encodeURIComponent(keep)}&sel=${encodeURIComponent(keep)}`,
-      );
+      await joinAiCop(other);
+      const page = await open({ width: 1280, height: 800 }, exploreHash(keep));
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       await signIn(page, editor);
       await page.click('[data-testid="merge-entity"]');
@@ -617,28 +613,15 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('deletes an entity and brings it back from the notice with the keyboard (1280×800)', async () => {
     const call = await editorSession();
-    const created = await call('POST', '/api/curation/entities', {
-      type: 'Organisation',
-      properties: { name: 'Undo Delete Foundation', kind: 'foundation' },
+    const { id } = await createEntity('Organisation', {
+      name: 'Undo Delete Foundation',
+      kind: 'foundation',
     });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
     const onCanvas = (page: Page) =>
       inPage<boolean>(page, `window.__cy.getElementById(${JSON.stringify(id)}).nonempty()`);
     try {
-      expect(
-        (
-          await call('POST', '/api/curation/relationships', {
-            from: id,
-            type: 'PARTICIPATES_IN',
-            to: AI_COP,
-          })
-        ).status,
-      ).toBe(201);
-      const page = await open(
-        { width: 1280, height: 800 },
-        `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
-      );
+      await joinAiCop(id);
+      const page = await open({ width: 1280, height: 800 }, exploreHash(id));
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       await signIn(page, editor);
       const focused = () =>
@@ -720,28 +703,13 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
   ])(
     'leaves the canvas bar usable while a delete’s notice stands ($name, $viewport.width×$viewport.height)',
     async ({ name, viewport, device }) => {
-      const call = await editorSession();
-      const created = await call('POST', '/api/curation/entities', {
-        type: 'Organisation',
-        properties: { name: 'Notice Room Foundation', kind: 'foundation' },
+      const { id } = await createEntity('Organisation', {
+        name: 'Notice Room Foundation',
+        kind: 'foundation',
       });
-      expect(created.status).toBe(201);
-      const { id } = (await created.json()) as { id: string };
       try {
-        expect(
-          (
-            await call('POST', '/api/curation/relationships', {
-              from: id,
-              type: 'PARTICIPATES_IN',
-              to: AI_COP,
-            })
-          ).status,
-        ).toBe(201);
-        const page = await open(
-          viewport,
-          `#/explore?focus=${encodeURIComponent(AI_COP)}&sel=${encodeURIComponent(id)}`,
-          device,
-        );
+        await joinAiCop(id);
+        const page = await open(viewport, exploreHash(AI_COP, id), device);
         await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
         await signIn(page, editor);
         await page.click('[data-testid="delete-entity"]');
@@ -774,12 +742,10 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('an old link to a deleted entity: its undo refused, as someone else brought it back, shows it back with the refusal (1280×800)', async () => {
     const call = await editorSession();
-    const created = await call('POST', '/api/curation/entities', {
-      type: 'Organisation',
-      properties: { name: 'Stale Undo Foundation', kind: 'foundation' },
+    const { id, version } = await createEntity('Organisation', {
+      name: 'Stale Undo Foundation',
+      kind: 'foundation',
     });
-    expect(created.status).toBe(201);
-    const { id, version } = (await created.json()) as { id: string; version: number };
     const entity = `/api/curation/entities/${encodeURIComponent(id)}`;
     try {
       const removed = await call('DELETE', `${entity}?version=${version}`);
@@ -820,27 +786,11 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('undoes a relationship’s delete from History, and History shows the truth after an undo refused (1280×800)', async () => {
     const call = await editorSession();
-    const created = await call('POST', '/api/curation/entities', {
-      type: 'Organisation',
-      properties: { name: 'Undo Link Trust', kind: 'ngo' },
-    });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const { id } = await createEntity('Organisation', { name: 'Undo Link Trust', kind: 'ngo' });
     const link = `/api/curation/relationships?${new URLSearchParams({ from: id, type: 'PARTICIPATES_IN', to: AI_COP })}`;
     try {
-      expect(
-        (
-          await call('POST', '/api/curation/relationships', {
-            from: id,
-            type: 'PARTICIPATES_IN',
-            to: AI_COP,
-          })
-        ).status,
-      ).toBe(201);
-      const page = await open(
-        { width: 1280, height: 800 },
-        `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
-      );
+      await joinAiCop(id);
+      const page = await open({ width: 1280, height: 800 }, exploreHash(id));
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       await signIn(page, editor);
       const linked = () =>
@@ -899,16 +849,11 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('offers a merge’s undo in History, and shows the truth when someone else undid it first (1280×800)', async () => {
     const call = await editorSession();
-    const create = async (name: string) => {
-      const answer = await call('POST', '/api/curation/entities', {
-        type: 'Organisation',
-        properties: { name, kind: 'ngo' },
-      });
-      expect(answer.status).toBe(201);
-      return (await answer.json()) as { id: string; version: number };
-    };
-    const keep = await create('History Merge Keeper');
-    const other = await create('History Merge Keeper Twin');
+    const keep = await createEntity('Organisation', { name: 'History Merge Keeper', kind: 'ngo' });
+    const other = await createEntity('Organisation', {
+      name: 'History Merge Keeper Twin',
+      kind: 'ngo',
+    });
     try {
       const merged = await call('POST', '/api/curation/merge', {
         keep: keep.id,
@@ -918,10 +863,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       });
       expect(merged.status).toBe(200);
       const { auditId } = (await merged.json()) as { auditId: string };
-      const page = await open(
-        { width: 1280, height: 800 },
-        `#/explore?focus=${encodeURIComponent(keep.id)}&sel=${encodeURIComponent(keep.id)}`,
-      );
+      const page = await open({ width: 1280, height: 800 }, exploreHash(keep.id));
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       await signIn(page, editor);
       await page.click('[data-testid="history-tab"]');
@@ -979,17 +921,9 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('edits a DPG’s other names and sectors, one per line (1280×800)', async () => {
     const call = await editorSession();
-    const created = await call('POST', '/api/curation/entities', {
-      type: 'DPG',
-      properties: { name: 'Sectorless Test Platform' },
-    });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const { id } = await createEntity('DPG', { name: 'Sectorless Test Platform' });
     try {
-      const page = await open(
-        { width: 1280, height: 800 },
-        `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
-      );
+      const page = await open({ width: 1280, height: 800 }, exploreHash(id));
       await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
       await signIn(page, editor);
       await page.click('[data-testid="edit-entity"]');
@@ -1026,17 +960,12 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   it('shows a stale edit as a conflict and re-applies it (1024×768)', async () => {
     const call = await editorSession();
-    const created = await call('POST', '/api/curation/entities', {
-      type: 'Organisation',
-      properties: { name: 'Conflict Test Foundation', kind: 'foundation' },
+    const { id } = await createEntity('Organisation', {
+      name: 'Conflict Test Foundation',
+      kind: 'foundation',
     });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
     try {
-      const page = await open(
-        { width: 1024, height: 768 },
-        `#/explore?focus=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`,
-      );
+      const page = await open({ width: 1024, height: 768 }, exploreHash(id));
       await signIn(page, editor);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-tablet-signed-in.png') });
       await page.click('[data-testid="edit-entity"]');
