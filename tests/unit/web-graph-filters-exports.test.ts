@@ -7,6 +7,7 @@ import {
   connectionOptions,
   csvField,
   exportFileName,
+  FILE_SLUG_MAX,
   graphToSvg,
   LABEL_METRICS,
   toCytoscapeElements,
@@ -468,7 +469,31 @@ describe('exportFileName', () => {
       'dpg-explorer-ministere-de-la-sante-cote-d-ivoire.png',
     );
     expect(exportFileName('日本', 'json')).toBe('dpg-explorer.json');
-    expect(exportFileName('x'.repeat(80), 'json')).toBe(`dpg-explorer-${'x'.repeat(48)}.json`);
+    expect(exportFileName('x'.repeat(120), 'json')).toBe(
+      `dpg-explorer-${'x'.repeat(FILE_SLUG_MAX)}.json`,
+    );
+  });
+
+  it('keeps a long title whole where it fits, the country it ends with included', () => {
+    expect(
+      exportFileName('Gender and Minority Groups sector stakeholders in Sierra Leone', 'png'),
+    ).toBe('dpg-explorer-gender-and-minority-groups-sector-stakeholders-in-sierra-leone.png');
+  });
+
+  it('cuts a longer one between words, keeping its first words and the last, which say where', () => {
+    const title =
+      'Potential collaborators of the Digital Public Goods Alliance on Digital Public Infrastructure ' +
+      'for the Gender and Minority Groups sector in the Democratic Republic of the Congo';
+    const name = exportFileName(title, 'svg');
+    const slug = name.slice('dpg-explorer-'.length, -'.svg'.length);
+    expect(slug.length).toBeLessThanOrEqual(FILE_SLUG_MAX);
+    expect(slug.startsWith('potential-collaborators-of-the-digital-')).toBe(true);
+    expect(slug.endsWith('-in-the-democratic-republic-of-the-congo')).toBe(true);
+    // Whole words only: each is one of the title's.
+    const words = new Set(title.toLowerCase().split(' '));
+    expect(slug.split('-').every((word) => words.has(word))).toBe(true);
+    // A file name within what file systems take (255 bytes), with any extension.
+    expect(new TextEncoder().encode(exportFileName(title, 'graphml')).length).toBeLessThan(255);
   });
 });
 
