@@ -1227,6 +1227,140 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('places the labels again once a pan alone settles, none left under the legend', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.waitForTimeout(800); // the fit's animation, and the labels placed where it lands
+    // The reader drags the background so that the named neighbour nearest the canvas's middle
+    // comes to lie under the legend's middle; nothing else happens after it.
+    const drag = await inPage<{ from: { x: number; y: number }; by: { x: number; y: number } }>(
+      page,
+      `(() => {
+        const canvas = __cy.container().getBoundingClientRect();
+        const legend = document.querySelector('section.legend').getBoundingClientRect();
+        const middle = { x: canvas.width / 2, y: canvas.height / 2 };
+        const named = __cy.nodes().filter((n) => n.id() !== 'org:unicef' && n.style('label') !== '');
+        const distance = (n) => Math.hypot(n.renderedPosition('x') - middle.x, n.renderedPosition('y') - middle.y);
+        const node = named.sort((a, b) => distance(a) - distance(b))[0];
+        // A grab point on the bare canvas, as far from every node as a coarse grid allows.
+        const nodes = __cy.nodes().map((n) => n.renderedPosition());
+        let from = { x: canvas.left + middle.x, y: canvas.top + middle.y, d: -1 };
+        for (let gx = 0.1; gx < 0.95; gx += 0.05) for (let gy = 0.1; gy < 0.95; gy += 0.05) {
+          const x = canvas.left + gx * canvas.width;
+          const y = canvas.top + gy * canvas.height;
+          const hit = document.elementFromPoint(x, y);
+          if (!hit || !__cy.container().contains(hit)) continue;
+          let d = Infinity;
+          for (const p of nodes) d = Math.min(d, Math.hypot(p.x + canvas.left - x, p.y + canvas.top - y));
+          if (d > from.d) from = { x, y, d };
+        }
+        return {
+          from,
+          by: {
+            x: (legend.left + legend.right) / 2 - canvas.left - node.renderedPosition('x'),
+            y: (legend.top + legend.bottom) / 2 - canvas.top - node.renderedPosition('y'),
+          },
+        };
+      })()`,
+    );
+    const panBefore = await inPage<{ x: number; y: number }>(page, `({ ...__cy.pan() })`);
+    await page.mouse.move(drag.from.x, drag.from.y);
+    await page.mouse.down();
+    await page.mouse.move(drag.from.x + drag.by.x, drag.from.y + drag.by.y, { steps: 12 });
+    await page.mouse.up();
+    const panAfter = await inPage<{ x: number; y: number }>(page, `({ ...__cy.pan() })`);
+    // It was a pan (not a node dragged), and nothing was selected by it.
+    expect(Math.hypot(panAfter.x - panBefore.x, panAfter.y - panBefore.y)).toBeGreaterThan(50);
+    expect(await inPage<number>(page, `__cy.$(':selected').length`)).toBe(0);
+    // No label but the explored entity's, which is always drawn, lies under the legend once the
+    // pan has settled.
+    const underLegend = () =>
+      inPage<string[]>(
+        page,
+        `(() => {
+          const canvas = __cy.container().getBoundingClientRect();
+          const legend = document.querySelector('section.legend').getBoundingClientRect();
+          const box = { x1: legend.left - canvas.left, y1: legend.top - canvas.top, x2: legend.right - canvas.left, y2: legend.bottom - canvas.top };
+          return __cy.nodes()
+            .filter((n) => n.id() !== 'org:unicef' && n.style('label') !== '')
+            .filter((n) => {
+              const r = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+              return r.x1 < box.x2 && box.x1 < r.x2 && r.y1 < box.y2 && box.y1 < r.y2;
+            })
+            .map((n) => n.data('shortLabel'));
+        })()`,
+      );
+    await expect.poll(underLegend, POLL).toEqual([]);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `e2e-${viewport.name}-labels-after-pan-alone.png`),
+    });
+    await page.close();
+  });
+
+  it('keeps labels off the Tree layout’s routed lines, a prominent label aside', async () => {
+    // UNICEF's activities alone are few enough for most names to be prominent: the three best
+    // connected are explored too, for a tree of many rows and lesser names.
+    const first = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await first.waitForSelector('[data-graph-state="ready"]', POLL);
+    const hubs = await inPage<string[]>(
+      first,
+      `__cy.nodes('[type = "Activity"]').sort((a, b) => b.data('degree') - a.data('degree')).slice(0, 3).map((n) => n.id())`,
+    );
+    const alone = await inPage<number>(first, `__cy.nodes().length`);
+    await first.close();
+    const page = await open(
+      `${appUrl}/#/explore?focus=org%3Aunicef&x=${hubs.map(encodeURIComponent).join(',')}&layout=breadthfirst`,
+    );
+    // The explored hubs' neighbours come after UNICEF's, and are laid out with them.
+    await expect
+      .poll(() => inPage<number>(page, `__cy.nodes().length`), POLL)
+      .toBeGreaterThan(alone);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.waitForTimeout(800); // the fit's animation, and the labels placed where it lands
+    // The lines as Cytoscape draws them (its own taxi routing, not the app's model of it), and
+    // every label drawn, in model px. A prominent label (label-over) may fall back across a line
+    // when no side of it is clear; the explored entity's is always drawn.
+    const crossings = await inPage<{ routed: number; labels: number; crossed: string[] }>(
+      page,
+      `(() => {
+        const routed = __cy.edges('.tree-routed').filter((e) => !e.data('muted'));
+        const segments = routed.flatMap((e) => {
+          const points = [e.sourceEndpoint(), ...(e.segmentPoints() ?? []), e.targetEndpoint()];
+          return points.slice(1).map((b, i) => ({ a: points[i], b, edge: e.id() }));
+        });
+        // Whether a segment passes through the inside of a box (Liang–Barsky clipping).
+        const crosses = ({ a, b }, r) => {
+          const dx = b.x - a.x, dy = b.y - a.y;
+          let t0 = 0, t1 = 1;
+          for (const [p, q] of [[-dx, a.x - r.x1], [dx, r.x2 - a.x], [-dy, a.y - r.y1], [dy, r.y2 - a.y]]) {
+            if (p === 0) { if (q <= 0) return false; continue; }
+            const t = q / p;
+            if (p < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
+            else { if (t < t0) return false; if (t < t1) t1 = t; }
+          }
+          return t0 < t1;
+        };
+        // Cytoscape's label box holds the letters' outline too (3 px), and the app's model of a
+        // routed line is within a pixel of Cytoscape's: inside that, a line only touches a name.
+        const INSET = 4;
+        const labelled = __cy.nodes().filter((n) =>
+          n.style('label') !== '' && !n.hasClass('label-over') && n.id() !== 'org:unicef');
+        const crossed = labelled.filter((n) => {
+          const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+          const box = { x1: b.x1 + INSET, y1: b.y1 + INSET, x2: b.x2 - INSET, y2: b.y2 - INSET };
+          return box.x1 < box.x2 && box.y1 < box.y2 && segments.some((s) => crosses(s, box));
+        }).map((n) => n.data('shortLabel'));
+        return { routed: routed.length, labels: labelled.length, crossed };
+      })()`,
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, `e2e-${viewport.name}-tree-routes.png`) });
+    // A tree with routed rows, and names to keep off them.
+    expect(crossings.routed).toBeGreaterThan(5);
+    expect(crossings.labels).toBeGreaterThan(5);
+    expect(crossings.crossed).toEqual([]);
+    await page.close();
+  });
+
   it('drops a hover highlight when the graph changes under a still pointer', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);

@@ -7,6 +7,7 @@ import {
   connectionOptions,
   csvField,
   exportFileName,
+  FILE_SLUG_MAX,
   graphToSvg,
   LABEL_METRICS,
   toCytoscapeElements,
@@ -18,6 +19,7 @@ import {
   useWebgl,
   WEBGL_MIN_ELEMENTS,
 } from '../../web/src/lib/graph/index.ts';
+import { routeSegments } from '../../web/src/lib/graph/tree-routes.ts';
 import { pathElementIds, pathSummary } from '../../web/src/state/paths/utils.ts';
 
 const node = (id: string, type: string, kind?: string) => ({
@@ -397,6 +399,68 @@ describe('export writers', () => {
   });
 });
 
+describe('a Tree picture’s routed lines', () => {
+  const parent = { id: 'org:p', label: '', type: 'Organisation', x: 0, y: 0, size: 40 };
+  const child = { id: 'dpg:c', label: '', type: 'DPG', x: 150, y: 300, size: 20 };
+  /** The points of the one polyline an SVG draws, as numbers. */
+  const polyline = (svg: string) => {
+    const lines = [...svg.matchAll(/<polyline points="([^"]+)"([^>]*)\/>/g)];
+    expect(lines).toHaveLength(1);
+    const points = lines[0]![1]!.split(' ').map((pair) => pair.split(',').map(Number));
+    return { points, attributes: lines[0]![2]! };
+  };
+
+  it('draws a routed edge through the points the canvas routes it through, from rim to rim', () => {
+    const svg = graphToSvg([parent, child], [{ source: 'org:p', target: 'dpg:c', turn: 0.5 }]);
+    expect(svg).not.toContain('<line ');
+    const { points, attributes } = polyline(svg);
+    // The canvas's segments (tree-routes.ts), each end moved out to its node's rim.
+    const route = routeSegments({ x: 0, y: 0, height: 40 }, { x: 150, y: 300, height: 20 }, 0.5);
+    const through = [[route[0]!.ax, route[0]!.ay], ...route.map((line) => [line.bx, line.by])];
+    expect(points.slice(1, -1)).toEqual(through.slice(1, -1));
+    expect(points[0]).toEqual([0, 20]);
+    // The arrowhead points down into the child's top, as the canvas draws it.
+    expect(points.at(-1)).toEqual([150, 290]);
+    expect(attributes).toContain('marker-end="url(#arrow)"');
+    expect(attributes).toContain('fill="none"');
+  });
+
+  it('draws an L where the turn would fall on a body, its arrowhead into the target’s side', () => {
+    const svg = graphToSvg([parent, child], [{ source: 'org:p', target: 'dpg:c', turn: 0 }]);
+    expect(polyline(svg).points).toEqual([
+      [0, 20],
+      [0, 300],
+      [140, 300],
+    ]);
+  });
+
+  it('draws an edge straight without a turn, as every other layout does', () => {
+    const svg = graphToSvg([parent, child], [{ source: 'org:p', target: 'dpg:c' }]);
+    expect(svg).not.toContain('<polyline');
+    expect(svg.match(/<line /g)).toHaveLength(1);
+  });
+
+  it('writes a found path’s relationship along the run across, as Cytoscape places a taxi edge’s label', () => {
+    const path = { onPath: true, label: 'funds', turn: 0.5 };
+    const down = graphToSvg([parent, child], [{ source: 'org:p', target: 'dpg:c', ...path }]);
+    // The middle of the run across at 155 (the turn), upright.
+    expect(down).toContain(
+      '<text x="75.0" y="155.0" dy="-0.45em" transform="rotate(0.0 75.0 155.0)"',
+    );
+    // Drawn from the child up, the run goes right to left: still upright, never upside down.
+    const up = graphToSvg([parent, child], [{ source: 'dpg:c', target: 'org:p', ...path }]);
+    expect(up).toMatch(/<text x="75.0" y="155.0" [^>]*rotate\((-?0.0) 75.0 155.0\)/);
+    // An L's name sits at its corner, along the run coming down to it.
+    const corner = graphToSvg(
+      [parent, child],
+      [{ source: 'org:p', target: 'dpg:c', ...path, turn: 0 }],
+    );
+    expect(corner).toContain(
+      '<text x="0.0" y="300.0" dy="-0.45em" transform="rotate(90.0 0.0 300.0)"',
+    );
+  });
+});
+
 describe('exportFileName', () => {
   it('names a download after what the canvas shows', () => {
     expect(exportFileName('UNICEF', 'svg')).toBe('dpg-explorer-unicef.svg');
@@ -405,7 +469,31 @@ describe('exportFileName', () => {
       'dpg-explorer-ministere-de-la-sante-cote-d-ivoire.png',
     );
     expect(exportFileName('日本', 'json')).toBe('dpg-explorer.json');
-    expect(exportFileName('x'.repeat(80), 'json')).toBe(`dpg-explorer-${'x'.repeat(48)}.json`);
+    expect(exportFileName('x'.repeat(120), 'json')).toBe(
+      `dpg-explorer-${'x'.repeat(FILE_SLUG_MAX)}.json`,
+    );
+  });
+
+  it('keeps a long title whole where it fits, the country it ends with included', () => {
+    expect(
+      exportFileName('Gender and Minority Groups sector stakeholders in Sierra Leone', 'png'),
+    ).toBe('dpg-explorer-gender-and-minority-groups-sector-stakeholders-in-sierra-leone.png');
+  });
+
+  it('cuts a longer one between words, keeping its first words and the last, which say where', () => {
+    const title =
+      'Potential collaborators of the Digital Public Goods Alliance on Digital Public Infrastructure ' +
+      'for the Gender and Minority Groups sector in the Democratic Republic of the Congo';
+    const name = exportFileName(title, 'svg');
+    const slug = name.slice('dpg-explorer-'.length, -'.svg'.length);
+    expect(slug.length).toBeLessThanOrEqual(FILE_SLUG_MAX);
+    expect(slug.startsWith('potential-collaborators-of-the-digital-')).toBe(true);
+    expect(slug.endsWith('-in-the-democratic-republic-of-the-congo')).toBe(true);
+    // Whole words only: each is one of the title's.
+    const words = new Set(title.toLowerCase().split(' '));
+    expect(slug.split('-').every((word) => words.has(word))).toBe(true);
+    // A file name within what file systems take (255 bytes), with any extension.
+    expect(new TextEncoder().encode(exportFileName(title, 'graphml')).length).toBeLessThan(255);
   });
 });
 

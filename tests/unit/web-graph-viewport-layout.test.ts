@@ -22,8 +22,10 @@ import {
   overviewLayout,
   panelsInGraph,
   placementViewport,
+  PLACEMENT_MIN_SHIFT,
   stretchFactors,
   toCytoscapeElements,
+  viewMoved,
   visibleFrame,
   withSeededRandom,
 } from '../../web/src/lib/graph/index.ts';
@@ -346,5 +348,33 @@ describe('placementViewport', () => {
   it('is the viewport shown, unless a fit is on its way to another', () => {
     expect(placementViewport(now, null)).toBe(now);
     expect(placementViewport(now, fit)).toBe(fit);
+  });
+});
+
+describe('viewMoved', () => {
+  const placed = { zoom: 0.5, pan: { x: 300, y: 100 } };
+
+  it('asks for the labels to be placed again after a pan that moves the graph on the screen', () => {
+    expect(viewMoved(placed, { zoom: 0.5, pan: { x: 500, y: 40 } })).toBe(true);
+    expect(viewMoved(placed, { zoom: 0.5, pan: { x: 300, y: 100 + PLACEMENT_MIN_SHIFT } })).toBe(
+      true,
+    );
+  });
+
+  it('does no work for a pan that barely moves (a nudge, a click’s jitter)', () => {
+    expect(viewMoved(placed, { zoom: 0.5, pan: { x: 301, y: 101 } })).toBe(false);
+    expect(viewMoved(placed, { zoom: 0.5, pan: { x: 300, y: 100 } })).toBe(false);
+  });
+
+  it('asks again after any zoom, which moves the panels over another part of the graph', () => {
+    expect(viewMoved(placed, { zoom: 0.55, pan: { x: 300, y: 100 } })).toBe(true);
+  });
+
+  it('does no work where a camera rests on the view the labels were placed for while it flew', () => {
+    // A fit places the labels for where it is going (placementViewport), not where it is.
+    const flying = { zoom: 0.8, pan: { x: 10, y: 10 } };
+    const placedFor = placementViewport(flying, placed);
+    expect(viewMoved(placedFor, flying)).toBe(true);
+    expect(viewMoved(placedFor, { zoom: 0.5, pan: { x: 300, y: 100 } })).toBe(false);
   });
 });

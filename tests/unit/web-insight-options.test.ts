@@ -225,10 +225,13 @@ describe('insight CSV', () => {
     expect(insightFileName('collaborators', 'DHIS2', narrowed)).toBe(
       'dpg-explorer-potential-collaborators-dhis2-ngo-ke-members.csv',
     );
-    const long = 'Co-leading the Community of Practice on AI for Children';
+    const long =
+      'Co-leading the Community of Practice on AI for Children and Young People in Eastern and Southern Africa';
     expect(
       insightFileName('stakeholders', long, { ...DEFAULT_INSIGHT_OPTIONS, kind: 'government' }),
-    ).toBe('dpg-explorer-stakeholder-map-co-leading-the-community-of-prac-government.csv');
+    ).toBe(
+      'dpg-explorer-stakeholder-map-co-leading-the-community-people-in-eastern-and-southern-africa-government.csv',
+    );
   });
 
   it('writes one row per item in rank order, with every reason and the editors’ notes', () => {

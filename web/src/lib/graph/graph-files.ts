@@ -159,17 +159,52 @@ export function graphFile(graph: ShownGraph, format: GraphFileFormat): string {
 }
 
 /**
+ * The longest slug a download's name takes (characters, all ASCII): with `dpg-explorer-` and the
+ * extension, about 100 bytes, well inside the 255 that file systems take and short enough for a
+ * whole path to stay under Windows' 260. At 48, "Gender and Minority Groups sector stakeholders in
+ * Sierra Leone" came out as "…-stakeholders-in-sier", the country cut off.
+ */
+export const FILE_SLUG_MAX = 80;
+
+/**
+ * A slug of at most `max` characters, cut between words: its first words and its last, which say
+ * where and of what ("…-in-sierra-leone"), the middle dropped. A single word longer than `max` is cut.
+ */
+export function shortenSlug(slug: string, max = FILE_SLUG_MAX): string {
+  if (slug.length <= max) return slug;
+  const words = slug.split('-');
+  const joined = (parts: readonly string[]) => parts.join('-').length;
+  // The end first, up to half the room (never the first word); then as many words from the
+  // start as fit before it.
+  let tail: string[] = [];
+  for (let i = words.length - 1; i > 0; i -= 1) {
+    const longer = [words[i]!, ...tail];
+    if (joined(longer) > max / 2) break;
+    tail = longer;
+  }
+  const room = max - joined(tail) - (tail.length > 0 ? 1 : 0);
+  const head: string[] = [];
+  for (const word of words.slice(0, words.length - tail.length)) {
+    if (joined([...head, word]) > room) break;
+    head.push(word);
+  }
+  if (head.length === 0) return slug.slice(0, max).replace(/-+$/, '');
+  return [...head, ...tail].join('-');
+}
+
+/**
  * A download's file name after what the canvas shows: `dpg-explorer-unicef.svg`,
  * `dpg-explorer-overview.csv`; a name of no letters or digits falls back to `dpg-explorer.svg`.
+ * A long one keeps its first words and its last (shortenSlug).
  */
 export function exportFileName(shown: string, extension: string): string {
-  const slug = shown
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
+  const slug = shortenSlug(
+    shown
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, ''),
+  );
   return `dpg-explorer${slug ? `-${slug}` : ''}.${extension}`;
 }

@@ -3,14 +3,17 @@
  * instead of a rendering library (cytoscape-svg is unmaintained since 2021). It draws what the
  * screen does: the palette's shapes, the labels given (shortened and wrapped, on the side chosen:
  * the canvas places them for the picture, export-labels.ts), arrowheads, heavier and dashed
- * relationships, a found path with its relationship names and a faint backdrop, and on request a
- * key to the entity types; the picture is cropped to the nodes and their labels, so no name is
+ * relationships, the Tree layout's right-angled lines as the canvas routes them (tree-routes.ts), a
+ * found path with its relationship names and a faint backdrop, and on request a key to the entity
+ * types; the picture is cropped to the nodes and their labels, so no name is
  * cut at its edge. The PNG export is this SVG drawn at twice its size (png-export.ts).
  */
 import { ENTITY_TYPES, entityTypeName, isEntityType } from '../vocabulary';
 import { LABEL_METRICS, type LabelSide, estimateTextWidth, wrapLabel } from './label-placement';
 import { entityStyle } from './palette';
 import { CANVAS_THEME, DASHED_RELATIONSHIPS, STRONG_RELATIONSHIPS } from './stylesheet';
+import { routePoints } from './tree-routes';
+import type { Point } from './wrapped-tree';
 
 /** A node as the SVG draws it (model coordinates). */
 export interface SvgNode {
@@ -44,6 +47,11 @@ export interface SvgEdge {
   backdrop?: boolean;
   /** How the relationship reads ("leads"), written along a found path's edges. */
   label?: string;
+  /**
+   * A Tree layout's routed edge: where it turns, as a share of the gap between the two bodies
+   * (tree-routes.ts `routeShare`). Drawn down, across and down as on the canvas; straight when absent.
+   */
+  turn?: number;
 }
 
 /** Model pixels left round the graph in exported pictures (SVG and PNG). */
@@ -197,6 +205,63 @@ function pictureKey(nodes: readonly SvgNode[], left: number, y: number) {
 }
 
 /**
+ * The points an edge is drawn through, centre to centre: straight, or routed as the canvas's taxi
+ * edge is (a picture of a Tree showed its organisation chart as a fan of diagonals).
+ */
+function edgePoints(a: SvgNode, b: SvgNode, turn: number | undefined): Point[] {
+  if (turn === undefined) return [a, b];
+  return routePoints({ x: a.x, y: a.y, height: a.size }, { x: b.x, y: b.y, height: b.size }, turn);
+}
+
+/** `from` moved `distance` towards `to`. */
+function towards(from: Point, to: Point, distance: number): Point {
+  const length = Math.hypot(to.x - from.x, to.y - from.y);
+  return {
+    x: from.x + ((to.x - from.x) * distance) / length,
+    y: from.y + ((to.y - from.y) * distance) / length,
+  };
+}
+
+/**
+ * An edge's points from the source's rim to the target's, so the arrowhead touches the target's
+ * shape; null where the first or last run lies inside its node (overlapping nodes), which is then
+ * drawn centre to centre without an arrowhead that would point backwards.
+ */
+export function rimToRim(points: readonly Point[], sourceSize: number, targetSize: number) {
+  const first = Math.hypot(points[1]!.x - points[0]!.x, points[1]!.y - points[0]!.y);
+  const [beforeLast, last] = points.slice(-2) as [Point, Point];
+  const final = Math.hypot(last.x - beforeLast.x, last.y - beforeLast.y);
+  const straight = points.length === 2;
+  const apart = straight
+    ? first > (sourceSize + targetSize) / 2
+    : first > sourceSize / 2 && final > targetSize / 2;
+  if (!apart) return null;
+  return [
+    towards(points[0]!, points[1]!, sourceSize / 2),
+    ...points.slice(1, -1),
+    towards(last, beforeLast, targetSize / 2),
+  ];
+}
+
+/**
+ * Where an edge's label sits and the angle it runs at, as Cytoscape places it: the middle of the
+ * middle run of an even number of points (a straight edge, a routed one's run across), else the
+ * middle point, along the run coming to it.
+ */
+export function edgeLabelAnchor(points: readonly Point[]): Point & { angle: number } {
+  const half = points.length / 2;
+  const [from, to] =
+    points.length % 2 === 0
+      ? [points[half - 1]!, points[half]!]
+      : [points[Math.floor(half) - 1]!, points[Math.floor(half)]!];
+  const at = points.length % 2 === 0 ? { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } : to;
+  return { ...at, angle: (Math.atan2(to.y - from.y, to.x - from.x) * 180) / Math.PI };
+}
+
+const coordinates = (points: readonly Point[]) =>
+  points.map((point) => `${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(' ');
+
+/**
  * A complete SVG document of the given nodes and edges, cropped to their extent plus a margin;
  * with `key`, a key to the entity types drawn beneath them.
  */
@@ -236,28 +301,26 @@ export function graphToSvg(
   const lines = edges.flatMap((edge) => {
     const a = byId.get(edge.source);
     const b = byId.get(edge.target);
-    if (!a || !b) return [];
-    const length = Math.hypot(b.x - a.x, b.y - a.y);
-    if (length === 0) return [];
-    // From the source's rim to the target's, so the arrowhead touches the target's shape.
-    const ux = (b.x - a.x) / length;
-    const uy = (b.y - a.y) / length;
-    // Overlapping nodes: centre to centre, without an arrowhead that would point backwards.
-    const apart = length > (a.size + b.size) / 2;
-    const start = apart ? { x: a.x + (ux * a.size) / 2, y: a.y + (uy * a.size) / 2 } : a;
-    const end = apart ? { x: b.x - (ux * b.size) / 2, y: b.y - (uy * b.size) / 2 } : b;
+    if (!a || !b || (a.x === b.x && a.y === b.y)) return [];
+    const centres = edgePoints(a, b, edge.turn);
+    const rims = rimToRim(centres, a.size, b.size);
+    const points = rims ?? centres;
     const colour = edge.onPath ? CANVAS_THEME.path : CANVAS_THEME.edge;
     const strokeWidth = edge.onPath ? 4 : edge.type && STRONG.has(edge.type) ? 1.9 : 1.25;
     const dashed =
       edge.type && DASHED.has(edge.type) && !edge.onPath ? ' stroke-dasharray="5 4"' : '';
     const extra = edge.muted ? ' opacity="0.1"' : edge.backdrop ? ' opacity="0.18"' : '';
-    const marker = !apart
+    const marker = !rims
       ? ''
       : edge.onPath
         ? ' marker-end="url(#arrow-path)"'
         : ' marker-end="url(#arrow)"';
+    const paint = `stroke="${colour}" stroke-width="${strokeWidth}"${dashed}${marker}${extra}`;
+    const [start, end] = [points[0]!, points.at(-1)!];
     return [
-      `<line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" stroke="${colour}" stroke-width="${strokeWidth}"${dashed}${marker}${extra}/>`,
+      points.length === 2
+        ? `<line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" ${paint}/>`
+        : `<polyline points="${coordinates(points)}" fill="none" stroke-linejoin="round" ${paint}/>`,
     ];
   });
   // A found path's relationships say how each step reads, at their middle, as on the canvas.
@@ -265,11 +328,12 @@ export function graphToSvg(
     const a = byId.get(edge.source);
     const b = byId.get(edge.target);
     if (!edge.onPath || !edge.label || !a || !b) return [];
-    const x = ((a.x + b.x) / 2).toFixed(1);
-    const y = ((a.y + b.y) / 2).toFixed(1);
+    const anchor = edgeLabelAnchor(edgePoints(a, b, edge.turn));
+    const x = anchor.x.toFixed(1);
+    const y = anchor.y.toFixed(1);
     // Along the edge, beside it, and never upside down, as Cytoscape's autorotate draws it: upright names
     // lay across the names of the path's entities.
-    let angle = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
+    let angle = anchor.angle;
     if (angle > 90) angle -= 180;
     else if (angle < -90) angle += 180;
     return [

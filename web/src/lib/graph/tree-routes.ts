@@ -41,27 +41,40 @@ export interface RouteEnd extends Point {
 }
 
 /**
- * The lines a routed edge is drawn as, from centre to centre, as Cytoscape draws a vertical taxi
- * edge turning at `share`: the share is of the gap between the two nodes' bodies (not between
+ * The points a routed edge is drawn through, from centre to centre, as Cytoscape draws a vertical
+ * taxi edge turning at `share`: the share is of the gap between the two nodes' bodies (not between
  * their centres), measured from the source's rim. Where the turn would fall on a body (no gap, or
  * a share of 0 or 1), Cytoscape draws an L instead: down to the target's height, then across.
- * Label placement keeps names off them: a name above its node in a routed row lay across the line
- * coming down to it, or the run along the row.
+ * Exported pictures draw the same line (svg-export.ts).
  */
-export function routeSegments(source: RouteEnd, target: RouteEnd, share: number): LineSegment[] {
+export function routePoints(source: RouteEnd, target: RouteEnd, share: number): Point[] {
   const dy = target.y - source.y;
   const bodies = (source.height + target.height) / 2;
   const gap = dy > 0 ? Math.max(dy - bodies, 0) : Math.min(dy + bodies, 0);
   const turn = share * gap;
-  const path: Point[] =
-    turn === 0 || Math.abs(turn) >= Math.abs(gap)
-      ? [source, { x: source.x, y: target.y }, target]
-      : [
-          source,
-          { x: source.x, y: source.y + turn + (Math.sign(dy) * source.height) / 2 },
-          { x: target.x, y: source.y + turn + (Math.sign(dy) * source.height) / 2 },
-          target,
-        ];
+  if (turn === 0 || Math.abs(turn) >= Math.abs(gap)) {
+    return [
+      { x: source.x, y: source.y },
+      { x: source.x, y: target.y },
+      { x: target.x, y: target.y },
+    ];
+  }
+  const turnY = source.y + turn + (Math.sign(dy) * source.height) / 2;
+  return [
+    { x: source.x, y: source.y },
+    { x: source.x, y: turnY },
+    { x: target.x, y: turnY },
+    { x: target.x, y: target.y },
+  ];
+}
+
+/**
+ * The lines a routed edge is drawn as (routePoints, segment by segment). Label placement keeps
+ * names off them: a name above its node in a routed row lay across the line coming down to it, or
+ * the run along the row.
+ */
+export function routeSegments(source: RouteEnd, target: RouteEnd, share: number): LineSegment[] {
+  const path = routePoints(source, target, share);
   return path.slice(1).map((end, i) => ({ ax: path[i]!.x, ay: path[i]!.y, bx: end.x, by: end.y }));
 }
 

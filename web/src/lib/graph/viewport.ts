@@ -82,6 +82,26 @@ export function placementViewport(now: Viewport, fitAhead: Viewport | null): Vie
 }
 
 /**
+ * How far (screen px) the view may move from the one labels were placed for before they are placed
+ * again: a nudge, or the jitter of a click on the background, does no placement work.
+ */
+export const PLACEMENT_MIN_SHIFT = 4;
+
+/**
+ * Whether the view moved from `placed` (the viewport labels were placed for) to `now` enough that
+ * the floating panels lie over another part of the graph and another part of it is in sight: a
+ * pan of at least `minShift` screen px, or any zoom.
+ */
+export function viewMoved(
+  placed: Viewport,
+  now: Viewport,
+  minShift = PLACEMENT_MIN_SHIFT,
+): boolean {
+  if (Math.abs(now.zoom / placed.zoom - 1) > 1e-6) return true;
+  return Math.hypot(now.pan.x - placed.pan.x, now.pan.y - placed.pan.y) >= minShift;
+}
+
+/**
  * Where the floating panels (boxes in px from the canvas's top-left corner) lie over the graph in
  * `viewport`, the one labels are placed for: the boxes no label may take. Mapped with the fit's
  * viewport instead, a pan or a zoom left the legend's box where the fit had drawn it, and labels
