@@ -27,7 +27,7 @@ import {
   FILTER_KINDS,
   FILTER_ROLES,
   type InsightFilter,
-  filterApplies,
+  filtersOf,
 } from '../../web/src/lib/insights/insight-options.ts';
 
 const full: ShareState = {
@@ -364,7 +364,7 @@ describe('share state in the URL', () => {
         (view, top, kind, country, members, showing, role) => {
           // Each view holds the filters it takes; the others are dropped.
           const takes = (filter: InsightFilter) =>
-            filterApplies(view.kind, subjectTypeOf(view.id) ?? null, filter);
+            filtersOf(view.kind, subjectTypeOf(view.id) ?? null).includes(filter);
           const state: ShareState = {
             ...DEFAULT_SHARE_STATE,
             panel: 'insight',

@@ -31,8 +31,8 @@ import { EXPANSION_MAX } from '../graph/limits';
 import {
   type InsightFilter,
   type InsightOptions,
-  filterApplies,
   filterSubjects,
+  filtersOf,
   insightPage,
   FILTER_KINDS,
   FILTER_ROLES,
@@ -327,7 +327,7 @@ function countryParam(value: string | null): string | null {
 
 /** Whether view `kind` of subject `id` takes `filter` (a sector's map its country). */
 function takes(kind: InsightKind, id: string, filter: InsightFilter): boolean {
-  return filterApplies(kind, subjectTypeOf(id) ?? null, filter);
+  return filtersOf(kind, subjectTypeOf(id) ?? null).includes(filter);
 }
 
 /**
@@ -377,7 +377,7 @@ function filterViews(filter: InsightFilter): string {
     const subjects = filterSubjects(kind, filter);
     if (subjects.length > 0)
       return [`${VIEW_NAMES[kind]} of ${listInWords(subjects.map(subjectsInText))}`];
-    return filterApplies(kind, null, filter) ? [VIEW_NAMES[kind]] : [];
+    return filtersOf(kind, null).includes(filter) ? [VIEW_NAMES[kind]] : [];
   });
   return `only read with ${listInWords(views)}`;
 }
