@@ -113,9 +113,22 @@ function anchorOf(current: { id: string }): string | null {
   return isSectorId(current.id) ? null : current.id;
 }
 
-/** The subject entity (if any) and `ids` once each, as many as one subgraph request takes. */
+/**
+ * The place a map drawn with no entity to explore from is about: a sector's map's country, as its
+ * answer on screen was narrowed to (the canvas draws it as it draws a country's own map's subject).
+ */
+function centreOf(current: { id: string }): string | null {
+  if (!isSectorId(current.id) || status.state !== 'success' || !status.data.available) return null;
+  return status.data.asked.country;
+}
+
+/**
+ * The subject entity, else the place its map is about (if any), and `ids` once each, as many as
+ * one subgraph request takes: a sector's map in a country has the country, which its paths may
+ * not all pass through.
+ */
 function withAnchor(current: { id: string }, ids: readonly string[]): string[] {
-  const anchor = anchorOf(current);
+  const anchor = anchorOf(current) ?? centreOf(current);
   const listed = anchor === null ? [...ids] : [anchor, ...ids];
   return listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
 }
@@ -451,6 +464,7 @@ export const insightActions = {
         graphActions.setExtra(chunk, {
           only: current.kind === 'stakeholders',
           title: canvasTitle(current),
+          centre: centreOf(current),
         });
         shownChunk = chunk;
         itemChunk = null;
@@ -486,6 +500,7 @@ export const insightActions = {
         graphActions.setExtra(chunk, {
           only: current.kind === 'stakeholders',
           title: canvasTitle(current),
+          centre: centreOf(current),
         });
         shownChunk = null;
         itemChunk = { id, chunk };
