@@ -41,6 +41,7 @@ import {
 } from '../../lib/insights/sector-subject';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
+import { replaceNextUrl } from '../url/replace-next';
 
 /** The API's cap on one subgraph request (server/api/schemas.ts, LIMITS.subgraph). */
 const SUBGRAPH_MAX_IDS = 500;
@@ -452,6 +453,9 @@ export const insightActions = {
       return;
     }
     const mine = ++run;
+    // Asked for with the view (a link, a map opened from another), the address says `show=1`
+    // already: the canvas moving to the subject belongs to that entry, not one more Back stops at.
+    if (wanted && !exploresFrom(current)) replaceNextUrl();
     wanted = true;
     const ids = listedIds();
     exploreFrom(current);
