@@ -136,6 +136,15 @@ export function encodeShareState(state: ShareState): string {
   return text === '' ? '' : `${PREFIX}${text}`;
 }
 
+/**
+ * The link to insight view `insight` on its own, its panel open over the overview: what a link
+ * from one view to another points at, for a new tab or a copied address (a click in the app
+ * opens the view in place, the canvas as it is).
+ */
+export function insightLink(insight: NonNullable<ShareState['insight']>): string {
+  return encodeShareState({ ...DEFAULT_SHARE_STATE, panel: 'insight', insight });
+}
+
 // The link's settings, in the order they are written; their names are the settings a link can hold.
 function shareEntries(state: ShareState): [string, string | undefined][] {
   return [
