@@ -196,6 +196,8 @@ describe('accessibility at desktop size (1440×900)', () => {
       );
       await inCountry.getByRole('button', { name: 'Remove from canvas' }).waitFor(POLL);
       await inCountry.getByRole('combobox', { name: 'In country' }).waitFor(POLL);
+      // With its links to the country's whole map and the sector's in every country.
+      await inCountry.getByRole('navigation', { name: 'Wider maps' }).waitFor(POLL);
       await expectAccessible(inCountry, 'sector-map-in-country');
       await inCountry.close();
       // A country's map, with its way to one sector's map there.

@@ -1984,6 +1984,61 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       await page.goBack();
       await expect.poll(listed, POLL).toEqual(inCountry);
       await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      // Drawn around the country, as a country's own map is around it: its name comes first.
+      const countryLabel = () =>
+        inPage<[number, boolean]>(
+          page,
+          `(() => { const n = window.__cy.getElementById('${country.id}'); return [n.data('labelRank'), n.hasClass('label-culled')]; })()`,
+        );
+      await expect.poll(countryLabel, POLL).toEqual([0, false]);
+
+      // Beside its name, links to the two maps it narrows, drawn on the canvas as this one is.
+      const wider = panel.getByRole('navigation', { name: 'Wider maps' });
+      const toCountry = wider.getByRole('link', { name: 'Every sector in Sierra Leone' });
+      const toSector = wider.getByRole('link', { name: `${sector} in every country` });
+      expect(await toCountry.getAttribute('href')).toBe(
+        `#/explore?panel=insight&insight=stakeholders&of=${country.id}&show=1`,
+      );
+      await shot(page, 'sector-map-in-country-wider');
+      // The country's whole map, by the keyboard: its sectors there, and the country explored.
+      await toCountry.focus();
+      await page.keyboard.press('Enter');
+      await panel.getByTestId('insight-by-sector').waitFor(POLL);
+      expect(await panel.getByTestId('insight-sector-subject').count()).toBe(0);
+      await expect
+        .poll(async () => [...(await linked()).entries()], POLL)
+        .toEqual([
+          ['focus', country.id],
+          ['panel', 'insight'],
+          ['insight', 'stakeholders'],
+          ['of', country.id],
+          ['show', '1'],
+        ]);
+      await expect.poll(() => crumbs.textContent(), POLL).toContain('Sierra Leone');
+      await expect.poll(() => nodeIds(page), POLL).toContain(ids.partner);
+      // Back: the sector's map in the country again, on the canvas.
+      await page.goBack();
+      await expect.poll(subjectLine, POLL).toContain(`${sector} in Sierra Leone`);
+      await expect.poll(listed, POLL).toEqual(inCountry);
+      await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      // The sector in every country: the maker far from Sierra Leone, and no country.
+      await toSector.click();
+      await expect.poll(listed, POLL).toHaveLength(4);
+      await expect.poll(subjectLine, POLL).not.toContain('Sierra Leone');
+      expect(await wider.count()).toBe(0);
+      const everywhere = await linked();
+      expect([everywhere.get('of'), everywhere.get('in'), everywhere.get('show')]).toEqual([
+        `sector:${sector}`,
+        null,
+        '1',
+      ]);
+      await expect.poll(() => nodeIds(page), POLL).toContain(ids.farMaker);
+      await expect
+        .poll(() => crumbs.textContent(), POLL)
+        .toContain(`${sector} sector stakeholders`);
+      await page.goBack();
+      await expect.poll(listed, POLL).toEqual(inCountry);
+      await expect.poll(() => nodeIds(page), POLL).toEqual(map);
       await page.close();
 
       // A country's own map leads to one sector's there.

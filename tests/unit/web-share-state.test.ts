@@ -8,6 +8,7 @@ import {
   type ShareState,
   decodeShareState,
   encodeShareState,
+  insightLink,
   unreadLinkSettings,
 } from '../../web/src/state/url/utils.ts';
 import {
@@ -27,7 +28,7 @@ import {
   FILTER_KINDS,
   FILTER_ROLES,
   type InsightFilter,
-  filterApplies,
+  filtersOf,
 } from '../../web/src/lib/insights/insight-options.ts';
 
 const full: ShareState = {
@@ -364,7 +365,7 @@ describe('share state in the URL', () => {
         (view, top, kind, country, members, showing, role) => {
           // Each view holds the filters it takes; the others are dropped.
           const takes = (filter: InsightFilter) =>
-            filterApplies(view.kind, subjectTypeOf(view.id) ?? null, filter);
+            filtersOf(view.kind, subjectTypeOf(view.id) ?? null).includes(filter);
           const state: ShareState = {
             ...DEFAULT_SHARE_STATE,
             panel: 'insight',
@@ -388,6 +389,27 @@ describe('share state in the URL', () => {
         },
       ),
     );
+  });
+
+  it('links to one insight view on its own, with its panel open, and reads it back', () => {
+    const kenya = {
+      kind: 'stakeholders' as const,
+      id: 'country:KE',
+      shown: false,
+      shownItem: null,
+      options: DEFAULT_INSIGHT_OPTIONS,
+    };
+    expect(insightLink(kenya)).toBe('#/explore?panel=insight&insight=stakeholders&of=country:KE');
+    const health = { ...kenya, id: 'sector:Water and Sanitation', shown: true };
+    expect(insightLink(health)).toBe(
+      '#/explore?panel=insight&insight=stakeholders&of=sector:Water+and+Sanitation&show=1',
+    );
+    for (const view of [kenya, health])
+      expect(decodeShareState(insightLink(view))).toEqual({
+        ...DEFAULT_SHARE_STATE,
+        panel: 'insight',
+        insight: view,
+      });
   });
 
   it('keeps whether paths leave memberships out, and writes nothing when they do not', () => {

@@ -51,14 +51,13 @@ const SUBJECT_FILTERS: Readonly<
   stakeholders: { [SECTOR_TYPE]: ['country'] },
 };
 
-/** Whether view `kind` of a subject of type `subjectType` takes filter `filter`. */
-export function filterApplies(
-  kind: InsightKind,
-  subjectType: string | null,
-  filter: InsightFilter,
-): boolean {
+/**
+ * The filters view `kind` takes for a subject of type `subjectType` (null while the type is not
+ * known): the view's own, then those it takes only for that type.
+ */
+export function filtersOf(kind: InsightKind, subjectType: string | null): InsightFilter[] {
   const bySubject = subjectType === null ? [] : (SUBJECT_FILTERS[kind]?.[subjectType] ?? []);
-  return VIEW_FILTERS[kind].includes(filter) || bySubject.includes(filter);
+  return [...VIEW_FILTERS[kind], ...bySubject];
 }
 
 /** The subject types for which view `kind` takes `filter` only (none when it always does). */
@@ -76,12 +75,6 @@ export const DEFAULT_INSIGHT_OPTIONS: InsightOptions = {
   members: false,
   role: null,
 };
-
-/** Whether view `kind` of a subject of type `subjectType` can be narrowed at all. */
-export function filtersApply(kind: InsightKind, subjectType: string | null): boolean {
-  const bySubject = subjectType === null ? [] : (SUBJECT_FILTERS[kind]?.[subjectType] ?? []);
-  return VIEW_FILTERS[kind].length + bySubject.length > 0;
-}
 
 /** How many a view lists at first, and the most it can list: one "Show more" adds a first page. */
 export function insightPage(kind: InsightKind): { first: number; max: number } {
@@ -146,7 +139,7 @@ export function insightParams(
   subjectType: string | null,
   options: InsightOptions,
 ): [string, string][] {
-  const takes = (filter: InsightFilter) => filterApplies(kind, subjectType, filter);
+  const takes = (filter: InsightFilter) => filtersOf(kind, subjectType).includes(filter);
   const params: [string, string][] = [];
   if (options.top !== null) params.push(['limit', String(listedTop(kind, options))]);
   if (options.kind !== null && takes('kind')) params.push(['kind', options.kind]);

@@ -48,6 +48,11 @@ let extra = $state.raw<GraphChunk>({ nodes: [], edges: [] });
 let extraOnly = $state(false);
 /** What `extra` shown with no focus is ("Health sector stakeholders"), for the canvas to say. */
 let extraTitle = $state<string | null>(null);
+/**
+ * The entity `extra` shown with no focus is drawn around, if it has one (a sector's map in a
+ * country: the country), for the canvas to treat as it treats a focus.
+ */
+let extraCentre = $state<string | null>(null);
 const request = createLatestRequest();
 
 const loadedIds = $derived(
@@ -151,6 +156,14 @@ export const graph = {
   /** What the extra elements shown instead of the overview are; null otherwise. */
   get extraTitle() {
     return exploration.focus === null && extraOnly ? extraTitle : null;
+  },
+  /**
+   * The entity the canvas is drawn around: the focus, else the one a map shown instead of the
+   * overview is about (a sector's map in Kenya: Kenya), laid out, ranked and named first as a
+   * focus is; null for the overview, or a map of no place.
+   */
+  get centre() {
+    return exploration.focus ?? (extraOnly ? extraCentre : null);
   },
   /** Whether the extra elements stand instead of the focus's neighbourhood (or the overview). */
   get extraOnly() {
@@ -276,15 +289,21 @@ export const graphActions = {
   /**
    * Shows elements beyond the exploration (a found path), replacing the previous extra; with
    * `only`, instead of the focus's neighbourhood (a stakeholder map), or with no focus instead
-   * of the overview (a sector's map, which `title` names), until the next extra.
+   * of the overview (a sector's map, which `title` names, drawn around `centre` if it is of a
+   * place), until the next extra.
    */
   setExtra(
     chunk: GraphChunk,
-    { only = false, title = null }: { only?: boolean; title?: string | null } = {},
+    {
+      only = false,
+      title = null,
+      centre = null,
+    }: { only?: boolean; title?: string | null; centre?: string | null } = {},
   ): void {
     extra = chunk;
     extraOnly = only && chunk.nodes.length > 0;
     extraTitle = extraOnly ? title : null;
+    extraCentre = extraOnly ? centre : null;
   },
   /**
    * Reloads `id`'s neighbourhood after an edit (a new neighbour, a changed name), bringing it into

@@ -41,6 +41,7 @@ import {
 } from '../../lib/insights/sector-subject';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
+import { replaceNextUrl } from '../url/replace-next';
 
 /** The API's cap on one subgraph request (server/api/schemas.ts, LIMITS.subgraph). */
 const SUBGRAPH_MAX_IDS = 500;
@@ -113,9 +114,22 @@ function anchorOf(current: { id: string }): string | null {
   return isSectorId(current.id) ? null : current.id;
 }
 
-/** The subject entity (if any) and `ids` once each, as many as one subgraph request takes. */
+/**
+ * The place a map drawn with no entity to explore from is about: a sector's map's country, as its
+ * answer on screen was narrowed to (the canvas draws it as it draws a country's own map's subject).
+ */
+function centreOf(current: { id: string }): string | null {
+  if (!isSectorId(current.id) || status.state !== 'success' || !status.data.available) return null;
+  return status.data.asked.country;
+}
+
+/**
+ * The subject entity, else the place its map is about (if any), and `ids` once each, as many as
+ * one subgraph request takes: a sector's map in a country has the country, which its paths may
+ * not all pass through.
+ */
 function withAnchor(current: { id: string }, ids: readonly string[]): string[] {
-  const anchor = anchorOf(current);
+  const anchor = anchorOf(current) ?? centreOf(current);
   const listed = anchor === null ? [...ids] : [anchor, ...ids];
   return listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
 }
@@ -439,6 +453,9 @@ export const insightActions = {
       return;
     }
     const mine = ++run;
+    // Asked for with the view (a link, a map opened from another), the address says `show=1`
+    // already: the canvas moving to the subject belongs to that entry, not one more Back stops at.
+    if (wanted && !exploresFrom(current)) replaceNextUrl();
     wanted = true;
     const ids = listedIds();
     exploreFrom(current);
@@ -451,6 +468,7 @@ export const insightActions = {
         graphActions.setExtra(chunk, {
           only: current.kind === 'stakeholders',
           title: canvasTitle(current),
+          centre: centreOf(current),
         });
         shownChunk = chunk;
         itemChunk = null;
@@ -486,6 +504,7 @@ export const insightActions = {
         graphActions.setExtra(chunk, {
           only: current.kind === 'stakeholders',
           title: canvasTitle(current),
+          centre: centreOf(current),
         });
         shownChunk = null;
         itemChunk = { id, chunk };

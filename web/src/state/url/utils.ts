@@ -31,8 +31,8 @@ import { EXPANSION_MAX } from '../graph/limits';
 import {
   type InsightFilter,
   type InsightOptions,
-  filterApplies,
   filterSubjects,
+  filtersOf,
   insightPage,
   FILTER_KINDS,
   FILTER_ROLES,
@@ -134,6 +134,15 @@ export function encodeShareState(state: ShareState): string {
   for (const [key, value] of entries) if (value !== undefined) params.set(key, value);
   const text = params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return text === '' ? '' : `${PREFIX}${text}`;
+}
+
+/**
+ * The link to insight view `insight` on its own, its panel open over the overview: what a link
+ * from one view to another points at, for a new tab or a copied address (a click in the app
+ * opens the view in place, the canvas as it is).
+ */
+export function insightLink(insight: NonNullable<ShareState['insight']>): string {
+  return encodeShareState({ ...DEFAULT_SHARE_STATE, panel: 'insight', insight });
 }
 
 // The link's settings, in the order they are written; their names are the settings a link can hold.
@@ -327,7 +336,7 @@ function countryParam(value: string | null): string | null {
 
 /** Whether view `kind` of subject `id` takes `filter` (a sector's map its country). */
 function takes(kind: InsightKind, id: string, filter: InsightFilter): boolean {
-  return filterApplies(kind, subjectTypeOf(id) ?? null, filter);
+  return filtersOf(kind, subjectTypeOf(id) ?? null).includes(filter);
 }
 
 /**
@@ -377,7 +386,7 @@ function filterViews(filter: InsightFilter): string {
     const subjects = filterSubjects(kind, filter);
     if (subjects.length > 0)
       return [`${VIEW_NAMES[kind]} of ${listInWords(subjects.map(subjectsInText))}`];
-    return filterApplies(kind, null, filter) ? [VIEW_NAMES[kind]] : [];
+    return filtersOf(kind, null).includes(filter) ? [VIEW_NAMES[kind]] : [];
   });
   return `only read with ${listInWords(views)}`;
 }
