@@ -2041,9 +2041,9 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       await expect.poll(() => nodeIds(page), POLL).toEqual(map);
       await page.close();
 
-      // A country's own map leads to one sector's there.
+      // A country's own map, drawn on the canvas, leads to one sector's there, drawn too.
       const countryMap = await open(
-        `${appUrl}/#/explore?panel=insight&insight=stakeholders&of=${country.id}`,
+        `${appUrl}/#/explore?panel=insight&insight=stakeholders&of=${country.id}&show=1`,
       );
       // Its sectors at work there, each with its DPGs there: the tide and the reef.
       await countryMap
@@ -2053,11 +2053,10 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       await expect
         .poll(() => countryMap.getByTestId('insight-sector-subject').textContent(), POLL)
         .toContain(`${sector} in Sierra Leone`);
-      expect(
-        new URLSearchParams((await inPage<string>(countryMap, 'location.hash')).split('?')[1]).get(
-          'in',
-        ),
-      ).toBe(country.id);
+      const chosen = new URLSearchParams(
+        (await inPage<string>(countryMap, 'location.hash')).split('?')[1],
+      );
+      expect([chosen.get('in'), chosen.get('show')]).toEqual([country.id, '1']);
       await countryMap.close();
     } finally {
       await run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
