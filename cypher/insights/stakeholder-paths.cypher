@@ -1,19 +1,15 @@
 // The organisations, groups and funding initiatives around one activity, DPG, country, SDG or
 // initiative ($id), or around the DPGs of one sector ($sector, as the DPGs spell it, with $id ''),
-// one row per connecting path: the stakeholder, the path as node maps and relationships
-// with their real direction. The stakeholder's role follows from the path's first relationship
-// (server/insights/stakeholder-map.ts), its ring from what the path goes through after it
-// (STAKEHOLDER_LINKS there lists each branch). Each branch matches only the subject type it names.
-// Filters, applied before the map is ranked (the map is of these stakeholders alone) and before the
-// row cap: $kind (an organisation kind, or '' for any stakeholder: never null, or each would have a
-// plan of its own; an organisation an editor added without a kind is `unknown`), $membersOnly (DPGA
-// members) and $roleTypes (a role, as the first relationship types of its paths,
-// stakeholder-map.ts; [] for any: a stakeholder with a path of one of them). Initiatives of the
-// kinds in $notActors (tools, standards, policy processes: stakeholder-map.ts) are never
-// stakeholders.
-// Each stakeholder carries the name of its home country (BASED_IN), for a map of a country to tell
-// its own organisations from foreign ones, and an initiative who runs it (RUNS: the UNICEF Venture
-// Fund beside UNICEF says whose it is).
+// one row per stakeholder, summing up its connecting paths (below). The stakeholder's role on a
+// path follows from the path's first relationship, its ring from what the path goes through
+// after it (STAKEHOLDER_LINKS in server/insights/stakeholder-map.ts lists each branch). Each
+// branch matches only the subject type it names.
+// Filters, applied before the map is ranked (the map is of these stakeholders alone): $kind (an
+// organisation kind, or '' for any stakeholder: never null, or each would have a plan of its own;
+// an organisation an editor added without a kind is `unknown`), $membersOnly (DPGA members) and
+// $roleTypes (a role, as the first relationship types of its paths, stakeholder-map.ts; [] for
+// any: a stakeholder with a path of one of them). Initiatives of the kinds in $notActors (tools,
+// standards, policy processes: stakeholder-map.ts) are never stakeholders.
 // A sector is no entity: its paths end at a DPG of the sector, and its branches run only without
 // a subject entity (y null), as the others run only with one (a pattern with y null matches
 // nothing). A sector's map narrowed to a country ($country, its id, or '' for none: c) has
@@ -112,26 +108,63 @@ CALL (y, c) {
   WHERE $sector IN d.sectors
   RETURN s, p
 }
-// Membership once per stakeholder, not once per path (a hub has thousands).
-WITH s, collect(p) AS paths
-WITH s, paths, EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member,
-     COLLECT { MATCH (s)-[:BASED_IN]->(home:Country) RETURN home.name ORDER BY home.name } AS homes,
-     COLLECT { MATCH (runner:Organisation)-[:RUNS]->(s) RETURN runner.name ORDER BY runner.name }
-       AS runners
-WHERE NOT (s:Initiative AND s.kind IN $notActors)
+// Each stakeholder once, its paths summed up, so that a map of a million relationships ranks
+// every stakeholder, not the first few thousand paths (the old cut kept the ids that sort first).
+// $links (stakeholder-map.ts, which alone defines the rings) gives each path's ring, role and how
+// far it runs past the subject, keyed by its relationship types: the first, '|', then the rest
+// joined by ','. A key it lacks is returned in `strays` (the service refuses the map). With
+// $roleTypes, `ring` is that of the stakeholder's closest path of those types, and a stakeholder
+// with none is left out. `firstTies`: the stakeholder's own relationships that its paths start
+// with (the rest of its relationships are its "other ties").
+// Run twice: with $ids null, every stakeholder, summed up only, for the service to rank; then with
+// $ids, the shown ones alone, with their `connections`, the $connections closest paths each
+// (those of the role asked for first). The paths are collected for those alone: collected for
+// every stakeholder of a large map they would not fit a transaction's memory.
+WITH s, p WHERE $ids IS NULL OR s.id IN $ids
+WITH s, p, relationships(p) AS rels
+WITH s, p, head(rels) AS first,
+     type(head(rels)) + '|' +
+       reduce(t = '', r IN tail(rels) | t + CASE t WHEN '' THEN '' ELSE ',' END + type(r)) AS key
+WITH s, p, first, key, $links[key] AS link,
+     size($roleTypes) = 0 OR type(first) IN $roleTypes AS ofRole
+WITH s,
+     min(CASE WHEN ofRole THEN link.ring END) AS ring,
+     collect(DISTINCT link.role) AS roles,
+     count(*) AS pathCount,
+     count(DISTINCT first) AS firstTies,
+     min(length(p) - link.beyond) = 1 AS direct,
+     collect(DISTINCT CASE WHEN link IS NULL THEN key END) AS strays,
+     collect(CASE WHEN $ids IS NOT NULL
+                  THEN {p: p, ring: link.ring, hops: length(p) - link.beyond, ofRole: ofRole} END)
+       AS candidates
+WHERE (ring IS NOT NULL OR size(strays) > 0)
+  AND NOT (s:Initiative AND s.kind IN $notActors)
   AND ($kind = '' OR (s:Organisation AND coalesce(s.kind, 'unknown') = $kind))
-  AND (NOT $membersOnly OR member)
-  AND (size($roleTypes) = 0 OR any(p IN paths WHERE type(relationships(p)[0]) IN $roleTypes))
-UNWIND paths AS p
-WITH s, member, homes, runners, [n IN nodes(p) | n {.id, label: coalesce(n.name, n.id),
-                             type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
-     [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels
-ORDER BY s.id, size(nodes), [n IN nodes | n.id]
-LIMIT $maxPaths
-RETURN s {.id, label: coalesce(s.name, s.id), type: [l IN labels(s) WHERE l <> 'Entity'][0],
-          kind: s.kind, member: member,
-          homeCountry: CASE WHEN size(homes) = 0 THEN null
-                            ELSE reduce(t = head(homes), h IN tail(homes) | t + ' / ' + h) END,
-          runBy: CASE WHEN size(runners) = 0 THEN null
-                      ELSE reduce(t = head(runners), r IN tail(runners) | t + ' / ' + r) END} AS stakeholder,
-       nodes, rels
+WITH s, ring, roles, pathCount, firstTies, direct, strays, candidates,
+     EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
+WHERE NOT $membersOnly OR member
+CALL (candidates) {
+  UNWIND candidates AS c
+  WITH c, [n IN nodes(c.p) | n.id] AS ids
+  ORDER BY c.ofRole DESC, c.ring, c.hops, ids
+  LIMIT $connections
+  RETURN collect({
+    nodes: [n IN nodes(c.p) | n {.id, label: coalesce(n.name, n.id),
+                                  type: [l IN labels(n) WHERE l <> 'Entity'][0]}],
+    rels: [r IN relationships(c.p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
+  }) AS connections
+}
+RETURN s.id AS id, ring, roles, pathCount, firstTies, direct, strays, s.pagerank AS pagerank,
+       COUNT { (s)--(:Entity) } AS degree, connections,
+       // Who the stakeholder is, for the shown ones alone (its home country: BASED_IN, for a
+       // country's map to tell its own organisations from foreign ones; who runs an initiative:
+       // the UNICEF Venture Fund beside UNICEF says whose it is).
+       CASE WHEN $ids IS NOT NULL THEN s {.id, label: coalesce(s.name, s.id),
+         type: [l IN labels(s) WHERE l <> 'Entity'][0], kind: s.kind, member: member,
+         homeCountry: reduce(t = null, h IN COLLECT { MATCH (s)-[:BASED_IN]->(home:Country)
+                                                      RETURN home.name ORDER BY home.name }
+                             | CASE WHEN t IS NULL THEN h ELSE t + ' / ' + h END),
+         runBy: reduce(t = null, r IN COLLECT { MATCH (runner:Organisation)-[:RUNS]->(s)
+                                                RETURN runner.name ORDER BY runner.name }
+                       | CASE WHEN t IS NULL THEN r ELSE t + ' / ' + r END)} END AS stakeholder
+ORDER BY id

@@ -347,7 +347,10 @@ export const stakeholdersResponseSchema = z
           'On a country’s map only: the DPG sectors at work there (of the DPGs developed or deployed there, or involved in an activity there), with how many such DPGs each has, most first; each is a sector’s map in that country (`?sector=…&country=…`)',
       }),
     metricsComputedAt: z.string().nullable(),
-    truncated: z.boolean(),
+    truncated: z.boolean().meta({
+      description:
+        'Whether `limit` left stakeholders out: every stakeholder is ranked, `total` counts them all, and a higher `limit` shows more',
+    }),
     filters: z
       .object({
         kind: z.string().nullable(),

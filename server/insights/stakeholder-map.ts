@@ -1,9 +1,11 @@
 /**
- * Turns the paths that connect stakeholders to a subject (an activity, DPG, country, SDG or
- * initiative, or a sector, in the world or in one country) into a stakeholder map: each organisation, group or funding initiative once, with its
- * roles (from the first relationship of its paths), its ring (its closest link to the subject: how
- * it is involved, then its role), its influence (network measures of the whole graph), its ties,
- * and the paths that say how it is connected. Pure.
+ * Turns the stakeholders of a subject (an activity, DPG, country, SDG or initiative, or a sector,
+ * in the world or in one country), as cypher/insights/stakeholder-paths.cypher sums up their
+ * connecting paths, into a stakeholder map: each organisation, group or funding initiative once,
+ * with its roles (from the first relationship of its paths), its ring (its closest link to the
+ * subject: how it is involved, then its role), its influence (network measures of the whole
+ * graph), its ties, and the paths that say how it is connected. The rings are defined here alone:
+ * the statement is given them as a table ({@link stakeholderLinkTable}). Pure.
  */
 import { pathSentence } from '../services/path-sentence.ts';
 import { assertChain, named, type EvidencePath, type PathNode } from './evidence-path.ts';
@@ -247,11 +249,31 @@ export function stakeholderRings(subject: MapSubject): StakeholderRing[] {
   return ringsOf(subject).map(({ ring }) => ring);
 }
 
-/** The ring of a path: its role through what it goes through. */
-function ringOf(rings: readonly PlacedRing[], role: StakeholderRole, through: string): number {
-  const ring = rings.findIndex(({ ring: r }) => r.role === role && r.through === through);
-  if (ring < 0) throw new Error(`stakeholder-map: no ring for ${role} through "${through}"`);
-  return ring;
+/** How the statement keys a path: its first relationship type, '|', then the rest joined by ','. */
+export const linkKey = (first: string, through: string) => `${first}|${through}`;
+
+/** What the statement makes of a path of one key: its ring, its role, how far it runs past the subject. */
+export interface PathLink {
+  ring: number;
+  role: StakeholderRole;
+  beyond: number;
+}
+
+/**
+ * Every way a path can connect a stakeholder to `subject`, keyed as the statement keys its paths
+ * ({@link linkKey}): the statement sums up each stakeholder's paths with it, so that a map of
+ * hundreds of thousands of paths is ranked in the database without the paths leaving it.
+ */
+export function stakeholderLinkTable(subject: MapSubject): Record<string, PathLink> {
+  const rings = ringsOf(subject);
+  const table: Record<string, PathLink> = {};
+  for (const [type, role] of Object.entries(ROLE_OF_RELATIONSHIP)) {
+    rings.forEach(({ ring, beyond }, index) => {
+      const key = linkKey(type, ring.through);
+      if (ring.role === role && !(key in table)) table[key] = { ring: index, role, beyond };
+    });
+  }
+  return table;
 }
 
 /** The relationship types whose paths give a stakeholder `role` (the statement filters by them). */
@@ -275,10 +297,33 @@ export interface StakeholderRef {
   runBy?: string | null;
 }
 
-export interface StakeholderPathRow {
-  stakeholder: StakeholderRef;
+/** A connecting path as the statement returns it: its nodes and relationships, in path order. */
+export interface PathRow {
   nodes: PathNode[];
   rels: EvidencePath['relationships'];
+}
+
+/** One stakeholder's connecting paths, summed up by the statement (stakeholder-paths.cypher). */
+export interface StakeholderSummary {
+  id: string;
+  /** Its closest path's ring (with a role asked for, of that role's paths); null with `strays`. */
+  ring: number | null;
+  roles: StakeholderRole[];
+  pathCount: number;
+  /** Its own relationships its paths start with. */
+  firstTies: number;
+  /** Tied to the subject by one relationship (a sector: to one of its DPGs). */
+  direct: boolean;
+  /** Keys of paths that are none of the subject type's links: a statement out of step with this module. */
+  strays: string[];
+  pagerank: number | null;
+  degree: number;
+}
+
+/** A shown stakeholder: its summary, who it is and its closest paths (the statement's second run). */
+export interface ShownStakeholderRow extends StakeholderSummary {
+  stakeholder: StakeholderRef;
+  connections: PathRow[];
 }
 
 export interface TieCount {
@@ -349,20 +394,26 @@ export interface StakeholderMap {
 
 const quoteLabel = (node: PathNode) => named(node);
 
-function connectionOf(row: StakeholderPathRow, rings: readonly PlacedRing[]): Connection {
+function connectionOf(
+  stakeholder: string,
+  row: PathRow,
+  links: Readonly<Record<string, PathLink>>,
+): Connection {
+  if (row.nodes[0]?.id !== stakeholder) {
+    throw new Error(`stakeholder-map: a path of ${stakeholder} must start at it`);
+  }
   assertChain('stakeholder-map', row.nodes, row.rels);
-  const first = row.rels[0]!;
-  const role = ROLE_OF_RELATIONSHIP[first.type];
-  if (!role) throw new Error(`stakeholder-map: no role for a path starting with ${first.type}`);
-  const through = row.rels
-    .slice(1)
-    .map((r) => r.type)
-    .join(',');
-  const ring = ringOf(rings, role, through);
+  const [first, ...through] = row.rels.map((r) => r.type);
+  const link = links[linkKey(first!, through.join(','))];
+  if (!link) {
+    throw new Error(
+      `stakeholder-map: no ring for a path ${[first, ...through].join(', ')} of ${stakeholder}`,
+    );
+  }
   return {
-    role,
-    ring,
-    hops: row.rels.length - rings[ring]!.beyond,
+    role: link.role,
+    ring: link.ring,
+    hops: row.rels.length - link.beyond,
     nodes: row.nodes,
     relationships: row.rels,
     sentence: pathSentence(
@@ -378,65 +429,93 @@ const connectionKey = (c: Connection) => c.nodes.map((n) => n.id).join('\u0000')
 const byCloseness = (a: Connection, b: Connection) =>
   a.ring - b.ring || a.hops - b.hops || (connectionKey(a) < connectionKey(b) ? -1 : 1);
 
+/** Where a stakeholder stands on its map: which to show, in order, and how influential each is. */
+export interface StakeholderRanking {
+  /** Stakeholders on the map in all. */
+  total: number;
+  /** The first `limit` in map order, each with its influence rank (1 = most) and third (0 = top). */
+  shown: { id: string; rank: number; third: number }[];
+}
+
 /**
- * Builds the map of `subject`: stakeholders ordered by ring (how closely they are involved, then
- * their role), then influence (PageRank, degree), then id; the first `limit` of them, each with
- * its `connectionsPerStakeholder` closest paths. With `role`, only the stakeholders that have it,
- * each in the ring of its closest path of that role, so the role's direct stakeholders still come
- * before its indirect ones and influence orders each ring (the funders of a country, for an
- * advocacy team: on Kenya's whole map Norad, a funder, came 33rd behind those that take part).
- * @throws Error when a row is not a chain of relationships from its stakeholder, or its path is
- *   not one of the subject type's links (STAKEHOLDER_LINKS).
+ * Ranks every stakeholder of a map: by ring (how closely it is involved, then its role), then
+ * influence (PageRank, degree), then id, keeping the first `limit`. With a role asked for, each
+ * summary's ring is that role's already, so a funder that also leads does not come before a
+ * more influential one that only funds.
+ * @throws Error when a summary has paths that are none of the subject type's links.
+ */
+export function rankStakeholders(
+  summaries: readonly StakeholderSummary[],
+  limit: number,
+): StakeholderRanking {
+  const stray = summaries.find((s) => s.strays.length > 0 || s.ring === null);
+  if (stray) {
+    throw new Error(
+      `stakeholder-map: ${stray.id} has paths of no ring: ${stray.strays.join('; ')} (the first relationship|those after it)`,
+    );
+  }
+  const byInfluence = [...summaries].sort(
+    (a, b) =>
+      (b.pagerank ?? -1) - (a.pagerank ?? -1) || b.degree - a.degree || (a.id < b.id ? -1 : 1),
+  );
+  const rankOf = new Map(byInfluence.map((s, i) => [s.id, i]));
+  const ordered = [...summaries].sort(
+    (a, b) => a.ring! - b.ring! || rankOf.get(a.id)! - rankOf.get(b.id)!,
+  );
+  return {
+    total: summaries.length,
+    shown: ordered.slice(0, limit).map(({ id }) => {
+      const i = rankOf.get(id)!;
+      return { id, rank: i + 1, third: Math.min(2, Math.floor((3 * i) / summaries.length)) };
+    }),
+  };
+}
+
+/**
+ * Builds the map of `subject` from its `ranking` and the shown stakeholders' `rows`: each with
+ * its `connectionsPerStakeholder` closest paths, those of the role asked for first (they are why
+ * it is listed).
+ * @throws Error when a shown stakeholder has no row, or a path is not a chain of relationships
+ *   from its stakeholder or is none of the subject type's links (STAKEHOLDER_LINKS).
  */
 export function buildStakeholderMap(
-  rows: readonly StakeholderPathRow[],
+  ranking: StakeholderRanking,
+  rows: readonly ShownStakeholderRow[],
   contexts: ReadonlyMap<string, StakeholderContext>,
   options: {
     subject: MapSubject;
-    limit: number;
     connectionsPerStakeholder: number;
     role?: StakeholderRole;
   },
 ): StakeholderMap {
-  const reach = ringsOf(options.subject);
-  const grouped = new Map<string, { ref: StakeholderRef; connections: Connection[] }>();
-  for (const row of rows) {
-    if (row.nodes[0]?.id !== row.stakeholder.id) {
-      throw new Error(`stakeholder-map: a path of ${row.stakeholder.id} must start at it`);
-    }
-    const entry = grouped.get(row.stakeholder.id) ?? { ref: row.stakeholder, connections: [] };
-    entry.connections.push(connectionOf(row, reach));
-    grouped.set(row.stakeholder.id, entry);
-  }
-  const kept = [...grouped.values()].filter(
-    ({ connections }) => !options.role || connections.some((c) => c.role === options.role),
-  );
-  const all = kept.map(({ ref: { homeCountry, runBy, ...ref }, connections }) => {
-    const context = contexts.get(ref.id);
-    const roles = STAKEHOLDER_ROLES.filter((r) => connections.some((c) => c.role === r));
-    const ranked = options.role ? connections.filter((c) => c.role === options.role) : connections;
-    const usedTies = new Set(connections.map((c) => JSON.stringify(c.relationships[0])));
-    const total = context?.degree ?? 0;
+  const links = stakeholderLinkTable(options.subject);
+  const rowOf = new Map(rows.map((row) => [row.id, row]));
+  const stakeholders = ranking.shown.map(({ id, rank, third }) => {
+    const row = rowOf.get(id);
+    if (!row) throw new Error(`stakeholder-map: no row for the shown stakeholder ${id}`);
+    const { homeCountry, runBy, ...ref } = row.stakeholder;
+    const context = contexts.get(id);
+    const total = context?.degree ?? row.degree;
     return {
       ...ref,
       ...(homeCountry ? { homeCountry } : {}),
       ...(runBy ? { runBy } : {}),
       group: ref.type === 'Organisation' ? (ref.kind ?? 'unknown') : ref.type.toLowerCase(),
-      roles,
-      ring: Math.min(...ranked.map((c) => c.ring)),
-      direct: connections.some((c) => c.hops === 1),
+      roles: STAKEHOLDER_ROLES.filter((r) => row.roles.includes(r)),
+      ring: row.ring!,
+      direct: row.direct,
       influence: {
-        pagerank: context?.pagerank ?? null,
+        pagerank: context?.pagerank ?? row.pagerank,
         betweenness: context?.betweenness ?? null,
         degree: total,
         community: context?.community ?? null,
-        rank: 0,
-        ring: 0,
+        rank,
+        ring: third,
       },
-      ties: { total, other: Math.max(0, total - usedTies.size), byType: context?.ties ?? [] },
-      pathCount: connections.length,
-      // The paths of the role asked for first: they are why the stakeholder is listed.
-      connections: [...connections]
+      ties: { total, other: Math.max(0, total - row.firstTies), byType: context?.ties ?? [] },
+      pathCount: row.pathCount,
+      connections: row.connections
+        .map((path) => connectionOf(id, path, links))
         .sort(
           (a, b) =>
             Number(b.role === options.role) - Number(a.role === options.role) || byCloseness(a, b),
@@ -444,22 +523,6 @@ export function buildStakeholderMap(
         .slice(0, options.connectionsPerStakeholder),
     } satisfies Stakeholder;
   });
-  const byInfluence = [...all].sort(
-    (a, b) =>
-      (b.influence.pagerank ?? -1) - (a.influence.pagerank ?? -1) ||
-      b.influence.degree - a.influence.degree ||
-      (a.id < b.id ? -1 : 1),
-  );
-  byInfluence.forEach((s, i) => {
-    s.influence.rank = i + 1;
-    s.influence.ring = Math.min(2, Math.floor((3 * i) / byInfluence.length));
-  });
-  // Narrowed to a role, the ring is that role's (a funder that also leads would otherwise come
-  // before a more influential one that only funds).
-  const ordered = [...all].sort(
-    (a, b) => a.ring - b.ring || a.influence.rank - b.influence.rank || (a.id < b.id ? -1 : 1),
-  );
-  const stakeholders = ordered.slice(0, options.limit);
   const byRole = Object.fromEntries(STAKEHOLDER_ROLES.map((r) => [r, [] as string[]])) as Record<
     StakeholderRole,
     string[]
@@ -473,8 +536,8 @@ export function buildStakeholderMap(
     (a, b) => byGroup[b]!.length - byGroup[a]!.length || (a < b ? -1 : 1),
   );
   return {
-    rings: reach.map(({ ring }) => ring),
-    total: all.length,
+    rings: ringsOf(options.subject).map(({ ring }) => ring),
+    total: ranking.total,
     stakeholders,
     byRole,
     byGroup,

@@ -1,6 +1,7 @@
 /**
- * "Who are the stakeholders of Y?" for an activity, DPG, country, SDG, initiative or sector: the connecting paths
- * (cypher/insights/stakeholder-paths.cypher), each stakeholder's measures and ties
+ * "Who are the stakeholders of Y?" for an activity, DPG, country, SDG, initiative or sector: every
+ * stakeholder's connecting paths summed up and ranked, then the shown ones' closest paths
+ * (cypher/insights/stakeholder-paths.cypher, run twice), measures and ties
  * (cypher/insights/entity-ties.cypher), assembled by stakeholder-map.ts.
  */
 import neo4j from 'neo4j-driver';
@@ -16,15 +17,15 @@ import {
   STAKEHOLDER_ROLES,
   type StakeholderContext,
   type StakeholderMap,
+  rankStakeholders,
   relationshipsOfRole,
-  type StakeholderPathRow,
+  type ShownStakeholderRow,
+  stakeholderLinkTable,
+  type StakeholderSummary,
   type StakeholderSubjectType,
   type StakeholderRole,
 } from './stakeholder-map.ts';
 import { findSector, sectorId, type SectorCount, unknownSectorMessage } from './sector-subject.ts';
-
-/** Connecting paths read per request at most; beyond it the answer says `truncated`. */
-export const MAX_STAKEHOLDER_PATHS = 20_000;
 
 export const STAKEHOLDER_SUBJECTS = [
   'activity',
@@ -70,6 +71,7 @@ export interface StakeholderAnswer extends StakeholderMap {
   roles: readonly string[];
   /** When the influence measures were computed; null if never. */
   metricsComputedAt: string | null;
+  /** Whether `limit` left stakeholders out (`total` counts them all). */
   truncated: boolean;
   /**
    * On a country's map, the DPG sectors at work there (country-sectors.cypher), most DPGs first:
@@ -133,7 +135,6 @@ async function requireSector(
 export async function getStakeholders(
   db: GraphDatabase,
   query: StakeholderQuery,
-  { maxPaths = MAX_STAKEHOLDER_PATHS }: { maxPaths?: number } = {},
 ): Promise<StakeholderAnswer> {
   return db.readTx(async (tx) => {
     const { subject, sector } =
@@ -147,28 +148,43 @@ export async function getStakeholders(
       query.subject === 'sector' && query.country
         ? await requireEntity(tx, query.country, ['Country'])
         : null;
-    const type = subject.type as StakeholderSubjectType;
-    const rows = (await run(tx, 'insights/stakeholder-paths', {
+    const mapSubject = {
+      type: subject.type as StakeholderSubjectType,
+      label: subject.label,
+      ...(country ? { country: country.label } : {}),
+    };
+    const params = {
       // A sector is no entity: '' matches none, and $sector picks its branches.
       id: sector === '' ? subject.id : '',
       sector,
       country: country?.id ?? '',
-      maxPaths: neo4j.int(maxPaths),
+      links: stakeholderLinkTable(mapSubject),
+      connections: neo4j.int(query.connections),
       // '' for any kind, never null: one cached plan for both (collaborator-service.ts says why).
       kind: query.kind ?? '',
       membersOnly: query.membersOnly,
       roleTypes: query.role ? relationshipsOfRole(query.role) : [],
       notActors: NOT_ACTOR_INITIATIVE_KINDS,
-    })) as unknown as StakeholderPathRow[];
-    const ids = [...new Set(rows.map((r) => r.stakeholder.id))];
-    const map = buildStakeholderMap(rows, await entityContexts(tx, ids), {
-      subject: { type, label: subject.label, ...(country ? { country: country.label } : {}) },
-      limit: query.limit,
+    };
+    // Every stakeholder summed up and ranked here, then the shown ones' paths: the paths of a
+    // large map's every stakeholder would not fit a transaction (stakeholder-paths.cypher).
+    const summaries = (await run(tx, 'insights/stakeholder-paths', {
+      ...params,
+      ids: null,
+    })) as unknown as StakeholderSummary[];
+    const ranking = rankStakeholders(summaries, query.limit);
+    const ids = ranking.shown.map((s) => s.id);
+    const rows = (await run(tx, 'insights/stakeholder-paths', {
+      ...params,
+      ids,
+    })) as unknown as ShownStakeholderRow[];
+    const map = buildStakeholderMap(ranking, rows, await entityContexts(tx, ids), {
+      subject: mapSubject,
       connectionsPerStakeholder: query.connections,
       role: query.role,
     });
     const sectors =
-      type === 'Country'
+      mapSubject.type === 'Country'
         ? ((await run(tx, 'insights/country-sectors', {
             id: subject.id,
           })) as unknown as SectorCount[])
@@ -178,7 +194,7 @@ export async function getStakeholders(
       roles: STAKEHOLDER_ROLES,
       ...(sectors ? { sectors } : {}),
       metricsComputedAt: await metricsComputedAt(tx),
-      truncated: rows.length >= maxPaths,
+      truncated: ranking.shown.length < ranking.total,
       filters: {
         kind: query.kind ?? null,
         membersOnly: query.membersOnly,

@@ -14,7 +14,6 @@ import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
 import { FactSet, type Props } from '../../server/importers/graph/graph-facts.ts';
 import type { EntityType, RelationshipType } from '../../server/model/graph-model.ts';
 import { ensureMetrics, recomputeMetrics } from '../../server/insights/metrics-service.ts';
-import { getStakeholders } from '../../server/insights/stakeholder-service.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
 import { graphSnapshot, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 import { expectPathsExist, expectSectorsShared, tiedTo } from './insights-fixture.ts';
@@ -447,7 +446,7 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     }
   });
 
-  it('narrows a stakeholder map to a role before its row cap, ranked by influence alone', async () => {
+  it('narrows a stakeholder map to a role before ranking it, by influence alone', async () => {
     const funders = conforms(
       stakeholdersResponseSchema,
       (await api.get('/api/stakeholders?sdg=3&role=funds')).body,
@@ -461,14 +460,29 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     expect(funders.stakeholders.map((s) => s.id).sort()).toEqual(['org:funder-y', 'org:tied']);
     expect(funders.stakeholders.map((s) => s.influence.rank)).toEqual([1, 2]);
     for (const s of funders.stakeholders) expect(s.connections[0]!.role).toBe('funds');
-    // One row allowed: it is an owner's, though Org funder-y's rows come first by id.
-    const owners = await getStakeholders(
-      db,
-      { subject: 'sdg', id: 'sdg:3', limit: 10, connections: 3, membersOnly: false, role: 'owns' },
-      { maxPaths: 1 },
+    const owners = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3&role=owns')).body,
     );
-    expect(owners.stakeholders.map((s) => s.id)).toEqual(['org:owner-x']);
-    expect(owners.truncated).toBe(true);
+    expect(owners.stakeholders.map((s) => s.id).sort()).toEqual(['org:owner-x', 'org:tied']);
+    expect([owners.total, owners.truncated]).toEqual([2, false]);
+  });
+
+  it('ranks every stakeholder of a map before `limit` keeps the first', async () => {
+    const whole = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3')).body,
+    );
+    const first = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3&limit=1')).body,
+    );
+    // Not the stakeholder whose id sorts first: the map's first, closest and most influential.
+    const byId = whole.stakeholders.map((s) => s.id).sort();
+    expect(whole.stakeholders[0]!.id).not.toBe(byId[0]);
+    expect(first.stakeholders).toEqual(whole.stakeholders.slice(0, 1));
+    expect([first.total, first.truncated, whole.truncated]).toEqual([whole.total, true, false]);
+    expect(whole.total).toBe(whole.stakeholders.length);
   });
 
   it('draws the partnership network of an organisation', async () => {

@@ -1,11 +1,75 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildStakeholderMap,
+  linkKey,
+  type MapSubject,
+  type PathRow,
+  rankStakeholders,
+  relationshipsOfRole,
   type StakeholderContext,
-  type StakeholderPathRow,
+  stakeholderLinkTable,
   type StakeholderRef,
   stakeholderRings,
+  type StakeholderRole,
+  type StakeholderSummary,
 } from '../../server/insights/stakeholder-map.ts';
+
+/** A connecting path of a stakeholder, as these tests give the paths of a map. */
+type StakeholderPathRow = PathRow & { stakeholder: StakeholderRef };
+
+/**
+ * What cypher/insights/stakeholder-paths.cypher does with a map's paths (the integration tests
+ * run it), so that these tests can give paths: it sums up every stakeholder's (its first run),
+ * then returns the shown ones' paths (its second; it keeps the closest few of them, which
+ * buildStakeholderMap sorts and cuts again).
+ */
+function mapOf(
+  rows: readonly StakeholderPathRow[],
+  contexts: ReadonlyMap<string, StakeholderContext>,
+  options: {
+    subject: MapSubject;
+    limit: number;
+    connectionsPerStakeholder: number;
+    role?: StakeholderRole;
+  },
+) {
+  const links = stakeholderLinkTable(options.subject);
+  const roleTypes = options.role ? relationshipsOfRole(options.role) : [];
+  const pathsOf = new Map<string, StakeholderPathRow[]>();
+  for (const row of rows)
+    pathsOf.set(row.stakeholder.id, [...(pathsOf.get(row.stakeholder.id) ?? []), row]);
+  const summaries: StakeholderSummary[] = [];
+  for (const [id, paths] of pathsOf) {
+    const keyed = paths.map((path) => {
+      const [first, ...through] = path.rels.map((r) => r.type);
+      const key = linkKey(first!, through.join(','));
+      return { path, key, link: links[key], first: first! };
+    });
+    const rings = keyed
+      .filter((k) => k.link && (roleTypes.length === 0 || roleTypes.includes(k.first)))
+      .map((k) => k.link!.ring);
+    const strays = [...new Set(keyed.filter((k) => !k.link).map((k) => k.key))];
+    if (rings.length === 0 && strays.length === 0) continue;
+    summaries.push({
+      id,
+      ring: rings.length > 0 ? Math.min(...rings) : null,
+      roles: [...new Set(keyed.flatMap((k) => (k.link ? [k.link.role] : [])))],
+      pathCount: paths.length,
+      firstTies: new Set(paths.map((p) => JSON.stringify(p.rels[0]))).size,
+      direct: keyed.some((k) => k.link && k.path.rels.length - k.link.beyond === 1),
+      strays,
+      pagerank: contexts.get(id)?.pagerank ?? null,
+      degree: contexts.get(id)?.degree ?? 0,
+    });
+  }
+  const ranking = rankStakeholders(summaries, options.limit);
+  const shown = ranking.shown.map(({ id }) => ({
+    ...summaries.find((s) => s.id === id)!,
+    stakeholder: pathsOf.get(id)![0]!.stakeholder,
+    connections: pathsOf.get(id)!.map(({ nodes, rels }) => ({ nodes, rels })),
+  }));
+  return buildStakeholderMap(ranking, shown, contexts, options);
+}
 
 const A = { id: 'activity:unicef/ai-cop', label: 'AI CoP', type: 'Activity' };
 const D = { id: 'dpg:d', label: 'DHIS2', type: 'DPG' };
@@ -65,7 +129,7 @@ const CONTEXTS = new Map(
 );
 const OF_A = { type: 'Activity', label: A.label } as const;
 const build = (limit = 10) =>
-  buildStakeholderMap(ROWS, CONTEXTS, { subject: OF_A, limit, connectionsPerStakeholder: 3 });
+  mapOf(ROWS, CONTEXTS, { subject: OF_A, limit, connectionsPerStakeholder: 3 });
 
 describe('buildStakeholderMap', () => {
   it('orders stakeholders by ring (taking part before backing a DPG it involves), then influence', () => {
@@ -126,7 +190,7 @@ describe('buildStakeholderMap', () => {
   });
 
   it('keeps only the stakeholders with a role when asked, ranked among themselves, that role first', () => {
-    const map = buildStakeholderMap(ROWS, CONTEXTS, {
+    const map = mapOf(ROWS, CONTEXTS, {
       subject: OF_A,
       limit: 10,
       connectionsPerStakeholder: 3,
@@ -141,7 +205,7 @@ describe('buildStakeholderMap', () => {
     expect(unicef!.connections[0]!.role).toBe('funds');
     // Its ring is the funder's, not the leader's.
     expect(map.rings[unicef!.ring]!.role).toBe('funds');
-    const takingPart = buildStakeholderMap(ROWS, CONTEXTS, {
+    const takingPart = mapOf(ROWS, CONTEXTS, {
       subject: OF_A,
       limit: 10,
       connectionsPerStakeholder: 3,
@@ -188,7 +252,7 @@ describe('buildStakeholderMap', () => {
         context('org:unicef', 0.5, 10),
       ].map((c) => [c.id, c]),
     );
-    const map = buildStakeholderMap(rows, contexts, {
+    const map = mapOf(rows, contexts, {
       subject: { type: 'Country', label: 'Kenya' },
       limit: 10,
       connectionsPerStakeholder: 3,
@@ -207,7 +271,7 @@ describe('buildStakeholderMap', () => {
       true,
     ]);
     // Narrowed to governments' role "owns", the indirect ring is still said.
-    const owners = buildStakeholderMap(rows, contexts, {
+    const owners = mapOf(rows, contexts, {
       subject: { type: 'Country', label: 'Kenya' },
       limit: 10,
       connectionsPerStakeholder: 3,
@@ -266,7 +330,7 @@ describe('buildStakeholderMap', () => {
         c,
       ]),
     );
-    const map = buildStakeholderMap(rows, contexts, {
+    const map = mapOf(rows, contexts, {
       subject: { type: 'Country', label: 'Kenya' },
       limit: 10,
       connectionsPerStakeholder: 3,
@@ -324,7 +388,7 @@ describe('buildStakeholderMap', () => {
       nodes: [node(s), D],
       rels: [{ type, from: s.id, to: D.id }],
     });
-    const map = buildStakeholderMap(
+    const map = mapOf(
       [viaDpg(GOOGLE, 'PARTICIPATES_IN'), backs(UNICEF, 'FUNDS'), backs(HISP, 'OWNS')],
       new Map([
         ['org:google', context('org:google', 0.9, 50)],
@@ -357,7 +421,7 @@ describe('buildStakeholderMap', () => {
         { type: where, from: D.id, to: KE.id },
       ],
     });
-    const map = buildStakeholderMap(
+    const map = mapOf(
       [
         there(GOOGLE, 'FUNDS', 'DEPLOYED_IN'),
         there(HISP, 'OWNS', 'DEVELOPED_IN'),
@@ -396,7 +460,7 @@ describe('buildStakeholderMap', () => {
     );
     // A path the narrowed map has no ring for (backing the DPG alone) is refused.
     expect(() =>
-      buildStakeholderMap(
+      mapOf(
         [
           {
             stakeholder: HISP,
@@ -411,7 +475,7 @@ describe('buildStakeholderMap', () => {
           connectionsPerStakeholder: 3,
         },
       ),
-    ).toThrow(/no ring for owns through ""/);
+    ).toThrow(/org:hisp has paths of no ring: OWNS\|/);
   });
 
   it('maps an initiative: who runs it, then its activities, then the makers of what it funds', () => {
@@ -442,7 +506,7 @@ describe('buildStakeholderMap', () => {
         rels: [{ type: 'RUNS', from: UNICEF.id, to: FUND.id }],
       },
     ];
-    const map = buildStakeholderMap(rows, CONTEXTS, {
+    const map = mapOf(rows, CONTEXTS, {
       subject: { type: 'Initiative', label: FUND.label },
       limit: 10,
       connectionsPerStakeholder: 3,
@@ -461,7 +525,7 @@ describe('buildStakeholderMap', () => {
   it('rejects a path that is none of the subject type’s links', () => {
     const viaCountryOfActivity = { ...viaDpg(HISP, 'OWNS') };
     expect(() =>
-      buildStakeholderMap([viaCountryOfActivity], CONTEXTS, {
+      mapOf([viaCountryOfActivity], CONTEXTS, {
         subject: { type: 'Country', label: 'Kenya' },
         limit: 1,
         connectionsPerStakeholder: 1,
@@ -472,7 +536,7 @@ describe('buildStakeholderMap', () => {
   it('rejects a path that does not start at its stakeholder or is not a chain', () => {
     const wrongStart = { ...direct(GIZ, 'LEADS'), stakeholder: GOOGLE };
     expect(() =>
-      buildStakeholderMap([wrongStart], CONTEXTS, {
+      mapOf([wrongStart], CONTEXTS, {
         subject: OF_A,
         limit: 1,
         connectionsPerStakeholder: 1,
@@ -483,11 +547,89 @@ describe('buildStakeholderMap', () => {
       rels: [{ type: 'OWNS', from: 'org:hisp', to: A.id }],
     };
     expect(() =>
-      buildStakeholderMap([broken], CONTEXTS, {
+      mapOf([broken], CONTEXTS, {
         subject: OF_A,
         limit: 1,
         connectionsPerStakeholder: 1,
       }),
     ).toThrow(/stakeholder-map/);
+  });
+});
+
+describe('stakeholderLinkTable', () => {
+  it('keys every way a path reaches the subject by its relationship types, with ring and role', () => {
+    const table = stakeholderLinkTable({ type: 'Activity', label: 'AI CoP' });
+    const rings = stakeholderRings({ type: 'Activity', label: 'AI CoP' });
+    expect(Object.keys(table).sort()).toEqual([
+      'CO_LEADS|',
+      'FUNDS|INVOLVES',
+      'IMPLEMENTS|INVOLVES',
+      'INVOLVES|',
+      'LEADS|',
+      'MAINTAINS|INVOLVES',
+      'OWNS|INVOLVES',
+      'PARTICIPATES_IN|',
+      // The statement matches no activity run so, but such a path would be leading it.
+      'RUNS|',
+    ]);
+    // Involved in an activity is taking part, as participating is: one ring.
+    expect(table['INVOLVES|']).toEqual(table['PARTICIPATES_IN|']);
+    for (const [key, link] of Object.entries(table)) {
+      expect(rings[link.ring]!.role).toBe(link.role);
+      expect(rings[link.ring]!.through).toBe(key.split('|')[1]);
+    }
+  });
+
+  it('says how far a sector-in-a-country path runs past the subject', () => {
+    const table = stakeholderLinkTable({ type: 'Sector', label: 'Health', country: 'Kenya' });
+    expect(table['OWNS|DEPLOYED_IN']!.beyond).toBe(1);
+    expect(table['LEADS|INVOLVES']!.beyond).toBe(0);
+    expect(table['OWNS|']).toBeUndefined();
+  });
+});
+
+describe('rankStakeholders', () => {
+  const summary = (
+    id: string,
+    ring: number,
+    pagerank: number | null,
+    degree: number,
+  ): StakeholderSummary => ({
+    id,
+    ring,
+    roles: [],
+    pathCount: 1,
+    firstTies: 1,
+    direct: true,
+    strays: [],
+    pagerank,
+    degree,
+  });
+
+  it('ranks every stakeholder before keeping `limit`: closest ring, then influence, then id', () => {
+    // Sorted by id, the first two would be a and b; the map's first two are c and d.
+    const ranking = rankStakeholders(
+      [
+        summary('org:a', 1, 0.9, 5),
+        summary('org:b', 1, null, 50),
+        summary('org:c', 0, 0.1, 1),
+        summary('org:d', 0, 0.1, 3),
+        summary('org:e', 0, null, 1),
+        summary('org:f', 2, 0.5, 1),
+      ],
+      3,
+    );
+    expect(ranking.total).toBe(6);
+    expect(ranking.shown).toEqual([
+      { id: 'org:d', rank: 3, third: 1 },
+      { id: 'org:c', rank: 4, third: 1 },
+      { id: 'org:e', rank: 6, third: 2 },
+    ]);
+  });
+
+  it('refuses paths of no ring', () => {
+    expect(() =>
+      rankStakeholders([{ ...summary('org:a', 0, null, 1), strays: ['OWNS|ADVANCES'] }], 1),
+    ).toThrow('org:a has paths of no ring: OWNS|ADVANCES');
   });
 });
