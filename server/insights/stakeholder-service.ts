@@ -174,10 +174,13 @@ export async function getStakeholders(
     })) as unknown as StakeholderSummary[];
     const ranking = rankStakeholders(summaries, query.limit);
     const ids = ranking.shown.map((s) => s.id);
-    const rows = (await run(tx, 'insights/stakeholder-paths', {
-      ...params,
-      ids,
-    })) as unknown as ShownStakeholderRow[];
+    const rows =
+      ids.length === 0
+        ? []
+        : ((await run(tx, 'insights/stakeholder-paths', {
+            ...params,
+            ids,
+          })) as unknown as ShownStakeholderRow[]);
     const map = buildStakeholderMap(ranking, rows, await entityContexts(tx, ids), {
       subject: mapSubject,
       connectionsPerStakeholder: query.connections,
