@@ -421,8 +421,9 @@ describe('a Tree picture’s routed lines', () => {
     const through = [[route[0]!.ax, route[0]!.ay], ...route.map((line) => [line.bx, line.by])];
     expect(points.slice(1, -1)).toEqual(through.slice(1, -1));
     expect(points[0]).toEqual([0, 20]);
-    // The arrowhead points down into the child's top, as the canvas draws it.
-    expect(points.at(-1)).toEqual([150, 290]);
+    // The arrowhead points down into the child's top, as the canvas draws it: the hexagon's flat
+    // side, 10 · cos 30° above its centre (node-outline.ts).
+    expect(points.at(-1)).toEqual([150, 291.3]);
     expect(attributes).toContain('marker-end="url(#arrow)"');
     expect(attributes).toContain('fill="none"');
   });
