@@ -69,6 +69,34 @@ const cameraStill = (page: Page) =>
 const nodeIds = (page: Page) =>
   inPage<string[]>(page, 'window.__cy.nodes().map((n) => n.id()).sort()');
 
+/**
+ * The labels drawn across the canvas's edge, partly in view (a label wholly outside it is not
+ * seen, so not cut), those of `except` aside; each with how far past the edge its text runs.
+ * Cytoscape's label box reaches past the text by its outline, its background's padding and 2 px
+ * of slack (`updateBoundsFromLabel`): the text is what must stay in view.
+ */
+const labelsCutByCanvasEdge = (page: Page, except: readonly string[]) =>
+  inPage<string[]>(
+    page,
+    `(() => {
+      const except = new Set(${JSON.stringify(except)});
+      const width = __cy.width();
+      const height = __cy.height();
+      const text = (n) => {
+        const r = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        const pad = (n.numericStyle('text-outline-width') + n.numericStyle('text-background-padding') + 2) * __cy.zoom();
+        return { x1: r.x1 + pad, y1: r.y1 + pad, x2: r.x2 - pad, y2: r.y2 - pad };
+      };
+      return __cy.nodes()
+        .filter((n) => !except.has(n.id()) && n.style('label') !== '' && Number(n.style('text-opacity')) > 0)
+        .map((n) => ({ n, r: text(n) }))
+        .filter(({ r }) => r.x1 < width && r.x2 > 0 && r.y1 < height && r.y2 > 0)
+        .map(({ n, r }) => ({ n, past: Math.max(-r.x1, -r.y1, r.x2 - width, r.y2 - height) }))
+        .filter(({ past }) => past > 0.5)
+        .map(({ n, past }) => n.data('shortLabel') + ' (' + past.toFixed(1) + ' px past)');
+    })()`,
+  );
+
 let browser: Browser;
 
 beforeAll(async () => {
@@ -1291,6 +1319,9 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
         })()`,
       );
     await expect.poll(underLegend, POLL).toEqual([]);
+    // Nor is any cut by the canvas's edge: placed for the view the pan left, not the fit's (the
+    // explored entity's aside, always drawn, wherever the pan took it).
+    await expect.poll(() => labelsCutByCanvasEdge(page, ['org:unicef']), POLL).toEqual([]);
     await page.screenshot({
       path: path.join(SCREENSHOTS, `e2e-${viewport.name}-labels-after-pan-alone.png`),
     });
