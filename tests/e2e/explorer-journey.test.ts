@@ -15,6 +15,7 @@ import type {
   PathsResponse,
   SearchResponse,
 } from '../../web/src/lib/api/types.ts';
+import { LABELS_PLACED_EVENT } from '../../web/src/lib/graph/label-placement.ts';
 import { SMALLEST_LABEL_PX, labelScale } from '../../web/src/lib/graph/label-scale.ts';
 import { ENTITY_TYPE_NAMES } from '../../web/src/lib/vocabulary/entity-types.ts';
 import { EXPANSION_LIMIT } from '../../web/src/state/graph/limits.ts';
@@ -68,6 +69,53 @@ const cameraStill = (page: Page) =>
 
 const nodeIds = (page: Page) =>
   inPage<string[]>(page, 'window.__cy.nodes().map((n) => n.id()).sort()');
+
+/** The labels drawn under the legend, those of `except` aside. */
+const labelsUnderLegend = (page: Page, except: readonly string[]) =>
+  inPage<string[]>(
+    page,
+    `(() => {
+      const except = new Set(${JSON.stringify(except)});
+      const canvas = __cy.container().getBoundingClientRect();
+      const legend = document.querySelector('section.legend').getBoundingClientRect();
+      const box = { x1: legend.left - canvas.left, y1: legend.top - canvas.top, x2: legend.right - canvas.left, y2: legend.bottom - canvas.top };
+      return __cy.nodes()
+        .filter((n) => !except.has(n.id()) && n.style('label') !== '')
+        .filter((n) => {
+          const r = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+          return r.x1 < box.x2 && box.x1 < r.x2 && r.y1 < box.y2 && box.y1 < r.y2;
+        })
+        .map((n) => n.data('shortLabel'));
+    })()`,
+  );
+
+/**
+ * The labels drawn across the canvas's edge, partly in view (a label wholly outside it is not
+ * seen, so not cut), those of `except` aside; each with how far past the edge its text runs.
+ * Cytoscape's label box reaches past the text by its outline, its background's padding and 2 px
+ * of slack (`updateBoundsFromLabel`): the text is what must stay in view.
+ */
+const labelsCutByCanvasEdge = (page: Page, except: readonly string[]) =>
+  inPage<string[]>(
+    page,
+    `(() => {
+      const except = new Set(${JSON.stringify(except)});
+      const width = __cy.width();
+      const height = __cy.height();
+      const text = (n) => {
+        const r = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        const pad = (n.numericStyle('text-outline-width') + n.numericStyle('text-background-padding') + 2) * __cy.zoom();
+        return { x1: r.x1 + pad, y1: r.y1 + pad, x2: r.x2 - pad, y2: r.y2 - pad };
+      };
+      return __cy.nodes()
+        .filter((n) => !except.has(n.id()) && n.style('label') !== '' && Number(n.style('text-opacity')) > 0)
+        .map((n) => ({ n, r: text(n) }))
+        .filter(({ r }) => r.x1 < width && r.x2 > 0 && r.y1 < height && r.y2 > 0)
+        .map(({ n, r }) => ({ n, past: Math.max(-r.x1, -r.y1, r.x2 - width, r.y2 - height) }))
+        .filter(({ past }) => past > 0.5)
+        .map(({ n, past }) => n.data('shortLabel') + ' (' + past.toFixed(1) + ' px past)');
+    })()`,
+  );
 
 let browser: Browser;
 
@@ -1274,26 +1322,35 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(await inPage<number>(page, `__cy.$(':selected').length`)).toBe(0);
     // No label but the explored entity's, which is always drawn, lies under the legend once the
     // pan has settled.
-    const underLegend = () =>
-      inPage<string[]>(
-        page,
-        `(() => {
-          const canvas = __cy.container().getBoundingClientRect();
-          const legend = document.querySelector('section.legend').getBoundingClientRect();
-          const box = { x1: legend.left - canvas.left, y1: legend.top - canvas.top, x2: legend.right - canvas.left, y2: legend.bottom - canvas.top };
-          return __cy.nodes()
-            .filter((n) => n.id() !== 'org:unicef' && n.style('label') !== '')
-            .filter((n) => {
-              const r = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-              return r.x1 < box.x2 && box.x1 < r.x2 && r.y1 < box.y2 && box.y1 < r.y2;
-            })
-            .map((n) => n.data('shortLabel'));
-        })()`,
-      );
+    const underLegend = () => labelsUnderLegend(page, ['org:unicef']);
     await expect.poll(underLegend, POLL).toEqual([]);
+    // Nor is any cut by the canvas's edge: placed for the view the pan left, not the fit's (the
+    // explored entity's aside, always drawn, wherever the pan took it).
+    await expect.poll(() => labelsCutByCanvasEdge(page, ['org:unicef']), POLL).toEqual([]);
     await page.screenshot({
       path: path.join(SCREENSHOTS, `e2e-${viewport.name}-labels-after-pan-alone.png`),
     });
+    await page.close();
+  });
+
+  it('places the labels again after a pan when a hold ended without a tapend', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    await page.waitForTimeout(800); // the fit's animation, and the labels placed where it lands
+    // A touch on the graph that the browser cancels: Cytoscape says tapstart and never tapend.
+    await inPage(page, `void __cy.emit('tapstart')`);
+    await inPage(page, `void window.dispatchEvent(new Event('pointercancel'))`);
+    // Then a pan alone, well past the least that places labels again.
+    await inPage(
+      page,
+      `(() => {
+        window.__placements = 0;
+        __cy.on(${JSON.stringify(LABELS_PLACED_EVENT)}, () => (window.__placements += 1));
+        __cy.panBy({ x: -120, y: -80 });
+      })()`,
+    );
+    // Placed again once the pan settles: the hold ended with the cancel, not at the next tap.
+    await expect.poll(() => inPage<number>(page, 'window.__placements'), POLL).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -9,6 +9,8 @@ import {
   exportFileName,
   FILE_SLUG_MAX,
   graphToSvg,
+  shortenSlug,
+  SLUG_CUT_MARK,
   LABEL_METRICS,
   toCytoscapeElements,
   toEdgesCsv,
@@ -419,8 +421,9 @@ describe('a Tree picture’s routed lines', () => {
     const through = [[route[0]!.ax, route[0]!.ay], ...route.map((line) => [line.bx, line.by])];
     expect(points.slice(1, -1)).toEqual(through.slice(1, -1));
     expect(points[0]).toEqual([0, 20]);
-    // The arrowhead points down into the child's top, as the canvas draws it.
-    expect(points.at(-1)).toEqual([150, 290]);
+    // The arrowhead points down into the child's top, as the canvas draws it: the hexagon's flat
+    // side, 10 · cos 30° above its centre (node-outline.ts).
+    expect(points.at(-1)).toEqual([150, 291.3]);
     expect(attributes).toContain('marker-end="url(#arrow)"');
     expect(attributes).toContain('fill="none"');
   });
@@ -470,7 +473,7 @@ describe('exportFileName', () => {
     );
     expect(exportFileName('日本', 'json')).toBe('dpg-explorer.json');
     expect(exportFileName('x'.repeat(120), 'json')).toBe(
-      `dpg-explorer-${'x'.repeat(FILE_SLUG_MAX)}.json`,
+      `dpg-explorer-${'x'.repeat(FILE_SLUG_MAX - SLUG_CUT_MARK.length)}${SLUG_CUT_MARK}.json`,
     );
   });
 
@@ -487,13 +490,46 @@ describe('exportFileName', () => {
     const name = exportFileName(title, 'svg');
     const slug = name.slice('dpg-explorer-'.length, -'.svg'.length);
     expect(slug.length).toBeLessThanOrEqual(FILE_SLUG_MAX);
-    expect(slug.startsWith('potential-collaborators-of-the-digital-')).toBe(true);
-    expect(slug.endsWith('-in-the-democratic-republic-of-the-congo')).toBe(true);
+    // The words dropped from the middle are marked where they were.
+    expect(slug).toBe(
+      'potential-collaborators-of-the-digital--in-the-democratic-republic-of-the-congo',
+    );
+    const [head, tail, ...more] = slug.split(SLUG_CUT_MARK);
+    expect(more).toEqual([]);
     // Whole words only: each is one of the title's.
     const words = new Set(title.toLowerCase().split(' '));
-    expect(slug.split('-').every((word) => words.has(word))).toBe(true);
+    expect([...head!.split('-'), ...tail!.split('-')].every((word) => words.has(word))).toBe(true);
     // A file name within what file systems take (255 bytes), with any extension.
     expect(new TextEncoder().encode(exportFileName(title, 'graphml')).length).toBeLessThan(255);
+  });
+});
+
+describe('shortenSlug', () => {
+  it('marks the cut within the length, at every length a title may run to', () => {
+    const words = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu'.split(' ');
+    for (let count = 1; count <= 40; count += 1) {
+      const slug = Array.from({ length: count }, (_, i) => words[i % words.length]).join('-');
+      const short = shortenSlug(slug);
+      expect(short.length, slug).toBeLessThanOrEqual(FILE_SLUG_MAX);
+      // Cut exactly when it had to be, and then marked once.
+      expect(short === slug, slug).toBe(slug.length <= FILE_SLUG_MAX);
+      expect(short.split(SLUG_CUT_MARK).length - 1, slug).toBe(short === slug ? 0 : 1);
+    }
+  });
+
+  it('leaves a slug of exactly the limit alone, and marks one a character over', () => {
+    const exact = `${'a'.repeat(39)}-${'b'.repeat(40)}`;
+    expect(shortenSlug(exact)).toBe(exact);
+    const over = `${'a'.repeat(40)}-${'b'.repeat(40)}`;
+    expect(shortenSlug(over)).toBe(`${'a'.repeat(38)}--${'b'.repeat(40)}`);
+  });
+
+  it('keeps the last word with a first word too long for the room, each cut marked', () => {
+    expect(shortenSlug(`${'a'.repeat(100)}-sierra-leone`, 40)).toBe(
+      `${'a'.repeat(26)}--sierra-leone`,
+    );
+    // The last word alone longer than half the room: the start is kept, the end marked cut.
+    expect(shortenSlug(`in-${'z'.repeat(60)}`, 40)).toBe(`in--`);
   });
 });
 

@@ -16,11 +16,14 @@ import {
   cameraFor,
   cameraForPath,
   fitViewport,
+  labelFrame,
+  labelRect,
   layoutOptions,
   modelRect,
   mulberry32,
   overviewLayout,
   panelsInGraph,
+  placeLabelsInFrame,
   placementViewport,
   PLACEMENT_MIN_SHIFT,
   stretchFactors,
@@ -282,6 +285,97 @@ describe('visibleFrame', () => {
     expect(frame.x1 * viewport.zoom + viewport.pan.x).toBeCloseTo(240);
     expect((frame.x2 - frame.x1) * viewport.zoom).toBeCloseTo(800 - 240);
     expect((frame.y2 - frame.y1) * viewport.zoom).toBeCloseTo(600 - 60);
+  });
+});
+
+describe('labelFrame', () => {
+  const size = { width: 800, height: 600 };
+  const insets = { top: 60, right: 0, bottom: 0, left: 240 };
+  const fit = { zoom: 2, pan: { x: 400, y: 300 } };
+  // The reader dragged the graph 300 px left and 100 up.
+  const panned = { zoom: 2, pan: { x: 100, y: 200 } };
+  /** A frame's corners on the screen, as `view` draws them. */
+  const onScreen = (frame: { x1: number; y1: number; x2: number; y2: number }, view = panned) => ({
+    x1: frame.x1 * view.zoom + view.pan.x,
+    y1: frame.y1 * view.zoom + view.pan.y,
+    x2: frame.x2 * view.zoom + view.pan.x,
+    y2: frame.y2 * view.zoom + view.pan.y,
+  });
+
+  it('is what the view labels are placed for shows, not what the last fit showed', () => {
+    const frame = labelFrame(panned, size, insets, 'panels', fit)!;
+    expect(onScreen(frame)).toEqual({ x1: 240, y1: 60, x2: 800, y2: 600 });
+    // Moved with the graph: the fit's frame would stop 150 model px short of the right edge.
+    expect(frame.x2 - visibleFrame(fit, size, insets).x2).toBeCloseTo(150);
+  });
+
+  it('follows a zoom as it follows a pan', () => {
+    const zoomed = { zoom: 4, pan: { x: -400, y: -300 } };
+    expect(onScreen(labelFrame(zoomed, size, insets, 'panels', fit)!, zoomed)).toEqual({
+      x1: 240,
+      y1: 60,
+      x2: 800,
+      y2: 600,
+    });
+  });
+
+  it('is the whole canvas for a small graph whose labels went past its fit', () => {
+    expect(onScreen(labelFrame(panned, size, insets, 'canvas', fit)!)).toEqual({
+      x1: 0,
+      y1: 0,
+      x2: 800,
+      y2: 600,
+    });
+  });
+
+  it('leaves a small graph free at the fit that took its labels in, and keeps it to the canvas once moved', () => {
+    expect(labelFrame(fit, size, insets, 'fit', fit)).toBeNull();
+    // A rounding of the pan is still the fit.
+    expect(labelFrame({ zoom: 2, pan: { x: 400.2, y: 300 } }, size, insets, 'fit', fit)).toBeNull();
+    expect(onScreen(labelFrame(panned, size, insets, 'fit', fit)!)).toEqual({
+      x1: 0,
+      y1: 0,
+      x2: 800,
+      y2: 600,
+    });
+    // Never fitted yet: the canvas.
+    expect(labelFrame(fit, size, insets, 'fit', undefined)).not.toBeNull();
+  });
+
+  it('keeps a label beside a node panned to the canvas’s edge inside the canvas', () => {
+    // A node 120 px from the fitted view's right edge, panned 90 px right: 30 px from the
+    // canvas's, with room for its name only on its right (a wall of nodes left, above and below).
+    const node = {
+      id: 'dpg:x',
+      x: 140,
+      y: 0,
+      size: 20,
+      fontSize: 12,
+      text: 'Kenya',
+      rank: 0,
+    };
+    const wall = [
+      { id: 'w:l', x: 110, y: 0, size: 30, fontSize: 12, text: '', rank: 1 },
+      { id: 'w:a', x: 140, y: -25, size: 30, fontSize: 12, text: '', rank: 1 },
+      { id: 'w:b', x: 140, y: 25, size: 30, fontSize: 12, text: '', rank: 1 },
+    ];
+    const view = { zoom: 2, pan: { x: 800 - 30 - 2 * 140, y: 300 } };
+    const inCanvas = (placed: Map<string, string>) => {
+      const side = placed.get('dpg:x')!;
+      if (side === 'hidden') return true;
+      const box = onScreen(labelRect(node, side as 'below'), view);
+      return box.x1 >= 0 && box.x2 <= 800 && box.y1 >= 0 && box.y2 <= 600;
+    };
+    const now = placeLabelsInFrame([node, ...wall], undefined, {
+      frame: labelFrame(view, size, NO_INSETS, 'panels', fit)!,
+    });
+    expect(inCanvas(now.sides)).toBe(true);
+    // The last fit's frame lets it run past the canvas's edge.
+    const stale = placeLabelsInFrame([node, ...wall], undefined, {
+      frame: labelFrame(fit, size, NO_INSETS, 'panels', fit)!,
+    });
+    expect(stale.sides.get('dpg:x')).toBe('right');
+    expect(inCanvas(stale.sides)).toBe(false);
   });
 });
 

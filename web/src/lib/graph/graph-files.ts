@@ -167,35 +167,44 @@ export function graphFile(graph: ShownGraph, format: GraphFileFormat): string {
 export const FILE_SLUG_MAX = 80;
 
 /**
- * A slug of at most `max` characters, cut between words: its first words and its last, which say
- * where and of what ("…-in-sierra-leone"), the middle dropped. A single word longer than `max` is cut.
+ * What stands where a shortened slug's middle was dropped: two hyphens, which a slug never holds
+ * otherwise (every run of other characters becomes one), so the cut is unmistakable to a reader
+ * and to a script. ASCII and safe in a file name on every system, where `…` is not (FAT and some
+ * archive tools mangle it) and a word such as `etc` could be one of the title's own.
+ */
+export const SLUG_CUT_MARK = '--';
+
+/**
+ * A slug of at most `max` characters, the cut marked with {@link SLUG_CUT_MARK}: its first words
+ * and its last, which say where and of what ("…--in-sierra-leone"), between words. A first word
+ * with no room for it whole is cut inside itself, and marked the same way.
  */
 export function shortenSlug(slug: string, max = FILE_SLUG_MAX): string {
   if (slug.length <= max) return slug;
   const words = slug.split('-');
   const joined = (parts: readonly string[]) => parts.join('-').length;
   // The end first, up to half the room (never the first word); then as many words from the
-  // start as fit before it.
+  // start as fit before it and the mark.
   let tail: string[] = [];
   for (let i = words.length - 1; i > 0; i -= 1) {
     const longer = [words[i]!, ...tail];
     if (joined(longer) > max / 2) break;
     tail = longer;
   }
-  const room = max - joined(tail) - (tail.length > 0 ? 1 : 0);
+  const room = max - joined(tail) - SLUG_CUT_MARK.length;
   const head: string[] = [];
   for (const word of words.slice(0, words.length - tail.length)) {
     if (joined([...head, word]) > room) break;
     head.push(word);
   }
-  if (head.length === 0) return slug.slice(0, max).replace(/-+$/, '');
-  return [...head, ...tail].join('-');
+  const start = head.length > 0 ? head.join('-') : words[0]!.slice(0, room);
+  return `${start}${SLUG_CUT_MARK}${tail.join('-')}`;
 }
 
 /**
  * A download's file name after what the canvas shows: `dpg-explorer-unicef.svg`,
  * `dpg-explorer-overview.csv`; a name of no letters or digits falls back to `dpg-explorer.svg`.
- * A long one keeps its first words and its last (shortenSlug).
+ * A long one keeps its first words and its last, the cut marked (shortenSlug).
  */
 export function exportFileName(shown: string, extension: string): string {
   const slug = shortenSlug(

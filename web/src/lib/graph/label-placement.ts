@@ -8,8 +8,9 @@
  * Below and above came first and stay first: a name under its node reads as the node's, and
  * a long one beside a hub (DHIS2's owner, the University of Oslo's HISP) found neither of them free
  * and went unnamed while room was left on either side. On the screen every label also stays inside
- * the frame the fitted view shows: one below or above its node at the frame's edge is moved sideways
- * just inside it (see frameShift), one that cannot be (past the frame's top or bottom) tries the next
+ * the frame of the view it is placed for (viewport.ts `labelFrame`): one below or above its node at
+ * the frame's edge is moved sideways just inside it (see frameShift), one that cannot be (past the
+ * frame's top or bottom) tries the next
  * spot; and no label lies under a floating panel (the legend) or across the Tree layout's routed
  * lines (tree-routes.ts), whatever its side. The forced label (the selected node) goes
  * first and stays below its node if no spot is free; the

@@ -10,6 +10,7 @@
  */
 import { ENTITY_TYPES, entityTypeName, isEntityType } from '../vocabulary';
 import { LABEL_METRICS, type LabelSide, estimateTextWidth, wrapLabel } from './label-placement';
+import { ROUND_RECTANGLE_CORNER, outlineCorners, rimDistance } from './node-outline';
 import { entityStyle } from './palette';
 import { CANVAS_THEME, DASHED_RELATIONSHIPS, STRONG_RELATIONSHIPS } from './stylesheet';
 import { routePoints } from './tree-routes';
@@ -127,28 +128,8 @@ export function escapeXml(text: string): string {
     .replaceAll("'", '&apos;');
 }
 
-function polygon(cx: number, cy: number, r: number, sides: number, rotation: number): string {
-  const points: string[] = [];
-  for (let i = 0; i < sides; i += 1) {
-    const angle = rotation + (i * 2 * Math.PI) / sides;
-    points.push(
-      `${(cx + r * Math.cos(angle)).toFixed(1)},${(cy + r * Math.sin(angle)).toFixed(1)}`,
-    );
-  }
-  return points.join(' ');
-}
-
-function star(cx: number, cy: number, r: number): string {
-  const points: string[] = [];
-  for (let i = 0; i < 10; i += 1) {
-    const radius = i % 2 === 0 ? r : r * 0.45;
-    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-    points.push(
-      `${(cx + radius * Math.cos(angle)).toFixed(1)},${(cy + radius * Math.sin(angle)).toFixed(1)}`,
-    );
-  }
-  return points.join(' ');
-}
+const pointList = (points: readonly Point[]) =>
+  points.map((point) => `${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(' ');
 
 /** The SVG element for one node's shape. */
 export function nodeShape(node: SvgNode): string {
@@ -159,17 +140,13 @@ export function nodeShape(node: SvgNode): string {
   const { x, y } = node;
   switch (style.shape) {
     case 'round-rectangle':
-      return `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${node.size}" height="${node.size}" rx="${(r / 3).toFixed(1)}" ${paint}/>`;
+      return `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${node.size}" height="${node.size}" rx="${(r * ROUND_RECTANGLE_CORNER).toFixed(1)}" ${paint}/>`;
     case 'round-hexagon':
-      return `<polygon points="${polygon(x, y, r, 6, 0)}" ${paint}/>`;
     case 'round-diamond':
-      return `<polygon points="${polygon(x, y, r, 4, 0)}" ${paint}/>`;
     case 'round-pentagon':
-      return `<polygon points="${polygon(x, y, r, 5, -Math.PI / 2)}" ${paint}/>`;
     case 'round-triangle':
-      return `<polygon points="${polygon(x, y, r, 3, -Math.PI / 2)}" ${paint}/>`;
     case 'star':
-      return `<polygon points="${star(x, y, r)}" ${paint}/>`;
+      return `<polygon points="${pointList(outlineCorners(style.shape, x, y, r)!)}" ${paint}/>`;
     default:
       return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" ${paint}/>`;
   }
@@ -222,31 +199,43 @@ function towards(from: Point, to: Point, distance: number): Point {
   };
 }
 
-/**
- * An edge's points from the source's rim to the target's, so the arrowhead touches the target's
- * shape; null where the first or last run lies inside its node (overlapping nodes), which is then
- * drawn centre to centre without an arrowhead that would point backwards.
- */
-export function rimToRim(points: readonly Point[], sourceSize: number, targetSize: number) {
-  const first = Math.hypot(points[1]!.x - points[0]!.x, points[1]!.y - points[0]!.y);
-  const [beforeLast, last] = points.slice(-2) as [Point, Point];
-  const final = Math.hypot(last.x - beforeLast.x, last.y - beforeLast.y);
-  const straight = points.length === 2;
-  const apart = straight
-    ? first > (sourceSize + targetSize) / 2
-    : first > sourceSize / 2 && final > targetSize / 2;
-  if (!apart) return null;
-  return [
-    towards(points[0]!, points[1]!, sourceSize / 2),
-    ...points.slice(1, -1),
-    towards(last, beforeLast, targetSize / 2),
-  ];
+/** What an edge's end needs of its node to find the node's outline. */
+export interface Outlined {
+  /** The Cytoscape shape the node is drawn as (palette.ts). */
+  shape: string;
+  size: number;
 }
 
 /**
- * Where an edge's label sits and the angle it runs at, as Cytoscape places it: the middle of the
- * middle run of an even number of points (a straight edge, a routed one's run across), else the
- * middle point, along the run coming to it.
+ * An edge's points from the source's outline to the target's, each end where the line crosses
+ * the shape its node is drawn as (node-outline.ts), so the arrowhead touches it; null where the
+ * first or last run lies inside its node (overlapping nodes), which is then drawn centre to centre
+ * without an arrowhead that would point backwards.
+ */
+export function rimToRim(points: readonly Point[], source: Outlined, target: Outlined) {
+  const [start, second] = points as [Point, Point];
+  const [beforeLast, last] = points.slice(-2) as [Point, Point];
+  const first = Math.hypot(second.x - start.x, second.y - start.y);
+  const final = Math.hypot(last.x - beforeLast.x, last.y - beforeLast.y);
+  if (!(first > 0) || !(final > 0)) return null;
+  const out = rimDistance(source.shape, source.size, {
+    x: second.x - start.x,
+    y: second.y - start.y,
+  });
+  const into = rimDistance(target.shape, target.size, {
+    x: beforeLast.x - last.x,
+    y: beforeLast.y - last.y,
+  });
+  const apart = points.length === 2 ? first > out + into : first > out && final > into;
+  if (!apart) return null;
+  return [towards(start, second, out), ...points.slice(1, -1), towards(last, beforeLast, into)];
+}
+
+/**
+ * Where an edge's label sits and the angle it runs at, as Cytoscape places it, from the points the
+ * edge is drawn through (outline to outline, as rimToRim ends them): the middle of the middle run
+ * of an even number of points (a straight edge between its two ends, a routed one's run across),
+ * else the middle point, along the run coming to it.
  */
 export function edgeLabelAnchor(points: readonly Point[]): Point & { angle: number } {
   const half = points.length / 2;
@@ -258,8 +247,11 @@ export function edgeLabelAnchor(points: readonly Point[]): Point & { angle: numb
   return { ...at, angle: (Math.atan2(to.y - from.y, to.x - from.x) * 180) / Math.PI };
 }
 
-const coordinates = (points: readonly Point[]) =>
-  points.map((point) => `${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(' ');
+/** A node's shape and size, for rimToRim. */
+const outlined = (node: SvgNode): Outlined => ({
+  shape: entityStyle(node.type).shape,
+  size: node.size,
+});
 
 /**
  * A complete SVG document of the given nodes and edges, cropped to their extent plus a margin;
@@ -303,7 +295,7 @@ export function graphToSvg(
     const b = byId.get(edge.target);
     if (!a || !b || (a.x === b.x && a.y === b.y)) return [];
     const centres = edgePoints(a, b, edge.turn);
-    const rims = rimToRim(centres, a.size, b.size);
+    const rims = rimToRim(centres, outlined(a), outlined(b));
     const points = rims ?? centres;
     const colour = edge.onPath ? CANVAS_THEME.path : CANVAS_THEME.edge;
     const strokeWidth = edge.onPath ? 4 : edge.type && STRONG.has(edge.type) ? 1.9 : 1.25;
@@ -320,7 +312,7 @@ export function graphToSvg(
     return [
       points.length === 2
         ? `<line x1="${start.x.toFixed(1)}" y1="${start.y.toFixed(1)}" x2="${end.x.toFixed(1)}" y2="${end.y.toFixed(1)}" ${paint}/>`
-        : `<polyline points="${coordinates(points)}" fill="none" stroke-linejoin="round" ${paint}/>`,
+        : `<polyline points="${pointList(points)}" fill="none" stroke-linejoin="round" ${paint}/>`,
     ];
   });
   // A found path's relationships say how each step reads, at their middle, as on the canvas.
@@ -328,7 +320,10 @@ export function graphToSvg(
     const a = byId.get(edge.source);
     const b = byId.get(edge.target);
     if (!edge.onPath || !edge.label || !a || !b) return [];
-    const anchor = edgeLabelAnchor(edgePoints(a, b, edge.turn));
+    // Cytoscape puts a straight edge's label halfway between where it leaves one outline and
+    // meets the other: off the centres' midpoint where the two ends differ in size or shape.
+    const centres = edgePoints(a, b, edge.turn);
+    const anchor = edgeLabelAnchor(rimToRim(centres, outlined(a), outlined(b)) ?? centres);
     const x = anchor.x.toFixed(1);
     const y = anchor.y.toFixed(1);
     // Along the edge, beside it, and never upside down, as Cytoscape's autorotate draws it: upright names

@@ -57,6 +57,35 @@ export function visibleFrame(
 }
 
 /**
+ * What the box labels keep to is, for the canvas: `panels`, the canvas clear of the floating
+ * panels' insets (a big graph, fitted without its labels); `canvas`, the whole canvas (a small
+ * graph whose labels beside their nodes went past its fit); `fit`, none while the view is the one
+ * the fit chose (a small graph's fit took its labels in), the whole canvas once it moves.
+ */
+export type LabelBounds = 'panels' | 'canvas' | 'fit';
+
+/** Screen px a view may lie from its fit and still count as it (rounding of the pan). */
+const FITTED_SLACK = 0.5;
+
+/**
+ * The model-space box labels must stay inside, placed for `view` (the viewport they are placed
+ * for, GraphCanvas's `placementView`) in a `size` canvas whose floating panels take `insets`: what
+ * that view shows, as `bounds` says, or null where nothing limits them (`fit`, at the `fit`'s
+ * view). The frame of the last fit instead let a label beside a node at the canvas's edge, once
+ * panned, run off it, and kept labels out of the strip the pan had brought into view.
+ */
+export function labelFrame(
+  view: Viewport,
+  size: { width: number; height: number },
+  insets: Insets,
+  bounds: LabelBounds,
+  fit: Viewport | undefined,
+): { x1: number; y1: number; x2: number; y2: number } | null {
+  if (bounds === 'fit' && fit && !viewMoved(fit, view, FITTED_SLACK)) return null;
+  return visibleFrame(view, size, bounds === 'panels' ? insets : NO_INSETS);
+}
+
+/**
  * The model-space box under `screen` (px from the canvas's top-left corner) in `viewport`: where a
  * floating panel lies over the graph as that viewport draws it.
  */
