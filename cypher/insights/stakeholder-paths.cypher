@@ -140,9 +140,7 @@ WITH s,
 WHERE (ring IS NOT NULL OR size(strays) > 0)
   AND NOT (s:Initiative AND s.kind IN $notActors)
   AND ($kind = '' OR (s:Organisation AND coalesce(s.kind, 'unknown') = $kind))
-WITH s, ring, roles, pathCount, firstTies, direct, strays, candidates,
-     EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) } AS member
-WHERE NOT $membersOnly OR member
+  AND (NOT $membersOnly OR EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) })
 CALL (candidates) {
   UNWIND candidates AS c
   WITH c, [n IN nodes(c.p) | n.id] AS ids
@@ -160,11 +158,11 @@ RETURN s.id AS id, ring, roles, pathCount, firstTies, direct, strays, s.pagerank
        // country's map to tell its own organisations from foreign ones; who runs an initiative:
        // the UNICEF Venture Fund beside UNICEF says whose it is).
        CASE WHEN $ids IS NOT NULL THEN s {.id, label: coalesce(s.name, s.id),
-         type: [l IN labels(s) WHERE l <> 'Entity'][0], kind: s.kind, member: member,
+         type: [l IN labels(s) WHERE l <> 'Entity'][0], kind: s.kind,
+         member: EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) },
          homeCountry: reduce(t = null, h IN COLLECT { MATCH (s)-[:BASED_IN]->(home:Country)
                                                       RETURN home.name ORDER BY home.name }
                              | CASE WHEN t IS NULL THEN h ELSE t + ' / ' + h END),
          runBy: reduce(t = null, r IN COLLECT { MATCH (runner:Organisation)-[:RUNS]->(s)
                                                 RETURN runner.name ORDER BY runner.name }
                        | CASE WHEN t IS NULL THEN r ELSE t + ' / ' + r END)} END AS stakeholder
-ORDER BY id
