@@ -262,7 +262,8 @@ export interface PathLink {
 /**
  * Every way a path can connect a stakeholder to `subject`, keyed as the statement keys its paths
  * ({@link linkKey}): the statement sums up each stakeholder's paths with it, so that a map of
- * hundreds of thousands of paths is ranked in the database without the paths leaving it.
+ * hundreds of thousands of paths is ranked ({@link rankStakeholders}) without the paths leaving
+ * the database.
  */
 export function stakeholderLinkTable(subject: MapSubject): Record<string, PathLink> {
   const rings = ringsOf(subject);
