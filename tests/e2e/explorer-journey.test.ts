@@ -90,6 +90,23 @@ const labelsUnderLegend = (page: Page, except: readonly string[]) =>
   );
 
 /**
+ * A page expression: the pan that brings the named neighbour nearest the canvas's middle (the
+ * explored UNICEF aside) under the legend's middle.
+ */
+const PAN_NEAREST_NAMED_UNDER_LEGEND = `(() => {
+  const canvas = __cy.container().getBoundingClientRect();
+  const legend = document.querySelector('section.legend').getBoundingClientRect();
+  const middle = { x: canvas.width / 2, y: canvas.height / 2 };
+  const named = __cy.nodes().filter((n) => n.id() !== 'org:unicef' && n.style('label') !== '');
+  const distance = (n) => Math.hypot(n.renderedPosition('x') - middle.x, n.renderedPosition('y') - middle.y);
+  const node = named.sort((a, b) => distance(a) - distance(b))[0];
+  return {
+    x: (legend.left + legend.right) / 2 - canvas.left - node.renderedPosition('x'),
+    y: (legend.top + legend.bottom) / 2 - canvas.top - node.renderedPosition('y'),
+  };
+})()`;
+
+/**
  * The labels drawn across the canvas's edge, partly in view (a label wholly outside it is not
  * seen, so not cut), those of `except` aside; each with how far past the edge its text runs.
  * Cytoscape's label box reaches past the text by its outline, its background's padding and 2 px
@@ -1214,21 +1231,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
     await page.waitForTimeout(800); // the fit's animation, and the labels placed where it lands
     // The named neighbour nearest the canvas's middle is panned under the legend's middle.
-    await inPage(
-      page,
-      `(() => {
-        const canvas = __cy.container().getBoundingClientRect();
-        const legend = document.querySelector('section.legend').getBoundingClientRect();
-        const middle = { x: canvas.width / 2, y: canvas.height / 2 };
-        const named = __cy.nodes().filter((n) => n.id() !== 'org:unicef' && n.style('label') !== '');
-        const distance = (n) => Math.hypot(n.renderedPosition('x') - middle.x, n.renderedPosition('y') - middle.y);
-        const node = named.sort((a, b) => distance(a) - distance(b))[0];
-        __cy.panBy({
-          x: (legend.left + legend.right) / 2 - canvas.left - node.renderedPosition('x'),
-          y: (legend.top + legend.bottom) / 2 - canvas.top - node.renderedPosition('y'),
-        });
-      })()`,
-    );
+    await inPage(page, `void __cy.panBy(${PAN_NEAREST_NAMED_UNDER_LEGEND})`);
     // Placed again: a node in plain view, away from the legend, selected with a click.
     const target = await inPage<{ id: string; x: number; y: number }>(
       page,
@@ -1253,21 +1256,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       .toBe(true);
     await page.waitForTimeout(300);
     // No label but the two always drawn (the selection's and the explored entity's) lies under it.
-    const under = await inPage<string[]>(
-      page,
-      `(() => {
-        const canvas = __cy.container().getBoundingClientRect();
-        const legend = document.querySelector('section.legend').getBoundingClientRect();
-        const box = { x1: legend.left - canvas.left, y1: legend.top - canvas.top, x2: legend.right - canvas.left, y2: legend.bottom - canvas.top };
-        return __cy.nodes()
-          .filter((n) => n.id() !== 'org:unicef' && n.id() !== ${JSON.stringify(target.id)} && n.style('label') !== '')
-          .filter((n) => {
-            const r = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-            return r.x1 < box.x2 && box.x1 < r.x2 && r.y1 < box.y2 && box.y1 < r.y2;
-          })
-          .map((n) => n.data('shortLabel'));
-      })()`,
-    );
+    const under = await labelsUnderLegend(page, ['org:unicef', target.id]);
     await page.screenshot({
       path: path.join(SCREENSHOTS, `e2e-${viewport.name}-labels-after-pan.png`),
     });
@@ -1285,11 +1274,8 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       page,
       `(() => {
         const canvas = __cy.container().getBoundingClientRect();
-        const legend = document.querySelector('section.legend').getBoundingClientRect();
         const middle = { x: canvas.width / 2, y: canvas.height / 2 };
-        const named = __cy.nodes().filter((n) => n.id() !== 'org:unicef' && n.style('label') !== '');
-        const distance = (n) => Math.hypot(n.renderedPosition('x') - middle.x, n.renderedPosition('y') - middle.y);
-        const node = named.sort((a, b) => distance(a) - distance(b))[0];
+        const by = ${PAN_NEAREST_NAMED_UNDER_LEGEND};
         // A grab point on the bare canvas, as far from every node as a coarse grid allows.
         const nodes = __cy.nodes().map((n) => n.renderedPosition());
         let from = { x: canvas.left + middle.x, y: canvas.top + middle.y, d: -1 };
@@ -1302,13 +1288,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
           for (const p of nodes) d = Math.min(d, Math.hypot(p.x + canvas.left - x, p.y + canvas.top - y));
           if (d > from.d) from = { x, y, d };
         }
-        return {
-          from,
-          by: {
-            x: (legend.left + legend.right) / 2 - canvas.left - node.renderedPosition('x'),
-            y: (legend.top + legend.bottom) / 2 - canvas.top - node.renderedPosition('y'),
-          },
-        };
+        return { from, by };
       })()`,
     );
     const panBefore = await inPage<{ x: number; y: number }>(page, `({ ...__cy.pan() })`);
