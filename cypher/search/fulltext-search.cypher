@@ -50,9 +50,16 @@ CALL {
     RETURN r
     LIMIT 1
   }
-  RETURN node, score, named, 0 AS direct,
-         {name: coalesce(anchor.name, anchor.id), type: type(r), fromAnchor: startNode(r) = anchor}
-           AS via
+  WITH scope, anchor, collect({node: node, score: score, named: named,
+         via: {name: coalesce(anchor.name, anchor.id), type: type(r),
+               fromAnchor: startNode(r) = anchor}}) AS found
+  // Then the named entity itself, after everything that matches ("health kenya": Kenya, after the
+  // health DPGs deployed there), which it does not (Kenya's text never says health): the reader
+  // who typed its name may want it too. Only with something found through it, or it alone would
+  // stand for every word and keep the search from matching some of them ("agriculture kenya").
+  // No `via`: found through another entity named too ("x-road estonia"), it keeps what that says.
+  UNWIND found + [{node: anchor, score: 0.000001, named: 0.0, via: null}] AS hit
+  RETURN hit.node AS node, hit.score AS score, hit.named AS named, 0 AS direct, hit.via AS via
 }
 // `named`: how well the name or the aliases match what was typed, the better of the two rather
 // than their sum, or a fund whose name and alias both repeat its organisation's name outranks it
