@@ -126,6 +126,13 @@ describe.skipIf(!hasSharedData())('Cypher console', () => {
     await page.keyboard.press('Control+Enter');
     await page.waitForSelector('[data-testid="console-truncated"]', POLL);
     expect(await page.locator('[data-testid="console-result"] tbody tr').count()).toBe(200);
+
+    // Its × is the app's close button (the same size and look as a panel's), and closes it.
+    const close = page.getByRole('button', { name: 'Close the Cypher console' });
+    expect(await close.getAttribute('class')).toMatch(/\bclose panel\b/);
+    await close.click();
+    await page.locator('[data-testid="console-panel"]').waitFor({ state: 'detached', ...POLL });
+    await page.locator('[data-testid="console-open"]').waitFor(POLL);
     await page.context().close();
   });
 
