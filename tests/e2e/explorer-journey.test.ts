@@ -1155,6 +1155,45 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.close();
   });
 
+  it('keeps the names in a picture of UNICEF off the other entities, as the canvas does', async () => {
+    const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /SVG/ }).click(),
+    ]);
+    const svg = readFileSync((await file.path())!, 'utf8');
+    await page.close();
+    // The picture drawn as a browser draws it, to measure its names in the font they are drawn in:
+    // an activity's name lay across the UNICEF Venture Fund's diamond.
+    const picture = await context.newPage();
+    await picture.setContent(svg.replace(/^<\?xml[^>]*>/, ''));
+    const { named, covered } = await inPage<{ named: number; covered: string[] }>(
+      picture,
+      `(() => {
+        const box = (element, share = 1) => {
+          const b = element.getBBox();
+          const inset = ((1 - share) * b.width) / 2;
+          return { x1: b.x + inset, y1: b.y + inset, x2: b.x + b.width - inset, y2: b.y + b.height - inset };
+        };
+        const meet = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+        // The share of a node's box label placement counts as its body (LABEL_METRICS.bodyShare).
+        const bodies = [...document.querySelectorAll('g.nodes > *')].map((shape) => box(shape, 0.9));
+        const names = [...document.querySelectorAll('g.labels > text')];
+        return {
+          named: names.length,
+          covered: names
+            .filter((text) => bodies.some((body) => meet(box(text), body)))
+            .map((text) => text.textContent),
+        };
+      })()`,
+    );
+    // Each of its 13 entities named, none over another's body.
+    expect(named).toBe(13);
+    expect(covered).toEqual([]);
+    await picture.close();
+  });
+
   it('lists a filter choice the canvas holds nothing of, and a new exploration drops choices', async () => {
     const page = await open(`${appUrl}/#/explore?focus=org%3Aunicef&via=sdg%3A99&panel=filters`);
     // Counted as a filter, so listed where it can be unticked, though no SDG 99 is on the canvas.

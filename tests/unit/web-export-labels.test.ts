@@ -16,13 +16,16 @@ import {
 } from '../../web/src/lib/graph/svg-export.ts';
 import type { LabelPlacement } from '../../web/src/lib/graph/label-placement.ts';
 
-/** A placer whose names lack room `unnamed[spread]` times; it records the spreads asked for. */
-function placer(unnamed: Record<number, number>) {
+/**
+ * A placer whose names lack room `unnamed[spread]` times and lie over other nodes
+ * `overlapping[spread]` times (none when not given); it records the spreads asked for.
+ */
+function placer(unnamed: Record<number, number>, overlapping: Record<number, number> = {}) {
   const asked: number[] = [];
   const place = (spread: number): SpreadTrial => {
     asked.push(spread);
     const placements = new Map<string, LabelPlacement>([['a', spread > 1 ? 'above' : 'below']]);
-    return { placements, unnamed: unnamed[spread]! };
+    return { placements, unnamed: unnamed[spread]!, overlapping: overlapping[spread] ?? 0 };
   };
   return { place, asked };
 }
@@ -44,6 +47,21 @@ describe('chooseSpread', () => {
 
   it('takes the spread naming the most when none names all, the lesser of equals', () => {
     expect(chooseSpread(placer({ 1: 40, 1.25: 30, 1.5: 30, 2: 31 }).place).spread).toBe(1.25);
+  });
+
+  it('spreads the nodes until no name lies over another node', () => {
+    // UNICEF's picture: every name placed at the layout as drawn, one across a diamond.
+    const { place, asked } = placer({ 1: 0, 1.25: 0, 1.5: 0, 2: 0 }, { 1: 1, 1.25: 0 });
+    expect(chooseSpread(place).spread).toBe(1.25);
+    expect(asked).toEqual([1, 1.25]);
+  });
+
+  it('names the most first, then lays the fewest names over other nodes', () => {
+    // Clearing the bodies costs a name at 1.25: kept as drawn.
+    expect(chooseSpread(placer({ 1: 0, 1.25: 1, 1.5: 1, 2: 1 }, { 1: 2 }).place).spread).toBe(1);
+    expect(
+      chooseSpread(placer({ 1: 2, 1.25: 1, 1.5: 1, 2: 1 }, { 1.25: 3, 1.5: 1, 2: 1 }).place).spread,
+    ).toBe(1.5);
   });
 
   it('tries only the spreads it is given', () => {

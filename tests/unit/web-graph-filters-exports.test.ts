@@ -264,8 +264,8 @@ describe('export writers', () => {
     );
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg.match(/<line /g)).toHaveLength(1);
-    expect(svg.match(/<rect x=/g)).toHaveLength(2); // background + the organisation
-    expect(svg.match(/<polygon /g)).toHaveLength(1); // the SDG star
+    expect(svg.match(/<rect x=/g)).toHaveLength(1); // the background
+    expect(svg.match(/<path d="[^"]* Z"/g)).toHaveLength(2); // the organisation's square, the SDG's star
     expect(svg).toContain('>A &amp; B</tspan>');
     // Arrowheads, and the dashes of an SDG link, as on the canvas.
     expect(svg).toContain('marker-end="url(#arrow)"');
@@ -290,7 +290,7 @@ describe('export writers', () => {
     expect(svg.match(/>funds<\/text>/g)).toHaveLength(1);
     expect(svg).toContain('transform="rotate(45.0 50.0 50.0)"');
     expect(svg).not.toContain('>owns<');
-    expect(svg).toMatch(/<polygon [^>]*opacity="0.3"/);
+    expect(svg).toMatch(/<path [^>]*opacity="0.3"/);
     expect(svg).toMatch(/<line [^>]*opacity="0.18"/);
   });
 
@@ -422,8 +422,8 @@ describe('a Tree picture’s routed lines', () => {
     expect(points.slice(1, -1)).toEqual(through.slice(1, -1));
     expect(points[0]).toEqual([0, 20]);
     // The arrowhead points down into the child's top, as the canvas draws it: the hexagon's flat
-    // side, 10 · cos 30° above its centre (node-outline.ts).
-    expect(points.at(-1)).toEqual([150, 291.3]);
+    // side, on its box's top (node-outline.ts).
+    expect(points.at(-1)).toEqual([150, 290]);
     expect(attributes).toContain('marker-end="url(#arrow)"');
     expect(attributes).toContain('fill="none"');
   });
@@ -433,7 +433,7 @@ describe('a Tree picture’s routed lines', () => {
     expect(polyline(svg).points).toEqual([
       [0, 20],
       [0, 300],
-      [140, 300],
+      [140.2, 300],
     ]);
   });
 

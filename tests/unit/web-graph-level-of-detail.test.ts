@@ -13,6 +13,7 @@ import {
   type LabelSide,
   measureLabel,
   placeLabels,
+  placeLabelsInFrame,
   visibleLabelTier,
   type LabelCandidate,
   type Rect,
@@ -225,6 +226,19 @@ describe('placeLabels', () => {
       'right',
       'hidden',
     ]);
+  });
+
+  it('says which labels lie over other nodes, for a picture to make room for them', () => {
+    const hemmed = placeLabelsInFrame([candidate('big', 0, 0, 0, { prominent: true }), ...ring()]);
+    expect(hemmed.sides.get('big')).toBe('below');
+    expect([...hemmed.overlapping]).toEqual(['big']);
+    // A clear side taken: nothing overlaps.
+    const clear = placeLabelsInFrame([
+      candidate('big', 0, 0, 0, { prominent: true }),
+      candidate('body-below', 0, 42, 5),
+    ]);
+    expect(clear.sides.get('big')).toBe('above');
+    expect(clear.overlapping.size).toBe(0);
   });
 
   it('lets a key label zoomed far out lie over lesser nodes, not over other key nodes', () => {

@@ -2,61 +2,83 @@
 // and of the edges svg-export.ts draws to them.
 import { describe, expect, it } from 'vitest';
 import { ENTITY_STYLES, FALLBACK_STYLE } from '../../web/src/lib/graph/palette.ts';
-import {
-  ROUND_RECTANGLE_CORNER,
-  STAR_INNER,
-  rimDistance,
-} from '../../web/src/lib/graph/node-outline.ts';
+import { nodeOutline, rimDistance } from '../../web/src/lib/graph/node-outline.ts';
 import { graphToSvg, nodeShape, rimToRim } from '../../web/src/lib/graph/svg-export.ts';
 
 const SIZE = 40;
 const R = SIZE / 2;
+type Pt = { x: number; y: number };
 /** A unit direction at `degrees` clockwise from the positive x axis (y points down, as on screen). */
 const at = (degrees: number) => ({
   x: Math.cos((degrees * Math.PI) / 180),
   y: Math.sin((degrees * Math.PI) / 180),
 });
+const cross = (a: Pt, b: Pt) => a.x * b.y - a.y * b.x;
 
 /** Distance from `p` to the segment `a`–`b`. */
-function toSegment(p: { x: number; y: number }, a: number[], b: number[]): number {
-  const [ax, ay] = a as [number, number];
-  const [bx, by] = b as [number, number];
+function toSegment(p: Pt, a: Pt, b: Pt): number {
+  const length = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+  if (length === 0) return Math.hypot(p.x - a.x, p.y - a.y);
   const s = Math.max(
     0,
-    Math.min(
-      1,
-      ((p.x - ax) * (bx - ax) + (p.y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2),
-    ),
+    Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length),
   );
-  return Math.hypot(p.x - (ax + s * (bx - ax)), p.y - (ay + s * (by - ay)));
+  return Math.hypot(p.x - (a.x + s * (b.x - a.x)), p.y - (a.y + s * (b.y - a.y)));
+}
+
+/**
+ * Distance from `p` to the short clockwise (SVG sweep 1, y down) arc of `radius` from `a` to `b`:
+ * its centre lies on the right of the chord, as the path travels.
+ */
+function toArc(p: Pt, a: Pt, b: Pt, radius: number): number {
+  const chord = Math.hypot(b.x - a.x, b.y - a.y);
+  const t = { x: (b.x - a.x) / chord, y: (b.y - a.y) / chord };
+  const inward = Math.sqrt(Math.max(0, radius ** 2 - (chord / 2) ** 2));
+  const c = { x: (a.x + b.x) / 2 - t.y * inward, y: (a.y + b.y) / 2 + t.x * inward };
+  const [ca, cb, cp] = [a, b, p].map((q) => ({ x: q.x - c.x, y: q.y - c.y })) as [Pt, Pt, Pt];
+  const onArc = cross(ca, cp) >= 0 && cross(cp, cb) >= 0;
+  return onArc
+    ? Math.abs(Math.hypot(cp.x, cp.y) - radius)
+    : Math.min(Math.hypot(p.x - a.x, p.y - a.y), Math.hypot(p.x - b.x, p.y - b.y));
+}
+
+/** The pieces of an SVG path as nodeShape writes it (M, L and A commands, then Z). */
+function pathPieces(d: string) {
+  const pieces: Array<{ from: Pt; to: Pt; radius: number }> = [];
+  let here: Pt = { x: 0, y: 0 };
+  for (const [, command, args] of d.matchAll(/([MLA])([^MLAZ]*)/g)) {
+    const numbers = args!.trim().split(/[ ,]+/).map(Number);
+    const to = { x: numbers.at(-2)!, y: numbers.at(-1)! };
+    if (command !== 'M') pieces.push({ from: here, to, radius: command === 'A' ? numbers[0]! : 0 });
+    here = to;
+  }
+  // Z closes the path back to where M started it.
+  pieces.push({ from: here, to: pieces[0]!.from, radius: 0 });
+  return pieces;
 }
 
 /**
  * How far `p` lies from the outline nodeShape draws for a node of `type` at the origin: read from
  * the SVG itself, so the test checks the line against what the picture shows.
  */
-function offOutline(type: string, p: { x: number; y: number }): number {
+function offOutline(type: string, p: Pt): number {
   const svg = nodeShape({ id: 'n', type, x: 0, y: 0, size: SIZE });
-  const polygon = /<polygon points="([^"]+)"/.exec(svg);
-  if (polygon) {
-    const corners = polygon[1]!.split(' ').map((pair) => pair.split(',').map(Number));
+  const path = /<path d="([^"]+)"/.exec(svg);
+  if (path) {
     return Math.min(
-      ...corners.map((corner, i) => toSegment(p, corner, corners[(i + 1) % corners.length]!)),
+      ...pathPieces(path[1]!).map(({ from, to, radius }) =>
+        radius > 0 ? toArc(p, from, to, radius) : toSegment(p, from, to),
+      ),
     );
-  }
-  const rect = /<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="[^"]+" rx="([^"]+)"/.exec(
-    svg,
-  );
-  if (rect) {
-    const [x, , width, rx] = rect.slice(1).map(Number) as [number, number, number, number];
-    const half = width / 2;
-    const inner = half - rx;
-    const [ax, ay] = [Math.abs(p.x - (x + half)), Math.abs(p.y - (x + half))];
-    if (ax > inner && ay > inner) return Math.abs(Math.hypot(ax - inner, ay - inner) - rx);
-    return Math.abs(Math.max(ax, ay) - half);
   }
   const circle = /<circle cx="[^"]+" cy="[^"]+" r="([^"]+)"/.exec(svg);
   return Math.abs(Math.hypot(p.x, p.y) - Number(circle![1]));
+}
+
+/** The radii of the arcs nodeShape rounds a `type`'s corners with at `size`. */
+function arcRadii(type: string, size: number): number[] {
+  const svg = nodeShape({ id: 'n', type, x: 0, y: 0, size });
+  return [...svg.matchAll(/A([\d.]+),/g)].map((match) => Number(match[1]));
 }
 
 const TYPES = [...Object.keys(ENTITY_STYLES), 'Unknown'];
@@ -84,9 +106,9 @@ describe('node outlines in exported pictures', () => {
       for (let degrees = 0; degrees < 360; degrees += 7.5) {
         const u = at(degrees);
         const d = rimDistance(shape, SIZE, u);
-        // Within the rounding of the SVG's coordinates (0.05 px).
+        // Within the rounding of the SVG's coordinates (0.005 px).
         expect(offOutline(type, { x: u.x * d, y: u.y * d }), `${type} at ${degrees}°`).toBeLessThan(
-          0.08,
+          0.01,
         );
       }
     },
@@ -97,41 +119,90 @@ describe('node outlines in exported pictures', () => {
     expect(rimDistance('ellipse', SIZE, at(45))).toBeCloseTo(R, 9);
   });
 
-  it('meets a hexagon at its corners left and right, and its flat side above and below', () => {
-    expect(rimDistance('round-hexagon', SIZE, at(0))).toBeCloseTo(R, 9);
-    expect(rimDistance('round-hexagon', SIZE, at(90))).toBeCloseTo(R * Math.cos(Math.PI / 6), 9);
-    expect(rimDistance('round-hexagon', SIZE, at(-90))).toBeCloseTo(R * Math.cos(Math.PI / 6), 9);
+  /**
+   * How far in a corner's arc cuts it, along the corner's bisector: the arc (radius `radius`,
+   * tangent to both sides of a corner of `angle` radians) lies radius / sin(angle / 2) − radius
+   * inside the sharp corner.
+   */
+  const cut = (angle: number, radius: number) => radius / Math.sin(angle / 2) - radius;
+
+  it('draws a hexagon filling its box as the canvas does, flat sides on its top and bottom', () => {
+    // Corners (±R, 0) and (±R/2, ±R): each side corner's two sides run R/2 across for R up or
+    // down, 126.9° apart; rounded with Cytoscape's radius, a tenth of the side (4 px).
+    const angle = Math.PI - 2 * Math.atan(1 / 2);
+    expect(rimDistance('round-hexagon', SIZE, at(0))).toBeCloseTo(R - cut(angle, 4), 9);
+    expect(rimDistance('round-hexagon', SIZE, at(180))).toBeCloseTo(R - cut(angle, 4), 9);
+    expect(rimDistance('round-hexagon', SIZE, at(90))).toBeCloseTo(R, 9);
+    expect(rimDistance('round-hexagon', SIZE, at(-90))).toBeCloseTo(R, 9);
   });
 
-  it('meets a diamond at its corners, and halfway between them at its sides’ middle', () => {
-    expect(rimDistance('round-diamond', SIZE, at(90))).toBeCloseTo(R, 9);
+  it('meets a diamond on its rounded corners, and halfway between them at its sides’ middle', () => {
+    expect(rimDistance('round-diamond', SIZE, at(90))).toBeCloseTo(R - cut(Math.PI / 2, 4), 9);
     expect(rimDistance('round-diamond', SIZE, at(45))).toBeCloseTo(R / Math.SQRT2, 9);
     expect(rimDistance('round-diamond', SIZE, { x: -3, y: 3 })).toBeCloseTo(R / Math.SQRT2, 9);
   });
 
-  it('meets an upright triangle at its top corner and its base, half the radius below', () => {
-    expect(rimDistance('round-triangle', SIZE, at(-90))).toBeCloseTo(R, 9);
-    expect(rimDistance('round-triangle', SIZE, at(90))).toBeCloseTo(R / 2, 9);
+  it('draws an upright triangle from the top of its box to a base along its bottom', () => {
+    // The top corner, between sides falling 2R over R each way, rounded.
+    const top = 2 * Math.atan(1 / 2);
+    expect(rimDistance('round-triangle', SIZE, at(-90))).toBeCloseTo(R - cut(top, 4), 9);
+    expect(rimDistance('round-triangle', SIZE, at(90))).toBeCloseTo(R, 9);
   });
 
-  it('meets an upright pentagon at its top corner and the middle of its base', () => {
-    expect(rimDistance('round-pentagon', SIZE, at(-90))).toBeCloseTo(R, 9);
-    expect(rimDistance('round-pentagon', SIZE, at(90))).toBeCloseTo(R * Math.cos(Math.PI / 5), 9);
+  it('draws an upright pentagon from the top of its box to a base along its bottom', () => {
+    expect(rimDistance('round-pentagon', SIZE, at(-90))).toBeLessThan(R - 1);
+    expect(rimDistance('round-pentagon', SIZE, at(90))).toBeCloseTo(R, 9);
   });
 
-  it('meets a star at its points, and in its notches nearer the centre', () => {
+  it('meets a star at its sharp points, and in its notches nearer the centre', () => {
     expect(rimDistance('star', SIZE, at(-90))).toBeCloseTo(R, 9);
-    expect(rimDistance('star', SIZE, at(-90 + 36))).toBeCloseTo(R * STAR_INNER, 9);
+    // The notch straight below: Cytoscape's inner radius, (3 − √5)/2 · 1.57 of the points', with
+    // the star stretched to fill its box (its lower points lie cos 36° below its centre) and moved
+    // down to its top.
+    const stretch = 2 / (1 + Math.cos(Math.PI / 5));
+    const inner = ((3 - Math.sqrt(5)) / 2) * 1.57;
+    expect(rimDistance('star', SIZE, at(90))).toBeCloseTo(R * (inner * stretch + stretch - 1), 9);
+    expect(arcRadii('SDG', SIZE)).toEqual([]);
   });
 
   it('meets a round rectangle at its sides, and on its rounded corner along a diagonal', () => {
     expect(rimDistance('round-rectangle', SIZE, at(0))).toBeCloseTo(R, 9);
     expect(rimDistance('round-rectangle', SIZE, at(90))).toBeCloseTo(R, 9);
-    // The corner's circle, centred (1 − c)·R in from each side, crossed at its far side.
-    const c = R * ROUND_RECTANGLE_CORNER;
+    // Cytoscape's corner: a quarter of the side, at most 8 px (8 here).
     const diagonal = rimDistance('round-rectangle', SIZE, at(45));
-    expect(diagonal).toBeCloseTo((R - c) * Math.SQRT2 + c, 9);
-    expect(diagonal).toBeLessThan(R * Math.SQRT2);
+    expect(diagonal).toBeCloseTo(R * Math.SQRT2 - cut(Math.PI / 2, 8), 9);
+  });
+
+  it('rounds corners with Cytoscape’s radius: a tenth of a polygon’s side, a quarter of a square’s, at most 8 px', () => {
+    for (const [type, corners] of [
+      ['DPG', 6],
+      ['Initiative', 4],
+      ['Group', 5],
+      ['Country', 3],
+    ] as const) {
+      expect(arcRadii(type, 40), type).toEqual(Array(corners).fill(4));
+      expect(arcRadii(type, 120), type).toEqual(Array(corners).fill(8));
+    }
+    expect(arcRadii('Organisation', 20)).toEqual([5, 5, 5, 5]);
+    expect(arcRadii('Organisation', 120)).toEqual([8, 8, 8, 8]);
+  });
+
+  it('turns each rounded corner by an arc tangent to both its sides', () => {
+    for (const shape of ['round-hexagon', 'round-diamond', 'round-pentagon', 'round-triangle']) {
+      const outline = nodeOutline(shape, 5, -3, SIZE);
+      if (outline.kind !== 'polygon') throw new Error(`${shape} is no polygon`);
+      outline.corners.forEach((corner, i) => {
+        const next = outline.corners[(i + 1) % outline.corners.length]!;
+        // The side from this arc's end to the next arc's start keeps `radius` from both centres,
+        // touching each arc where it ends.
+        for (const [centre, radius] of [
+          [corner.centre, corner.radius],
+          [next.centre, next.radius],
+        ] as const) {
+          expect(toSegment(centre, corner.to, next.from), `${shape} ${i}`).toBeCloseTo(radius, 9);
+        }
+      });
+    }
   });
 
   it('refuses a direction of no length, naming the module', () => {
@@ -151,18 +222,29 @@ describe('edges of an exported picture', () => {
       { shape: 'round-hexagon', size: 40 },
     )!;
     expect(rims[0]!.y).toBeCloseTo(20, 9);
-    // Where a circle of half the size would end it 2.7 px above the hexagon.
-    expect(rims[1]!.y).toBeCloseTo(100 - 20 * Math.cos(Math.PI / 6), 9);
+    // On the hexagon's flat top, which lies on its box's top as on the canvas.
+    expect(rims[1]!.y).toBeCloseTo(80, 9);
+    // Into its left corner: on the corner's arc, short of the sharp corner.
+    const across = rimToRim(
+      [
+        { x: 0, y: 0 },
+        { x: 100, y: 0 },
+      ],
+      { shape: 'round-rectangle', size: 40 },
+      { shape: 'round-hexagon', size: 40 },
+    )!;
+    expect(across[1]!.x).toBeGreaterThan(80.4);
+    expect(offOutline('DPG', { x: across[1]!.x - 100, y: 0 })).toBeLessThan(0.01);
   });
 
   it('draws no arrowhead where the outlines overlap, which their shapes decide', () => {
     const line = [
       { x: 0, y: 0 },
-      { x: 0, y: 35 },
+      { x: 30 / Math.SQRT2, y: 30 / Math.SQRT2 },
     ];
-    // Two 40 px hexagons 35 apart, flat side to flat side, leave a gap (2 × 17.3 < 35)...
+    // Two 40 px diamonds 30 apart, side to side, leave a gap (2 × 14.1 < 30)...
     expect(
-      rimToRim(line, { shape: 'round-hexagon', size: 40 }, { shape: 'round-hexagon', size: 40 }),
+      rimToRim(line, { shape: 'round-diamond', size: 40 }, { shape: 'round-diamond', size: 40 }),
     ).not.toBeNull();
     // ...where two circles overlap.
     expect(
@@ -198,7 +280,7 @@ describe('edges of an exported picture', () => {
       ],
       [{ source: 'org:a', target: 'dpg:b', onPath: true, label: 'owns' }],
     );
-    // From 40 (the square's side) to 190 (the hexagon's left corner).
-    expect(svg).toContain('<text x="115.0" y="0.0"');
+    // From 40 (the square's side) to 190.2 (the hexagon's rounded left corner).
+    expect(svg).toContain('<text x="115.1" y="0.0"');
   });
 });

@@ -4,8 +4,9 @@
  * out, and the level of detail drops minor ones. A PNG or SVG for a slide has room: it is drawn at
  * the graph's own size (the PNG at twice that), so its labels are placed again for it, at their
  * unscaled size and of every tier, by the same rules as on screen (the selection, the focus and a
- * found path first), and where the layout is too compact for every name, the picture spreads the
- * nodes apart until they fit. A phone's export of a 14-entity map used to name 9 of them (QA).
+ * found path first), and where the layout is too compact for every name, or for every name clear
+ * of the other nodes, the picture spreads the nodes apart until they fit. A phone's export of a
+ * 14-entity map used to name 9 of them (QA).
  *
  * The label-placement controller knows those rules' inputs (selection, focus, path) and provides
  * the placer; the canvas's exports ask for it. Kept per Cytoscape instance, as the label scale is.
@@ -23,10 +24,14 @@ export interface ExportLabels {
   spread: number;
 }
 
-/** One placement of the labels at a spread, and how many names it had no room for. */
+/**
+ * One placement of the labels at a spread, how many names it had no room for, and how many it
+ * laid over other nodes' bodies (or across a routed line) for want of a clear side.
+ */
 export interface SpreadTrial {
   placements: ReadonlyMap<string, LabelPlacement>;
   unnamed: number;
+  overlapping: number;
 }
 
 /** The spreads a picture tries, least first: the layout as drawn, then up to twice as far apart. */
@@ -49,8 +54,13 @@ export function spreadsFor(
 }
 
 /**
- * The least spread at which every name finds room, else the one naming the most (the lesser of
- * equals): a big graph does not name every node at any spread, and is not blown up for nothing.
+ * The least spread at which every name finds room clear of the other nodes, else the one naming
+ * the most, and of those the one laying the fewest names over other nodes (the lesser of equals):
+ * a big graph does not name every node at any spread, and is not blown up for nothing. The canvas
+ * lets a prominent name lie over a lesser node where it has no clear side, as its labels, shrunk
+ * when zoomed in, rarely need to; a picture's labels, at their full size, needed to more often,
+ * and UNICEF's showed an activity's name across the UNICEF Venture Fund's diamond where a little
+ * more room would have cleared it.
  */
 export function chooseSpread(
   place: (spread: number) => SpreadTrial,
@@ -59,8 +69,13 @@ export function chooseSpread(
   let best: (SpreadTrial & { spread: number }) | null = null;
   for (const spread of spreads) {
     const trial = { ...place(spread), spread };
-    if (best === null || trial.unnamed < best.unnamed) best = trial;
-    if (trial.unnamed === 0) break;
+    if (
+      best === null ||
+      trial.unnamed < best.unnamed ||
+      (trial.unnamed === best.unnamed && trial.overlapping < best.overlapping)
+    )
+      best = trial;
+    if (trial.unnamed === 0 && trial.overlapping === 0) break;
   }
   return best ?? { placements: new Map(), spread: 1 };
 }

@@ -397,13 +397,15 @@ export function placeLabels(
 
 /**
  * {@link placeLabels}, with how far each label below or above its node was moved sideways to stay
- * inside the frame (candidates' units; only the moved ones), for the canvas to draw it there.
+ * inside the frame (candidates' units; only the moved ones), for the canvas to draw it there, and
+ * which labels found room only over other nodes' bodies or across a routed line (a prominent
+ * label's fallback): an exported picture spreads its nodes apart rather than draw them so.
  */
 export function placeLabelsInFrame(
   candidates: readonly LabelCandidate[],
   textWidth: TextWidth = estimateTextWidth,
   { edges = [], frame, occupied = [], lines = [] }: SidePlacementLimits = {},
-): { sides: Map<string, LabelPlacement>; shifts: Map<string, number> } {
+): { sides: Map<string, LabelPlacement>; shifts: Map<string, number>; overlapping: Set<string> } {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
   // prominent nodes' bodies stand in a prominent label's way, and those of the selection and its
   // neighbours (forced, preferred), drawn above everything. A label allowed over bodies
@@ -464,6 +466,7 @@ export function placeLabelsInFrame(
   };
   const shifts = new Map<string, number>();
   const placements = new Map<string, LabelPlacement>();
+  const overlapping = new Set<string>();
   // The selected node's neighbours take turns by type (the best-ranked of each type, then the
   // second of each…): a DPG deployed in 117 countries had its one owner's name crowded out.
   const turn = new Map<string, number>();
@@ -512,6 +515,8 @@ export function placeLabelsInFrame(
       if (found && free(found.rect, candidate, side, overBodies, acrossLines)) {
         labels.add(found.rect, candidate.id);
         if (found.shift !== 0) shifts.set(candidate.id, found.shift);
+        // Every clear side was tried first: this one lies over a body or a line.
+        if (overBodies) overlapping.add(candidate.id);
         placed = side;
         break;
       }
@@ -524,5 +529,5 @@ export function placeLabelsInFrame(
     }
     placements.set(candidate.id, placed);
   }
-  return { sides: placements, shifts };
+  return { sides: placements, shifts, overlapping };
 }

@@ -3,74 +3,167 @@
  * a node's centre crosses them: an edge ends on its nodes' real outline, so its arrowhead touches
  * a hexagon's flat side or a star's notch as it touches a circle. Ending every edge at a circle of
  * half the node's size left arrowheads 1–2 px short of hexagons and diamonds, or sunk into them.
+ *
+ * The outlines are Cytoscape's (3.35, `renderer/base/node-shapes`), derived rather than copied:
+ * each polygon stretched to fill the node's box, its top on the box's top, and a "round-" shape's
+ * corners turned by an arc tangent to both sides. A picture of regular polygons with sharp corners
+ * showed flatter hexagons and shorter triangles than the canvas, and arrowheads ended on corners
+ * the canvas does not draw.
  */
 import type { Point } from './wrapped-tree';
 
-/** How far in a star's notches lie, as a share of its points' radius. */
-export const STAR_INNER = 0.45;
+/**
+ * One corner of an outline: the side before it ends at `from`, an arc of `radius` about `centre`
+ * turns it to `to`, where the next side starts. At a sharp corner (radius 0) all three are the
+ * corner itself.
+ */
+export interface OutlineCorner {
+  from: Point;
+  to: Point;
+  centre: Point;
+  radius: number;
+}
 
-/** A round rectangle's corner radius, as a share of half its side. */
-export const ROUND_RECTANGLE_CORNER = 1 / 3;
+/**
+ * A node's outline: a circle, or a polygon (corners clockwise on screen, y down) whose corners may
+ * be rounded.
+ */
+export type Outline =
+  { kind: 'circle'; centre: Point; radius: number } | { kind: 'polygon'; corners: OutlineCorner[] };
 
-/** The polygons drawn: corners, and the turn of the first one from the positive x axis. */
-const POLYGONS: Partial<Record<string, { sides: number; rotation: number }>> = {
-  'round-hexagon': { sides: 6, rotation: 0 },
-  'round-diamond': { sides: 4, rotation: 0 },
-  'round-pentagon': { sides: 5, rotation: -Math.PI / 2 },
-  'round-triangle': { sides: 3, rotation: -Math.PI / 2 },
+/** A corner radius rule: the arc's radius for a node of side `size` (Cytoscape's 'auto'). */
+type CornerRadius = (size: number) => number;
+
+/** Cytoscape's `getRoundRectangleRadius`: a quarter of the side, at most 8 px. */
+const ROUND_RECTANGLE_RADIUS: CornerRadius = (size) => Math.min(size / 4, 8);
+/** Cytoscape's `getRoundPolygonRadius`: a tenth of the side, at most 8 px. */
+const ROUND_POLYGON_RADIUS: CornerRadius = (size) => Math.min(size / 10, 8);
+const SHARP: CornerRadius = () => 0;
+
+/**
+ * How far in a star's notches lie, as a share of its points' radius, before it is stretched to
+ * its box: Cytoscape's (3 − √5) / 2 · 1.57.
+ */
+const STAR_INNER = ((3 - Math.sqrt(5)) / 2) * 1.57;
+
+/** `count` points round the unit circle, clockwise on screen from `start` (radians), at `radius(i)`. */
+const ring = (count: number, start: number, radius: (i: number) => number = () => 1): Point[] =>
+  Array.from({ length: count }, (_, i) => {
+    const angle = start + (i * 2 * Math.PI) / count;
+    return { x: radius(i) * Math.cos(angle), y: radius(i) * Math.sin(angle) };
+  });
+
+/**
+ * A polygon stretched to span the box from −1 to 1 each way and, where it then pokes out above,
+ * moved down to its top (Cytoscape's `fitPolygonToSquare`): a triangle's base lies on the box's
+ * bottom, so its centre is not the node's.
+ */
+function fitToBox(points: readonly Point[]): Point[] {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const sx = 2 / (Math.max(...xs) - Math.min(...xs));
+  const sy = 2 / (Math.max(...ys) - Math.min(...ys));
+  const down = Math.max(0, -1 - Math.min(...ys) * sy);
+  return points.map((p) => ({ x: p.x * sx, y: p.y * sy + down }));
+}
+
+const UP = -Math.PI / 2;
+
+/** The polygon shapes in a box from −1 to 1, and the radius their corners are turned with. */
+const POLYGONS: Partial<Record<string, { points: Point[]; corner: CornerRadius }>> = {
+  'round-rectangle': {
+    points: [
+      { x: -1, y: -1 },
+      { x: 1, y: -1 },
+      { x: 1, y: 1 },
+      { x: -1, y: 1 },
+    ],
+    corner: ROUND_RECTANGLE_RADIUS,
+  },
+  'round-diamond': { points: ring(4, UP), corner: ROUND_POLYGON_RADIUS },
+  'round-hexagon': { points: fitToBox(ring(6, 0)), corner: ROUND_POLYGON_RADIUS },
+  'round-pentagon': { points: fitToBox(ring(5, UP)), corner: ROUND_POLYGON_RADIUS },
+  'round-triangle': { points: fitToBox(ring(3, UP)), corner: ROUND_POLYGON_RADIUS },
+  star: { points: fitToBox(ring(10, UP, (i) => (i % 2 === 0 ? 1 : STAR_INNER))), corner: SHARP },
+};
+
+const minus = (a: Point, b: Point): Point => ({ x: a.x - b.x, y: a.y - b.y });
+const cross = (a: Point, b: Point) => a.x * b.y - a.y * b.x;
+const unit = (v: Point): Point => {
+  const length = Math.hypot(v.x, v.y);
+  return { x: v.x / length, y: v.y / length };
 };
 
 /**
- * The corners of the polygon a `shape` is drawn as around (`cx`, `cy`), its points `r` from the
- * centre; null for the shapes drawn otherwise (a round rectangle, a circle for every other).
+ * Corner `p`, between `before` and `after`, turned by an arc of `radius` tangent to both sides,
+ * as Cytoscape rounds a polygon (`getRoundCorner`): the arc starts `radius / tan(half the corner's
+ * angle)` along each side, but no further than half way, where a smaller arc fits instead.
  */
-export function outlineCorners(shape: string, cx: number, cy: number, r: number): Point[] | null {
-  const at = (radius: number, angle: number) => ({
-    x: cx + radius * Math.cos(angle),
-    y: cy + radius * Math.sin(angle),
-  });
-  if (shape === 'star') {
-    return Array.from({ length: 10 }, (_, i) =>
-      at(i % 2 === 0 ? r : r * STAR_INNER, -Math.PI / 2 + (i * Math.PI) / 5),
-    );
-  }
-  const polygon = POLYGONS[shape];
-  if (!polygon) return null;
-  return Array.from({ length: polygon.sides }, (_, i) =>
-    at(r, polygon.rotation + (i * 2 * Math.PI) / polygon.sides),
-  );
+function roundCorner(before: Point, p: Point, after: Point, radius: number): OutlineCorner {
+  const back = minus(before, p);
+  const on = minus(after, p);
+  const v1 = unit(back);
+  const v2 = unit(on);
+  const half = Math.acos(Math.max(-1, Math.min(1, v1.x * v2.x + v1.y * v2.y))) / 2;
+  if (!(radius > 0) || Math.sin(half) < 1e-9) return { from: p, to: p, centre: p, radius: 0 };
+  const limit = Math.min(Math.hypot(back.x, back.y), Math.hypot(on.x, on.y)) / 2;
+  const along = Math.min(radius / Math.tan(half), limit);
+  const arc = along * Math.tan(half);
+  const bisector = unit({ x: v1.x + v2.x, y: v1.y + v2.y });
+  const out = arc / Math.sin(half);
+  return {
+    from: { x: p.x + v1.x * along, y: p.y + v1.y * along },
+    to: { x: p.x + v2.x * along, y: p.y + v2.y * along },
+    centre: { x: p.x + bisector.x * out, y: p.y + bisector.y * out },
+    radius: arc,
+  };
 }
 
 /**
- * Where a ray from the origin along the unit vector `u` leaves a polygon around the origin (the
- * nearest crossing: the polygons drawn are star-shaped from their centre, so it is the only one).
+ * The outline the canvas draws a node of `shape` with, around (`cx`, `cy`) in a box of side
+ * `size`; a circle for the shapes not drawn as polygons (an ellipse and any unknown shape).
  */
-function rayExit(corners: readonly Point[], u: Point): number {
-  let nearest = Infinity;
-  for (let i = 0; i < corners.length; i += 1) {
-    const p = corners[i]!;
-    const q = corners[(i + 1) % corners.length]!;
-    const e = { x: q.x - p.x, y: q.y - p.y };
-    const cross = u.x * e.y - u.y * e.x;
-    if (Math.abs(cross) < 1e-12) continue;
-    // origin + t·u = p + s·e
-    const t = (p.x * e.y - p.y * e.x) / cross;
-    const s = (p.x * u.y - p.y * u.x) / cross;
-    if (t > 0 && s >= -1e-9 && s <= 1 + 1e-9) nearest = Math.min(nearest, t);
-  }
-  return nearest;
+export function nodeOutline(shape: string, cx: number, cy: number, size: number): Outline {
+  const half = size / 2;
+  const polygon = POLYGONS[shape];
+  if (!polygon) return { kind: 'circle', centre: { x: cx, y: cy }, radius: half };
+  const points = polygon.points.map((p) => ({ x: cx + p.x * half, y: cy + p.y * half }));
+  const radius = polygon.corner(size);
+  return {
+    kind: 'polygon',
+    corners: points.map((p, i) =>
+      roundCorner(points.at(i - 1)!, p, points[(i + 1) % points.length]!, radius),
+    ),
+  };
 }
 
-/** Where a ray from its centre along the unit vector `u` leaves a round rectangle of half side `r`. */
-function roundRectangleExit(r: number, u: Point): number {
-  const t = r / Math.max(Math.abs(u.x), Math.abs(u.y));
-  const inner = r * (1 - ROUND_RECTANGLE_CORNER);
-  if (Math.abs(t * u.x) <= inner || Math.abs(t * u.y) <= inner) return t;
-  // Through a corner: out of the quarter circle there instead, the far root of |t·u − k| = c.
-  const c = r * ROUND_RECTANGLE_CORNER;
-  const k = { x: Math.sign(u.x) * inner, y: Math.sign(u.y) * inner };
-  const along = u.x * k.x + u.y * k.y;
-  return along + Math.sqrt(along * along - (k.x * k.x + k.y * k.y) + c * c);
+/** How far along the unit ray `u` from the origin it crosses the segment `p`–`q`, or Infinity. */
+function segmentCrossing(u: Point, p: Point, q: Point): number {
+  const e = minus(q, p);
+  const denominator = cross(u, e);
+  if (Math.abs(denominator) < 1e-12) return Infinity;
+  // origin + t·u = p + s·e
+  const t = cross(p, e) / denominator;
+  const s = cross(p, u) / denominator;
+  return t > 0 && s >= -1e-9 && s <= 1 + 1e-9 ? t : Infinity;
+}
+
+/** How far along the unit ray `u` from the origin (inside the outline) it leaves a corner's arc. */
+function arcCrossing(u: Point, corner: OutlineCorner): number {
+  if (corner.radius === 0) return Infinity;
+  const c = corner.centre;
+  // The far root of |t·u − c| = radius: the ray starts inside the arc's circle or before it.
+  const along = u.x * c.x + u.y * c.y;
+  const discriminant = along * along - (c.x * c.x + c.y * c.y) + corner.radius ** 2;
+  if (discriminant < 0) return Infinity;
+  const t = along + Math.sqrt(discriminant);
+  // On the arc when the hit lies between the arc's two ends, as seen from its centre.
+  const hit = minus({ x: t * u.x, y: t * u.y }, c);
+  const start = minus(corner.from, c);
+  const end = minus(corner.to, c);
+  const turn = Math.sign(cross(start, end));
+  const between = cross(start, hit) * turn >= -1e-9 && cross(hit, end) * turn >= -1e-9;
+  return t > 0 && between ? t : Infinity;
 }
 
 /**
@@ -85,8 +178,14 @@ export function rimDistance(shape: string, size: number, direction: Point): numb
     );
   }
   const u = { x: direction.x / length, y: direction.y / length };
-  const r = size / 2;
-  if (shape === 'round-rectangle') return roundRectangleExit(r, u);
-  const corners = outlineCorners(shape, 0, 0, r);
-  return corners ? rayExit(corners, u) : r;
+  const outline = nodeOutline(shape, 0, 0, size);
+  if (outline.kind === 'circle') return outline.radius;
+  // The outlines are star-shaped from the node's centre: the nearest crossing is the only one.
+  const { corners } = outline;
+  return Math.min(
+    ...corners.flatMap((corner, i) => [
+      arcCrossing(u, corner),
+      segmentCrossing(u, corner.to, corners[(i + 1) % corners.length]!.from),
+    ]),
+  );
 }

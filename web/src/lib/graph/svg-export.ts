@@ -10,7 +10,7 @@
  */
 import { ENTITY_TYPES, entityTypeName, isEntityType } from '../vocabulary';
 import { LABEL_METRICS, type LabelSide, estimateTextWidth, wrapLabel } from './label-placement';
-import { ROUND_RECTANGLE_CORNER, outlineCorners, rimDistance } from './node-outline';
+import { type Outline, nodeOutline, rimDistance } from './node-outline';
 import { entityStyle } from './palette';
 import { CANVAS_THEME, DASHED_RELATIONSHIPS, STRONG_RELATIONSHIPS } from './stylesheet';
 import { routePoints } from './tree-routes';
@@ -131,25 +131,33 @@ export function escapeXml(text: string): string {
 const pointList = (points: readonly Point[]) =>
   points.map((point) => `${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(' ');
 
-/** The SVG element for one node's shape. */
+/**
+ * An outline as SVG: a circle, or a path along each side and round each rounded corner's arc (the
+ * corners run clockwise on screen, SVG's positive sweep). Two decimals: an arrowhead's tip lies on
+ * the outline to well under a pixel even in the PNG, drawn at twice the size.
+ */
+function outlineElement(outline: Outline, paint: string): string {
+  const n = (value: number) => value.toFixed(2);
+  if (outline.kind === 'circle') {
+    const { centre, radius } = outline;
+    return `<circle cx="${n(centre.x)}" cy="${n(centre.y)}" r="${n(radius)}" ${paint}/>`;
+  }
+  const { corners } = outline;
+  const last = corners.at(-1)!;
+  const steps = corners.map(({ from, to, radius }) =>
+    radius === 0
+      ? `L${n(from.x)},${n(from.y)}`
+      : `L${n(from.x)},${n(from.y)} A${n(radius)},${n(radius)} 0 0 1 ${n(to.x)},${n(to.y)}`,
+  );
+  return `<path d="M${n(last.to.x)},${n(last.to.y)} ${steps.join(' ')} Z" ${paint}/>`;
+}
+
+/** The SVG element for one node's shape, the outline the canvas draws it with (node-outline.ts). */
 export function nodeShape(node: SvgNode): string {
   const style = entityStyle(node.type);
-  const r = node.size / 2;
   const faint = node.muted ? ' opacity="0.15"' : node.backdrop ? ' opacity="0.3"' : '';
   const paint = `fill="${style.color}" stroke="${style.border}" stroke-width="1.5"${faint}`;
-  const { x, y } = node;
-  switch (style.shape) {
-    case 'round-rectangle':
-      return `<rect x="${(x - r).toFixed(1)}" y="${(y - r).toFixed(1)}" width="${node.size}" height="${node.size}" rx="${(r * ROUND_RECTANGLE_CORNER).toFixed(1)}" ${paint}/>`;
-    case 'round-hexagon':
-    case 'round-diamond':
-    case 'round-pentagon':
-    case 'round-triangle':
-    case 'star':
-      return `<polygon points="${pointList(outlineCorners(style.shape, x, y, r)!)}" ${paint}/>`;
-    default:
-      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" ${paint}/>`;
-  }
+  return outlineElement(nodeOutline(style.shape, node.x, node.y, node.size), paint);
 }
 
 /** Height of the key beneath a picture, and the size of its glyphs and names (model px). */
