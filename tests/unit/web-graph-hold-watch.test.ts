@@ -14,6 +14,9 @@ function fakeGraph() {
   return graph;
 }
 
+/** A pointer event of `pointerId` (Node has no PointerEvent). */
+const pointer = (type: string, pointerId: number) => Object.assign(new Event(type), { pointerId });
+
 function setUp() {
   const graph = fakeGraph();
   const page = new EventTarget();
@@ -52,10 +55,53 @@ describe('watchHold', () => {
     const add = vi.spyOn(page, 'addEventListener');
     watchHold(fakeGraph(), page, () => {});
     expect(add.mock.calls.map(([type, , capture]) => [type, capture])).toEqual([
+      ['pointerdown', true],
       ['pointerup', true],
       ['pointercancel', true],
       ['blur', true],
     ]);
+  });
+
+  it.each(['pointerup', 'pointercancel'])(
+    'holds through a pinch until the last finger’s %s, not the first’s',
+    (type) => {
+      const { graph, page, onRelease, watch } = setUp();
+      page.dispatchEvent(pointer('pointerdown', 1));
+      graph.emit('tapstart');
+      page.dispatchEvent(pointer('pointerdown', 2));
+      page.dispatchEvent(pointer(type, 1));
+      expect(watch.held()).toBe(true);
+      expect(onRelease).not.toHaveBeenCalled();
+      page.dispatchEvent(pointer(type, 2));
+      expect(watch.held()).toBe(false);
+      expect(onRelease).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it('forgets the fingers still counted down once the renderer or the window says all are up', () => {
+    const { graph, page, onRelease, watch } = setUp();
+    page.dispatchEvent(pointer('pointerdown', 1));
+    page.dispatchEvent(pointer('pointerdown', 2));
+    graph.emit('tapstart');
+    // Both lifted where the page did not hear it: Cytoscape's tapend comes after the last touch.
+    graph.emit('tapend');
+    expect(onRelease).toHaveBeenCalledTimes(1);
+    // The next hold ends with its one finger, not held open by the two never heard lifting.
+    page.dispatchEvent(pointer('pointerdown', 3));
+    graph.emit('tapstart');
+    page.dispatchEvent(pointer('pointerup', 3));
+    expect(watch.held()).toBe(false);
+    expect(onRelease).toHaveBeenCalledTimes(2);
+    // A window left mid-pinch ends the hold and forgets its fingers too.
+    page.dispatchEvent(pointer('pointerdown', 4));
+    page.dispatchEvent(pointer('pointerdown', 5));
+    graph.emit('tapstart');
+    page.dispatchEvent(new Event('blur'));
+    expect(onRelease).toHaveBeenCalledTimes(3);
+    page.dispatchEvent(pointer('pointerdown', 6));
+    graph.emit('tapstart');
+    page.dispatchEvent(pointer('pointerup', 6));
+    expect(onRelease).toHaveBeenCalledTimes(4);
   });
 
   it('calls nothing for a release without a hold (a click elsewhere on the page)', () => {
