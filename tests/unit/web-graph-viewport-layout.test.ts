@@ -304,27 +304,28 @@ describe('labelFrame', () => {
 
   it('is what the view labels are placed for shows, not what the last fit showed', () => {
     const frame = labelFrame(panned, size, insets, 'panels', fit)!;
-    expect(onScreen(frame)).toEqual({ x1: 240, y1: 60, x2: 800, y2: 600 });
+    // In by 4 px, the least pan that places the labels again.
+    expect(onScreen(frame)).toEqual({ x1: 244, y1: 64, x2: 796, y2: 596 });
     // Moved with the graph: the fit's frame would stop 150 model px short of the right edge.
-    expect(frame.x2 - visibleFrame(fit, size, insets).x2).toBeCloseTo(150);
+    expect(frame.x2 - labelFrame(fit, size, insets, 'panels', fit)!.x2).toBeCloseTo(150);
   });
 
   it('follows a zoom as it follows a pan', () => {
     const zoomed = { zoom: 4, pan: { x: -400, y: -300 } };
     expect(onScreen(labelFrame(zoomed, size, insets, 'panels', fit)!, zoomed)).toEqual({
-      x1: 240,
-      y1: 60,
-      x2: 800,
-      y2: 600,
+      x1: 244,
+      y1: 64,
+      x2: 796,
+      y2: 596,
     });
   });
 
   it('is the whole canvas for a small graph whose labels went past its fit', () => {
     expect(onScreen(labelFrame(panned, size, insets, 'canvas', fit)!)).toEqual({
-      x1: 0,
-      y1: 0,
-      x2: 800,
-      y2: 600,
+      x1: 4,
+      y1: 4,
+      x2: 796,
+      y2: 596,
     });
   });
 
@@ -333,13 +334,24 @@ describe('labelFrame', () => {
     // A rounding of the pan is still the fit.
     expect(labelFrame({ zoom: 2, pan: { x: 400.2, y: 300 } }, size, insets, 'fit', fit)).toBeNull();
     expect(onScreen(labelFrame(panned, size, insets, 'fit', fit)!)).toEqual({
-      x1: 0,
-      y1: 0,
-      x2: 800,
-      y2: 600,
+      x1: 4,
+      y1: 4,
+      x2: 796,
+      y2: 596,
     });
     // Never fitted yet: the canvas.
     expect(labelFrame(fit, size, insets, 'fit', undefined)).not.toBeNull();
+  });
+
+  it('keeps a label inside the canvas through a pan too small to place it again', () => {
+    // A label placed flush with the frame's right edge, then the view nudged 3.9 px right.
+    const frame = labelFrame(panned, size, NO_INSETS, 'panels', fit)!;
+    const nudged = { zoom: panned.zoom, pan: { x: panned.pan.x + 3.9, y: panned.pan.y } };
+    expect(viewMoved(panned, nudged)).toBe(false);
+    expect(onScreen(frame, nudged).x2).toBeLessThanOrEqual(800);
+    expect(
+      onScreen(frame, { ...nudged, pan: { x: panned.pan.x - 3.9, y: panned.pan.y } }).x1,
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('keeps a label beside a node panned to the canvas’s edge inside the canvas', () => {

@@ -82,7 +82,16 @@ export function labelFrame(
   fit: Viewport | undefined,
 ): { x1: number; y1: number; x2: number; y2: number } | null {
   if (bounds === 'fit' && fit && !viewMoved(fit, view, FITTED_SLACK)) return null;
-  return visibleFrame(view, size, bounds === 'panels' ? insets : NO_INSETS);
+  const frame = visibleFrame(view, size, bounds === 'panels' ? insets : NO_INSETS);
+  // In by the least move that places labels again: a nudge that does not (a pan of 3 px) cannot
+  // carry a label past the canvas's edge or under a panel.
+  const margin = PLACEMENT_MIN_SHIFT / view.zoom;
+  return {
+    x1: frame.x1 + margin,
+    y1: frame.y1 + margin,
+    x2: frame.x2 - margin,
+    y2: frame.y2 - margin,
+  };
 }
 
 /**
