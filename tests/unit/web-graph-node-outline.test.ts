@@ -1,9 +1,11 @@
-// Unit tests of where an exported picture's lines meet its node shapes (web/src/lib/graph/node-outline.ts)
-// and of the edges svg-export.ts draws to them.
+// Unit tests of where an exported picture's lines meet its node shapes (web/src/lib/graph/node-outline.ts),
+// of the edges svg-export.ts draws to them, and of the type glyphs drawn with the same outlines.
 import { describe, expect, it } from 'vitest';
-import { ENTITY_STYLES, FALLBACK_STYLE } from '../../web/src/lib/graph/palette.ts';
+import { ENTITY_STYLES, FALLBACK_STYLE, entityStyle } from '../../web/src/lib/graph/palette.ts';
 import { nodeOutline, rimDistance } from '../../web/src/lib/graph/node-outline.ts';
 import { graphToSvg, nodeShape, rimToRim } from '../../web/src/lib/graph/svg-export.ts';
+import { GLYPH_BOX, GLYPH_SIZE, glyphGeometry } from '../../web/src/lib/graph/glyph.ts';
+import { NODE_SIZE } from '../../web/src/lib/graph/elements.ts';
 
 const SIZE = 40;
 const R = SIZE / 2;
@@ -27,14 +29,19 @@ function toSegment(p: Pt, a: Pt, b: Pt): number {
 }
 
 /**
- * Distance from `p` to the short clockwise (SVG sweep 1, y down) arc of `radius` from `a` to `b`:
- * its centre lies on the right of the chord, as the path travels.
+ * The centre of the short clockwise (SVG sweep 1, y down) arc of `radius` from `a` to `b`: it lies
+ * on the right of the chord, as the path travels.
  */
-function toArc(p: Pt, a: Pt, b: Pt, radius: number): number {
+function arcCentre(a: Pt, b: Pt, radius: number): Pt {
   const chord = Math.hypot(b.x - a.x, b.y - a.y);
   const t = { x: (b.x - a.x) / chord, y: (b.y - a.y) / chord };
   const inward = Math.sqrt(Math.max(0, radius ** 2 - (chord / 2) ** 2));
-  const c = { x: (a.x + b.x) / 2 - t.y * inward, y: (a.y + b.y) / 2 + t.x * inward };
+  return { x: (a.x + b.x) / 2 - t.y * inward, y: (a.y + b.y) / 2 + t.x * inward };
+}
+
+/** Distance from `p` to the short clockwise arc of `radius` from `a` to `b`. */
+function toArc(p: Pt, a: Pt, b: Pt, radius: number): number {
+  const c = arcCentre(a, b, radius);
   const [ca, cb, cp] = [a, b, p].map((q) => ({ x: q.x - c.x, y: q.y - c.y })) as [Pt, Pt, Pt];
   const onArc = cross(ca, cp) >= 0 && cross(cp, cb) >= 0;
   return onArc
@@ -57,20 +64,41 @@ function pathPieces(d: string) {
   return pieces;
 }
 
+type Piece = ReturnType<typeof pathPieces>[number];
+
+/** How far `p` lies from an outline's pieces (pathPieces). */
+function offPieces(pieces: readonly Piece[], p: Pt): number {
+  return Math.min(
+    ...pieces.map(({ from, to, radius }) =>
+      radius > 0 ? toArc(p, from, to, radius) : toSegment(p, from, to),
+    ),
+  );
+}
+
+/** Points all round an outline's pieces: along each side, and each arc's ends and middle. */
+function samples(pieces: readonly Piece[]): Pt[] {
+  return pieces.flatMap(({ from, to, radius }) => {
+    if (radius === 0) {
+      return [0, 0.25, 0.5, 0.75].map((s) => ({
+        x: from.x + s * (to.x - from.x),
+        y: from.y + s * (to.y - from.y),
+      }));
+    }
+    const c = arcCentre(from, to, radius);
+    const middle = { x: (from.x + to.x) / 2 - c.x, y: (from.y + to.y) / 2 - c.y };
+    const length = Math.hypot(middle.x, middle.y);
+    return [from, { x: c.x + (middle.x / length) * radius, y: c.y + (middle.y / length) * radius }];
+  });
+}
+
 /**
  * How far `p` lies from the outline nodeShape draws for a node of `type` at the origin: read from
  * the SVG itself, so the test checks the line against what the picture shows.
  */
-function offOutline(type: string, p: Pt): number {
-  const svg = nodeShape({ id: 'n', type, x: 0, y: 0, size: SIZE });
+function offOutline(type: string, p: Pt, size = SIZE): number {
+  const svg = nodeShape({ id: 'n', type, x: 0, y: 0, size });
   const path = /<path d="([^"]+)"/.exec(svg);
-  if (path) {
-    return Math.min(
-      ...pathPieces(path[1]!).map(({ from, to, radius }) =>
-        radius > 0 ? toArc(p, from, to, radius) : toSegment(p, from, to),
-      ),
-    );
-  }
+  if (path) return offPieces(pathPieces(path[1]!), p);
   const circle = /<circle cx="[^"]+" cy="[^"]+" r="([^"]+)"/.exec(svg);
   return Math.abs(Math.hypot(p.x, p.y) - Number(circle![1]));
 }
@@ -282,5 +310,54 @@ describe('edges of an exported picture', () => {
     );
     // From 40 (the square's side) to 190.2 (the hexagon's rounded left corner).
     expect(svg).toContain('<text x="115.1" y="0.0"');
+  });
+});
+
+describe('type glyphs', () => {
+  /**
+   * The canvas's smallest nodes: a square's corners are rounded by a quarter of its side up to 32
+   * px, then by 8 px, so the glyphs, small, have the rounding of the small nodes.
+   */
+  const NODE = NODE_SIZE.min;
+  /** A point of a glyph, moved and scaled as its node is drawn at the origin. */
+  const asNode = (p: Pt) => ({
+    x: ((p.x - GLYPH_BOX / 2) * NODE) / GLYPH_SIZE,
+    y: ((p.y - GLYPH_BOX / 2) * NODE) / GLYPH_SIZE,
+  });
+
+  it.each(TYPES)('draws a %s’s glyph with its nodes’ outline, shrunk to the glyph', (type) => {
+    const glyph = glyphGeometry(entityStyle(type).shape);
+    if (glyph.kind === 'circle') {
+      expect(asNode({ x: glyph.cx, y: glyph.cy })).toEqual({ x: 0, y: 0 });
+      expect(offOutline(type, { x: (glyph.r * NODE) / GLYPH_SIZE, y: 0 }, NODE)).toBeLessThan(0.01);
+      return;
+    }
+    // Both ways round, so that neither outline has a side or corner the other lacks; within the
+    // rounding of the glyph's coordinates (0.005 of a 16-unit box), grown to the node's size.
+    const tolerance = (0.01 * NODE) / GLYPH_SIZE;
+    const pieces = pathPieces(glyph.d).map(({ from, to, radius }) => ({
+      from: asNode(from),
+      to: asNode(to),
+      radius: (radius * NODE) / GLYPH_SIZE,
+    }));
+    for (const p of samples(pieces)) {
+      expect(offOutline(type, p, NODE), `${type} at ${p.x},${p.y}`).toBeLessThan(tolerance);
+    }
+    const node = /<path d="([^"]+)"/.exec(nodeShape({ id: 'n', type, x: 0, y: 0, size: NODE }));
+    for (const p of samples(pathPieces(node![1]!))) {
+      expect(offPieces(pieces, p), `${type} at ${p.x},${p.y}`).toBeLessThan(tolerance);
+    }
+  });
+
+  it('fits every glyph in its box', () => {
+    for (const type of TYPES) {
+      const glyph = glyphGeometry(entityStyle(type).shape);
+      const numbers =
+        glyph.kind === 'circle'
+          ? [glyph.cx - glyph.r, glyph.cx + glyph.r, glyph.cy - glyph.r, glyph.cy + glyph.r]
+          : samples(pathPieces(glyph.d)).flatMap((p) => [p.x, p.y]);
+      expect(Math.min(...numbers), type).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...numbers), type).toBeLessThanOrEqual(GLYPH_BOX);
+    }
   });
 });

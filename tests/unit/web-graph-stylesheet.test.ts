@@ -10,7 +10,6 @@ import {
   OKABE_ITO,
   createStylesheet,
   entityStyle,
-  glyphGeometry,
   toCytoscapeElements,
 } from '../../web/src/lib/graph/index.ts';
 import { setLabelScale } from '../../web/src/lib/graph/label-scale.ts';
@@ -62,13 +61,6 @@ describe('palette', () => {
   it('falls back to a neutral style for a type this build does not know', () => {
     expect(entityStyle('Dataset')).toBe(FALLBACK_STYLE);
     expect(entityStyle('DPG')).toBe(ENTITY_STYLES.DPG);
-  });
-
-  it('has a legend glyph for every shape it uses', () => {
-    for (const type of ENTITY_TYPES) {
-      const geometry = glyphGeometry(ENTITY_STYLES[type].shape);
-      if (ENTITY_STYLES[type].shape !== 'ellipse') expect(geometry.kind).not.toBe('circle');
-    }
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * The outlines exported pictures draw each node shape with (svg-export.ts), and where a line from
- * a node's centre crosses them: an edge ends on its nodes' real outline, so its arrowhead touches
- * a hexagon's flat side or a star's notch as it touches a circle. Ending every edge at a circle of
- * half the node's size left arrowheads 1–2 px short of hexagons and diamonds, or sunk into them.
+ * The outlines the canvas draws each node shape with, as SVG path data for exported pictures
+ * (svg-export.ts) and type glyphs (glyph.ts), and where a line from a node's centre crosses them:
+ * an edge ends on its nodes' real outline, so its arrowhead touches a hexagon's flat side or a
+ * star's notch as it touches a circle. Ending every edge at a circle of half the node's size left
+ * arrowheads 1–2 px short of hexagons and diamonds, or sunk into them.
  *
  * The outlines are Cytoscape's (3.35, `renderer/base/node-shapes`), derived rather than copied:
  * each polygon stretched to fill the node's box, its top on the box's top, and a "round-" shape's
@@ -135,6 +136,22 @@ export function nodeOutline(shape: string, cx: number, cy: number, size: number)
       roundCorner(points.at(i - 1)!, p, points[(i + 1) % points.length]!, radius),
     ),
   };
+}
+
+/**
+ * SVG path data for a polygon outline: along each side and round each rounded corner's arc (the
+ * corners run clockwise on screen, SVG's positive sweep). Two decimals: an arrowhead's tip lies on
+ * the outline to well under a pixel even in the PNG, drawn at twice the size.
+ */
+export function outlinePath(corners: readonly OutlineCorner[]): string {
+  const n = (value: number) => value.toFixed(2);
+  const last = corners.at(-1)!;
+  const steps = corners.map(({ from, to, radius }) =>
+    radius === 0
+      ? `L${n(from.x)},${n(from.y)}`
+      : `L${n(from.x)},${n(from.y)} A${n(radius)},${n(radius)} 0 0 1 ${n(to.x)},${n(to.y)}`,
+  );
+  return `M${n(last.to.x)},${n(last.to.y)} ${steps.join(' ')} Z`;
 }
 
 /** How far along the unit ray `u` from the origin it crosses the segment `p`–`q`, or Infinity. */

@@ -10,7 +10,7 @@
  */
 import { ENTITY_TYPES, entityTypeName, isEntityType } from '../vocabulary';
 import { LABEL_METRICS, type LabelSide, estimateTextWidth, wrapLabel } from './label-placement';
-import { type Outline, nodeOutline, rimDistance } from './node-outline';
+import { type Outline, nodeOutline, outlinePath, rimDistance } from './node-outline';
 import { entityStyle } from './palette';
 import { CANVAS_THEME, DASHED_RELATIONSHIPS, STRONG_RELATIONSHIPS } from './stylesheet';
 import { routePoints } from './tree-routes';
@@ -131,25 +131,11 @@ export function escapeXml(text: string): string {
 const pointList = (points: readonly Point[]) =>
   points.map((point) => `${point.x.toFixed(1)},${point.y.toFixed(1)}`).join(' ');
 
-/**
- * An outline as SVG: a circle, or a path along each side and round each rounded corner's arc (the
- * corners run clockwise on screen, SVG's positive sweep). Two decimals: an arrowhead's tip lies on
- * the outline to well under a pixel even in the PNG, drawn at twice the size.
- */
+/** An outline as SVG: a circle, or a path along its sides and round its corners. */
 function outlineElement(outline: Outline, paint: string): string {
-  const n = (value: number) => value.toFixed(2);
-  if (outline.kind === 'circle') {
-    const { centre, radius } = outline;
-    return `<circle cx="${n(centre.x)}" cy="${n(centre.y)}" r="${n(radius)}" ${paint}/>`;
-  }
-  const { corners } = outline;
-  const last = corners.at(-1)!;
-  const steps = corners.map(({ from, to, radius }) =>
-    radius === 0
-      ? `L${n(from.x)},${n(from.y)}`
-      : `L${n(from.x)},${n(from.y)} A${n(radius)},${n(radius)} 0 0 1 ${n(to.x)},${n(to.y)}`,
-  );
-  return `<path d="M${n(last.to.x)},${n(last.to.y)} ${steps.join(' ')} Z" ${paint}/>`;
+  if (outline.kind === 'polygon') return `<path d="${outlinePath(outline.corners)}" ${paint}/>`;
+  const { centre, radius } = outline;
+  return `<circle cx="${centre.x.toFixed(2)}" cy="${centre.y.toFixed(2)}" r="${radius.toFixed(2)}" ${paint}/>`;
 }
 
 /** The SVG element for one node's shape, the outline the canvas draws it with (node-outline.ts). */
