@@ -97,7 +97,8 @@ function buildRegistry(): OpenAPIRegistry {
       "finds its entity first. Words that are an entity's whole name or alias also find what is " +
       'related to that entity and matches the other words ("unicef ai": the Community of ' +
       'Practice on AI that UNICEF leads; "health kenya": health DPGs deployed in Kenya), with ' +
-      'the relationship as the snippet. Every word must match; when no entity matches them all, the ' +
+      'the relationship as the snippet, then that entity itself (Kenya) with a score of 1e-6, where ' +
+      'something was found through it. Every word must match; when no entity matches them all, the ' +
       'results are those matching any of them, and `words` says "some".',
     request: { query: searchQuerySchema },
     responses: { 200: json(searchResponseSchema, 'Ranked matches'), ...errors(400) },
