@@ -91,8 +91,17 @@ WITH node, score, named, via,
 ORDER BY exact DESC, namedRank DESC,
          CASE WHEN named > 0 THEN size(coalesce(node.name, node.id)) END,
          score DESC, coalesce(node.name, node.id), node.id
-WITH collect({node: node, score: CASE WHEN score > 0 THEN score ELSE named END, via: via})
-     AS matches
+WITH collect({node: node, score: CASE WHEN score > 0 THEN score ELSE named END, via: via,
+                anchor: score = 0.000001 AND named = 0.0}) AS ranked
+// A named entity found as nothing else (its score is the 1e-6 given it above) is listed after what
+// was found through it, but on the first page ($firstPage, the API's default page) at the latest:
+// "health kenya" finds more health DPGs deployed in Kenya than a page holds, and Kenya itself,
+// last, was on no page the reader saw. The place does not depend on $offset, so pages never
+// repeat or skip a match.
+WITH [m IN ranked WHERE NOT m.anchor] AS others, [m IN ranked WHERE m.anchor] AS anchors
+WITH others, anchors,
+     CASE WHEN $firstPage > size(anchors) THEN $firstPage - size(anchors) ELSE 0 END AS before
+WITH others[..before] + anchors + others[before..] AS matches
 RETURN size(matches) AS total,
        [m IN matches[$offset..$offset + $limit] | {
          id: m.node.id,

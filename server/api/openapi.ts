@@ -98,7 +98,8 @@ function buildRegistry(): OpenAPIRegistry {
       'related to that entity and matches the other words ("unicef ai": the Community of ' +
       'Practice on AI that UNICEF leads; "health kenya": health DPGs deployed in Kenya), with ' +
       'the relationship as the snippet, then that entity itself (Kenya) with a score of 1e-6, where ' +
-      'something was found through it. Every word must match; when no entity matches them all, the ' +
+      'something was found through it: after it, but within the first 10 results whatever the ' +
+      'page asked for. Every word must match; when no entity matches them all, the ' +
       'results are those matching any of them, and `words` says "some".',
     request: { query: searchQuerySchema },
     responses: { 200: json(searchResponseSchema, 'Ranked matches'), ...errors(400) },

@@ -4,6 +4,7 @@ import type { GraphDatabase, Row } from '../db/neo4j-client.ts';
 import type { SearchQuery } from '../api/schemas.ts';
 import { canonicalEntityId, isEntityId } from '../model/entity-ids.ts';
 import { RELATIONSHIP_PHRASES, type RelationshipType } from '../model/graph-model.ts';
+import { LIMITS } from '../api/limits.ts';
 import { checkEntityTypes } from './graph-filters.ts';
 import {
   buildSearchQuery,
@@ -126,6 +127,9 @@ async function searchWords(
     types: checkEntityTypes(params.types),
     offset: neo4j.int(params.offset),
     limit: neo4j.int(params.limit),
+    // The page a named entity is listed on at the latest (fulltext-search.cypher): the default
+    // one, which the explorer's (12) holds too.
+    firstPage: neo4j.int(LIMITS.search.default),
   });
   const hits = (row?.hits as Row[] | undefined) ?? [];
   return {
