@@ -37,6 +37,11 @@ export const STAKEHOLDER_SUBJECTS = [
 ] as const;
 export type StakeholderSubject = (typeof STAKEHOLDER_SUBJECTS)[number];
 
+/** The subjects whose map narrows to a country: topics ("Health in Kenya", "SDG 3 in Kenya"). */
+export const TOPIC_SUBJECTS = ['sector', 'sdg'] as const satisfies readonly StakeholderSubject[];
+const isTopicSubject = (subject: StakeholderSubject) =>
+  (TOPIC_SUBJECTS as readonly StakeholderSubject[]).includes(subject);
+
 const ENTITY_SUBJECT_TYPES: Record<
   Exclude<StakeholderSubject, 'sector'>,
   StakeholderSubjectType & EntityType
@@ -60,7 +65,7 @@ export interface StakeholderQuery {
   membersOnly: boolean;
   /** Only stakeholders with this role. */
   role?: StakeholderRole;
-  /** A sector's map narrowed to this country (its id). */
+  /** A sector's or an SDG's map narrowed to this country (its id). */
   country?: string;
 }
 
@@ -83,7 +88,7 @@ export interface StakeholderAnswer extends StakeholderMap {
     kind: string | null;
     membersOnly: boolean;
     role: string | null;
-    /** The country a sector's map is narrowed to. */
+    /** The country a sector's or an SDG's map is narrowed to. */
     country: (PathNode & { kind: string | null }) | null;
   };
 }
@@ -128,7 +133,7 @@ async function requireSector(
 }
 
 /**
- * The stakeholder map of one subject; a sector's may be narrowed to a country.
+ * The stakeholder map of one subject; a sector's or an SDG's may be narrowed to a country.
  * @throws NotFoundError when no entity of the subject's type has the id, no DPG the sector, or
  *   the country is none.
  */
@@ -145,7 +150,7 @@ export async function getStakeholders(
             sector: '',
           };
     const country =
-      query.subject === 'sector' && query.country
+      isTopicSubject(query.subject) && query.country
         ? await requireEntity(tx, query.country, ['Country'])
         : null;
     const mapSubject = {

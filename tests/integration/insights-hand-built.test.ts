@@ -14,6 +14,7 @@ import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
 import { FactSet, type Props } from '../../server/importers/graph/graph-facts.ts';
 import type { EntityType, RelationshipType } from '../../server/model/graph-model.ts';
 import { ensureMetrics, recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import { stakeholderRings } from '../../server/insights/stakeholder-map.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
 import { graphSnapshot, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 import { expectPathsExist, expectSectorsShared, tiedTo } from './insights-fixture.ts';
@@ -249,6 +250,68 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     expect(country.body.byRole.owns.sort()).toEqual(
       ['org:co-owner-z', 'org:owner-x', 'org:owner-z', 'org:via-activity'].sort(),
     );
+  });
+
+  it('narrows an SDG’s map to a country: its activities there, then the makers of its DPGs deployed there', async () => {
+    const plain = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3')).body,
+    );
+    const { status, body } = await api.get('/api/stakeholders?sdg=4&country=gh');
+    expect(status).toBe(200);
+    const map = conforms(stakeholdersResponseSchema, body);
+    expect([map.subject.id, map.filters.country?.id]).toEqual(['sdg:4', 'country:GH']);
+    // Z advances SDG 4 and is deployed in Ghana: activity a3 there involves it, three own it.
+    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.direct])).toEqual([
+      ['org:local', 'leads an activity in Ghana involving a DPG that advances SDG 4', false],
+      ...map.stakeholders
+        .slice(1)
+        .map((s) => [s.id, 'makes a DPG deployed in Ghana that advances SDG 4', true]),
+    ]);
+    expect(
+      map.stakeholders
+        .slice(1)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['org:co-owner-z', 'org:owner-z', 'org:via-activity']);
+    const paths = map.stakeholders.flatMap((s) => s.connections);
+    await expectPathsExist(db, paths);
+    // As for a sector: an activity's path ends at the DPG, a DPG's goes on to the country.
+    expect([...new Set(paths.map((p) => p.nodes.at(-1)!.id))].sort()).toEqual([
+      'country:GH',
+      'dpg:z',
+    ]);
+    // SDG 3 in Sierra Leone: X and Y are deployed there. Activity a2 involves X and a4 Y, but
+    // neither takes place there, so their people are not on it, as they are on SDG 3's own map.
+    const sl = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=sdg:3&country=SL')).body,
+    );
+    expect(sl.stakeholders.map((s) => s.id).sort()).toEqual([
+      'org:funder-y',
+      'org:owner-x',
+      'org:tied',
+    ]);
+    // Nothing of SDG 3's is in Kenya, though the helper based there works on Y elsewhere.
+    const kenya = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3&country=KE')).body,
+    );
+    expect([kenya.total, kenya.filters.country?.label]).toEqual([0, 'Kenya']);
+    // SDG 3's own map is as it was: its rings and stakeholders, no country.
+    expect(plain.filters.country).toBeNull();
+    expect(plain.rings.map((r) => r.label)).toEqual(
+      stakeholderRings({ type: 'SDG', label: 'SDG 3' }).map((r) => r.label),
+    );
+    expect(plain.stakeholders.map((s) => s.id).sort()).toEqual([
+      'org:funder-y',
+      'org:helper',
+      'org:owner-x',
+      'org:tied',
+      'org:via-activity',
+    ]);
+    // An unknown country beside an SDG is a 404, as beside a sector.
+    expect((await api.get('/api/stakeholders?sdg=3&country=ZZ')).status).toBe(404);
   });
 
   it('maps the stakeholders of a sector: who backs its DPGs, then who takes part in activities involving them', async () => {
@@ -651,6 +714,9 @@ describe('bad input to the insights endpoints', () => {
     ['/api/stakeholders?dpg=dpg:x&sector=Health', 'query.sector'],
     ['/api/stakeholders?sector=Health&country=Ghana', 'query.country'],
     ['/api/stakeholders?sector=Health&sdg=3&country=GH', 'query.sector'],
+    ['/api/stakeholders?sdg=99&country=KE', 'query.sdg'],
+    ['/api/stakeholders?sdg=3&sector=Health', 'query.sector'],
+    ['/api/stakeholders?sdg=3&country=XX1', 'query.country'],
     ['/api/organisations/org:partner/network?limit=x', 'query.limit'],
     ['/api/organisations/org:partner/network?minStrength=0', 'query.minStrength'],
     ['/api/gaps?limit=501', 'query.limit'],

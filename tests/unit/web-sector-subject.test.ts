@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isSectorId,
-  sectorInCountry,
+  topicInCountry,
   sectorMapTitle,
   sectorOf,
   namesSector,
@@ -38,8 +38,8 @@ describe('a sector as the subject of a stakeholder map', () => {
   });
 
   it('names its map with the country it is narrowed to', () => {
-    expect(sectorInCountry('Health', 'Kenya')).toBe('Health in Kenya');
-    expect(sectorInCountry('Health', null)).toBe('Health');
+    expect(topicInCountry('Health', 'Kenya')).toBe('Health in Kenya');
+    expect(topicInCountry('Health', null)).toBe('Health');
     expect(sectorMapTitle('Health', 'Kenya')).toBe('Health sector stakeholders in Kenya');
     expect(sectorMapTitle('Health', null)).toBe('Health sector stakeholders');
   });

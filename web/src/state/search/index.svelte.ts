@@ -34,7 +34,7 @@ import {
   type SectorCount,
   type SectorInCountry,
   namesSector,
-  sectorInCountry,
+  topicInCountry,
   sectorSubjectId,
   sectorsInCountriesNamed,
   sectorsNamed,
@@ -87,7 +87,7 @@ function sectorInCountryOffer(s: SectorInCountry): MapOffer {
     result: {
       // No entity's id, nor a sector's alone: the offer is told apart by it.
       id: `${sectorSubjectId(s.sector)} in ${s.country.id}`,
-      label: sectorInCountry(s.sector, s.country.label),
+      label: topicInCountry(s.sector, s.country.label),
       type: SECTOR_TYPE,
       kind: null,
       score: 0,
