@@ -361,12 +361,9 @@ export const stakeholdersResponseSchema = z
         kind: z.string().nullable(),
         membersOnly: z.boolean(),
         role: z.enum(STAKEHOLDER_ROLES).nullable(),
-        country: pathNode
-          .extend({ kind: z.string().nullable() })
-          .nullable()
-          .meta({
-            description: 'The country a sector’s or an SDG’s map is narrowed to; null otherwise',
-          }),
+        country: pathNode.extend({ kind: z.string().nullable() }).nullable().meta({
+          description: 'The country a sector’s or an SDG’s map is narrowed to; null otherwise',
+        }),
       })
       .meta({ description: 'The filters asked for: the map ranks the stakeholders they keep' }),
     total: count.meta({ description: 'Stakeholders the filters keep, before `limit`' }),
