@@ -351,6 +351,13 @@ export const stakeholdersResponseSchema = z
         description:
           'On a country’s map only: the DPG sectors at work there (of the DPGs developed or deployed there, or involved in an activity there), with how many such DPGs each has, most first; each is a sector’s map in that country (`?sector=…&country=…`)',
       }),
+    sdgs: z
+      .array(z.object({ id: z.string(), label: z.string(), dpgs: count }))
+      .optional()
+      .meta({
+        description:
+          'On a country’s map only: the SDGs those DPGs advance, with how many of them advance each, most first; each is an SDG’s map in that country (`?sdg=…&country=…`)',
+      }),
     metricsComputedAt: z.string().nullable(),
     truncated: z.boolean().meta({
       description:

@@ -69,6 +69,19 @@ export interface StakeholderQuery {
   country?: string;
 }
 
+/** An SDG and how many DPGs advancing it are at work in a country (country-topics.cypher). */
+export interface SdgCount {
+  id: string;
+  label: string;
+  dpgs: number;
+}
+
+/** The topics at work in a country, each a topic's map there (country-topics.cypher). */
+interface CountryTopics {
+  sectors: SectorCount[];
+  sdgs: SdgCount[];
+}
+
 export interface StakeholderAnswer extends StakeholderMap {
   /** The subject entity; for a sector, `sector:<name>` as its id, type `Sector`. */
   subject: PathNode & { kind: string | null };
@@ -79,10 +92,12 @@ export interface StakeholderAnswer extends StakeholderMap {
   /** Whether `limit` left stakeholders out (`total` counts them all). */
   truncated: boolean;
   /**
-   * On a country's map, the DPG sectors at work there (country-sectors.cypher), most DPGs first:
+   * On a country's map, the DPG sectors at work there (country-topics.cypher), most DPGs first:
    * each a sector's map in that country. Absent on other maps.
    */
   sectors?: SectorCount[];
+  /** On a country's map, the SDGs at work there, as `sectors`: each an SDG's map there. */
+  sdgs?: SdgCount[];
   /** The filters the map was drawn with: it ranks the stakeholders they keep, among themselves. */
   filters: {
     kind: string | null;
@@ -191,16 +206,16 @@ export async function getStakeholders(
       connectionsPerStakeholder: query.connections,
       role: query.role,
     });
-    const sectors =
+    const [topics] =
       mapSubject.type === 'Country'
-        ? ((await run(tx, 'insights/country-sectors', {
+        ? ((await run(tx, 'insights/country-topics', {
             id: subject.id,
-          })) as unknown as SectorCount[])
-        : undefined;
+          })) as unknown as CountryTopics[])
+        : [];
     return {
       subject,
       roles: STAKEHOLDER_ROLES,
-      ...(sectors ? { sectors } : {}),
+      ...(topics ? { sectors: topics.sectors, sdgs: topics.sdgs } : {}),
       metricsComputedAt: await metricsComputedAt(tx),
       truncated: ranking.shown.length < ranking.total,
       filters: {

@@ -400,7 +400,10 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
       subject: 'sdg:3',
       ofTopic: `(d)-[:ADVANCES]->(:SDG {id: 'sdg:3'})`,
       developer: 'org:medic-mobile-inc',
-      deployer: ['org:hisp-uio', 'makes a DPG deployed in Kenya that advances SDG 3: Good Health and Well-being'],
+      deployer: [
+        'org:hisp-uio',
+        'makes a DPG deployed in Kenya that advances SDG 3: Good Health and Well-being',
+      ],
     },
   ])(
     'maps $topic in Kenya: who backs its DPG developed there, then one deployed there, as the graph says',
@@ -480,7 +483,7 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     expect(kenya.total).toBeGreaterThan(0);
   });
 
-  it('names on Kenya’s map the sectors at work there, each a sector’s map of Kenya with someone on it', async () => {
+  it('names on Kenya’s map the sectors and SDGs at work there, each a map of Kenya with someone on it', async () => {
     const kenya = conforms(
       stakeholdersResponseSchema,
       (await api.get('/api/stakeholders?country=KE&limit=1')).body,
@@ -498,11 +501,16 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     );
     expect(Number(health)).toBe(17);
     expect(sectors.length).toBeGreaterThan(5);
-    for (const { sector } of sectors) {
-      const { status, body } = await api.get(
-        `/api/stakeholders?sector=${encodeURIComponent(sector)}&country=KE&limit=1`,
-      );
-      expect([sector, status, body.total > 0]).toEqual([sector, 200, true]);
+    // Each sector and each SDG named there is a map of Kenya with someone on it.
+    const sdgs = kenya.sdgs ?? [];
+    expect(sdgs.map((s) => s.id)).toContain('sdg:3');
+    const asks = [
+      ...sectors.map(({ sector }) => `sector=${encodeURIComponent(sector)}`),
+      ...sdgs.map(({ id }) => `sdg=${id}`),
+    ];
+    for (const ask of asks) {
+      const { status, body } = await api.get(`/api/stakeholders?${ask}&country=KE&limit=1`);
+      expect([ask, status, body.total > 0]).toEqual([ask, 200, true]);
     }
   });
 
