@@ -27,6 +27,7 @@ import {
 } from '../../web/src/lib/insights/insight-csv.ts';
 import {
   type InsightItem,
+  insightCountrySdgs,
   insightCountrySectors,
   insightPath,
 } from '../../web/src/lib/insights/insight-request.ts';
@@ -157,6 +158,10 @@ describe('insight options', () => {
     expect(insightPath('stakeholders', 'sector:Health', 'Sector')).toBe(
       '/api/stakeholders?sector=sector%3AHealth',
     );
+    // An SDG's map narrows to the country, as a sector's does.
+    expect(insightPath('stakeholders', 'sdg:3', 'SDG', inKenya)).toMatch(
+      /^\/api\/stakeholders\?sdg=sdg%3A3&.*country=country%3AKE/,
+    );
     // A DPG's map is mapped everywhere: no country asked for.
     expect(insightPath('stakeholders', 'dpg:dhis2', 'DPG', inKenya)).toBe(
       '/api/stakeholders?dpg=dpg%3Adhis2',
@@ -173,6 +178,15 @@ describe('insight options', () => {
       }),
     ).toEqual([{ sector: 'Health', dpgs: 17 }]);
     expect(insightCountrySectors({ stakeholders: [] })).toEqual([]);
+  });
+
+  it('reads the SDGs at work in a country from its map’s answer, skipping what is not one', () => {
+    expect(
+      insightCountrySdgs({
+        sdgs: [{ id: 'sdg:3', label: 'SDG 3: Good Health', dpgs: 12 }, { id: 'sdg:4' }, 'sdg:5'],
+      }),
+    ).toEqual([{ id: 'sdg:3', label: 'SDG 3: Good Health', dpgs: 12 }]);
+    expect(insightCountrySdgs({ sectors: [] })).toEqual([]);
   });
 
   it('compares options by value', () => {

@@ -109,13 +109,16 @@ export interface SectorInCountry {
   exact: boolean;
 }
 
-/** An SDG as the facets count it (`/api/facets`' `sdgs`: its id, its name, its DPGs). */
-export interface SdgCount {
+/** A topic's map by its subject's id and name (`sector:Health`, `sdg:3`), and its DPGs. */
+export interface TopicCount {
   id: string;
-  /** "SDG 3: Good Health and Well-being". */
+  /** "Health", "SDG 3: Good Health and Well-being". */
   label: string;
   dpgs: number;
 }
+
+/** An SDG as the facets count it (`/api/facets`' `sdgs`) and a country's map lists it. */
+export type SdgCount = TopicCount;
 
 /** An SDG's map in a country that a search names ("sdg 3 kenya", "good health in kenya"). */
 export interface SdgInCountry {

@@ -17,6 +17,7 @@ import { createLatestRequest } from '../../lib/api/latest-request';
 import {
   type InsightItem,
   insightCountrySectors,
+  insightCountrySdgs,
   insightFilterCountry,
   insightItems,
   insightMisfit,
@@ -35,6 +36,7 @@ import {
 } from '../../lib/insights/insight-options';
 import { type RankingNote, rankingNote } from '../../lib/insights/insight-ranking';
 import {
+  type SdgCount,
   type SectorCount,
   isSectorId,
   sectorMapTitle,
@@ -58,6 +60,8 @@ export type InsightAnswer =
       country: { id: string; label: string } | null;
       /** On a country's map, the DPG sectors at work there, most DPGs first. */
       sectors: SectorCount[];
+      /** On a country's map, the SDGs its DPGs there advance, most DPGs first. */
+      sdgs: SdgCount[];
       /** How the list is ranked, in words. */
       ranking: RankingNote;
       /**
@@ -390,6 +394,7 @@ export const insightActions = {
         subjectLabel,
         country: insightFilterCountry(body),
         sectors: insightCountrySectors(body),
+        sdgs: insightCountrySdgs(body),
         ranking: rankingNote(kind, body, subjectLabel ?? id),
         asked: list,
       });
