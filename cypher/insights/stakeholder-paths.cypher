@@ -12,10 +12,12 @@
 // standards, policy processes: stakeholder-map.ts) are never stakeholders.
 // A sector is no entity: its paths end at a DPG of the sector, and its branches run only without
 // a subject entity (y null), as the others run only with one (a pattern with y null matches
-// nothing). A sector's map narrowed to a country ($country, its id, or '' for none: c) has
-// branches of its own, closest first as on a country's map: an activity there involving a DPG of
-// the sector (the path ends at the DPG), then a DPG of the sector developed or deployed there (the
-// path goes on to the country).
+// nothing). A topic's map narrowed to a country ($country, its id, or '' for none: c) has
+// branches of its own, shared by the two topics, a sector (y null) and an SDG (y): closest first
+// as on a country's map, an activity there involving a DPG of the topic (the path ends at the
+// DPG), then a DPG of the topic developed or deployed there (the path goes on to the country, so
+// that its last relationship tells the two apart). An SDG's own branches run only without a
+// country: "SDG 3 in Kenya" is not SDG 3's map.
 // Bounded: at most $maxPaths rows, in a stable order.
 OPTIONAL MATCH (y:Entity {id: $id})
 OPTIONAL MATCH (c:Entity:Country {id: $country})
@@ -56,10 +58,12 @@ CALL (y, c) {
   RETURN s, p
   UNION
   // SDG: who owns, maintains, funds or implements a DPG advancing it
+  WITH y, c WHERE c IS NULL
   MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)-[:ADVANCES]->(y:SDG)
   RETURN s, p
   UNION
   // SDG: who runs or takes part in an activity involving a DPG that advances it
+  WITH y, c WHERE c IS NULL
   MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(:Activity)
             -[:INVOLVES]->(:DPG)-[:ADVANCES]->(y:SDG)
   RETURN s, p
@@ -92,20 +96,21 @@ CALL (y, c) {
   WHERE $sector IN d.sectors
   RETURN s, p
   UNION
-  // Sector in a country: who runs or takes part in an activity there involving a DPG of the sector
-  WITH y, c WHERE y IS NULL
+  // A topic in a country: who runs or takes part in an activity there involving a DPG of the
+  // sector, or advancing the SDG
+  WITH y, c WHERE y IS NULL OR y:SDG
   MATCH (c)<-[:TAKES_PLACE_IN]-(a:Activity)-[:INVOLVES]->(d:DPG)
-  WHERE $sector IN d.sectors
+  WHERE CASE WHEN y IS NULL THEN $sector IN d.sectors ELSE EXISTS { (d)-[:ADVANCES]->(y) } END
   MATCH p = (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(a)
             -[:INVOLVES]->(d)
   RETURN s, p
   UNION
-  // Sector in a country: who owns, maintains, funds or implements a DPG of the sector developed or
-  // deployed there
-  WITH y, c WHERE y IS NULL
+  // A topic in a country: who owns, maintains, funds or implements a DPG of the sector, or
+  // advancing the SDG, developed or deployed there
+  WITH y, c WHERE y IS NULL OR y:SDG
   MATCH p = (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d:DPG)
             -[:DEVELOPED_IN|DEPLOYED_IN]->(c)
-  WHERE $sector IN d.sectors
+  WHERE CASE WHEN y IS NULL THEN $sector IN d.sectors ELSE EXISTS { (d)-[:ADVANCES]->(y) } END
   RETURN s, p
 }
 // Each stakeholder once, its paths summed up, so that a map of a million relationships ranks

@@ -77,12 +77,12 @@ export function registerInsightsPaths(registry: OpenAPIRegistry): void {
     summary:
       'The stakeholders of an activity, DPG, country, SDG, initiative or sector, as a stakeholder map',
     description:
-      'Give exactly one of `activity`, `dpg`, `country`, `sdg`, `initiative`, `sector`. A sector (a topic: `Health`, `Climate`) is no entity but a property of DPGs: its map lists who backs its DPGs, then who takes part in activities involving them, and its `subject` has the id `sector:<name>` and the type `Sector`. Each stakeholder has its ring (how it is involved — direct involvement before indirect evidence, such as backing a DPG deployed in a country — then its role; `rings` names them), its roles, its kind (sectors), its influence (whole-graph PageRank, betweenness, degree), its ties and how it is connected.',
+      'Give exactly one of `activity`, `dpg`, `country`, `sdg`, `initiative`, `sector`. A sector (a topic: `Health`, `Climate`) is no entity but a property of DPGs: its map lists who backs its DPGs, then who takes part in activities involving them, and its `subject` has the id `sector:<name>` and the type `Sector`. Beside `sector` or `sdg`, `country` narrows that topic’s map to the country (“Health in Kenya”, “SDG 3 in Kenya”: who takes part in an activity there involving a DPG of the sector or advancing the SDG, then who backs such a DPG developed there, then deployed there; `filters.country` names it); any other pair of subjects is refused. Each stakeholder has its ring (how it is involved — direct involvement before indirect evidence, such as backing a DPG deployed in a country — then its role; `rings` names them), its roles, its kind (sectors), its influence (whole-graph PageRank, betweenness, degree), its ties and how it is connected.',
     request: { query: stakeholdersQuerySchema },
     responses: {
       200: json(stakeholdersResponseSchema, 'The stakeholder map'),
       ...errors(
-        'No entity of that type has that id, or no DPG has that sector (`details.sectors` lists those there are)',
+        'No entity of that type has that id, no DPG has that sector (`details.sectors` lists those there are), or no country has the `country` beside it',
       ),
     },
   });

@@ -8,7 +8,11 @@
 import { z } from 'zod';
 import { META_PATHS } from '../insights/collaborator-ranking.ts';
 import { STAKEHOLDER_ROLES } from '../insights/stakeholder-map.ts';
-import { STAKEHOLDER_SUBJECTS, type StakeholderSubject } from '../insights/stakeholder-service.ts';
+import {
+  STAKEHOLDER_SUBJECTS,
+  TOPIC_SUBJECTS,
+  type StakeholderSubject,
+} from '../insights/stakeholder-service.ts';
 import { canonicalEntityId } from '../model/entity-ids.ts';
 import { ORGANISATION_KINDS } from '../model/graph-model.ts';
 import { INSIGHTS_LIMITS } from './limits.ts';
@@ -98,7 +102,7 @@ const stakeholderSubjectFields = {
   dpg: entityIdSchema.optional().meta({ description: 'A DPG id', example: 'dpg:dhis2' }),
   country: countryParam.optional().meta({
     description:
-      'A country (id or ISO code): its map; beside `sector`, the sector’s map in that country (who takes part in an activity there involving a DPG of the sector, or backs a DPG of the sector developed or deployed there)',
+      'A country (id or ISO code): its map; beside `sector` or `sdg`, that topic’s map in the country (who takes part in an activity there involving a DPG of the sector or advancing the SDG, or backs such a DPG developed or deployed there)',
     example: 'KE',
   }),
   sdg: sdgParam.optional(),
@@ -132,9 +136,11 @@ export const stakeholdersQuerySchema = z
     ),
   })
   .superRefine((query, ctx) => {
-    // Beside a sector, a country narrows the sector's map ("Health in Kenya"): no second subject.
+    // Beside a topic (a sector or an SDG), a country narrows the topic's map ("Health in Kenya",
+    // "SDG 3 in Kenya"): no second subject.
+    const topics = TOPIC_SUBJECTS.filter((s) => query[s] !== undefined);
     const given = STAKEHOLDER_SUBJECTS.filter(
-      (s) => query[s] !== undefined && !(s === 'country' && query.sector !== undefined),
+      (s) => query[s] !== undefined && !(s === 'country' && topics.length > 0),
     );
     if (given.length === 0) {
       ctx.addIssue({
@@ -145,20 +151,19 @@ export const stakeholdersQuerySchema = z
     } else if (given.length > 1) {
       ctx.addIssue({
         code: 'custom',
-        message: `give only one of ${STAKEHOLDER_SUBJECTS.join(', ')} (got ${given.join(', ')})`,
+        message: `give only one of ${STAKEHOLDER_SUBJECTS.join(', ')}, and country only beside one of ${TOPIC_SUBJECTS.join(', ')} (got ${given.join(', ')})`,
         path: [given[1]!],
       });
     }
   })
   .transform(({ limit, connections, kind, membersOnly, role, ...subjects }) => {
     const subject: StakeholderSubject =
-      subjects.sector !== undefined
-        ? 'sector'
-        : STAKEHOLDER_SUBJECTS.find((s) => subjects[s] !== undefined)!;
+      TOPIC_SUBJECTS.find((s) => subjects[s] !== undefined) ??
+      STAKEHOLDER_SUBJECTS.find((s) => subjects[s] !== undefined)!;
     return {
       subject,
       id: subjects[subject]!,
-      ...(subject === 'sector' && subjects.country !== undefined
+      ...(subject !== 'country' && subjects.country !== undefined
         ? { country: subjects.country }
         : {}),
       limit,
@@ -346,6 +351,13 @@ export const stakeholdersResponseSchema = z
         description:
           'On a country’s map only: the DPG sectors at work there (of the DPGs developed or deployed there, or involved in an activity there), with how many such DPGs each has, most first; each is a sector’s map in that country (`?sector=…&country=…`)',
       }),
+    sdgs: z
+      .array(z.object({ id: z.string(), label: z.string(), dpgs: count }))
+      .optional()
+      .meta({
+        description:
+          'On a country’s map only: the SDGs those DPGs advance, with how many of them advance each, most first; each is an SDG’s map in that country (`?sdg=…&country=…`)',
+      }),
     metricsComputedAt: z.string().nullable(),
     truncated: z.boolean().meta({
       description:
@@ -356,10 +368,9 @@ export const stakeholdersResponseSchema = z
         kind: z.string().nullable(),
         membersOnly: z.boolean(),
         role: z.enum(STAKEHOLDER_ROLES).nullable(),
-        country: pathNode
-          .extend({ kind: z.string().nullable() })
-          .nullable()
-          .meta({ description: 'The country a sector’s map is narrowed to; null otherwise' }),
+        country: pathNode.extend({ kind: z.string().nullable() }).nullable().meta({
+          description: 'The country a sector’s or an SDG’s map is narrowed to; null otherwise',
+        }),
       })
       .meta({ description: 'The filters asked for: the map ranks the stakeholders they keep' }),
     total: count.meta({ description: 'Stakeholders the filters keep, before `limit`' }),

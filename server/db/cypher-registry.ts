@@ -60,7 +60,7 @@ export const CYPHER_NAMES = [
   'insights/collaborator-evidence',
   'insights/stakeholder-paths',
   'insights/sectors',
-  'insights/country-sectors',
+  'insights/country-topics',
   'insights/entity-ref',
   'insights/entity-ties',
   'insights/organisation-ties',

@@ -1,6 +1,6 @@
 /**
- * Turns the stakeholders of a subject (an activity, DPG, country, SDG or initiative, or a sector,
- * in the world or in one country), as cypher/insights/stakeholder-paths.cypher sums up their
+ * Turns the stakeholders of a subject (an activity, DPG, country, SDG or initiative, or a sector;
+ * a sector or an SDG in the world or in one country), as cypher/insights/stakeholder-paths.cypher sums up their
  * connecting paths, into a stakeholder map: each organisation, group or funding initiative once,
  * with its roles (from the first relationship of its paths), its ring (its closest link to the
  * subject: how it is involved, then its role), its influence (network measures of the whole
@@ -58,8 +58,8 @@ interface LinkKind {
   /** What the stakeholder's relationship reaches, in words ("an activity in Kenya"). */
   object: (subject: string) => string;
   /**
-   * Relationships a path of this link runs on past the subject: a sector's map narrowed to a
-   * country goes on from the sector's DPG to the country it is deployed in.
+   * Relationships a path of this link runs on past the subject: a sector's or an SDG's map
+   * narrowed to a country goes on from the topic's DPG to the country it is deployed in.
    */
   beyond?: number;
 }
@@ -156,49 +156,63 @@ export const STAKEHOLDER_LINKS: Readonly<Record<StakeholderSubjectType, readonly
   ],
 };
 
+/** A subject whose map narrows to a country: a topic that DPGs are of (a sector) or advance (an SDG). */
+type TopicType = 'Sector' | 'SDG';
+
 /**
- * The links of a sector's map narrowed to `country` ("Health in Kenya"), closest first, as a
- * country's own map orders them: taking part in an activity there comes first, then backing a
- * DPG of the sector developed there, then one merely listed as deployed there (weak evidence, as on
- * the country's map). An activity's path ends at the sector's DPG it involves (the country is
- * where the activity takes place, off the path); a DPG's path goes on to the country.
+ * How a DPG of each topic reads, with what is said of the DPG itself (`said`: " developed in
+ * Kenya", or ''): "a DPG of the Health sector developed in Kenya", "a DPG developed in Kenya that
+ * advances SDG 3".
  */
-function sectorInCountryLinks(country: string): readonly LinkKind[] {
+const TOPIC_DPG: Readonly<Record<TopicType, (topic: string, said: string) => string>> = {
+  Sector: (topic, said) => `a DPG of the ${topic} sector${said}`,
+  SDG: (topic, said) => `a DPG${said} that advances ${topic}`,
+};
+
+const isTopic = (type: StakeholderSubjectType): type is TopicType => type in TOPIC_DPG;
+
+/**
+ * The links of a topic's map narrowed to `country` ("Health in Kenya", "SDG 3 in Kenya"), closest
+ * first, as a country's own map orders them: taking part in an activity there comes first, then
+ * backing a DPG of the topic developed there, then one merely listed as deployed there (weak
+ * evidence, as on the country's map). An activity's path ends at the topic's DPG it involves (the
+ * country is where the activity takes place, off the path); a DPG's path goes on to the country,
+ * one relationship past the DPG that stands for the topic (so that a tie to that DPG is direct).
+ */
+function topicInCountryLinks(type: TopicType, country: string): readonly LinkKind[] {
+  const dpg = TOPIC_DPG[type];
   return [
     {
       through: 'INVOLVES',
       roles: TAKES_PART,
       indirect: false,
-      object: (s) => `an activity in ${country} involving a DPG of the ${s} sector`,
+      object: (s) => `an activity in ${country} involving ${dpg(s, '')}`,
     },
-    {
-      through: 'DEVELOPED_IN',
+    ...(['DEVELOPED_IN', 'DEPLOYED_IN'] as const).map((through) => ({
+      through,
       roles: BACKS,
       indirect: true,
-      object: (s) => `a DPG of the ${s} sector developed in ${country}`,
+      object: (s: string) =>
+        dpg(s, ` ${through === 'DEVELOPED_IN' ? 'developed' : 'deployed'} in ${country}`),
       beyond: 1,
-    },
-    {
-      through: 'DEPLOYED_IN',
-      roles: BACKS,
-      indirect: true,
-      object: (s) => `a DPG of the ${s} sector deployed in ${country}`,
-      beyond: 1,
-    },
+    })),
   ];
 }
 
-/** What a map is drawn around, as the rings name it; a sector's map may be narrowed to a country. */
+/**
+ * What a map is drawn around, as the rings name it; a topic's map (a sector's, an SDG's) may be
+ * narrowed to a country.
+ */
 export interface MapSubject {
   type: StakeholderSubjectType;
   label: string;
-  /** The country a sector's map is narrowed to, by name. */
+  /** The country a sector's or an SDG's map is narrowed to, by name. */
   country?: string;
 }
 
 function linksOf(subject: MapSubject): readonly LinkKind[] {
-  return subject.type === 'Sector' && subject.country !== undefined
-    ? sectorInCountryLinks(subject.country)
+  return isTopic(subject.type) && subject.country !== undefined
+    ? topicInCountryLinks(subject.type, subject.country)
     : STAKEHOLDER_LINKS[subject.type];
 }
 

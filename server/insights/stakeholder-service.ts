@@ -37,6 +37,11 @@ export const STAKEHOLDER_SUBJECTS = [
 ] as const;
 export type StakeholderSubject = (typeof STAKEHOLDER_SUBJECTS)[number];
 
+/** The subjects whose map narrows to a country: topics ("Health in Kenya", "SDG 3 in Kenya"). */
+export const TOPIC_SUBJECTS = ['sector', 'sdg'] as const satisfies readonly StakeholderSubject[];
+const isTopicSubject = (subject: StakeholderSubject) =>
+  (TOPIC_SUBJECTS as readonly StakeholderSubject[]).includes(subject);
+
 const ENTITY_SUBJECT_TYPES: Record<
   Exclude<StakeholderSubject, 'sector'>,
   StakeholderSubjectType & EntityType
@@ -60,8 +65,21 @@ export interface StakeholderQuery {
   membersOnly: boolean;
   /** Only stakeholders with this role. */
   role?: StakeholderRole;
-  /** A sector's map narrowed to this country (its id). */
+  /** A sector's or an SDG's map narrowed to this country (its id). */
   country?: string;
+}
+
+/** An SDG and how many DPGs advancing it are at work in a country (country-topics.cypher). */
+export interface SdgCount {
+  id: string;
+  label: string;
+  dpgs: number;
+}
+
+/** The topics at work in a country, each a topic's map there (country-topics.cypher). */
+interface CountryTopics {
+  sectors: SectorCount[];
+  sdgs: SdgCount[];
 }
 
 export interface StakeholderAnswer extends StakeholderMap {
@@ -74,16 +92,18 @@ export interface StakeholderAnswer extends StakeholderMap {
   /** Whether `limit` left stakeholders out (`total` counts them all). */
   truncated: boolean;
   /**
-   * On a country's map, the DPG sectors at work there (country-sectors.cypher), most DPGs first:
+   * On a country's map, the DPG sectors at work there (country-topics.cypher), most DPGs first:
    * each a sector's map in that country. Absent on other maps.
    */
   sectors?: SectorCount[];
+  /** On a country's map, the SDGs at work there, as `sectors`: each an SDG's map there. */
+  sdgs?: SdgCount[];
   /** The filters the map was drawn with: it ranks the stakeholders they keep, among themselves. */
   filters: {
     kind: string | null;
     membersOnly: boolean;
     role: string | null;
-    /** The country a sector's map is narrowed to. */
+    /** The country a sector's or an SDG's map is narrowed to. */
     country: (PathNode & { kind: string | null }) | null;
   };
 }
@@ -128,7 +148,7 @@ async function requireSector(
 }
 
 /**
- * The stakeholder map of one subject; a sector's may be narrowed to a country.
+ * The stakeholder map of one subject; a sector's or an SDG's may be narrowed to a country.
  * @throws NotFoundError when no entity of the subject's type has the id, no DPG the sector, or
  *   the country is none.
  */
@@ -145,7 +165,7 @@ export async function getStakeholders(
             sector: '',
           };
     const country =
-      query.subject === 'sector' && query.country
+      isTopicSubject(query.subject) && query.country
         ? await requireEntity(tx, query.country, ['Country'])
         : null;
     const mapSubject = {
@@ -186,16 +206,16 @@ export async function getStakeholders(
       connectionsPerStakeholder: query.connections,
       role: query.role,
     });
-    const sectors =
+    const [topics] =
       mapSubject.type === 'Country'
-        ? ((await run(tx, 'insights/country-sectors', {
+        ? ((await run(tx, 'insights/country-topics', {
             id: subject.id,
-          })) as unknown as SectorCount[])
-        : undefined;
+          })) as unknown as CountryTopics[])
+        : [];
     return {
       subject,
       roles: STAKEHOLDER_ROLES,
-      ...(sectors ? { sectors } : {}),
+      ...(topics ? { sectors: topics.sectors, sdgs: topics.sdgs } : {}),
       metricsComputedAt: await metricsComputedAt(tx),
       truncated: ranking.shown.length < ranking.total,
       filters: {

@@ -144,6 +144,74 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * A topic of its own in Sierra Leone (from the seed), `E2E <name>`: a DPG of it deployed there and
+ * one developed there, with a maker and a funder, a partner in an activity there, and a DPG of it
+ * nowhere near, whose maker is on the topic's map but not on its map in Sierra Leone. The topic is
+ * a sector (the DPGs' sector `E2E <name>`) or, given `sdg`, that SDG, which the DPGs advance (the
+ * seed holds no SDG: it is made too). Returns the ids, the stakeholders' names as the map in Sierra
+ * Leone lists them (work there, then a DPG developed, then deployed, there) with the far maker
+ * last, and `remove`, which deletes it all.
+ */
+async function topicInSierraLeone(name: string, sdg: { id: string; name: string } | null = null) {
+  const slug = `e2e-${name.toLowerCase()}`;
+  const ids = {
+    tide: `dpg:${slug}-tide`,
+    reef: `dpg:${slug}-reef`,
+    far: `dpg:${slug}-far`,
+    maker: `org:${slug}-maker`,
+    funder: `org:${slug}-funder`,
+    farMaker: `org:${slug}-far-maker`,
+    partner: `org:${slug}-partner`,
+    survey: `activity:${slug}/survey`,
+  };
+  const config = inject('neo4j');
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+  const run = (cypher: string, params: Record<string, unknown>) =>
+    driver.executeQuery(cypher, params, { database: config.database });
+  const named = `E2E ${name}`;
+  await run(
+    `MATCH (sl:Country {id: 'country:SL'})
+     CREATE (tide:Entity:DPG {id: $ids.tide, name: $named + ' Tide', sectors: $sectors})
+     CREATE (reef:Entity:DPG {id: $ids.reef, name: $named + ' Reef', sectors: $sectors})
+     CREATE (far:Entity:DPG {id: $ids.far, name: $named + ' Far', sectors: $sectors})
+     CREATE (maker:Entity:Organisation {id: $ids.maker, name: $named + ' Maker', kind: 'ngo'})
+     CREATE (funder:Entity:Organisation {id: $ids.funder, name: $named + ' Funder', kind: 'foundation'})
+     CREATE (farMaker:Entity:Organisation {id: $ids.farMaker, name: $named + ' Far Maker', kind: 'company'})
+     CREATE (partner:Entity:Organisation {id: $ids.partner, name: $named + ' Partner', kind: 'ngo'})
+     CREATE (survey:Entity:Activity {id: $ids.survey, name: $named + ' Survey'})
+     CREATE (maker)-[:OWNS]->(tide), (funder)-[:FUNDS]->(reef), (farMaker)-[:OWNS]->(far),
+            (tide)-[:DEPLOYED_IN]->(sl), (reef)-[:DEVELOPED_IN]->(sl),
+            (survey)-[:INVOLVES]->(tide), (survey)-[:TAKES_PLACE_IN]->(sl),
+            (partner)-[:PARTICIPATES_IN]->(survey)
+     FOREACH (goal IN CASE WHEN $sdg IS NULL THEN [] ELSE [$sdg] END |
+       CREATE (g:Entity:SDG {id: goal.id, name: goal.name})
+       CREATE (tide)-[:ADVANCES]->(g), (reef)-[:ADVANCES]->(g), (far)-[:ADVANCES]->(g))`,
+    { ids, named, sectors: sdg === null ? [named] : [], sdg },
+  );
+  return {
+    ids,
+    names: ['Partner', 'Funder', 'Maker', 'Far Maker'].map((who) => `${named} ${who}`),
+    remove: async () => {
+      await run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
+        ids: [...Object.values(ids), ...(sdg ? [sdg.id] : [])],
+      });
+      await driver.close();
+    },
+  };
+}
+
+/**
+ * The names of the rows `page`'s insight list shows, each as the one of `names` it starts with (a
+ * row's name is followed by its kind: "E2E Coral Maker NGO").
+ */
+async function listedNames(page: Page, names: readonly string[]): Promise<string[]> {
+  const rows = page.getByTestId('insight-items').locator('button.item .name');
+  return (await rows.allTextContents()).map(
+    (text) => names.find((name) => text.trim().startsWith(name)) ?? text,
+  );
+}
+
 describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) => {
   let context: BrowserContext;
   const pageErrors: string[] = [];
@@ -1927,58 +1995,16 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
   });
 
   it('narrows a sector’s map to a country from search or its filter, names the country, draws it, and keeps it in the link', async () => {
-    // A sector of its own in Sierra Leone (from the seed): a DPG deployed there and one developed
-    // there, with a maker and a funder, a partner in an activity there, and a DPG of the sector
-    // nowhere near it, whose maker is on the sector's map but not on its map in Sierra Leone.
+    // A sector of its own in Sierra Leone (topicInSierraLeone).
     const sector = 'E2E Coral';
     const country = { id: 'country:SL', label: 'Sierra Leone' };
-    const ids = {
-      tide: 'dpg:e2e-coral-tide',
-      reef: 'dpg:e2e-coral-reef',
-      far: 'dpg:e2e-coral-far',
-      maker: 'org:e2e-coral-maker',
-      funder: 'org:e2e-coral-funder',
-      farMaker: 'org:e2e-coral-far-maker',
-      partner: 'org:e2e-coral-partner',
-      survey: 'activity:e2e-coral/survey',
-    };
-    const config = inject('neo4j');
-    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
-    const run = (cypher: string, params: Record<string, unknown>) =>
-      driver.executeQuery(cypher, params, { database: config.database });
-    await run(
-      `MATCH (sl:Country {id: $country})
-       CREATE (tide:Entity:DPG {id: $ids.tide, name: 'E2E Coral Tide', sectors: [$sector]})
-       CREATE (reef:Entity:DPG {id: $ids.reef, name: 'E2E Coral Reef', sectors: [$sector]})
-       CREATE (far:Entity:DPG {id: $ids.far, name: 'E2E Coral Far', sectors: [$sector]})
-       CREATE (maker:Entity:Organisation {id: $ids.maker, name: 'E2E Coral Maker', kind: 'ngo'})
-       CREATE (funder:Entity:Organisation {id: $ids.funder, name: 'E2E Coral Funder', kind: 'foundation'})
-       CREATE (farMaker:Entity:Organisation {id: $ids.farMaker, name: 'E2E Coral Far Maker', kind: 'company'})
-       CREATE (partner:Entity:Organisation {id: $ids.partner, name: 'E2E Coral Partner', kind: 'ngo'})
-       CREATE (survey:Entity:Activity {id: $ids.survey, name: 'E2E Coral Survey'})
-       CREATE (maker)-[:OWNS]->(tide), (funder)-[:FUNDS]->(reef), (farMaker)-[:OWNS]->(far),
-              (tide)-[:DEPLOYED_IN]->(sl), (reef)-[:DEVELOPED_IN]->(sl),
-              (survey)-[:INVOLVES]->(tide), (survey)-[:TAKES_PLACE_IN]->(sl),
-              (partner)-[:PARTICIPATES_IN]->(survey)`,
-      { ids, sector, country: country.id },
-    );
+    const { ids, names, remove } = await topicInSierraLeone('Coral');
     try {
       const page = await open(appUrl);
       await page.waitForSelector('[data-graph-state="ready"]', POLL);
       const panel = page.getByTestId('insight-panel');
       const subjectLine = () => panel.getByTestId('insight-sector-subject').textContent();
-      const rows = page.getByTestId('insight-items').locator('button.item .name');
-      // A row's name is followed by its kind ("E2E Coral Maker NGO"): the name is what it starts with.
-      const names = [
-        'E2E Coral Partner',
-        'E2E Coral Funder',
-        'E2E Coral Maker',
-        'E2E Coral Far Maker',
-      ];
-      const listed = async () =>
-        (await rows.allTextContents()).map(
-          (text) => names.find((name) => text.trim().startsWith(name)) ?? text,
-        );
+      const listed = () => listedNames(page, names);
       const linked = async () =>
         new URLSearchParams((await inPage<string>(page, 'location.hash')).split('?')[1]);
 
@@ -2135,10 +2161,88 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       expect([chosen.get('in'), chosen.get('show')]).toEqual([country.id, '1']);
       await countryMap.close();
     } finally {
-      await run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
-        ids: Object.values(ids),
-      });
-      await driver.close();
+      await remove();
+    }
+  });
+
+  it('narrows an SDG’s map to a country from search or a country’s map, names the country, links back out and draws it', async () => {
+    // SDG 3 advanced by DPGs of its own in Sierra Leone (topicInSierraLeone).
+    const sdg = 'SDG 3: Good Health and Well-being';
+    const country = { id: 'country:SL', label: 'Sierra Leone' };
+    const { ids, names, remove } = await topicInSierraLeone('Goal', { id: 'sdg:3', name: sdg });
+    try {
+      const page = await open(appUrl);
+      await page.waitForSelector('[data-graph-state="ready"]', POLL);
+      const panel = page.getByTestId('insight-panel');
+      const listed = () => listedNames(page, names);
+      // Typed by its number and a country, the SDG's map in that country is offered first.
+      const input = page.getByRole('combobox', { name: /search/i });
+      await input.fill('sdg 3 sierra leone');
+      const first = page.locator('#search-results [role="option"]').first();
+      await expect.poll(() => first.textContent(), POLL).toContain(`${sdg} in Sierra Leone`);
+      await input.press('Enter');
+      await expect
+        .poll(() => panel.getByTestId('insight-subject-country').textContent(), POLL)
+        .toBe('in Sierra Leone');
+      expect(await panel.locator('.subject button').textContent()).toBe(sdg);
+      // Work in the country first; then, indirect, backing a DPG developed, then deployed, there.
+      await expect.poll(listed, POLL).toEqual(names.slice(0, 3));
+      const rings = page.getByTestId('insight-ring');
+      expect(await rings.allTextContents()).toEqual([
+        expect.stringContaining(
+          `Takes part in an activity in Sierra Leone involving a DPG that advances ${sdg}`,
+        ),
+        expect.stringContaining(`Funds a DPG developed in Sierra Leone that advances ${sdg}`),
+        expect.stringContaining(`Makes a DPG deployed in Sierra Leone that advances ${sdg}`),
+      ]);
+      // The filter and the link say the country, as they do for a sector's map.
+      expect(await page.locator('#insight-country').inputValue()).toBe('Sierra Leone');
+      const linked = new URLSearchParams(
+        (await inPage<string>(page, 'location.hash')).split('?')[1],
+      );
+      expect([linked.get('of'), linked.get('in')]).toEqual(['sdg:3', country.id]);
+      // Links back out: the country's whole map, and SDG 3's in every country.
+      const wider = panel.getByTestId('insight-wider-maps').locator('a');
+      expect(await wider.allTextContents()).toEqual([
+        'Every SDG in Sierra Leone',
+        `${sdg} in every country`,
+      ]);
+      // On the canvas: the SDG, the country, the stakeholders and the DPGs and activity between.
+      await page.getByRole('button', { name: 'Show on canvas' }).click();
+      const map = [
+        'sdg:3',
+        country.id,
+        ids.tide,
+        ids.reef,
+        ids.maker,
+        ids.funder,
+        ids.partner,
+        ids.survey,
+      ].sort();
+      await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      await page.waitForSelector('[data-graph-state="ready"]', POLL);
+      await page.waitForTimeout(600); // camera animation
+      await shot(page, '8-sdg-in-country-map');
+      // SDG 3 in every country, in place: the far DPG's maker joins, no country is named.
+      await wider.nth(1).click();
+      await expect.poll(() => panel.getByTestId('insight-subject-country').count(), POLL).toBe(0);
+      await expect.poll(async () => (await listed()).sort(), POLL).toEqual([...names].sort());
+      await page.close();
+
+      // The country's own map leads to SDG 3's there: its chip counts the tide and the reef.
+      const countryMap = await open(
+        `${appUrl}/#/explore?panel=insight&insight=stakeholders&of=${country.id}`,
+      );
+      await countryMap
+        .getByTestId('insight-by-sdg')
+        .getByRole('button', { name: `${sdg} 2` })
+        .click();
+      await expect
+        .poll(() => countryMap.getByTestId('insight-subject-country').textContent(), POLL)
+        .toBe('in Sierra Leone');
+      await countryMap.close();
+    } finally {
+      await remove();
     }
   });
 

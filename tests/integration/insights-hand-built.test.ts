@@ -14,6 +14,7 @@ import { writeFacts } from '../../server/importers/graph/graph-writer.ts';
 import { FactSet, type Props } from '../../server/importers/graph/graph-facts.ts';
 import type { EntityType, RelationshipType } from '../../server/model/graph-model.ts';
 import { ensureMetrics, recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import { stakeholderRings } from '../../server/insights/stakeholder-map.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
 import { graphSnapshot, openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
 import { expectPathsExist, expectSectorsShared, tiedTo } from './insights-fixture.ts';
@@ -213,6 +214,45 @@ describe('collaborators of a DPG on a hand-built graph', () => {
   });
 });
 
+/**
+ * Asserts the map `ask` draws of a topic in Ghana whose one DPG there is Z (Education, SDG 4):
+ * activity a3 there involves it, its three owners make it. `dpg` names a DPG of the topic with
+ * what is said of it (" deployed in Ghana"). Returns the map.
+ */
+async function expectZInGhana(ask: string, subject: string, dpg: (said: string) => string) {
+  const { status, body } = await api.get(`/api/stakeholders?${ask}&country=gh`);
+  expect(status).toBe(200);
+  const map = conforms(stakeholdersResponseSchema, body);
+  expect(map.subject.id).toBe(subject);
+  expect(map.filters.country).toEqual({
+    id: 'country:GH',
+    label: 'Ghana',
+    type: 'Country',
+    kind: null,
+  });
+  expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.direct])).toEqual([
+    ['org:local', `leads an activity in Ghana involving ${dpg('')}`, false],
+    ...map.stakeholders.slice(1).map((s) => [s.id, `makes ${dpg(' deployed in Ghana')}`, true]),
+  ]);
+  expect(
+    map.stakeholders
+      .slice(1)
+      .map((s) => s.id)
+      .sort(),
+  ).toEqual(['org:co-owner-z', 'org:owner-z', 'org:via-activity']);
+  const paths = map.stakeholders.flatMap((s) => s.connections);
+  await expectPathsExist(db, paths);
+  expect(map.stakeholders[0]!.connections.map((c) => c.sentence)).toEqual([
+    'Org local leads “Activity a3”, which involves Z',
+  ]);
+  // An activity's path ends at the topic's DPG; a DPG's goes on to the country.
+  expect([...new Set(paths.map((p) => p.nodes.at(-1)!.id))].sort()).toEqual([
+    'country:GH',
+    'dpg:z',
+  ]);
+  return map;
+}
+
 describe('stakeholders, networks and gaps on the hand-built graph', () => {
   it('maps the stakeholders of a DPG by role', async () => {
     const { status, body } = await api.get('/api/stakeholders?dpg=dpg:y');
@@ -249,6 +289,46 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     expect(country.body.byRole.owns.sort()).toEqual(
       ['org:co-owner-z', 'org:owner-x', 'org:owner-z', 'org:via-activity'].sort(),
     );
+  });
+
+  it('narrows an SDG’s map to a country: its activities there, then the makers of its DPGs deployed there', async () => {
+    const plain = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3')).body,
+    );
+    // Z advances SDG 4 as it is of the Education sector: SDG 4 in Ghana is Education in Ghana.
+    await expectZInGhana('sdg=4', 'sdg:4', (said) => `a DPG${said} that advances SDG 4`);
+    // SDG 3 in Sierra Leone: X and Y are deployed there. Activity a2 involves X and a4 Y, but
+    // neither takes place there, so their people are not on it, as they are on SDG 3's own map.
+    const sl = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=sdg:3&country=SL')).body,
+    );
+    expect(sl.stakeholders.map((s) => s.id).sort()).toEqual([
+      'org:funder-y',
+      'org:owner-x',
+      'org:tied',
+    ]);
+    // Nothing of SDG 3's is in Kenya, though the helper based there works on Y elsewhere.
+    const kenya = conforms(
+      stakeholdersResponseSchema,
+      (await api.get('/api/stakeholders?sdg=3&country=KE')).body,
+    );
+    expect([kenya.total, kenya.filters.country?.label]).toEqual([0, 'Kenya']);
+    // SDG 3's own map is as it was: its rings and stakeholders, no country.
+    expect(plain.filters.country).toBeNull();
+    expect(plain.rings.map((r) => r.label)).toEqual(
+      stakeholderRings({ type: 'SDG', label: 'SDG 3' }).map((r) => r.label),
+    );
+    expect(plain.stakeholders.map((s) => s.id).sort()).toEqual([
+      'org:funder-y',
+      'org:helper',
+      'org:owner-x',
+      'org:tied',
+      'org:via-activity',
+    ]);
+    // An unknown country beside an SDG is a 404, as beside a sector.
+    expect((await api.get('/api/stakeholders?sdg=3&country=ZZ')).status).toBe(404);
   });
 
   it('maps the stakeholders of a sector: who backs its DPGs, then who takes part in activities involving them', async () => {
@@ -311,39 +391,11 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
   });
 
   it('narrows a sector’s map to a country: its activities there, then the makers of its DPGs deployed there', async () => {
-    const { status, body } = await api.get('/api/stakeholders?sector=education&country=gh');
-    expect(status).toBe(200);
-    const map = conforms(stakeholdersResponseSchema, body);
-    expect(map.subject.id).toBe('sector:Education');
-    expect(map.filters.country).toEqual({
-      id: 'country:GH',
-      label: 'Ghana',
-      type: 'Country',
-      kind: null,
-    });
-    // Z is Ghana's Education DPG: activity a3 there involves it, its three owners make it.
-    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.direct])).toEqual([
-      ['org:local', 'leads an activity in Ghana involving a DPG of the Education sector', false],
-      ...map.stakeholders
-        .slice(1)
-        .map((s) => [s.id, 'makes a DPG of the Education sector deployed in Ghana', true]),
-    ]);
-    expect(
-      map.stakeholders
-        .slice(1)
-        .map((s) => s.id)
-        .sort(),
-    ).toEqual(['org:co-owner-z', 'org:owner-z', 'org:via-activity']);
-    const paths = map.stakeholders.flatMap((s) => s.connections);
-    await expectPathsExist(db, paths);
-    expect(map.stakeholders[0]!.connections.map((c) => c.sentence)).toEqual([
-      'Org local leads “Activity a3”, which involves Z',
-    ]);
-    // An activity's path ends at the sector's DPG; a DPG's goes on to the country.
-    expect([...new Set(paths.map((p) => p.nodes.at(-1)!.id))].sort()).toEqual([
-      'country:GH',
-      'dpg:z',
-    ]);
+    const map = await expectZInGhana(
+      'sector=education',
+      'sector:Education',
+      (said) => `a DPG of the Education sector${said}`,
+    );
 
     // Health in Ghana: X is deployed there. Activity a2 involves X but is not in Ghana, and a3
     // is there but involves Z (Education): neither brings anyone in.
@@ -372,6 +424,11 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     expect(ghana.sectors).toEqual([
       { sector: 'Education', dpgs: 1 },
       { sector: 'Health', dpgs: 1 },
+    ]);
+    // And the SDGs those DPGs advance, each an SDG's map there: X SDG 3, Z SDG 4.
+    expect(ghana.sdgs).toEqual([
+      { id: 'sdg:3', label: 'SDG 3', dpgs: 1 },
+      { id: 'sdg:4', label: 'SDG 4', dpgs: 1 },
     ]);
     expect(
       conforms(stakeholdersResponseSchema, (await api.get('/api/stakeholders?country=KE')).body)
@@ -651,6 +708,9 @@ describe('bad input to the insights endpoints', () => {
     ['/api/stakeholders?dpg=dpg:x&sector=Health', 'query.sector'],
     ['/api/stakeholders?sector=Health&country=Ghana', 'query.country'],
     ['/api/stakeholders?sector=Health&sdg=3&country=GH', 'query.sector'],
+    ['/api/stakeholders?sdg=99&country=KE', 'query.sdg'],
+    ['/api/stakeholders?sdg=3&sector=Health', 'query.sector'],
+    ['/api/stakeholders?sdg=3&country=XX1', 'query.country'],
     ['/api/organisations/org:partner/network?limit=x', 'query.limit'],
     ['/api/organisations/org:partner/network?minStrength=0', 'query.minStrength'],
     ['/api/gaps?limit=501', 'query.limit'],

@@ -383,60 +383,107 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     expect([Number(notHealth), ends.length > 10]).toEqual([0, true]);
   });
 
-  it('maps Health in Kenya: who backs a Health DPG developed there, then one deployed there, as the graph says', async () => {
-    const { status, body } = await api.get('/api/stakeholders?sector=Health&country=KE&limit=500');
-    expect(status).toBe(200);
-    const map = conforms(stakeholdersResponseSchema, body);
-    expect([map.subject.id, map.filters.country?.label]).toEqual(['sector:Health', 'Kenya']);
-    const backers = (where: string) =>
-      ids(
-        `MATCH (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d:DPG)-[:${where}]->(:Country {id: 'country:KE'})
-         WHERE 'Health' IN d.sectors AND NOT (s:Initiative AND s.kind IN ['tool', 'standard', 'policy-process'])
+  // A topic in Kenya, as the graph says: the query, the subject, a Cypher test of a DPG `d` being
+  // of the topic, and two stakeholders the graph puts in its rings (one, and its label).
+  it.each([
+    {
+      topic: 'Health',
+      ask: 'sector=Health',
+      subject: 'sector:Health',
+      ofTopic: `'Health' IN d.sectors`,
+      developer: 'org:medic-mobile-inc',
+      deployer: ['org:hisp-uio', 'makes a DPG of the Health sector deployed in Kenya'],
+    },
+    {
+      topic: 'SDG 3',
+      ask: 'sdg=3',
+      subject: 'sdg:3',
+      ofTopic: `(d)-[:ADVANCES]->(:SDG {id: 'sdg:3'})`,
+      developer: 'org:medic-mobile-inc',
+      deployer: [
+        'org:hisp-uio',
+        'makes a DPG deployed in Kenya that advances SDG 3: Good Health and Well-being',
+      ],
+    },
+  ])(
+    'maps $topic in Kenya: who backs its DPG developed there, then one deployed there, as the graph says',
+    async ({ ask, subject, ofTopic, developer, deployer }) => {
+      const { status, body } = await api.get(`/api/stakeholders?${ask}&country=KE&limit=500`);
+      expect(status).toBe(200);
+      const map = conforms(stakeholdersResponseSchema, body);
+      expect([map.subject.id, map.filters.country?.label]).toEqual([subject, 'Kenya']);
+      const backers = (where: string) =>
+        ids(
+          `MATCH (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(d:DPG)-[:${where}]->(:Country {id: 'country:KE'})
+         WHERE ${ofTopic} AND NOT (s:Initiative AND s.kind IN ['tool', 'standard', 'policy-process'])
          RETURN DISTINCT s.id AS id`,
-      );
-    const developed = await backers('DEVELOPED_IN');
-    const deployed = (await backers('DEPLOYED_IN')).filter((id) => !developed.includes(id));
-    const inActivities = await ids(
-      `MATCH (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(a:Activity)-[:INVOLVES]->(d:DPG)
-       WHERE 'Health' IN d.sectors AND (a)-[:TAKES_PLACE_IN]->(:Country {id: 'country:KE'})
+        );
+      const developed = await backers('DEVELOPED_IN');
+      const deployed = (await backers('DEPLOYED_IN')).filter((id) => !developed.includes(id));
+      const inActivities = await ids(
+        `MATCH (s:Organisation|Group|Initiative)-[:LEADS|CO_LEADS|PARTICIPATES_IN|INVOLVES]-(a:Activity)-[:INVOLVES]->(d:DPG)
+       WHERE ${ofTopic} AND (a)-[:TAKES_PLACE_IN]->(:Country {id: 'country:KE'})
          AND NOT (s:Initiative AND s.kind IN ['tool', 'standard', 'policy-process'])
        RETURN DISTINCT s.id AS id`,
-    );
-    // Ring by ring, exactly those: the sources hold no activity in Kenya, so the map starts with
-    // the makers of Health DPGs developed there (Medic's Community Health Toolkit, OpenMRS…).
-    const ringOf = (id: string) => map.rings[map.stakeholders.find((s) => s.id === id)!.ring]!;
-    const inRing = (through: string) =>
-      map.stakeholders
-        .filter((s) => map.rings[s.ring]!.through === through)
-        .map((s) => s.id)
-        .sort();
-    expect([inRing('INVOLVES'), inRing('DEVELOPED_IN'), inRing('DEPLOYED_IN')]).toEqual([
-      inActivities,
-      developed.filter((id) => !inActivities.includes(id)),
-      deployed.filter((id) => !inActivities.includes(id)),
+      );
+      // Ring by ring, exactly those: the sources hold no activity in Kenya, so the map starts with
+      // the makers of the topic's DPGs developed there (Medic's Community Health Toolkit, OpenMRS…).
+      const ringOf = (id: string) => map.rings[map.stakeholders.find((s) => s.id === id)!.ring]!;
+      const inRing = (through: string) =>
+        map.stakeholders
+          .filter((s) => map.rings[s.ring]!.through === through)
+          .map((s) => s.id)
+          .sort();
+      expect([inRing('INVOLVES'), inRing('DEVELOPED_IN'), inRing('DEPLOYED_IN')]).toEqual([
+        inActivities,
+        developed.filter((id) => !inActivities.includes(id)),
+        deployed.filter((id) => !inActivities.includes(id)),
+      ]);
+      expect(developed).toContain(developer);
+      expect(deployed).toContain(deployer[0]);
+      expect(ringOf(deployer[0]!).label).toBe(deployer[1]);
+      expect(map.total).toBe(new Set([...developed, ...deployed, ...inActivities]).size);
+      const paths = map.stakeholders.flatMap((s) => s.connections);
+      await expectPathsExist(db, paths);
+      // Every DPG on a path is of the topic, and every path ends at it or at Kenya.
+      const dpgs = [
+        ...new Set(paths.flatMap((p) => p.nodes.filter((n) => n.type === 'DPG').map((n) => n.id))),
+      ];
+      const [{ notOfTopic } = { notOfTopic: -1 }] = await query(
+        db,
+        `UNWIND $dpgs AS id MATCH (d:DPG {id: id}) WHERE NOT ${ofTopic} RETURN count(d) AS notOfTopic`,
+        { dpgs },
+      );
+      expect([Number(notOfTopic), dpgs.length > 5]).toEqual([0, true]);
+      expect(
+        paths.every((p) => p.nodes.at(-1)!.id === 'country:KE' || p.nodes.at(-1)!.type === 'DPG'),
+      ).toBe(true);
+    },
+  );
+
+  it('keeps SDG 3’s own map apart from SDG 3 in Kenya: its rings, and backers of DPGs nowhere near Kenya', async () => {
+    const get = async (ask: string) =>
+      conforms(stakeholdersResponseSchema, (await api.get(`/api/stakeholders?${ask}`)).body);
+    const [plain, kenya] = [await get('sdg=3&limit=500'), await get('sdg=3&country=KE&limit=500')];
+    expect(plain.filters.country).toBeNull();
+    expect(plain.rings.map((r) => r.through)).toEqual([
+      ...['owns', 'maintains', 'funds', 'deploys'].map(() => 'ADVANCES'),
+      ...['leads', 'co-leads', 'takes part'].map(() => 'INVOLVES,ADVANCES'),
     ]);
-    expect(developed).toContain('org:medic-mobile-inc');
-    expect(deployed).toContain('org:hisp-uio');
-    expect(ringOf('org:hisp-uio').label).toBe('makes a DPG of the Health sector deployed in Kenya');
-    expect(map.total).toBe(new Set([...developed, ...deployed, ...inActivities]).size);
-    const paths = map.stakeholders.flatMap((s) => s.connections);
-    await expectPathsExist(db, paths);
-    // Every DPG on a path is of the Health sector, and every path ends at it or at Kenya.
-    const dpgs = [
-      ...new Set(paths.flatMap((p) => p.nodes.filter((n) => n.type === 'DPG').map((n) => n.id))),
-    ];
-    const [{ notHealth } = { notHealth: -1 }] = await query(
-      db,
-      `UNWIND $dpgs AS id MATCH (d:DPG {id: id}) WHERE NOT 'Health' IN d.sectors RETURN count(d) AS notHealth`,
-      { dpgs },
+    // The world's map is larger, and holds every backer of an SDG 3 DPG, as the graph says.
+    const backers = await ids(
+      `MATCH (s:Organisation|Initiative)-[:OWNS|MAINTAINS|FUNDS|IMPLEMENTS]->(:DPG)-[:ADVANCES]->(:SDG {id: 'sdg:3'})
+       WHERE NOT (s:Initiative AND s.kind IN ['tool', 'standard', 'policy-process'])
+       RETURN DISTINCT s.id AS id`,
     );
-    expect([Number(notHealth), dpgs.length > 5]).toEqual([0, true]);
     expect(
-      paths.every((p) => p.nodes.at(-1)!.id === 'country:KE' || p.nodes.at(-1)!.type === 'DPG'),
-    ).toBe(true);
+      plain.stakeholders.filter((s) => plain.rings[s.ring]!.through === 'ADVANCES').length,
+    ).toBe(Math.min(backers.length, 500));
+    expect(kenya.total).toBeLessThan(plain.total);
+    expect(kenya.total).toBeGreaterThan(0);
   });
 
-  it('names on Kenya’s map the sectors at work there, each a sector’s map of Kenya with someone on it', async () => {
+  it('names on Kenya’s map the sectors and SDGs at work there, each a map of Kenya with someone on it', async () => {
     const kenya = conforms(
       stakeholdersResponseSchema,
       (await api.get('/api/stakeholders?country=KE&limit=1')).body,
@@ -454,11 +501,16 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
     );
     expect(Number(health)).toBe(17);
     expect(sectors.length).toBeGreaterThan(5);
-    for (const { sector } of sectors) {
-      const { status, body } = await api.get(
-        `/api/stakeholders?sector=${encodeURIComponent(sector)}&country=KE&limit=1`,
-      );
-      expect([sector, status, body.total > 0]).toEqual([sector, 200, true]);
+    // Each sector and each SDG named there is a map of Kenya with someone on it.
+    const sdgs = kenya.sdgs ?? [];
+    expect(sdgs.map((s) => s.id)).toContain('sdg:3');
+    const asks = [
+      ...sectors.map(({ sector }) => `sector=${encodeURIComponent(sector)}`),
+      ...sdgs.map(({ id }) => `sdg=${id}`),
+    ];
+    for (const ask of asks) {
+      const { status, body } = await api.get(`/api/stakeholders?${ask}&country=KE&limit=1`);
+      expect([ask, status, body.total > 0]).toEqual([ask, 200, true]);
     }
   });
 

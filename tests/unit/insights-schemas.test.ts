@@ -62,13 +62,31 @@ describe('the insights request schemas', () => {
     expect(dpgIn.error?.issues.map((i) => [i.path, i.message])).toEqual([
       [
         ['country'],
-        'give only one of activity, dpg, country, sdg, initiative, sector (got dpg, country)',
+        'give only one of activity, dpg, country, sdg, initiative, sector, and country only beside one of sector, sdg (got dpg, country)',
       ],
     ]);
     const three = stakeholdersQuerySchema.safeParse({ sector: 'Health', sdg: '3', country: 'KE' });
     expect(three.error?.issues.map((i) => i.path)).toEqual([['sector']]);
     const badCountry = stakeholdersQuerySchema.safeParse({ sector: 'Health', country: 'Kenya' });
     expect(badCountry.error?.issues.map((i) => i.path)).toEqual([['country']]);
+  });
+
+  it('read a country beside an SDG as narrowing the SDG’s map, and refuse an SDG beside a sector', () => {
+    expect(stakeholdersQuerySchema.parse({ sdg: '3', country: 'ke' })).toMatchObject({
+      subject: 'sdg',
+      id: 'sdg:3',
+      country: 'country:KE',
+    });
+    expect(stakeholdersQuerySchema.parse({ sdg: 'sdg:3' })).not.toHaveProperty('country');
+    // An SDG that is none, or a country that is none, is refused where it stands.
+    const noSdg = stakeholdersQuerySchema.safeParse({ sdg: '99', country: 'KE' });
+    expect(noSdg.error?.issues.map((i) => i.path)).toEqual([['sdg']]);
+    const noCountry = stakeholdersQuerySchema.safeParse({ sdg: '3', country: 'XX1' });
+    expect(noCountry.error?.issues.map((i) => i.path)).toEqual([['country']]);
+    // Two topics are two subjects: the message names both.
+    const twoTopics = stakeholdersQuerySchema.safeParse({ sdg: '3', sector: 'Health' });
+    expect(twoTopics.error?.issues.map((i) => i.path)).toEqual([['sector']]);
+    expect(twoTopics.error?.issues[0]!.message).toMatch(/\(got sdg, sector\)$/);
   });
 
   it('default the collaborator options and bound the limits', () => {

@@ -411,71 +411,84 @@ describe('buildStakeholderMap', () => {
     expect(map.stakeholders[0]!.connections[0]!.sentence).toBe('HISP owns DHIS2');
   });
 
-  it('narrows a sector to a country: its activities there, then its DPGs developed, then deployed, there', () => {
-    const KE = { id: 'country:KE', label: 'Kenya', type: 'Country' };
-    const there = (s: StakeholderRef, type: string, where: string): StakeholderPathRow => ({
-      stakeholder: s,
-      nodes: [node(s), D, KE],
-      rels: [
-        { type, from: s.id, to: D.id },
-        { type: where, from: D.id, to: KE.id },
-      ],
-    });
-    const map = mapOf(
-      [
-        there(GOOGLE, 'FUNDS', 'DEPLOYED_IN'),
-        there(HISP, 'OWNS', 'DEVELOPED_IN'),
-        viaDpg(GIZ, 'PARTICIPATES_IN'),
-        there(UNICEF, 'IMPLEMENTS', 'DEPLOYED_IN'),
-      ],
-      new Map([
-        ['org:google', context('org:google', 0.9, 50)],
-        ['org:unicef', context('org:unicef', 0.5, 40)],
-        ['org:hisp', context('org:hisp', 0.1, 5)],
-        ['org:giz', context('org:giz', 0.05, 3)],
-      ]),
-      {
-        subject: { type: 'Sector', label: 'Health', country: 'Kenya' },
-        limit: 10,
-        connectionsPerStakeholder: 3,
-      },
-    );
-    // As on Kenya's own map: work there first, whatever the influence, then the DPGs' makers.
-    expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.direct])).toEqual([
-      ['org:giz', 'takes part in an activity in Kenya involving a DPG of the Health sector', false],
-      ['org:hisp', 'makes a DPG of the Health sector developed in Kenya', true],
-      ['org:google', 'funds a DPG of the Health sector deployed in Kenya', true],
-      ['org:unicef', 'deploys a DPG of the Health sector deployed in Kenya', true],
-    ]);
-    // The hops count to the sector's DPG: the country lies past it.
-    expect(map.stakeholders.map((s) => s.connections[0]!.hops)).toEqual([2, 1, 1, 1]);
-    expect(map.rings.map((r) => [r.through, r.indirect])).toEqual([
-      ...['leads', 'co-leads', 'takes part'].map(() => ['INVOLVES', false]),
-      ...['owns', 'maintains', 'funds', 'deploys'].map(() => ['DEVELOPED_IN', true]),
-      ...['owns', 'maintains', 'funds', 'deploys'].map(() => ['DEPLOYED_IN', true]),
-    ]);
-    expect(map.rings[0]).not.toHaveProperty('beyond');
-    expect(map.stakeholders[2]!.connections[0]!.sentence).toBe(
-      'Google funds DHIS2, which is deployed in Kenya',
-    );
-    // A path the narrowed map has no ring for (backing the DPG alone) is refused.
-    expect(() =>
-      mapOf(
-        [
-          {
-            stakeholder: HISP,
-            nodes: [node(HISP), D],
-            rels: [{ type: 'OWNS', from: HISP.id, to: D.id }],
-          },
+  // A topic's DPG as the rings name it: of a sector, or advancing an SDG (said: where it is).
+  const SECTOR_DPG = (said: string) => `a DPG of the Health sector${said}`;
+  const SDG_DPG = (said: string) => `a DPG${said} that advances SDG 3`;
+  it.each([
+    ['a sector', { type: 'Sector', label: 'Health', country: 'Kenya' } as const, SECTOR_DPG],
+    ['an SDG', { type: 'SDG', label: 'SDG 3', country: 'Kenya' } as const, SDG_DPG],
+  ])(
+    'narrows %s to a country: its activities there, then its DPGs developed, then deployed, there',
+    (_, subject, dpg) => {
+      const KE = { id: 'country:KE', label: 'Kenya', type: 'Country' };
+      const there = (s: StakeholderRef, type: string, where: string): StakeholderPathRow => ({
+        stakeholder: s,
+        nodes: [node(s), D, KE],
+        rels: [
+          { type, from: s.id, to: D.id },
+          { type: where, from: D.id, to: KE.id },
         ],
-        new Map(),
-        {
-          subject: { type: 'Sector', label: 'Health', country: 'Kenya' },
-          limit: 10,
-          connectionsPerStakeholder: 3,
-        },
+      });
+      const map = mapOf(
+        [
+          there(GOOGLE, 'FUNDS', 'DEPLOYED_IN'),
+          there(HISP, 'OWNS', 'DEVELOPED_IN'),
+          viaDpg(GIZ, 'PARTICIPATES_IN'),
+          there(UNICEF, 'IMPLEMENTS', 'DEPLOYED_IN'),
+        ],
+        new Map([
+          ['org:google', context('org:google', 0.9, 50)],
+          ['org:unicef', context('org:unicef', 0.5, 40)],
+          ['org:hisp', context('org:hisp', 0.1, 5)],
+          ['org:giz', context('org:giz', 0.05, 3)],
+        ]),
+        { subject, limit: 10, connectionsPerStakeholder: 3 },
+      );
+      // As on Kenya's own map: work there first, whatever the influence, then the DPGs' makers.
+      expect(map.stakeholders.map((s) => [s.id, map.rings[s.ring]!.label, s.direct])).toEqual([
+        ['org:giz', `takes part in an activity in Kenya involving ${dpg('')}`, false],
+        ['org:hisp', `makes ${dpg(' developed in Kenya')}`, true],
+        ['org:google', `funds ${dpg(' deployed in Kenya')}`, true],
+        ['org:unicef', `deploys ${dpg(' deployed in Kenya')}`, true],
+      ]);
+      // The hops count to the topic's DPG: the country lies past it.
+      expect(map.stakeholders.map((s) => s.connections[0]!.hops)).toEqual([2, 1, 1, 1]);
+      expect(map.rings.map((r) => [r.through, r.indirect])).toEqual([
+        ...['leads', 'co-leads', 'takes part'].map(() => ['INVOLVES', false]),
+        ...['owns', 'maintains', 'funds', 'deploys'].map(() => ['DEVELOPED_IN', true]),
+        ...['owns', 'maintains', 'funds', 'deploys'].map(() => ['DEPLOYED_IN', true]),
+      ]);
+      expect(map.rings[0]).not.toHaveProperty('beyond');
+      expect(map.stakeholders[2]!.connections[0]!.sentence).toBe(
+        'Google funds DHIS2, which is deployed in Kenya',
+      );
+      // A path the narrowed map has no ring for (backing the DPG alone) is refused.
+      expect(() =>
+        mapOf(
+          [
+            {
+              stakeholder: HISP,
+              nodes: [node(HISP), D],
+              rels: [{ type: 'OWNS', from: HISP.id, to: D.id }],
+            },
+          ],
+          new Map(),
+          { subject, limit: 10, connectionsPerStakeholder: 3 },
+        ),
+      ).toThrow(/org:hisp has paths of no ring: OWNS\|/);
+    },
+  );
+
+  it('keeps an SDG’s own map, with no country, as it was', () => {
+    expect(stakeholderRings({ type: 'SDG', label: 'SDG 3' }).map((r) => r.label)).toEqual([
+      ...['makes', 'maintains', 'funds', 'deploys'].map((verb) => `${verb} a DPG advancing SDG 3`),
+      ...['leads', 'co-leads', 'takes part in'].map(
+        (verb) => `${verb} an activity involving a DPG that advances SDG 3`,
       ),
-    ).toThrow(/org:hisp has paths of no ring: OWNS\|/);
+    ]);
+    expect(Object.keys(stakeholderLinkTable({ type: 'SDG', label: 'SDG 3' }))).not.toContain(
+      'OWNS|DEPLOYED_IN',
+    );
   });
 
   it('maps an initiative: who runs it, then its activities, then the makers of what it funds', () => {
@@ -580,12 +593,16 @@ describe('stakeholderLinkTable', () => {
     }
   });
 
-  it('says how far a sector-in-a-country path runs past the subject', () => {
-    const table = stakeholderLinkTable({ type: 'Sector', label: 'Health', country: 'Kenya' });
-    expect(table['OWNS|DEPLOYED_IN']!.beyond).toBe(1);
-    expect(table['LEADS|INVOLVES']!.beyond).toBe(0);
-    expect(table['OWNS|']).toBeUndefined();
-  });
+  it.each(['Sector', 'SDG'] as const)(
+    'says how far a %s-in-a-country path runs past the subject',
+    (type) => {
+      const table = stakeholderLinkTable({ type, label: 'Health', country: 'Kenya' });
+      expect(table['OWNS|DEPLOYED_IN']!.beyond).toBe(1);
+      expect(table['LEADS|INVOLVES']!.beyond).toBe(0);
+      expect(table['OWNS|']).toBeUndefined();
+      expect(table['OWNS|ADVANCES']).toBeUndefined();
+    },
+  );
 });
 
 describe('rankStakeholders', () => {

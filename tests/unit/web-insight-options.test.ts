@@ -27,6 +27,7 @@ import {
 } from '../../web/src/lib/insights/insight-csv.ts';
 import {
   type InsightItem,
+  insightCountrySdgs,
   insightCountrySectors,
   insightPath,
 } from '../../web/src/lib/insights/insight-request.ts';
@@ -103,9 +104,10 @@ describe('insight options', () => {
     ).toMatchObject({ id: 'country:KE', limit: 40, kind: 'ngo', membersOnly: true });
   });
 
-  it('narrows a sector’s map to a country, and no other stakeholder map', () => {
+  it('narrows a sector’s or an SDG’s map to a country, and no other stakeholder map', () => {
     expect(filtersOf('stakeholders', 'Sector')).toContain('country');
-    for (const type of ['Country', 'Activity', 'DPG', 'SDG', 'Initiative', null])
+    expect(filtersOf('stakeholders', 'SDG')).toEqual(filtersOf('stakeholders', 'Sector'));
+    for (const type of ['Country', 'Activity', 'DPG', 'Initiative', null])
       expect(filtersOf('stakeholders', type), String(type)).not.toContain('country');
     // Its other filters are every stakeholder map's.
     expect(filtersOf('stakeholders', 'Sector')).toEqual(['kind', 'role', 'members', 'country']);
@@ -126,6 +128,12 @@ describe('insight options', () => {
         ...Object.fromEntries(insightParams('stakeholders', 'Sector', narrowed)),
       }),
     ).toMatchObject({ subject: 'sector', country: 'country:KE', kind: 'ngo', membersOnly: true });
+    expect(
+      stakeholdersQuerySchema.parse({
+        sdg: 'sdg:3',
+        ...Object.fromEntries(insightParams('stakeholders', 'SDG', narrowed)),
+      }),
+    ).toMatchObject({ subject: 'sdg', country: 'country:KE', kind: 'ngo', membersOnly: true });
   });
 
   it('names a country by the first that knows it, else by its code', () => {
@@ -150,6 +158,10 @@ describe('insight options', () => {
     expect(insightPath('stakeholders', 'sector:Health', 'Sector')).toBe(
       '/api/stakeholders?sector=sector%3AHealth',
     );
+    // An SDG's map narrows to the country, as a sector's does.
+    expect(insightPath('stakeholders', 'sdg:3', 'SDG', inKenya)).toMatch(
+      /^\/api\/stakeholders\?sdg=sdg%3A3&.*country=country%3AKE/,
+    );
     // A DPG's map is mapped everywhere: no country asked for.
     expect(insightPath('stakeholders', 'dpg:dhis2', 'DPG', inKenya)).toBe(
       '/api/stakeholders?dpg=dpg%3Adhis2',
@@ -166,6 +178,15 @@ describe('insight options', () => {
       }),
     ).toEqual([{ sector: 'Health', dpgs: 17 }]);
     expect(insightCountrySectors({ stakeholders: [] })).toEqual([]);
+  });
+
+  it('reads the SDGs at work in a country from its map’s answer, skipping what is not one', () => {
+    expect(
+      insightCountrySdgs({
+        sdgs: [{ id: 'sdg:3', label: 'SDG 3: Good Health', dpgs: 12 }, { id: 'sdg:4' }, 'sdg:5'],
+      }),
+    ).toEqual([{ id: 'sdg:3', label: 'SDG 3: Good Health', dpgs: 12 }]);
+    expect(insightCountrySdgs({ sectors: [] })).toEqual([]);
   });
 
   it('compares options by value', () => {
@@ -385,28 +406,37 @@ describe('how an insight list is ranked', () => {
     );
   });
 
-  it('says a sector’s map in a country puts work there first, and cautions when none does', () => {
-    const map = (ring: number) => ({
-      subject: { id: 'sector:Health', label: 'Health', type: 'Sector' },
-      filters: { country: { id: 'country:KE', label: 'Kenya' } },
-      rings: [
-        { label: 'Takes part in an activity in Kenya involving a DPG of the Health sector' },
-        { label: 'Makes a DPG of the Health sector developed in Kenya', indirect: true },
-      ],
-      stakeholders: [{ id: 'org:x', label: 'X', type: 'Organisation', ring }],
-    });
-    const working = rankingNote('stakeholders', map(0), 'Health');
-    expect(working.lead).toMatch(
-      /^Those who take part in an activity in Kenya involving a DPG of the Health sector first/,
-    );
-    expect(working.caution).toBeNull();
-    expect(rankingNote('stakeholders', map(1), 'Health').caution).toMatch(
-      /^None of these takes part in an activity in Kenya/,
-    );
-    // Without a country, the sector's own order.
-    expect(
-      rankingNote('stakeholders', { ...map(0), filters: { country: null } }, 'Health').lead,
-    ).toMatch(/^Those who back a DPG of the Health sector first/);
+  it.each([
+    ['a sector', 'sector:Health', 'Sector', 'Health', 'a DPG of the Health sector'],
+    ['an SDG', 'sdg:3', 'SDG', 'SDG 3', 'a DPG advancing SDG 3'],
+  ])(
+    'says %s’s map in a country puts work there first, and cautions when none does',
+    (_, id, type, label, dpg) => {
+      const map = (ring: number) => ({
+        subject: { id, label, type },
+        filters: { country: { id: 'country:KE', label: 'Kenya' } },
+        rings: [
+          { label: `Takes part in an activity in Kenya involving ${dpg}` },
+          { label: 'Makes such a DPG developed in Kenya', indirect: true },
+        ],
+        stakeholders: [{ id: 'org:x', label: 'X', type: 'Organisation', ring }],
+      });
+      const working = rankingNote('stakeholders', map(0), label);
+      expect(working.lead).toMatch(
+        new RegExp(`^Those who take part in an activity in Kenya involving ${dpg} first`),
+      );
+      expect(working.caution).toBeNull();
+      expect(rankingNote('stakeholders', map(1), label).caution).toMatch(
+        /^None of these takes part in an activity in Kenya/,
+      );
+    },
+  );
+
+  it('keeps a sector’s and an SDG’s own order without a country', () => {
+    const plain = (type: string, label: string) =>
+      rankingNote('stakeholders', { subject: { type }, filters: { country: null } }, label).lead;
+    expect(plain('Sector', 'Health')).toMatch(/^Those who back a DPG of the Health sector first/);
+    expect(plain('SDG', 'SDG 3')).toMatch(/^Direct involvement with SDG 3 first/);
   });
 
   it('says when the network measures behind a stakeholder or network order were computed', () => {

@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   isSectorId,
-  sectorInCountry,
+  topicInCountry,
   sectorMapTitle,
   sectorOf,
   namesSector,
   sectorsInCountriesNamed,
+  sdgsInCountriesNamed,
   sectorsNamed,
   sectorSubjectId,
   subjectTypeOf,
@@ -16,6 +17,14 @@ import {
   encodeShareState,
   unreadLinkSettings,
 } from '../../web/src/state/url/utils.ts';
+
+const COUNTRIES = [
+  { id: 'country:KE', label: 'Kenya', entities: 120 },
+  { id: 'country:SL', label: 'Sierra Leone', entities: 40 },
+  { id: 'country:ZA', label: 'South Africa', entities: 90 },
+  { id: 'country:SS', label: 'South Sudan', entities: 10 },
+  { id: 'country:HN', label: 'Honduras', entities: 5 },
+];
 
 const SECTORS = [
   { sector: 'Health', dpgs: 43 },
@@ -38,8 +47,8 @@ describe('a sector as the subject of a stakeholder map', () => {
   });
 
   it('names its map with the country it is narrowed to', () => {
-    expect(sectorInCountry('Health', 'Kenya')).toBe('Health in Kenya');
-    expect(sectorInCountry('Health', null)).toBe('Health');
+    expect(topicInCountry('Health', 'Kenya')).toBe('Health in Kenya');
+    expect(topicInCountry('Health', null)).toBe('Health');
     expect(sectorMapTitle('Health', 'Kenya')).toBe('Health sector stakeholders in Kenya');
     expect(sectorMapTitle('Health', null)).toBe('Health sector stakeholders');
   });
@@ -71,13 +80,6 @@ describe('a sector as the subject of a stakeholder map', () => {
   });
 
   it('is offered in a country when the words after (or before) its own name one', () => {
-    const COUNTRIES = [
-      { id: 'country:KE', label: 'Kenya', entities: 120 },
-      { id: 'country:SL', label: 'Sierra Leone', entities: 40 },
-      { id: 'country:ZA', label: 'South Africa', entities: 90 },
-      { id: 'country:SS', label: 'South Sudan', entities: 10 },
-      { id: 'country:HN', label: 'Honduras', entities: 5 },
-    ];
     const offered = (query: string) =>
       sectorsInCountriesNamed(SECTORS, COUNTRIES, query).map(
         (s) => `${s.sector} in ${s.country.label}${s.exact ? ' (exact)' : ''}`,
@@ -101,6 +103,36 @@ describe('a sector as the subject of a stakeholder map', () => {
     expect(offered('he kenya')).toEqual([]);
     expect(offered('kenya')).toEqual([]);
     expect(offered('health kenya malaria')).toEqual([]);
+  });
+
+  it('offers an SDG’s map in a country, named by its number or its title', () => {
+    const SDGS = [
+      { id: 'sdg:1', label: 'SDG 1: No Poverty', dpgs: 20 },
+      { id: 'sdg:3', label: 'SDG 3: Good Health and Well-being', dpgs: 60 },
+      { id: 'sdg:13', label: 'SDG 13: Climate Action', dpgs: 30 },
+      { id: 'sdg:10', label: 'SDG 10: Reduced Inequalities', dpgs: 25 },
+    ];
+    const offered = (query: string) =>
+      sdgsInCountriesNamed(SDGS, COUNTRIES, query).map(
+        (s) => `${s.sdg.id} in ${s.country.id}${s.exact ? ' (exact)' : ''}`,
+      );
+    expect(offered('sdg 3 kenya')).toEqual(['sdg:3 in country:KE (exact)']);
+    expect(offered('Kenya SDG 3')).toEqual(['sdg:3 in country:KE (exact)']);
+    expect(offered('good health in kenya')).toEqual(['sdg:3 in country:KE']);
+    expect(offered('kenya well-being')).toEqual(['sdg:3 in country:KE']);
+    expect(offered('climate sierra')).toEqual(['sdg:13 in country:SL']);
+    // A number is a whole word: SDG 1 is not SDG 10 or 13.
+    expect(offered('sdg 1 kenya')).toEqual(['sdg:1 in country:KE (exact)']);
+    expect(sdgsInCountriesNamed(SDGS, COUNTRIES, 'sdg 3 kenya')[0]).toEqual({
+      sdg: SDGS[1],
+      country: { id: 'country:KE', label: 'Kenya' },
+      exact: true,
+    });
+    // No country, a country alone, a number alone (under three letters): none.
+    expect(offered('sdg 3')).toEqual([]);
+    expect(offered('kenya')).toEqual([]);
+    expect(offered('3 kenya')).toEqual([]);
+    expect(offered('sdg 3 kenya malaria')).toEqual([]);
   });
 
   it('keeps its case in a link, where entity ids are read in lower case', () => {

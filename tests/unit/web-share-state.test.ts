@@ -266,7 +266,7 @@ describe('share state in the URL', () => {
     });
     expect(unreadLinkSettings(encodeShareState(decodeShareState(map)))).toEqual([]);
     expect(unreadLinkSettings(map).map((u) => `${u.key}: ${u.reason}`)).toEqual([
-      'in: only read with potential collaborators and stakeholder maps of sectors',
+      'in: only read with potential collaborators and stakeholder maps of sectors and SDGs',
     ]);
     // A sector's map takes the country too, as its id or its code in any case.
     const sector = '#/explore?insight=stakeholders&of=sector:Health&in=ke&role=funds';

@@ -8,14 +8,14 @@ import { csv, exportFileName } from '../graph/graph-files';
 import { annotationValueName, entityTypeName, organisationKindName } from '../vocabulary';
 import type { InsightOptions } from './insight-options';
 import { INSIGHT_TITLES, type InsightItem } from './insight-request';
-import { sectorInCountry } from './sector-subject';
+import { topicInCountry } from './sector-subject';
 
 /**
  * The table's file name: the view, its subject, then the filters it was narrowed by (a kind, a
  * country's code, `members`, a role), so the lists of one DHIS2 narrowed two ways do not overwrite each
  * other in a downloads folder. The filters come after the name is shortened, so they survive it.
- * A sector's map narrowed to a country names it with its subject, as the map does ("Health in
- * Kenya"): `place`, the country's name, stands for its code.
+ * A sector's or an SDG's map narrowed to a country names it with its subject, as the map does
+ * ("Health in Kenya", "SDG 3 in Kenya"): `place`, the country's name, stands for its code.
  */
 export function insightFileName(
   kind: InsightKind,
@@ -24,7 +24,7 @@ export function insightFileName(
   place: string | null = null,
 ): string {
   const named = exportFileName(
-    `${INSIGHT_TITLES[kind]} ${sectorInCountry(subject, place)}`,
+    `${INSIGHT_TITLES[kind]} ${topicInCountry(subject, place)}`,
     'csv',
   ).replace(/\.csv$/, '');
   const filters = [

@@ -1,7 +1,7 @@
 /**
  * How far down a ranked list the reader has asked to see ("Show more"), and which organisations
  * they want (of one kind, DPGA members only, for collaborators active in one country, on a sector's
- * map those at work in one country): the API's own parameters, so the filtering and the ranking
+ * or an SDG's map those at work in one country): the API's own parameters, so the filtering and the ranking
  * stay the server's, and the list a link restores is the list that was shared.
  */
 import { INSIGHTS_LIMITS } from '../../../../server/api/limits.ts';
@@ -20,8 +20,8 @@ export interface InsightOptions {
   /** Organisations of this kind (views whose filters include `kind`). */
   kind: OrganisationKind | null;
   /**
-   * In this country, its id (`country:KE`): potential collaborators active there, or a sector's map
-   * narrowed to it.
+   * In this country, its id (`country:KE`): potential collaborators active there, or a sector's or
+   * an SDG's map narrowed to it.
    */
   country: string | null;
   /** DPGA members only (views whose filters include `members`). */
@@ -41,14 +41,15 @@ const VIEW_FILTERS: Readonly<Record<InsightKind, readonly InsightFilter[]>> = {
 };
 
 /**
- * The filters a view takes only for some subjects, and which: a sector's map narrows to a country
- * ("Health in Kenya"). Any other stakeholder map has no country filter, as its subject may be the
- * country itself, or an activity, a DPG, an SDG that the API maps in every country at once.
+ * The filters a view takes only for some subjects, and which: a topic's map, a sector's or an
+ * SDG's, narrows to a country ("Health in Kenya", "SDG 3 in Kenya"). Any other stakeholder map has
+ * no country filter, as its subject may be the country itself, or an activity or a DPG that the
+ * API maps in every country at once.
  */
 const SUBJECT_FILTERS: Readonly<
   Partial<Record<InsightKind, Readonly<Record<string, readonly InsightFilter[]>>>>
 > = {
-  stakeholders: { [SECTOR_TYPE]: ['country'] },
+  stakeholders: { [SECTOR_TYPE]: ['country'], SDG: ['country'] },
 };
 
 /**

@@ -56,28 +56,29 @@ function times(weight: number): string {
 }
 
 /**
- * The note for sector `sector`'s map in `country`: work in the country comes first there, as the
- * evidence of being at work there; a DPG of the sector made or deployed there only says that its
+ * The note for a topic's map in `country` (a sector's, an SDG's), `dpg` naming a DPG of the topic
+ * ("a DPG of the Health sector", "a DPG advancing SDG 3"): work in the country comes first there,
+ * as the evidence of being at work there; such a DPG made or deployed there only says that its
  * backers may be.
  */
-function sectorInCountryNote(
-  sector: string,
+function topicInCountryNote(
+  dpg: string,
   country: string,
   measuredOn: string | null,
   indirectOnly: boolean,
 ): RankingNote {
   return {
     lead:
-      `Those who take part in an activity in ${country} involving a DPG of the ${sector} sector ` +
-      `first, then, marked indirect, those who make, maintain, fund or deploy a DPG of the ` +
-      `sector developed in ${country}, then one deployed there. Within each, by role (leads, ` +
+      `Those who take part in an activity in ${country} involving ${dpg} ` +
+      `first, then, marked indirect, those who make, maintain, fund or deploy such a DPG ` +
+      `developed in ${country}, then one deployed there. Within each, by role (leads, ` +
       'co-leads, takes part; makes, maintains, funds, deploys), then the most influential in the ' +
       'whole graph first (PageRank over every relationship).',
     parts: [],
     measuredOn,
     caution: indirectOnly
-      ? `None of these takes part in an activity in ${country} involving a DPG of the ${sector} ` +
-        `sector in the graph: each backs one developed or deployed there, which does not say ` +
+      ? `None of these takes part in an activity in ${country} involving ${dpg} ` +
+        `in the graph: each backs one developed or deployed there, which does not say ` +
         `they work in ${country}. Read them as leads to check.`
       : null,
   };
@@ -115,10 +116,16 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
       };
     }
     case 'stakeholders': {
-      const sector = isRecord(record.subject) && record.subject.type === 'Sector';
+      const type = isRecord(record.subject) ? record.subject.type : null;
+      const sector = type === 'Sector';
       const country = insightFilterCountry(record);
-      if (sector && country !== null)
-        return sectorInCountryNote(subject, country.label, measuredOn, onlyIndirect(record));
+      if ((sector || type === 'SDG') && country !== null)
+        return topicInCountryNote(
+          sector ? `a DPG of the ${subject} sector` : `a DPG advancing ${subject}`,
+          country.label,
+          measuredOn,
+          onlyIndirect(record),
+        );
       // A sector is no entity to take part in: its map is of those around its DPGs.
       if (sector)
         return {

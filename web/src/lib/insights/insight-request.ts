@@ -7,7 +7,7 @@
 import type { InsightKind } from '../../state/url/utils';
 import { DEFAULT_INSIGHT_OPTIONS, type InsightOptions, insightParams } from './insight-options';
 import { entityTypesInText, listInWords } from '../vocabulary';
-import { SECTOR_TYPE, type SectorCount } from './sector-subject';
+import { SECTOR_TYPE, type SdgCount, type SectorCount } from './sector-subject';
 
 /** One ranked entity of an insight answer. */
 export interface InsightItem {
@@ -386,6 +386,22 @@ export function insightFilterCountry(body: unknown): { id: string; label: string
   const id = text(body.filters.country.id);
   const label = text(body.filters.country.label);
   return id === null || label === null ? null : { id, label };
+}
+
+/**
+ * The SDGs at work in the country a country's map is of (advanced by its DPGs there), most DPGs
+ * first, as the answer lists them: each leads to that SDG's map in the country. None for other maps.
+ */
+export function insightCountrySdgs(body: unknown): SdgCount[] {
+  if (!isRecord(body) || !Array.isArray(body.sdgs)) return [];
+  return body.sdgs.flatMap((raw) => {
+    if (!isRecord(raw)) return [];
+    const id = text(raw.id);
+    const label = text(raw.label);
+    return id !== null && label !== null && typeof raw.dpgs === 'number'
+      ? [{ id, label, dpgs: raw.dpgs }]
+      : [];
+  });
 }
 
 /**

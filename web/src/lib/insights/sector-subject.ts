@@ -20,9 +20,12 @@ export const isSectorId = (id: string): boolean =>
 /** The sector a sector's id names. */
 export const sectorOf = (id: string): string => id.slice(PREFIX.length);
 
-/** A sector's map by its subject, and the country it is narrowed to: "Health", "Health in Kenya". */
-export function sectorInCountry(sector: string, country: string | null): string {
-  return country === null ? sector : `${sector} in ${country}`;
+/**
+ * A topic's map (a sector's, an SDG's) by its subject, and the country it is narrowed to:
+ * "Health", "Health in Kenya", "SDG 3: Good Health and Well-being in Kenya".
+ */
+export function topicInCountry(topic: string, country: string | null): string {
+  return country === null ? topic : `${topic} in ${country}`;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface SectorCount {
   dpgs: number;
 }
 
-/** Sector maps a search offers at most: a topic is one or two of them. */
+/** Sector maps (or SDG maps) a search offers at most: a topic is one or two of them. */
 const OFFERED = 2;
 
 const words = (text: string) =>
@@ -53,10 +56,15 @@ const words = (text: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
 
-/** Whether every word of `typed` starts a word of `name`. */
+/**
+ * Whether every word of `typed` starts a word of `name`; a number is a whole word ("sdg 1" is
+ * SDG 1, not SDG 10 to 17).
+ */
 function startsWordsOf(typed: readonly string[], name: string): boolean {
   const parts = words(name);
-  return typed.every((word) => parts.some((part) => part.startsWith(word)));
+  return typed.every((word) =>
+    parts.some((part) => (/^\p{N}+$/u.test(word) ? part === word : part.startsWith(word))),
+  );
 }
 
 /** Whether `typed` is `name`'s words, no more, no less. */
@@ -101,46 +109,75 @@ export interface SectorInCountry {
   exact: boolean;
 }
 
-/** The ways `typed` splits into a sector's words and a country's, in either order. */
-function splits(typed: readonly string[]): { sector: string[]; country: string[] }[] {
-  const out: { sector: string[]; country: string[] }[] = [];
+/** A topic's map by its subject's id and name (`sector:Health`, `sdg:3`), and its DPGs. */
+export interface TopicCount {
+  id: string;
+  /** "Health", "SDG 3: Good Health and Well-being". */
+  label: string;
+  dpgs: number;
+}
+
+/** An SDG as the facets count it (`/api/facets`' `sdgs`) and a country's map lists it. */
+export type SdgCount = TopicCount;
+
+/** An SDG's map in a country that a search names ("sdg 3 kenya", "good health in kenya"). */
+export interface SdgInCountry {
+  sdg: SdgCount;
+  country: { id: string; label: string };
+  /** The query is one of the SDG's names and the country's, no more ("sdg 3 kenya"). */
+  exact: boolean;
+}
+
+/** The ways `typed` splits into a topic's words and a country's, in either order. */
+function splits(typed: readonly string[]): { topic: string[]; country: string[] }[] {
+  const out: { topic: string[]; country: string[] }[] = [];
   for (let at = 1; at < typed.length; at++) {
     const after = typed.slice(at);
     // "health in kenya" reads as "health kenya".
     const country = after[0] === 'in' && after.length > 1 ? after.slice(1) : after;
-    out.push({ sector: typed.slice(0, at), country });
-    out.push({ sector: typed.slice(at), country: typed.slice(0, at) });
+    out.push({ topic: typed.slice(0, at), country });
+    out.push({ topic: typed.slice(at), country: typed.slice(0, at) });
   }
-  return out.filter((split) => letters(split.sector) >= 3 && letters(split.country) >= 3);
+  return out.filter((split) => letters(split.topic) >= 3 && letters(split.country) >= 3);
+}
+
+/** A topic a map can be of, as a search names it: its names, and how many DPGs it has. */
+interface Topic<T> {
+  of: T;
+  names: readonly string[];
+  dpgs: number;
 }
 
 /**
- * The sectors' maps in a country that a search for `query` names: its words are a sector's (as
- * sectorsNamed reads them) and then a country's, or the other way round, every remaining word
- * starting a word of the country's name ("health kenya", "kenya health", "health in kenya",
- * "water san sierra"), from three letters of each; those named exactly first, then the sectors
- * with the most DPGs, then the countries with the most entities. Two at most, as a topic is.
+ * The topics' maps in a country that a search for `query` names: its words are a topic's (every
+ * one starting a word of one of its names) and then a country's, or the other way round, every
+ * remaining word starting a word of the country's name, from three letters of each; those named
+ * exactly first, then the topics with the most DPGs, then the countries with the most entities.
+ * Two at most, as a topic is.
  */
-export function sectorsInCountriesNamed(
-  sectors: readonly SectorCount[],
+function topicsInCountriesNamed<T>(
+  topics: readonly Topic<T>[],
   countries: readonly CountryCount[],
   query: string,
-): SectorInCountry[] {
-  const found = new Map<string, SectorInCountry & { entities: number }>();
+): { topic: Topic<T>; country: { id: string; label: string }; exact: boolean }[] {
+  const found = new Map<
+    string,
+    { topic: Topic<T>; country: { id: string; label: string }; exact: boolean; entities: number }
+  >();
   for (const split of splits(words(query))) {
     const named = countries.filter((c) => startsWordsOf(split.country, c.label));
     if (named.length === 0) continue;
-    for (const s of sectors.filter((each) => startsWordsOf(split.sector, each.sector)))
+    for (const t of topics.filter((each) =>
+      each.names.some((name) => startsWordsOf(split.topic, name)),
+    ))
       for (const c of named) {
-        const key = `${s.sector}\n${c.id}`;
-        const exact = isNamed(split.sector, s.sector) && isNamed(split.country, c.label);
-        const country = { id: c.id, label: c.label };
-        const known = found.get(key);
+        const key = `${t.names[0]}\n${c.id}`;
+        const exact =
+          t.names.some((name) => isNamed(split.topic, name)) && isNamed(split.country, c.label);
         found.set(key, {
-          sector: s.sector,
-          dpgs: s.dpgs,
-          country,
-          exact: exact || (known?.exact ?? false),
+          topic: t,
+          country: { id: c.id, label: c.label },
+          exact: exact || (found.get(key)?.exact ?? false),
           entities: c.entities,
         });
       }
@@ -149,11 +186,51 @@ export function sectorsInCountriesNamed(
     .sort(
       (a, b) =>
         Number(b.exact) - Number(a.exact) ||
-        b.dpgs - a.dpgs ||
+        b.topic.dpgs - a.topic.dpgs ||
         b.entities - a.entities ||
-        a.sector.localeCompare(b.sector, 'en') ||
+        a.topic.names[0]!.localeCompare(b.topic.names[0]!, 'en') ||
         a.country.label.localeCompare(b.country.label, 'en'),
     )
     .slice(0, OFFERED)
-    .map(({ sector, dpgs, country, exact }) => ({ sector, dpgs, country, exact }));
+    .map(({ topic, country, exact }) => ({ topic, country, exact }));
+}
+
+/**
+ * The sectors' maps in a country that a search for `query` names, as sectorsNamed reads a
+ * sector's words ("health kenya", "kenya health", "health in kenya", "water san sierra").
+ */
+export function sectorsInCountriesNamed(
+  sectors: readonly SectorCount[],
+  countries: readonly CountryCount[],
+  query: string,
+): SectorInCountry[] {
+  const topics = sectors.map((s) => ({ of: s, names: [s.sector], dpgs: s.dpgs }));
+  return topicsInCountriesNamed(topics, countries, query).map(({ topic, country, exact }) => ({
+    sector: topic.of.sector,
+    dpgs: topic.of.dpgs,
+    country,
+    exact,
+  }));
+}
+
+/**
+ * The SDGs' maps in a country that a search for `query` names: by number ("sdg 3 kenya") or by
+ * its title ("good health kenya", "kenya well-being"), as sectorsInCountriesNamed reads a sector.
+ */
+export function sdgsInCountriesNamed(
+  sdgs: readonly SdgCount[],
+  countries: readonly CountryCount[],
+  query: string,
+): SdgInCountry[] {
+  // "SDG 3: Good Health and Well-being" is named "SDG 3" and "Good Health and Well-being" too.
+  const topics = sdgs.map((sdg) => ({
+    of: sdg,
+    names: [sdg.label, ...sdg.label.split(/:\s*/)],
+    dpgs: sdg.dpgs,
+  }));
+  return topicsInCountriesNamed(topics, countries, query).map(({ topic, country, exact }) => ({
+    sdg: topic.of,
+    country,
+    exact,
+  }));
 }

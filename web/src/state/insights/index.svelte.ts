@@ -17,6 +17,7 @@ import { createLatestRequest } from '../../lib/api/latest-request';
 import {
   type InsightItem,
   insightCountrySectors,
+  insightCountrySdgs,
   insightFilterCountry,
   insightItems,
   insightMisfit,
@@ -29,11 +30,13 @@ import {
   type InsightOptions,
   type NamedCountry,
   countryName,
+  filtersOf,
   insightPage,
   nextTop,
 } from '../../lib/insights/insight-options';
 import { type RankingNote, rankingNote } from '../../lib/insights/insight-ranking';
 import {
+  type SdgCount,
   type SectorCount,
   isSectorId,
   sectorMapTitle,
@@ -57,6 +60,8 @@ export type InsightAnswer =
       country: { id: string; label: string } | null;
       /** On a country's map, the DPG sectors at work there, most DPGs first. */
       sectors: SectorCount[];
+      /** On a country's map, the SDGs its DPGs there advance, most DPGs first. */
+      sdgs: SdgCount[];
       /** How the list is ranked, in words. */
       ranking: RankingNote;
       /**
@@ -114,23 +119,37 @@ function anchorOf(current: { id: string }): string | null {
   return isSectorId(current.id) ? null : current.id;
 }
 
+/** Whether `current` is a topic's map (a sector's, an SDG's), which narrows to a country. */
+const narrowsToCountry = (current: { kind: InsightKind; type: string }) =>
+  current.kind === 'stakeholders' && filtersOf(current.kind, current.type).includes('country');
+
 /**
- * The place a map drawn with no entity to explore from is about: a sector's map's country, as its
- * answer on screen was narrowed to (the canvas draws it as it draws a country's own map's subject).
+ * The place a topic's map is about: the country its answer on screen was narrowed to, if any.
  */
-function centreOf(current: { id: string }): string | null {
-  if (!isSectorId(current.id) || status.state !== 'success' || !status.data.available) return null;
+function placeOf(current: { kind: InsightKind; type: string }): string | null {
+  if (!narrowsToCountry(current) || status.state !== 'success' || !status.data.available)
+    return null;
   return status.data.asked.country;
 }
 
 /**
- * The subject entity, else the place its map is about (if any), and `ids` once each, as many as
- * one subgraph request takes: a sector's map in a country has the country, which its paths may
- * not all pass through.
+ * The place a map drawn with no entity to explore from is about: a sector's map's country (the
+ * canvas draws it as it draws a country's own map's subject).
  */
-function withAnchor(current: { id: string }, ids: readonly string[]): string[] {
-  const anchor = anchorOf(current) ?? centreOf(current);
-  const listed = anchor === null ? [...ids] : [anchor, ...ids];
+function centreOf(current: { kind: InsightKind; id: string; type: string }): string | null {
+  return isSectorId(current.id) ? placeOf(current) : null;
+}
+
+/**
+ * The subject entity, the place its map is about (if any), and `ids` once each, as many as one
+ * subgraph request takes: a topic's map in a country has the country, which its paths may not
+ * all pass through (an activity's path ends at the DPG it involves).
+ */
+function withAnchor(
+  current: { kind: InsightKind; id: string; type: string },
+  ids: readonly string[],
+): string[] {
+  const listed = [anchorOf(current), placeOf(current), ...ids].filter((id) => id !== null);
   return listed.filter((id, i) => listed.indexOf(id) === i).slice(0, SUBGRAPH_MAX_IDS);
 }
 
@@ -212,9 +231,12 @@ function listedItem(id: string): InsightItem | null {
   return status.data.items.find((item) => item.id === id) ?? null;
 }
 
-/** The country a sector's map is asked for in, named; null for the plain map or another view. */
-const sectorCountry = $derived<NamedCountry | null>(
-  subject !== null && isSectorId(subject.id) && options.country !== null
+/**
+ * The country a topic's map (a sector's, an SDG's) is asked for in, named; null for the plain map
+ * or another view.
+ */
+const topicCountry = $derived<NamedCountry | null>(
+  subject !== null && narrowsToCountry(subject) && options.country !== null
     ? { id: options.country, label: nameOf(options.country) }
     : null,
 );
@@ -236,11 +258,11 @@ export const insight = {
     return options;
   },
   /**
-   * The country a sector's map is narrowed to, as asked now (its list may still be on its way),
-   * named by the answer or the filters' choice, else by its code; null otherwise.
+   * The country a sector's or an SDG's map is narrowed to, as asked now (its list may still be on
+   * its way), named by the answer or the filters' choice, else by its code; null otherwise.
    */
-  get sectorCountry() {
-    return sectorCountry;
+  get topicCountry() {
+    return topicCountry;
   },
   /** Whether a longer or filtered list for the same subject is loading (the current one stays). */
   get updating() {
@@ -372,6 +394,7 @@ export const insightActions = {
         subjectLabel,
         country: insightFilterCountry(body),
         sectors: insightCountrySectors(body),
+        sdgs: insightCountrySdgs(body),
         ranking: rankingNote(kind, body, subjectLabel ?? id),
         asked: list,
       });

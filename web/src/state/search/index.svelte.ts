@@ -33,10 +33,13 @@ import {
   SECTOR_TYPE,
   type SectorCount,
   type SectorInCountry,
+  type SdgCount,
+  type SdgInCountry,
   namesSector,
-  sectorInCountry,
+  topicInCountry,
   sectorSubjectId,
   sectorsInCountriesNamed,
+  sdgsInCountriesNamed,
   sectorsNamed,
 } from '../../lib/insights/sector-subject';
 import { DEFAULT_INSIGHT_OPTIONS, type NamedCountry } from '../../lib/insights/insight-options';
@@ -46,23 +49,28 @@ let status = $state<AsyncStatus<SearchResponse>>(idle());
 let activeIndex = $state(-1);
 let open = $state(false);
 /**
- * The DPG sectors and the countries, asked for with the first search: a topic typed ("health") is
- * offered as its sector's stakeholder map after the entities found, for the advocacy team that
- * came for it, and a topic and a country ("health kenya") as that map in the country.
+ * The DPG sectors, the SDGs and the countries, asked for with the first search: a topic typed
+ * ("health") is offered as its sector's stakeholder map after the entities found, for the advocacy
+ * team that came for it, and a topic and a country ("health kenya", "sdg 3 kenya") as that
+ * sector's or SDG's map in the country.
  */
 let sectors = $state.raw<readonly SectorCount[]>([]);
+let sdgs = $state.raw<readonly SdgCount[]>([]);
 let countries = $state.raw<readonly CountryCount[]>([]);
 let sectorsAsked = false;
 
-/** A sector's map offered, and the country it is narrowed to, if any. */
+/** A topic's map offered (a sector's, an SDG's), and the country it is narrowed to, if any. */
 interface MapOffer extends SectorOffer {
-  sector: string;
+  /** The map's subject: `sector:Health`, `sdg:3`. */
+  subject: string;
+  type: string;
   country: NamedCountry | null;
 }
 
 function sectorOffer(s: SectorCount, typed: string): MapOffer {
   return {
-    sector: s.sector,
+    subject: sectorSubjectId(s.sector),
+    type: SECTOR_TYPE,
     country: null,
     exact: namesSector(s.sector, typed),
     result: {
@@ -79,16 +87,21 @@ function sectorOffer(s: SectorCount, typed: string): MapOffer {
   };
 }
 
-function sectorInCountryOffer(s: SectorInCountry): MapOffer {
+/** A topic's map in a country offered: "Health in Kenya", "SDG 3: Good Health… in Kenya". */
+function inCountryOffer(
+  topic: { subject: string; type: string; label: string },
+  s: { country: NamedCountry; exact: boolean },
+): MapOffer {
   return {
-    sector: s.sector,
+    subject: topic.subject,
+    type: topic.type,
     country: s.country,
     exact: s.exact,
     result: {
-      // No entity's id, nor a sector's alone: the offer is told apart by it.
-      id: `${sectorSubjectId(s.sector)} in ${s.country.id}`,
-      label: sectorInCountry(s.sector, s.country.label),
-      type: SECTOR_TYPE,
+      // No entity's id, nor a topic's alone: the offer is told apart by it.
+      id: `${topic.subject} in ${s.country.id}`,
+      label: topicInCountry(topic.label, s.country.label),
+      type: topic.type,
       kind: null,
       score: 0,
       snippet: `Who works on its DPGs in ${s.country.label}, who backs those made or used there`,
@@ -96,12 +109,18 @@ function sectorInCountryOffer(s: SectorInCountry): MapOffer {
   };
 }
 
+const sectorInCountryOffer = (s: SectorInCountry) =>
+  inCountryOffer({ subject: sectorSubjectId(s.sector), type: SECTOR_TYPE, label: s.sector }, s);
+const sdgInCountryOffer = (s: SdgInCountry) =>
+  inCountryOffer({ subject: s.sdg.id, type: 'SDG', label: s.sdg.label }, s);
+
 /** The sector maps the query names, as results, once the entities it finds are there. */
 const offers = $derived<MapOffer[]>(
   status.state === 'success'
     ? [
         ...sectorsNamed(sectors, query).map((s) => sectorOffer(s, query)),
         ...sectorsInCountriesNamed(sectors, countries, query).map(sectorInCountryOffer),
+        ...sdgsInCountriesNamed(sdgs, countries, query).map(sdgInCountryOffer),
       ]
     : [],
 );
@@ -116,6 +135,7 @@ async function askSectors(): Promise<void> {
   try {
     const facets = await dashboardActions.facets();
     sectors = facets.sectors.map((f) => ({ sector: f.value, dpgs: f.count }));
+    sdgs = facets.sdgs.map((f) => ({ id: f.value, label: f.label, dpgs: f.count }));
     countries = facets.countries.map((f) => ({ id: f.value, label: f.label, entities: f.count }));
   } catch {
     // Search works without them; the next search asks again.
@@ -239,7 +259,7 @@ export const searchActions = {
     if (!result) return;
     const offer = offers.find((each) => each.result === result);
     if (offer) {
-      void insightActions.open('stakeholders', sectorSubjectId(offer.sector), SECTOR_TYPE, {
+      void insightActions.open('stakeholders', offer.subject, offer.type, {
         list: { ...DEFAULT_INSIGHT_OPTIONS, country: offer.country?.id ?? null },
         country: offer.country,
       });
