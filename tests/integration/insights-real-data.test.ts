@@ -1,5 +1,6 @@
 // The insights endpoints on the real ecosystem (the seed, the DPG Registry, the DPGA members
 // list and the roadmap sheet), with assertions a domain person would agree with.
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -16,7 +17,12 @@ import {
   type HubPath,
   type MetaPath,
 } from '../../server/insights/collaborator-ranking.ts';
+import { cypher } from '../../server/db/cypher-registry.ts';
 import { recomputeMetrics } from '../../server/insights/metrics-service.ts';
+import {
+  NOT_ACTOR_INITIATIVE_KINDS,
+  stakeholderLinkTable,
+} from '../../server/insights/stakeholder-map.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
 import {
   importRealSources,
@@ -381,6 +387,49 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
       { ends },
     );
     expect([Number(notHealth), ends.length > 10]).toEqual([0, true]);
+  });
+
+  // The statement joins its branches with UNION ALL, trusting that no two find the same path: a
+  // path counted twice would change a stakeholder's path count, and a branch added later could
+  // break that trust. The same statement with UNION (which drops repeated paths) must sum up
+  // every map alike, for a subject of each type and the topics in a country.
+  it.each([
+    { name: 'the AI CoP', type: 'Activity', id: AI_COP },
+    { name: 'DHIS2', type: 'DPG', id: 'dpg:dhis2' },
+    { name: 'Kenya', type: 'Country', id: 'country:KE' },
+    { name: 'SDG 3', type: 'SDG', id: 'sdg:3' },
+    { name: 'SDG 3 in Kenya', type: 'SDG', id: 'sdg:3', country: 'country:KE' },
+    { name: 'the UNICEF Venture Fund', type: 'Initiative', id: 'initiative:unicef-venture-fund' },
+    { name: 'Health', type: 'Sector', sector: 'Health' },
+    { name: 'Health in Kenya', type: 'Sector', sector: 'Health', country: 'country:KE' },
+  ] as const)('finds no path twice on the map of $name', async (subject) => {
+    const unionAll = cypher('insights/stakeholder-paths');
+    const union = unionAll.replaceAll('UNION ALL', 'UNION');
+    expect(union).not.toBe(unionAll);
+    const mapSubject = {
+      type: subject.type,
+      label: 'the subject',
+      ...('country' in subject ? { country: 'the country' } : {}),
+    };
+    const params = {
+      id: 'id' in subject ? subject.id : '',
+      sector: 'sector' in subject ? subject.sector : '',
+      country: 'country' in subject ? subject.country : '',
+      links: stakeholderLinkTable(mapSubject),
+      connections: neo4j.int(3),
+      kind: '',
+      membersOnly: false,
+      roleTypes: [],
+      notActors: NOT_ACTOR_INITIATIVE_KINDS,
+      ids: null,
+    };
+    const summed = async (text: string) =>
+      (await query(db, text, params))
+        .map((r) => `${String(r.id)} ring ${String(r.ring)} paths ${String(r.pathCount)}`)
+        .sort();
+    const all = await summed(unionAll);
+    expect(all.length).toBeGreaterThan(2);
+    expect(all).toEqual(await summed(union));
   });
 
   // A topic in Kenya, as the graph says: the query, the subject, a Cypher test of a DPG `d` being
