@@ -2195,8 +2195,10 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
         expect.stringContaining(`Funds a DPG developed in Sierra Leone that advances ${sdg}`),
         expect.stringContaining(`Makes a DPG deployed in Sierra Leone that advances ${sdg}`),
       ]);
-      // The filter and the link say the country, as they do for a sector's map.
+      // The filter and the link say the country, as they do for a sector's map, and the filter
+      // reads as a sector's: the map is drawn in the country, not of those active in it.
       expect(await page.locator('#insight-country').inputValue()).toBe('Sierra Leone');
+      await page.getByRole('combobox', { name: 'In country' }).waitFor(POLL);
       const linked = new URLSearchParams(
         (await inPage<string>(page, 'location.hash')).split('?')[1],
       );
