@@ -51,10 +51,30 @@ describe('labelPriority and assignLabelTiers', () => {
 
   it('keeps no label of a small graph for zooming in, and at least three key nodes', () => {
     const tiers = assignLabelTiers(activities(SMALL_GRAPH_NODES));
-    expect(count(tiers, 1)).toBe(6);
+    expect(count(tiers, 1)).toBe(Math.round(SMALL_GRAPH_NODES * 0.15));
     expect(count(tiers, 3)).toBe(0);
     expect(count(assignLabelTiers(activities(10)), 1)).toBe(3);
     expect(count(assignLabelTiers(activities(SMALL_GRAPH_NODES + 1)), 3)).toBeGreaterThan(0);
+  });
+
+  it('names every entity of a topic’s map in a country drawn on the canvas at the fitted view', () => {
+    // "SDG 3 in Kenya": the SDG explored, Kenya and 22 stakeholders named, and 23 DPGs between
+    // them, well tied in the whole graph: 47 nodes, none left for zooming in.
+    const nodes = [
+      { id: 'sdg:3', type: 'SDG', degree: 80 },
+      { id: 'country:KE', type: 'Country', degree: 120 },
+      ...Array.from({ length: 22 }, (_, i) => ({
+        id: `org:${i}`,
+        type: 'Organisation',
+        degree: 2,
+      })),
+      ...Array.from({ length: 23 }, (_, i) => ({ id: `dpg:${i}`, type: 'DPG', degree: 40 })),
+    ];
+    const named = new Set(['country:KE', ...nodes.slice(2, 24).map((n) => n.id)]);
+    const tiers = assignLabelTiers(nodes, 'sdg:3', named);
+    expect(count(tiers, 3)).toBe(0);
+    // Kenya, named first, right after the SDG.
+    expect(tiers.get('country:KE')).toEqual({ rank: 1, tier: 1 });
   });
 
   it('ranks the entity explored first, however few its connections', () => {

@@ -210,11 +210,15 @@ const canvasIds = $derived<ReadonlySet<string> | null>(
 
 /**
  * The listed entities themselves (not what explains them) while the view is on the canvas: the
- * canvas names them first, since they are what the reader asked about.
+ * canvas names them first, since they are what the reader asked about. Before them the place a
+ * topic's map is narrowed to: drawn around the SDG it explores from, "SDG 3 in Kenya" left Kenya
+ * unnamed among 47 entities, ranked by its degree after the 23 stakeholders.
  */
 const namedIds = $derived<ReadonlySet<string> | null>(
-  canvasIds !== null && status.state === 'success' && status.data.available
-    ? new Set(status.data.items.map((item) => item.id))
+  canvasIds !== null && subject !== null && status.state === 'success' && status.data.available
+    ? new Set(
+        [placeOf(subject), ...status.data.items.map((item) => item.id)].filter((id) => id !== null),
+      )
     : null,
 );
 
