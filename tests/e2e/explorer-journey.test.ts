@@ -2222,6 +2222,9 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
         ids.survey,
       ].sort();
       await expect.poll(() => nodeIds(page), POLL).toEqual(map);
+      // Drawn from the SDG, the map is named as the panel names it: not SDG 3's in every country.
+      const crumbs = page.getByRole('navigation', { name: 'Where you are' });
+      expect(await crumbs.locator('.crumb.current').textContent()).toBe(`${sdg} in Sierra Leone`);
       await page.waitForSelector('[data-graph-state="ready"]', POLL);
       await page.waitForTimeout(600); // camera animation
       await shot(page, '8-sdg-in-country-map');

@@ -158,6 +158,13 @@ export const graph = {
     return exploration.focus === null && extraOnly ? extraTitle : null;
   },
   /**
+   * What a map drawn alone is, where its subject's name does not say it all (a topic's map in a
+   * country: "SDG 3 … in Kenya", explored from the SDG), with a focus or without; null otherwise.
+   */
+  get mapTitle() {
+    return extraOnly ? extraTitle : null;
+  },
+  /**
    * The entity the canvas is drawn around: the focus, else the one a map shown instead of the
    * overview is about (a sector's map in Kenya: Kenya), laid out, ranked and named first as a
    * focus is; null for the overview, or a map of no place.

@@ -41,6 +41,7 @@ import {
   isSectorId,
   sectorMapTitle,
   sectorOf,
+  topicInCountry,
 } from '../../lib/insights/sector-subject';
 import type { InsightKind } from '../url/utils';
 import { graph, graphActions } from '../graph/index.svelte';
@@ -169,16 +170,21 @@ function nameOf(country: string): string {
 }
 
 /**
- * How the canvas names a map it draws with no entity to explore from: a sector's, in the country
- * its answer on screen was narrowed to.
+ * How the canvas names a map it draws whose subject's name does not say it all: a sector's (no
+ * entity to explore from), and a topic's narrowed to the country its answer on screen was asked
+ * in ("SDG 3: … in Kenya", explored from the SDG); null for the others, named by their subject.
  */
-function canvasTitle(current: { kind: InsightKind; id: string }): string | null {
-  if (!isSectorId(current.id)) return null;
+function canvasTitle(current: { kind: InsightKind; id: string; type: string }): string | null {
   const answer = status.state === 'success' && status.data.available ? status.data : null;
-  // As the answer spells it: a link may have named it in another case.
-  const sector = answer?.subjectLabel ?? sectorOf(current.id);
-  const country = answer?.asked.country ?? null;
-  return sectorMapTitle(sector, country === null ? null : nameOf(country));
+  const country = placeOf(current);
+  if (isSectorId(current.id))
+    // As the answer spells it: a link may have named it in another case.
+    return sectorMapTitle(
+      answer?.subjectLabel ?? sectorOf(current.id),
+      country === null ? null : nameOf(country),
+    );
+  const subject = graph.labelOf(current.id) ?? answer?.subjectLabel ?? null;
+  return country === null || subject === null ? null : topicInCountry(subject, nameOf(country));
 }
 
 /** Whether the canvas still explores from where the view `current` was put on it. */
