@@ -123,6 +123,20 @@ describe('sector maps among the search results', () => {
     expect(
       withSectors(found, [{ ...healthInKenya, exact: false }], 'health ken').map((r) => r.id),
     ).toEqual(['dpg:dhis2', 'dpg:gnu-health', 'sector:Health in country:KE']);
+    // What the query names only in part stays after the entities, beside one it names exactly:
+    // "health kenya" reads as SDG 3 in Kenya too ("Good Health and Well-being").
+    const sdg3InKenya = {
+      result: { ...result('sdg:3 in country:KE', 'SDG'), label: 'SDG 3: … in Kenya' },
+      exact: false,
+    };
+    expect(
+      withSectors(found, [healthInKenya, sdg3InKenya], 'health kenya').map((r) => r.id),
+    ).toEqual([
+      'sector:Health in country:KE',
+      'dpg:dhis2',
+      'dpg:gnu-health',
+      'sdg:3 in country:KE',
+    ]);
     // An entity of that very name keeps its place.
     const named = [{ ...result('group:health', 'Group'), label: 'Health' }];
     expect(withSectors(named, [health], 'health').map((r) => r.id)).toEqual([

@@ -41,21 +41,23 @@ export interface SectorOffer {
 }
 
 /**
- * The entities found and the sector maps the query names, in one ranking: the sectors after the
- * entities, but first when the query names one exactly and no entity is named what was typed
+ * The entities found and the topic maps the query names, in one ranking: the maps after the
+ * entities, but those the query names exactly first when no entity is named what was typed
  * ("health" is a topic before it is any of the 60 entities that mention it, "health kenya" that
- * topic in Kenya; "water" only starts a sector).
+ * topic in Kenya; "water" only starts a sector). A map it names only in part stays after the
+ * entities even then: "health kenya" also reads as "SDG 3: Good Health… in Kenya", which is not
+ * what was typed.
  */
 export function withSectors(
   found: readonly SearchResult[],
   offers: readonly SectorOffer[],
   query: string,
 ): SearchResult[] {
-  const sectors = offers.map((offer) => offer.result);
+  const exact = offers.filter((offer) => offer.exact).map((offer) => offer.result);
   const typedEntity = found[0] !== undefined && folded(found[0].label) === folded(query);
-  return offers.some((offer) => offer.exact) && !typedEntity
-    ? [...sectors, ...found]
-    : [...found, ...sectors];
+  return exact.length > 0 && !typedEntity
+    ? [...exact, ...found, ...offers.filter((offer) => !offer.exact).map((offer) => offer.result)]
+    : [...found, ...offers.map((offer) => offer.result)];
 }
 
 /** Results in display (keyboard) order. */
