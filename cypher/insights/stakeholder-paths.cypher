@@ -125,11 +125,14 @@ CALL (y, c) {
 // $roleTypes, `ring` is that of the stakeholder's closest path of those types, and a stakeholder
 // with none is left out. `firstTies`: the stakeholder's own relationships that its paths start
 // with (the rest of its relationships are its "other ties").
-// Run twice: with $ids null, every stakeholder, summed up only, for the service to rank; then with
-// $ids, the shown ones alone, with their `connections`, the $connections closest paths each
-// (those of the role asked for first). The paths are collected for those alone: collected for
-// every stakeholder of a large map they would not fit a transaction's memory.
-WITH s, p WHERE $ids IS NULL OR s.id IN $ids
+// Run twice: with $shown null, every stakeholder, summed up only, for the service to rank; then
+// with $shown (the shown ones' ids, each a key to true), those alone, with their `connections`,
+// the $connections closest paths each (those of the role asked for first). The paths are
+// collected for those alone: collected for every stakeholder of a large map they would not fit a
+// transaction's memory. A map, not a list of ids: every path is tested, and a key lookup costs
+// next to nothing where a test against a list cost ~1 µs (Health's map at 1M relationships,
+// 290,000 paths: its shown stakeholders' run 1.22 → 0.96 s).
+WITH s, p WHERE $shown IS NULL OR $shown[s.id]
 WITH s, p, relationships(p) AS rels
 WITH s, p, head(rels) AS first,
      type(head(rels)) + '|' +
@@ -143,7 +146,7 @@ WITH s,
      count(DISTINCT first) AS firstTies,
      min(length(p) - link.beyond) = 1 AS direct,
      collect(DISTINCT CASE WHEN link IS NULL THEN key END) AS strays,
-     collect(CASE WHEN $ids IS NOT NULL
+     collect(CASE WHEN $shown IS NOT NULL
                   THEN {p: p, ring: link.ring, hops: length(p) - link.beyond, ofRole: ofRole} END)
        AS candidates
 WHERE (ring IS NOT NULL OR size(strays) > 0)
@@ -161,12 +164,15 @@ CALL (candidates) {
     rels: [r IN relationships(c.p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
   }) AS connections
 }
+// Relationships join entities only, so the degree is the count the store keeps: walking each
+// stakeholder's relationships to check the far end's label was half the work of a large map
+// (Health's at 1M relationships, 65,000 stakeholders: 2.6 → 1.9 s).
 RETURN s.id AS id, ring, roles, pathCount, firstTies, direct, strays, s.pagerank AS pagerank,
-       COUNT { (s)--(:Entity) } AS degree, connections,
+       COUNT { (s)--() } AS degree, connections,
        // Who the stakeholder is, for the shown ones alone (its home country: BASED_IN, for a
        // country's map to tell its own organisations from foreign ones; who runs an initiative:
        // the UNICEF Venture Fund beside UNICEF says whose it is).
-       CASE WHEN $ids IS NOT NULL THEN s {.id, label: coalesce(s.name, s.id),
+       CASE WHEN $shown IS NOT NULL THEN s {.id, label: coalesce(s.name, s.id),
          type: [l IN labels(s) WHERE l <> 'Entity'][0], kind: s.kind,
          member: EXISTS { (s)-[:MEMBER_OF]->(:Organisation {id: 'org:dpga'}) },
          homeCountry: reduce(t = null, h IN COLLECT { MATCH (s)-[:BASED_IN]->(home:Country)

@@ -190,7 +190,7 @@ export async function getStakeholders(
     // large map's every stakeholder would not fit a transaction (stakeholder-paths.cypher).
     const summaries = (await run(tx, 'insights/stakeholder-paths', {
       ...params,
-      ids: null,
+      shown: null,
     })) as unknown as StakeholderSummary[];
     const ranking = rankStakeholders(summaries, query.limit);
     const ids = ranking.shown.map((s) => s.id);
@@ -199,7 +199,7 @@ export async function getStakeholders(
         ? []
         : ((await run(tx, 'insights/stakeholder-paths', {
             ...params,
-            ids,
+            shown: Object.fromEntries(ids.map((id) => [id, true])),
           })) as unknown as ShownStakeholderRow[]);
     const map = buildStakeholderMap(ranking, rows, await entityContexts(tx, ids), {
       subject: mapSubject,

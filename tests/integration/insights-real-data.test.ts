@@ -421,7 +421,7 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
       membersOnly: false,
       roleTypes: [],
       notActors: NOT_ACTOR_INITIATIVE_KINDS,
-      ids: null,
+      shown: null,
     };
     const summed = async (text: string) =>
       (await query(db, text, params))
