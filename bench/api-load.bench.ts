@@ -11,9 +11,10 @@ import type { GraphDatabase } from '../server/db/neo4j-client.ts';
 import { GZIP_THRESHOLD_BYTES } from '../server/services/answer-cache.ts';
 import type { BenchServer, MemorySnapshot } from './bench-server.ts';
 import { ms, ratio, summarise, type LatencySummary } from './latency-stats.ts';
-import { httpLoad, pool, taskLoad, type LoadResult } from './load-runner.ts';
+import { httpLoad, loadFailures, pool, taskLoad, type LoadResult } from './load-runner.ts';
 import { recordRequests, replay, type RecordedRequest } from './query-recorder.ts';
 import type { BenchSection, BenchTarget, SuiteResult } from './report.ts';
+import { benchStakeholderMaps } from './stakeholder-maps.bench.ts';
 
 /** Entities of one dataset to aim the endpoints at. */
 export interface ApiSample {
@@ -66,8 +67,18 @@ const TIMING = {
     soak: 10,
     alone: 1,
     depth2Alone: 60,
+    stakeholderMaps: 2,
   },
-  full: { warmup: 2, measure: 12, rounds: 6, minSamples: 60, soak: 60, alone: 4, depth2Alone: 300 },
+  full: {
+    warmup: 2,
+    measure: 12,
+    rounds: 6,
+    minSamples: 60,
+    soak: 60,
+    alone: 4,
+    depth2Alone: 300,
+    stakeholderMaps: 6,
+  },
 };
 /** Requests per side and round at one connection: at least this many, at most the second. */
 const ALONE_REQUESTS = [10, 100] as const;
@@ -115,15 +126,6 @@ interface EndpointMeasure {
   rawAlone?: LatencySummary;
   httpFailures?: string[];
   rawFailures?: string[];
-}
-
-function failures(result: LoadResult): string[] {
-  const bad = Object.entries(result.statusCounts)
-    .filter(([status]) => status !== 'ok' && !status.startsWith('2'))
-    .map(([status, n]) => `${n}× HTTP ${status}`);
-  if (result.errors > 0) bad.push(`${result.errors} errors (${result.errorSamples.join('; ')})`);
-  if (result.timeouts > 0) bad.push(`${result.timeouts} timeouts`);
-  return bad;
 }
 
 interface LoadSides {
@@ -222,8 +224,11 @@ async function measureEndpoint(
     raw: summarise(rawResult.latencies, rawResult.seconds),
     httpAlone: summarise(alone.http.latencies, alone.http.seconds),
     rawAlone: summarise(alone.raw.latencies, alone.raw.seconds),
-    httpFailures: [...failures(httpResult), ...failures(alone.http).map((f) => `${f} alone`)],
-    rawFailures: [...failures(rawResult), ...failures(alone.raw).map((f) => `${f} alone`)],
+    httpFailures: [
+      ...loadFailures(httpResult),
+      ...loadFailures(alone.http).map((f) => `${f} alone`),
+    ],
+    rawFailures: [...loadFailures(rawResult), ...loadFailures(alone.raw).map((f) => `${f} alone`)],
   };
 }
 
@@ -439,6 +444,17 @@ export async function benchApi(
       data: Object.fromEntries(repeated),
     });
   }
+
+  // With every endpoint (not a run of some, to look at them): the maps' own table.
+  if (!options.endpoints)
+    sections.push(
+      await benchStakeholderMaps(
+        options.baseUrl,
+        options.sample,
+        { label: options.label, seconds: timing.stakeholderMaps },
+        log,
+      ),
+    );
 
   const compared = measures.filter(loaded);
   const worst = compared.reduce<LoadedMeasure | undefined>(

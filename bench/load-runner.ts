@@ -34,6 +34,16 @@ export interface HttpLoadOptions {
 }
 
 const REQUEST_TIMEOUT_S = 10;
+
+/** What went wrong in a run, for a table's notes: answers other than 2xx, errors, timeouts. */
+export function loadFailures(result: LoadResult): string[] {
+  const bad = Object.entries(result.statusCounts)
+    .filter(([status]) => status !== 'ok' && !status.startsWith('2'))
+    .map(([status, n]) => `${n}× HTTP ${status}`);
+  if (result.errors > 0) bad.push(`${result.errors} errors (${result.errorSamples.join('; ')})`);
+  if (result.timeouts > 0) bad.push(`${result.timeouts} timeouts`);
+  return bad;
+}
 const ERROR_SAMPLES = 5;
 
 /** Runs autocannon against `baseUrl`, recording each response's status and latency. */

@@ -2,7 +2,8 @@
 // markdown the results writer renders (targets met and missed, cells that hold a pipe).
 import { describe, expect, it } from 'vitest';
 import { percentile, ratio, summarise } from '../../bench/latency-stats.ts';
-import { pool, type LoadResult } from '../../bench/load-runner.ts';
+import { loadFailures, pool, type LoadResult } from '../../bench/load-runner.ts';
+import { requestsFor, stakeholderMapRequests } from '../../bench/stakeholder-maps.bench.ts';
 import { renderMarkdown, type BenchRun } from '../../bench/results-writer.ts';
 
 describe('latency statistics', () => {
@@ -53,6 +54,21 @@ describe('latency statistics', () => {
     expect(pooled.seconds).toBe(4);
     expect(pooled.statusCounts).toEqual({ '200': 3, '404': 1 });
     expect(pooled.errors).toBe(3);
+    // What a table's notes say of it: the answers that were not 2xx, the errors and a sample.
+    expect(loadFailures(pooled)).toEqual(['1× HTTP 404', '3 errors (reset; reset; reset)']);
+    expect(loadFailures(round([1], 1, '200'))).toEqual(['1 errors (reset)']);
+  });
+
+  it('asks a stakeholder map for about the time given, three times at least and 100 at most', () => {
+    expect(requestsFor(3_000, 6)).toBe(3);
+    expect(requestsFor(700, 6)).toBe(9);
+    expect(requestsFor(20, 6)).toBe(100);
+    expect(requestsFor(0, 2)).toBe(100);
+    expect(stakeholderMapRequests({ dpg: 'dpg:dhis2' }).map((r) => r.path)).toEqual([
+      '/api/stakeholders?sector=Health',
+      '/api/stakeholders?sdg=3',
+      '/api/stakeholders?dpg=dpg%3Adhis2',
+    ]);
   });
 });
 
