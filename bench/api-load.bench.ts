@@ -11,7 +11,14 @@ import type { GraphDatabase } from '../server/db/neo4j-client.ts';
 import { GZIP_THRESHOLD_BYTES } from '../server/services/answer-cache.ts';
 import type { BenchServer, MemorySnapshot } from './bench-server.ts';
 import { ms, ratio, summarise, type LatencySummary } from './latency-stats.ts';
-import { httpLoad, loadFailures, pool, taskLoad, type LoadResult } from './load-runner.ts';
+import {
+  httpLoad,
+  loadFailures,
+  oneAtATime,
+  pool,
+  taskLoad,
+  type LoadResult,
+} from './load-runner.ts';
 import { recordRequests, replay, type RecordedRequest } from './query-recorder.ts';
 import type { BenchSection, BenchTarget, SuiteResult } from './report.ts';
 import { benchStakeholderMaps } from './stakeholder-maps.bench.ts';
@@ -288,12 +295,6 @@ function row(m: EndpointMeasure): (string | number)[] {
   ];
 }
 
-/** Single-connection latency of one path: what a request costs when it does not queue. */
-async function alone(baseUrl: string, path: string, amount: number): Promise<LatencySummary> {
-  const result = await httpLoad({ baseUrl, paths: [path], connections: 1, bound: { amount } });
-  return summarise(result.latencies, result.seconds);
-}
-
 /** What Chromium sends: the repeated requests are measured as browsers ask too. */
 const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
@@ -484,7 +485,11 @@ export async function benchApi(
     const at = options.label.startsWith('1M')
       ? undefined
       : `measured at ${options.label}: the issue's target is at 1M relationships (the full run, or --scales=…,1M)`;
-    const single = await alone(options.baseUrl, depth2.paths[0]!, timing.depth2Alone);
+    const { latency: single } = await oneAtATime(
+      options.baseUrl,
+      depth2.paths[0]!,
+      timing.depth2Alone,
+    );
     targets.push(
       {
         name: `Neighbourhood depth 2 p95 at ${CONNECTIONS} connections (limit ${NEIGHBOURHOOD_LIMIT}, hub organisation), ${options.label}`,

@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { summarise, type LatencySummary } from './latency-stats.ts';
 
 /** Run for `seconds`, or until `amount` requests have been answered (for slow endpoints). */
 export type LoadBound = { seconds: number } | { amount: number };
@@ -45,6 +46,19 @@ export function loadFailures(result: LoadResult): string[] {
   return bad;
 }
 const ERROR_SAMPLES = 5;
+
+/**
+ * One path asked `amount` times at one connection: what a request costs when it does not queue,
+ * and what went wrong, if anything.
+ */
+export async function oneAtATime(
+  baseUrl: string,
+  path: string,
+  amount: number,
+): Promise<{ latency: LatencySummary; failures: string[] }> {
+  const result = await httpLoad({ baseUrl, paths: [path], connections: 1, bound: { amount } });
+  return { latency: summarise(result.latencies, result.seconds), failures: loadFailures(result) };
+}
 
 /** Runs autocannon against `baseUrl`, recording each response's status and latency. */
 export function httpLoad(options: HttpLoadOptions): Promise<LoadResult> {

@@ -4,8 +4,8 @@
  * every stakeholder it reaches before it shows the first. Measured beside the API table, so their
  * cost is recorded run to run rather than guessed at.
  */
-import { ms, summarise } from './latency-stats.ts';
-import { httpLoad, loadFailures } from './load-runner.ts';
+import { ms } from './latency-stats.ts';
+import { oneAtATime } from './load-runner.ts';
 import type { BenchSection } from './report.ts';
 
 /** The maps asked for: two topics every dataset has, and the sample's DPG. */
@@ -49,9 +49,7 @@ export async function benchStakeholderMaps(
     const probeMs = performance.now() - started;
     const amount = requestsFor(probeMs, options.seconds);
     log(`  stakeholder map, ${map}: ${amount} requests one at a time…`);
-    const result = await httpLoad({ baseUrl, paths: [path], connections: 1, bound: { amount } });
-    const summary = summarise(result.latencies, result.seconds);
-    const failed = loadFailures(result);
+    const { latency: summary, failures: failed } = await oneAtATime(baseUrl, path, amount);
     if (failed.length > 0) failures.push(`${map}: ${failed.join(', ')}`);
     rows.push([map, body.total, summary.count, ms(summary.p50), ms(summary.p95)]);
     data[map] = { path, stakeholders: body.total, latency: summary };
