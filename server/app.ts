@@ -26,6 +26,7 @@ import type { ConsoleSettings } from './console/console-service.ts';
 import { REPO_ROOT } from './config.ts';
 import { corsPolicy } from './http/cors-policy.ts';
 import { requireJsonBodies } from './http/json-bodies.ts';
+import { refuseMalformedEscapes } from './api/malformed-escapes.ts';
 import { refuseUnknownQueryParameters } from './api/unknown-parameters.ts';
 import type { OutboundUrlPolicy } from './http/outbound-url-policy.ts';
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimitSettings } from './http/rate-limits.ts';
@@ -100,7 +101,7 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
     if (limits.console) app.post('/api/console/query', limits.console);
     if (limits.api) app.use('/api', limits.api);
   }
-  app.use('/api', refuseUnknownQueryParameters(routes));
+  app.use('/api', refuseMalformedEscapes(routes), refuseUnknownQueryParameters(routes));
   // Graph answers are large and repetitive JSON (the full overview shrinks ~13x).
   app.use(compression());
   // API answers can depend on who asks and change with every import: browsers revalidate them

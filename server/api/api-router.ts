@@ -14,7 +14,7 @@ import { getMetricsSummary } from '../insights/metrics-service.ts';
 import { getStats } from '../services/stats-service.ts';
 import { getSubgraph } from '../services/subgraph-service.ts';
 import { apiDocsRouter } from './api-docs.ts';
-import { sendCached } from './cached-answer.ts';
+import { etagFor, sendCached } from './cached-answer.ts';
 import { openApiDocument } from './openapi.ts';
 import { parseInput } from './validate.ts';
 import {
@@ -105,6 +105,10 @@ export function apiRouter(
   router.get('/export', async (req, res) => {
     const params = parseInput(exportQuerySchema, req.query, 'query');
     const file = await exportGraph(db, params);
+    // The body says when it was exported, which alone must not make an unchanged graph's file
+    // new to a revalidation: its ETag is of the rest (a weak ETag: equivalent, not identical).
+    const etag = etagFor(req, file.body.replaceAll(file.exportedAt, ''));
+    if (etag) res.set('ETag', etag);
     res.attachment(file.fileName).type(file.contentType).send(file.body);
   });
 

@@ -2,6 +2,14 @@
 import type { Request, Response } from 'express';
 import type { AnswerCache } from '../services/answer-cache.ts';
 
+/** The ETag res.send would give `body` (the app's `etag fn`), or undefined where ETags are off. */
+export function etagFor(req: Request, body: Buffer | string): string | undefined {
+  const etagOf: unknown = req.app.get('etag fn');
+  return typeof etagOf === 'function'
+    ? (etagOf as (body: Buffer | string) => string | undefined)(body)
+    : undefined;
+}
+
 /**
  * Sends the cached answer's stored gzip bytes to a client that accepts gzip; the compression
  * middleware leaves a response that already has a Content-Encoding alone. Otherwise the JSON,
@@ -24,11 +32,7 @@ export async function sendCached(
     // The ETag of the bytes sent, as res.send would make it, so a revalidation is answered here:
     // res.send's 304 would keep the Content-Encoding set for the body it drops, representation
     // metadata a 304 should not carry (RFC 9110, 15.4.5).
-    const etagOf: unknown = req.app.get('etag fn');
-    const etag =
-      typeof etagOf === 'function' && !res.get('ETag')
-        ? (etagOf as (body: Buffer) => string | undefined)(answer.gzip)
-        : undefined;
+    const etag = res.get('ETag') ? undefined : etagFor(req, answer.gzip);
     if (etag) res.set('ETag', etag);
     if (req.fresh) {
       // As res.send strips a 304: no body, so nothing to describe.

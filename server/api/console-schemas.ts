@@ -23,7 +23,7 @@ function nestsAtMost(value: unknown, depth: number): boolean {
 }
 
 export const consoleRequestSchema = z
-  .object({
+  .strictObject({
     query: z
       .string()
       .trim()

@@ -5,15 +5,15 @@
  */
 import { z } from 'zod';
 import {
+  RELATIONSHIP_TYPES,
   organisationKindSchema,
-  relationshipTypeSchema,
   type EntityType,
 } from '../model/graph-model.ts';
 import { findPersonalData, PERSONAL_DATA_MESSAGE } from '../curation/personal-data.ts';
 import { roleSchema } from '../auth/roles.ts';
 import { canonicalAuditSubject } from '../model/entity-ids.ts';
 import { sourceSchema } from './response-schemas.ts';
-import { entityIdSchema, intParam, requiredIntParam } from './schemas.ts';
+import { anyCase, canonicalCase, entityIdSchema, intParam, requiredIntParam } from './schemas.ts';
 
 /** The entity types editors create and change; countries and SDGs are reference data. */
 export const EDITABLE_TYPES = ['Organisation', 'Activity', 'DPG', 'Group', 'Initiative'] as const;
@@ -82,7 +82,7 @@ export function updatePropertiesSchema(type: EntityType & EditableType) {
 }
 
 const createVariant = <T extends EditableType>(type: T) =>
-  z.object({
+  z.strictObject({
     type: z.literal(type),
     id: entityIdSchema
       .optional()
@@ -90,19 +90,31 @@ const createVariant = <T extends EditableType>(type: T) =>
     properties: createPropertiesSchema(type),
   });
 
+const editableType = canonicalCase(EDITABLE_TYPES);
+
 export const createEntityBodySchema = z
-  .discriminatedUnion('type', [
-    createVariant('Organisation'),
-    createVariant('Activity'),
-    createVariant('DPG'),
-    createVariant('Group'),
-    createVariant('Initiative'),
-  ])
+  .preprocess(
+    // `type` is read in any case, as every word from a fixed list is (`dpg` is DPG): before the
+    // union, which tells its variants apart by the exact word.
+    (body) =>
+      typeof body === 'object' &&
+      body !== null &&
+      typeof (body as { type?: unknown }).type === 'string'
+        ? { ...body, type: editableType((body as { type: string }).type) }
+        : body,
+    z.discriminatedUnion('type', [
+      createVariant('Organisation'),
+      createVariant('Activity'),
+      createVariant('DPG'),
+      createVariant('Group'),
+      createVariant('Initiative'),
+    ]),
+  )
   .meta({ id: 'CreateEntityRequest' });
 export type CreateEntityBody = z.infer<typeof createEntityBodySchema>;
 
 export const updateEntityBodySchema = z
-  .object({
+  .strictObject({
     version: versionSchema,
     properties: z.record(z.string(), z.unknown()).meta({
       description:
@@ -157,8 +169,11 @@ const relationshipPropertiesSchema = z
     path: ['endDate'],
   });
 
+/** A relationship type as a request names it, in any case (`funds` is FUNDS). */
+const relationshipTypeSchema = anyCase(RELATIONSHIP_TYPES);
+
 export const relationshipBodySchema = z
-  .object({
+  .strictObject({
     from: entityIdSchema,
     type: relationshipTypeSchema,
     to: entityIdSchema,
@@ -172,7 +187,7 @@ export type RelationshipProperties = z.infer<typeof relationshipPropertiesSchema
 
 /** A change to a relationship's properties: any of them; null removes one. */
 export const updateRelationshipBodySchema = z
-  .object({
+  .strictObject({
     version: versionSchema,
     properties: z
       .strictObject({
@@ -197,7 +212,7 @@ export const relationshipQuerySchema = z.object({
 });
 
 export const mergeBodySchema = z
-  .object({
+  .strictObject({
     keep: entityIdSchema,
     remove: entityIdSchema,
     keepVersion: versionSchema,
@@ -207,7 +222,8 @@ export const mergeBodySchema = z
   .meta({ id: 'MergeRequest' });
 
 /** An undo names the change by its audit event: only the event holds the state before it. */
-const undoBody = (description: string) => z.object({ auditId: z.uuid().meta({ description }) });
+const undoBody = (description: string) =>
+  z.strictObject({ auditId: z.uuid().meta({ description }) });
 
 /**
  * A merge is undone by its audit event: only the event holds the state before the merge, and the
@@ -226,8 +242,8 @@ export const STANCES = ['supportive', 'neutral', 'opposed', 'unknown'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 
 const annotationFields = {
-  stance: z.enum(STANCES),
-  priority: z.enum(PRIORITIES),
+  stance: anyCase(STANCES),
+  priority: anyCase(PRIORITIES),
   notes: noPersonalData(z.string().trim().max(2000)),
   tags: z
     .array(noPersonalData(z.string().trim().min(1).max(40)))
@@ -236,7 +252,7 @@ const annotationFields = {
 };
 
 export const createAnnotationBodySchema = z
-  .object({
+  .strictObject({
     topic: entityIdSchema.meta({ description: 'What the annotation is about: any entity' }),
     subject: entityIdSchema.meta({ description: 'The stakeholder: an organisation or group' }),
     stance: annotationFields.stance.default('unknown'),
@@ -247,7 +263,7 @@ export const createAnnotationBodySchema = z
   .meta({ id: 'CreateAnnotationRequest' });
 
 export const updateAnnotationBodySchema = z
-  .object({
+  .strictObject({
     version: versionSchema,
     stance: annotationFields.stance.optional(),
     priority: annotationFields.priority.optional(),
@@ -343,11 +359,15 @@ export const viewStateSchema = z
   .meta({ id: 'SavedViewState' });
 
 export const createViewBodySchema = z
-  .object({ name: text(120), state: viewStateSchema })
+  .strictObject({ name: text(120), state: viewStateSchema })
   .meta({ id: 'CreateSavedViewRequest' });
 
 export const updateViewBodySchema = z
-  .object({ version: versionSchema, name: text(120).optional(), state: viewStateSchema.optional() })
+  .strictObject({
+    version: versionSchema,
+    name: text(120).optional(),
+    state: viewStateSchema.optional(),
+  })
   .meta({ id: 'UpdateSavedViewRequest' });
 
 export const viewListQuerySchema = z.object({
@@ -356,7 +376,7 @@ export const viewListQuerySchema = z.object({
 });
 
 export const signInBodySchema = z
-  .object({ name: z.string().min(1).max(40), password: z.string().min(1).max(1000) })
+  .strictObject({ name: z.string().min(1).max(40), password: z.string().min(1).max(1000) })
   .meta({ id: 'SignInRequest' });
 
 // ---- responses ----

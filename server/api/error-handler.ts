@@ -7,9 +7,11 @@
  * traces outside NODE_ENV=production) never answers.
  */
 import { STATUS_CODES } from 'node:http';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { z } from 'zod';
 import { AppError, DatabaseBusyError, DatabaseUnavailableError } from '../errors.ts';
 import { explainUnrouted, type ApiRoute } from './route-table.ts';
+import { parseInput } from './validate.ts';
 
 /** Codes of the 4xx statuses body-parser and the static server raise; others are BAD_REQUEST. */
 const CLIENT_ERROR_CODES: Record<number, string> = {
@@ -66,7 +68,54 @@ export function notFoundHandler(routes: readonly ApiRoute[]): RequestHandler {
   };
 }
 
-export const errorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+/**
+ * The JSON of a body body-parser refused as "not valid JSON" although it is: `null`, `"x"` or `1`
+ * (its strict mode takes objects and lists only); undefined when it really is not JSON.
+ */
+function strictlyRefused(body: unknown): { value: unknown } | undefined {
+  if (typeof body !== 'string') return undefined;
+  try {
+    return { value: JSON.parse(body) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The 400 for a refused body or path, as ValidationError and the decoders' own errors say it. */
+function clientErrorOf(error: unknown, req: Request): AppError | undefined {
+  const { type, body, code } = (error ?? {}) as Record<string, unknown>;
+  if (type === 'entity.parse.failed') {
+    const json = strictlyRefused(body);
+    if (json === undefined) return undefined;
+    // The same words as any other body of the wrong type: "body must be an object …, not null".
+    try {
+      parseInput(z.looseObject({}), json.value, 'body');
+    } catch (refusal) {
+      if (refusal instanceof AppError) return refusal;
+    }
+    return undefined;
+  }
+  const encoding = req.get('content-encoding');
+  // zlib's own words ("incorrect header check", "Decompression failed") named no body or encoding.
+  if (type === undefined && typeof code === 'string' && encoding !== undefined)
+    return new AppError(
+      `The request body is not valid ${encoding} data, as its Content-Encoding says it is.`,
+      400,
+      'BAD_REQUEST',
+    );
+  // The router's "Failed to decode param '%zz'" for a path outside the API (the API's are
+  // refused before, parameter named: malformed-escapes.ts).
+  if (error instanceof URIError)
+    return new AppError(
+      'The path is not valid percent-encoding: each "%" must start two hex digits that spell UTF-8 text.',
+      400,
+      'BAD_REQUEST',
+    );
+  return undefined;
+}
+
+export const errorHandler: ErrorRequestHandler = (caught, req, res, _next) => {
+  const error: unknown = clientErrorOf(caught, req) ?? caught;
   if (error instanceof AppError) {
     if (error instanceof DatabaseUnavailableError || error instanceof DatabaseBusyError)
       res.setHeader('Retry-After', String(error.retryAfterSeconds));

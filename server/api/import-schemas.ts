@@ -6,7 +6,7 @@ import { intParam } from './schemas.ts';
 const MAX_CONTENT = 20 * 1024 * 1024;
 
 export const importRequestSchema = z
-  .object({
+  .strictObject({
     kind: importKindSchema,
     url: z
       .string()
@@ -45,7 +45,7 @@ export const importRequestSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['url'],
-        message: 'give exactly one of url and content',
+        message: 'or content: give exactly one of the two',
       });
     }
     if (value.kind === 'dpg-registry' && value.url === undefined) {

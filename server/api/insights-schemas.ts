@@ -37,8 +37,10 @@ const countryParam = z
 const sectorParam = z
   .string()
   .trim()
+  // Checked before the transform, so the OpenAPI document states the limit too.
+  .max(100, 'is at most 100 characters')
   .transform((v) => v.replace(/^sector:/i, '').trim())
-  .pipe(z.string().min(1, 'must name a sector').max(100, 'is at most 100 characters'))
+  .pipe(z.string().min(1, 'must name a sector'))
   .meta({
     description:
       'A DPG sector, by its name (`Health`, `Climate`: `/api/facets` lists them), in any case; the map of those who back its DPGs or take part in activities involving them',
@@ -145,7 +147,7 @@ export const stakeholdersQuerySchema = z
     if (given.length === 0) {
       ctx.addIssue({
         code: 'custom',
-        message: `give exactly one of ${STAKEHOLDER_SUBJECTS.join(', ')}`,
+        message: `needs exactly one of ${STAKEHOLDER_SUBJECTS.join(', ')}`,
         path: [],
       });
     } else if (given.length > 1) {

@@ -14,7 +14,7 @@ export const errorResponseSchema = z
     error: z.object({
       code: z.string().meta({
         description:
-          'MOVED (308, with Location), VALIDATION_ERROR (400), BAD_REQUEST (400), NOT_FOUND (404), REQUEST_TIMEOUT (408), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), RATE_LIMITED (429, with Retry-After), HEADERS_TOO_LARGE (431), DATABASE_UNAVAILABLE (503, with Retry-After), DATABASE_BUSY (503, with Retry-After), INTERNAL (500)',
+          'MOVED (308, with Location), VALIDATION_ERROR (400), BAD_REQUEST (400), NOT_FOUND (404), METHOD_NOT_ALLOWED (405, with Allow), REQUEST_TIMEOUT (408), PAYLOAD_TOO_LARGE (413), UNSUPPORTED_MEDIA_TYPE (415), RATE_LIMITED (429, with Retry-After), HEADERS_TOO_LARGE (431), DATABASE_UNAVAILABLE (503, with Retry-After), DATABASE_BUSY (503, with Retry-After), INTERNAL (500)',
       }),
       message: z.string(),
       details: z

@@ -30,7 +30,7 @@ export const entityIdSchema = z
 export { LIMITS };
 
 /** Reads a word of `values` in any case, as entity ids are read: `funds` is FUNDS. */
-function canonicalCase<const T extends readonly [string, ...string[]]>(values: T) {
+export function canonicalCase<const T extends readonly [string, ...string[]]>(values: T) {
   const canonical = new Map(values.map((value) => [value.toLowerCase(), value]));
   return (word: string) => canonical.get(word.trim().toLowerCase()) ?? word;
 }
@@ -164,7 +164,7 @@ export const overviewQuerySchema = z.object({
     LIMITS.overview.default,
     'Most entities shown in full mode; the best-connected ones first',
   ),
-  mode: z.enum(OVERVIEW_MODES).default('full').meta({
+  mode: anyCase(OVERVIEW_MODES).default('full').meta({
     description:
       'full: the whole graph, or its `limit` best-connected entities when larger. summary: one meta-node per entity type and one meta-edge per (type, relationship, type) with counts. auto: full when the graph has at most `limit` entities, else summary.',
   }),
@@ -203,7 +203,7 @@ export const neighbourhoodQuerySchema = z.object({
 });
 export type NeighbourhoodQuery = z.infer<typeof neighbourhoodQuerySchema>;
 
-export const subgraphBodySchema = z.object({
+export const subgraphBodySchema = z.strictObject({
   ids: z
     .array(entityIdSchema)
     .min(1)
@@ -279,33 +279,51 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_PARTS = ['nodes', 'edges'] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 
-export const exportQuerySchema = z.object({
-  format: z.enum(EXPORT_FORMATS).default('json').meta({
-    description:
-      'json: Cytoscape.js JSON (Cytoscape desktop imports it); graphml: Gephi, Cytoscape desktop, yEd; gexf: Gephi; csv: one table for spreadsheets (nodes, or edges with part=edges)',
-  }),
-  part: z
-    .enum(EXPORT_PARTS)
-    .default('nodes')
-    .meta({ description: 'For csv: the node table or the edge table' }),
-  id: entityIdSchema.optional().meta({
-    description: 'Export the neighbourhood of this entity instead of the whole graph',
-  }),
-  depth: intParam(
-    1,
-    LIMITS.neighbourhood.maxDepth,
-    LIMITS.neighbourhood.defaultDepth,
-    'With id: hops from the entity',
-  ),
-  types: entityTypesParam('Only entities of these types (with id: expand only into them)'),
-  rels: relationshipTypesParam('Only relationships of these types'),
-  limit: intParam(
-    1,
-    LIMITS.export.max,
-    LIMITS.export.default,
-    'Most entities exported; the best-connected (or, with id, the nearest) first',
-  ),
-});
+export const exportQuerySchema = z
+  .object({
+    format: anyCase(EXPORT_FORMATS).default('json').meta({
+      description:
+        'json: Cytoscape.js JSON (Cytoscape desktop imports it); graphml: Gephi, Cytoscape desktop, yEd; gexf: Gephi; csv: one table for spreadsheets (nodes, or edges with part=edges)',
+    }),
+    // `part` and `depth` have no default here: given where they mean nothing (part for json,
+    // depth without id) they are refused, not ignored, as unknown parameters are.
+    part: anyCase(EXPORT_PARTS)
+      .optional()
+      .meta({ description: 'With format=csv only: the node table (default) or the edge table' }),
+    id: entityIdSchema.optional().meta({
+      description: 'Export the neighbourhood of this entity instead of the whole graph',
+    }),
+    depth: z
+      .preprocess(
+        wholeNumber,
+        z.number().int().min(1).max(LIMITS.neighbourhood.maxDepth).optional(),
+      )
+      .meta({
+        description: `With id only: hops from the entity (1–${LIMITS.neighbourhood.maxDepth}, default ${LIMITS.neighbourhood.defaultDepth})`,
+      }),
+    types: entityTypesParam('Only entities of these types (with id: expand only into them)'),
+    rels: relationshipTypesParam('Only relationships of these types'),
+    limit: intParam(
+      1,
+      LIMITS.export.max,
+      LIMITS.export.default,
+      'Most entities exported; the best-connected (or, with id, the nearest) first',
+    ),
+  })
+  .superRefine((query, ctx) => {
+    if (query.part !== undefined && query.format !== 'csv')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['part'],
+        message: `is for format=csv only (a ${query.format} export holds nodes and edges)`,
+      });
+    if (query.depth !== undefined && query.id === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['depth'],
+        message: 'is for id only: the hops from the entity whose neighbourhood is exported',
+      });
+  });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import type { RequestHandler } from 'express';
 import { closest, distance } from 'fastest-levenshtein';
 import { ValidationError } from '../errors.ts';
 import { routedMethod, routeOf, type ApiRoute } from './route-table.ts';
+import { cutShort } from './zod-messages.ts';
 
 /**
  * The parameter a mistyped name most likely meant: the same letters in another case, or a name a
@@ -31,17 +32,20 @@ export function unknownParameters(
   method: string,
   given: readonly string[],
 ): { path: string; message: string }[] {
-  const known = route.query[routedMethod(method)] ?? [];
+  // HEAD is answered as GET, and its error must be as long as GET's (Content-Length).
+  const asked = routedMethod(method);
+  const known = route.query[asked] ?? [];
   const takes =
     known.length === 0 ? 'it takes no query parameters' : `it takes ${known.join(', ')}`;
   return given
     .filter((name) => !known.includes(name))
     .map((name) => {
       const meant = likelyMeant(name, known);
+      // A name is the client's text like a value, and as long as it likes: cut short the same way.
       return {
-        path: `query.${name}`,
+        path: `query.${cutShort(name)}`,
         message:
-          `is not a parameter of ${method} ${route.template}` +
+          `is not a parameter of ${asked} ${route.template}` +
           (meant ? ` (did you mean ${meant}?)` : '') +
           `; ${takes}`,
       };

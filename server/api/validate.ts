@@ -1,7 +1,8 @@
 /** Parses request input with a zod schema; failures become a ValidationError with issue paths. */
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
-import './zod-messages.ts';
+import { likelyMeant } from './unknown-parameters.ts';
+import { cutShort } from './zod-messages.ts';
 
 export function parseInput<S extends z.ZodType>(
   schema: S,
@@ -22,7 +23,17 @@ export function parseInput<S extends z.ZodType>(
   );
   const details: { path: string; message: string }[] = [];
   const named = new Set<string>();
+  // zod still runs a value's checks after its type failed: `["abc","def"]` for an id was told it
+  // must be text *and* "needs at least 3 items". Once the type is wrong, that is all there is to say.
+  const wrongType = new Set(
+    result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => i.path.join('\u0000')),
+  );
   for (const issue of result.error.issues) {
+    if (issue.code !== 'invalid_type' && wrongType.has(issue.path.join('\u0000'))) continue;
+    if (issue.code === 'unrecognized_keys') {
+      details.push(...unknownFields(schema, where, issue.path.map(String), issue.keys));
+      continue;
+    }
     const name = String(issue.path[0] ?? '');
     if (!repeated.has(name)) {
       details.push({
@@ -41,6 +52,31 @@ export function parseInput<S extends z.ZodType>(
     `Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
     details,
   );
+}
+
+/**
+ * One detail per field a body does not take: zod's "Unrecognized key: \"rel\"" named neither where
+ * it was nor what was meant. A body's top-level fields are listed (with the likely one for a typo)
+ * where its schema is a plain object.
+ */
+function unknownFields(
+  schema: z.ZodType,
+  where: string,
+  at: string[],
+  keys: string[],
+): { path: string; message: string }[] {
+  const shape = at.length === 0 ? (schema as { shape?: Record<string, unknown> }).shape : undefined;
+  const known = shape === undefined ? [] : Object.keys(shape);
+  return keys.map((key) => {
+    const meant = likelyMeant(key, known);
+    return {
+      path: [where, ...at, cutShort(key)].join('.'),
+      message:
+        `is not a field ${where === 'body' && at.length === 0 ? 'this request takes' : 'here'}` +
+        (meant ? ` (did you mean ${meant}?)` : '') +
+        (known.length > 0 ? `; it takes ${known.join(', ')}` : ''),
+    };
+  });
 }
 
 /**

@@ -51,16 +51,18 @@ type ValueIssue = {
 /** The longest text a message quotes; a longer one is cut (it may be a whole document). */
 const QUOTED_MAX = 60;
 
+/** `text` as a message may quote it: cut short when longer than {@link QUOTED_MAX}. */
+export function cutShort(text: string): string {
+  return text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text;
+}
+
 /**
  * A value as a message shows it: text quoted and cut short, a number or true/false as it is, a
  * list or an object by what it is only (never stringified: a body nested 20 000 deep overflowed
  * the stack, which the fuzz tests caught as a 500).
  */
 function shown(value: unknown): string {
-  if (typeof value === 'string') {
-    const cut = value.length > QUOTED_MAX ? `${value.slice(0, QUOTED_MAX - 1)}…` : value;
-    return JSON.stringify(cut);
-  }
+  if (typeof value === 'string') return JSON.stringify(cutShort(value));
   if (value === null || typeof value === 'number' || typeof value === 'boolean')
     return String(value);
   if (Array.isArray(value)) return 'a list';
@@ -104,6 +106,25 @@ export function valueMessage(issue: ValueIssue): string | undefined {
   return undefined;
 }
 
+/** What a format zod checks looks like, for the message that says a value lacks it. */
+const FORMAT_EXAMPLES: Readonly<Record<string, string>> = {
+  uuid: 'a UUID, like 3f2c1a9e-8b4d-4c6f-9a7e-2d5b8c1e0f43',
+  url: 'a URL, like https://example.org/data.json',
+};
+
+/**
+ * The message for text in the wrong format (zod's own said "Invalid UUID"), or undefined where the
+ * schema gives its own (a pattern's message says what it should look like).
+ */
+export function formatMessage(issue: { code: string; format?: string; input?: unknown }) {
+  if (issue.code !== 'invalid_format' || issue.format === undefined) return undefined;
+  const example = FORMAT_EXAMPLES[issue.format];
+  return example === undefined ? undefined : `${shown(issue.input)} is not ${example}`;
+}
+
 z.config({
-  customError: (issue) => limitMessage(issue as LimitIssue) ?? valueMessage(issue as ValueIssue),
+  customError: (issue) =>
+    limitMessage(issue as LimitIssue) ??
+    valueMessage(issue as ValueIssue) ??
+    formatMessage(issue as { code: string; format?: string; input?: unknown }),
 });

@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import type { EntityType, OrganisationKind } from '../model/graph-model.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { requireEntity } from './entity-lookup.ts';
 import type { PathNode } from './evidence-path.ts';
 import {
@@ -21,6 +21,8 @@ import {
   relationshipsOfRole,
   type ShownStakeholderRow,
   stakeholderLinkTable,
+  stakeholderRings,
+  type MapSubject,
   type StakeholderSummary,
   type StakeholderSubjectType,
   type StakeholderRole,
@@ -148,6 +150,19 @@ async function requireSector(
 }
 
 /**
+ * Refuses a role no ring of `subject`'s map has ("based" on an SDG's map): its answer would be an
+ * empty map, as if no one had the role, where the role cannot be had there at all.
+ */
+function refuseRoleNotOnMap(role: StakeholderRole, subject: MapSubject): void {
+  const roles = [...new Set(stakeholderRings(subject).map((ring) => ring.role))];
+  if (roles.includes(role)) return;
+  const message = `"${role}" is not a role on the map of ${/^(A|I|SDG)/.test(subject.type) ? 'an' : 'a'} ${subject.type}${subject.country ? ' in a country' : ''}: its roles are ${roles.join(', ')}`;
+  throw new ValidationError(`Invalid query: query.role ${message}`, [
+    { path: 'query.role', message },
+  ]);
+}
+
+/**
  * The stakeholder map of one subject; a sector's or an SDG's may be narrowed to a country.
  * @throws NotFoundError when no entity of the subject's type has the id, no DPG the sector, or
  *   the country is none.
@@ -173,6 +188,7 @@ export async function getStakeholders(
       label: subject.label,
       ...(country ? { country: country.label } : {}),
     };
+    if (query.role !== undefined) refuseRoleNotOnMap(query.role, mapSubject);
     const params = {
       // A sector is no entity: '' matches none, and $sector picks its branches.
       id: sector === '' ? subject.id : '',

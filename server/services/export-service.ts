@@ -4,7 +4,7 @@
  * format (export/export-formats.ts).
  */
 import neo4j from 'neo4j-driver';
-import type { ExportQuery } from '../api/schemas.ts';
+import { LIMITS, type ExportQuery } from '../api/schemas.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { checkEntityTypes, checkRelationshipTypes } from './graph-filters.ts';
 import { readGraph } from './graph-reader.ts';
@@ -20,15 +20,16 @@ export async function readExportGraph(db: GraphDatabase, query: ExportQuery): Pr
     let title: string;
     let slug: string;
     if (query.id) {
+      const depth = query.depth ?? LIMITS.neighbourhood.defaultDepth;
       const scope = await scopeNeighbourhood(tx, {
         id: query.id,
-        depth: query.depth,
+        depth,
         types,
         rels,
         limit: query.limit,
       });
       ids = [scope.centre, ...scope.kept.map((c) => c.id)];
-      title = `Neighbourhood of ${scope.centre}, depth ${query.depth}`;
+      title = `Neighbourhood of ${scope.centre}, depth ${depth}`;
       slug = `neighbourhood-${fileSlug(scope.centre)}`;
     } else {
       const [row] = await run(tx, 'graph/ranked-ids', { types, limit: neo4j.int(query.limit) });
@@ -41,6 +42,13 @@ export async function readExportGraph(db: GraphDatabase, query: ExportQuery): Pr
   });
 }
 
-export async function exportGraph(db: GraphDatabase, query: ExportQuery): Promise<ExportFile> {
-  return exportFile(await readExportGraph(db, query), query.format, query.part);
+/** A file to send, and when it was exported (its body may say so: `exportedAt`). */
+export type ExportedFile = ExportFile & { exportedAt: string };
+
+export async function exportGraph(db: GraphDatabase, query: ExportQuery): Promise<ExportedFile> {
+  const graph = await readExportGraph(db, query);
+  return {
+    ...exportFile(graph, query.format, query.part ?? 'nodes'),
+    exportedAt: graph.exportedAt,
+  };
 }

@@ -85,7 +85,7 @@ describe('entity edits', () => {
   });
 
   it.each([
-    [{ type: 'Organisation', properties: { name: 'X', colour: 'red' } }, 'body.properties'],
+    [{ type: 'Organisation', properties: { name: 'X', colour: 'red' } }, 'body.properties.colour'],
     [{ type: 'Organisation', properties: { name: 'X', kind: 'pirate' } }, 'body.properties.kind'],
     [{ type: 'Country', properties: { name: 'Atlantis' } }, 'body.type'],
     [{ type: 'DPG', id: 'org:wrong-prefix', properties: { name: 'X' } }, 'body.id'],
@@ -249,7 +249,7 @@ describe('relationship edits', () => {
     [{ startDate: '2023-02-29' }, 'body.properties.startDate'],
     [{ startDate: '2024-05', endDate: '2023' }, 'body.properties.endDate'],
     [{ notes: 'Ask jane.doe@example.org' }, 'body.properties.notes'],
-    [{ colour: 'red' }, 'body.properties'],
+    [{ colour: 'red' }, 'body.properties.colour'],
     [{ board: true }, 'body.properties.board'],
   ])('rejects stating %j with a 400 naming %s, writing nothing', async (properties, path) => {
     const before = await auditCount();

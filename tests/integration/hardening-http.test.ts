@@ -363,6 +363,83 @@ describe('body size limits and error answers', () => {
     });
   });
 
+  it('says a body that is JSON but no object must be an object, as any other wrong type', async () => {
+    const base = await serve();
+    const bodies: [string, string][] = [
+      ['null', 'null'],
+      ['"x"', 'the text "x"'],
+      ['1', 'the number 1'],
+      ['[]', 'a list'],
+    ];
+    for (const [body, received] of bodies) {
+      const response = await postRaw(`${base}/api/graph/subgraph`, body);
+      expect(response.status, body).toBe(400);
+      expect(await response.json(), body).toEqual({
+        error: {
+          code: 'VALIDATION_ERROR',
+          message: `Invalid body: body must be an object (a JSON object of named fields), not ${received}`,
+          details: [
+            {
+              path: 'body',
+              message: `must be an object (a JSON object of named fields), not ${received}`,
+            },
+          ],
+        },
+      });
+    }
+  });
+
+  it('names a body field no route takes, and what was likely meant', async () => {
+    const base = await serve();
+    const response = await postRaw(
+      `${base}/api/graph/subgraph`,
+      JSON.stringify({ ids: ['org:unicef'], rel: ['FUNDS'] }),
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { details: unknown } }).error.details).toEqual([
+      {
+        path: 'body.rel',
+        message: 'is not a field this request takes (did you mean rels?); it takes ids, rels',
+      },
+    ]);
+  });
+
+  it('says a compressed body that does not decompress is not what its Content-Encoding says', async () => {
+    const base = await serve();
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const response = await postRaw(`${base}/api/graph/subgraph`, '{"ids": ["org:unicef"]}', {
+        'content-encoding': encoding,
+      });
+      expect(response.status, encoding).toBe(400);
+      expect(await response.json(), encoding).toEqual({
+        error: {
+          code: 'BAD_REQUEST',
+          message: `The request body is not valid ${encoding} data, as its Content-Encoding says it is.`,
+        },
+      });
+    }
+  });
+
+  it('names the parameter whose percent-encoding is malformed, in the path and in the query', async () => {
+    const base = await serve();
+    const rule =
+      'is not valid percent-encoding: each "%" must start two hex digits that spell UTF-8 text (write "%" itself as %25)';
+    const inPath = await fetch(`${base}/api/entities/org:%zz`);
+    expect(inPath.status).toBe(400);
+    expect(((await inPath.json()) as { error: unknown }).error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      details: [{ path: 'path.id', message: `"org:%zz" ${rule}` }],
+    });
+    // A lone surrogate: hex digits, but no UTF-8.
+    const surrogate = await fetch(`${base}/api/search?q=a%ED%A0%80`);
+    expect(((await surrogate.json()) as { error: unknown }).error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      details: [{ path: 'query.q', message: `"a%ED%A0%80" ${rule}` }],
+    });
+    // Well-formed escapes pass: "%" itself, a slash in an activity id.
+    expect((await fetch(`${base}/api/search?q=100%25`)).status).toBe(200);
+  });
+
   it('refuses a body sent as anything but JSON with 415, saying what to send', async () => {
     const base = await serve();
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
@@ -403,6 +480,12 @@ describe('body size limits and error answers', () => {
     expect(JSON.parse(text)).toMatchObject({
       error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String) },
     });
+    // With the security headers of every other answer, as strict as a JSON body allows.
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     // The server goes on serving.
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
   });

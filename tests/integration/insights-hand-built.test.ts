@@ -503,6 +503,18 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     }
   });
 
+  it('refuses a role no ring of the map has, rather than answer an empty map', async () => {
+    const { status, body } = await api.get('/api/stakeholders?sdg=3&role=based');
+    expect(status).toBe(400);
+    expect(body.error.details).toEqual([
+      {
+        path: 'query.role',
+        message:
+          '"based" is not a role on the map of an SDG: its roles are owns, maintains, funds, deploys, leads, co-leads, participates',
+      },
+    ]);
+  });
+
   it('narrows a stakeholder map to a role before ranking it, by influence alone', async () => {
     const funders = conforms(
       stakeholdersResponseSchema,

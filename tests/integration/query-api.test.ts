@@ -882,6 +882,33 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       const { status } = await download('/api/export?format=csv&id=org:no-such-org');
       expect(status).toBe(404);
     });
+
+    it('answers a revalidation of an unchanged graph with 304, whenever it was exported', async () => {
+      const first = await download('/api/export?id=org:unicef');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const second = await download('/api/export?id=org:unicef');
+      // Each file says when it was exported; that alone does not make it another file.
+      expect(JSON.parse(second.text).data.exportedAt).not.toBe(
+        JSON.parse(first.text).data.exportedAt,
+      );
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^W\/"/);
+      expect(second.headers.get('etag')).toBe(etag);
+      // As a browser revalidates (fetch alone would add `Cache-Control: no-cache`).
+      const again = await fetch(`${api.url}/api/export?id=org:unicef`, {
+        headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' },
+      });
+      expect(again.status).toBe(304);
+      // Another scope is another file.
+      expect((await download('/api/export?id=org:norad')).headers.get('etag')).not.toBe(etag);
+    });
+
+    it('reads formats, parts and modes in any case, as every word from a fixed list', async () => {
+      const csv = await download('/api/export?format=CSV&part=Edges&id=org:unicef');
+      expect(csv.status).toBe(200);
+      expect(csv.text.split(/\r?\n/)[0]).toBe('source,target,type,label,sources');
+      expect((await api.get('/api/overview?mode=SUMMARY')).body.mode).toBe('summary');
+    });
   });
 });
 
@@ -941,6 +968,10 @@ describe('bad input on every endpoint', () => {
     ['/api/export?format=csv&part=both', 'query.part'],
     ['/api/export?limit=20001', 'query.limit'],
     ['/api/export?id=not-an-id', 'query.id'],
+    // Parameters that mean nothing without another are refused, not ignored.
+    ['/api/export?part=edges', 'query.part'],
+    ['/api/export?format=json&part=nodes', 'query.part'],
+    ['/api/export?depth=2', 'query.depth'],
   ])('GET %s is a 400 naming %s', async (path, where) => {
     const { status, body } = await api.get(path);
     expect(status).toBe(400);

@@ -3,7 +3,12 @@
 // them, and refused in words that name the value.
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../server/errors.ts';
-import { relationshipBodySchema, versionQuerySchema } from '../../server/api/curation-schemas.ts';
+import {
+  createEntityBodySchema,
+  relationshipBodySchema,
+  uuidParamsSchema,
+  versionQuerySchema,
+} from '../../server/api/curation-schemas.ts';
 import {
   searchQuerySchema,
   entityQuerySchema,
@@ -11,6 +16,7 @@ import {
   pathsQuerySchema,
   subgraphBodySchema,
   exportQuerySchema,
+  overviewQuerySchema,
 } from '../../server/api/schemas.ts';
 import { collaboratorsQuerySchema } from '../../server/api/insights-schemas.ts';
 import { parseInput } from '../../server/api/validate.ts';
@@ -184,6 +190,82 @@ describe('parseInput', () => {
     expect(refusal(() => parseInput(subgraphBodySchema, { ids: deep }, 'body')).details).toEqual([
       { path: 'body.ids', message: 'must be a list (a JSON array), not an object' },
     ]);
+  });
+
+  it('says only that a value has the wrong type, not what else its checks found', () => {
+    const error = refusal(() => parseInput(subgraphBodySchema, { ids: [['abc', 'def']] }, 'body'));
+    expect(error.details).toEqual([
+      { path: 'body.ids.0', message: 'must be text (a JSON string), not a list' },
+    ]);
+  });
+
+  it('names each body field the request does not take, what was meant and what it takes', () => {
+    const error = refusal(() =>
+      parseInput(subgraphBodySchema, { ids: ['org:a'], rel: [], ['x'.repeat(500)]: 1 }, 'body'),
+    );
+    expect(error.details).toEqual([
+      {
+        path: 'body.rel',
+        message: 'is not a field this request takes (did you mean rels?); it takes ids, rels',
+      },
+      {
+        path: `body.${'x'.repeat(59)}…`,
+        message: 'is not a field this request takes; it takes ids, rels',
+      },
+    ]);
+    // Below the top level, where the schema is no plain object: named, no list.
+    const nested = refusal(() =>
+      parseInput(
+        relationshipBodySchema,
+        { from: 'org:a', type: 'FUNDS', to: 'dpg:b', properties: { rol: 'x' } },
+        'body',
+      ),
+    );
+    expect(nested.details).toEqual([
+      { path: 'body.properties.rol', message: 'is not a field here' },
+    ]);
+  });
+
+  it('says what a UUID looks like', () => {
+    const error = refusal(() => parseInput(uuidParamsSchema, { id: 'not-a-uuid' }, 'path'));
+    expect(error.details).toEqual([
+      {
+        path: 'path.id',
+        message: '"not-a-uuid" is not a UUID, like 3f2c1a9e-8b4d-4c6f-9a7e-2d5b8c1e0f43',
+      },
+    ]);
+  });
+
+  it('reads every word from a fixed list in any case: formats, modes, relationship types, entity types', () => {
+    expect(parseInput(exportQuerySchema, { format: 'GraphML' }, 'query').format).toBe('graphml');
+    expect(parseInput(overviewQuerySchema, { mode: 'Summary' }, 'query').mode).toBe('summary');
+    const ends = { from: 'org:a', to: 'dpg:b' };
+    expect(parseInput(relationshipBodySchema, { ...ends, type: 'funds' }, 'body').type).toBe(
+      'FUNDS',
+    );
+    expect(
+      parseInput(createEntityBodySchema, { type: 'dpg', properties: { name: 'Kit' } }, 'body').type,
+    ).toBe('DPG');
+  });
+
+  it('refuses the parameters of an export that mean nothing without another', () => {
+    expect(
+      refusal(() => parseInput(exportQuerySchema, { part: 'edges' }, 'query')).details,
+    ).toEqual([
+      {
+        path: 'query.part',
+        message: 'is for format=csv only (a json export holds nodes and edges)',
+      },
+    ]);
+    expect(refusal(() => parseInput(exportQuerySchema, { depth: '2' }, 'query')).details).toEqual([
+      {
+        path: 'query.depth',
+        message: 'is for id only: the hops from the entity whose neighbourhood is exported',
+      },
+    ]);
+    const csv = parseInput(exportQuerySchema, { format: 'csv', part: 'edges' }, 'query');
+    expect(csv.part).toBe('edges');
+    expect(parseInput(exportQuerySchema, { id: 'org:a', depth: '2' }, 'query').depth).toBe(2);
   });
 
   it('says which id a path from an entity to itself names twice', () => {

@@ -47,6 +47,12 @@ describe('unknownParameters', () => {
     ]);
   });
 
+  it('cuts a long name short, and names HEAD as the GET it is answered as', () => {
+    const [long] = unknownParameters(route('HEAD', '/api/search'), 'HEAD', ['a'.repeat(10_000)]);
+    expect(long!.path).toBe(`query.${'a'.repeat(59)}…`);
+    expect(long!.message).toMatch(/^is not a parameter of GET \/api\/search;/);
+  });
+
   it('says when a route takes none', () => {
     expect(unknownParameters(route('GET', '/api/health'), 'GET', ['verbose'])).toEqual([
       {
