@@ -284,6 +284,10 @@ export const collaboratorsResponseSchema = z
           }),
         ),
         pathCount: count.meta({ description: 'The parts’ `paths` added up' }),
+        activeIn: z.object(evidencePath).nullable().meta({
+          description:
+            'With `country`: how the candidate is active there, one path (based there, else an activity there, else a DPG it backs deployed there; the least connected first). Null without `country`',
+        }),
         paths: z.array(
           z.object({
             metaPath: z.enum(META_PATHS),

@@ -58,6 +58,7 @@ export const CYPHER_NAMES = [
   'query/facets',
   'insights/collaborator-scores',
   'insights/collaborator-evidence',
+  'insights/collaborator-presence',
   'insights/stakeholder-paths',
   'insights/sectors',
   'insights/country-topics',

@@ -17,8 +17,9 @@ import {
   type RankedCandidate,
   type ScoredRow,
 } from './collaborator-ranking.ts';
+import { presencePaths, type PresenceRow } from './country-presence.ts';
 import { requireEntity } from './entity-lookup.ts';
-import type { PathNode } from './evidence-path.ts';
+import type { EvidencePath, PathNode } from './evidence-path.ts';
 
 export interface CollaboratorQuery {
   id: string;
@@ -43,7 +44,7 @@ export interface CollaboratorAnswer {
    * the ranking short, and stays so that clients reading it keep working.
    */
   truncated: false;
-  candidates: RankedCandidate[];
+  candidates: (RankedCandidate & { activeIn: EvidencePath | null })[];
 }
 
 const METHOD: CollaboratorAnswer['method'] = {
@@ -89,13 +90,26 @@ export async function getCollaborators(
             paths: neo4j.int(query.paths),
             country: country?.id ?? '',
           })) as unknown as PathRow[]);
+    // Narrowed to a country: how each shown candidate is active there, which its evidence (about
+    // the DPG) need not say.
+    const presence =
+      country === null || ranked.length === 0
+        ? new Map<string, EvidencePath>()
+        : presencePaths(
+            (await run(tx, 'insights/collaborator-presence', {
+              candidates: ranked.map((c) => c.id),
+              country: country.id,
+            })) as unknown as PresenceRow[],
+          );
     return {
       dpg,
       filters: { kind: query.kind ?? null, country, membersOnly: query.membersOnly },
       method: METHOD,
       total: Number(scores?.total ?? 0),
       truncated: false,
-      candidates: explainCandidates(ranked, evidence, query.paths, country?.id ?? null),
+      candidates: explainCandidates(ranked, evidence, query.paths, country?.id ?? null).map(
+        (candidate) => ({ ...candidate, activeIn: presence.get(candidate.id) ?? null }),
+      ),
     };
   });
 }

@@ -227,6 +227,40 @@ describe.runIf(hasSharedData())('insights on the real ecosystem', () => {
       expect(first.filter((nodes) => !nodes.includes('country:KE'))).toEqual([]);
     });
 
+    it('narrowed to a country, say how each candidate is active there, by relationships the graph holds', async () => {
+      // OpenCRVS is not deployed in Kenya: its evidence for those active there runs through other
+      // countries and SDGs, and named Kenya nowhere (QA).
+      const { body } = await api.get('/api/dpgs/dpg:opencrvs/collaborators?country=KE&limit=40');
+      const kenya = conforms(collaboratorsResponseSchema, body);
+      expect(kenya.candidates.length).toBeGreaterThan(10);
+      for (const c of kenya.candidates) {
+        const path = c.activeIn!;
+        expect(path.nodes[0]!.id, c.id).toBe(c.id);
+        expect(path.nodes.at(-1)!.id, c.id).toBe('country:KE');
+        expect(path.sentence, c.id).toMatch(/ Kenya$/);
+        const [held] = await query(
+          db,
+          `UNWIND $rels AS r
+           MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to})
+           WHERE EXISTS { MATCH (a)-[x]->(b) WHERE type(x) = r.type }
+           RETURN count(*) AS held`,
+          { rels: path.relationships },
+        );
+        expect(Number(held!.held), c.id).toBe(path.relationships.length);
+      }
+      // Based there is the most direct way, and said first.
+      const { body: norway } = await api.get(
+        '/api/dpgs/dpg:dhis2/collaborators?country=NO&limit=200',
+      );
+      const based = conforms(collaboratorsResponseSchema, norway).candidates.filter(
+        (c) => c.homeCountry === 'Norway',
+      );
+      expect(based.length).toBeGreaterThan(0);
+      for (const c of based) expect(c.activeIn!.sentence).toBe(`${c.label} is based in Norway`);
+      // Not narrowed: nothing to say.
+      for (const c of answer.candidates) expect(c.activeIn).toBeNull();
+    });
+
     it('say where each candidate is based, as the graph states it, null when it does not', async () => {
       const homes = Object.fromEntries(
         (

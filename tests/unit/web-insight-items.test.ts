@@ -79,6 +79,39 @@ describe('insight requests', () => {
     ]);
   });
 
+  it('says first how a collaborator is active in the country a list was narrowed to', () => {
+    const [fao] = insightItems({
+      candidates: [
+        {
+          id: 'org:fao',
+          label: 'FAO',
+          type: 'Organisation',
+          activeIn: {
+            sentence: 'FAO owns WaPOR, which is deployed in Kenya',
+            nodes: [{ id: 'org:fao' }, { id: 'dpg:wapor' }, { id: 'country:KE' }],
+          },
+          paths: [
+            {
+              sentence: 'FAO owns Hand-in-Hand, which is also deployed in Bangladesh',
+              nodes: [{ id: 'org:fao' }, { id: 'dpg:hih' }, { id: 'country:BD' }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(fao!.reasons).toEqual([
+      'FAO owns WaPOR, which is deployed in Kenya',
+      'FAO owns Hand-in-Hand, which is also deployed in Bangladesh',
+    ]);
+    // Shown on the canvas, the list takes Kenya and the DPG deployed there along.
+    expect(fao!.pathIds).toEqual(['org:fao', 'dpg:wapor', 'country:KE', 'dpg:hih', 'country:BD']);
+    // Not narrowed: null, nothing added.
+    const [plain] = insightItems({
+      candidates: [{ id: 'org:fao', label: 'FAO', type: 'Organisation', activeIn: null }],
+    });
+    expect(plain!.reasons).toEqual([]);
+  });
+
   it('reads where each collaborator is based, as the answer gives it', () => {
     const items = insightItems({
       candidates: [

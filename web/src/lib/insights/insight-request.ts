@@ -179,6 +179,9 @@ function toItem(
   const label = text(record.label) ?? text(record.name);
   if (id === null || label === null) return undefined;
   const paths = [
+    // A list narrowed to a country says first how the candidate is active there: its evidence
+    // (about the DPG) may run through other countries only.
+    ...(isRecord(record.activeIn) ? [record.activeIn] : []),
     ...(Array.isArray(record.paths) ? record.paths : []),
     ...(Array.isArray(record.connections) ? record.connections : []),
   ].filter(isRecord);
