@@ -18,6 +18,17 @@ export class ValidationError extends AppError {
   constructor(message: string, details?: unknown) {
     super(message, 400, 'VALIDATION_ERROR', details);
   }
+
+  /**
+   * The refusal of `where` (query, body, path) for `details`, each a path and what is wrong there;
+   * its message says them all ("Invalid query: query.lmit is not a parameter …").
+   */
+  static of(where: string, details: { path: string; message: string }[]): ValidationError {
+    return new ValidationError(
+      `Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+      details,
+    );
+  }
 }
 
 export class NotFoundError extends AppError {

@@ -33,7 +33,7 @@ async function assertUrlAllowed(url: string, policy: OutboundUrlPolicy): Promise
   const verdict = await checkOutboundUrl(url, policy);
   if (verdict.allowed) return;
   const message = `url is not fetched: ${verdict.reason}`;
-  throw new ValidationError(`Invalid body: body.url ${message}`, [{ path: 'body.url', message }]);
+  throw ValidationError.of('body', [{ path: 'body.url', message }]);
 }
 
 export function importsRouter(db: GraphDatabase, options: ImportsRouterOptions = {}): Router {

@@ -72,12 +72,8 @@ export function refuseMalformedEscapes(routes: readonly ApiRoute[]): RequestHand
     ];
     if (details.length === 0) return next();
     const parts = new Set(details.map((d) => d.path.split('.')[0]));
-    const where = parts.size > 1 ? 'request' : [...parts][0];
-    next(
-      new ValidationError(
-        `Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
-        details,
-      ),
-    );
+    const [only] = parts;
+    const where = parts.size > 1 || only === undefined ? 'request' : only;
+    next(ValidationError.of(where, details));
   };
 }

@@ -64,11 +64,6 @@ export function refuseUnknownQueryParameters(routes: readonly ApiRoute[]): Reque
     if (!route) return next();
     const details = unknownParameters(route, req.method, given);
     if (details.length === 0) return next();
-    next(
-      new ValidationError(
-        `Invalid query: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
-        details,
-      ),
-    );
+    next(ValidationError.of('query', details));
   };
 }

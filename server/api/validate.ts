@@ -48,10 +48,7 @@ export function parseInput<S extends z.ZodType>(
       });
     }
   }
-  throw new ValidationError(
-    `Invalid ${where}: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
-    details,
-  );
+  throw ValidationError.of(where, details);
 }
 
 /**

@@ -157,9 +157,7 @@ function refuseRoleNotOnMap(role: StakeholderRole, subject: MapSubject): void {
   const roles = [...new Set(stakeholderRings(subject).map((ring) => ring.role))];
   if (roles.includes(role)) return;
   const message = `"${role}" is not a role on the map of ${/^(A|I|SDG)/.test(subject.type) ? 'an' : 'a'} ${subject.type}${subject.country ? ' in a country' : ''}: its roles are ${roles.join(', ')}`;
-  throw new ValidationError(`Invalid query: query.role ${message}`, [
-    { path: 'query.role', message },
-  ]);
+  throw ValidationError.of('query', [{ path: 'query.role', message }]);
 }
 
 /**
