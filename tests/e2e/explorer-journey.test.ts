@@ -2687,14 +2687,19 @@ describe('explorer on a phone (390×844)', () => {
     await expect.poll(async () => (await heights()).at, POLL).toBe(66);
     const high = await heights();
     expect(high.sheet).toBeCloseTo(0.66 * high.space, -1);
-    // The canvas shrinks above it but keeps its tools and a glimpse of the graph.
+    // The canvas shrinks above it to a glimpse of the graph. Too short to keep their strip clear,
+    // the legend and the tools step aside: they covered a third of it (QA).
     expect(high.canvas).toBeLessThan(start.canvas - 100);
     expect(high.canvas).toBeGreaterThan(120);
-    expect(await page.getByRole('button', { name: 'Zoom in', exact: true }).isVisible()).toBe(true);
-    // Keys: down a step, then Home to the lowest; the canvas gets the height back.
+    const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
+    expect(await zoomIn.isVisible()).toBe(false);
+    expect(await page.locator('.legend').isVisible()).toBe(false);
+    // Keys: down a step, then Home to the lowest; the canvas gets the height back, and its tools.
     await handle.focus();
     await page.keyboard.press('ArrowDown');
     expect((await heights()).at).toBe(47);
+    expect(await zoomIn.isVisible()).toBe(true);
+    expect(await page.locator('.legend').isVisible()).toBe(true);
     await page.keyboard.press('Home');
     await expect
       .poll(async () => (await heights()).canvas, POLL)
@@ -2718,6 +2723,46 @@ describe('explorer on a phone (390×844)', () => {
     await page.getByRole('button', { name: 'Close details' }).click();
     await page.getByRole('button', { name: 'Overview of the graph' }).waitFor(POLL);
     expect(await handle.count()).toBe(0);
+    await page.close();
+  });
+
+  it('frames a relationship selected from elsewhere with both its ends, clear of the tools', async () => {
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/#/explore?focus=org%3Aunicef`);
+    await page.waitForSelector('[data-graph-state="ready"]', POLL);
+    // The longest relationship on the canvas, and the view zoomed in far from it.
+    const edge = await inPage<string>(
+      page,
+      `(() => {
+        let best = null;
+        let far = -1;
+        window.__cy.edges().forEach((e) => {
+          const [a, b] = e.connectedNodes().map((n) => n.position());
+          const d = Math.hypot(a.x - b.x, a.y - b.y);
+          if (d > far) { far = d; best = e.id(); }
+        });
+        window.__cy.zoom({ level: 3, renderedPosition: { x: 0, y: 0 } });
+        return best;
+      })()`,
+    );
+    // Selected from elsewhere (a link, Back): centred on its midpoint at the zoom it found, one
+    // end lay off the canvas or under the tools (QA). Both ends now lie within the canvas and
+    // above the toolbar's row.
+    await inPage(
+      page,
+      `location.hash = '#/explore?focus=org:unicef&sel=' + encodeURIComponent(${JSON.stringify(edge)})`,
+    );
+    const framed = async () => {
+      const canvas = (await page.locator('.canvas').boundingBox())!;
+      const tools = (await page.getByRole('toolbar', { name: 'Graph view' }).boundingBox())!;
+      const ends = await inPage<{ x: number; y: number }[]>(
+        page,
+        `window.__cy.getElementById(${JSON.stringify(edge)}).connectedNodes().map((n) => n.renderedPosition())`,
+      );
+      return ends.every(({ x, y }) => x > 0 && x < canvas.width && y > 0 && canvas.y + y < tools.y);
+    };
+    await expect.poll(framed, POLL).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-relationship-framed.png') });
     await page.close();
   });
 

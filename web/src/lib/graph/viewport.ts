@@ -242,6 +242,19 @@ export function cameraFor(
   return { zoom, pan: { x: centre.x - zoom * at.x, y: centre.y - zoom * at.y } };
 }
 
+/** Room round entities' bodies for their names, which most draw below them (model units). */
+export const NAME_ROOM = { side: 40, below: 70 } as const;
+
+/** The box entities whose bodies span `bodies` take with their names. */
+export function withNameRoom(bodies: Box): Box {
+  return {
+    x1: bodies.x1 - NAME_ROOM.side,
+    y1: bodies.y1 - NAME_ROOM.side,
+    w: bodies.w + 2 * NAME_ROOM.side,
+    h: bodies.h + NAME_ROOM.side + NAME_ROOM.below,
+  };
+}
+
 /** Largest zoom the camera takes to show a found path: a two-hop path is not blown up. */
 export const PATH_MAX_ZOOM = 1.2;
 

@@ -13,7 +13,8 @@ export const SHEET_DETENTS = {
   mid: 0.47,
   /**
    * Reading: on a 390 × 844 phone the canvas keeps ~165 px below its bar (which takes ~100), enough
-   * for its tools and to see the selection is there; higher left it a 24 px strip.
+   * to see the selection is there (its legend and tools step aside at that height, Legend.svelte);
+   * higher left it a 24 px strip.
    */
   high: 0.66,
 } as const;
