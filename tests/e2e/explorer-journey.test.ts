@@ -1994,6 +1994,31 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     }
   });
 
+  it('offers the sectors there are, as links to their maps, for a link naming one no DPG has', async () => {
+    const { names, remove } = await topicInSierraLeone('Lagoon');
+    try {
+      const page = await open(
+        `${appUrl}/#/explore?panel=insight&insight=stakeholders&of=sector%3ANope`,
+      );
+      const offer = page.getByTestId('insight-unknown-sector');
+      await offer.waitFor(POLL);
+      expect(await offer.textContent()).toContain('No DPG has the sector “Nope”. The sectors are:');
+      // Filters that could narrow nothing are not offered.
+      expect(await page.getByTestId('insight-role').count()).toBe(0);
+      await shot(page, 'insight-unknown-sector');
+      await offer.getByRole('button', { name: 'E2E Lagoon', exact: true }).click();
+      const of = async () =>
+        new URLSearchParams((await inPage<string>(page, 'location.hash')).split('?')[1]).get('of');
+      await expect.poll(of, POLL).toBe('sector:E2E Lagoon');
+      await expect.poll(() => listedNames(page, names), POLL).toContain('E2E Lagoon Maker');
+      expect(pageErrors.every((error) => error.includes('404 (Not Found)'))).toBe(true);
+      pageErrors.length = 0;
+      await page.close();
+    } finally {
+      await remove();
+    }
+  });
+
   it('narrows a sector’s map to a country from search or its filter, names the country, draws it, and keeps it in the link', async () => {
     // A sector of its own in Sierra Leone (topicInSierraLeone).
     const sector = 'E2E Coral';

@@ -77,6 +77,8 @@ let subject = $state<{ kind: InsightKind; id: string; type: string } | null>(nul
 let status = $state<AsyncStatus<InsightAnswer>>(idle());
 /** The subject's id names no entity (a stale or mistyped link): its type is only a guess. */
 let missing = $state(false);
+/** The sectors there are, when the one asked for has no DPG (the API's 404 lists them); else null. */
+let offeredSectors = $state.raw<string[] | null>(null);
 let options = $state.raw<InsightOptions>(DEFAULT_INSIGHT_OPTIONS);
 /**
  * The country last chosen (in the filters, an offer of search, a country's map), as it was named
@@ -235,6 +237,17 @@ function namesNoEntity(error: unknown, id: string): boolean {
   return details?.id === id;
 }
 
+/** The sectors a 404 for a sector no DPG has lists (`details.sectors`), or null for any other error. */
+function sectorsOffered(error: unknown): string[] | null {
+  if (!(error instanceof ApiError) || !error.isNotFound) return null;
+  const sectors = (error.details as { sectors?: unknown } | undefined)?.sectors;
+  return Array.isArray(sectors) &&
+    sectors.length > 0 &&
+    sectors.every((sector) => typeof sector === 'string')
+    ? sectors
+    : null;
+}
+
 /** The open view's listed item `id` is, if the list holds it. */
 function listedItem(id: string): InsightItem | null {
   if (status.state !== 'success' || !status.data.available) return null;
@@ -262,6 +275,13 @@ export const insight = {
   /** Whether the subject's id names no entity; the error in `status` says so. */
   get missing() {
     return missing;
+  },
+  /**
+   * The sectors there are, when the sector asked for has no DPG (a typo, a renamed sector): what
+   * the panel offers instead; null otherwise.
+   */
+  get offeredSectors() {
+    return offeredSectors;
   },
   /** How far the list goes and which collaborators it keeps. */
   get options() {
@@ -363,6 +383,7 @@ export const insightActions = {
     updateError = null;
     showError = null;
     missing = false;
+    offeredSectors = null;
     // Entities that are not to stay on the canvas go at once: the link must not say `show=1`
     // meanwhile (Back to a view without them would push a new entry).
     if (!sameSubject || !show) insightActions.hideFromCanvas();
@@ -427,6 +448,7 @@ export const insightActions = {
       // A route that does not exist answers 404 without details; an unknown entity names its id.
       const missingRoute = error instanceof ApiError && error.status === 404 && !error.details;
       missing = namesNoEntity(error, id);
+      offeredSectors = sectorsOffered(error);
       status = missingRoute ? success({ available: false }) : failure(error);
       wanted = false;
       wantedItem = null;
@@ -576,6 +598,7 @@ export const insightActions = {
     showError = null;
     status = idle();
     missing = false;
+    offeredSectors = null;
     options = DEFAULT_INSIGHT_OPTIONS;
     updating = false;
     updateError = null;
