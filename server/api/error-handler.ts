@@ -83,7 +83,7 @@ function strictlyRefused(body: unknown): { value: unknown } | undefined {
 
 /** The 400 for a refused body or path, as ValidationError and the decoders' own errors say it. */
 function clientErrorOf(error: unknown, req: Request): AppError | undefined {
-  const { type, body, code } = (error ?? {}) as Record<string, unknown>;
+  const { type, body, code, status } = (error ?? {}) as Record<string, unknown>;
   if (type === 'entity.parse.failed') {
     const json = strictlyRefused(body);
     if (json === undefined) return undefined;
@@ -97,7 +97,14 @@ function clientErrorOf(error: unknown, req: Request): AppError | undefined {
   }
   const encoding = req.get('content-encoding');
   // zlib's own words ("incorrect header check", "Decompression failed") named no body or encoding.
-  if (type === undefined && typeof code === 'string' && encoding !== undefined)
+  // body-parser hands them on with status 400 and zlib's code (Z_DATA_ERROR, ERR__ERROR_…).
+  if (
+    status === 400 &&
+    type === undefined &&
+    typeof code === 'string' &&
+    /^(Z_|ERR_)/.test(code) &&
+    encoding !== undefined
+  )
     return new AppError(
       `The request body is not valid ${encoding} data, as its Content-Encoding says it is.`,
       400,
