@@ -112,7 +112,7 @@ function clientErrorOf(error: unknown, req: Request): AppError | undefined {
     );
   // The router's "Failed to decode param '%zz'" for a path outside the API (the API's are
   // refused before, parameter named: malformed-escapes.ts).
-  if (error instanceof URIError)
+  if (error instanceof URIError && status === 400)
     return new AppError(
       'The path is not valid percent-encoding: each "%" must start two hex digits that spell UTF-8 text.',
       400,
