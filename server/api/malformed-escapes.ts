@@ -7,7 +7,7 @@
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../errors.ts';
 import { routeOf, type ApiRoute } from './route-table.ts';
-import { cutShort } from './zod-messages.ts';
+import { cutShort, quoted } from './zod-messages.ts';
 
 const RULE =
   'is not valid percent-encoding: each "%" must start two hex digits that spell UTF-8 text (write "%" itself as %25)';
@@ -34,7 +34,7 @@ export function malformedPathParts(
     .filter(({ segment }) => !decodes(segment))
     .map(({ segment, name }) => ({
       path: name === undefined ? 'path' : `path.${name}`,
-      message: `${JSON.stringify(cutShort(segment))} ${RULE}`,
+      message: `${quoted(segment)} ${RULE}`,
     }));
 }
 
@@ -47,14 +47,12 @@ export function malformedQueryParts(query: string): { path: string; message: str
       const [name = '', ...rest] = pair.replace(/\+/g, ' ').split('=');
       const value = rest.join('=');
       if (!decodes(name))
-        return [
-          { path: 'query', message: `parameter name ${JSON.stringify(cutShort(name))} ${RULE}` },
-        ];
+        return [{ path: 'query', message: `parameter name ${quoted(name)} ${RULE}` }];
       if (decodes(value)) return [];
       return [
         {
           path: `query.${cutShort(decodeURIComponent(name))}`,
-          message: `${JSON.stringify(cutShort(value))} ${RULE}`,
+          message: `${quoted(value)} ${RULE}`,
         },
       ];
     });

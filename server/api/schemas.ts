@@ -125,6 +125,16 @@ export function intParam(min: number, max: number, fallback: number, description
     .meta({ description: `${description} (${min}–${max}, default ${fallback})` });
 }
 
+/**
+ * {@link intParam} left undefined when absent, for a parameter refused where it means nothing
+ * (the service applies `fallback`, which the document still names).
+ */
+export function optionalIntParam(min: number, max: number, fallback: number, description: string) {
+  return z
+    .preprocess(wholeNumber, z.number().int().min(min).max(max).optional())
+    .meta({ description: `${description} (${min}–${max}, default ${fallback})` });
+}
+
 /** A whole-number query parameter the request must give (see {@link wholeNumber}). */
 export function requiredIntParam(min: number, description: string) {
   // No limit of its own to name: a number past the safe range (read as the largest) is refused.
@@ -293,14 +303,12 @@ export const exportQuerySchema = z
     id: entityIdSchema.optional().meta({
       description: 'Export the neighbourhood of this entity instead of the whole graph',
     }),
-    depth: z
-      .preprocess(
-        wholeNumber,
-        z.number().int().min(1).max(LIMITS.neighbourhood.maxDepth).optional(),
-      )
-      .meta({
-        description: `With id only: hops from the entity (1–${LIMITS.neighbourhood.maxDepth}, default ${LIMITS.neighbourhood.defaultDepth})`,
-      }),
+    depth: optionalIntParam(
+      1,
+      LIMITS.neighbourhood.maxDepth,
+      LIMITS.neighbourhood.defaultDepth,
+      'With id only: hops from the entity',
+    ),
     types: entityTypesParam('Only entities of these types (with id: expand only into them)'),
     rels: relationshipTypesParam('Only relationships of these types'),
     limit: intParam(

@@ -56,13 +56,18 @@ export function cutShort(text: string): string {
   return text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text;
 }
 
+/** Text as a message quotes it: in double quotes, cut short. */
+export function quoted(text: string): string {
+  return JSON.stringify(cutShort(text));
+}
+
 /**
  * A value as a message shows it: text quoted and cut short, a number or true/false as it is, a
  * list or an object by what it is only (never stringified: a body nested 20 000 deep overflowed
  * the stack, which the fuzz tests caught as a 500).
  */
 function shown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(cutShort(value));
+  if (typeof value === 'string') return quoted(value);
   if (value === null || typeof value === 'number' || typeof value === 'boolean')
     return String(value);
   if (Array.isArray(value)) return 'a list';
