@@ -17,15 +17,25 @@ import {
 import type { LabelPlacement } from '../../web/src/lib/graph/label-placement.ts';
 
 /**
- * A placer whose names lack room `unnamed[spread]` times and lie over other nodes
- * `overlapping[spread]` times (none when not given); it records the spreads asked for.
+ * A placer whose names lack room `unnamed[spread]` times, lie over other nodes
+ * `overlapping[spread]` times and fall back on their shorter name `compact[spread]` times (none
+ * when not given); it records the spreads asked for.
  */
-function placer(unnamed: Record<number, number>, overlapping: Record<number, number> = {}) {
+function placer(
+  unnamed: Record<number, number>,
+  overlapping: Record<number, number> = {},
+  compact: Record<number, number> = {},
+) {
   const asked: number[] = [];
   const place = (spread: number): SpreadTrial => {
     asked.push(spread);
     const placements = new Map<string, LabelPlacement>([['a', spread > 1 ? 'above' : 'below']]);
-    return { placements, unnamed: unnamed[spread]!, overlapping: overlapping[spread] ?? 0 };
+    return {
+      placements,
+      compact: new Set(Array.from({ length: compact[spread] ?? 0 }, (_, i) => `c${i}`)),
+      unnamed: unnamed[spread]!,
+      overlapping: overlapping[spread] ?? 0,
+    };
   };
   return { place, asked };
 }
@@ -62,6 +72,20 @@ describe('chooseSpread', () => {
     expect(
       chooseSpread(placer({ 1: 2, 1.25: 1, 1.5: 1, 2: 1 }, { 1.25: 3, 1.5: 1, 2: 1 }).place).spread,
     ).toBe(1.5);
+  });
+
+  it('spreads the nodes until every name is drawn in full, not as its shorter name', () => {
+    // A collaborators' picture: SDG 16 and SDG 17 named by their numbers as drawn.
+    const { place, asked } = placer({ 1: 0, 1.25: 0, 1.5: 0 }, {}, { 1: 2, 1.25: 1, 1.5: 0 });
+    const chosen = chooseSpread(place);
+    expect(chosen.spread).toBe(1.5);
+    expect(chosen.compact.size).toBe(0);
+    expect(asked).toEqual([1, 1.25, 1.5]);
+    // A name gained, or one off another node, counts for more than a full name.
+    expect(chooseSpread(placer({ 1: 1, 1.25: 0 }, {}, { 1.25: 3 }).place).spread).toBe(1.25);
+    expect(
+      chooseSpread(placer({ 1: 0, 1.25: 0 }, { 1.25: 1 }, { 1: 2 }).place, [1, 1.25]).spread,
+    ).toBe(1);
   });
 
   it('tries only the spreads it is given', () => {

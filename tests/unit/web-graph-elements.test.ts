@@ -6,6 +6,7 @@ import {
   NODE_SIZE,
   TIER_FONT_SIZE,
   countByType,
+  compactLabel,
   countShownByType,
   diffElements,
   droppedKeys,
@@ -352,5 +353,32 @@ describe('shortenLabel', () => {
 
   it('rejects a maximum that leaves no room for text', () => {
     expect(() => shortenLabel('x', 1)).toThrow(RangeError);
+  });
+});
+
+describe('compactLabel', () => {
+  it('is an SDG’s number, or the acronym a name ends with', () => {
+    expect(compactLabel('SDG 16: Peace, Justice and Strong Institutions')).toBe('SDG 16');
+    expect(compactLabel('SDG 3: Good Health and Well-being')).toBe('SDG 3');
+    expect(compactLabel('Centre for International Law Research and Policy (CILRAP)')).toBe(
+      'CILRAP',
+    );
+    expect(
+      compactLabel(
+        'United Nations Environment Programme World Conservation Monitoring Center (UNEP-WCMC)',
+      ),
+    ).toBe('UNEP-WCMC');
+  });
+
+  it('is none for a name without one, or one no shorter than the canvas’s label', () => {
+    // Real names from the registry and the roadmap sheet.
+    expect(compactLabel('Falkland Islands (Malvinas)')).toBe('');
+    expect(compactLabel('LCubed AB, Sweden (iGrant.io)')).toBe('');
+    expect(compactLabel('National Statistical Committee (NSC) of the Kyrgyz Republic')).toBe('');
+    expect(
+      compactLabel('Statistics Africa (the statistical division of the African Union (AU))'),
+    ).toBe('');
+    expect(compactLabel('DHIS2')).toBe('');
+    expect(compactLabel('SDG 1')).toBe('');
   });
 });

@@ -189,6 +189,48 @@ describe('placeLabels', () => {
     expect(placements.get('c')).toBe('hidden');
   });
 
+  describe('with a shorter name', () => {
+    const sdg = (extra: Partial<LabelCandidate> = {}) =>
+      candidate('sdg:16', 0, 0, 0, {
+        text: 'SDG 16: Peace, Justice and Strong Institutions',
+        compactText: 'SDG 16',
+        ...extra,
+      });
+    // Bodies in the way of the full name's three lines on every side, clear of "SDG 16" below.
+    const hemmed = [
+      candidate('below-right', 55, 45, 1, { text: '' }),
+      candidate('above-right', 55, -45, 2, { text: '' }),
+      candidate('left', -60, 0, 3, { text: '' }),
+      candidate('right', 60, 0, 4, { text: '' }),
+    ];
+
+    it('names a hemmed-in node by its shorter name rather than leave it unnamed', () => {
+      const placed = placeLabelsInFrame([sdg(), ...hemmed]);
+      expect(placed.sides.get('sdg:16')).toBe('below');
+      expect([...placed.compact]).toEqual(['sdg:16']);
+      // Without one it goes unnamed.
+      const bare = placeLabelsInFrame([sdg({ compactText: undefined }), ...hemmed]);
+      expect(bare.sides.get('sdg:16')).toBe('hidden');
+      expect(bare.compact.size).toBe(0);
+    });
+
+    it('keeps the full name where it has room, and the selection’s whatever the room', () => {
+      const roomy = placeLabelsInFrame([sdg(), candidate('far', 400, 0, 1)]);
+      expect(roomy.sides.get('sdg:16')).toBe('below');
+      expect(roomy.compact.size).toBe(0);
+      const selected = placeLabelsInFrame([sdg({ forced: true }), ...hemmed]);
+      expect(selected.sides.get('sdg:16')).toBe('below');
+      expect(selected.compact.size).toBe(0);
+    });
+
+    it('takes a clear side for the shorter name before a prominent full name lies over a node', () => {
+      const prominent = placeLabelsInFrame([sdg({ prominent: true }), ...hemmed]);
+      expect(prominent.sides.get('sdg:16')).toBe('below');
+      expect([...prominent.compact]).toEqual(['sdg:16']);
+      expect(prominent.overlapping.size).toBe(0);
+    });
+  });
+
   it('leaves the room of a node drawn without a label to the others', () => {
     // As the colliding trio above, with the first drawn bare (behind a found path).
     const placements = placeLabels([
@@ -336,6 +378,34 @@ describe('placeLabels', () => {
     expect(shown.length).toBeGreaterThan(10);
     // Every side is used on a graph this dense.
     expect(new Set(placements.values())).toEqual(new Set([...LABEL_SIDES, 'hidden']));
+  });
+
+  it('never leaves two shown labels overlapping with shorter names among them', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // Every third a long SDG name with its number to fall back on.
+    const candidates = Array.from({ length: 150 }, (_, i) =>
+      candidate(
+        `n${i}`,
+        random() * 900,
+        random() * 700,
+        i,
+        i % 3 === 0
+          ? { text: `SDG ${i}: Peace, Justice and Strong Institutions`, compactText: `SDG ${i}` }
+          : {},
+      ),
+    );
+    const { sides, compact } = placeLabelsInFrame(candidates);
+    const shown = candidates
+      .filter((c) => sides.get(c.id) !== 'hidden')
+      .map((c) => {
+        const drawn = compact.has(c.id) ? { ...c, text: c.compactText! } : c;
+        return labelRect(drawn, sides.get(c.id) as LabelSide);
+      });
+    for (let i = 0; i < shown.length; i++)
+      for (let j = i + 1; j < shown.length; j++) expect(overlap(shown[i]!, shown[j]!)).toBe(false);
+    expect(compact.size).toBeGreaterThan(3);
+    for (const id of compact) expect(Number(id.slice(1)) % 3).toBe(0);
   });
 
   it('places forced labels first and never hides them', () => {

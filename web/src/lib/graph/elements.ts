@@ -8,7 +8,7 @@ import type cytoscape from 'cytoscape';
 import type { GraphChunk } from '../api/types';
 import { type ConnectionFilter, nodePasses } from './filter-facets';
 import { type LabelTier, assignLabelTiers } from './level-of-detail';
-import { shortenLabel } from './label';
+import { compactLabel, shortenLabel } from './label';
 
 /** Data carried by every node element. */
 export interface GraphNodeData {
@@ -17,6 +17,8 @@ export interface GraphNodeData {
   label: string;
   /** Name shortened for the canvas. */
   shortLabel: string;
+  /** The shorter name the canvas falls back on where `shortLabel` has no room; '' when none. */
+  compactLabel: string;
   type: string;
   kind?: string;
   degree: number;
@@ -289,6 +291,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
       id: node.id,
       label: node.label,
       shortLabel: shortenLabel(node.label),
+      compactLabel: compactLabel(node.label),
       type: node.type,
       degree: node.degree,
       size: sizeBy === 'uniform' ? 34 : nodeSize(measure(node), maxDegree),

@@ -17,6 +17,8 @@ import type { LabelPlacement } from './label-placement';
 /** Labels placed for a picture: each node's placement by id, at positions spread by `spread`. */
 export interface ExportLabels {
   placements: ReadonlyMap<string, LabelPlacement>;
+  /** The nodes named by their shorter name (label.ts `compactLabel`), for want of room. */
+  compact: ReadonlySet<string>;
   /**
    * How far apart the picture draws the nodes, their positions multiplied about the origin (sizes
    * kept): where a compact layout (a phone's) has no room for every name, the picture makes it.
@@ -30,6 +32,7 @@ export interface ExportLabels {
  */
 export interface SpreadTrial {
   placements: ReadonlyMap<string, LabelPlacement>;
+  compact: ReadonlySet<string>;
   unnamed: number;
   overlapping: number;
 }
@@ -54,8 +57,9 @@ export function spreadsFor(
 }
 
 /**
- * The least spread at which every name finds room clear of the other nodes, else the one naming
- * the most, and of those the one laying the fewest names over other nodes (the lesser of equals):
+ * The least spread at which every name finds room clear of the other nodes, in full, else the one
+ * naming the most, of those the one laying the fewest names over other nodes, and then the one
+ * falling back on the fewest shorter names ("SDG 16" for its full name; the lesser of equals):
  * a big graph does not name every node at any spread, and is not blown up for nothing. The canvas
  * lets a prominent name lie over a lesser node where it has no clear side, as its labels, shrunk
  * when zoomed in, rarely need to; a picture's labels, at their full size, needed to more often,
@@ -72,12 +76,14 @@ export function chooseSpread(
     if (
       best === null ||
       trial.unnamed < best.unnamed ||
-      (trial.unnamed === best.unnamed && trial.overlapping < best.overlapping)
+      (trial.unnamed === best.unnamed &&
+        (trial.overlapping < best.overlapping ||
+          (trial.overlapping === best.overlapping && trial.compact.size < best.compact.size)))
     )
       best = trial;
-    if (trial.unnamed === 0 && trial.overlapping === 0) break;
+    if (trial.unnamed === 0 && trial.overlapping === 0 && trial.compact.size === 0) break;
   }
-  return best ?? { placements: new Map(), spread: 1 };
+  return best ?? { placements: new Map(), compact: new Set(), spread: 1 };
 }
 
 /** Places every label for a picture, at label scale 1. */

@@ -1,7 +1,8 @@
 /**
  * Label placement without overlaps. Labels are placed greedily in priority order: below their node if
  * that spot is free, else above it, else to its left or right (the text aligned away from the node,
- * centred on it vertically), else the label is hidden (it still shows on hover and selection).
+ * centred on it vertically), else, where it has one, its shorter name (an SDG's number, a name's
+ * acronym) on those sides, else the label is hidden (it still shows on hover and selection).
  * A spot is free when it overlaps neither an already placed label nor another node's body; a spot
  * beside the node must also keep off the relationships drawn there: its own relationships (which
  * leave it sideways as often as not) and the ends of every other one, where their arrowheads are.
@@ -43,6 +44,12 @@ export interface LabelCandidate {
   size: number;
   fontSize: number;
   text: string;
+  /**
+   * A shorter name (an SDG's number, a name's acronym: label.ts `compactLabel`) tried on every
+   * side where `text` found no room, before the label is hidden. Not for the forced label, which
+   * keeps its own name.
+   */
+  compactText?: string;
   /** Placement order: lower goes first. */
   rank: number;
   /** Placed before every other label and never hidden (the selected node). */
@@ -399,13 +406,19 @@ export function placeLabels(
  * {@link placeLabels}, with how far each label below or above its node was moved sideways to stay
  * inside the frame (candidates' units; only the moved ones), for the canvas to draw it there, and
  * which labels found room only over other nodes' bodies or across a routed line (a prominent
- * label's fallback): an exported picture spreads its nodes apart rather than draw them so.
+ * label's fallback): an exported picture spreads its nodes apart rather than draw them so; and
+ * which labels took their shorter name (`compactText`) for want of room for their own.
  */
 export function placeLabelsInFrame(
   candidates: readonly LabelCandidate[],
   textWidth: TextWidth = estimateTextWidth,
   { edges = [], frame, occupied = [], lines = [] }: SidePlacementLimits = {},
-): { sides: Map<string, LabelPlacement>; shifts: Map<string, number>; overlapping: Set<string> } {
+): {
+  sides: Map<string, LabelPlacement>;
+  shifts: Map<string, number>;
+  overlapping: Set<string>;
+  compact: Set<string>;
+} {
   // A prominent node is drawn above the others with its label (`label-over`), so only the other
   // prominent nodes' bodies stand in a prominent label's way, and those of the selection and its
   // neighbours (forced, preferred), drawn above everything. A label allowed over bodies
@@ -467,6 +480,7 @@ export function placeLabelsInFrame(
   const shifts = new Map<string, number>();
   const placements = new Map<string, LabelPlacement>();
   const overlapping = new Set<string>();
+  const compact = new Set<string>();
   // The selected node's neighbours take turns by type (the best-ranked of each type, then the
   // second of each…): a DPG deployed in 117 countries had its one owner's name crowded out.
   const turn = new Map<string, number>();
@@ -495,32 +509,39 @@ export function placeLabelsInFrame(
   // Last of all, across a routed line (drawn under the label): in Kenya's Tree a hub's three-line
   // name met the run along the row below it and the line coming down to it from above, and a
   // reader looks for the hubs' names first.
-  const clear = LABEL_SIDES.map((side) => ({ side, overBodies: false, acrossLines: false }));
-  const over = [
-    ...clear,
-    ...LABEL_SIDES.map((side) => ({ side, overBodies: true, acrossLines: false })),
-    ...LABEL_SIDES.map((side) => ({ side, overBodies: true, acrossLines: true })),
-  ];
+  // A shorter name (compactText) on a side as clear comes before the full one over bodies or lines.
+  const level = (overBodies: boolean, acrossLines: boolean) =>
+    LABEL_SIDES.map((side) => ({ side, overBodies, acrossLines }));
+  const clear = [level(false, false)];
+  const over = [...clear, level(true, false), level(true, true)];
   for (const candidate of ordered) {
     // A node drawn without a label (behind a found path) leaves its room to the others.
     if (candidate.text === '') {
       placements.set(candidate.id, 'hidden');
       continue;
     }
+    const tries = candidate.prominent || candidate.overBodies ? over : clear;
+    const texts = [
+      candidate,
+      ...(candidate.compactText && !candidate.forced
+        ? [{ ...candidate, text: candidate.compactText }]
+        : []),
+    ];
     let placed: LabelPlacement = 'hidden';
-    for (const { side, overBodies, acrossLines } of candidate.prominent || candidate.overBodies
-      ? over
-      : clear) {
-      const found = spot(candidate, side);
-      if (found && free(found.rect, candidate, side, overBodies, acrossLines)) {
-        labels.add(found.rect, candidate.id);
-        if (found.shift !== 0) shifts.set(candidate.id, found.shift);
-        // Every clear side was tried first: this one lies over a body or a line.
-        if (overBodies) overlapping.add(candidate.id);
-        placed = side;
-        break;
-      }
-    }
+    search: for (const sides of tries)
+      for (const text of texts)
+        for (const { side, overBodies, acrossLines } of sides) {
+          const found = spot(text, side);
+          if (found && free(found.rect, text, side, overBodies, acrossLines)) {
+            labels.add(found.rect, candidate.id);
+            if (found.shift !== 0) shifts.set(candidate.id, found.shift);
+            // Every clear side was tried first: this one lies over a body or a line.
+            if (overBodies) overlapping.add(candidate.id);
+            if (text !== candidate) compact.add(candidate.id);
+            placed = side;
+            break search;
+          }
+        }
     if (placed === 'hidden' && candidate.forced) {
       const found = spot(candidate, 'below');
       labels.add(found?.rect ?? labelRect(candidate, 'below', textWidth), candidate.id);
@@ -529,5 +550,5 @@ export function placeLabelsInFrame(
     }
     placements.set(candidate.id, placed);
   }
-  return { sides: placements, shifts, overlapping };
+  return { sides: placements, shifts, overlapping, compact };
 }

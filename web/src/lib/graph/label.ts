@@ -22,3 +22,23 @@ export function shortenLabel(label: string, max: number = MAX_LABEL_LENGTH): str
   const head = space >= max / 2 ? cut.slice(0, space) : cut;
   return `${head.replace(/[\s,;:.\-–—(]+$/, '')}…`;
 }
+
+/** An SDG's number, as its name begins ("SDG 16: Peace, Justice and Strong Institutions"). */
+const SDG_NUMBER = /^(SDG \d{1,2})\b/;
+/**
+ * An acronym a name ends with, in parentheses ("… Research and Policy (CILRAP)", "(UNEP-WCMC)"):
+ * a capital first and at least two capitals in all, so "(Malvinas)" and "(iGrant.io)" are not.
+ */
+const TRAILING_ACRONYM = /\(((?=(?:[^)]*[A-Z]){2})[A-Z][A-Za-z0-9&.-]{1,15})\)$/;
+
+/**
+ * The shorter name the canvas falls back on where the label's own has no room (label-placement.ts):
+ * an SDG's number, or the acronym a name ends with. Where labels crowd most, around the SDGs that
+ * tie a list of collaborators together, the hubs lost their names first, being the longest.
+ * `''` when the name has none, or none shorter than the canvas's own label.
+ */
+export function compactLabel(label: string): string {
+  const text = label.trim().replace(/\s+/g, ' ');
+  const compact = SDG_NUMBER.exec(text)?.[1] ?? TRAILING_ACRONYM.exec(text)?.[1] ?? '';
+  return compact.length < shortenLabel(text).length ? compact : '';
+}

@@ -3,7 +3,7 @@
  * `data(fontSize)`, `data(shortLabel)`); per-type colour and shape come from the palette, one selector
  * per type. Interaction states are classes the controllers toggle: `context`, `faded`, `dimmed`, `emphasised`,
  * `labelled`, `hovered`, `pointed` (an edge under the pointer), `end` (an end of the selected edge), `lod-hidden`,
- * `label-above`, `label-left`, `label-right`, `label-culled`, `label-over`, and Cytoscape's own `:selected`.
+ * `label-above`, `label-left`, `label-right`, `label-culled`, `label-compact`, `label-over`, and Cytoscape's own `:selected`.
  */
 import type cytoscape from 'cytoscape';
 import { ENTITY_TYPES } from '../vocabulary';
@@ -191,6 +191,8 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
       },
     },
     { selector: 'node.label-culled', style: { label: '' } },
+    // Where only the shorter name found room (label-placement.ts); hover still shows the full one.
+    { selector: 'node.label-compact', style: { label: 'data(compactLabel)' } },
     { selector: 'node.lod-hidden', style: { label: '' } },
     // The few biggest nodes' labels may lie over lesser nodes: drawn above them, or they would be
     // cut by whichever node is drawn later (labels are drawn with their node).
@@ -207,6 +209,7 @@ function baseStylesheet(): cytoscape.StylesheetStyle[] {
     },
     // A neighbour whose label found no free spot (label-placement.ts) stays unlabelled until hovered.
     { selector: 'node.context.label-culled', style: { label: '' } },
+    { selector: 'node.context.label-compact', style: { label: 'data(compactLabel)' } },
     // A prominent label lying over lesser neighbours stays above them when all are in context.
     { selector: 'node.context.label-over', style: { 'z-index': 42 } },
     {
