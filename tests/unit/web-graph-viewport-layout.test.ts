@@ -116,6 +116,15 @@ describe('cameraForPath', () => {
     expect(1100 * camera!.zoom + camera!.pan.y).toBeCloseTo(400);
   });
 
+  it('stays put on a canvas squeezed to no height, where fitViewport would refuse the size', () => {
+    // 320 × 256 (a 1280 × 1024 screen at 400%): the bars and the sheet take the whole height.
+    const box = { x1: 1000, y1: 1000, w: 300, h: 200 };
+    expect(cameraForPath(box, at(0.3), { width: 320, height: 0 }, NO_INSETS)).toBeNull();
+    expect(() => fitViewport(box, { width: 320, height: 0 }, NO_INSETS, limits)).toThrow(
+      RangeError,
+    );
+  });
+
   it('stays put when the path is in plain view and would not come much closer', () => {
     expect(cameraForPath({ x1: 100, y1: 100, w: 600, h: 500 }, at(1), size, NO_INSETS)).toBeNull();
   });

@@ -152,6 +152,11 @@ export function panelsInGraph(
   return panels.map((panel) => modelRect(panel, viewport));
 }
 
+/** Whether a canvas of `size` has room to show anything: fitViewport refuses one that has none. */
+export function hasArea(size: { width: number; height: number }): boolean {
+  return size.width > 0 && size.height > 0;
+}
+
 /**
  * The viewport that shows `box` as large as possible inside a `width` × `height` canvas minus `insets`,
  * centred in the free area, with zoom clamped to [`minZoom`, `maxZoom`]. When the insets leave too
@@ -163,7 +168,7 @@ export function fitViewport(
   insets: Insets,
   limits: { minZoom: number; maxZoom: number },
 ): Viewport {
-  if (!(size.width > 0) || !(size.height > 0)) {
+  if (!hasArea(size)) {
     throw new RangeError(
       `viewport: canvas size must be positive, got ${size.width}×${size.height}`,
     );
@@ -276,6 +281,8 @@ export function cameraForPath(
   insets: Insets,
   minZoom = 0.01,
 ): Viewport | null {
+  // A canvas squeezed to nothing (a 320 × 256 window under its bars) shows no path to move to.
+  if (!hasArea(size)) return null;
   // The canvas's own least zoom: a pan worked out for a smaller zoom would be off-centre.
   const target = fitViewport(box, size, insets, { minZoom, maxZoom: PATH_MAX_ZOOM });
   const usable = usableInsets(size, insets);
