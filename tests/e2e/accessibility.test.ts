@@ -83,13 +83,19 @@ function pages(options: Parameters<Browser['newContext']>[0]) {
     pageErrors.length = 0;
   });
 
-  /** Opens the app at `hash` and waits until the canvas has its graph. */
-  return async function open(hash = ''): Promise<Page> {
+  /**
+   * Opens the app at `hash` and waits until the canvas has its graph (drawn, or only there where a
+   * tiny window leaves the canvas no height: `attached`).
+   */
+  return async function open(hash = '', { attached = false } = {}): Promise<Page> {
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${appUrl}/${hash}`);
     await waitInPage(page, 'window.__cy !== undefined');
-    await page.waitForSelector('[data-graph-state="ready"], [data-graph-state="empty"]', POLL);
+    await page.waitForSelector('[data-graph-state="ready"], [data-graph-state="empty"]', {
+      ...POLL,
+      state: attached ? 'attached' : 'visible',
+    });
     return page;
   };
 }
@@ -380,6 +386,189 @@ describe('accessibility on a phone (390×844)', () => {
     await page.getByTestId('list-view').locator('[aria-current="true"]').waitFor(POLL);
     await page.locator('#details-title').waitFor(POLL);
     await expectAccessible(page, 'phone-list');
+    await page.close();
+  });
+});
+
+describe('where the keyboard goes (1440×900)', () => {
+  const open = pages({ viewport: { width: 1440, height: 900 } });
+  /** The focused element: its tag, its text and whether it lies in the side panel. */
+  const focused = (page: Page) =>
+    inPage<{ tag: string; text: string; inPanel: boolean }>(
+      page,
+      `(() => {
+        const a = document.activeElement;
+        return {
+          tag: a.tagName,
+          text: (a.textContent ?? '').trim(),
+          inPanel: document.querySelector('aside.sidebar').contains(a),
+        };
+      })()`,
+    );
+
+  it('opening Filters or Paths from the canvas bar takes the focus to the panel', async () => {
+    const page = await open();
+    for (const [name, title] of [
+      ['Paths', 'Path finder'],
+      ['Filters', 'Filters'],
+    ] as const) {
+      const toggle = page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name });
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      // It stayed on the toggle, 16 Tab stops from the panel past the canvas and the legend.
+      await expect
+        .poll(() => focused(page), POLL)
+        .toEqual({ tag: 'H2', text: title, inPanel: true });
+      // The toggle that closes the panel keeps the focus.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => toggle.getAttribute('aria-pressed'), POLL).toBe('false');
+      expect(await toggle.evaluate((el) => el.matches(':focus'))).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('the list view takes the canvas and the legend out of the Tab order', async () => {
+    const page = await open('#/explore?list=1');
+    await page.getByTestId('list-view').waitFor(POLL);
+    const covered = () =>
+      inPage<boolean[]>(
+        page,
+        `[document.querySelector('.canvas'), document.querySelector('.legend')].map((el) => el.closest('[inert]') !== null)`,
+      );
+    expect(await covered()).toEqual([true, true]);
+    // From Export, the next Tab lands in the list, not on a hidden zoom button or the canvas.
+    await page.getByTestId('export-button').focus();
+    await page.keyboard.press('Tab');
+    expect(
+      await inPage<boolean>(
+        page,
+        `document.querySelector('[data-testid="list-view"]').contains(document.activeElement)`,
+      ),
+    ).toBe(true);
+    await page.getByRole('button', { name: 'Graph view' }).click();
+    await expect.poll(covered, POLL).toEqual([false, false]);
+    await page.close();
+  });
+
+  it('the Views menu closes when the focus tabs past it', async () => {
+    const page = await open();
+    await page.getByTestId('views-menu').focus();
+    await page.keyboard.press('Enter');
+    const popover = page.getByTestId('views-popover');
+    await popover.waitFor(POLL);
+    // It had covered the canvas bar's Filters, Paths and Export the focus went on to.
+    for (let i = 0; i < 12 && (await popover.count()) > 0; i++) await page.keyboard.press('Tab');
+    expect(await popover.count()).toBe(0);
+    expect(
+      await inPage<boolean>(
+        page,
+        `!document.querySelector('.views').contains(document.activeElement)`,
+      ),
+    ).toBe(true);
+    await page.close();
+  });
+
+  it('a picture exported from the menu leaves the focus on Export', async () => {
+    const page = await open();
+    const exportButton = page.getByTestId('export-button');
+    await exportButton.focus();
+    await page.keyboard.press('Enter');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'SVG drawing' }).focus();
+    await page.keyboard.press('Enter');
+    await download;
+    expect(await exportButton.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.close();
+  });
+
+  it('+, − and 0 on the canvas zoom in, out and fit, as the toolbar does', async () => {
+    const page = await open();
+    const zoom = () => inPage<number>(page, 'window.__cy.zoom()');
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('0');
+    await waitInPage(page, '!window.__cy.animated()');
+    // As the toolbar's Fit puts it.
+    await page.getByRole('button', { name: 'Fit graph to view' }).click();
+    await waitInPage(page, '!window.__cy.animated()');
+    const fitted = await zoom();
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('+');
+    await expect.poll(zoom, POLL).toBeCloseTo(fitted * 1.3, 3);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await expect.poll(zoom, POLL).toBeCloseTo(fitted / 1.3, 3);
+    await page.keyboard.press('0');
+    await expect.poll(zoom, POLL).toBeCloseTo(fitted, 3);
+    await page.close();
+  });
+
+  it('says how many results a search found, and when none', async () => {
+    const page = await open();
+    const announced = page.getByTestId('search-announcement');
+    const field = page.getByRole('combobox', { name: 'Search the graph' });
+    await field.fill('unicef');
+    await expect.poll(() => announced.textContent(), POLL).toMatch(/^\s*\d+ results?/);
+    await field.fill('zzqqxx');
+    await expect.poll(() => announced.textContent(), POLL).toContain('No matches for “zzqqxx”');
+    // The Clear button, inside the field's label, is no part of its name.
+    await page.getByRole('combobox', { name: 'Search the graph', exact: true }).waitFor(POLL);
+    await page.close();
+  });
+});
+
+describe('less motion, where the reader asks for it (1440×900)', () => {
+  const open = pages({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+
+  it('zooms and changes layout without animating the canvas', async () => {
+    const page = await open();
+    await waitInPage(page, '!window.__cy.animated()');
+    const fitted = await inPage<number>(page, 'window.__cy.zoom()');
+    await page.locator('.canvas').focus();
+    await page.keyboard.press('+');
+    // At once: no animation on its way, the zoom already where it goes.
+    const [zoom, animated] = await inPage<[number, boolean]>(
+      page,
+      '[window.__cy.zoom(), window.__cy.animated()]',
+    );
+    expect(animated).toBe(false);
+    expect(zoom).toBeCloseTo(fitted * 1.3, 3);
+    await page.close();
+  });
+});
+
+describe('the keyboard on a phone (390×844)', () => {
+  const open = pages({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  it("closing the details' sheet leaves the focus on the overview's button, which Escape folds", async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await openDetails(open);
+    await page.getByRole('button', { name: 'Close details' }).focus();
+    await page.keyboard.press('Enter');
+    // Named by what it does next ("Overview of the graph", "Hide the overview").
+    const toggle = page.locator('.sheet-toggle');
+    await page.getByRole('button', { name: 'Overview of the graph' }).waitFor(POLL);
+    // It fell to the page, and the next Tab began at the logo.
+    await expect.poll(() => toggle.evaluate((el) => el.matches(':focus')), POLL).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), POLL).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), POLL).toBe('false');
+    expect(await toggle.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('a window zoomed to 400% (320×256)', () => {
+  const open = pages({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 2 });
+
+  it('opens a neighbourhood with no room left for the canvas without an error', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    // The bars and the details' sheet take the whole height: a fit of a canvas 0 px high threw
+    // (the pages' afterEach fails on any error in the page).
+    const page = await open(`#/explore?focus=${UNICEF}&sel=${UNICEF}`, { attached: true });
+    await page.locator('#details-title').waitFor(POLL);
+    expect(await inPage<number>(page, 'window.__cy.height()')).toBe(0);
     await page.close();
   });
 });

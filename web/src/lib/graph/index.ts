@@ -1,6 +1,7 @@
 /** Pure graph presentation: element derivation, stylesheet, palette, level of detail, layout options. */
 export * from './palette';
 export * from './label';
+export * from './motion';
 export * from './level-of-detail';
 export * from './elements';
 export * from './filter-facets';
