@@ -31,7 +31,23 @@ export const versionSchema = z
 const noPersonalData = (schema: z.ZodString) =>
   schema.refine((value) => findPersonalData(value) === null, PERSONAL_DATA_MESSAGE);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Control characters (C0, DEL, C1): none belongs in a one-line value (a NUL in a name was drawn as
+ * a box in the merge picker, QA); a long text keeps its line breaks and tabs.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ONE_LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- as above, less tab, line feed and carriage return
+const MULTI_LINE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_MESSAGE = 'must not hold control characters (a line break, a tab, a NUL)';
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !ONE_LINE_CONTROL.test(value), CONTROL_MESSAGE);
 const httpUrl = z
   .url({ protocol: /^https?$/ })
   .max(2000)
@@ -58,7 +74,14 @@ const PROPERTY_SHAPES = {
 
 const COMMON_SHAPE = {
   name: text(200),
-  description: z.string().trim().max(5000),
+  description: z
+    .string()
+    .trim()
+    .max(5000)
+    .refine(
+      (value) => !MULTI_LINE_CONTROL.test(value),
+      'must not hold control characters other than line breaks and tabs',
+    ),
   aliases: list(text(200)),
 };
 
@@ -180,6 +203,11 @@ export const relationshipBodySchema = z
     properties: relationshipPropertiesSchema.default({}).meta({
       description: 'role, startDate, endDate, notes; `board` on MEMBER_OF only',
     }),
+  })
+  // An organisation stated a member of itself was drawn as a loop and listed in its history (QA).
+  .refine((b) => b.from !== b.to, {
+    message: 'must differ from from: a relationship joins two entities',
+    path: ['to'],
   })
   .meta({ id: 'RelationshipRequest' });
 /** What an editor states on a relationship. */

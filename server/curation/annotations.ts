@@ -4,12 +4,13 @@
  * rejects e-mail addresses and phone numbers). Versioned and audited like entity edits.
  */
 import neo4j from 'neo4j-driver';
-import type { UserPrincipal } from '../auth/roles.ts';
+import { hasRole, type UserPrincipal } from '../auth/roles.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { PRIORITIES, STANCES } from '../api/curation-schemas.ts';
 import { recordAudit } from './audit-trail.ts';
-import { VersionConflictError } from './curation-errors.ts';
+import { ForbiddenError, VersionConflictError } from './curation-errors.ts';
+import { withArticle } from '../model/indefinite-article.ts';
 
 export interface Annotation {
   id: string;
@@ -53,7 +54,7 @@ export async function createAnnotation(
         });
     if (!SUBJECT_TYPES.has(types.get(input.subject)!))
       throw new ValidationError('The subject of an annotation is an organisation or a group', [
-        { path: 'body.subject', message: `is a ${types.get(input.subject)}` },
+        { path: 'body.subject', message: `is ${withArticle(types.get(input.subject)!)}` },
       ]);
     const [row] = await run(tx, 'curation/create-annotation', {
       a: { ...input, author: user.id, authorName: user.name },
@@ -70,14 +71,23 @@ export async function createAnnotation(
   });
 }
 
-async function lockAnnotation(
+/**
+ * Locks an annotation its author or an admin changes, at `version`. Signed with its author's name,
+ * it read as theirs after another editor had rewritten it (QA); saved views are kept alike.
+ */
+async function lockOwnAnnotation(
   tx: Parameters<Parameters<GraphDatabase['writeTx']>[0]>[0],
+  user: UserPrincipal,
   id: string,
   version: number,
 ): Promise<Annotation> {
   const [row] = await run(tx, 'curation/lock-annotation', { id });
   if (!row) throw new NotFoundError(`No annotation has the id "${id}"`, { id });
   const annotation = clean(row);
+  if (annotation.author !== user.id && !hasRole(user.role, 'admin'))
+    throw new ForbiddenError(
+      `Annotation ${id} is ${annotation.authorName}'s; only they or an admin change it`,
+    );
   if (annotation.version !== version)
     throw new VersionConflictError(`Annotation ${id}`, annotation.version, annotation);
   return annotation;
@@ -91,7 +101,7 @@ export async function updateAnnotation(
   changes: Partial<AnnotationFields>,
 ): Promise<Annotation> {
   return db.writeTx(async (tx) => {
-    const before = await lockAnnotation(tx, id, version);
+    const before = await lockOwnAnnotation(tx, user, id, version);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const [row] = await run(tx, 'curation/update-annotation', { id, changes: defined });
     const after = clean(row);
@@ -113,7 +123,7 @@ export async function deleteAnnotation(
   version: number,
 ): Promise<void> {
   await db.writeTx(async (tx) => {
-    const before = await lockAnnotation(tx, id, version);
+    const before = await lockOwnAnnotation(tx, user, id, version);
     await run(tx, 'curation/delete-annotation', { id });
     await recordAudit(tx, user, {
       action: 'annotation.delete',

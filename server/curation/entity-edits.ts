@@ -23,6 +23,7 @@ import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
 import { entityDeleteUndoRecord } from './delete-undo-record.ts';
 import { stateAsEditor } from './editor-provenance.ts';
 import { followRedirects } from './merged-ids.ts';
+import { withArticle } from '../model/indefinite-article.ts';
 
 /** Node properties that are bookkeeping, not the entity's own properties. */
 const BOOKKEEPING = new Set([
@@ -78,11 +79,15 @@ export async function lockEntity(
   return state;
 }
 
-function editableType(state: EntityState): EditableType {
+/**
+ * The entity's type, where editors may change entities of it; refused for countries and SDGs, at
+ * `where` (the request's part that named the entity): an edit, a delete and a merge alike.
+ */
+export function editableType(state: EntityState, where = 'path.id'): EditableType {
   if (!isEditableType(state.type))
     throw new ValidationError(
-      `${state.id} is a ${state.type}: countries and SDGs are reference data, not edited`,
-      [{ path: 'path.id', message: `${state.type} is not editable` }],
+      `${state.id} is ${withArticle(state.type)}: countries and SDGs are reference data, not edited`,
+      [{ path: where, message: `${state.type} is not editable` }],
     );
   return state.type;
 }

@@ -11,11 +11,12 @@ import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { ValidationError } from '../errors.ts';
 import { markMetricsStale } from '../insights/metrics-service.ts';
 import { recordAudit } from './audit-trail.ts';
-import { lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
+import { editableType, lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
 import { stateAsEditor } from './editor-provenance.ts';
-import { mergeFills } from './merge-rules.ts';
+import { mergeFills, unitedProvenance } from './merge-rules.ts';
 import { MERGE_UNDO_FORMAT, type MergeUndoRecord } from './merge-undo-plan.ts';
 import { JSON_SAFE_TYPES, typesByProperty } from './recorded-values.ts';
+import { withArticle } from '../model/indefinite-article.ts';
 
 export interface MergeResult {
   entity: EntityState;
@@ -114,9 +115,16 @@ export async function mergeEntities(
     }
     const keep = states.get(input.keep)!;
     const remove = states.get(input.remove)!;
+    // Reference data is not merged, as it is not edited or deleted: a merge of Uganda into Kenya
+    // deleted Uganda and moved its relationships (QA).
+    editableType(keep, 'body.keep');
+    editableType(remove, 'body.remove');
     if (keep.type !== remove.type)
       throw new ValidationError(`Only entities of one type merge: ${keep.type} ≠ ${remove.type}`, [
-        { path: 'body.remove', message: `is a ${remove.type}, keep is a ${keep.type}` },
+        {
+          path: 'body.remove',
+          message: `is ${withArticle(remove.type)}, keep is ${withArticle(keep.type)}`,
+        },
       ]);
     const relationships = await run(tx, 'curation/entity-relationships', { id: input.remove });
     const undo = await undoRecord(tx, input.keep, input.remove);
@@ -126,9 +134,16 @@ export async function mergeEntities(
       mergeFills(keep.properties, remove.properties).map((k) => [k, remove.properties[k]]),
     );
     const edited = mergedEditedProperties(keep, remove, Object.keys(fill));
+    const provenanceOf = (state: EntityState) => ({
+      sources: state.provenance.map((p) => p.source),
+      evidence: state.provenance.map((p) => p.evidence ?? ''),
+    });
+    const united = unitedProvenance(provenanceOf(keep), provenanceOf(remove));
     await run(tx, 'curation/merge-finish', {
       keep: input.keep,
       remove: input.remove,
+      sources: united.sources,
+      evidence: united.evidence,
       fill,
       aliases: mergedAliases(keep, remove),
       edited,
