@@ -1,14 +1,12 @@
-// Merge, step 3: the kept entity takes the removed one's provenance, names (as aliases) and the
-// properties it lacked; the removed one is deleted and leaves a Redirect (earlier redirects to it
-// and annotations about it follow to the kept one).
+// Merge, step 3: the kept entity takes the provenance of both ($sources, $evidence: united in
+// entity-merge.ts), the removed one's names (as aliases) and the properties it lacked; the removed
+// one is deleted and leaves a Redirect (earlier redirects to it and annotations about it follow to
+// the kept one).
 MATCH (keep:Entity {id: $keep})
 MATCH (rm:Entity {id: $remove})
-WITH keep, rm, coalesce(keep.sources, []) AS s0, coalesce(keep.evidence, []) AS e0,
-     coalesce(rm.sources, []) AS ps, coalesce(rm.evidence, []) AS pe
 SET keep += $fill
-WITH keep, rm, s0, e0, ps, pe, [i IN range(0, size(ps) - 1) WHERE NOT ps[i] IN s0] AS add
-SET keep.sources = s0 + [i IN add | ps[i]],
-    keep.evidence = e0 + [i IN add | pe[i]],
+SET keep.sources = $sources,
+    keep.evidence = $evidence,
     keep.aliases = $aliases,
     keep.editedProperties = $edited
 // The search text of the aliases, then of the names and aliases with an apostrophe written apart

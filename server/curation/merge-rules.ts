@@ -20,3 +20,35 @@ export function mergeFills(
 ): string[] {
   return Object.keys(remove).filter((key) => !MERGE_COMBINED.has(key) && keep[key] === undefined);
 }
+
+/** A statement's provenance as stored: `sources[i]` stated it, `evidence[i]` is where. */
+export interface ProvenanceLists {
+  sources: readonly unknown[];
+  evidence: readonly unknown[];
+}
+
+/**
+ * Two statements' provenance united by a merge, the kept one's first: each source once, and where
+ * both cite a source, both its evidence, joined by "; " (the importers' separator). Keeping only
+ * the kept one's lost the removed one's: merging iGrant.io into LCubed AB dropped the registry's
+ * `dpg/automated-data-agreement.json: "iGrant.io" (owner)` (QA). The relationship moves
+ * (merge-move-outgoing/-incoming.cypher) write the same rule in Cypher; merge-undo-plan.ts checks
+ * them against this one.
+ */
+export function unitedProvenance(kept: ProvenanceLists, removed: ProvenanceLists): ProvenanceLists {
+  const evidence = kept.sources.map((source, i) => {
+    let joined = kept.evidence[i];
+    removed.sources.forEach((other, j) => {
+      const more = removed.evidence[j];
+      if (other !== source || typeof more !== 'string' || more === '') return;
+      if (typeof joined !== 'string' || joined === '') joined = more;
+      else if (!joined.includes(more)) joined = `${joined}; ${more}`;
+    });
+    return joined ?? null;
+  });
+  const added = removed.sources.flatMap((source, i) => (kept.sources.includes(source) ? [] : [i]));
+  return {
+    sources: [...kept.sources, ...added.map((i) => removed.sources[i])],
+    evidence: [...evidence, ...added.map((i) => removed.evidence[i] ?? null)],
+  };
+}

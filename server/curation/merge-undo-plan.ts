@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { isEntityType, isRelationshipType } from '../model/graph-model.ts';
 import type { EntityState } from './entity-edits.ts';
+import { unitedProvenance } from './merge-rules.ts';
 import { isRestorableType } from './recorded-values.ts';
 import {
   recordedEntityStateSchema,
@@ -193,24 +194,18 @@ function list(value: unknown): unknown[] {
 
 /**
  * A relationship as merge-move-outgoing/-incoming.cypher leave it: the removed entity's
- * properties, the kept entity's own winning where it had the relationship too, and the sources
- * (with their evidence) of both, the kept one's first, each source once.
+ * properties, the kept entity's own winning where it had the relationship too, and the provenance
+ * of both united (merge-rules.ts `unitedProvenance`).
  */
 export function mergedRelationship(
   removed: Readonly<Record<string, unknown>>,
   kept: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, unknown> {
-  const s0 = list(kept?.sources);
-  const e0 = list(kept?.evidence);
-  const ps = list(removed.sources);
-  const pe = list(removed.evidence);
-  const add = ps.flatMap((source, i) => (s0.includes(source) ? [] : [i]));
-  return {
-    ...removed,
-    ...kept,
-    sources: [...s0, ...add.map((i) => ps[i])],
-    evidence: [...e0, ...add.map((i) => pe[i] ?? null)],
-  };
+  const united = unitedProvenance(
+    { sources: list(kept?.sources), evidence: list(kept?.evidence) },
+    { sources: list(removed.sources), evidence: list(removed.evidence) },
+  );
+  return { ...removed, ...kept, sources: united.sources, evidence: united.evidence };
 }
 
 /** The relationship with `from`/`to` moved from the removed entity to the kept one. */

@@ -16,6 +16,7 @@ import {
   type MergeUndoRecord,
 } from '../../server/curation/merge-undo-plan.ts';
 import { driverProperties } from '../../server/curation/recorded-values.ts';
+import { unitedProvenance } from '../../server/curation/merge-rules.ts';
 
 function entity(id: string, properties: Record<string, unknown>, version = 1): EntityState {
   return {
@@ -124,7 +125,46 @@ describe('what the merge left on the kept entity', () => {
         { sources: ['s:b', 's:a'], evidence: ['b', 'a2'], role: 'removed', startDate: '2021' },
         { sources: ['s:a'], evidence: ['a'], role: 'kept' },
       ),
-    ).toEqual({ sources: ['s:a', 's:b'], evidence: ['a', 'b'], role: 'kept', startDate: '2021' });
+    ).toEqual({
+      sources: ['s:a', 's:b'],
+      // Both statements' evidence for the source both cite: the removed one's was dropped.
+      evidence: ['a; a2', 'b'],
+      role: 'kept',
+      startDate: '2021',
+    });
+  });
+});
+
+describe('unitedProvenance', () => {
+  it('keeps each source once, the kept one’s first, with both evidence where both cite it', () => {
+    // iGrant.io merged into LCubed AB: the registry states both (QA).
+    expect(
+      unitedProvenance(
+        { sources: ['source:dpg-registry'], evidence: ['dpg/x.json: "LCubed AB" (owner)'] },
+        {
+          sources: ['source:editor:1', 'source:dpg-registry'],
+          evidence: ['stated by editor', 'dpg/automated-data-agreement.json: "iGrant.io" (owner)'],
+        },
+      ),
+    ).toEqual({
+      sources: ['source:dpg-registry', 'source:editor:1'],
+      evidence: [
+        'dpg/x.json: "LCubed AB" (owner); dpg/automated-data-agreement.json: "iGrant.io" (owner)',
+        'stated by editor',
+      ],
+    });
+  });
+
+  it('adds no evidence twice, and none that is empty', () => {
+    expect(
+      unitedProvenance(
+        { sources: ['s:a', 's:b'], evidence: ['same', ''] },
+        { sources: ['s:a', 's:b', 's:c'], evidence: ['same', 'new', ''] },
+      ),
+    ).toEqual({ sources: ['s:a', 's:b', 's:c'], evidence: ['same', 'new', ''] });
+    expect(
+      unitedProvenance({ sources: ['s:a'], evidence: ['a'] }, { sources: [], evidence: [] }),
+    ).toEqual({ sources: ['s:a'], evidence: ['a'] });
   });
 });
 
