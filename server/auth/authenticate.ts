@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import { principalForSession, principalForToken } from './accounts.ts';
 import { hasRole, type Principal, type Role, type UserPrincipal } from './roles.ts';
 import { csrfMatches, readSessionCookie } from './secrets.ts';
+import { withArticle } from '../model/indefinite-article.ts';
 
 export const SESSION_COOKIE = 'dpgx_session';
 export const CSRF_COOKIE = 'dpgx_csrf';
@@ -127,7 +128,7 @@ export function accessError(principal: Principal, role: Role): AppError | null {
   }
   if (!hasRole(principal.role, role))
     return new AppError(
-      `This needs the ${role} role; you are a ${principal.role}.`,
+      `This needs the ${role} role; you are ${withArticle(principal.role)}.`,
       403,
       'FORBIDDEN',
       {

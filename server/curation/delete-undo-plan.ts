@@ -19,6 +19,7 @@ import {
   recordedTypesSchema,
   type RecordedRelationship,
 } from './undo-event.ts';
+import { withArticle } from '../model/indefinite-article.ts';
 
 export type { RecordedRelationship };
 
@@ -215,7 +216,7 @@ function endChange(id: string, label: string, wasType: string, now: EntityNow): 
   if (now.type === wasType) return null;
   if (now.mergedInto) return `${who} was merged into ${now.mergedInto} since`;
   if (now.type === null) return `${who} was deleted since`;
-  return `${who} is a ${now.type} now, not the ${wasType} it was`;
+  return `${who} is ${withArticle(now.type)} now, not the ${wasType} it was`;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { run } from '../db/neo4j-client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { withArticle } from '../model/indefinite-article.ts';
 
 /** The Neo4j type of each property JSON would blur, by property (recorded-values.ts). */
 export const recordedTypesSchema = z.record(z.string(), z.string());
@@ -78,7 +79,7 @@ export async function lockUndoableEvent(
   const event = row.event as Record<string, unknown>;
   const action = String(event.action);
   if (!actions.includes(action))
-    throw new ValidationError(`Audit event ${auditId} is a ${action}, not ${noun}`, [
+    throw new ValidationError(`Audit event ${auditId} is ${withArticle(action)}, not ${noun}`, [
       { path: 'body.auditId', message: `names a ${action} event, not ${actions.join(' or ')}` },
     ]);
   const parse = (value: unknown): unknown =>

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, query, resetGraph } from '../support/graph-fixture.ts';
+import { createToken, createUser } from '../../server/auth/accounts.ts';
 import {
+  PASSWORD,
   call,
   createAccounts,
   enc,
@@ -168,6 +170,27 @@ describe('entity edits', () => {
     ).toHaveLength(2);
   });
 
+  it('refuses control characters in a name, keeping line breaks in a description', async () => {
+    const before = await auditCount();
+    for (const name of ['QA\u0000Null', 'Two\nLines', 'Tab\there', 'C1\u0085next']) {
+      const reply = await newOrg(name);
+      expect(reply.status, JSON.stringify(name)).toBe(400);
+      expect(reply.body.error.details).toEqual([
+        {
+          path: 'body.properties.name',
+          message: 'must not hold control characters (a line break, a tab, a NUL)',
+        },
+      ]);
+    }
+    expect(await auditCount()).toBe(before);
+    const described = await newOrg('Line Break Trust', {
+      description: 'First line.\nSecond line,\tindented.',
+    });
+    expect(described.status).toBe(201);
+    const bell = await newOrg('Bell Trust', { description: 'Ring\u0007' });
+    expect(bell.status).toBe(400);
+  });
+
   it('refuses to edit reference data (countries, SDGs)', async () => {
     await query(
       db,
@@ -178,6 +201,36 @@ describe('entity edits', () => {
       properties: { name: 'X' },
     });
     expect(reply.status).toBe(400);
+  });
+
+  it('refuses to merge reference data, leaving both countries and their relationships', async () => {
+    await query(
+      db,
+      `CREATE (:Entity:Country {id: 'country:KE', name: 'Kenya', sources: ['s'], evidence: ['e']})
+       CREATE (:Entity:Country {id: 'country:UG', name: 'Uganda', sources: ['s'], evidence: ['e']})
+       WITH 1 AS one
+       MATCH (o:Entity {id: 'org:acme-foundation'}), (ug:Entity {id: 'country:UG'})
+       CREATE (o)-[:BASED_IN {sources: ['s'], evidence: ['e']}]->(ug)`,
+    );
+    const before = await auditCount();
+    const reply = await ed('POST', '/api/curation/merge', {
+      keep: 'country:KE',
+      remove: 'country:UG',
+      keepVersion: 0,
+      removeVersion: 0,
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.message).toContain('reference data');
+    expect(reply.body.error.details).toEqual([
+      { path: 'body.keep', message: 'Country is not editable' },
+    ]);
+    const [row] = await query(
+      db,
+      `MATCH (c:Country) WHERE c.id IN ['country:KE', 'country:UG']
+       RETURN count(c) AS countries, COUNT { ()-[:BASED_IN]->(:Entity {id: 'country:UG'}) } AS based`,
+    );
+    expect(row).toEqual({ countries: 2, based: 1 });
+    expect(await auditCount()).toBe(before);
   });
 });
 
@@ -241,6 +294,25 @@ describe('relationship edits', () => {
       'body.type',
     ]);
     expect(wrong.body.error.details.map((d: { path: string }) => d.path)).toEqual(['body.type']);
+  });
+
+  it('refuses a relationship from an entity to itself, writing nothing', async () => {
+    const before = await auditCount();
+    const loop = await ed('POST', '/api/curation/relationships', {
+      from: 'org:acme-foundation',
+      type: 'MEMBER_OF',
+      to: 'org:acme-foundation',
+    });
+    expect(loop.status).toBe(400);
+    expect(loop.body.error.details).toEqual([
+      { path: 'body.to', message: 'must differ from from: a relationship joins two entities' },
+    ]);
+    const [row] = await query(
+      db,
+      "MATCH (o:Entity {id: 'org:acme-foundation'}) RETURN COUNT { (o)-[:MEMBER_OF]->(o) } AS loops",
+    );
+    expect(row!.loops).toBe(0);
+    expect(await auditCount()).toBe(before);
   });
 
   it.each([
@@ -451,12 +523,12 @@ describe('merging duplicates', () => {
     await query(
       db,
       `CREATE (a:Entity:Organisation {id: 'org:who', name: 'WHO', aliases: [], sources: ['source:a'], evidence: ['a says WHO'], kind: 'un-agency'})
-       CREATE (b:Entity:Organisation {id: 'org:world-health-organization', name: 'World Health Organization', aliases: ['OMS'], website: 'https://who.int', sources: ['source:b'], evidence: ['b says WHO']})
+       CREATE (b:Entity:Organisation {id: 'org:world-health-organization', name: 'World Health Organization', aliases: ['OMS'], website: 'https://who.int', sources: ['source:b', 'source:a'], evidence: ['b says WHO', 'a says World Health Organization']})
        CREATE (d:Entity:DPG {id: 'dpg:dhis2', name: 'DHIS2', sources: ['source:a'], evidence: ['x']})
        CREATE (g:Entity:DPG {id: 'dpg:godata', name: 'Go.Data', sources: ['source:b'], evidence: ['x']})
        CREATE (act:Entity:Activity {id: 'activity:x/y', name: 'Y', sources: ['source:b'], evidence: ['x']})
        CREATE (a)-[:FUNDS {sources: ['source:a'], evidence: ['a: funds']}]->(d)
-       CREATE (b)-[:FUNDS {sources: ['source:b'], evidence: ['b: funds']}]->(d)
+       CREATE (b)-[:FUNDS {sources: ['source:b', 'source:a'], evidence: ['b: funds', 'a: funds as World Health Organization']}]->(d)
        CREATE (b)-[:OWNS {sources: ['source:b'], evidence: ['b: owns']}]->(g)
        CREATE (act)-[:INVOLVES {sources: ['source:b'], evidence: ['b: involves']}]->(b)
        CREATE (a)-[:MEMBER_OF {sources: ['source:a'], evidence: ['loop']}]->(b)`,
@@ -488,6 +560,10 @@ describe('merging duplicates', () => {
       'source:b',
       `source:editor:${editor.id}`,
     ]);
+    // Source a named both: the kept entity keeps what it said of each, not of WHO alone.
+    expect(reply.body.entity.provenance[0].evidence).toBe(
+      'a says WHO; a says World Health Organization',
+    );
     const rels = await query(
       db,
       `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id = 'org:who' OR b.id = 'org:who'
@@ -506,7 +582,7 @@ describe('merging duplicates', () => {
         type: 'FUNDS',
         to: 'dpg:dhis2',
         sources: ['source:a', 'source:b'],
-        evidence: ['a: funds', 'b: funds'],
+        evidence: ['a: funds; a: funds as World Health Organization', 'b: funds'],
       },
       {
         from: 'org:who',
@@ -630,9 +706,46 @@ describe('annotations', () => {
     expect(reply.status).toBe(400);
   });
 
+  it("lets only its author or an admin change or delete it, another editor's attempt writing nothing", async () => {
+    const name = 'test-editor-two';
+    const other = await createUser(db, { name, role: 'editor', password: PASSWORD });
+    const { token } = await createToken(db, name, 'tests');
+    const asOther = (method: string, path: string, body?: unknown) =>
+      call(app.url, method, path, body, { token });
+    const before = await auditCount();
+    const rewrite = await asOther('PATCH', `/api/curation/annotations/${id}`, {
+      version: 2,
+      notes: 'editor overwrote',
+    });
+    expect(rewrite.status).toBe(403);
+    expect(rewrite.body.error.message).toBe(
+      `Annotation ${id} is test-editor's; only they or an admin change it`,
+    );
+    expect((await asOther('DELETE', `/api/curation/annotations/${id}?version=2`)).status).toBe(403);
+    expect(await auditCount()).toBe(before);
+    const [row] = await query(
+      db,
+      'MATCH (a:Annotation {id: $id}) RETURN a.notes AS notes, a.version AS version',
+      { id },
+    );
+    expect(row).toEqual({ notes: 'Funds two pilots; ask about 2025–2026 plans.', version: 2 });
+    // An admin may, as with saved views.
+    const { reply } = await audited(() =>
+      call(
+        app.url,
+        'PATCH',
+        `/api/curation/annotations/${id}`,
+        { version: 2, priority: 'low' },
+        as(admin),
+      ),
+    );
+    expect(reply.body).toMatchObject({ version: 3, priority: 'low', author: editor.id });
+    expect(other.id).not.toBe(editor.id);
+  });
+
   it('deletes with the version, audited', async () => {
     const { reply } = await audited(() =>
-      ed('DELETE', `/api/curation/annotations/${id}?version=2`),
+      ed('DELETE', `/api/curation/annotations/${id}?version=3`),
     );
     expect(reply.status).toBe(204);
   });

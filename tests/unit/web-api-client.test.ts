@@ -9,6 +9,8 @@ import {
   createLatestRequest,
   failure,
   isAbort,
+  onSignInNeeded,
+  SIGNED_OUT_MESSAGES,
   toUserFacingError,
   type EntityDetails,
 } from '../../web/src/lib/api/index.ts';
@@ -45,6 +47,48 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
+
+describe('a request refused for want of a sign-in', () => {
+  const unauthenticated = {
+    error: {
+      code: 'UNAUTHENTICATED',
+      message: 'Sign in (POST /api/auth/session) or send Authorization: Bearer <token>.',
+    },
+  };
+
+  it('tells the session and says it in the reader’s words, a save or a read', async () => {
+    const told = vi.fn();
+    const stop = onSignInNeeded(told);
+    try {
+      const client = clientWith(fakeFetch(401, unauthenticated));
+      const save = await rejection(client.send('PATCH', '/api/curation/entities/org:a', {}));
+      expect(save).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+      expect(save.message).toBe(SIGNED_OUT_MESSAGES.write);
+      const read = await rejection(client.getJson('/api/audit'));
+      expect(read.message).toBe(SIGNED_OUT_MESSAGES.read);
+      expect(told).toHaveBeenCalledTimes(2);
+    } finally {
+      stop();
+    }
+  });
+
+  it('leaves a wrong password as the server said it, telling no one', async () => {
+    const told = vi.fn();
+    const stop = onSignInNeeded(told);
+    try {
+      const wrong = {
+        error: { code: 'INVALID_CREDENTIALS', message: 'Wrong account name or password.' },
+      };
+      const error = await rejection(
+        clientWith(fakeFetch(401, wrong)).send('POST', '/api/auth/session', {}),
+      );
+      expect(error.message).toBe('Wrong account name or password.');
+      expect(told).not.toHaveBeenCalled();
+    } finally {
+      stop();
+    }
+  });
+});
 
 describe('createApiClient', () => {
   it('asks for paths with only the filters given, the kinds beside the types', async () => {

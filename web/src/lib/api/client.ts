@@ -139,6 +139,26 @@ export interface ApiClient {
   ): Promise<string | null>;
 }
 
+/**
+ * Told when the server refuses a request for want of a sign-in (`UNAUTHENTICATED`): a session that
+ * ended elsewhere (signed out in another tab, expired, revoked) left the page saying "signed in"
+ * and showed a save the server's own words, "Sign in (POST /api/auth/session)…" (QA). The session
+ * domain listens (state/session).
+ */
+const signInNeeded = new Set<() => void>();
+
+/** Calls `listener` whenever a request is refused for want of a sign-in; returns the unsubscribe. */
+export function onSignInNeeded(listener: () => void): () => void {
+  signInNeeded.add(listener);
+  return () => signInNeeded.delete(listener);
+}
+
+/** What a reader is told of a request refused for want of a sign-in, a write or a read. */
+export const SIGNED_OUT_MESSAGES = {
+  write: 'Not saved: you are signed out (the session ended). Sign in again, then save once more.',
+  read: 'You are signed out (the session ended). Sign in again to see this.',
+} as const;
+
 const NETWORK_MESSAGE =
   'Cannot reach the DPG Explorer server. Check that it is running, then try again.';
 
@@ -206,8 +226,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   /** Rejects an error answer with the server's code, message and details. */
-  function throwIfError(status: number, body: unknown): void {
+  function throwIfError(status: number, body: unknown, method: string): void {
     if (status < 400 && !isApiErrorBody(body)) return;
+    if (isApiErrorBody(body) && body.error.code === 'UNAUTHENTICATED') {
+      for (const listener of signInNeeded) listener();
+      const message = method === 'GET' ? SIGNED_OUT_MESSAGES.read : SIGNED_OUT_MESSAGES.write;
+      throw new ApiError(body.error.code, message, status, body.error.details);
+    }
     if (isApiErrorBody(body))
       throw new ApiError(body.error.code, body.error.message, status, body.error.details);
     throw new ApiError('BAD_RESPONSE', `The server answered with HTTP ${status}.`, status);
@@ -219,7 +244,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     isShape: (body: unknown) => boolean,
   ): Promise<T> {
     const { status, body } = await request(path, init);
-    throwIfError(status, body);
+    throwIfError(status, body, init.method ?? (init.body === undefined ? 'GET' : 'POST'));
     if (!isShape(body)) {
       throw new ApiError(
         'BAD_RESPONSE',
@@ -358,7 +383,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         method,
         body,
       });
-      throwIfError(status, answer);
+      throwIfError(status, answer, method);
       return headers?.get('audit-id') ?? null;
     },
   };

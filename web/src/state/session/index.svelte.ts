@@ -4,6 +4,7 @@
  * and call `sessionActions`.
  */
 import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
+import { onSignInNeeded } from '../../lib/api/client';
 import { curationApi } from '../curation/curation-api';
 import type { MeResponse, SessionUser } from '../curation/types';
 import { canEdit } from './utils';
@@ -13,6 +14,8 @@ let user = $state<SessionUser | null>(null);
 let signIn = $state<AsyncStatus<SessionUser>>(idle());
 let signOut = $state<AsyncStatus<null>>(idle());
 let dialogOpen = $state(false);
+/** Whether the page was signed out by the server (a session that ended), not by the reader. */
+let ended = $state(false);
 /** Bumped by sign-in and sign-out, so a slower `me` answer never overrides them. */
 let generation = 0;
 
@@ -46,7 +49,23 @@ export const session = {
   get dialogOpen() {
     return dialogOpen;
   },
+  /** Whether the session ended under the reader: the sign-in dialog says so. */
+  get ended() {
+    return ended;
+  },
 };
+
+// A request refused for want of a sign-in while the page says "signed in": the session ended
+// elsewhere. The page says so and offers to sign in again, over any open form, which keeps what
+// was typed for the save once more.
+onSignInNeeded(() => {
+  if (user === null) return;
+  generation += 1;
+  user = null;
+  ended = true;
+  signIn = idle();
+  dialogOpen = true;
+});
 
 /** The only ways to change the session. */
 export const sessionActions = {
@@ -68,6 +87,7 @@ export const sessionActions = {
   },
   closeDialog(): void {
     dialogOpen = false;
+    ended = false;
   },
   /** Signs in; closes the dialog on success, keeps the error in `signIn` otherwise. */
   async signIn(name: string, password: string): Promise<void> {
@@ -78,6 +98,7 @@ export const sessionActions = {
       user = answer.user;
       signIn = success(answer.user);
       dialogOpen = false;
+      ended = false;
     } catch (error) {
       signIn = failure(error);
     }
