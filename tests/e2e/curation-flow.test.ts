@@ -92,6 +92,8 @@ afterAll(async () => {
 describe.skipIf(!hasSharedData())('curation in the browser', () => {
   let context: BrowserContext;
   const pageErrors: string[] = [];
+  /** Failed loads a test provokes on purpose, by the status the browser logs ("status of 401"). */
+  let provoked: string[] = [];
 
   async function open(
     viewport: { width: number; height: number },
@@ -103,7 +105,10 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       // A 409 answer is the conflict this test provokes; the browser logs it as a failed load.
-      if (message.type() === 'error' && !message.text().includes('status of 409'))
+      if (
+        message.type() === 'error' &&
+        !['409', ...provoked].some((status) => message.text().includes(`status of ${status}`))
+      )
         pageErrors.push(message.text());
     });
     await page.goto(`${appUrl}/${hash}`);
@@ -114,6 +119,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
 
   afterEach(async () => {
     await context?.close();
+    provoked = [];
     expect(pageErrors, 'errors in the page').toEqual([]);
     pageErrors.length = 0;
   });
@@ -630,6 +636,10 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await page.focus('[data-testid="delete-entity"]');
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-testid="confirm-delete"]', POLL);
+      // The question reads as a sentence: the name ran into "and" (QA).
+      expect(
+        await page.getByRole('alertdialog', { name: 'Confirm delete' }).locator('p').textContent(),
+      ).toMatch(/^\s*Delete Undo Delete Foundation and its 1 relationship\?\s+The change/);
       await page.keyboard.press('Tab');
       expect(await focused()).toBe('confirm-delete');
       await page.keyboard.press('Enter');
@@ -999,6 +1009,52 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         await call('GET', `/api/curation/entities/${encodeURIComponent(id)}`)
       ).json()) as { properties: { description?: string } };
       expect(after.properties.description).toBe('My own description.');
+    } finally {
+      await removeEntity(id);
+    }
+  });
+
+  it('a session ended in another tab: the save signs the page out, asks to sign in, and the form keeps what was typed (1280×800)', async () => {
+    provoked = ['401'];
+    const call = await editorSession();
+    const { id } = await createEntity('Organisation', { name: 'Session Test Foundation' });
+    try {
+      const page = await open({ width: 1280, height: 800 }, exploreHash(id));
+      await signIn(page, editor);
+      await page.click('[data-testid="edit-entity"]');
+      const form = '[data-testid="entity-form"]';
+      await page.waitForSelector(`${form} input[name="name"]`, POLL);
+      await page.fill(`${form} textarea[name="description"]`, 'Typed before the session ended.');
+      // Signed out in another tab: the same cookies, ended on the server.
+      const ended = await inPage<number>(
+        page,
+        `fetch('/api/auth/session', {
+          method: 'DELETE',
+          headers: { 'x-csrf-token': decodeURIComponent(document.cookie.match(/dpgx_csrf=([^;]+)/)[1]) },
+        }).then((r) => r.status)`,
+      );
+      expect(ended).toBe(204);
+      await page.click(`${form} button[type="submit"]`);
+      const dialog = page.getByTestId('sign-in-dialog');
+      await page.getByTestId('session-ended').waitFor(POLL);
+      // The form says why it was not saved, in the reader's words, and the header is signed out.
+      expect(await page.textContent(form)).toContain('Not saved: you are signed out');
+      expect(await page.textContent(form)).not.toContain('POST /api/auth/session');
+      expect(await page.locator('[data-testid="account-menu"]:visible').count()).toBe(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-session-ended.png') });
+      await dialog.locator('input[name="name"]').fill(editor.name);
+      await dialog.locator('input[name="password"]').fill(editor.password);
+      await dialog.locator('button[type="submit"]').click();
+      await dialog.waitFor({ state: 'detached', ...POLL });
+      expect(await page.inputValue(`${form} textarea[name="description"]`)).toBe(
+        'Typed before the session ended.',
+      );
+      await page.click(`${form} button[type="submit"]`);
+      await page.waitForSelector(form, { state: 'detached', ...POLL });
+      const after = (await (
+        await call('GET', `/api/curation/entities/${encodeURIComponent(id)}`)
+      ).json()) as { properties: { description?: string } };
+      expect(after.properties.description).toBe('Typed before the session ended.');
     } finally {
       await removeEntity(id);
     }
