@@ -285,7 +285,15 @@ describe('audit events', () => {
     expect(describeEvent(linked, 'org:a', () => 'AI CoP').title).toBe(
       'Linked: participates in AI CoP',
     );
-    expect(describeEvent(linked, 'activity:x').title).toBe('Linked: participants org:a');
+    // From the activity, from the other end: "participants org:a" read as a heading (QA).
+    expect(describeEvent(linked, 'activity:x').title).toBe('Linked: org:a participates in this');
+    const funded = event('relationship.create', null, {
+      from: 'org:a',
+      type: 'FUNDS',
+      to: 'dpg:x',
+      properties: {},
+    });
+    expect(describeEvent(funded, 'dpg:x').title).toBe('Linked: funded by org:a');
   });
 
   it('names the other end by the label the event recorded, and lists what a change changed', () => {
@@ -347,7 +355,11 @@ describe('audit events', () => {
         remove: {
           id: 'org:world-health-organization',
           properties: { name: 'World Health Organization', website: 'https://who.int' },
-          relationships: [{ from: 'org:world-health-organization', type: 'FUNDS', to: 'dpg:x' }],
+          relationships: [
+            { from: 'org:world-health-organization', type: 'FUNDS', to: 'dpg:x' },
+            // Between the two: dropped with the merged entity, not moved (the title said 2).
+            { from: 'org:world-health-organization', type: 'MEMBER_OF', to: 'org:who' },
+          ],
         },
       },
       {

@@ -92,11 +92,17 @@ export function describeEvent(
     const name = typeof recorded === 'string' && recorded !== '' ? recorded : labelOf(other);
     const verb = RELATIONSHIP_VERBS[event.action] ?? event.action;
     const phrase = type ? relationshipPhrase(type, outgoing ? 'out' : 'in').toLowerCase() : '';
+    // An incoming relationship whose phrase is a heading ("Members", "Activities here") reads from
+    // the other end: "Linked: IntraHealth member of this", not "Linked: members IntraHealth" (QA).
+    const fromOther = !outgoing && type !== '' && !/ (by|in)$/.test(phrase);
+    const sentence = fromOther
+      ? `${name} ${relationshipPhrase(type, 'out').toLowerCase()} this`
+      : `${phrase} ${name}`;
     const changes =
       event.action === 'relationship.delete' || event.action === 'relationship.restore'
         ? []
         : propertyChanges(event.before, event.after).filter((c) => !PROVENANCE.has(c.key));
-    return { title: `${verb}: ${phrase} ${name}`.trim(), changes };
+    return { title: `${verb}: ${sentence}`.trim(), changes };
   }
   if (event.action.startsWith('annotation.')) {
     const state = record(event.after ?? event.before);
@@ -126,7 +132,14 @@ export function describeEvent(
     const removed = record(before.remove);
     const name = text(record(removed.properties).name);
     const id = text(removed.id);
-    const moved = Array.isArray(removed.relationships) ? removed.relationships.length : null;
+    // Relationships between the two went with the merged entity (they would be loops): not moved.
+    const keptId = text(record(before.keep).id);
+    const moved = Array.isArray(removed.relationships)
+      ? removed.relationships.filter((r) => {
+          const ends = record(r);
+          return ends.from !== keptId && ends.to !== keptId;
+        }).length
+      : null;
     const what = name && id ? `${name} (${id})` : (name ?? id);
     const count =
       moved === null ? '' : `, ${moved} ${moved === 1 ? 'relationship' : 'relationships'} moved`;
