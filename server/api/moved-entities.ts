@@ -64,25 +64,39 @@ export function movedUrl(url: string, moved: ReadonlyMap<string, string>): strin
   return `${newPath}?${newQuery}`;
 }
 
+/** "a was merged into b; c was merged into d". */
+const mergedWords = (moved: ReadonlyMap<string, string>) =>
+  [...moved].map(([from, into]) => `${from} was merged into ${into}`).join('; ');
+
 /**
  * Error middleware, before the error handler: a GET (or HEAD) whose 404 names entity ids that
  * were merged away gets `308 Location: <the URL with those ids replaced>` and
- * `{ error: { code: 'MOVED', message, details: { id, to } } }` (the first moved id). Anything
- * else goes on to the error handler; a write is never redirected, as a client would send it again
- * to an entity it did not name.
+ * `{ error: { code: 'MOVED', message, details: { id, to } } }` (the first moved id). A write is
+ * never redirected, as a client would send it again to an entity it did not name: its 404 says
+ * where the entity went (it said only "No entity has the id", QA). Anything else goes on to the
+ * error handler.
  */
 export function redirectMovedEntities(db: GraphDatabase): ErrorRequestHandler {
   return (error, req, res, next) => {
-    if (
-      !(error instanceof NotFoundError) ||
-      error.entityIds.length === 0 ||
-      (req.method !== 'GET' && req.method !== 'HEAD')
-    ) {
+    if (!(error instanceof NotFoundError) || error.entityIds.length === 0) {
       next(error);
       return;
     }
+    const write = req.method !== 'GET' && req.method !== 'HEAD';
     movedEntities(db, error.entityIds).then((moved) => {
       const [first] = moved;
+      if (write) {
+        next(
+          first
+            ? new NotFoundError(
+                `${error.message}: ${mergedWords(moved)}; name that entity instead`,
+                { id: first[0], to: first[1] },
+                error.entityIds,
+              )
+            : error,
+        );
+        return;
+      }
       const asked = localPath(req.originalUrl);
       const location = movedUrl(asked, moved);
       // Nothing to send on: no id moved, or the URL names it in a form it cannot be swapped in
@@ -98,7 +112,7 @@ export function redirectMovedEntities(db: GraphDatabase): ErrorRequestHandler {
         .json({
           error: {
             code: 'MOVED',
-            message: [...moved].map(([from, into]) => `${from} was merged into ${into}`).join('; '),
+            message: mergedWords(moved),
             details: { id, to },
           },
         });

@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import type { PRIORITIES, STANCES } from '../api/curation-schemas.ts';
 import { recordAudit } from './audit-trail.ts';
 import { ForbiddenError, VersionConflictError } from './curation-errors.ts';
+import { movedEntities } from './merged-ids.ts';
 import { withArticle } from '../model/indefinite-article.ts';
 
 export interface Annotation {
@@ -144,5 +145,11 @@ export async function listAnnotations(
     subject: query.subject ?? null,
     limit: neo4j.int(query.limit),
   });
+  // None about an id merged away: they moved with the merge. Answered as a 404 naming the ids,
+  // which a GET turns into a 308 to the kept entity's (api/moved-entities.ts), as every other read
+  // of a merged-away id is; the look-up is made only for an empty list.
+  const asked = [query.topic, query.subject].filter((id): id is string => id !== undefined);
+  if (rows.length === 0 && asked.length > 0 && (await movedEntities(db, asked)).size > 0)
+    throw new NotFoundError(`No annotations about ${asked.join(' and ')}`, undefined, asked);
   return rows.map(clean);
 }

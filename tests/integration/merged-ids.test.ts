@@ -135,6 +135,14 @@ describe('a GET naming a merged-away id', () => {
     expect(expectMoved(exported, 'org:intrahealth', 'org:intrahealth-international')).toBe(
       '/api/export?format=json&id=org%3Aintrahealth-international&depth=1',
     );
+    // Annotations moved with the merge: asked about the old id, the list was empty (QA).
+    const notes = await get('/api/curation/annotations?subject=org:intrahealth');
+    expect(expectMoved(notes, 'org:intrahealth', 'org:intrahealth-international')).toBe(
+      '/api/curation/annotations?subject=org%3Aintrahealth-international',
+    );
+    expect((await get('/api/curation/annotations?subject=org:never-was')).body).toEqual({
+      annotations: [],
+    });
   });
 
   it('follows a chain of redirects to its end, and answers 404 where the chain ends nowhere', async () => {
@@ -185,7 +193,7 @@ describe('what is not redirected', () => {
     expect(followed.body.error.details).toEqual({ id: 'org:never-was' });
   });
 
-  it('never redirects a write: PATCH, DELETE and POST naming a merged-away id answer 404', async () => {
+  it('never redirects a write: PATCH, DELETE and POST naming a merged-away id answer 404 saying where it went', async () => {
     const patch = await ed('PATCH', '/api/curation/entities/org:intrahealth', {
       version: 0,
       properties: { website: 'https://intrahealth.example' },
@@ -200,7 +208,22 @@ describe('what is not redirected', () => {
       expect(reply.status).toBe(404);
       expect(reply.body.error.code).toBe('NOT_FOUND');
       expect(reply.headers.get('location')).toBeNull();
+      // It said only "No entity has the id" (QA).
+      expect(reply.body.error.message).toContain(
+        'org:intrahealth was merged into org:intrahealth-international; name that entity instead',
+      );
+      expect(reply.body.error.details).toEqual({
+        id: 'org:intrahealth',
+        to: 'org:intrahealth-international',
+      });
     }
+    // An id that never was gets the plain 404.
+    const never = await ed('PATCH', '/api/curation/entities/org:never-was', {
+      version: 0,
+      properties: { website: 'https://never.example' },
+    });
+    expect(never.status).toBe(404);
+    expect(never.body.error.message).toBe('No entity has the id "org:never-was"');
   });
 });
 
