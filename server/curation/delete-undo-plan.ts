@@ -9,7 +9,7 @@
  * away or replaced since). A relationship comes back only when both its ends are there.
  */
 import { z } from 'zod';
-import { isEntityType, isRelationshipType } from '../model/graph-model.ts';
+import { isEntityType, isRelationshipType, RELATIONSHIP_PHRASES } from '../model/graph-model.ts';
 import type { RecordRefusal, UndoRefusalReason } from './curation-errors.ts';
 import type { EntityState } from './entity-edits.ts';
 import { isRestorableType } from './recorded-values.ts';
@@ -245,7 +245,7 @@ export function entityRestoreRefusal(
   if (later.length > 0)
     return {
       reason: 'changed',
-      message: `${name} (${id}) was created and deleted again since (${later[later.length - 1]!.at}): undo that later delete instead.`,
+      message: `${name} (${id}) was created and deleted again since (${readableTime(later[later.length - 1]!.at)}): undo that later delete instead.`,
       changes: later.map((e) => `${e.action} at ${e.at}`),
     };
   return null;
@@ -260,7 +260,10 @@ export function relationshipRestoreRefusal(
   now: { from: EntityNow; to: EntityNow; exists: boolean },
   later: readonly LaterEvent[],
 ): RestoreRefusal | null {
-  const sentence = `${recorded.fromLabel} ${recorded.type} ${recorded.toLabel}`;
+  const phrase = isRelationshipType(recorded.type)
+    ? RELATIONSHIP_PHRASES[recorded.type]
+    : recorded.type;
+  const sentence = `${recorded.fromLabel} ${phrase} ${recorded.toLabel}`;
   const changes = [
     endChange(recorded.from, recorded.fromLabel, recorded.undo.fromType, now.from),
     endChange(recorded.to, recorded.toLabel, recorded.undo.toType, now.to),
@@ -280,10 +283,25 @@ export function relationshipRestoreRefusal(
   if (later.length > 0)
     return {
       reason: 'changed',
-      message: `The relationship ${sentence} was stated and deleted again since (${later[later.length - 1]!.at}): undo that later delete instead.`,
+      message: `The relationship ${sentence} was stated and deleted again since (${readableTime(later[later.length - 1]!.at)}): undo that later delete instead.`,
       changes: later.map((e) => `${e.action} at ${e.at}`),
     };
   return null;
+}
+
+/** An audit event's time as a reader writes it ("7 Dec 2026, 07:32 UTC"), not as ISO 8601. */
+export function readableTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const when = at.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  return `${when} UTC`;
 }
 
 // ---- the plans ----

@@ -136,7 +136,7 @@ export async function stateRelationship(
     );
     if (stated)
       throw new AlreadyExistsError(
-        'You have stated this relationship already; change its properties with PATCH',
+        'You have stated this relationship already: edit it to change its role, dates or notes',
         { relationship: before },
       );
     const key = relationshipKey(ref);
