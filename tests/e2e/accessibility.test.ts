@@ -509,6 +509,9 @@ describe('where the keyboard goes (1440×900)', () => {
     const field = page.getByRole('combobox', { name: 'Search the graph' });
     await field.fill('unicef');
     await expect.poll(() => announced.textContent(), POLL).toMatch(/^\s*\d+ results?/);
+    // Opening a result says which: the reader heard only the canvas's new count.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => announced.textContent(), POLL).toMatch(/^\s*Opened \S/);
     await field.fill('zzqqxx');
     await expect.poll(() => announced.textContent(), POLL).toContain('No matches for “zzqqxx”');
     // The Clear button, inside the field's label, is no part of its name.

@@ -48,6 +48,8 @@ let query = $state('');
 let status = $state<AsyncStatus<SearchResponse>>(idle());
 let activeIndex = $state(-1);
 let open = $state(false);
+/** The label of the result last chosen (search.opened). */
+let opened = $state<string | null>(null);
 /**
  * The DPG sectors, the SDGs and the countries, asked for with the first search: a topic typed
  * ("health") is offered as its sector's stakeholder map after the entities found, for the advocacy
@@ -188,6 +190,10 @@ export const search = {
   get results() {
     return ordered;
   },
+  /** The name of the result last opened, until the reader types again. */
+  get opened() {
+    return opened;
+  },
   /** No entity matched every word typed: the results match some of them. */
   get someWords() {
     return status.state === 'success' && status.data.words === 'some';
@@ -204,6 +210,7 @@ export const search = {
 export const searchActions = {
   /** Sets the query and searches after a short pause; a blank query clears the results. */
   setQuery(value: string): void {
+    opened = null;
     query = value;
     open = true;
     chooseOnArrival = null;
@@ -257,6 +264,7 @@ export const searchActions = {
   choose(index: number = activeIndex): void {
     const result = ordered[index];
     if (!result) return;
+    opened = result.label;
     const offer = offers.find((each) => each.result === result);
     if (offer) {
       void insightActions.open('stakeholders', offer.subject, offer.type, {
