@@ -142,6 +142,8 @@ describe('property formatting', () => {
     expect(keys).not.toContain('lastReviewed');
     // A cluster number means nothing to a reader.
     expect(propertyRows({ community: 0, pagerank: 0.01 }).map((r) => r.key)).toEqual(['pagerank']);
+    // The stored count, a measure refreshed later, beside the heading's live one (QA).
+    expect(propertyRows({ degree: 0, pagerank: 0.01 }).map((r) => r.key)).toEqual(['pagerank']);
     expect(rows.find((r) => r.key === 'website')?.value).toEqual({
       kind: 'link',
       href: 'https://www.unicef.org',

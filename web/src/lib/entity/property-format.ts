@@ -20,8 +20,10 @@ export interface PropertyRow {
 }
 
 /**
- * Property keys the panel shows elsewhere (title, description) or never (internal ids, and the
- * network measures' cluster number: "Network cluster 0" told a reader nothing).
+ * Property keys the panel shows elsewhere (title, description, and the relationships' count in
+ * its Connections heading) or never (internal ids, and the network measures' cluster number:
+ * "Network cluster 0" told a reader nothing). The stored count is a network measure, refreshed
+ * after edits: a link just added read "Connections 0" under the heading's live "1" (QA).
  */
 export const HIDDEN_PROPERTY_KEYS: ReadonlySet<string> = new Set([
   'id',
@@ -30,6 +32,7 @@ export const HIDDEN_PROPERTY_KEYS: ReadonlySet<string> = new Set([
   'description',
   'summary',
   'community',
+  'degree',
 ]);
 
 /** Keys whose values read better with a fixed label than with the split camel case. */
@@ -42,7 +45,6 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   dpgId: 'DPG Registry id',
   registryId: 'DPG Registry id',
   pagerank: 'PageRank',
-  degree: 'Connections',
   // As the insight panels call them.
   metricsComputedAt: 'Network measures computed',
   types: 'DPG types',
