@@ -14,6 +14,7 @@ const SHARED_WITH_WEB = [
   'server/model/entity-ids.ts',
   'server/curation/relationship-rules.ts',
   'server/curation/merge-rules.ts',
+  'server/curation/personal-data.ts',
   'server/api/limits.ts',
   'server/services/export/spreadsheet-formulas.ts',
   'server/services/verb-agreement.ts',

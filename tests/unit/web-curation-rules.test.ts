@@ -593,6 +593,8 @@ describe('relationship form', () => {
     [{ endDate: 'soon' }, 'endDate'],
     [{ startDate: '2024-05', endDate: '2024-04-30' }, 'endDate'],
     [{ role: 'x'.repeat(201) }, 'role'],
+    [{ notes: 'Ask jane.doe@example.org' }, 'notes'],
+    [{ role: 'call +44 20 7946 0958' }, 'role'],
   ])('finds the problem of %j in %s, as the server does', (fields, field) => {
     expect(Object.keys(relationshipDraftProblems({ ...empty, ...fields }))).toEqual([field]);
     const server = relationshipBodySchema.safeParse({
@@ -602,6 +604,14 @@ describe('relationship form', () => {
       properties: fields,
     });
     expect(server.error?.issues.map((i) => i.path.at(-1))).toEqual([field]);
+  });
+
+  it('reports an e-mail address in the notes together with a bad date, not one save later', () => {
+    expect(
+      Object.keys(
+        relationshipDraftProblems({ ...empty, startDate: '2024-13', notes: 'Mail a@b.org' }),
+      ).sort(),
+    ).toEqual(['notes', 'startDate']);
   });
 
   it('says a well-formed date that does not exist is no such day, not the wrong format', () => {

@@ -6,6 +6,7 @@
  * zod and server modules and so is not bundled. The server stays the judge: its 400 details are
  * shown next to the fields too.
  */
+import { findPersonalData } from '../../../../server/curation/personal-data.ts';
 import { RELATIONSHIP_ENDS } from '../../../../server/curation/relationship-rules.ts';
 import { ORGANISATION_KINDS } from '../../../../server/model/graph-vocabulary.ts';
 import type { UserFacingError } from '../../lib/api/async-status';
@@ -299,11 +300,19 @@ export function relationshipDraftFrom(properties: Record<string, unknown>): Rela
 }
 
 /** Problems of a relationship draft by field name; empty when it may be sent. */
+/** A field holding an e-mail address or a phone number, as the server words it for readers. */
+const PERSONAL_DATA_PROBLEM =
+  'No e-mail addresses or phone numbers: notes are about organisations, not people.';
+
 export function relationshipDraftProblems(draft: RelationshipDraft): Record<string, string> {
   const problems: Record<string, string> = {};
   if (draft.role.trim().length > LIMITS.role) problems.role = `At most ${LIMITS.role} characters.`;
+  else if (findPersonalData(draft.role)) problems.role = PERSONAL_DATA_PROBLEM;
   if (draft.notes.trim().length > LIMITS.notes)
     problems.notes = `At most ${LIMITS.notes} characters.`;
+  // The server's rule, checked here too: with a bad date beside it, the form reported the date
+  // first and the e-mail address only on the next save (QA).
+  else if (findPersonalData(draft.notes)) problems.notes = PERSONAL_DATA_PROBLEM;
   const start = draft.startDate.trim();
   const end = draft.endDate.trim();
   for (const [key, value] of [
