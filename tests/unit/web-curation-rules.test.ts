@@ -503,23 +503,46 @@ describe('audit events', () => {
     });
 
     it('offers to undo a delete not undone yet, recorded with what an undo needs', () => {
-      expect(undoableDelete(entityDelete(), 'org:a')).toEqual({
+      expect(undoableDelete([], entityDelete(), 'org:a')).toEqual({
         auditId: 'd1',
         kind: 'entity',
         label: 'Gone Org',
         ids: ['org:gone'],
       });
-      expect(undoableDelete(relationshipDelete, 'dpg:x')).toEqual({
+      expect(undoableDelete([], relationshipDelete, 'dpg:x')).toEqual({
         auditId: 'd2',
         kind: 'relationship',
         label: 'Acme funds X',
         ids: ['org:a', 'dpg:x'],
       });
-      expect(undoableDelete({ ...relationshipDelete, undoneBy: 'r1' }, 'org:a')).toBeNull();
-      expect(undoableDelete(entityDelete(false), 'org:a')).toBeNull();
+      expect(undoableDelete([], { ...relationshipDelete, undoneBy: 'r1' }, 'org:a')).toBeNull();
+      expect(undoableDelete([], entityDelete(false), 'org:a')).toBeNull();
       // The id in use again is the entity viewed: the server would refuse.
-      expect(undoableDelete(entityDelete(), 'org:gone')).toBeNull();
-      expect(undoableDelete(event('entity.update', {}, {}), 'org:a')).toBeNull();
+      expect(undoableDelete([], entityDelete(), 'org:gone')).toBeNull();
+      expect(undoableDelete([], event('entity.update', {}, {}), 'org:a')).toBeNull();
+    });
+
+    it('offers no undo of a delete superseded by a later change of the same thing', () => {
+      // Newest first: the relationship stated again, then deleted again, after the first delete.
+      const older = relationshipDelete;
+      const restated = {
+        ...event('relationship.create', null, { from: 'org:a', type: 'FUNDS', to: 'dpg:x' }),
+        id: 'c3',
+      };
+      const newer = { ...relationshipDelete, id: 'd4' };
+      const feed = [newer, restated, older];
+      expect(undoableDelete(feed, older, 'org:a')).toBeNull();
+      expect(undoableDelete(feed, newer, 'org:a')).toMatchObject({ auditId: 'd4' });
+      // Something else changed since: the offer stands.
+      const other = {
+        ...event('relationship.create', null, { from: 'org:a', type: 'OWNS', to: 'dpg:y' }),
+        id: 'c5',
+      };
+      expect(undoableDelete([other, older], older, 'org:a')).toMatchObject({ auditId: 'd2' });
+      // An entity created again with the deleted one's id.
+      const deleted = entityDelete();
+      const recreated = { ...event('entity.create', null, {}), id: 'c6', entityId: 'org:gone' };
+      expect(undoableDelete([recreated, deleted], deleted, 'org:a')).toBeNull();
     });
 
     it('offers, on the page of an entity not there, its delete when that is its newest change', () => {

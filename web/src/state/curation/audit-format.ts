@@ -241,13 +241,40 @@ export interface UndoableDelete {
 /**
  * Whether the History tab offers to undo the delete `event`, seen from the viewed entity: an entity
  * delete seen from one at the other end of its relationships, or a relationship delete seen from
- * either end, recorded with what an undo needs (not by a version before undo existed) and not
- * undone yet. Anything else that stands in its way (its id taken again, an end gone) the server
- * checks, and its refusal shows under the row.
+ * either end, recorded with what an undo needs (not by a version before undo existed), not undone
+ * yet, and not superseded by a later change of the same entity or relationship in `events` (the
+ * feed, newest first): the server refuses those ("created and deleted again since"), and History
+ * offered three undos of which only the newest could be done (QA). Anything else that stands in its
+ * way (its id taken again elsewhere, an end gone) the server checks, and its refusal shows under
+ * the row.
  */
-export function undoableDelete(event: AuditEvent, viewedId: string): UndoableDelete | null {
+export function undoableDelete(
+  events: readonly AuditEvent[],
+  event: AuditEvent,
+  viewedId: string,
+): UndoableDelete | null {
   if (event.action === 'entity.delete' && event.entityId === viewedId) return null;
-  return deleteOffer(event);
+  const offer = deleteOffer(event);
+  if (!offer) return null;
+  const index = events.indexOf(event);
+  const subject = changeSubject(event);
+  const later = index < 0 ? [] : events.slice(0, index);
+  return later.some((e) => changeSubject(e) === subject) ? null : offer;
+}
+
+/**
+ * What an entity or relationship event changed, as one key: `entity <id>`, or `relationship
+ * <from>|<type>|<to>` (a restore's relationship read from its answer); null for anything else.
+ */
+function changeSubject(event: AuditEvent): string | null {
+  if (event.action.startsWith('entity.')) return `entity ${event.entityId}`;
+  if (!event.action.startsWith('relationship.')) return null;
+  const state =
+    event.action === 'relationship.restore'
+      ? record(record(event.after).relationship)
+      : record(event.after ?? event.before);
+  const [from, type, to] = [state.from, state.type, state.to].map((v) => text(v) ?? '');
+  return from && type && to ? `relationship ${from}|${type}|${to}` : null;
 }
 
 /**
