@@ -156,7 +156,8 @@ export function onSignInNeeded(listener: () => void): () => void {
 /** What a reader is told of a request refused for want of a sign-in, a write or a read. */
 export const SIGNED_OUT_MESSAGES = {
   write: 'Not saved: you are signed out (the session ended). Sign in again, then save once more.',
-  read: 'You are signed out (the session ended). Sign in again to see this.',
+  // A read may need an account from the start (READS_REQUIRE_SIGN_IN), not only after a session.
+  read: 'You are not signed in, or your session ended: sign in to see this.',
 } as const;
 
 const NETWORK_MESSAGE =
