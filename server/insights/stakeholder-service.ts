@@ -28,6 +28,7 @@ import {
   type StakeholderRole,
 } from './stakeholder-map.ts';
 import { findSector, sectorId, type SectorCount, unknownSectorMessage } from './sector-subject.ts';
+import { withArticle } from '../model/indefinite-article.ts';
 
 export const STAKEHOLDER_SUBJECTS = [
   'activity',
@@ -156,7 +157,7 @@ async function requireSector(
 function refuseRoleNotOnMap(role: StakeholderRole, subject: MapSubject): void {
   const roles = [...new Set(stakeholderRings(subject).map((ring) => ring.role))];
   if (roles.includes(role)) return;
-  const message = `"${role}" is not a role on the map of ${/^(A|I|SDG)/.test(subject.type) ? 'an' : 'a'} ${subject.type}${subject.country ? ' in a country' : ''}: its roles are ${roles.join(', ')}`;
+  const message = `"${role}" is not a role on the map of ${withArticle(subject.type)}${subject.country ? ' in a country' : ''}: its roles are ${roles.join(', ')}`;
   throw ValidationError.of('query', [{ path: 'query.role', message }]);
 }
 

@@ -11,5 +11,6 @@ describe('withArticle', () => {
     expect(withArticle('viewer')).toBe('a viewer');
     expect(withArticle('DPG')).toBe('a DPG');
     expect(withArticle('Country')).toBe('a Country');
+    expect(withArticle('SDG')).toBe('an SDG');
   });
 });

@@ -177,6 +177,11 @@ function isGraphChunk(body: unknown): boolean {
   return isObject(body) && Array.isArray(body.nodes) && Array.isArray(body.edges);
 }
 
+/** The method a request is sent with: the one named, else POST with a body and GET without. */
+function methodOf(init: { body?: unknown; method?: WriteMethod }): string {
+  return init.method ?? (init.body === undefined ? 'GET' : 'POST');
+}
+
 /** Creates a client bound to one base URL and fetch implementation. */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
@@ -195,7 +200,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     path: string,
     init: RequestOptions & { body?: unknown; method?: WriteMethod },
   ): Promise<{ status: number; body: unknown; headers: Headers | null }> {
-    const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+    const method = methodOf(init);
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
@@ -245,7 +250,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     isShape: (body: unknown) => boolean,
   ): Promise<T> {
     const { status, body } = await request(path, init);
-    throwIfError(status, body, init.method ?? (init.body === undefined ? 'GET' : 'POST'));
+    throwIfError(status, body, methodOf(init));
     if (!isShape(body)) {
       throw new ApiError(
         'BAD_RESPONSE',

@@ -8,6 +8,7 @@
  * (fcose-loader.ts), so the overview's first visit does not parse it.
  */
 import type cytoscape from 'cytoscape';
+import { reducedMotion } from './motion';
 import { setTreeRoutes } from './tree-routes';
 import { wrappedTree } from './wrapped-tree';
 
@@ -41,7 +42,8 @@ export function overviewLayout(initial: boolean): FcoseLayoutOptions {
     name: 'fcose',
     quality: 'proof',
     randomize: initial,
-    animate: !initial,
+    // Where the reader asked for less motion, the nodes go to their new places at once.
+    animate: !initial && !reducedMotion(),
     animationDuration: 450,
     // The canvas fits the result itself, leaving room for the floating panels (see viewport.ts).
     fit: false,
@@ -212,7 +214,7 @@ export function layoutOptions(
   root: string | null,
   frame: { width: number; height: number } = { width: 3, height: 2 },
 ): cytoscape.LayoutOptions {
-  const animate = !initial;
+  const animate = !initial && !reducedMotion();
   switch (name) {
     case 'fcose':
       return overviewLayout(initial) as unknown as cytoscape.LayoutOptions;

@@ -16,20 +16,24 @@ export function reducedMotion(): boolean {
   return page.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
 
-/** Moves the camera to `to`, over `duration` ms, or at once where less motion is asked for. */
+/**
+ * Moves the camera to `to`, over `duration` ms, or at once where less motion is asked for; true
+ * when it animates (the camera is then still on its way).
+ */
 export function moveCamera(
   cy: cytoscape.Core,
   to: Pick<cytoscape.AnimationOptions, 'zoom' | 'pan'>,
   duration: number,
   easing: cytoscape.Css.TransitionTimingFunction = 'ease-in-out-cubic',
-): void {
+): boolean {
   if (reducedMotion()) {
     // The zoom first: a pan is worked out for the zoom it goes with.
     if (to.zoom !== undefined) cy.zoom(to.zoom);
     if (to.pan !== undefined) cy.pan(to.pan);
-    return;
+    return false;
   }
   cy.animate(to, { duration, easing });
+  return true;
 }
 
 /** How much one press of a zoom button (or key) zooms in or out. */
