@@ -22,5 +22,6 @@ RETURN m.id AS id,
        direction,
        coalesce(r.sources, []) AS sources,
        coalesce(r.evidence, []) AS evidence,
-       r.role AS role, r.startDate AS startDate, r.endDate AS endDate, r.notes AS notes
+       r.role AS role, r.startDate AS startDate, r.endDate AS endDate, r.notes AS notes,
+       r.sourceUrl AS sourceUrl
 ORDER BY relationship, direction, label, id

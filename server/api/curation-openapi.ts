@@ -236,7 +236,7 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     path: '/api/curation/relationships',
     tags: ['curation'],
     summary:
-      'Change a relationship’s role, dates, notes or board seat (null removes one), quoting the version read',
+      'Change a relationship’s role, dates, notes, cited web page or board seat (null removes one), quoting the version read',
     description: `${AUTH_NOTE} The relationship is named by \`from\`, \`type\` and \`to\` in the query. Properties an editor sets are kept over later re-imports (the import report lists the conflict).`,
     request: { query: relationshipQuerySchema, ...body(updateRelationshipBodySchema) },
     responses: { 200: json(relationshipStateSchema, 'The new state'), ...writeErrors(404, 409) },

@@ -183,6 +183,11 @@ const RELATIONSHIP_PROPERTY_SHAPE = {
     description: 'Free text about the relationship (no personal data)',
   }),
   board: z.boolean().meta({ description: 'MEMBER_OF only: a seat on the board' }),
+  // An editor's statement is provenance too; a page a reader can open makes it checkable, as an
+  // import's source is (the curation audit: "stated by editor" alone cited nothing).
+  sourceUrl: httpUrl.meta({
+    description: 'A web page that states the relationship, which the editor cites',
+  }),
 };
 const relationshipPropertiesSchema = z
   .strictObject(RELATIONSHIP_PROPERTY_SHAPE)
@@ -201,7 +206,7 @@ export const relationshipBodySchema = z
     type: relationshipTypeSchema,
     to: entityIdSchema,
     properties: relationshipPropertiesSchema.default({}).meta({
-      description: 'role, startDate, endDate, notes; `board` on MEMBER_OF only',
+      description: 'role, startDate, endDate, notes, sourceUrl; `board` on MEMBER_OF only',
     }),
   })
   // An organisation stated a member of itself was drawn as a loop and listed in its history (QA).
@@ -224,11 +229,12 @@ export const updateRelationshipBodySchema = z
         endDate: RELATIONSHIP_PROPERTY_SHAPE.endDate.nullable().optional(),
         notes: RELATIONSHIP_PROPERTY_SHAPE.notes.nullable().optional(),
         board: RELATIONSHIP_PROPERTY_SHAPE.board.nullable().optional(),
+        sourceUrl: RELATIONSHIP_PROPERTY_SHAPE.sourceUrl.nullable().optional(),
       })
       .refine((value) => Object.keys(value).length > 0, 'name at least one property to change')
       .meta({
         description:
-          'The properties to change (role, startDate, endDate, notes; board on MEMBER_OF); null removes one',
+          'The properties to change (role, startDate, endDate, notes, sourceUrl; board on MEMBER_OF); null removes one',
       }),
   })
   .meta({ id: 'UpdateRelationshipRequest' });
@@ -447,7 +453,8 @@ export const relationshipStateSchema = z
     toLabel: z.string().meta({ description: 'The name of the end entity' }),
     version: z.number().int().meta({ description: '0 for an imported relationship never edited' }),
     properties: z.record(z.string(), z.unknown()).meta({
-      description: 'role, startDate, endDate, notes, board where set; `sources` and `evidence`',
+      description:
+        'role, startDate, endDate, notes, sourceUrl, board where set; `sources` and `evidence`',
     }),
     editedProperties: z.array(z.string()).meta({ description: 'Properties an editor set' }),
   })

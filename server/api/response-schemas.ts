@@ -134,6 +134,10 @@ export const entityResponseSchema = z
           .string()
           .optional()
           .meta({ description: 'What the editor noted of the relationship (a source, a caveat)' }),
+        sourceUrl: z
+          .string()
+          .optional()
+          .meta({ description: 'The web page an editor cites for the relationship, where given' }),
       }),
     ),
     neighbourSummary: z.object({

@@ -35,7 +35,7 @@ export interface RelationshipState extends RelationshipRef {
   toLabel: string;
   /** 0 for an imported relationship no editor changed. */
   version: number;
-  /** role, startDate, endDate, notes, board where set, with `sources` and `evidence`. */
+  /** role, startDate, endDate, notes, sourceUrl, board where set, with `sources` and `evidence`. */
   properties: Record<string, unknown>;
   /** Properties an editor set (re-imports keep the editor's value). */
   editedProperties: string[];

@@ -43,6 +43,7 @@ export interface EntityDetail {
     startDate?: string;
     endDate?: string;
     notes?: string;
+    sourceUrl?: string;
   }[];
   /** Every relationship of the entity counted by type, direction and neighbour type. */
   neighbourSummary: {
@@ -98,6 +99,7 @@ export async function getEntity(
         ...(typeof n.startDate === 'string' ? { startDate: n.startDate } : {}),
         ...(typeof n.endDate === 'string' ? { endDate: n.endDate } : {}),
         ...(typeof n.notes === 'string' ? { notes: n.notes } : {}),
+        ...(typeof n.sourceUrl === 'string' ? { sourceUrl: n.sourceUrl } : {}),
       };
     });
     const groups = (await run(tx, 'query/neighbour-summary', {

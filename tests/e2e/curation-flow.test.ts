@@ -218,9 +218,12 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await page.fill(`${relForm} input[name="role"]`, 'evaluation lead');
       await page.fill(`${relForm} input[name="startDate"]`, '2025-02');
       await page.fill(`${relForm} input[name="endDate"]`, '2024');
+      await page.fill(`${relForm} input[name="sourceUrl"]`, 'example.org/cop-ai');
       await page.click(`${relForm} button[type="submit"]`);
       await page.waitForSelector(`${relForm} #rel-problem-endDate`, POLL);
+      expect(await page.textContent(`${relForm} #rel-problem-sourceUrl`)).toMatch(/http\(s\)/);
       await page.fill(`${relForm} input[name="endDate"]`, '2026');
+      await page.fill(`${relForm} input[name="sourceUrl"]`, 'https://example.org/cop-ai');
       await page.fill(
         `${relForm} textarea[name="notes"]`,
         'Leads the evaluation track of the community.',
@@ -238,7 +241,12 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       ).json()) as { version: number; properties: Record<string, unknown> };
       expect(relationship).toMatchObject({
         version: 2,
-        properties: { role: 'evaluation lead', startDate: '2025-02', endDate: '2026' },
+        properties: {
+          role: 'evaluation lead',
+          startDate: '2025-02',
+          endDate: '2026',
+          sourceUrl: 'https://example.org/cop-ai',
+        },
       });
       // The neighbour row says it too.
       await expect
@@ -247,6 +255,10 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       // And what the editor noted, for every reader.
       expect((await page.textContent('[data-testid="details-panel"] .group .notes'))?.trim()).toBe(
         'Leads the evaluation track of the community.',
+      );
+      // And the page it cites, to open.
+      expect(await page.getAttribute('[data-testid="details-panel"] .group .cited a', 'href')).toBe(
+        'https://example.org/cop-ai',
       );
 
       // Selected as a relationship (as a link to it opens it): its role and dates in its panel,
@@ -263,7 +275,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       const relPanel = page.locator('[data-testid="relationship-panel"]');
       await relPanel.locator('[data-testid="relationship-sentence"]').waitFor(POLL);
       expect(await relPanel.locator('dl').textContent()).toMatch(
-        /Role\s*evaluation lead\s*Start date\s*2025-02\s*End date\s*2026\s*Notes\s*Leads the evaluation track/,
+        /Role\s*evaluation lead\s*Start date\s*2025-02\s*End date\s*2026\s*Notes\s*Leads the evaluation track.*Source page\s*example\.org\/cop-ai/,
       );
       await page.screenshot({
         path: path.join(SCREENSHOTS, 'curation-desktop-relationship-panel.png'),

@@ -323,6 +323,7 @@ describe('relationship edits', () => {
     [{ notes: 'Ask jane.doe@example.org' }, 'body.properties.notes'],
     [{ colour: 'red' }, 'body.properties.colour'],
     [{ board: true }, 'body.properties.board'],
+    [{ sourceUrl: 'ftp://example.org/report.pdf' }, 'body.properties.sourceUrl'],
   ])('rejects stating %j with a 400 naming %s, writing nothing', async (properties, path) => {
     const before = await auditCount();
     const reply = await ed('POST', '/api/curation/relationships', {
@@ -454,6 +455,11 @@ describe('relationship edits', () => {
       [{ version: 4, properties: { board: true } }, 'body.properties.board'],
       [{ version: 4, properties: { sources: [] } }, 'body.properties'],
       [{ version: 4, properties: { notes: 'Call +44 20 7946 0958' } }, 'body.properties.notes'],
+      [
+        { version: 4, properties: { sourceUrl: 'javascript:alert(1)' } },
+        'body.properties.sourceUrl',
+      ],
+      [{ version: 4, properties: { sourceUrl: 'unicef.org/news' } }, 'body.properties.sourceUrl'],
       [{ version: -1, properties: { role: 'x' } }, 'body.version'],
       [{ properties: { role: 'x' } }, 'body.version'],
     ])('rejects %j with a 400 naming %s, writing nothing', async (body, field) => {
@@ -496,6 +502,23 @@ describe('relationship edits', () => {
       });
       expect(again.status).toBe(409);
       expect(again.body.error.code).toBe('ALREADY_EXISTS');
+    });
+
+    it('cites a web page for the relationship, shown with its neighbours and removable', async () => {
+      const page = 'https://example.org/news/acme-clinics?lang=en';
+      const reply = await ed('PATCH', path, { version: 4, properties: { sourceUrl: page } });
+      expect(reply.status).toBe(200);
+      expect(reply.body.properties).toMatchObject({ sourceUrl: page, role: expect.any(String) });
+      expect(reply.body.editedProperties).toContain('sourceUrl');
+      const neighbours = async () =>
+        (await call(app.url, 'GET', '/api/entities/org:acme-foundation')).body.neighbours.find(
+          (n: { id: string }) => n.id === 'activity:acme/clinics',
+        );
+      expect(await neighbours()).toMatchObject({ sourceUrl: page });
+      const removed = await ed('PATCH', path, { version: 5, properties: { sourceUrl: null } });
+      expect(removed.status).toBe(200);
+      expect(removed.body.properties).not.toHaveProperty('sourceUrl');
+      expect(await neighbours()).not.toHaveProperty('sourceUrl');
     });
   });
 

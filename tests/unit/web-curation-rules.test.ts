@@ -602,7 +602,14 @@ describe('audit events', () => {
 });
 
 describe('relationship form', () => {
-  const empty = { role: '', startDate: '', endDate: '', notes: '', board: '' } as const;
+  const empty = {
+    role: '',
+    startDate: '',
+    endDate: '',
+    notes: '',
+    sourceUrl: '',
+    board: '',
+  } as const;
 
   it('reads a relationship into a draft', () => {
     expect(
@@ -618,6 +625,9 @@ describe('relationship form', () => {
     [{ role: 'x'.repeat(201) }, 'role'],
     [{ notes: 'Ask jane.doe@example.org' }, 'notes'],
     [{ role: 'call +44 20 7946 0958' }, 'role'],
+    [{ sourceUrl: 'www.unicef.org/innovation' }, 'sourceUrl'],
+    [{ sourceUrl: 'javascript:alert(1)' }, 'sourceUrl'],
+    [{ sourceUrl: `https://example.org/${'x'.repeat(2000)}` }, 'sourceUrl'],
   ])('finds the problem of %j in %s, as the server does', (fields, field) => {
     expect(Object.keys(relationshipDraftProblems({ ...empty, ...fields }))).toEqual([field]);
     const server = relationshipBodySchema.safeParse({
@@ -661,15 +671,23 @@ describe('relationship form', () => {
 
   it('sends only what changed; a cleared field removes it; board only on MEMBER_OF', () => {
     const before = { ...empty, role: 'partner', notes: 'n', board: 'yes' as const };
-    const after = { ...before, role: ' lead partner ', notes: '', board: 'no' as const };
+    const after = {
+      ...before,
+      role: ' lead partner ',
+      notes: '',
+      sourceUrl: 'https://example.org/news',
+      board: 'no' as const,
+    };
     expect(relationshipChanges(before, after, 'MEMBER_OF')).toEqual({
       role: 'lead partner',
       notes: null,
+      sourceUrl: 'https://example.org/news',
       board: false,
     });
     expect(relationshipChanges(before, after, 'LEADS')).toEqual({
       role: 'lead partner',
       notes: null,
+      sourceUrl: 'https://example.org/news',
     });
     expect(relationshipChanges(before, before, 'LEADS')).toEqual({});
   });

@@ -227,6 +227,7 @@ describe('selection utils', () => {
     expect(
       Object.keys(
         relationshipOwnProperties({
+          sourceUrl: 'https://example.org',
           notes: 'n',
           sources: [],
           role: 'r',
@@ -235,7 +236,7 @@ describe('selection utils', () => {
           startDate: '2025',
         }),
       ),
-    ).toEqual(['role', 'startDate', 'endDate', 'since', 'notes']);
+    ).toEqual(['role', 'startDate', 'endDate', 'since', 'notes', 'sourceUrl']);
     expect(relationshipProvenance({})).toEqual([]);
   });
 });

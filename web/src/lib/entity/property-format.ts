@@ -49,6 +49,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   metricsComputedAt: 'Network measures computed',
   types: 'DPG types',
   connectedMembersNote: 'Note on members',
+  sourceUrl: 'Source page',
 };
 
 /** Keys whose values are stored as codes, and how each code reads. */

@@ -267,6 +267,8 @@ export interface RelationshipDraft {
   startDate: string;
   endDate: string;
   notes: string;
+  /** A web page that states it, which the editor cites. */
+  sourceUrl: string;
   /** MEMBER_OF only: `yes`, `no`, or blank for "not stated". */
   board: '' | 'yes' | 'no';
 }
@@ -295,6 +297,7 @@ export function relationshipDraftFrom(properties: Record<string, unknown>): Rela
     startDate: text('startDate'),
     endDate: text('endDate'),
     notes: text('notes'),
+    sourceUrl: text('sourceUrl'),
     board: board === true ? 'yes' : board === false ? 'no' : '',
   };
 }
@@ -313,6 +316,10 @@ export function relationshipDraftProblems(draft: RelationshipDraft): Record<stri
   // The server's rule, checked here too: with a bad date beside it, the form reported the date
   // first and the e-mail address only on the next save (QA).
   else if (findPersonalData(draft.notes)) problems.notes = PERSONAL_DATA_PROBLEM;
+  const page = draft.sourceUrl.trim();
+  if (page !== '' && !isHttpUrl(page))
+    problems.sourceUrl = 'An http(s) address, e.g. https://example.org/news/partnership.';
+  else if (page.length > LIMITS.url) problems.sourceUrl = `At most ${LIMITS.url} characters.`;
   const start = draft.startDate.trim();
   const end = draft.endDate.trim();
   for (const [key, value] of [
@@ -338,7 +345,7 @@ export function relationshipChanges(
   type: string,
 ): Record<string, string | boolean | null> {
   const changes: Record<string, string | boolean | null> = {};
-  for (const key of ['role', 'startDate', 'endDate', 'notes'] as const) {
+  for (const key of ['role', 'startDate', 'endDate', 'notes', 'sourceUrl'] as const) {
     const before = base[key].trim();
     const after = draft[key].trim();
     if (before !== after) changes[key] = after === '' ? null : after;

@@ -60,7 +60,7 @@ export interface RelationshipState {
   toLabel: string;
   /** The version every change quotes (0: imported, never edited). */
   version: number;
-  /** role, startDate, endDate, notes, board where set; sources and evidence. */
+  /** role, startDate, endDate, notes, sourceUrl, board where set; sources and evidence. */
   properties: Record<string, unknown>;
   editedProperties: string[];
 }

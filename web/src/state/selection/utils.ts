@@ -88,9 +88,11 @@ export function relationshipProvenance(
 
 /** The order a relationship's own properties read in: who, when, then the rest, the notes last. */
 const PROPERTY_ORDER = ['role', 'startDate', 'endDate', 'board'];
+/** Last, after everything else: the longer texts, then the page that states it all. */
+const PROPERTY_TAIL = ['notes', 'sourceUrl'];
 
 /**
- * A relationship's own properties (role, dates, board, notes), its provenance lists left out, in
+ * A relationship's own properties (role, dates, board, notes, source page), its provenance lists left out, in
  * reading order: the database hands them back in no particular one ("Notes, Role, End date, Start
  * date").
  */
@@ -99,7 +101,9 @@ export function relationshipOwnProperties(
 ): Record<string, unknown> {
   const rank = (key: string) => {
     const at = PROPERTY_ORDER.indexOf(key);
-    return at === -1 ? (key === 'notes' ? PROPERTY_ORDER.length + 1 : PROPERTY_ORDER.length) : at;
+    if (at !== -1) return at;
+    const tail = PROPERTY_TAIL.indexOf(key);
+    return tail === -1 ? PROPERTY_ORDER.length : PROPERTY_ORDER.length + 1 + tail;
   };
   return Object.fromEntries(
     Object.entries(properties)
