@@ -464,6 +464,87 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('adds a second organisation of a name under an id of its own; a rename to a taken name offers the merge (1280×800)', async () => {
+    const name = 'Ministry of Digital Economy';
+    const { id: first } = await createEntity('Organisation', { name, kind: 'government' });
+    const second = `${first}-2`;
+    const { id: renamed } = await createEntity('Organisation', {
+      name: 'Digital Economy Ministry',
+      kind: 'government',
+    });
+    // The form's 409 for the taken id is what this test provokes.
+    provoked = ['409'];
+    try {
+      const page = await open({ width: 1280, height: 800 }, exploreHash(AI_COP));
+      await page.waitForSelector('[data-testid="details-panel"] h2', POLL);
+      await signIn(page, editor);
+      await page.click('[data-testid="new-entity"]');
+      const form = '[data-testid="entity-form"]';
+      await page.fill(`${form} input[name="name"]`, name);
+      await page.getByTestId('existing-matches').waitFor(POLL);
+      await page.selectOption(`${form} select[name="kind"]`, 'government');
+      await page.click(`${form} button[type="submit"]`);
+      // The id made from the name is taken: the form offers the next free one, focused, and says
+      // why, instead of a dead end.
+      const idField = page.locator(`${form} input[name="id"]`);
+      await idField.waitFor(POLL);
+      expect(await idField.inputValue()).toBe(second);
+      await expect
+        .poll(() => inPage<string | null>(page, 'document.activeElement?.getAttribute("name")'))
+        .toBe('id');
+      expect(await page.textContent(`${form} #problem-id`)).toContain(`${first} is taken`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-id-taken.png') });
+      await page.click(`${form} button[type="submit"]`);
+      await page.waitForSelector(form, { state: 'detached', ...POLL });
+      await expect
+        .poll(() => inPage<string>(page, 'location.hash'), POLL)
+        .toContain(`sel=${second}`);
+      expect(await page.textContent('#details-title')).toBe(name);
+      const found = (await (
+        await fetch(new URL(`/api/search?q=${encodeURIComponent(name)}`, appUrl))
+      ).json()) as { results: { id: string; label: string }[] };
+      expect(
+        found.results
+          .filter((r) => r.label === name)
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual([first, second]);
+
+      // Renaming another to a name taken by one of its type lists that one, with a merge.
+      await page.goto(`${appUrl}/${exploreHash(renamed)}`);
+      await expect
+        .poll(() => page.textContent('#details-title'), POLL)
+        .toBe('Digital Economy Ministry');
+      await page.click('[data-testid="edit-entity"]');
+      await page.waitForSelector(`${form} input[name="name"]`, POLL);
+      await expect
+        .poll(() => page.inputValue(`${form} input[name="name"]`), POLL)
+        .toBe('Digital Economy Ministry');
+      expect(await page.$('[data-testid="existing-matches"]')).toBeNull();
+      await page.fill(`${form} input[name="name"]`, name);
+      const matches = page.getByTestId('existing-matches');
+      await matches.waitFor(POLL);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-rename-taken.png') });
+      await matches
+        .getByRole('button', { name: /^Merge with it: / })
+        .first()
+        .click();
+      const dialog = page.getByTestId('merge-dialog');
+      await expect
+        .poll(() => dialog.getByTestId('merge-remove').textContent(), POLL)
+        .toContain(name);
+      expect(await dialog.getByTestId('merge-keep').textContent()).toContain(renamed);
+      await page.waitForSelector(form, { state: 'detached', ...POLL });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached', ...POLL });
+      // Nothing renamed, nothing merged.
+      const still = await fetch(new URL(`/api/entities/${encodeURIComponent(renamed)}`, appUrl));
+      expect(((await still.json()) as { label: string }).label).toBe('Digital Economy Ministry');
+    } finally {
+      for (const id of [second, renamed, first]) await removeEntity(id);
+    }
+  });
+
   it('merges a duplicate into the entity viewed, and its id leads there (1280×800)', async () => {
     const call = await editorSession();
     const { id: keep } = await createEntity('Organisation', {

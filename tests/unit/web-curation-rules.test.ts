@@ -11,6 +11,7 @@ import {
   relationshipBodySchema,
 } from '../../server/api/curation-schemas.ts';
 import { parseInput } from '../../server/api/validate.ts';
+import { entityIdSchema } from '../../server/api/schemas.ts';
 import { RELATIONSHIP_ENDS as SERVER_ENDS } from '../../server/curation/relationship-rules.ts';
 import { ORGANISATION_KINDS as SERVER_KINDS } from '../../server/model/graph-model.ts';
 import { createApiClient, readCookie } from '../../web/src/lib/api/client.ts';
@@ -47,6 +48,7 @@ import {
   linkOptions,
   inKnownCase,
   mergeProblem,
+  nextFreeId,
   parseTags,
   tagsProblem,
 } from '../../web/src/state/curation/rules.ts';
@@ -598,6 +600,18 @@ describe('audit events', () => {
       title: 'Created',
       changes: [{ key: 'name', before: null, after: 'A' }],
     });
+  });
+});
+
+describe('an id of its own', () => {
+  it('offers the next number after a taken id, which the server’s id pattern accepts', () => {
+    expect(nextFreeId('org:ministry-of-health')).toBe('org:ministry-of-health-2');
+    expect(nextFreeId('org:ministry-of-health-2')).toBe('org:ministry-of-health-3');
+    expect(nextFreeId('activity:unicef/venture-fund-9')).toBe('activity:unicef/venture-fund-10');
+    // A year in a name is not a counter to bump past.
+    expect(nextFreeId('org:g20-2023')).toBe('org:g20-2023-2');
+    for (const id of ['org:ministry-of-health-2', 'activity:unicef/venture-fund-10'])
+      expect(entityIdSchema.safeParse(id).success).toBe(true);
   });
 });
 

@@ -31,8 +31,13 @@ export const curationApi = {
   signOut: () => api.send('DELETE', '/api/auth/session'),
 
   entity: (id: string) => api.getJson(entityPath(id)) as Promise<EntityState>,
-  createEntity: (type: string, properties: Record<string, unknown>) =>
-    api.send('POST', '/api/curation/entities', { type, properties }) as Promise<EntityState>,
+  /** Creates an entity; without `id` the server makes one from the name. */
+  createEntity: (type: string, properties: Record<string, unknown>, id?: string) =>
+    api.send('POST', '/api/curation/entities', {
+      type,
+      ...(id ? { id } : {}),
+      properties,
+    }) as Promise<EntityState>,
   updateEntity: (id: string, version: number, properties: Record<string, unknown>) =>
     api.send('PATCH', entityPath(id), { version, properties }) as Promise<EntityState>,
   /** Deletes an entity at the version read; resolves with the delete's audit id (to undo it). */

@@ -20,6 +20,7 @@ import {
   createProperties,
   draftProblems,
   fieldProblems,
+  nextFreeId,
 } from './rules';
 import type { EntityState } from './types';
 
@@ -50,6 +51,19 @@ let conflict = $state<Conflict | null>(null);
 /** Create mode: the entity made, when linking it failed afterwards (linking is then retried alone). */
 let created = $state<EntityState | null>(null);
 let removal = $state<AsyncStatus<null>>(idle());
+/**
+ * Create mode: the id offered once the one made from the name was taken (another entity by that
+ * name, which the form lists above); null while the server makes the id.
+ */
+let suggestedId = $state<string | null>(null);
+
+/** The id a create was refused for, when it was refused for being taken (not merged away). */
+function takenId(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'ALREADY_EXISTS')
+    return null;
+  const details = error.details as { id?: unknown; mergedInto?: unknown } | undefined;
+  return typeof details?.id === 'string' && details.mergedInto === undefined ? details.id : null;
+}
 
 function problemsOf(error: unknown): Record<string, string> {
   return error instanceof ApiError && error.status === 400 ? fieldProblems(error.details) : {};
@@ -110,6 +124,9 @@ export const curation = {
   get removal() {
     return removal;
   },
+  get suggestedId() {
+    return suggestedId;
+  },
 };
 
 /** The only ways to change the curation state. */
@@ -121,6 +138,7 @@ export const curationActions = {
     problems = {};
     conflict = null;
     created = null;
+    suggestedId = null;
   },
   /** Opens the form on an existing entity, reading its state (and version) first. */
   async openEdit(id: string, type: EditableType): Promise<void> {
@@ -146,8 +164,11 @@ export const curationActions = {
     const { [field]: _dropped, ...rest } = problems;
     problems = rest;
   },
-  /** Creates the entity of `draft` (checked here first), then links it when a target is set. */
-  async create(draft: EntityDraft, option: LinkOption | null): Promise<void> {
+  /**
+   * Creates the entity of `draft` (checked here first), then links it when a target is set. `id`
+   * is the one the editor gave, once the one made from the name was taken.
+   */
+  async create(draft: EntityDraft, option: LinkOption | null, id?: string): Promise<void> {
     if (form?.mode !== 'create') return;
     const target = form.linkTo;
     const local = draftProblems(draft);
@@ -161,9 +182,15 @@ export const curationActions = {
     }
     let entity: EntityState;
     try {
-      entity = await curationApi.createEntity(draft.type, createProperties(draft));
+      entity = await curationApi.createEntity(draft.type, createProperties(draft), id);
     } catch (error) {
-      problems = problemsOf(error);
+      const taken = takenId(error);
+      if (taken) {
+        suggestedId = nextFreeId(taken);
+        problems = {
+          id: `${taken} is taken by another entity. If yours is a different one, give it an id of its own.`,
+        };
+      } else problems = problemsOf(error);
       save = failure(error);
       return;
     }

@@ -261,6 +261,17 @@ export function changedProperties(base: EntityDraft, draft: EntityDraft): Proper
   return changes;
 }
 
+/**
+ * The id to offer when `taken` is: `org:ministry-of-health` → `org:ministry-of-health-2`, and
+ * `…-2` → `…-3`. Two organisations may share a name (each country's ministry of health); the id
+ * made from it may not.
+ */
+export function nextFreeId(taken: string): string {
+  // Up to three digits is a counter; `org:g20-2023` names a year, and gets `-2` after it.
+  const numbered = /^(.*)-(\d{1,3})$/.exec(taken);
+  return numbered ? `${numbered[1]}-${Number(numbered[2]) + 1}` : `${taken}-2`;
+}
+
 /** The relationship form's fields: plain strings, blank meaning "not set". */
 export interface RelationshipDraft {
   role: string;
