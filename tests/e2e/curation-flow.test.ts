@@ -545,6 +545,38 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('lists recent changes on the overview for a signed-in reader, each opening what it changed (1280×800)', async () => {
+    const name = 'Recent Changes Probe';
+    const { id } = await createEntity('Organisation', { name, kind: 'ngo' });
+    try {
+      const page = await open({ width: 1280, height: 800 }, '');
+      // Not for readers who are not signed in: the feed needs an account.
+      expect(await page.$('[data-testid="recent-changes"]')).toBeNull();
+      await signIn(page, editor);
+      const feed = page.getByTestId('recent-changes');
+      const row = feed.getByTestId('recent-change').filter({ hasText: name }).first();
+      await row.waitFor(POLL);
+      expect(await row.getAttribute('data-action')).toBe('entity.create');
+      expect(await row.textContent()).toMatch(new RegExp(`Created.*${editor.name}`));
+      // Only the reader's own: the editor made it, so it stays.
+      await feed.getByLabel('Only mine').check();
+      await row.waitFor(POLL);
+      const actors = await feed
+        .getByTestId('recent-change')
+        .evaluateAll((rows) => rows.map((r) => r.querySelector('.meta')?.textContent ?? ''));
+      expect(actors.every((text) => text.startsWith(`${editor.name} ·`))).toBe(true);
+      await row.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: path.join(SCREENSHOTS, 'curation-desktop-recent-changes.png'),
+      });
+      await row.getByRole('button', { name }).click();
+      await expect.poll(() => page.textContent('#details-title'), POLL).toBe(name);
+      await expect.poll(() => inPage<string>(page, 'location.hash'), POLL).toContain(`sel=${id}`);
+    } finally {
+      await removeEntity(id);
+    }
+  });
+
   it('merges a duplicate into the entity viewed, and its id leads there (1280×800)', async () => {
     const call = await editorSession();
     const { id: keep } = await createEntity('Organisation', {

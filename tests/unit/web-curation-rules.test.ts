@@ -21,6 +21,7 @@ import {
   undoableDelete,
   undoableDeleteOf,
   undoableMerge,
+  feedSubject,
 } from '../../web/src/state/curation/audit-format.ts';
 import {
   deletedTitle,
@@ -266,6 +267,55 @@ describe('audit events', () => {
     entityIds: ['org:a'],
     before,
     after,
+  });
+
+  it('tells each change of the site-wide feed from its subject, and opens only what stands', () => {
+    const rel = { from: 'org:a', type: 'FUNDS', to: 'dpg:b', fromLabel: 'Acme', toLabel: 'Bee' };
+    const linked = feedSubject(event('relationship.create', null, rel))!;
+    expect(linked).toEqual({
+      id: 'org:a',
+      label: 'Acme',
+      openable: true,
+      relationship: { from: 'org:a', type: 'FUNDS', to: 'dpg:b' },
+    });
+    expect(describeEvent(event('relationship.create', null, rel), linked.id).title).toBe(
+      'Linked: funds Bee',
+    );
+    // An unlinked relationship is gone: its start is opened, the relationship not selected…
+    expect(feedSubject(event('relationship.delete', rel, null))?.relationship).toBeNull();
+    // …unless the unlink was undone.
+    expect(
+      feedSubject({ ...event('relationship.delete', rel, null), undoneBy: 'e2' })?.relationship,
+    ).toEqual({ from: 'org:a', type: 'FUNDS', to: 'dpg:b' });
+    expect(
+      feedSubject(event('relationship.restore', null, { relationship: rel }))?.relationship,
+    ).toEqual({ from: 'org:a', type: 'FUNDS', to: 'dpg:b' });
+    const acme = { id: 'org:a', properties: { name: 'Acme' } };
+    expect(feedSubject(event('entity.update', acme, acme))).toMatchObject({
+      id: 'org:a',
+      label: 'Acme',
+      openable: true,
+    });
+    expect(feedSubject(event('entity.delete', acme, null))?.openable).toBe(false);
+    expect(feedSubject({ ...event('entity.delete', acme, null), undoneBy: 'e2' })?.openable).toBe(
+      true,
+    );
+    expect(feedSubject(event('entity.restore', null, { entity: acme }))?.label).toBe('Acme');
+    expect(
+      feedSubject(
+        event('entity.unmerge', null, {
+          keep: { id: 'org:k', properties: { name: 'Kept' } },
+          restored: { id: 'org:r', properties: { name: 'Back' } },
+        }),
+      ),
+    ).toMatchObject({ id: 'org:r', label: 'Back' });
+    expect(
+      feedSubject(
+        event('annotation.create', null, { subject: 'org:s', subjectLabel: 'Stake', topic: 't' }),
+      ),
+    ).toMatchObject({ id: 'org:s', label: 'Stake', openable: true });
+    // Saved views are a reader's own workspace, maybe private: not in the feed.
+    expect(feedSubject(event('view.create', null, { name: 'My plan' }))).toBeNull();
   });
 
   it('lists changed properties, leaving out empty ones', () => {

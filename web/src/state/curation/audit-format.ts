@@ -308,3 +308,63 @@ function deleteOffer(event: AuditEvent): UndoableDelete | null {
   }
   return null;
 }
+
+/** What an event of the site-wide feed (Recent changes) is about, and how to open it. */
+export interface FeedSubject {
+  /** The entity it is told from (`describeEvent`'s `viewedId`). */
+  id: string;
+  /** That entity's name as the event recorded it (its id when it recorded none). */
+  label: string;
+  /** Whether it can be opened: not an entity deleted and not brought back. */
+  openable: boolean;
+  /** The relationship to select with it, for a relationship that still stands. */
+  relationship: { from: string; type: string; to: string } | null;
+}
+
+/**
+ * The subject of `event` in the feed: the entity changed, the one a relationship starts from, the
+ * stakeholder annotated. Null for a saved view's event: views are a reader's workspace, not the
+ * graph, and may be private to their owner.
+ */
+export function feedSubject(event: AuditEvent): FeedSubject | null {
+  const named = (state: Record<string, unknown>, fallback: string) => ({
+    id: text(state.id) ?? fallback,
+    label: text(record(state.properties).name) ?? text(state.id) ?? fallback,
+  });
+  if (event.action.startsWith('view.')) return null;
+  if (event.action.startsWith('relationship.')) {
+    const state =
+      event.action === 'relationship.restore'
+        ? record(record(event.after).relationship)
+        : record(event.after ?? event.before);
+    const from = text(state.from) ?? event.entityIds[0] ?? event.entityId;
+    const gone = event.action === 'relationship.delete' && !event.undoneBy;
+    const type = text(state.type);
+    const to = text(state.to);
+    return {
+      id: from,
+      label: text(state.fromLabel) ?? from,
+      openable: true,
+      relationship: gone || !type || !to ? null : { from, type, to },
+    };
+  }
+  if (event.action.startsWith('annotation.')) {
+    const state = record(event.after ?? event.before);
+    const subject = text(state.subject) ?? event.entityId;
+    return {
+      id: subject,
+      label: text(state.subjectLabel) ?? subject,
+      openable: true,
+      relationship: null,
+    };
+  }
+  const after = record(event.after);
+  const state =
+    event.action === 'entity.restore'
+      ? record(after.entity)
+      : event.action === 'entity.unmerge'
+        ? record(after.restored)
+        : record(event.after ?? event.before);
+  const gone = event.action === 'entity.delete' && !event.undoneBy;
+  return { ...named(state, event.entityId), openable: !gone, relationship: null };
+}

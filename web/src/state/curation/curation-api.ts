@@ -96,6 +96,14 @@ export const curationApi = {
     const answer = (await api.getJson(`/api/audit?${params}`)) as { events: AuditEvent[] };
     return answer.events;
   },
+  /** The site-wide feed, newest first: `limit` events before `before`, by `actor` when given. */
+  auditFeed: async (query: { actor: string | null; before: string | null; limit: number }) => {
+    const params = new URLSearchParams({ limit: String(query.limit) });
+    if (query.actor) params.set('actor', query.actor);
+    if (query.before) params.set('before', query.before);
+    const answer = (await api.getJson(`/api/audit?${params}`)) as { events: AuditEvent[] };
+    return answer.events;
+  },
 
   views: async () => {
     const answer = (await api.getJson('/api/views?limit=100')) as { views: SavedViewSummary[] };
