@@ -324,6 +324,10 @@ export const auditQuerySchema = z.object({
     .datetime({ offset: true })
     .optional()
     .meta({ description: 'Only events before this time (paging: the last event’s `at`)' }),
+  beforeId: z.string().min(1).max(100).optional().meta({
+    description:
+      'Paging, with `before`: the last event’s `id`, so that events sharing its time are not skipped',
+  }),
   limit: intParam(1, 500, 50, 'Events at most'),
 });
 

@@ -71,12 +71,13 @@ export async function recordAudit(
 /** The feed, newest first. */
 export async function listAudit(
   db: GraphDatabase,
-  query: { entity?: string; actor?: string; before?: string; limit: number },
+  query: { entity?: string; actor?: string; before?: string; beforeId?: string; limit: number },
 ): Promise<AuditEvent[]> {
   const rows = await db.read('curation/list-audit', {
     entity: query.entity ?? null,
     actor: query.actor ?? null,
     before: query.before ?? null,
+    beforeId: query.beforeId ?? null,
     limit: neo4j.int(query.limit),
   });
   return rows.map((row) => {

@@ -136,7 +136,7 @@ export async function stateRelationship(
     );
     if (stated)
       throw new AlreadyExistsError(
-        'You have stated this relationship already: edit it to change its role, dates or notes',
+        'You have stated this relationship already: edit it to change its role, dates, notes or source page',
         { relationship: before },
       );
     const key = relationshipKey(ref);

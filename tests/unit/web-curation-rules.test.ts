@@ -271,8 +271,9 @@ describe('audit events', () => {
 
   it('tells each change of the site-wide feed from its subject, and opens only what stands', () => {
     const rel = { from: 'org:a', type: 'FUNDS', to: 'dpg:b', fromLabel: 'Acme', toLabel: 'Bee' };
-    const linked = feedSubject(event('relationship.create', null, rel))!;
+    const linked = feedSubject(event('relationship.create', null, rel));
     expect(linked).toEqual({
+      kind: 'entity',
       id: 'org:a',
       label: 'Acme',
       openable: true,
@@ -282,13 +283,13 @@ describe('audit events', () => {
       'Linked: funds Bee',
     );
     // An unlinked relationship is gone: its start is opened, the relationship not selected…
-    expect(feedSubject(event('relationship.delete', rel, null))?.relationship).toBeNull();
+    expect(feedSubject(event('relationship.delete', rel, null)).relationship).toBeNull();
     // …unless the unlink was undone.
     expect(
-      feedSubject({ ...event('relationship.delete', rel, null), undoneBy: 'e2' })?.relationship,
+      feedSubject({ ...event('relationship.delete', rel, null), undoneBy: 'e2' }).relationship,
     ).toEqual({ from: 'org:a', type: 'FUNDS', to: 'dpg:b' });
     expect(
-      feedSubject(event('relationship.restore', null, { relationship: rel }))?.relationship,
+      feedSubject(event('relationship.restore', null, { relationship: rel })).relationship,
     ).toEqual({ from: 'org:a', type: 'FUNDS', to: 'dpg:b' });
     const acme = { id: 'org:a', properties: { name: 'Acme' } };
     expect(feedSubject(event('entity.update', acme, acme))).toMatchObject({
@@ -296,11 +297,11 @@ describe('audit events', () => {
       label: 'Acme',
       openable: true,
     });
-    expect(feedSubject(event('entity.delete', acme, null))?.openable).toBe(false);
-    expect(feedSubject({ ...event('entity.delete', acme, null), undoneBy: 'e2' })?.openable).toBe(
+    expect(feedSubject(event('entity.delete', acme, null)).openable).toBe(false);
+    expect(feedSubject({ ...event('entity.delete', acme, null), undoneBy: 'e2' }).openable).toBe(
       true,
     );
-    expect(feedSubject(event('entity.restore', null, { entity: acme }))?.label).toBe('Acme');
+    expect(feedSubject(event('entity.restore', null, { entity: acme })).label).toBe('Acme');
     expect(
       feedSubject(
         event('entity.unmerge', null, {
@@ -314,8 +315,21 @@ describe('audit events', () => {
         event('annotation.create', null, { subject: 'org:s', subjectLabel: 'Stake', topic: 't' }),
       ),
     ).toMatchObject({ id: 'org:s', label: 'Stake', openable: true });
-    // Saved views are a reader's own workspace, maybe private: not in the feed.
-    expect(feedSubject(event('view.create', null, { name: 'My plan' }))).toBeNull();
+    // Saved views are public to readers: listed, and opened while they stand.
+    const view = { ...event('view.create', null, { name: 'My plan' }), entityId: 'v1' };
+    expect(feedSubject(view)).toMatchObject({ kind: 'view', id: 'v1', label: 'My plan' });
+    expect(describeEvent(view, 'v1').title).toBe('Saved view created');
+    expect(
+      feedSubject({ ...view, action: 'view.delete', before: { name: 'My plan' }, after: null })
+        .openable,
+    ).toBe(false);
+    // A restore that found an end gone recorded no relationship: its start comes from entityIds.
+    const lost = {
+      ...event('relationship.restore', null, {}),
+      entityId: 'org:a|FUNDS|dpg:b',
+      entityIds: ['org:a|FUNDS|dpg:b', 'org:a', 'dpg:b'],
+    };
+    expect(feedSubject(lost)).toMatchObject({ id: 'org:a', relationship: null });
   });
 
   it('lists changed properties, leaving out empty ones', () => {
@@ -654,13 +668,17 @@ describe('audit events', () => {
 });
 
 describe('an id of its own', () => {
-  it('offers the next number after a taken id, which the server’s id pattern accepts', () => {
+  it('offers a numbered id after a taken one, which the server’s id pattern accepts', () => {
     expect(nextFreeId('org:ministry-of-health')).toBe('org:ministry-of-health-2');
-    expect(nextFreeId('org:ministry-of-health-2')).toBe('org:ministry-of-health-3');
-    expect(nextFreeId('activity:unicef/venture-fund-9')).toBe('activity:unicef/venture-fund-10');
-    // A year in a name is not a counter to bump past.
+    // A number the name ends in is part of the name ("Group of 77"), not a counter…
+    expect(nextFreeId('org:group-of-77')).toBe('org:group-of-77-2');
     expect(nextFreeId('org:g20-2023')).toBe('org:g20-2023-2');
-    for (const id of ['org:ministry-of-health-2', 'activity:unicef/venture-fund-10'])
+    // …but the form counts on from an id it offered itself, when that was taken too.
+    expect(nextFreeId('org:ministry-of-health-2', true)).toBe('org:ministry-of-health-3');
+    expect(nextFreeId('activity:unicef/venture-fund-9-2', true)).toBe(
+      'activity:unicef/venture-fund-9-3',
+    );
+    for (const id of ['org:ministry-of-health-2', 'activity:unicef/venture-fund-9-3'])
       expect(entityIdSchema.safeParse(id).success).toBe(true);
   });
 });

@@ -81,8 +81,8 @@ export type Source = EntityDetails['sources'][number];
 
 /**
  * `GET /api/curation/relationships?from=&type=&to=`: one relationship, its ends' names, its
- * properties (role, dates, notes; `sources` and `evidence`, the provenance lists), its version, and
- * the Source documents that state it (`sources`, as entity details list theirs).
+ * properties (role, dates, notes, source page; `sources` and `evidence`, the provenance lists), its
+ * version, and the Source documents that state it (`sources`, as entity details list theirs).
  */
 export type RelationshipRead = z.output<typeof relationshipSchema>;
 

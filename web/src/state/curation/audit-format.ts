@@ -48,6 +48,9 @@ const ACTIONS: Record<string, string> = {
   'annotation.create': 'Annotated',
   'annotation.update': 'Annotation changed',
   'annotation.delete': 'Annotation removed',
+  'view.create': 'Saved view created',
+  'view.update': 'Saved view changed',
+  'view.delete': 'Saved view deleted',
 };
 
 /** Relationship properties that are provenance, not something an editor changes. */
@@ -311,11 +314,13 @@ function deleteOffer(event: AuditEvent): UndoableDelete | null {
 
 /** What an event of the site-wide feed (Recent changes) is about, and how to open it. */
 export interface FeedSubject {
-  /** The entity it is told from (`describeEvent`'s `viewedId`). */
+  /** An entity (the graph), or a saved view (a reader's arrangement of it, opened by its id). */
+  kind: 'entity' | 'view';
+  /** The entity it is told from (`describeEvent`'s `viewedId`), or the view's id. */
   id: string;
-  /** That entity's name as the event recorded it (its id when it recorded none). */
+  /** Its name as the event recorded it (its id when it recorded none). */
   label: string;
-  /** Whether it can be opened: not an entity deleted and not brought back. */
+  /** Whether it can be opened: not an entity or view deleted and not brought back. */
   openable: boolean;
   /** The relationship to select with it, for a relationship that still stands. */
   relationship: { from: string; type: string; to: string } | null;
@@ -323,25 +328,37 @@ export interface FeedSubject {
 
 /**
  * The subject of `event` in the feed: the entity changed, the one a relationship starts from, the
- * stakeholder annotated. Null for a saved view's event: views are a reader's workspace, not the
- * graph, and may be private to their owner.
+ * stakeholder annotated, or the saved view (views are public to readers, as their links are).
  */
-export function feedSubject(event: AuditEvent): FeedSubject | null {
+export function feedSubject(event: AuditEvent): FeedSubject {
   const named = (state: Record<string, unknown>, fallback: string) => ({
+    kind: 'entity' as const,
     id: text(state.id) ?? fallback,
     label: text(record(state.properties).name) ?? text(state.id) ?? fallback,
   });
-  if (event.action.startsWith('view.')) return null;
+  if (event.action.startsWith('view.')) {
+    const state = record(event.after ?? event.before);
+    return {
+      kind: 'view',
+      id: event.entityId,
+      label: text(state.name) ?? event.entityId,
+      openable: event.action !== 'view.delete',
+      relationship: null,
+    };
+  }
   if (event.action.startsWith('relationship.')) {
     const state =
       event.action === 'relationship.restore'
         ? record(record(event.after).relationship)
         : record(event.after ?? event.before);
-    const from = text(state.from) ?? event.entityIds[0] ?? event.entityId;
+    // entityIds is [key `from|TYPE|to`, from, to]: a restore that found an end gone recorded no
+    // relationship to read the start from.
+    const from = text(state.from) ?? event.entityIds[1] ?? event.entityId.split('|')[0]!;
     const gone = event.action === 'relationship.delete' && !event.undoneBy;
     const type = text(state.type);
     const to = text(state.to);
     return {
+      kind: 'entity',
       id: from,
       label: text(state.fromLabel) ?? from,
       openable: true,
@@ -350,8 +367,10 @@ export function feedSubject(event: AuditEvent): FeedSubject | null {
   }
   if (event.action.startsWith('annotation.')) {
     const state = record(event.after ?? event.before);
-    const subject = text(state.subject) ?? event.entityId;
+    // entityIds is [annotation id, topic, subject].
+    const subject = text(state.subject) ?? event.entityIds[2] ?? event.entityId;
     return {
+      kind: 'entity',
       id: subject,
       label: text(state.subjectLabel) ?? subject,
       openable: true,

@@ -96,11 +96,14 @@ export const curationApi = {
     const answer = (await api.getJson(`/api/audit?${params}`)) as { events: AuditEvent[] };
     return answer.events;
   },
-  /** The site-wide feed, newest first: `limit` events before `before`, by `actor` when given. */
-  auditFeed: async (query: { actor: string | null; before: string | null; limit: number }) => {
+  /** The site-wide feed, newest first: `limit` events after `after` (the last shown), by `actor`. */
+  auditFeed: async (query: { actor: string | null; after: AuditEvent | null; limit: number }) => {
     const params = new URLSearchParams({ limit: String(query.limit) });
     if (query.actor) params.set('actor', query.actor);
-    if (query.before) params.set('before', query.before);
+    if (query.after) {
+      params.set('before', query.after.at);
+      params.set('beforeId', query.after.id);
+    }
     const answer = (await api.getJson(`/api/audit?${params}`)) as { events: AuditEvent[] };
     return answer.events;
   },

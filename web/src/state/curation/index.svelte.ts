@@ -57,12 +57,19 @@ let removal = $state<AsyncStatus<null>>(idle());
  */
 let suggestedId = $state<string | null>(null);
 
-/** The id a create was refused for, when it was refused for being taken (not merged away). */
-function takenId(error: unknown): string | null {
+/**
+ * The id a create was refused for, when it was refused for being taken, and what by: another
+ * entity, or one merged into `mergedInto` (which keeps its old id, so links to it still lead there).
+ */
+function takenId(error: unknown): { id: string; mergedInto: string | null } | null {
   if (!(error instanceof ApiError) || error.status !== 409 || error.code !== 'ALREADY_EXISTS')
     return null;
   const details = error.details as { id?: unknown; mergedInto?: unknown } | undefined;
-  return typeof details?.id === 'string' && details.mergedInto === undefined ? details.id : null;
+  if (typeof details?.id !== 'string') return null;
+  return {
+    id: details.id,
+    mergedInto: typeof details.mergedInto === 'string' ? details.mergedInto : null,
+  };
 }
 
 function problemsOf(error: unknown): Record<string, string> {
@@ -158,6 +165,15 @@ export const curationActions = {
     form = null;
     conflict = null;
   },
+  /**
+   * Forgets the id offered after a taken one (the type or name changed: the server makes the id
+   * from them again, and offers another if that is taken too).
+   */
+  forgetSuggestedId(): void {
+    if (suggestedId === null) return;
+    suggestedId = null;
+    curationActions.clearProblem('id');
+  },
   /** Drops the problem shown for `field` (the user is changing it). */
   clearProblem(field: string): void {
     if (!(field in problems)) return;
@@ -186,9 +202,12 @@ export const curationActions = {
     } catch (error) {
       const taken = takenId(error);
       if (taken) {
-        suggestedId = nextFreeId(taken);
+        const by = taken.mergedInto
+          ? `was merged into ${taken.mergedInto}, and leads there`
+          : 'is taken by another entity';
+        suggestedId = nextFreeId(taken.id, id !== undefined && id === suggestedId);
         problems = {
-          id: `${taken} is taken by another entity. If yours is a different one, give it an id of its own.`,
+          id: `${taken.id} ${by}. If yours is a different one, give it an id of its own.`,
         };
       } else problems = problemsOf(error);
       save = failure(error);

@@ -45,7 +45,7 @@ export const recentChangesActions = {
     events = loading();
     older = idle();
     try {
-      const page = await curationApi.auditFeed({ actor: by, before: null, limit: FEED_PAGE });
+      const page = await curationApi.auditFeed({ actor: by, after: null, limit: FEED_PAGE });
       if (ask !== asked) return;
       events = success(page);
       more = page.length === FEED_PAGE;
@@ -62,10 +62,9 @@ export const recentChangesActions = {
     const ask = asked;
     older = loading();
     try {
-      const page = await curationApi.auditFeed({ actor, before: last.at, limit: FEED_PAGE });
+      const page = await curationApi.auditFeed({ actor, after: last, limit: FEED_PAGE });
       if (ask !== asked) return;
-      const seen = shown.map((event) => event.id);
-      events = success([...shown, ...page.filter((event) => !seen.includes(event.id))]);
+      events = success([...shown, ...page]);
       more = page.length === FEED_PAGE;
       older = idle();
     } catch (error) {

@@ -52,7 +52,7 @@ export const relationshipForm = {
   get save() {
     return save;
   },
-  /** Problems by field (`role`, `startDate`, `endDate`, `notes`, `board`, `form`). */
+  /** Problems by field (`role`, `startDate`, `endDate`, `notes`, `sourceUrl`, `board`, `form`). */
   get problems() {
     return problems;
   },

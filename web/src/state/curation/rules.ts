@@ -262,13 +262,13 @@ export function changedProperties(base: EntityDraft, draft: EntityDraft): Proper
 }
 
 /**
- * The id to offer when `taken` is: `org:ministry-of-health` → `org:ministry-of-health-2`, and
- * `…-2` → `…-3`. Two organisations may share a name (each country's ministry of health); the id
- * made from it may not.
+ * The id to offer when `taken` is: `org:ministry-of-health` → `org:ministry-of-health-2`. Two
+ * organisations may share a name (each country's ministry of health); the id made from it may not.
+ * Only an id the form offered itself is counted on (`…-2` → `…-3`): a number a name ends in
+ * ("Group of 77") is part of the name, not a counter.
  */
-export function nextFreeId(taken: string): string {
-  // Up to three digits is a counter; `org:g20-2023` names a year, and gets `-2` after it.
-  const numbered = /^(.*)-(\d{1,3})$/.exec(taken);
+export function nextFreeId(taken: string, offered = false): string {
+  const numbered = offered ? /^(.*)-(\d{1,3})$/.exec(taken) : null;
   return numbered ? `${numbered[1]}-${Number(numbered[2]) + 1}` : `${taken}-2`;
 }
 
