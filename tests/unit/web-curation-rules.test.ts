@@ -30,6 +30,7 @@ import {
 } from '../../web/src/state/curation/delete-notice-text.ts';
 import {
   EDITABLE_TYPES,
+  EMPTY_RELATIONSHIP_DRAFT,
   ORGANISATION_KINDS,
   PRIORITIES,
   RELATIONSHIP_ENDS,
@@ -684,14 +685,7 @@ describe('an id of its own', () => {
 });
 
 describe('relationship form', () => {
-  const empty = {
-    role: '',
-    startDate: '',
-    endDate: '',
-    notes: '',
-    sourceUrl: '',
-    board: '',
-  } as const;
+  const empty = EMPTY_RELATIONSHIP_DRAFT;
 
   it('reads a relationship into a draft', () => {
     expect(

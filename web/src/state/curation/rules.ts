@@ -284,6 +284,16 @@ export interface RelationshipDraft {
   board: '' | 'yes' | 'no';
 }
 
+/** A relationship draft with nothing set (the form before the relationship is read). */
+export const EMPTY_RELATIONSHIP_DRAFT: Readonly<RelationshipDraft> = {
+  role: '',
+  startDate: '',
+  endDate: '',
+  notes: '',
+  sourceUrl: '',
+  board: '',
+};
+
 /** A date as precise as the source knows it: `2024`, `2024-03` or `2024-03-15`. */
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
