@@ -189,6 +189,16 @@ const RELATIONSHIP_PROPERTY_SHAPE = {
     description: 'A web page that states the relationship, which the editor cites',
   }),
 };
+/**
+ * Each property of `shape` as a change: a value sets it, null removes it, absent leaves it. Derived,
+ * so a property added to the shape can be changed too.
+ */
+function asChanges<S extends Record<string, z.ZodType>>(shape: S) {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, schema]) => [key, schema.nullable().optional()]),
+  ) as { [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>> };
+}
+
 const relationshipPropertiesSchema = z
   .strictObject(RELATIONSHIP_PROPERTY_SHAPE)
   .partial()
@@ -223,14 +233,7 @@ export const updateRelationshipBodySchema = z
   .strictObject({
     version: versionSchema,
     properties: z
-      .strictObject({
-        role: RELATIONSHIP_PROPERTY_SHAPE.role.nullable().optional(),
-        startDate: RELATIONSHIP_PROPERTY_SHAPE.startDate.nullable().optional(),
-        endDate: RELATIONSHIP_PROPERTY_SHAPE.endDate.nullable().optional(),
-        notes: RELATIONSHIP_PROPERTY_SHAPE.notes.nullable().optional(),
-        board: RELATIONSHIP_PROPERTY_SHAPE.board.nullable().optional(),
-        sourceUrl: RELATIONSHIP_PROPERTY_SHAPE.sourceUrl.nullable().optional(),
-      })
+      .strictObject(asChanges(RELATIONSHIP_PROPERTY_SHAPE))
       .refine((value) => Object.keys(value).length > 0, 'name at least one property to change')
       .meta({
         description:

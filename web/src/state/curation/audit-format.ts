@@ -331,11 +331,6 @@ export interface FeedSubject {
  * stakeholder annotated, or the saved view (views are public to readers, as their links are).
  */
 export function feedSubject(event: AuditEvent): FeedSubject {
-  const named = (state: Record<string, unknown>, fallback: string) => ({
-    kind: 'entity' as const,
-    id: text(state.id) ?? fallback,
-    label: text(record(state.properties).name) ?? text(state.id) ?? fallback,
-  });
   if (event.action.startsWith('view.')) {
     const state = record(event.after ?? event.before);
     return {
@@ -384,6 +379,12 @@ export function feedSubject(event: AuditEvent): FeedSubject {
       : event.action === 'entity.unmerge'
         ? record(after.restored)
         : record(event.after ?? event.before);
-  const gone = event.action === 'entity.delete' && !event.undoneBy;
-  return { ...named(state, event.entityId), openable: !gone, relationship: null };
+  const id = text(state.id) ?? event.entityId;
+  return {
+    kind: 'entity',
+    id,
+    label: text(record(state.properties).name) ?? id,
+    openable: !(event.action === 'entity.delete' && !event.undoneBy),
+    relationship: null,
+  };
 }

@@ -24,6 +24,12 @@ const relationshipPath = (from: string, type: string, to: string) =>
   `/api/curation/relationships?${new URLSearchParams({ from, type, to })}`;
 
 /** The curation API's operations. */
+/** GET /api/audit: the events its parameters ask for, newest first. */
+async function auditEvents(params: URLSearchParams): Promise<AuditEvent[]> {
+  const answer = (await api.getJson(`/api/audit?${params}`)) as { events: AuditEvent[] };
+  return answer.events;
+}
+
 export const curationApi = {
   me: () => api.getJson('/api/auth/me') as Promise<MeResponse>,
   signIn: (name: string, password: string) =>
@@ -91,11 +97,8 @@ export const curationApi = {
   deleteAnnotation: (id: string, version: number) =>
     api.send('DELETE', `/api/curation/annotations/${encodeURIComponent(id)}?version=${version}`),
 
-  audit: async (entity: string) => {
-    const params = new URLSearchParams({ entity, limit: '50' });
-    const answer = (await api.getJson(`/api/audit?${params}`)) as { events: AuditEvent[] };
-    return answer.events;
-  },
+  /** One entity's history (or an annotation's, a view's, a relationship key's), newest first. */
+  audit: (entity: string) => auditEvents(new URLSearchParams({ entity, limit: '50' })),
   /** The site-wide feed, newest first: `limit` events after `after` (the last shown), by `actor`. */
   auditFeed: async (query: { actor: string | null; after: AuditEvent | null; limit: number }) => {
     const params = new URLSearchParams({ limit: String(query.limit) });
@@ -104,8 +107,7 @@ export const curationApi = {
       params.set('before', query.after.at);
       params.set('beforeId', query.after.id);
     }
-    const answer = (await api.getJson(`/api/audit?${params}`)) as { events: AuditEvent[] };
-    return answer.events;
+    return auditEvents(params);
   },
 
   views: async () => {
