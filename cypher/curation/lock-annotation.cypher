@@ -2,6 +2,7 @@
 // lock-entity).
 MATCH (a:Annotation {id: $id})
 SET a._lock = true
+REMOVE a._lock
 WITH a
 OPTIONAL MATCH (t:Entity {id: a.topic})
 OPTIONAL MATCH (s:Entity {id: a.subject})

@@ -20,7 +20,7 @@ CALL () {
   UNWIND $ends AS end
   OPTIONAL MATCH (m:Entity {id: end})
   OPTIONAL MATCH (moved:Redirect {from: end})
-  FOREACH (x IN CASE WHEN m IS NULL THEN [] ELSE [m] END | SET x._lock = true)
+  FOREACH (x IN CASE WHEN m IS NULL THEN [] ELSE [m] END | SET x._lock = true REMOVE x._lock)
   RETURN collect({id: end, type: [l IN labels(m) WHERE l <> 'Entity'][0], mergedInto: moved.to}) AS ends
 }
 RETURN type, mergedInto, later, ends

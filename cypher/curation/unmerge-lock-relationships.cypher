@@ -3,6 +3,6 @@
 // null properties for one that is gone. Types are whitelisted (merge-undo-plan.ts).
 UNWIND $keys AS key
 OPTIONAL MATCH (:Entity {id: key.from})-[r:$(key.type)]->(:Entity {id: key.to})
-FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | SET x._lock = true)
+FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | SET x._lock = true REMOVE x._lock)
 RETURN key.from AS from, key.type AS type, key.to AS to,
        CASE WHEN r IS NULL THEN null ELSE properties(r) END AS properties

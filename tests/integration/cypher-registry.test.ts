@@ -356,3 +356,28 @@ describe('migration 0013: elided words in the aliases’ search text', () => {
     expect(await texts()).toEqual(expected);
   });
 });
+
+describe('migration 0014: no lock flags left', () => {
+  afterAll(() =>
+    db.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'org:m14-' DETACH DELETE n"),
+  );
+
+  it('removes the flags edits left on entities and relationships, and can run again', async () => {
+    await db.driver.executeQuery(
+      `CREATE (a:Entity:Organisation {id: 'org:m14-a', name: 'A', _lock: true, kind: 'ngo'}),
+              (b:Entity:Organisation {id: 'org:m14-b', name: 'B'}),
+              (a)-[:MEMBER_OF {_lock: true, board: true}]->(b)`,
+    );
+    const state = async () => {
+      await applyMigration(14);
+      const { records } = await db.driver.executeQuery(
+        `MATCH (a:Entity {id: 'org:m14-a'})-[r]->(b:Entity {id: 'org:m14-b'})
+         RETURN properties(a) AS a, properties(r) AS r`,
+      );
+      return records.map((row) => ({ a: row.get('a'), r: row.get('r') }));
+    };
+    const expected = [{ a: { id: 'org:m14-a', name: 'A', kind: 'ngo' }, r: { board: true } }];
+    expect(await state()).toEqual(expected);
+    expect(await state()).toEqual(expected);
+  });
+});

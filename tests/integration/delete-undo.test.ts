@@ -73,13 +73,13 @@ async function snapshot() {
     `CALL () {
        MATCH (n:Entity) WITH n ORDER BY n.id
        RETURN collect({id: n.id, labels: labels(n),
-         properties: [k IN keys(n) WHERE NOT k IN ['version', '_lock'] | [k, n[k], valueType(n[k])]]}) AS nodes
+         properties: [k IN keys(n) WHERE k <> 'version' | [k, n[k], valueType(n[k])]]}) AS nodes
      }
      CALL () {
        MATCH (a:Entity)-[r]->(b:Entity)
        WITH a, r, b ORDER BY a.id, type(r), b.id
        RETURN collect({key: a.id + '|' + type(r) + '|' + b.id,
-         properties: [k IN keys(r) WHERE k <> '_lock' | [k, r[k], valueType(r[k])]]}) AS relationships
+         properties: [k IN keys(r) | [k, r[k], valueType(r[k])]]}) AS relationships
      }
      CALL () { MATCH (t:Tombstone) WITH t ORDER BY t.key RETURN collect(t.key) AS tombstones }
      CALL () { MATCH (x:Redirect) WITH x ORDER BY x.from RETURN collect([x.from, x.to]) AS redirects }

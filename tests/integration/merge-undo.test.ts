@@ -71,13 +71,13 @@ async function snapshot() {
        MATCH (n:Entity) WHERE n.id IN $ids
        WITH n ORDER BY n.id
        RETURN collect({id: n.id, labels: labels(n),
-         properties: [k IN keys(n) WHERE NOT k IN ['version', 'aliasText', '_lock'] | [k, n[k], valueType(n[k])]]}) AS nodes
+         properties: [k IN keys(n) WHERE NOT k IN ['version', 'aliasText'] | [k, n[k], valueType(n[k])]]}) AS nodes
      }
      CALL () {
        MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids OR b.id IN $ids
        WITH a, r, b ORDER BY a.id, type(r), b.id
        RETURN collect({key: a.id + '|' + type(r) + '|' + b.id,
-         properties: [k IN keys(r) WHERE k <> '_lock' | [k, r[k], valueType(r[k])]]}) AS relationships
+         properties: [k IN keys(r) | [k, r[k], valueType(r[k])]]}) AS relationships
      }
      CALL () {
        MATCH (x:Redirect) WITH x ORDER BY x.from RETURN collect([x.from, x.to]) AS redirects
