@@ -13,6 +13,7 @@ import { search } from '../services/search-service.ts';
 import { getMetricsSummary } from '../insights/metrics-service.ts';
 import { getStats } from '../services/stats-service.ts';
 import { getSubgraph } from '../services/subgraph-service.ts';
+import { getRelationshipDetails } from '../services/relationship-details-service.ts';
 import { apiDocsRouter } from './api-docs.ts';
 import { etagFor, sendCached } from './cached-answer.ts';
 import { openApiDocument } from './openapi.ts';
@@ -25,6 +26,7 @@ import {
   neighbourhoodQuerySchema,
   overviewQuerySchema,
   pathsQuerySchema,
+  relationshipDetailsBodySchema,
   searchQuerySchema,
   statsQuerySchema,
   subgraphBodySchema,
@@ -80,6 +82,11 @@ export function apiRouter(
   router.post('/graph/subgraph', async (req, res) => {
     const { ids, rels } = parseInput(subgraphBodySchema, req.body ?? {}, 'body');
     res.json(await getSubgraph(db, ids, rels));
+  });
+
+  router.post('/graph/relationship-details', async (req, res) => {
+    const { ids, rels } = parseInput(relationshipDetailsBodySchema, req.body ?? {}, 'body');
+    res.json(await getRelationshipDetails(db, ids, rels));
   });
 
   router.get('/graph/paths', async (req, res) => {

@@ -8,6 +8,8 @@ export const LIMITS = {
   overview: { default: 500, max: 2000 },
   neighbourhood: { defaultDepth: 1, maxDepth: 3, default: 100, max: 1000 },
   subgraph: { maxIds: 500 },
+  // The canvas's exports ask for every shown entity: a body of ~45 bytes an id, well inside 1 MB.
+  relationshipDetails: { maxIds: 10000 },
   paths: { defaultMaxHops: 4, maxHops: 6, defaultK: 3, maxK: 10 },
   stats: { defaultTop: 10, maxTop: 100, defaultExamples: 50, maxExamples: 500 },
   facets: { default: 200, max: 1000 },

@@ -25,6 +25,7 @@ import {
   searchQuerySchema,
   statsQuerySchema,
   subgraphBodySchema,
+  relationshipDetailsBodySchema,
 } from './schemas.ts';
 import {
   entityResponseSchema,
@@ -38,6 +39,7 @@ import {
   searchResponseSchema,
   statsResponseSchema,
   subgraphResponseSchema,
+  relationshipDetailsResponseSchema,
 } from './response-schemas.ts';
 
 type Responses = RouteConfig['responses'];
@@ -148,6 +150,29 @@ function buildRegistry(): OpenAPIRegistry {
   });
 
   registry.registerPath({
+    method: 'post',
+    path: '/api/graph/relationship-details',
+    tags: ['graph'],
+    summary:
+      'What the relationships among the given entities state: evidence, role, dates, board seat, notes, cited page',
+    description:
+      'The graph endpoints answer with ends, types and sources only; the explorer asks for this when it exports what it shows.',
+    request: {
+      body: {
+        content: { 'application/json': { schema: relationshipDetailsBodySchema } },
+        required: true,
+      },
+    },
+    responses: {
+      200: json(
+        relationshipDetailsResponseSchema,
+        'The relationships, ordered by source, type, target',
+      ),
+      ...errors(400),
+    },
+  });
+
+  registry.registerPath({
     method: 'get',
     path: '/api/graph/paths',
     tags: ['graph'],
@@ -187,7 +212,7 @@ function buildRegistry(): OpenAPIRegistry {
     summary:
       'The graph, or a neighbourhood, as a file for Gephi, Cytoscape desktop or a spreadsheet',
     description:
-      'Served as an attachment (Content-Disposition) named `dpg-explorer-<scope>.<ext>`. CSV tables: nodes `id,label,type,kind,degree,description,sources`; edges `source,target,type,label,sources`; list values joined with "; ".',
+      'Served as an attachment (Content-Disposition) named `dpg-explorer-<scope>.<ext>`. CSV tables: nodes `id,label,type,kind,degree,description,sources`; edges `source,target,type,label,role,startDate,endDate,board,notes,sourceUrl,sources,evidence`; list values joined with "; ", evidence (what each source quotes, in the order of sources) a line each. Every format carries what each relationship states.',
     request: { query: exportQuerySchema },
     responses: {
       200: {

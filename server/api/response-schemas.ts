@@ -239,6 +239,32 @@ export const subgraphResponseSchema = z
   })
   .meta({ id: 'Subgraph' });
 
+export const relationshipDetailsResponseSchema = z
+  .object({
+    relationships: z.array(
+      z
+        .object({
+          id: z.string().meta({ description: '`<source>|<type>|<target>`, as the edge element' }),
+          source: z.string(),
+          target: z.string(),
+          type: z.string(),
+          label: z.string().meta({ description: 'How the relationship reads, e.g. "leads"' }),
+          sources: z.array(z.string()),
+          evidence: z.array(z.string()).meta({
+            description: 'What each source quotes as stating it, in the order of `sources`',
+          }),
+          role: z.string().optional(),
+          startDate: z.string().optional(),
+          endDate: z.string().optional(),
+          board: z.boolean().optional().meta({ description: 'MEMBER_OF only: a board seat' }),
+          notes: z.string().optional(),
+          sourceUrl: z.string().optional().meta({ description: 'A page an editor cites for it' }),
+        })
+        .meta({ id: 'RelationshipDetails' }),
+    ),
+  })
+  .meta({ id: 'RelationshipDetailsList' });
+
 export const pathsResponseSchema = z
   .object({
     from: z.string(),

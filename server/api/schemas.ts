@@ -228,6 +228,21 @@ export const subgraphBodySchema = z.strictObject({
     .meta({ description: 'Only relationships of these types (all when empty)' }),
 });
 
+export const relationshipDetailsBodySchema = z.strictObject({
+  ids: z
+    .array(entityIdSchema)
+    .min(1)
+    .max(LIMITS.relationshipDetails.maxIds)
+    .meta({
+      description: `Entity ids (1–${LIMITS.relationshipDetails.maxIds}): the relationships among them are read; unknown ones add nothing`,
+    }),
+  rels: z
+    .array(anyCase(RELATIONSHIP_TYPES))
+    .max(RELATIONSHIP_TYPES.length)
+    .default([])
+    .meta({ description: 'Only relationships of these types (all when empty)' }),
+});
+
 export const pathsQuerySchema = z
   .object({
     from: entityIdSchema,

@@ -53,6 +53,7 @@ export const CYPHER_NAMES = [
   'graph/paths-of-length',
   'graph/paths-of-length-avoiding',
   'graph/ranked-ids',
+  'graph/relationship-details',
   'query/neighbour-summary',
   'query/stats',
   'query/facets',

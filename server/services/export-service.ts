@@ -1,13 +1,13 @@
 /**
  * Reads the scope of an export — the whole graph (its best-connected entities first, up to the
- * limit) or the neighbourhood of one entity — in one transaction, and writes it in the requested
- * format (export/export-formats.ts).
+ * limit) or the neighbourhood of one entity — in one transaction, with what each relationship
+ * states, and writes it in the requested format (export/export-formats.ts).
  */
 import neo4j from 'neo4j-driver';
 import { LIMITS, type ExportQuery } from '../api/schemas.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { checkEntityTypes, checkRelationshipTypes } from './graph-filters.ts';
-import { readGraph } from './graph-reader.ts';
+import { readNodes, readRelationshipDetails } from './graph-reader.ts';
 import { fileSlug, type ExportGraph } from './export/export-graph.ts';
 import { exportFile, type ExportFile } from './export/export-formats.ts';
 import { scopeNeighbourhood } from './neighbourhood-service.ts';
@@ -37,7 +37,14 @@ export async function readExportGraph(db: GraphDatabase, query: ExportQuery): Pr
       title = 'DPG Explorer graph';
       slug = 'graph';
     }
-    const { nodes, edges } = await readGraph(tx, ids, rels);
+    const nodes = await readNodes(tx, ids);
+    // With what each relationship states (evidence, role, dates…): a file is read elsewhere, where
+    // no details panel can show it.
+    const edges = await readRelationshipDetails(
+      tx,
+      nodes.map((n) => n.id),
+      rels,
+    );
     return { title, slug, nodes, edges, exportedAt: new Date().toISOString() };
   });
 }

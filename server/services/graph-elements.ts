@@ -115,6 +115,48 @@ export function edgeRecord(row: Row): EdgeRecord {
   };
 }
 
+/**
+ * What a relationship states besides its ends and type (cypher/graph/relationship-details.cypher),
+ * for the exports: the graph endpoints leave it out (evidence is most of a relationship's bytes).
+ */
+export interface RelationshipDetails {
+  /** What each source quotes as saying so, in the order of `sources`. */
+  evidence: string[];
+  role?: string;
+  startDate?: string;
+  endDate?: string;
+  /** MEMBER_OF only: a seat on the board. */
+  board?: boolean;
+  notes?: string;
+  /** A web page an editor cites for it. */
+  sourceUrl?: string;
+}
+
+/** The optional properties of RelationshipDetails, in the order exports write them. */
+export const RELATIONSHIP_DETAIL_PROPERTIES = [
+  'role',
+  'startDate',
+  'endDate',
+  'board',
+  'notes',
+  'sourceUrl',
+] as const;
+
+/** A relationship with what it states: its ends, type, sources and details. */
+export type DetailedEdgeRecord = EdgeRecord & RelationshipDetails;
+
+/** Reads a row of relationship-details: absent properties stay absent. */
+export function detailedEdgeRecord(row: Row): DetailedEdgeRecord {
+  const record: DetailedEdgeRecord = { ...edgeRecord(row), evidence: strings(row.evidence) };
+  for (const key of RELATIONSHIP_DETAIL_PROPERTIES) {
+    const value = row[key];
+    if (key === 'board') {
+      if (typeof value === 'boolean') record.board = value;
+    } else if (typeof value === 'string' && value !== '') record[key] = value;
+  }
+  return record;
+}
+
 /** The id of an edge element: unique because the graph holds one relationship per (a, type, b). */
 export function edgeId(source: string, type: string, target: string): string {
   return `${source}|${type}|${target}`;

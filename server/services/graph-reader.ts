@@ -1,11 +1,18 @@
 /**
  * Reads entities and the relationships among them by id, inside a caller's transaction, for a
- * neighbourhood, a subgraph, the overview or an export.
+ * neighbourhood, a subgraph, the overview or an export, and what those relationships state (exports).
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../db/neo4j-client.ts';
 import type { RelationshipType } from '../model/graph-model.ts';
-import { edgeRecord, nodeRecord, type EdgeRecord, type NodeRecord } from './graph-elements.ts';
+import {
+  detailedEdgeRecord,
+  edgeRecord,
+  nodeRecord,
+  type DetailedEdgeRecord,
+  type EdgeRecord,
+  type NodeRecord,
+} from './graph-elements.ts';
 
 /** The entities with these ids, in the order given; unknown ids are left out. */
 export async function readNodes(
@@ -46,4 +53,21 @@ export async function readGraph(
       ? []
       : (await run(tx, 'graph/edges-among', { members, rels: [...rels] })).map(edgeRecord);
   return { nodes: rows.map(nodeRecord), edges };
+}
+
+/**
+ * The relationships among the entities with these ids, of the whitelisted `rels` (all when empty),
+ * with what each states: evidence, role, dates, board seat, notes, cited page. Unknown ids add
+ * nothing.
+ */
+export async function readRelationshipDetails(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+  rels: readonly RelationshipType[] = [],
+): Promise<DetailedEdgeRecord[]> {
+  // Keyed by id: the statement looks each walked relationship's far end up in it.
+  const members = Object.fromEntries(ids.map((id) => [id, true]));
+  if (Object.keys(members).length < 2) return [];
+  const rows = await run(tx, 'graph/relationship-details', { members, rels: [...rels] });
+  return rows.map(detailedEdgeRecord);
 }

@@ -5,6 +5,7 @@
  * (CSV, GraphML, JSON, PNG, SVG). Expectations are read from the same server's API and from the live
  * Cytoscape instance (`window.__cy`); screenshots go to test-results/.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -431,9 +432,16 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
         .sort(),
     ).toEqual([...union].sort());
     const edgeCount = await inPage<number>(page, 'window.__cy.edges().length');
+    // Each relationship with what its source quotes as stating it, which the canvas never holds.
+    const edgesFile = (await download(/CSV — relationships/)).toString('utf8');
+    const edgeRows = parseCsv(edgesFile.slice(1), { columns: true }) as Record<string, string>[];
+    expect(edgeRows).toHaveLength(edgeCount);
+    expect(Object.keys(edgeRows[0]!).slice(-2)).toEqual(['sources', 'evidence']);
+    expect(edgeRows.filter((row) => row.evidence === '')).toEqual([]);
     const graphml = (await download(/GraphML/)).toString('utf8');
     expect(graphml.match(/<node /g)).toHaveLength(union.length);
     expect(graphml.match(/<edge /g)?.length ?? 0).toBe(edgeCount);
+    expect(graphml.match(/<data key="e_evidence">/g)?.length ?? 0).toBe(edgeCount);
     const json = JSON.parse((await download(/JSON/)).toString('utf8')) as {
       elements: { nodes: { position?: { x: number } }[] };
     };
@@ -466,7 +474,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       `document.querySelector('.crumb.current').textContent.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')`,
     );
     expect(fileNames).toEqual(
-      ['nodes.csv', 'graphml', 'json', 'png', 'svg'].map(
+      ['nodes.csv', 'edges.csv', 'graphml', 'json', 'png', 'svg'].map(
         (ext) => `dpg-explorer-${focusSlug}.${ext}`,
       ),
     );

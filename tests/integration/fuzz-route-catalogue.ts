@@ -126,6 +126,18 @@ export const ROUTES: RouteSpec[] = [
       'body.rels': fc.array(fc.oneof(relType, hostileString), { maxLength: 20 }),
     },
   },
+  {
+    method: 'POST',
+    path: '/api/graph/relationship-details',
+    group: 'query',
+    credential: 'none',
+    writes: false,
+    baseline: () => ({ body: { ids: [ID.unicef, ID.giz, ID.activity] } }),
+    shaped: {
+      'body.ids': fc.array(entityIdArb, { maxLength: 600 }),
+      'body.rels': fc.array(fc.oneof(relType, hostileString), { maxLength: 20 }),
+    },
+  },
   get('/api/graph/paths', 'query', () => ({ query: { from: ID.giz, to: ID.unicef } }), {
     shaped: { 'query.from': entityIdArb, 'query.to': entityIdArb },
     coupled: [['query.from', 'query.to']],

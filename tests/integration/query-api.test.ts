@@ -13,6 +13,7 @@ import {
   searchResponseSchema,
   statsResponseSchema,
   subgraphResponseSchema,
+  relationshipDetailsResponseSchema,
 } from '../../server/api/response-schemas.ts';
 import { serveApi, type TestApi } from '../support/api-client.ts';
 import { expectSameReach } from '../support/neighbourhood-reach.ts';
@@ -399,6 +400,45 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
         rels: ['LEADS'],
       });
       expect(edgeIds(body)).toEqual([`org:unicef|LEADS|${AI_COP}`]);
+    });
+  });
+
+  describe('POST /api/graph/relationship-details', () => {
+    it('states what each relationship among the entities says, the same ones the canvas draws', async () => {
+      const ids = ['org:unicef', 'org:google', AI_COP, 'org:norad', 'org:dpga', 'org:no-such-org'];
+      const { status, body } = await post('/api/graph/relationship-details', { ids });
+      expect(status).toBe(200);
+      const { relationships } = conforms(relationshipDetailsResponseSchema, body);
+      const drawn = conforms(
+        subgraphResponseSchema,
+        (await post('/api/graph/subgraph', { ids })).body,
+      );
+      expect(relationships.map((r) => r.id).sort()).toEqual(edgeIds(drawn).sort());
+      const byId = new Map(relationships.map((r) => [r.id, r]));
+      const leads = byId.get(`org:unicef|LEADS|${AI_COP}`)!;
+      expect(leads).toMatchObject({ source: 'org:unicef', type: 'LEADS', label: 'leads' });
+      // One quote per source, in the order of the sources: from UNICEF's own page.
+      expect(leads.evidence).toHaveLength(leads.sources.length);
+      expect(leads.evidence[leads.sources.indexOf('source:member-page:unicef')]).toContain(
+        'Co-leading the Community of Practice on AI',
+      );
+      // The members list states Norad's board seat; the property is absent where none is stated.
+      expect(byId.get('org:norad|MEMBER_OF|org:dpga')?.board).toBe(true);
+      expect(leads).not.toHaveProperty('board');
+    });
+
+    it('keeps only the given relationship types, and refuses a list too long', async () => {
+      const { body } = await post('/api/graph/relationship-details', {
+        ids: ['org:unicef', 'org:google', AI_COP],
+        rels: ['leads'],
+      });
+      expect(body.relationships.map((r: { id: string }) => r.id)).toEqual([
+        `org:unicef|LEADS|${AI_COP}`,
+      ]);
+      const tooMany = Array.from({ length: 10_001 }, (_, i) => `org:n${i}`);
+      const refused = await post('/api/graph/relationship-details', { ids: tooMany });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details[0].path).toBe('body.ids');
     });
   });
 
@@ -864,7 +904,14 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
           target: 'country:SL',
           type: 'DEPLOYED_IN',
           label: 'is deployed in',
+          role: '',
+          startDate: '',
+          endDate: '',
+          board: '',
+          notes: '',
+          sourceUrl: '',
           sources: TRICKY_SOURCE,
+          evidence: 'query API test fixture',
         },
       ]);
     });
@@ -876,6 +923,8 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       expect(doc.elements.edges.map((e: { data: EdgeData }) => e.data.id)).toEqual([
         'org:norad|FUNDS|dpg:dhis2',
       ]);
+      // With the quote that states it, from the sheet that does.
+      expect(doc.elements.edges[0].data.evidence.join(' ')).toMatch(/Norad|DHIS2/);
     });
 
     it('answers 404 for the neighbourhood of an unknown entity', async () => {
@@ -906,7 +955,9 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
     it('reads formats, parts and modes in any case, as every word from a fixed list', async () => {
       const csv = await download('/api/export?format=CSV&part=Edges&id=org:unicef');
       expect(csv.status).toBe(200);
-      expect(csv.text.split(/\r?\n/)[0]).toBe('source,target,type,label,sources');
+      expect(csv.text.split(/\r?\n/)[0]).toBe(
+        'source,target,type,label,role,startDate,endDate,board,notes,sourceUrl,sources,evidence',
+      );
       expect((await api.get('/api/overview?mode=SUMMARY')).body.mode).toBe('summary');
     });
   });

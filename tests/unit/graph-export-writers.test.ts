@@ -39,7 +39,21 @@ const graph: ExportGraph = {
       source: 'org:unicef',
       target: 'activity:unicef/web3',
       type: 'LEADS',
-      sources: ['source:member-page:unicef'],
+      sources: ['source:member-page:unicef', 'source:editor'],
+      // A quote may hold the list separator, and hostile text.
+      evidence: ['UNICEF lists "Web3"; among its activities', HOSTILE],
+      role: 'co-funder',
+      startDate: '2021-03',
+      board: false,
+      notes: '=cmd|calc',
+      sourceUrl: 'https://example.org/web3?a=1&b=2',
+    },
+    {
+      source: 'org:unicef',
+      target: 'org:unicef',
+      type: 'MEMBER_OF',
+      sources: ['source:members'],
+      evidence: [],
     },
   ],
 };
@@ -87,14 +101,35 @@ describe('CSV export', () => {
     expect(safeCell(42)).toBe(42);
   });
 
-  it('writes the edge table', () => {
+  it('writes the edge table with what each relationship states, evidence a line per source', () => {
     expect(parse(edgesCsv(graph), { columns: true })).toEqual([
       {
         source: 'org:unicef',
         target: 'activity:unicef/web3',
         type: 'LEADS',
         label: 'leads',
-        sources: 'source:member-page:unicef',
+        role: 'co-funder',
+        startDate: '2021-03',
+        endDate: '',
+        board: 'false',
+        notes: "'=cmd|calc",
+        sourceUrl: 'https://example.org/web3?a=1&b=2',
+        sources: 'source:member-page:unicef; source:editor',
+        evidence: `UNICEF lists "Web3"; among its activities\n${HOSTILE}`,
+      },
+      {
+        source: 'org:unicef',
+        target: 'org:unicef',
+        type: 'MEMBER_OF',
+        label: 'is a member of',
+        role: '',
+        startDate: '',
+        endDate: '',
+        board: '',
+        notes: '',
+        sourceUrl: '',
+        sources: 'source:members',
+        evidence: '',
       },
     ]);
   });
@@ -119,6 +154,23 @@ describe('GraphML export', () => {
     ]);
   });
 
+  it('carries what each relationship states, and no key for what it does not', () => {
+    const values = (edge: XmlElement) =>
+      Object.fromEntries(
+        [...edge.getElementsByTagName('data')].map((d) => [d.getAttribute('key'), d.textContent]),
+      );
+    const [stated, bare] = parseDom(xml).getElementsByTagName('edge') as unknown as XmlElement[];
+    expect(values(stated!)).toMatchObject({
+      e_role: 'co-funder',
+      e_startDate: '2021-03',
+      e_board: 'false',
+      e_sourceUrl: 'https://example.org/web3?a=1&b=2',
+      e_evidence: `UNICEF lists "Web3"; among its activities\n${HOSTILE.replace('\u0001', '')}`,
+    });
+    expect(Object.keys(values(bare!))).toEqual(['e_type', 'e_label', 'e_sources']);
+    expect(xml).toContain('<key id="e_board" for="edge" attr.name="board" attr.type="boolean"/>');
+  });
+
   it('escapes an ampersand even where it starts something entity-like', () => {
     // xmlbuilder2 alone would leave "&#65;" as a character reference (read back as "A").
     const withReference = { ...graph, nodes: [{ ...graph.nodes[0]!, label: 'R&#65;D &lt;' }] };
@@ -140,14 +192,44 @@ describe('GEXF export', () => {
     const doc = parseXml(xml) as {
       gexf: {
         '@version': string;
-        graph: { nodes: { node: XmlObject[] }; edges: { edge: XmlObject } };
+        graph: { nodes: { node: XmlObject[] }; edges: { edge: XmlObject[] } };
       };
     };
     expect(doc.gexf['@version']).toBe('1.3');
     expect(doc.gexf.graph.nodes.node).toHaveLength(2);
     expect(doc.gexf.graph.nodes.node[0]).toMatchObject({ '@id': 'org:unicef', '@label': 'UNICEF' });
-    expect(doc.gexf.graph.edges.edge).toMatchObject({ '@label': 'leads', '@source': 'org:unicef' });
+    expect(doc.gexf.graph.edges.edge[0]).toMatchObject({
+      '@label': 'leads',
+      '@source': 'org:unicef',
+    });
     expect(xml).toContain('xmlns="http://gexf.net/1.3"');
+  });
+
+  it('gives each relationship detail an attribute, declared once', () => {
+    const root = parseDom(xml);
+    const edgeAttributes = [...root.getElementsByTagName('attributes')].find(
+      (a) => a.getAttribute('class') === 'edge',
+    )!;
+    const titles = new Map(
+      [...edgeAttributes.getElementsByTagName('attribute')].map((a) => [
+        a.getAttribute('id'),
+        a.getAttribute('title'),
+      ]),
+    );
+    const stated = root.getElementsByTagName('edge')[0]!;
+    const values = Object.fromEntries(
+      [...stated.getElementsByTagName('attvalue')].map((v) => [
+        titles.get(v.getAttribute('for')),
+        v.getAttribute('value'),
+      ]),
+    );
+    expect(values).toMatchObject({
+      type: 'LEADS',
+      role: 'co-funder',
+      notes: '=cmd|calc',
+      // A line break survives inside an attribute (written as a character reference).
+      evidence: `UNICEF lists "Web3"; among its activities\n${HOSTILE.replace('\u0001', '')}`,
+    });
   });
 });
 
@@ -158,7 +240,11 @@ describe('Cytoscape JSON export', () => {
     expect(doc.elements.edges[0].data).toMatchObject({
       id: 'org:unicef|LEADS|activity:unicef/web3',
       interaction: 'LEADS',
+      evidence: ['UNICEF lists "Web3"; among its activities', HOSTILE],
+      role: 'co-funder',
+      board: false,
     });
+    expect(Object.keys(doc.elements.edges[1].data)).not.toContain('role');
   });
 });
 

@@ -33,6 +33,7 @@ describe('the OpenAPI document', () => {
         '/api/facets',
         '/api/graph/neighbourhood',
         '/api/graph/paths',
+        '/api/graph/relationship-details',
         '/api/graph/subgraph',
         '/api/health',
         '/api/imports',

@@ -14,6 +14,7 @@ import {
   LABEL_METRICS,
   toCytoscapeElements,
   toEdgesCsv,
+  withRelationshipDetails,
   toGraphMl,
   toJsonFile,
   toNodesCsv,
@@ -221,10 +222,50 @@ describe('export writers', () => {
       '',
     ]);
     expect(toEdgesCsv(shown).split('\r\n')).toEqual([
-      'source,source name,relationship,target,target name,type,sources',
-      'org:a,"A, ""the"" org",funds,dpg:x,X <&>,FUNDS,source:dpg-registry',
+      'source,source name,relationship,target,target name,type,role,start date,end date,board seat,notes,cited page,sources,evidence',
+      'org:a,"A, ""the"" org",funds,dpg:x,X <&>,FUNDS,,,,,,,source:dpg-registry,',
       '',
     ]);
+  });
+
+  it('adds what each relationship states to the edges it matches, for every data file', () => {
+    const stated = withRelationshipDetails(shown, [
+      {
+        id: 'org:a|FUNDS|dpg:x',
+        source: 'org:a',
+        target: 'dpg:x',
+        type: 'FUNDS',
+        label: 'funds',
+        sources: ['source:editor:1', 'source:dpg-registry'],
+        evidence: ['=stated by editor', 'dpg/x.json: "A" (funder); as listed'],
+        role: 'co-funder',
+        board: false,
+      },
+      // Not shown (filtered out): no edge gains it.
+      {
+        id: 'org:a|OWNS|dpg:x',
+        source: 'org:a',
+        target: 'dpg:x',
+        type: 'OWNS',
+        label: 'owns',
+        sources: [],
+        evidence: ['owned'],
+      },
+    ]);
+    expect(stated.edges).toHaveLength(1);
+    expect(stated.nodes).toBe(shown.nodes);
+    // A quote a line each (a quote may hold "; "), quoted as a field; formulas kept as text.
+    expect(toEdgesCsv(stated).split('\r\n')[1]).toBe(
+      `org:a,"A, ""the"" org",funds,dpg:x,X <&>,FUNDS,co-funder,,,no,,,source:editor:1; source:dpg-registry,"'=stated by editor\ndpg/x.json: ""A"" (funder); as listed"`,
+    );
+    const xml = toGraphMl(stated);
+    expect(xml).toContain('<key id="e_board" for="edge" attr.name="board" attr.type="boolean"/>');
+    expect(xml).toContain(
+      '<data key="e_role">co-funder</data><data key="e_board">false</data><data key="e_evidence">=stated by editor\ndpg/x.json: &quot;A&quot; (funder); as listed</data>',
+    );
+    const json = JSON.parse(toJsonFile(stated)) as { elements: { edges: { data: object }[] } };
+    expect(json.elements.edges[0]!.data).toMatchObject({ role: 'co-funder', board: false });
+    expect(json.elements.edges[0]!.data).not.toHaveProperty('notes');
   });
 
   it('writes JSON as Cytoscape reads it: elements, with positions where known', () => {

@@ -1,13 +1,15 @@
 /**
  * CSV tables for spreadsheets (RFC 4180, quoted by csv-stringify, with a header row): one for the
  * nodes (id, label, type, kind, degree, description, sources) and one for the edges (source,
- * target, type, label, sources); list values are joined with "; ". A cell that a spreadsheet would
- * run as a formula (starting with = + - @, tab or carriage return) gets a leading apostrophe.
+ * target, type, label, role, startDate, endDate, board, notes, sourceUrl, sources, evidence); list
+ * values are joined with "; ", evidence a line per source. A cell that a spreadsheet would run as a
+ * formula (starting with = + - @, tab or carriage return) gets a leading apostrophe.
  */
 import { stringify } from 'csv-stringify/sync';
 import { relationshipLabel } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
 import { LIST_SEPARATOR } from './graphml-writer.ts';
+import { detailValues } from './relationship-detail-values.ts';
 import { neutraliseFormula } from './spreadsheet-formulas.ts';
 
 export const NODE_COLUMNS = [
@@ -19,7 +21,20 @@ export const NODE_COLUMNS = [
   'description',
   'sources',
 ] as const;
-export const EDGE_COLUMNS = ['source', 'target', 'type', 'label', 'sources'] as const;
+export const EDGE_COLUMNS = [
+  'source',
+  'target',
+  'type',
+  'label',
+  'role',
+  'startDate',
+  'endDate',
+  'board',
+  'notes',
+  'sourceUrl',
+  'sources',
+  'evidence',
+] as const;
 
 /** Neutralises spreadsheet formulas (CSV injection); other text is unchanged. */
 export function safeCell(value: string | number | null): string | number {
@@ -57,12 +72,22 @@ export function nodesCsv(graph: ExportGraph): string {
 export function edgesCsv(graph: ExportGraph): string {
   return table(
     EDGE_COLUMNS,
-    graph.edges.map((e) => [
-      e.source,
-      e.target,
-      e.type,
-      relationshipLabel(e.type),
-      e.sources.join(LIST_SEPARATOR),
-    ]),
+    graph.edges.map((e) => {
+      const details = detailValues(e);
+      return [
+        e.source,
+        e.target,
+        e.type,
+        relationshipLabel(e.type),
+        details.role,
+        details.startDate,
+        details.endDate,
+        details.board,
+        details.notes,
+        details.sourceUrl,
+        e.sources.join(LIST_SEPARATOR),
+        details.evidence,
+      ];
+    }),
   );
 }

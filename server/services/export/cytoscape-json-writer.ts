@@ -1,8 +1,14 @@
 /**
  * The Cytoscape.js JSON format (`elements: { nodes, edges }`), which Cytoscape desktop imports
- * as a network (File → Import → Network from File, `.cyjs`/`.json`).
+ * as a network (File → Import → Network from File, `.cyjs`/`.json`). Each edge carries what its
+ * relationship states: the evidence (one quote per source) and the properties it has.
  */
-import { relationshipLabel, edgeId } from '../graph-elements.ts';
+import {
+  RELATIONSHIP_DETAIL_PROPERTIES,
+  edgeId,
+  relationshipLabel,
+  type DetailedEdgeRecord,
+} from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
 
 export function toCytoscapeJson(graph: ExportGraph): string {
@@ -34,6 +40,7 @@ export function toCytoscapeJson(graph: ExportGraph): string {
             type: e.type,
             label: relationshipLabel(e.type),
             sources: e.sources,
+            ...relationshipDetails(e),
           },
         })),
       },
@@ -41,4 +48,11 @@ export function toCytoscapeJson(graph: ExportGraph): string {
     null,
     2,
   );
+}
+
+/** The relationship's evidence and the detail properties it has (absent ones stay absent). */
+function relationshipDetails(e: DetailedEdgeRecord) {
+  const details: Record<string, unknown> = { evidence: e.evidence };
+  for (const key of RELATIONSHIP_DETAIL_PROPERTIES) if (e[key] !== undefined) details[key] = e[key];
+  return details;
 }

@@ -1,8 +1,9 @@
 /**
- * What an export holds: entities and relationships with their provenance, and a name for the
- * scope (whole graph or the neighbourhood of one entity) that ends up in titles and file names.
+ * What an export holds: entities and relationships with their provenance (and what each
+ * relationship states), and a name for the scope (whole graph or the neighbourhood of one entity)
+ * that ends up in titles and file names.
  */
-import type { EdgeRecord, NodeRecord } from '../graph-elements.ts';
+import type { DetailedEdgeRecord, NodeRecord } from '../graph-elements.ts';
 
 export interface ExportGraph {
   /** "DPG Explorer graph" or "Neighbourhood of UNICEF (org:unicef), depth 1". */
@@ -10,7 +11,8 @@ export interface ExportGraph {
   /** Safe for a file name: `graph` or `neighbourhood-org-unicef`. */
   slug: string;
   nodes: NodeRecord[];
-  edges: EdgeRecord[];
+  /** With what each states: evidence, role, dates, board seat, notes, cited page. */
+  edges: DetailedEdgeRecord[];
   /** When the graph was read, ISO 8601. */
   exportedAt: string;
 }

@@ -1,6 +1,7 @@
 /**
  * GEXF 1.3 (https://gexf.net/) for Gephi: a static directed graph with node attributes
- * type/kind/degree/description/sources and edge attributes type/sources; the edge label is the
+ * type/kind/degree/description/sources and edge attributes type/sources and what the relationship
+ * states (role, startDate, endDate, board, notes, sourceUrl, evidence); the edge label is the
  * relationship phrase. Built with xmlbuilder2, every value escaped (xml-text.ts); characters XML cannot
  * hold are dropped.
  */
@@ -9,6 +10,7 @@ import { edgeId, relationshipLabel } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
 import { xmlSafeGraph } from './xml-text.ts';
 import { LIST_SEPARATOR } from './graphml-writer.ts';
+import { DETAIL_NAMES, detailValues } from './relationship-detail-values.ts';
 
 const NODE_ATTRIBUTES = [
   ['type', 'string'],
@@ -20,6 +22,7 @@ const NODE_ATTRIBUTES = [
 const EDGE_ATTRIBUTES = [
   ['type', 'string'],
   ['sources', 'string'],
+  ...DETAIL_NAMES.map((name) => [name, name === 'board' ? 'boolean' : 'string'] as const),
 ] as const;
 
 export function toGexf(input: ExportGraph): string {
@@ -58,17 +61,19 @@ export function toGexf(input: ExportGraph): string {
   }
   const edges = g.ele('edges', { count: String(graph.edges.length) });
   for (const e of graph.edges) {
-    edges
+    const details = detailValues(e);
+    const values = [e.type, e.sources.join(LIST_SEPARATOR), ...DETAIL_NAMES.map((n) => details[n])];
+    const attvalues = edges
       .ele('edge', {
         id: edgeId(e.source, e.type, e.target),
         source: e.source,
         target: e.target,
         label: relationshipLabel(e.type),
       })
-      .ele('attvalues')
-      .ele('attvalue', { for: '0', value: e.type })
-      .up()
-      .ele('attvalue', { for: '1', value: e.sources.join(LIST_SEPARATOR) });
+      .ele('attvalues');
+    values.forEach((value, i) => {
+      if (value !== null) attvalues.ele('attvalue', { for: String(i), value });
+    });
   }
   return root.end({ prettyPrint: true });
 }

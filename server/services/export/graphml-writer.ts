@@ -1,12 +1,14 @@
 /**
  * GraphML (http://graphml.graphdrawing.org/) for Gephi, Cytoscape desktop and yEd: one directed
  * graph, node attributes label/type/kind/degree/description/sources and edge attributes
- * type/label/sources declared as <key>s. Built with xmlbuilder2, every value escaped (xml-text.ts);
+ * type/label/sources and what the relationship states (role, startDate, endDate, board, notes,
+ * sourceUrl, evidence) declared as <key>s. Built with xmlbuilder2, every value escaped (xml-text.ts);
  * characters XML cannot hold (control characters) are dropped.
  */
 import { create } from 'xmlbuilder2';
 import { edgeId, relationshipLabel } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
+import { DETAIL_NAMES, detailValues } from './relationship-detail-values.ts';
 import { xmlSafeGraph } from './xml-text.ts';
 
 /** Separator of list values (sources) inside one attribute. */
@@ -24,6 +26,7 @@ const EDGE_KEYS = [
   ['type', 'string'],
   ['label', 'string'],
   ['sources', 'string'],
+  ...DETAIL_NAMES.map((name) => [name, name === 'board' ? 'boolean' : 'string'] as const),
 ] as const;
 
 export function toGraphml(input: ExportGraph): string {
@@ -64,6 +67,11 @@ export function toGraphml(input: ExportGraph): string {
     edge.ele('data', { key: 'e_type' }).txt(e.type);
     edge.ele('data', { key: 'e_label' }).txt(relationshipLabel(e.type));
     edge.ele('data', { key: 'e_sources' }).txt(e.sources.join(LIST_SEPARATOR));
+    const details = detailValues(e);
+    for (const name of DETAIL_NAMES) {
+      const value = details[name];
+      if (value !== null) edge.ele('data', { key: `e_${name}` }).txt(value);
+    }
   }
   return root.end({ prettyPrint: true });
 }

@@ -1,3 +1,4 @@
+import type { DetailedEdgeRecord } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
 
 /**
@@ -25,11 +26,20 @@ export function xmlSafeGraph(graph: ExportGraph): ExportGraph {
       degree: n.degree,
       sources: n.sources.map(xmlText),
     })),
-    edges: graph.edges.map((e) => ({
-      source: xmlText(e.source),
-      target: xmlText(e.target),
-      type: xmlText(e.type),
-      sources: e.sources.map(xmlText),
-    })),
+    edges: graph.edges.map((e) => {
+      const edge: DetailedEdgeRecord = {
+        source: xmlText(e.source),
+        target: xmlText(e.target),
+        type: xmlText(e.type),
+        sources: e.sources.map(xmlText),
+        evidence: e.evidence.map(xmlText),
+      };
+      if (e.board !== undefined) edge.board = e.board;
+      for (const key of ['role', 'startDate', 'endDate', 'notes', 'sourceUrl'] as const) {
+        const value = e[key];
+        if (value !== undefined) edge[key] = xmlText(value);
+      }
+      return edge;
+    }),
   };
 }

@@ -12,6 +12,7 @@ import type {
   NeighbourhoodResponse,
   OverviewResponse,
   PathsResponse,
+  RelationshipDetailsResponse,
   RelationshipRead,
   SearchResponse,
   StatsResponse,
@@ -96,6 +97,14 @@ export interface ApiClient {
   ): Promise<NeighbourhoodResponse>;
   /** The given entities and the relationships among them. */
   subgraph(ids: readonly string[], options?: RequestOptions): Promise<GraphChunk>;
+  /**
+   * What the relationships among the given entities state (evidence, role, dates, board seat,
+   * notes, cited page): the graph answers carry ends, types and sources only.
+   */
+  relationshipDetails(
+    ids: readonly string[],
+    options?: RequestOptions,
+  ): Promise<RelationshipDetailsResponse>;
   /**
    * The shortest paths between two entities, each with its sentence; along `rels` only, through
    * no entity of the types in `avoid` and no organisation of the kinds in `avoidKinds` when given.
@@ -339,6 +348,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     subgraph(ids, init = {}) {
       if (ids.length === 0) throw new TypeError('api client: subgraph needs at least one id');
       return getJson<GraphChunk>('/api/graph/subgraph', { ...init, body: { ids } }, isGraphChunk);
+    },
+
+    relationshipDetails(ids, init = {}) {
+      if (ids.length === 0)
+        throw new TypeError('api client: relationshipDetails needs at least one id');
+      return getJson<RelationshipDetailsResponse>(
+        '/api/graph/relationship-details',
+        { ...init, body: { ids } },
+        (body) => isObject(body) && Array.isArray(body.relationships),
+      );
     },
 
     paths(from, to, { rels, avoid, avoidKinds, k, ...init } = {}) {

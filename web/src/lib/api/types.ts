@@ -17,6 +17,7 @@ import type {
   neighbourhoodResponseSchema,
   overviewResponseSchema,
   pathsResponseSchema,
+  relationshipDetailsResponseSchema,
   searchResponseSchema,
   statsResponseSchema,
 } from '../../../../server/api/response-schemas.ts';
@@ -24,6 +25,11 @@ import type { EdgeElement, NodeElement } from '../../../../server/api/schemas.ts
 
 /** `GET /api/health`: answered with 200 when the database is up and 503 when it is down. */
 export type HealthResponse = z.output<typeof healthResponseSchema>;
+
+/** `POST /api/graph/relationship-details`: what the relationships among some entities state. */
+export type RelationshipDetailsResponse = z.output<typeof relationshipDetailsResponseSchema>;
+/** One relationship with its evidence, role, dates, board seat, notes and cited page. */
+export type RelationshipDetails = RelationshipDetailsResponse['relationships'][number];
 
 /** A node of a graph answer, in Cytoscape's `{ data }` element shape. */
 export type OverviewNode = NodeElement;

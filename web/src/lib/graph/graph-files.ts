@@ -4,6 +4,7 @@
  * out; the component hands the text to the browser as a download.
  */
 import { neutraliseFormula } from '../../../../server/services/export/spreadsheet-formulas.ts';
+import type { RelationshipDetails } from '../api';
 import { entityTypeName, organisationKindName } from '../vocabulary';
 import type { GraphEdgeData, GraphNodeData } from './elements';
 import { escapeXml } from './svg-export';
@@ -14,11 +15,48 @@ export interface ShownGraph {
     /** Where the canvas draws it (model coordinates), for tools that keep the layout. */
     position?: { x: number; y: number };
   })[];
-  edges: readonly Pick<GraphEdgeData, 'id' | 'source' | 'target' | 'type' | 'label' | 'sources'>[];
+  edges: readonly ShownEdge[];
+}
+
+/**
+ * An edge as the canvas holds it, and what its relationship states once read for an export
+ * (withRelationshipDetails): the canvas itself never holds the evidence, most of its bytes.
+ */
+export type ShownEdge = Pick<
+  GraphEdgeData,
+  'id' | 'source' | 'target' | 'type' | 'label' | 'sources'
+> &
+  Partial<Pick<RelationshipDetails, (typeof DETAIL_KEYS)[number] | 'evidence'>>;
+
+/** The properties a relationship may state, in the order the files write them. */
+const DETAIL_KEYS = ['role', 'startDate', 'endDate', 'board', 'notes', 'sourceUrl'] as const;
+
+/** The shown graph, each edge with what its relationship states (matched by edge id). */
+export function withRelationshipDetails(
+  graph: ShownGraph,
+  details: readonly RelationshipDetails[],
+): ShownGraph {
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return {
+    nodes: graph.nodes,
+    edges: graph.edges.map((edge) => {
+      const stated = byId.get(edge.id);
+      if (!stated) return edge;
+      // Its sources as read with the evidence: each quote stands at its source's place.
+      const detailed: ShownEdge = { ...edge, sources: stated.sources, evidence: stated.evidence };
+      for (const key of DETAIL_KEYS)
+        if (stated[key] !== undefined) Object.assign(detailed, { [key]: stated[key] });
+      return detailed;
+    }),
+  };
 }
 
 /** How a list goes into one cell or attribute: as the API's own exports write it. */
 const LIST_SEPARATOR = '; ';
+/** Between one relationship's quotes (a quote may hold "; "): a line each, as the API writes them. */
+const EVIDENCE_SEPARATOR = '\n';
+const evidenceText = (evidence: readonly string[] | undefined) =>
+  evidence && evidence.length > 0 ? evidence.join(EVIDENCE_SEPARATOR) : undefined;
 const sourceList = (sources: readonly string[] | undefined) =>
   sources && sources.length > 0 ? sources.join(LIST_SEPARATOR) : undefined;
 
@@ -93,13 +131,29 @@ export function toNodesCsv(graph: ShownGraph): string {
 }
 
 /**
- * The edges table: source, source name, relationship, target, target name, type (its code), and
- * the sources that state it: every fact keeps its provenance in a spreadsheet too.
+ * The edges table: source, source name, relationship, target, target name, type (its code), what
+ * the relationship states (role, dates, board seat, notes, cited page), the sources that state it
+ * and what each quotes: every fact keeps its provenance in a spreadsheet too.
  */
 export function toEdgesCsv(graph: ShownGraph): string {
   const names = new Map(graph.nodes.map((node) => [node.id, node.label]));
   return csv(
-    ['source', 'source name', 'relationship', 'target', 'target name', 'type', 'sources'],
+    [
+      'source',
+      'source name',
+      'relationship',
+      'target',
+      'target name',
+      'type',
+      'role',
+      'start date',
+      'end date',
+      'board seat',
+      'notes',
+      'cited page',
+      'sources',
+      'evidence',
+    ],
     graph.edges.map((edge) => [
       edge.source,
       names.get(edge.source),
@@ -107,12 +161,22 @@ export function toEdgesCsv(graph: ShownGraph): string {
       edge.target,
       names.get(edge.target),
       edge.type,
+      edge.role,
+      edge.startDate,
+      edge.endDate,
+      edge.board === undefined ? undefined : edge.board ? 'yes' : 'no',
+      edge.notes,
+      edge.sourceUrl,
       sourceList(edge.sources),
+      evidenceText(edge.evidence),
     ]),
   );
 }
 
-/** GraphML with label, type, kind, degree and sources on nodes and type, label and sources on edges. */
+/**
+ * GraphML with label, type, kind, degree and sources on nodes, and type, label, sources and what
+ * the relationship states (role, dates, board, notes, sourceUrl, evidence) on edges.
+ */
 export function toGraphMl(graph: ShownGraph): string {
   const key = (id: string, target: 'node' | 'edge', type: string) =>
     `  <key id="${id}" for="${target}" attr.name="${id.replace(/^e_/, '')}" attr.type="${type}"/>`;
@@ -129,6 +193,8 @@ export function toGraphMl(graph: ShownGraph): string {
     key('e_type', 'edge', 'string'),
     key('e_label', 'edge', 'string'),
     key('e_sources', 'edge', 'string'),
+    ...DETAIL_KEYS.map((name) => key(`e_${name}`, 'edge', name === 'board' ? 'boolean' : 'string')),
+    key('e_evidence', 'edge', 'string'),
     '  <graph id="dpg-explorer" edgedefault="directed">',
     ...graph.nodes.map(
       (node) =>
@@ -136,7 +202,7 @@ export function toGraphMl(graph: ShownGraph): string {
     ),
     ...graph.edges.map(
       (edge) =>
-        `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${value('e_type', edge.type)}${value('e_label', edge.label)}${value('e_sources', sourceList(edge.sources))}</edge>`,
+        `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${value('e_type', edge.type)}${value('e_label', edge.label)}${value('e_sources', sourceList(edge.sources))}${DETAIL_KEYS.map((name) => value(`e_${name}`, edge[name] === undefined ? undefined : String(edge[name]))).join('')}${value('e_evidence', evidenceText(edge.evidence))}</edge>`,
     ),
     '  </graph>',
     '</graphml>',
