@@ -112,6 +112,55 @@ describe('insight requests', () => {
     expect(plain!.reasons).toEqual([]);
   });
 
+  it('gives one reason, not two, where an evidence path runs through the country and on', () => {
+    const [unicef] = insightItems({
+      candidates: [
+        {
+          id: 'org:unicef',
+          label: 'UNICEF',
+          type: 'Organisation',
+          activeIn: {
+            sentence: 'UNICEF leads “Pathfinder”, which takes place in Sierra Leone',
+            nodes: [{ id: 'org:unicef' }, { id: 'activity:p' }, { id: 'country:SL' }],
+          },
+          paths: [
+            {
+              sentence: 'UNICEF funds Primero, which is also deployed in Sierra Leone',
+              nodes: [
+                { id: 'org:unicef' },
+                { id: 'dpg:primero' },
+                { id: 'country:SL' },
+                { id: 'dpg:dhis2' },
+              ],
+            },
+            {
+              sentence:
+                'UNICEF leads “Pathfinder”, which takes place in Sierra Leone, where DHIS2 is deployed',
+              nodes: [
+                { id: 'org:unicef' },
+                { id: 'activity:p' },
+                { id: 'country:SL' },
+                { id: 'dpg:dhis2' },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    // The path that says the same and more comes first, where the presence was.
+    expect(unicef!.reasons).toEqual([
+      'UNICEF leads “Pathfinder”, which takes place in Sierra Leone, where DHIS2 is deployed',
+      'UNICEF funds Primero, which is also deployed in Sierra Leone',
+    ]);
+    expect(unicef!.pathIds).toEqual([
+      'org:unicef',
+      'activity:p',
+      'country:SL',
+      'dpg:dhis2',
+      'dpg:primero',
+    ]);
+  });
+
   it('reads where each collaborator is based, as the answer gives it', () => {
     const items = insightItems({
       candidates: [

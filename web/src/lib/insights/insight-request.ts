@@ -163,6 +163,34 @@ function ringsOf(body: Record<string, unknown>): InsightItem['ring'][] {
   );
 }
 
+/** The ids of a path's nodes, in its order. */
+function nodeIdsOf(path: Record<string, unknown>): (string | null)[] {
+  return Array.isArray(path.nodes)
+    ? path.nodes.map((node) => (isRecord(node) ? text(node.id) : text(node)))
+    : [];
+}
+
+/**
+ * A list narrowed to a country says first how the candidate is active there (`activeIn`): its
+ * evidence about the DPG may run through other countries only. Where an evidence path goes the
+ * same way and on to the DPG ("… takes place in Sierra Leone, where DHIS2 is deployed"), that path
+ * says it, and more: the two sentences had read as one reason twice (QA).
+ */
+function countryFirst(
+  activeIn: Record<string, unknown> | null,
+  evidence: Record<string, unknown>[],
+): Record<string, unknown>[] {
+  if (activeIn === null) return evidence;
+  const presence = nodeIdsOf(activeIn);
+  const extending = evidence.find((path) => {
+    const ids = nodeIdsOf(path);
+    return presence.length > 0 && presence.every((id, i) => id !== null && ids[i] === id);
+  });
+  return extending
+    ? [extending, ...evidence.filter((path) => path !== extending)]
+    : [activeIn, ...evidence];
+}
+
 /**
  * `ranked`: how many the answer ranks in all (a stakeholder's influence is among them);
  * `rings`: a stakeholder map's rings.
@@ -179,10 +207,10 @@ function toItem(
   const label = text(record.label) ?? text(record.name);
   if (id === null || label === null) return undefined;
   const paths = [
-    // A list narrowed to a country says first how the candidate is active there: its evidence
-    // (about the DPG) may run through other countries only.
-    ...(isRecord(record.activeIn) ? [record.activeIn] : []),
-    ...(Array.isArray(record.paths) ? record.paths : []),
+    ...countryFirst(
+      isRecord(record.activeIn) ? record.activeIn : null,
+      (Array.isArray(record.paths) ? record.paths : []).filter(isRecord),
+    ),
     ...(Array.isArray(record.connections) ? record.connections : []),
   ].filter(isRecord);
   const roles = Array.isArray(record.roles)
@@ -193,11 +221,7 @@ function toItem(
     ...(Array.isArray(record.reasons) ? record.reasons.map(text) : []),
     text(record.reason),
   ].filter((reason): reason is string => reason !== null);
-  const pathIds = paths.flatMap((path) =>
-    Array.isArray(path.nodes)
-      ? path.nodes.map((node) => (isRecord(node) ? text(node.id) : text(node)))
-      : [],
-  );
+  const pathIds = paths.flatMap(nodeIdsOf);
   return {
     id,
     label,
