@@ -784,6 +784,17 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       expect((await call('GET', `/api/entities/${encodeURIComponent(id)}`)).status).toBe(404);
       await expect.poll(focused, POLL).toBe('delete-notice-undo');
       expect(await page.getByRole('status').filter({ has: notice }).count()).toBe(1);
+      // The whole graph's counts are read again: the tile had said one organisation more than the
+      // graph holds, and than the legend beside it (QA).
+      const organisationsTile = () =>
+        page.locator('.stat', { hasText: 'Organisations' }).locator('dd').textContent();
+      const stats = (await (await call('GET', '/api/stats')).json()) as {
+        entities: { type: string; count: number }[];
+      };
+      const organisations = stats.entities.find((entry) => entry.type === 'Organisation')!.count;
+      await expect
+        .poll(async () => (await organisationsTile())?.trim(), POLL)
+        .toBe(String(organisations));
       await page.screenshot({ path: path.join(SCREENSHOTS, 'curation-desktop-delete-notice.png') });
 
       await page.keyboard.press('Enter');

@@ -16,6 +16,7 @@ import {
 } from '../../lib/api/async-status';
 import { createLatestRequest } from '../../lib/api/latest-request';
 import type { GraphChunk, NeighbourhoodResponse, OverviewResponse } from '../../lib/api/types';
+import { dashboardActions } from '../dashboard/index.svelte';
 import { filterActions } from '../filters/index.svelte';
 import { replaceNextUrl } from '../url/replace-next';
 import { EXPANSION_LIMIT, EXPANSION_MAX, OVERVIEW_LIMIT } from './limits';
@@ -317,6 +318,7 @@ export const graphActions = {
    * the graph first: from the overview it becomes the focus, in an exploration it is expanded.
    */
   reload(id: string): void {
+    void dashboardActions.refresh();
     if (exploration.focus === null) {
       graphActions.focus(id, { keepChoices: true });
     } else if (!loadedIds.includes(id)) {
@@ -326,6 +328,7 @@ export const graphActions = {
   },
   /** Reloads everything the canvas shows (after an edit or a delete). */
   refresh(): void {
+    void dashboardActions.refresh();
     if (exploration.focus === null) {
       void graphActions.load();
       return;
