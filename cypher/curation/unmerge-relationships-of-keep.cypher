@@ -10,6 +10,8 @@ CALL () {
   UNWIND $shared AS rel
   MATCH (:Entity {id: rel.from})-[r:$(rel.type)]->(:Entity {id: rel.to})
   SET r = rel.properties
+  // A lock flag recorded before locks stopped leaving one is not a property to bring back.
+  REMOVE r._lock
   RETURN count(*) AS restored
 }
 RETURN deleted, restored

@@ -448,6 +448,28 @@ describe('undoing a relationship delete', () => {
     );
     expect(Number(row!.n)).toBe(1);
   });
+
+  it('brings back no lock flag a delete recorded before locks stopped leaving one', async () => {
+    const auditId = await deleteRelationship(FUNDS);
+    // The record as older code wrote it: the relationship's properties held the flag.
+    const [event] = await query(db, 'MATCH (e:AuditEvent {id: $id}) RETURN e.before AS before', {
+      id: auditId,
+    });
+    const before = JSON.parse(String(event!.before));
+    before.undo.properties._lock = true;
+    await query(db, 'MATCH (e:AuditEvent {id: $id}) SET e.before = $before', {
+      id: auditId,
+      before: JSON.stringify(before),
+    });
+    expect((await undo(auditId)).status).toBe(200);
+    const [row] = await query(
+      db,
+      'MATCH (:Entity {id: $from})-[r:FUNDS]->(:Entity {id: $to}) RETURN keys(r) AS keys',
+      { from: TARGET, to: 'dpg:dhis2' },
+    );
+    expect(row!.keys).toEqual(expect.arrayContaining(['sources', 'version']));
+    expect(row!.keys).not.toContain('_lock');
+  });
 });
 
 describe('what the undo answers besides', () => {
