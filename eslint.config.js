@@ -17,6 +17,7 @@ const SHARED_WITH_WEB = [
   'server/curation/personal-data.ts',
   'server/api/limits.ts',
   'server/services/export/spreadsheet-formulas.ts',
+  'server/services/export/relationship-detail-fields.ts',
   'server/services/verb-agreement.ts',
 ];
 

@@ -154,7 +154,7 @@ function buildRegistry(): OpenAPIRegistry {
     path: '/api/graph/relationship-details',
     tags: ['graph'],
     summary:
-      'What the relationships among the given entities state: evidence, role, dates, board seat, notes, cited page',
+      'What the relationships among the given entities state (evidence, role, dates, board seat, notes, cited page), and the sources they cite',
     description:
       'The graph endpoints answer with ends, types and sources only; the explorer asks for this when it exports what it shows.',
     request: {
@@ -212,7 +212,7 @@ function buildRegistry(): OpenAPIRegistry {
     summary:
       'The graph, or a neighbourhood, as a file for Gephi, Cytoscape desktop or a spreadsheet',
     description:
-      'Served as an attachment (Content-Disposition) named `dpg-explorer-<scope>.<ext>`. CSV tables: nodes `id,label,type,kind,degree,description,sources`; edges `source,target,type,label,role,startDate,endDate,board,notes,sourceUrl,sources,evidence`; list values joined with "; ", evidence (what each source quotes, in the order of sources) a line each. Every format carries what each relationship states.',
+      'Served as an attachment (Content-Disposition) named `dpg-explorer-<scope>.<ext>`. CSV tables: nodes `id,label,type,kind,degree,description,sources`; edges `source,target,type,label,role,startDate,endDate,board,notes,sourceUrl,sources,evidence`; list values joined with "; ", evidence (what each source quotes, in the order of sources) a line each (in GEXF, whose values are attributes, joined with " | "). Every format carries what each relationship states.',
     request: { query: exportQuerySchema },
     responses: {
       200: {

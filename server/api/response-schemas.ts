@@ -262,6 +262,9 @@ export const relationshipDetailsResponseSchema = z
         })
         .meta({ id: 'RelationshipDetails' }),
     ),
+    sources: z.array(sourceSchema).meta({
+      description: 'Every source document the given entities or these relationships cite',
+    }),
   })
   .meta({ id: 'RelationshipDetailsList' });
 

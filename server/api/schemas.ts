@@ -213,6 +213,13 @@ export const neighbourhoodQuerySchema = z.object({
 });
 export type NeighbourhoodQuery = z.infer<typeof neighbourhoodQuerySchema>;
 
+/** A body's relationship type filter: only these types, any case, all when empty. */
+const relationshipTypesBody = z
+  .array(anyCase(RELATIONSHIP_TYPES))
+  .max(RELATIONSHIP_TYPES.length)
+  .default([])
+  .meta({ description: 'Only relationships of these types (all when empty)' });
+
 export const subgraphBodySchema = z.strictObject({
   ids: z
     .array(entityIdSchema)
@@ -221,11 +228,7 @@ export const subgraphBodySchema = z.strictObject({
     .meta({
       description: `Entity ids (1–${LIMITS.subgraph.maxIds}); unknown ones are listed in \`missing\``,
     }),
-  rels: z
-    .array(anyCase(RELATIONSHIP_TYPES))
-    .max(RELATIONSHIP_TYPES.length)
-    .default([])
-    .meta({ description: 'Only relationships of these types (all when empty)' }),
+  rels: relationshipTypesBody,
 });
 
 export const relationshipDetailsBodySchema = z.strictObject({
@@ -236,11 +239,7 @@ export const relationshipDetailsBodySchema = z.strictObject({
     .meta({
       description: `Entity ids (1–${LIMITS.relationshipDetails.maxIds}): the relationships among them are read; unknown ones add nothing`,
     }),
-  rels: z
-    .array(anyCase(RELATIONSHIP_TYPES))
-    .max(RELATIONSHIP_TYPES.length)
-    .default([])
-    .meta({ description: 'Only relationships of these types (all when empty)' }),
+  rels: relationshipTypesBody,
 });
 
 export const pathsQuerySchema = z

@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import { LIMITS, type ExportQuery } from '../api/schemas.ts';
 import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { checkEntityTypes, checkRelationshipTypes } from './graph-filters.ts';
-import { readNodes, readRelationshipDetails } from './graph-reader.ts';
+import { readGraph, readRelationshipDetails } from './graph-reader.ts';
 import { fileSlug, type ExportGraph } from './export/export-graph.ts';
 import { exportFile, type ExportFile } from './export/export-formats.ts';
 import { scopeNeighbourhood } from './neighbourhood-service.ts';
@@ -37,14 +37,11 @@ export async function readExportGraph(db: GraphDatabase, query: ExportQuery): Pr
       title = 'DPG Explorer graph';
       slug = 'graph';
     }
-    const nodes = await readNodes(tx, ids);
+    const graph = await readGraph(tx, ids, rels);
     // With what each relationship states (evidence, role, dates…): a file is read elsewhere, where
     // no details panel can show it.
-    const edges = await readRelationshipDetails(
-      tx,
-      nodes.map((n) => n.id),
-      rels,
-    );
+    const edges = await readRelationshipDetails(tx, graph.edges);
+    const { nodes } = graph;
     return { title, slug, nodes, edges, exportedAt: new Date().toISOString() };
   });
 }

@@ -6,6 +6,7 @@
 import type { EdgeElement, NodeElement } from '../api/schemas.ts';
 import type { Row } from '../db/neo4j-client.ts';
 import { RELATIONSHIP_PHRASES, isRelationshipType } from '../model/graph-model.ts';
+import { RELATIONSHIP_DETAIL_PROPERTIES } from './export/relationship-detail-fields.ts';
 
 /** An entity as the graph statements return it (cypher/graph/nodes-by-ids.cypher). */
 export interface NodeRecord {
@@ -131,16 +132,6 @@ export interface RelationshipDetails {
   /** A web page an editor cites for it. */
   sourceUrl?: string;
 }
-
-/** The optional properties of RelationshipDetails, in the order exports write them. */
-export const RELATIONSHIP_DETAIL_PROPERTIES = [
-  'role',
-  'startDate',
-  'endDate',
-  'board',
-  'notes',
-  'sourceUrl',
-] as const;
 
 /** A relationship with what it states: its ends, type, sources and details. */
 export type DetailedEdgeRecord = EdgeRecord & RelationshipDetails;

@@ -56,18 +56,17 @@ export async function readGraph(
 }
 
 /**
- * The relationships among the entities with these ids, of the whitelisted `rels` (all when empty),
- * with what each states: evidence, role, dates, board seat, notes, cited page. Unknown ids add
- * nothing.
+ * What the relationships `edges` names state: evidence, role, dates, board seat, notes, cited page
+ * (`edges` as readGraph read them, in the same transaction). One that is gone meanwhile is left
+ * out.
  */
 export async function readRelationshipDetails(
   tx: ManagedTransaction,
-  ids: readonly string[],
-  rels: readonly RelationshipType[] = [],
+  edges: readonly EdgeRecord[],
 ): Promise<DetailedEdgeRecord[]> {
-  // Keyed by id: the statement looks each walked relationship's far end up in it.
-  const members = Object.fromEntries(ids.map((id) => [id, true]));
-  if (Object.keys(members).length < 2) return [];
-  const rows = await run(tx, 'graph/relationship-details', { members, rels: [...rels] });
+  if (edges.length === 0) return [];
+  const rows = await run(tx, 'graph/relationship-details', {
+    edges: edges.map(({ source, type, target }) => ({ source, type, target })),
+  });
   return rows.map(detailedEdgeRecord);
 }

@@ -425,6 +425,18 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       // The members list states Norad's board seat; the property is absent where none is stated.
       expect(byId.get('org:norad|MEMBER_OF|org:dpga')?.board).toBe(true);
       expect(leads).not.toHaveProperty('board');
+      // Every source the entities and relationships cite, once, with its title for a reader.
+      const cited = new Set([
+        ...relationships.flatMap((r) => r.sources),
+        ...drawn.nodes.flatMap((n) => n.data.sources),
+      ]);
+      expect(body.sources.map((s: { id: string }) => s.id).sort()).toEqual([...cited].sort());
+      expect(body.sources).toContainEqual(
+        expect.objectContaining({
+          id: 'source:member-page:unicef',
+          title: 'UNICEF activities on the DPGA website',
+        }),
+      );
     });
 
     it('keeps only the given relationship types, and refuses a list too long', async () => {

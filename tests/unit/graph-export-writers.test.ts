@@ -227,8 +227,8 @@ describe('GEXF export', () => {
       type: 'LEADS',
       role: 'co-funder',
       notes: '=cmd|calc',
-      // A line break survives inside an attribute (written as a character reference).
-      evidence: `UNICEF lists "Web3"; among its activities\n${HOSTILE.replace('\u0001', '')}`,
+      // Not a line break: inside an attribute, a parser would read it as a space.
+      evidence: `UNICEF lists "Web3"; among its activities | ${HOSTILE.replace('\u0001', '')}`,
     });
   });
 });

@@ -229,40 +229,72 @@ describe('export writers', () => {
   });
 
   it('adds what each relationship states to the edges it matches, for every data file', () => {
-    const stated = withRelationshipDetails(shown, [
-      {
-        id: 'org:a|FUNDS|dpg:x',
-        source: 'org:a',
-        target: 'dpg:x',
-        type: 'FUNDS',
-        label: 'funds',
-        sources: ['source:editor:1', 'source:dpg-registry'],
-        evidence: ['=stated by editor', 'dpg/x.json: "A" (funder); as listed'],
-        role: 'co-funder',
-        board: false,
-      },
-      // Not shown (filtered out): no edge gains it.
-      {
-        id: 'org:a|OWNS|dpg:x',
-        source: 'org:a',
-        target: 'dpg:x',
-        type: 'OWNS',
-        label: 'owns',
-        sources: [],
-        evidence: ['owned'],
-      },
-    ]);
+    const source = (id: string, title: string | null) => ({
+      id,
+      title,
+      kind: 'test',
+      uri: 'test:x',
+      checksum: 'c',
+      importedAt: '2026-01-01T00:00:00Z',
+    });
+    const stated = withRelationshipDetails(shown, {
+      relationships: [
+        {
+          id: 'org:a|FUNDS|dpg:x',
+          source: 'org:a',
+          target: 'dpg:x',
+          type: 'FUNDS',
+          label: 'funds',
+          sources: ['source:editor:1', 'source:dpg-registry'],
+          evidence: ['=stated by editor', 'dpg/x.json: "A" (funder); as listed'],
+          role: 'co-funder',
+          board: false,
+        },
+        // Not shown (filtered out): no edge gains it.
+        {
+          id: 'org:a|OWNS|dpg:x',
+          source: 'org:a',
+          target: 'dpg:x',
+          type: 'OWNS',
+          label: 'owns',
+          sources: [],
+          evidence: ['owned'],
+        },
+      ],
+      sources: [
+        source('source:editor:1', 'Edits by ada'),
+        source('source:dpga-members', 'DPGA members'),
+        source('source:dpg-registry', null),
+      ],
+    });
     expect(stated.edges).toHaveLength(1);
     expect(stated.nodes).toBe(shown.nodes);
     // A quote a line each (a quote may hold "; "), quoted as a field; formulas kept as text.
     expect(toEdgesCsv(stated).split('\r\n')[1]).toBe(
-      `org:a,"A, ""the"" org",funds,dpg:x,X <&>,FUNDS,co-funder,,,no,,,source:editor:1; source:dpg-registry,"'=stated by editor\ndpg/x.json: ""A"" (funder); as listed"`,
+      `org:a,"A, ""the"" org",funds,dpg:x,X <&>,FUNDS,co-funder,,,no,,,Edits by ada; source:dpg-registry,"'=stated by editor\ndpg/x.json: ""A"" (funder); as listed"`,
     );
     const xml = toGraphMl(stated);
     expect(xml).toContain('<key id="e_board" for="edge" attr.name="board" attr.type="boolean"/>');
     expect(xml).toContain(
       '<data key="e_role">co-funder</data><data key="e_board">false</data><data key="e_evidence">=stated by editor\ndpg/x.json: &quot;A&quot; (funder); as listed</data>',
     );
+    // The tables name sources by title where one was read; the files for tools keep the ids.
+    expect(toNodesCsv(stated).split('\r\n')[1]).toBe(
+      'org:a,"A, ""the"" org",Organisation,NGO,3,DPGA members; source:dpg-registry',
+    );
+    expect(xml).toContain('<data key="e_sources">source:editor:1; source:dpg-registry</data>');
+    // A form feed quoted from a page would have made the file unreadable: XML cannot hold one.
+    const fed = withRelationshipDetails(shown, {
+      relationships: [
+        {
+          ...shown.edges[0]!,
+          sources: ['source:dpg-registry'],
+          evidence: ['page 1\fpage 2'],
+        },
+      ],
+      sources: [],
+    });
+    expect(toGraphMl(fed)).toContain('<data key="e_evidence">page 1page 2</data>');
     const json = JSON.parse(toJsonFile(stated)) as { elements: { edges: { data: object }[] } };
     expect(json.elements.edges[0]!.data).toMatchObject({ role: 'co-funder', board: false });
     expect(json.elements.edges[0]!.data).not.toHaveProperty('notes');

@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { relationshipLabel } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
 import { LIST_SEPARATOR } from './graphml-writer.ts';
+import { RELATIONSHIP_DETAIL_PROPERTIES } from './relationship-detail-fields.ts';
 import { detailValues } from './relationship-detail-values.ts';
 import { neutraliseFormula } from './spreadsheet-formulas.ts';
 
@@ -26,12 +27,7 @@ export const EDGE_COLUMNS = [
   'target',
   'type',
   'label',
-  'role',
-  'startDate',
-  'endDate',
-  'board',
-  'notes',
-  'sourceUrl',
+  ...RELATIONSHIP_DETAIL_PROPERTIES,
   'sources',
   'evidence',
 ] as const;
@@ -79,12 +75,7 @@ export function edgesCsv(graph: ExportGraph): string {
         e.target,
         e.type,
         relationshipLabel(e.type),
-        details.role,
-        details.startDate,
-        details.endDate,
-        details.board,
-        details.notes,
-        details.sourceUrl,
+        ...RELATIONSHIP_DETAIL_PROPERTIES.map((key) => details[key]),
         e.sources.join(LIST_SEPARATOR),
         details.evidence,
       ];

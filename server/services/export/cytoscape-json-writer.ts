@@ -3,12 +3,8 @@
  * as a network (File → Import → Network from File, `.cyjs`/`.json`). Each edge carries what its
  * relationship states: the evidence (one quote per source) and the properties it has.
  */
-import {
-  RELATIONSHIP_DETAIL_PROPERTIES,
-  edgeId,
-  relationshipLabel,
-  type DetailedEdgeRecord,
-} from '../graph-elements.ts';
+import { edgeId, relationshipLabel, type DetailedEdgeRecord } from '../graph-elements.ts';
+import { RELATIONSHIP_DETAIL_PROPERTIES } from './relationship-detail-fields.ts';
 import type { ExportGraph } from './export-graph.ts';
 
 export function toCytoscapeJson(graph: ExportGraph): string {

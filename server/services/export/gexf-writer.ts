@@ -10,6 +10,7 @@ import { edgeId, relationshipLabel } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
 import { xmlSafeGraph } from './xml-text.ts';
 import { LIST_SEPARATOR } from './graphml-writer.ts';
+import { EVIDENCE_ATTRIBUTE_SEPARATOR } from './relationship-detail-fields.ts';
 import { DETAIL_NAMES, detailValues } from './relationship-detail-values.ts';
 
 const NODE_ATTRIBUTES = [
@@ -61,7 +62,7 @@ export function toGexf(input: ExportGraph): string {
   }
   const edges = g.ele('edges', { count: String(graph.edges.length) });
   for (const e of graph.edges) {
-    const details = detailValues(e);
+    const details = detailValues(e, EVIDENCE_ATTRIBUTE_SEPARATOR);
     const values = [e.type, e.sources.join(LIST_SEPARATOR), ...DETAIL_NAMES.map((n) => details[n])];
     const attvalues = edges
       .ele('edge', {

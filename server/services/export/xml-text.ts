@@ -1,5 +1,6 @@
 import type { DetailedEdgeRecord } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
+import { RELATIONSHIP_DETAIL_PROPERTIES } from './relationship-detail-fields.ts';
 
 /**
  * Makes text safe to hand to xmlbuilder2. The builder escapes `<`, `>` and quotes, but leaves an
@@ -34,10 +35,10 @@ export function xmlSafeGraph(graph: ExportGraph): ExportGraph {
         sources: e.sources.map(xmlText),
         evidence: e.evidence.map(xmlText),
       };
-      if (e.board !== undefined) edge.board = e.board;
-      for (const key of ['role', 'startDate', 'endDate', 'notes', 'sourceUrl'] as const) {
+      for (const key of RELATIONSHIP_DETAIL_PROPERTIES) {
         const value = e[key];
-        if (value !== undefined) edge[key] = xmlText(value);
+        if (value !== undefined)
+          Object.assign(edge, { [key]: typeof value === 'string' ? xmlText(value) : value });
       }
       return edge;
     }),

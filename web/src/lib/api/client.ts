@@ -356,7 +356,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return getJson<RelationshipDetailsResponse>(
         '/api/graph/relationship-details',
         { ...init, body: { ids } },
-        (body) => isObject(body) && Array.isArray(body.relationships),
+        (body) =>
+          isObject(body) && Array.isArray(body.relationships) && Array.isArray(body.sources),
       );
     },
 

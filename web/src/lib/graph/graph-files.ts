@@ -3,8 +3,12 @@
  * (Gephi, yEd, Cytoscape desktop) and CSV (a nodes table and an edges table). Pure: elements in, text
  * out; the component hands the text to the browser as a download.
  */
+import {
+  EVIDENCE_SEPARATOR,
+  RELATIONSHIP_DETAIL_PROPERTIES as DETAIL_KEYS,
+} from '../../../../server/services/export/relationship-detail-fields.ts';
 import { neutraliseFormula } from '../../../../server/services/export/spreadsheet-formulas.ts';
-import type { RelationshipDetails } from '../api';
+import type { RelationshipDetails, RelationshipDetailsResponse } from '../api';
 import { entityTypeName, organisationKindName } from '../vocabulary';
 import type { GraphEdgeData, GraphNodeData } from './elements';
 import { escapeXml } from './svg-export';
@@ -16,6 +20,11 @@ export interface ShownGraph {
     position?: { x: number; y: number };
   })[];
   edges: readonly ShownEdge[];
+  /**
+   * Each cited source's title by id, once read for an export (withRelationshipDetails): the CSV
+   * tables, read by people, name sources by them ("Edits by ada", not an editor's UUID).
+   */
+  sourceTitles?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -28,17 +37,21 @@ export type ShownEdge = Pick<
 > &
   Partial<Pick<RelationshipDetails, (typeof DETAIL_KEYS)[number] | 'evidence'>>;
 
-/** The properties a relationship may state, in the order the files write them. */
-const DETAIL_KEYS = ['role', 'startDate', 'endDate', 'board', 'notes', 'sourceUrl'] as const;
-
-/** The shown graph, each edge with what its relationship states (matched by edge id). */
+/**
+ * The shown graph, each edge with what its relationship states (matched by edge id), and the
+ * titles of the sources cited.
+ */
 export function withRelationshipDetails(
   graph: ShownGraph,
-  details: readonly RelationshipDetails[],
+  details: RelationshipDetailsResponse,
 ): ShownGraph {
-  const byId = new Map(details.map((d) => [d.id, d]));
+  const byId = new Map(details.relationships.map((d) => [d.id, d]));
+  const sourceTitles = new Map(
+    details.sources.flatMap((source) => (source.title ? [[source.id, source.title] as const] : [])),
+  );
   return {
     nodes: graph.nodes,
+    sourceTitles,
     edges: graph.edges.map((edge) => {
       const stated = byId.get(edge.id);
       if (!stated) return edge;
@@ -53,12 +66,13 @@ export function withRelationshipDetails(
 
 /** How a list goes into one cell or attribute: as the API's own exports write it. */
 const LIST_SEPARATOR = '; ';
-/** Between one relationship's quotes (a quote may hold "; "): a line each, as the API writes them. */
-const EVIDENCE_SEPARATOR = '\n';
 const evidenceText = (evidence: readonly string[] | undefined) =>
   evidence && evidence.length > 0 ? evidence.join(EVIDENCE_SEPARATOR) : undefined;
 const sourceList = (sources: readonly string[] | undefined) =>
   sources && sources.length > 0 ? sources.join(LIST_SEPARATOR) : undefined;
+/** The sources as a table's reader knows them: by title where read, else by id. */
+const sourceTitleList = (graph: ShownGraph) => (sources: readonly string[] | undefined) =>
+  sourceList(sources?.map((id) => graph.sourceTitles?.get(id) ?? id));
 
 /** The export formats of the shown graph, with their file extension and media type. */
 export const GRAPH_FILE_FORMATS = {
@@ -115,8 +129,9 @@ export function csv(
 // shows ("UN agency", not `un-agency`), and each relationship with the names of both ends, so a row
 // reads as a sentence without a lookup in the nodes table. JSON and GraphML keep the codes.
 
-/** The nodes table: id, name, type, kind, connections, sources (the ids of those that state it). */
+/** The nodes table: id, name, type, kind, connections, sources (the titles of those that state it). */
 export function toNodesCsv(graph: ShownGraph): string {
+  const named = sourceTitleList(graph);
   return csv(
     ['id', 'name', 'type', 'kind', 'connections', 'sources'],
     graph.nodes.map((node) => [
@@ -125,7 +140,7 @@ export function toNodesCsv(graph: ShownGraph): string {
       entityTypeName(node.type),
       node.kind === undefined ? undefined : organisationKindName(node.kind),
       node.degree,
-      sourceList(node.sources),
+      named(node.sources),
     ]),
   );
 }
@@ -137,6 +152,7 @@ export function toNodesCsv(graph: ShownGraph): string {
  */
 export function toEdgesCsv(graph: ShownGraph): string {
   const names = new Map(graph.nodes.map((node) => [node.id, node.label]));
+  const named = sourceTitleList(graph);
   return csv(
     [
       'source',
@@ -167,7 +183,7 @@ export function toEdgesCsv(graph: ShownGraph): string {
       edge.board === undefined ? undefined : edge.board ? 'yes' : 'no',
       edge.notes,
       edge.sourceUrl,
-      sourceList(edge.sources),
+      named(edge.sources),
       evidenceText(edge.evidence),
     ]),
   );

@@ -118,9 +118,18 @@ function labelBlock(node: SvgNode) {
   };
 }
 
-/** Escapes text for XML content and attribute values. */
+/**
+ * Characters XML 1.0 cannot hold, escaped or not: control characters but tab and line breaks, and
+ * the two non-characters. Text quoted from documents (a relationship's evidence) may carry a form
+ * feed, and one made the whole file unreadable to every XML parser.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Escapes text for XML content and attribute values, dropping what XML cannot hold. */
 export function escapeXml(text: string): string {
   return text
+    .replace(NOT_XML, '')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

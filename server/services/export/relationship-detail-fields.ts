@@ -1,0 +1,27 @@
+/**
+ * The fields of what a relationship states, and how its evidence goes into one cell, for every
+ * export: the API's writers and the explorer's (web/src/lib/graph/graph-files.ts) alike. No
+ * imports, so the front end bundles it as it is.
+ */
+
+/** The optional properties a relationship may state, in the order exports write them. */
+export const RELATIONSHIP_DETAIL_PROPERTIES = [
+  'role',
+  'startDate',
+  'endDate',
+  'board',
+  'notes',
+  'sourceUrl',
+] as const;
+
+/**
+ * Between the evidence of one relationship's sources, in one cell or element: a line each. A
+ * quote may itself hold "; " (the list separator), and a spreadsheet shows the lines as lines.
+ */
+export const EVIDENCE_SEPARATOR = '\n';
+
+/**
+ * The same inside an XML attribute (GEXF's values), where a parser reads a line break as a space
+ * (attribute-value normalisation) and the quotes would run together.
+ */
+export const EVIDENCE_ATTRIBUTE_SEPARATOR = ' | ';
