@@ -4,7 +4,15 @@
  * facets.
  */
 import { api } from '../../lib/api';
-import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api/async-status';
+import {
+  type AsyncStatus,
+  failure,
+  idle,
+  isAbort,
+  loading,
+  success,
+} from '../../lib/api/async-status';
+import { createLatestRequest } from '../../lib/api/latest-request';
 import type { FacetsResponse, StatsResponse } from '../../lib/api/types';
 
 let status = $state<AsyncStatus<{ stats: StatsResponse; facets: FacetsResponse }>>(idle());
@@ -18,6 +26,16 @@ function facetsOnce(): Promise<FacetsResponse> {
     throw error;
   });
   return facetsAsked;
+}
+
+/** One read of the counts at a time: an older answer never lands over a newer one. */
+const latest = createLatestRequest();
+
+function read(): Promise<{ stats: StatsResponse; facets: FacetsResponse }> {
+  return latest.run(async (signal) => {
+    const [stats, facets] = await Promise.all([api.stats({ signal }), facetsOnce()]);
+    return { stats, facets };
+  });
 }
 
 /** Read-only view of the dashboard data. */
@@ -35,26 +53,29 @@ export const dashboardActions = {
     if (force) facetsAsked = null;
     status = loading();
     try {
-      const [stats, facets] = await Promise.all([api.stats(), facetsOnce()]);
-      status = success({ stats, facets });
+      status = success(await read());
     } catch (error) {
-      status = failure(error);
+      // Aborted by a refresh, which reads the graph as it is now and says how that went.
+      if (!isAbort(error)) status = failure(error);
     }
   },
   /**
    * Reads the counts and facets again after an edit, keeping those shown until the new ones are in
-   * (the charts do not blink), and them if the read fails. Not loaded yet: nothing to do, the first
-   * load reads the graph as it is. The overview's counts had stayed as the page first read them,
-   * one more organisation than the legend beside them after a delete (QA).
+   * (the charts do not blink), and them if the read fails; a first load still running is read
+   * again. Never loaded, or failed: nothing to do, the next load reads the graph as it is. The
+   * overview's counts had stayed as the page first read them, one more organisation than the
+   * legend beside them after a delete (QA).
    */
   async refresh(): Promise<void> {
-    if (status.state !== 'success') return;
+    if (status.state === 'idle' || status.state === 'error') return;
     facetsAsked = null;
     try {
-      const [stats, facets] = await Promise.all([api.stats(), facetsOnce()]);
-      status = success({ stats, facets });
-    } catch {
-      // The counts shown stay; the next edit or a reload reads them again.
+      status = success(await read());
+    } catch (error) {
+      if (isAbort(error)) return;
+      // Shown counts stay (the next edit or a reload reads them again); a first load it took
+      // over says it failed.
+      if (status.state === 'loading') status = failure(error);
     }
   },
   /** The facets, asked for once per page whoever asks first (the charts, or search). */
