@@ -37,11 +37,10 @@ export async function readExportGraph(db: GraphDatabase, query: ExportQuery): Pr
       title = 'DPG Explorer graph';
       slug = 'graph';
     }
-    const graph = await readGraph(tx, ids, rels);
+    const { nodes, edges: found } = await readGraph(tx, ids, rels);
     // With what each relationship states (evidence, role, dates…): a file is read elsewhere, where
     // no details panel can show it.
-    const edges = await readRelationshipDetails(tx, graph.edges);
-    const { nodes } = graph;
+    const edges = await readRelationshipDetails(tx, found);
     return { title, slug, nodes, edges, exportedAt: new Date().toISOString() };
   });
 }

@@ -3,8 +3,8 @@
  * as a network (File → Import → Network from File, `.cyjs`/`.json`). Each edge carries what its
  * relationship states: the evidence (one quote per source) and the properties it has.
  */
-import { edgeId, relationshipLabel, type DetailedEdgeRecord } from '../graph-elements.ts';
-import { RELATIONSHIP_DETAIL_PROPERTIES } from './relationship-detail-fields.ts';
+import { edgeId, relationshipLabel } from '../graph-elements.ts';
+import { statedDetails } from './relationship-detail-fields.ts';
 import type { ExportGraph } from './export-graph.ts';
 
 export function toCytoscapeJson(graph: ExportGraph): string {
@@ -36,7 +36,8 @@ export function toCytoscapeJson(graph: ExportGraph): string {
             type: e.type,
             label: relationshipLabel(e.type),
             sources: e.sources,
-            ...relationshipDetails(e),
+            evidence: e.evidence,
+            ...statedDetails(e),
           },
         })),
       },
@@ -44,11 +45,4 @@ export function toCytoscapeJson(graph: ExportGraph): string {
     null,
     2,
   );
-}
-
-/** The relationship's evidence and the detail properties it has (absent ones stay absent). */
-function relationshipDetails(e: DetailedEdgeRecord) {
-  const details: Record<string, unknown> = { evidence: e.evidence };
-  for (const key of RELATIONSHIP_DETAIL_PROPERTIES) if (e[key] !== undefined) details[key] = e[key];
-  return details;
 }

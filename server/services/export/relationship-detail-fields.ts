@@ -13,6 +13,17 @@ export const RELATIONSHIP_DETAIL_PROPERTIES = [
   'notes',
   'sourceUrl',
 ] as const;
+type DetailProperty = (typeof RELATIONSHIP_DETAIL_PROPERTIES)[number];
+
+/** The detail properties `from` states, absent ones left out (a file writes no empty value). */
+export function statedDetails<T extends Partial<Record<DetailProperty, unknown>>>(
+  from: T,
+): Partial<Pick<T, DetailProperty>> {
+  const stated: Partial<Pick<T, DetailProperty>> = {};
+  for (const key of RELATIONSHIP_DETAIL_PROPERTIES)
+    if (from[key] !== undefined) stated[key] = from[key];
+  return stated;
+}
 
 /**
  * Between the evidence of one relationship's sources, in one cell or element: a line each. A

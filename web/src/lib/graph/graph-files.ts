@@ -6,6 +6,7 @@
 import {
   EVIDENCE_SEPARATOR,
   RELATIONSHIP_DETAIL_PROPERTIES as DETAIL_KEYS,
+  statedDetails,
 } from '../../../../server/services/export/relationship-detail-fields.ts';
 import { neutraliseFormula } from '../../../../server/services/export/spreadsheet-formulas.ts';
 import type { RelationshipDetails, RelationshipDetailsResponse } from '../api';
@@ -56,10 +57,12 @@ export function withRelationshipDetails(
       const stated = byId.get(edge.id);
       if (!stated) return edge;
       // Its sources as read with the evidence: each quote stands at its source's place.
-      const detailed: ShownEdge = { ...edge, sources: stated.sources, evidence: stated.evidence };
-      for (const key of DETAIL_KEYS)
-        if (stated[key] !== undefined) Object.assign(detailed, { [key]: stated[key] });
-      return detailed;
+      return {
+        ...edge,
+        sources: stated.sources,
+        evidence: stated.evidence,
+        ...statedDetails(stated),
+      };
     }),
   };
 }
