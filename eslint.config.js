@@ -19,6 +19,7 @@ const SHARED_WITH_WEB = [
   'server/services/export/spreadsheet-formulas.ts',
   'server/services/export/relationship-detail-fields.ts',
   'server/services/verb-agreement.ts',
+  'server/services/relationship-about.ts',
 ];
 
 /** An import path into server/ that is not one of SHARED_WITH_WEB. */

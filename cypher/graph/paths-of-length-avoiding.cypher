@@ -39,9 +39,7 @@ WITH p, [n IN nodes(p) | n.id] AS nodeIds
 ORDER BY size([n IN nodes(p) WHERE n:SDG OR n:Country]), nodeIds
 LIMIT $limit
 RETURN nodeIds,
-       [r IN relationships(p) | {
-         source: startNode(r).id,
-         target: endNode(r).id,
-         type: type(r),
-         sources: coalesce(r.sources, [])
-       }] AS edges
+       // Its role and dates are said in the path's sentence: "UNICEF funds X (core funder)".
+       [r IN relationships(p) | r {.sources, .role, .startDate, .endDate,
+                                   source: startNode(r).id, target: endNode(r).id, type: type(r)}]
+         AS edges

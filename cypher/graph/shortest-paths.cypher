@@ -38,9 +38,7 @@ WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH p, [n IN nodes(p) | n.id] AS nodeIds
 ORDER BY length(p), size([n IN nodes(p) WHERE n:SDG OR n:Country]), nodeIds
 RETURN nodeIds,
-       [r IN relationships(p) | {
-         source: startNode(r).id,
-         target: endNode(r).id,
-         type: type(r),
-         sources: coalesce(r.sources, [])
-       }] AS edges
+       // Its role and dates are said in the path's sentence: "UNICEF funds X (core funder)".
+       [r IN relationships(p) | r {.sources, .role, .startDate, .endDate,
+                                   source: startNode(r).id, target: endNode(r).id, type: type(r)}]
+         AS edges

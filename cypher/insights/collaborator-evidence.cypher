@@ -105,5 +105,6 @@ RETURN o.id AS candidate, metaPath, path.sectors AS sectors,
        END AS hub,
        [n IN path.nodes | n {.id, label: coalesce(n.name, n.id),
                              type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
-       [r IN path.rels | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
+       [r IN path.rels | {type: type(r), from: startNode(r).id, to: endNode(r).id,
+                          role: r.role, startDate: r.startDate, endDate: r.endDate}]
          + CASE WHEN path.lastRel IS NULL THEN [] ELSE [path.lastRel] END AS rels

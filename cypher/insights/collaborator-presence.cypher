@@ -26,4 +26,5 @@ WITH o, collect({nodes: pathNodes, rels: pathRels})[0] AS path
 RETURN o.id AS candidate,
        [n IN path.nodes | n {.id, label: coalesce(n.name, n.id),
                              type: [l IN labels(n) WHERE l <> 'Entity'][0]}] AS nodes,
-       [r IN path.rels | {type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels
+       [r IN path.rels | {type: type(r), from: startNode(r).id, to: endNode(r).id,
+                          role: r.role, startDate: r.startDate, endDate: r.endDate}] AS rels

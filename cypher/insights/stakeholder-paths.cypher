@@ -161,7 +161,8 @@ CALL (candidates) {
   RETURN collect({
     nodes: [n IN nodes(c.p) | n {.id, label: coalesce(n.name, n.id),
                                   type: [l IN labels(n) WHERE l <> 'Entity'][0]}],
-    rels: [r IN relationships(c.p) | {type: type(r), from: startNode(r).id, to: endNode(r).id}]
+    rels: [r IN relationships(c.p) | {type: type(r), from: startNode(r).id, to: endNode(r).id,
+                                      role: r.role, startDate: r.startDate, endDate: r.endDate}]
   }) AS connections
 }
 // Relationships join entities only, so the degree is the count the store keeps: walking each

@@ -227,8 +227,18 @@ const count = z.number().int().min(0);
 const ref = z.object({ id: z.string(), label: z.string() });
 const pathNode = z.object({ id: z.string(), label: z.string(), type: z.string() });
 const pathRelationship = z
-  .object({ type: z.string(), from: z.string(), to: z.string() })
-  .meta({ description: 'A relationship as stored: `from` -[type]-> `to`' });
+  .object({
+    type: z.string(),
+    from: z.string(),
+    to: z.string(),
+    role: z.string().optional().meta({ description: 'Its role, where an editor stated one' }),
+    startDate: z.string().optional(),
+    endDate: z.string().optional(),
+  })
+  .meta({
+    description:
+      'A relationship as stored: `from` -[type]-> `to`, with its role and dates where stated (the sentence says them)',
+  });
 const evidencePath = {
   nodes: z.array(pathNode).meta({ description: 'The path’s entities, in order' }),
   relationships: z

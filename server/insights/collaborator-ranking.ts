@@ -10,15 +10,17 @@
  * (cypher/insights/collaborator-evidence.cypher): `explainCandidates` picks the ones to show.
  * Pure and deterministic: the same rows give the same ranking, ties broken by id.
  */
+import { aboutAside as aside } from '../services/relationship-about.ts';
 import {
   assertChain,
   named,
   partClause,
+  pathRelationship,
   takesPart,
   verb,
   type EvidencePath,
   type PathNode,
-  type PathRelationship,
+  type PathRelationshipRow,
 } from './evidence-path.ts';
 
 /** The kinds of evidence, strongest first. */
@@ -128,7 +130,7 @@ export interface PathRow {
   /** Sectors the path's DPG shares with the target DPG (sector meta-paths). */
   sectors: string[];
   nodes: PathNode[];
-  rels: PathRelationship[];
+  rels: PathRelationshipRow[];
 }
 
 export interface ExplainedPath extends EvidencePath {
@@ -215,31 +217,35 @@ const sectorList = (sectors: readonly string[]) =>
     ? (sectors[0] ?? '')
     : `${sectors.slice(0, -1).join(', ')} and ${sectors.at(-1)}`;
 
-/** "Norad funds OpenCRVS, which is also deployed in Sierra Leone." */
+/**
+ * "Norad funds OpenCRVS, which is also deployed in Sierra Leone." Each relationship's role and
+ * dates, where an editor stated them, close its clause: "Norad funds OpenCRVS (core funder)".
+ */
 export function collaboratorSentence(
   row: Pick<PathRow, 'metaPath' | 'nodes' | 'rels' | 'hub' | 'sectors'>,
 ): string {
   const [o, a, b, c] = row.nodes as [PathNode, PathNode, PathNode?, PathNode?];
   const [first, second, third] = row.rels as [
-    PathRelationship,
-    PathRelationship?,
-    PathRelationship?,
+    PathRelationshipRow,
+    PathRelationshipRow?,
+    PathRelationshipRow?,
   ];
+  const [r1, r2, r3] = [aside(first), aside(second ?? {}), aside(third ?? {})];
   switch (row.metaPath) {
     case 'dpg-sdg':
-      return `${o.label} ${verb(first.type)} ${a.label}, which also advances ${b!.label}, as ${c!.label} does`;
+      return `${o.label} ${verb(first.type)} ${a.label}${r1}, which also advances ${b!.label}${r2}, as ${c!.label} does${r3}`;
     case 'dpg-country':
-      return `${o.label} ${verb(first.type)} ${a.label}, which is also deployed in ${b!.label}`;
+      return `${o.label} ${verb(first.type)} ${a.label}${r1}, which is also deployed in ${b!.label}${r2}`;
     case 'dpg-sector-country':
-      return `${o.label} ${verb(first.type)} ${a.label}, another ${sectorList(row.sectors)} DPG, which is also deployed in ${b!.label}`;
+      return `${o.label} ${verb(first.type)} ${a.label}${r1}, another ${sectorList(row.sectors)} DPG, which is also deployed in ${b!.label}${r2}`;
     case 'dpg-sector':
-      return `${o.label} ${verb(first.type)} ${a.label}, another ${row.hub.label} DPG`;
+      return `${o.label} ${verb(first.type)} ${a.label}${r1}, another ${row.hub.label} DPG`;
     case 'activity-dpg':
-      return `${o.label} ${takesPart(first, o.id)} ${named(a)}, which involves ${b!.label}, another ${row.hub.label} DPG`;
+      return `${o.label} ${takesPart(first, o.id)} ${named(a)}${r1}, which involves ${b!.label}${r2}, another ${row.hub.label} DPG`;
     case 'activity-country':
-      return `${o.label} ${takesPart(first, o.id)} ${named(a)}, which takes place in ${b!.label}, where ${c!.label} is deployed`;
+      return `${o.label} ${takesPart(first, o.id)} ${named(a)}${r1}, which takes place in ${b!.label}${r2}, where ${c!.label} is deployed${r3}`;
     case 'activity-owner':
-      return `${o.label} ${takesPart(first, o.id)} ${named(a)}, ${partClause(second!, b!)}; ${b!.label} ${verb(third!.type)} ${c!.label}`;
+      return `${o.label} ${takesPart(first, o.id)} ${named(a)}${r1}, ${partClause(second!, b!)}${r2}; ${b!.label} ${verb(third!.type)} ${c!.label}${r3}`;
   }
 }
 
@@ -372,7 +378,7 @@ export function explainCandidates(
       hub: row.hub,
       sectors: row.sectors,
       nodes: row.nodes,
-      relationships: row.rels,
+      relationships: row.rels.map(pathRelationship),
       sentence: collaboratorSentence(row),
       contribution: pathContribution(row.metaPath, row.hub.degree),
     };

@@ -4,11 +4,13 @@
  * said in words. The ranking's own evidence is about the DPG, not the country, so without this a
  * list narrowed to Kenya explained its first candidate by deployments in Bangladesh (QA).
  */
+import { aboutAside as aside } from '../services/relationship-about.ts';
 import {
   type EvidencePath,
   type PathNode,
-  type PathRelationship,
+  type PathRelationshipRow,
   assertChain,
+  pathRelationship,
   named,
   takesPart,
   verb,
@@ -18,7 +20,7 @@ import {
 export interface PresenceRow {
   candidate: string;
   nodes: PathNode[];
-  rels: PathRelationship[];
+  rels: PathRelationshipRow[];
 }
 
 const where = 'country-presence';
@@ -29,13 +31,14 @@ const where = 'country-presence';
  */
 export function presenceSentence(
   nodes: readonly PathNode[],
-  rels: readonly PathRelationship[],
+  rels: readonly PathRelationshipRow[],
 ): string {
   const [party, through, country] = nodes as [PathNode, PathNode, PathNode?];
-  const [first, second] = rels as [PathRelationship, PathRelationship?];
-  if (country === undefined) return `${party.label} ${verb(first.type)} ${through.label}`;
+  const [first, second] = rels as [PathRelationshipRow, PathRelationshipRow?];
+  if (country === undefined)
+    return `${party.label} ${verb(first.type)} ${through.label}${aside(first)}`;
   const reach = through.type === 'Activity' ? takesPart(first, party.id) : verb(first.type);
-  return `${party.label} ${reach} ${named(through)}, which ${verb(second!.type)} ${country.label}`;
+  return `${party.label} ${reach} ${named(through)}${aside(first)}, which ${verb(second!.type)} ${country.label}${aside(second!)}`;
 }
 
 /**
@@ -57,7 +60,7 @@ export function presencePaths(rows: readonly PresenceRow[]): Map<string, Evidenc
         row.candidate,
         {
           nodes: row.nodes,
-          relationships: row.rels,
+          relationships: row.rels.map(pathRelationship),
           sentence: presenceSentence(row.nodes, row.rels),
         },
       ];

@@ -13,11 +13,40 @@ export interface PathNode {
   type: string;
 }
 
-/** One relationship as stored: `from` -[type]-> `to`. */
+/**
+ * One relationship as stored: `from` -[type]-> `to`, with the role and dates an editor stated
+ * ("core funder", since 2021), where stated.
+ */
 export interface PathRelationship {
   type: string;
   from: string;
   to: string;
+  role?: string;
+  startDate?: string;
+  endDate?: string;
+}
+
+/** The same as a statement returns it: null where the role or a date is not stated. */
+export interface PathRelationshipRow {
+  type: string;
+  from: string;
+  to: string;
+  role?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+/** A statement's relationship with what it does not state left out, as the API answers it. */
+export function pathRelationship(row: PathRelationshipRow): PathRelationship {
+  const { type, from, to, role, startDate, endDate } = row;
+  return {
+    type,
+    from,
+    to,
+    ...(typeof role === 'string' ? { role } : {}),
+    ...(typeof startDate === 'string' ? { startDate } : {}),
+    ...(typeof endDate === 'string' ? { endDate } : {}),
+  };
 }
 
 export interface EvidencePath {
@@ -33,7 +62,7 @@ export interface EvidencePath {
 export function assertChain(
   module: string,
   nodes: readonly PathNode[],
-  relationships: readonly PathRelationship[],
+  relationships: readonly PathRelationshipRow[],
 ): void {
   if (nodes.length !== relationships.length + 1) {
     throw new Error(
@@ -65,7 +94,7 @@ export function named(node: PathNode): string {
  * How a party takes part in an activity, read from the party: "leads", "co-leads",
  * "participates in", or "is involved in" (the activity INVOLVES it).
  */
-export function takesPart(relationship: PathRelationship, partyId: string): string {
+export function takesPart(relationship: PathRelationshipRow, partyId: string): string {
   if (relationship.type === 'INVOLVES' && relationship.to === partyId) return 'is involved in';
   return verb(relationship.type);
 }
@@ -74,7 +103,7 @@ export function takesPart(relationship: PathRelationship, partyId: string): stri
  * The same as a relative clause on the activity: "which UNICEF leads", "in which Google
  * participates", "which involves the DPGA Board".
  */
-export function partClause(relationship: PathRelationship, party: PathNode): string {
+export function partClause(relationship: PathRelationshipRow, party: PathNode): string {
   switch (relationship.type) {
     case 'INVOLVES':
       return `which involves ${named(party)}`;

@@ -8,7 +8,15 @@
  * the statement is given them as a table ({@link stakeholderLinkTable}). Pure.
  */
 import { pathSentence } from '../services/path-sentence.ts';
-import { assertChain, named, type EvidencePath, type PathNode } from './evidence-path.ts';
+import { relationshipAbout } from '../services/relationship-about.ts';
+import {
+  assertChain,
+  named,
+  pathRelationship,
+  type EvidencePath,
+  type PathNode,
+  type PathRelationshipRow,
+} from './evidence-path.ts';
 
 import { STAKEHOLDER_ROLES, type StakeholderRole } from '../model/graph-vocabulary.ts';
 
@@ -315,7 +323,7 @@ export interface StakeholderRef {
 /** A connecting path as the statement returns it: its nodes and relationships, in path order. */
 export interface PathRow {
   nodes: PathNode[];
-  rels: EvidencePath['relationships'];
+  rels: PathRelationshipRow[];
 }
 
 /** One stakeholder's connecting paths, summed up by the statement (stakeholder-paths.cypher). */
@@ -430,10 +438,14 @@ function connectionOf(
     ring: link.ring,
     hops: row.rels.length - link.beyond,
     nodes: row.nodes,
-    relationships: row.rels,
+    relationships: row.rels.map(pathRelationship),
     sentence: pathSentence(
       row.nodes.map(quoteLabel),
-      row.rels.map((r, i) => ({ type: r.type, forward: r.from === row.nodes[i]!.id })),
+      row.rels.map((r, i) => ({
+        type: r.type,
+        forward: r.from === row.nodes[i]!.id,
+        about: relationshipAbout(r),
+      })),
     ),
   };
 }

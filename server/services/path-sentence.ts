@@ -16,6 +16,8 @@ export interface SentenceStep {
   type: string;
   /** True when the relationship points from the earlier node on the path to the later one. */
   forward: boolean;
+  /** Its role and dates in a few words ("core funder, since 2021"), said after it; '' for none. */
+  about?: string;
 }
 
 const TRAILING_PREPOSITION = /^(.*) (in|of|to|with|for)$/;
@@ -60,13 +62,15 @@ export function pathSentence(labels: readonly string[], steps: readonly Sentence
   const clauses: string[] = [];
   steps.forEach((step, i) => {
     const [from, to] = [labels[i]!, labels[i + 1]!];
-    if (i % 2 === 0) clauses.push(mainClause(from, step, to));
+    // The aside closes the clause of its relationship: "UNICEF funds X (core funder), which…".
+    const aside = step.about ? ` (${step.about})` : '';
+    if (i % 2 === 0) clauses.push(mainClause(from, step, to) + aside);
     else {
       // "which" stands for the node the clause reached, `from`: it agrees with that.
       const relative = step.forward
         ? `which ${agree(phrase(step.type), from)} ${to}`
         : relativeClause(step.type, to);
-      clauses[clauses.length - 1] += `, ${relative}`;
+      clauses[clauses.length - 1] += `, ${relative}${aside}`;
     }
   });
   return clauses.join('; ');

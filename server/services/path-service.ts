@@ -20,6 +20,7 @@ import {
   checkRelationshipTypes,
 } from './graph-filters.ts';
 import { readNodes } from './graph-reader.ts';
+import { relationshipAbout } from './relationship-about.ts';
 import { pathSentence } from './path-sentence.ts';
 
 export interface PathRequest {
@@ -153,7 +154,8 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
 
     const paths = rows.map((row) => {
       const ids = (row.nodeIds as string[]).map(String);
-      const records = (row.edges as Record<string, unknown>[]).map(edgeRecord);
+      const rels = row.edges as Record<string, unknown>[];
+      const records = rels.map(edgeRecord);
       records.forEach((e) => edges.set(edgeId(e.source, e.type, e.target), toEdgeElement(e)));
       const steps = records.map((e, i) => ({
         source: e.source,
@@ -169,7 +171,7 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
         relationshipTypes: steps.map((s) => s.type),
         sentence: pathSentence(
           ids.map((id) => labelOf.get(id) ?? id),
-          steps,
+          steps.map((step, i) => ({ ...step, about: relationshipAbout(rels[i]!) })),
         ),
       };
     });

@@ -41,8 +41,8 @@ function handBuiltFacts(): FactSet {
   const facts = new FactSet();
   const node = (id: string, label: EntityType, name: string, props: Props = {}) =>
     facts.addNode({ id, label, props: { name, ...props }, evidence: `test: ${id}` });
-  const rel = (from: string, type: RelationshipType, to: string) =>
-    facts.addRelationship({ from, type, to, props: {}, evidence: `test: ${from} ${type} ${to}` });
+  const rel = (from: string, type: RelationshipType, to: string, props: Props = {}) =>
+    facts.addRelationship({ from, type, to, props, evidence: `test: ${from} ${type} ${to}` });
 
   node('dpg:x', 'DPG', 'X', { sectors: ['Health'] });
   node('dpg:y', 'DPG', 'Y', { sectors: ['Health'] });
@@ -75,7 +75,8 @@ function handBuiltFacts(): FactSet {
   rel('org:owner-x', 'OWNS', 'dpg:x');
   rel('org:tied', 'FUNDS', 'dpg:x');
   rel('org:tied', 'OWNS', 'dpg:y');
-  rel('org:funder-y', 'FUNDS', 'dpg:y');
+  // A role and dates as an editor states them: every sentence through these says them.
+  rel('org:funder-y', 'FUNDS', 'dpg:y', { role: 'core funder', startDate: '2021' });
   rel('org:owner-z', 'OWNS', 'dpg:z');
   rel('org:co-owner-z', 'OWNS', 'dpg:z');
   rel('org:via-activity', 'OWNS', 'dpg:z');
@@ -94,7 +95,11 @@ function handBuiltFacts(): FactSet {
   rel('org:local', 'LEADS', 'activity:local/a3');
   rel('activity:local/a3', 'TAKES_PLACE_IN', 'country:GH');
   rel('activity:local/a3', 'INVOLVES', 'dpg:z');
-  rel('org:helper', 'PARTICIPATES_IN', 'activity:helper/a4');
+  rel('org:helper', 'PARTICIPATES_IN', 'activity:helper/a4', {
+    role: 'data partner',
+    startDate: '2022',
+    endDate: '2024',
+  });
   rel('activity:helper/a4', 'INVOLVES', 'dpg:y');
   rel('org:helper', 'BASED_IN', 'country:KE');
   for (const member of ['funder-y', 'local', 'idle']) rel(`org:${member}`, 'MEMBER_OF', 'org:dpga');
@@ -149,10 +154,17 @@ describe('collaborators of a DPG on a hand-built graph', () => {
     ]);
     expect(funder.member).toBe(true);
     expect(funder.paths.map((p) => p.sentence)).toEqual([
-      'Org funder-y funds Y, another Health DPG',
-      'Org funder-y funds Y, which also advances SDG 3, as X does',
-      'Org funder-y funds Y, another Health DPG, which is also deployed in Sierra Leone',
+      'Org funder-y funds Y (core funder, since 2021), another Health DPG',
+      'Org funder-y funds Y (core funder, since 2021), which also advances SDG 3, as X does',
+      'Org funder-y funds Y (core funder, since 2021), another Health DPG, which is also deployed in Sierra Leone',
     ]);
+    expect(funder.paths[0]!.relationships[0]).toEqual({
+      type: 'FUNDS',
+      from: 'org:funder-y',
+      to: 'dpg:y',
+      role: 'core funder',
+      startDate: '2021',
+    });
   });
 
   it('never suggests an organisation already tied to the DPG, though each has evidence', async () => {
@@ -268,7 +280,10 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
       foundation: ['org:funder-y'],
     });
     expect(map.stakeholders[2]!.connections[0]!.sentence).toBe(
-      'Org helper participates in “Activity a4”, which involves Y',
+      'Org helper participates in “Activity a4” (data partner, 2022 – 2024), which involves Y',
+    );
+    expect(map.stakeholders[1]!.connections[0]!.sentence).toBe(
+      'Org funder-y funds Y (core funder, since 2021)',
     );
     await expectPathsExist(
       db,
@@ -277,6 +292,14 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     // Influence is the whole graph's PageRank, as stored on the node.
     const [tied] = await query(db, `MATCH (o {id: 'org:tied'}) RETURN o.pagerank AS pagerank`);
     expect(map.stakeholders[0]!.influence.pagerank).toBe(tied?.pagerank);
+  });
+
+  it('says a relationship’s role and dates in the sentence of a path between two entities', async () => {
+    const { status, body } = await api.get('/api/graph/paths?from=org:helper&to=org:funder-y');
+    expect(status).toBe(200);
+    expect(body.paths.map((p: { sentence: string }) => p.sentence)).toEqual([
+      'Org helper participates in Activity a4 (data partner, 2022 – 2024), which involves Y; Y is funded by Org funder-y (core funder, since 2021)',
+    ]);
   });
 
   it('maps the stakeholders of an SDG and of a country', async () => {
@@ -372,7 +395,7 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     ]);
     const helper = map.stakeholders.find((s) => s.id === 'org:helper')!;
     expect(helper.connections[0]!.sentence).toBe(
-      'Org helper participates in “Activity a4”, which involves Y',
+      'Org helper participates in “Activity a4” (data partner, 2022 – 2024), which involves Y',
     );
     const paths = map.stakeholders.flatMap((s) => s.connections);
     await expectPathsExist(db, paths);

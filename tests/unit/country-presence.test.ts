@@ -42,6 +42,20 @@ describe('presenceSentence', () => {
       ),
     ).toBe('UNICEF funds WaPOR, which is deployed in Kenya');
   });
+
+  it('says the role and dates an editor stated, after the relationship they qualify', () => {
+    expect(
+      presenceSentence(
+        [unicef, wapor, kenya],
+        [
+          { type: 'FUNDS', from: unicef.id, to: wapor.id, role: 'core funder', startDate: '2021' },
+          { type: 'DEPLOYED_IN', from: wapor.id, to: kenya.id, role: null, endDate: '2024-06' },
+        ],
+      ),
+    ).toBe(
+      'UNICEF funds WaPOR (core funder, since 2021), which is deployed in Kenya (until 2024-06)',
+    );
+  });
 });
 
 describe('presencePaths', () => {
@@ -58,6 +72,29 @@ describe('presencePaths', () => {
       relationships: [{ type: 'BASED_IN', from: unicef.id, to: kenya.id }],
       sentence: 'UNICEF is based in Kenya',
     });
+  });
+
+  it('answers the role and dates stated, and nothing for those a statement returns as null', () => {
+    const paths = presencePaths([
+      {
+        candidate: unicef.id,
+        nodes: [unicef, kenya],
+        rels: [
+          {
+            type: 'BASED_IN',
+            from: unicef.id,
+            to: kenya.id,
+            role: null,
+            startDate: '2019',
+            endDate: null,
+          },
+        ],
+      },
+    ]);
+    expect(paths.get(unicef.id)?.relationships).toEqual([
+      { type: 'BASED_IN', from: unicef.id, to: kenya.id, startDate: '2019' },
+    ]);
+    expect(paths.get(unicef.id)?.sentence).toBe('UNICEF is based in Kenya (since 2019)');
   });
 
   it('refuses a row that is no chain from its candidate to a country', () => {

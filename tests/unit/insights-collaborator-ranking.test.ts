@@ -350,6 +350,29 @@ describe('explainCandidates', () => {
     ]);
   });
 
+  it('says the role and dates an editor stated after each relationship, and answers them', () => {
+    const google = org('google', { label: 'Google' });
+    const unicef = org('unicef', { label: 'UNICEF' });
+    const row = ownerPath(google, unicef, 3);
+    row.rels[0] = { ...row.rels[0]!, role: 'data partner', startDate: '2022', endDate: '2024' };
+    row.rels[2] = { ...row.rels[2]!, role: null, startDate: null, endDate: '2030' };
+    const [explained] = explainCandidates([ranked(google)], [row], 3);
+    expect(explained!.paths[0]!.sentence).toBe(
+      'Google participates in “Working together” (data partner, 2022 – 2024), which UNICEF leads; UNICEF owns X (until 2030)',
+    );
+    expect(explained!.paths[0]!.relationships[0]).toMatchObject({
+      role: 'data partner',
+      startDate: '2022',
+      endDate: '2024',
+    });
+    expect(explained!.paths[0]!.relationships[2]).toEqual({
+      type: row.rels[2]!.type,
+      from: row.rels[2]!.from,
+      to: row.rels[2]!.to,
+      endDate: '2030',
+    });
+  });
+
   it.each([
     ['an unknown meta-path', (r: PathRow) => ({ ...r, metaPath: 'friend-of-friend' as MetaPath })],
     ['a hub without degree', (r: PathRow) => ({ ...r, hub: { ...r.hub, degree: 0 } })],

@@ -95,6 +95,21 @@ describe('pathSentence', () => {
     );
   });
 
+  it('says a relationship’s role and dates after the clause that states it', () => {
+    expect(
+      pathSentence(
+        ['UNICEF', AI_COP, 'Google', 'DPG Standard'],
+        [
+          { type: 'LEADS', forward: true, about: 'co-chair, 2023 – 2025' },
+          { type: 'PARTICIPATES_IN', forward: false, about: 'since 2024' },
+          { type: 'PARTICIPATES_IN', forward: true, about: '' },
+        ],
+      ),
+    ).toBe(
+      `UNICEF leads ${AI_COP} (co-chair, 2023 – 2025), in which Google participates (since 2024); Google participates in DPG Standard`,
+    );
+  });
+
   it('reads a one-step path as a plain clause', () => {
     expect(pathSentence(['GIZ', AI_COP], [{ type: 'CO_LEADS', forward: true }])).toBe(
       `GIZ co-leads ${AI_COP}`,

@@ -37,7 +37,6 @@ import {
   STANCES,
   changedProperties,
   createProperties,
-  dateSpan,
   endsBeforeStart,
   isPartialDate,
   relationshipChanges,
@@ -766,13 +765,6 @@ describe('relationship form', () => {
       sourceUrl: 'https://example.org/news',
     });
     expect(relationshipChanges(before, before, 'LEADS')).toEqual({});
-  });
-
-  it('reads dates as a span', () => {
-    expect(dateSpan('2023-04', '2025')).toBe('2023-04 – 2025');
-    expect(dateSpan('2023', undefined)).toBe('since 2023');
-    expect(dateSpan(null, '2025')).toBe('until 2025');
-    expect(dateSpan(undefined, undefined)).toBe('');
   });
 });
 

@@ -376,16 +376,6 @@ export function relationshipChanges(
   return changes;
 }
 
-/** A relationship's dates as one line: `2023-04 – 2025`, `since 2023`, `until 2025`, or ''. */
-export function dateSpan(start: unknown, end: unknown): string {
-  const s = typeof start === 'string' ? start : '';
-  const e = typeof end === 'string' ? end : '';
-  if (s && e) return `${s} – ${e}`;
-  if (s) return `since ${s}`;
-  if (e) return `until ${e}`;
-  return '';
-}
-
 /**
  * A 400 answer's details as messages by form field: `body.properties.website` → `website`,
  * `body.type` → `type`; anything else under `form`.
