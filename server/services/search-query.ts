@@ -17,6 +17,12 @@ const MAX_TERMS = 8;
 export const NAME_FIELDS = ['name', 'aliasText'] as const;
 export type NameField = (typeof NAME_FIELDS)[number];
 
+/**
+ * Letters a word needs to be looked for one letter off in descriptions too (in names: four). A
+ * word of four or five letters is one letter from too many others ("dhis": this, his).
+ */
+const DESCRIPTION_TYPO_LETTERS = 6;
+
 /** Escapes Lucene's special characters. */
 export function escapeLucene(term: string): string {
   return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
@@ -92,12 +98,13 @@ export const FOLDED_INDEX_STOP_WORDS: ReadonlySet<string> = new Set(
 /**
  * The Lucene query for an input, or null when nothing searchable is left. Every term must match
  * (with `someTerms`, any one but a stop word: the fallback when nothing matches them all): in any
- * property of the index, or, given `field`, in that one.
+ * property of the index, or, given `field`, in that one. A word of four letters or more also
+ * matches one letter off: in a name or alias, and from six letters in a description too.
  *
  * `folded`: for the index of names without their accents, `entity_names_folded`. It holds no stop
  * words ({@link FOLDED_INDEX_STOP_WORDS}), so they are left out; a term is looked for without its
  * accents only, and never fuzzily. That index is there for accents alone: typos are found in
- * `entity_text`, and a fuzzy term is the costliest part of a query (with them, the two folded
+ * `entity_text`'s names, and a fuzzy term is the costliest part of a query (with them, the two folded
  * queries made a search at 100k relationships a third slower; bench/README.md).
  */
 export function buildSearchQuery(
@@ -126,7 +133,14 @@ export function buildSearchQuery(
       // UNICC above UNICEF by more than UNICEF's connections make up for (fulltext-search.cypher).
       // A number is not misspelt: "2030" one edit from 2020 or 2031 is another number.
       const fuzzy = !folded && t.length >= 4 && !/^\p{N}+$/u.test(t);
-      return [`${t}^3`, `${t}*^2`, ...(fuzzy ? [`${t}~1^0.5`] : [])];
+      if (!fuzzy) return [`${t}^3`, `${t}*^2`];
+      // A short word is looked for one letter off in names alone: in descriptions it is as often
+      // a common word ("dhis" listed every DPG whose description says "this" after DHIS2, QA).
+      const typo =
+        field || t.length >= DESCRIPTION_TYPO_LETTERS
+          ? [`${t}~1^0.5`]
+          : NAME_FIELDS.map((name) => `${name}:${t}~1^0.5`);
+      return [`${t}^3`, `${t}*^2`, ...typo];
     });
     const matched = `${field ? `${field}:` : ''}(${options.join(' OR ')})`;
     const split = LETTERS_THEN_DIGITS.exec(term);
