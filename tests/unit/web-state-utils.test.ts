@@ -146,6 +146,20 @@ describe('sector maps among the search results', () => {
     expect(withSectors([], [health], 'health')).toEqual([health.result]);
     expect(withSectors(found, [], 'health')).toEqual(found);
   });
+
+  it('come first, all of them, when the entities found match only some of the words', () => {
+    // "sdg 3 kenya": no entity matches every word, so every SDG and Kenya are found; the map of
+    // SDG 3 in Kenya starts with every word, as a map named in part does ("sdg 3 ken").
+    const found = [result('country:KE', 'Country'), result('sdg:1', 'SDG')];
+    const sdg3InKenya = {
+      result: { ...result('sdg:3 in country:KE', 'SDG'), label: 'SDG 3: … in Kenya' },
+      exact: false,
+    };
+    expect(
+      withSectors(found, [sdg3InKenya, healthInKenya], 'sdg 3 kenya', true).map((r) => r.id),
+    ).toEqual(['sector:Health in country:KE', 'sdg:3 in country:KE', 'country:KE', 'sdg:1']);
+    expect(withSectors(found, [], 'sdg 3 kenya', true)).toEqual(found);
+  });
 });
 
 describe('filters utils', () => {

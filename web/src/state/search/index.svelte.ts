@@ -127,7 +127,9 @@ const offers = $derived<MapOffer[]>(
     : [],
 );
 const groups = $derived<ResultGroup[]>(
-  groupResults(withSectors(dataOf(status)?.results ?? [], offers, query)),
+  groupResults(
+    withSectors(dataOf(status)?.results ?? [], offers, query, dataOf(status)?.words === 'some'),
+  ),
 );
 const ordered = $derived<SearchResult[]>(displayOrder(groups));
 
@@ -194,9 +196,12 @@ export const search = {
   get opened() {
     return opened;
   },
-  /** No entity matched every word typed: the results match some of them. */
+  /**
+   * No entity matched every word typed: the results match some of them. Not said beside a map
+   * the words name ("sdg 3 kenya": SDG 3's map in Kenya), which read as a failure above it (QA).
+   */
   get someWords() {
-    return status.state === 'success' && status.data.words === 'some';
+    return status.state === 'success' && status.data.words === 'some' && offers.length === 0;
   },
   get activeIndex() {
     return activeIndex;

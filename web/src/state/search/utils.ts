@@ -46,17 +46,22 @@ export interface SectorOffer {
  * ("health" is a topic before it is any of the 60 entities that mention it, "health kenya" that
  * topic in Kenya; "water" only starts a sector). A map it names only in part stays after the
  * entities even then: "health kenya" also reads as "SDG 3: Good Health… in Kenya", which is not
- * what was typed.
+ * what was typed. When the entities match only some of the words, every map goes first.
  */
 export function withSectors(
   found: readonly SearchResult[],
   offers: readonly SectorOffer[],
   query: string,
+  foundSomeWords = false,
 ): SearchResult[] {
   const exact = offers.filter((offer) => offer.exact).map((offer) => offer.result);
+  const partial = offers.filter((offer) => !offer.exact).map((offer) => offer.result);
+  // An offer's name starts with every word typed; entities that match only some of them
+  // ("sdg 3 kenya": every SDG, Kenya) come after it, whatever it names.
+  if (foundSomeWords) return [...exact, ...partial, ...found];
   const typedEntity = found[0] !== undefined && folded(found[0].label) === folded(query);
   return exact.length > 0 && !typedEntity
-    ? [...exact, ...found, ...offers.filter((offer) => !offer.exact).map((offer) => offer.result)]
+    ? [...exact, ...found, ...partial]
     : [...found, ...offers.map((offer) => offer.result)];
 }
 
