@@ -153,7 +153,8 @@ export const stakeholdersQuerySchema = z
     } else if (given.length > 1) {
       ctx.addIssue({
         code: 'custom',
-        message: `give only one of ${STAKEHOLDER_SUBJECTS.join(', ')}, and country only beside one of ${TOPIC_SUBJECTS.join(', ')} (got ${given.join(', ')})`,
+        // Said after the parameter's name: "query.country cannot go with dpg: a map is of one…".
+        message: `cannot go with ${given[0]}: a map is of one of ${STAKEHOLDER_SUBJECTS.join(', ')} (a country may narrow a map of ${TOPIC_SUBJECTS.join(' or ')})`,
         path: [given[1]!],
       });
     }
