@@ -288,7 +288,7 @@ export const pathsResponseSchema = z
         relationshipTypes: z.array(z.string()),
         sentence: z.string().meta({
           example:
-            'Google participates in Co-leading the Community of Practice on AI, which UNICEF leads',
+            'Google participates in “Co-leading the Community of Practice on AI”, which UNICEF leads',
         }),
       }),
     ),

@@ -5,6 +5,7 @@
  * module holds the types, a consistency check, and the verbs that sentences are made of.
  */
 import { RELATIONSHIP_PHRASES, isRelationshipType } from '../model/graph-model.ts';
+import { quotedName } from '../services/path-sentence.ts';
 import { agree } from '../services/verb-agreement.ts';
 
 export interface PathNode {
@@ -87,7 +88,7 @@ export function verb(type: string): string {
 
 /** Activity titles are long sentences themselves; quote them. */
 export function named(node: PathNode): string {
-  return node.type === 'Activity' ? `“${node.label}”` : node.label;
+  return quotedName(node.label, node.type);
 }
 
 /**

@@ -11,6 +11,14 @@ import {
 } from '../model/graph-model.ts';
 import { agree } from './verb-agreement.ts';
 
+/**
+ * An entity as a sentence names it: an activity's title in quotes, as titles are long sentences
+ * themselves ("GIZ co-leads Co-leading the Community of Practice on AI" read as a stammer).
+ */
+export function quotedName(label: string, type: string): string {
+  return type === 'Activity' ? `“${label}”` : label;
+}
+
 /** One relationship on a path, seen from the path's order. */
 export interface SentenceStep {
   type: string;

@@ -21,7 +21,7 @@ import {
 } from './graph-filters.ts';
 import { readNodes } from './graph-reader.ts';
 import { relationshipAbout } from './relationship-about.ts';
-import { pathSentence } from './path-sentence.ts';
+import { pathSentence, quotedName } from './path-sentence.ts';
 
 export interface PathRequest {
   from: string;
@@ -149,7 +149,7 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
     );
     const nodeIds = [...new Set(rows.flatMap((r) => (r.nodeIds as string[]).map(String)))];
     const nodes = await readNodes(tx, nodeIds);
-    const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
+    const nameOf = new Map(nodes.map((n) => [n.id, quotedName(n.label, n.type)]));
     const edges = new Map<string, EdgeElement>();
 
     const paths = rows.map((row) => {
@@ -170,7 +170,7 @@ export async function findPaths(db: GraphDatabase, request: PathRequest): Promis
         steps,
         relationshipTypes: steps.map((s) => s.type),
         sentence: pathSentence(
-          ids.map((id) => labelOf.get(id) ?? id),
+          ids.map((id) => nameOf.get(id) ?? id),
           steps.map((step, i) => ({ ...step, about: relationshipAbout(rels[i]!) })),
         ),
       };

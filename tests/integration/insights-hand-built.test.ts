@@ -298,7 +298,7 @@ describe('stakeholders, networks and gaps on the hand-built graph', () => {
     const { status, body } = await api.get('/api/graph/paths?from=org:helper&to=org:funder-y');
     expect(status).toBe(200);
     expect(body.paths.map((p: { sentence: string }) => p.sentence)).toEqual([
-      'Org helper participates in Activity a4 (data partner, 2022 – 2024), which involves Y; Y is funded by Org funder-y (core funder, since 2021)',
+      'Org helper participates in “Activity a4” (data partner, 2022 – 2024), which involves Y; Y is funded by Org funder-y (core funder, since 2021)',
     ]);
   });
 

@@ -488,7 +488,7 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
         length: 2,
         nodes: ['org:google', AI_COP, 'org:unicef'],
         relationshipTypes: ['PARTICIPATES_IN', 'LEADS'],
-        sentence: `Google participates in ${AI_COP_NAME}, which UNICEF leads`,
+        sentence: `Google participates in “${AI_COP_NAME}”, which UNICEF leads`,
       });
       expect(found.paths[0]!.steps.map((s) => s.forward)).toEqual([true, false]);
       expect(nodeIds(found)).toEqual(expect.arrayContaining(['org:google', AI_COP, 'org:unicef']));
@@ -520,7 +520,7 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       const { body } = await api.get('/api/graph/paths?from=org:unicef&to=org:google&k=1');
       expect(body.paths).toHaveLength(1);
       expect(body.paths[0].sentence).toBe(
-        `UNICEF leads ${AI_COP_NAME}, in which Google participates`,
+        `UNICEF leads “${AI_COP_NAME}”, in which Google participates`,
       );
     });
 
