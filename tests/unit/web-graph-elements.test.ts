@@ -52,6 +52,41 @@ describe('toCytoscapeElements', () => {
     expect(unicef?.data.fontSize).toBe(TIER_FONT_SIZE[1]);
   });
 
+  it('ranks labels among the entities the filters leave showing, not all those loaded', () => {
+    // 70 DPGs around a hub: past 60 entities the least connected go unnamed until zoomed in.
+    const node = (id: string, type: string, degree: number) => ({
+      data: { id, label: id, type, degree, sources: [] },
+    });
+    const edge = (target: string) => ({
+      data: {
+        id: `org:hub|FUNDS|${target}`,
+        source: 'org:hub',
+        target,
+        type: 'FUNDS',
+        label: 'funds',
+        sources: [],
+      },
+    });
+    const dpgs = Array.from({ length: 70 }, (_, i) => `dpg:${String(i).padStart(2, '0')}`);
+    const chunk = {
+      nodes: [
+        node('org:hub', 'Organisation', 70),
+        ...dpgs.map((id, i) => node(id, 'DPG', i === 69 ? 1 : 2)),
+      ],
+      edges: dpgs.map(edge),
+    } as unknown as OverviewResponse;
+    const tierOf = (elements: ReturnType<typeof toCytoscapeElements>, id: string) =>
+      nodesOf(elements).find((n) => n.data.id === id)?.data.tier;
+    expect(tierOf(toCytoscapeElements(chunk, noFilters), 'dpg:69')).toBe(3);
+    // DPGs hidden but for ten kept (as a path's are): 11 entities show, each named.
+    const tenShown = toCytoscapeElements(chunk, {
+      hiddenTypes: new Set(['DPG']),
+      keep: new Set(dpgs.slice(60)),
+    });
+    expect(nodesOf(tenShown).map((n) => n.data.id)).toEqual(['org:hub', ...dpgs.slice(60)]);
+    expect(tierOf(tenShown, 'dpg:69')).toBe(2);
+  });
+
   it('drops hidden types and every edge touching them', () => {
     const elements = toCytoscapeElements(overview, { hiddenTypes: new Set(['Country']) });
     const ids = new Set(nodesOf(elements).map((n) => n.data.id));

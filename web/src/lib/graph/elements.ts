@@ -260,7 +260,6 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   const measure = sizeMeasure(sizeBy, allNodes, shownDegree);
   const maxDegree = allNodes.reduce((max, node) => Math.max(max, measure(node)), 0);
   const focus = filters.focus ?? null;
-  const importance = assignLabelTiers(allNodes, focus, filters.named);
   const fade = filters.mode === 'fade';
   const keep = filters.keep ?? new Set<string>();
   // What the filters are about is never left without connections: the chosen SDGs and countries.
@@ -274,6 +273,7 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
   const kept = new Set<string>();
   const elements: GraphElement[] = [];
 
+  const drawn: { node: (typeof allNodes)[number]; passes: boolean }[] = [];
   for (const node of allNodes) {
     if (kept.has(node.id)) continue;
     // A kept path entity is drawn, but does not pass: its relationships off the path stay hidden.
@@ -286,6 +286,18 @@ export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilter
     if (!passes && !fade) continue;
     if (!filtered) passing.add(node.id);
     kept.add(node.id);
+    drawn.push({ node, passes });
+  }
+  // Labels are ranked among the entities the filters leave showing: ranked among all those
+  // loaded, the 13 UN agencies of a 70-entity canvas kept the tiers of the 70, and some went
+  // unnamed with room to spare (QA). A faded entity is named last.
+  const importance = assignLabelTiers(
+    drawn.filter(({ passes }) => passes).map(({ node }) => node),
+    focus,
+    filters.named,
+  );
+
+  for (const { node, passes } of drawn) {
     const { tier, rank } = importance.get(node.id) ?? { tier: 3 as const, rank: allNodes.length };
     const data: GraphNodeData = {
       id: node.id,
