@@ -145,7 +145,7 @@ describe('buildStakeholderMap', () => {
       role: 'owns',
       through: 'INVOLVES',
       indirect: true,
-      label: 'makes a DPG that AI CoP involves',
+      label: 'makes a DPG the activity involves',
     });
   });
 
