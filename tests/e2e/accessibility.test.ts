@@ -548,9 +548,9 @@ describe('the keyboard on a phone (390×844)', () => {
     const page = await openDetails(open);
     await page.getByRole('button', { name: 'Close details' }).focus();
     await page.keyboard.press('Enter');
-    // Named by what it does next ("Overview of the graph", "Hide the overview").
+    // Named by what it does next ("Overview of the canvas" while exploring, "Hide the overview").
     const toggle = page.locator('.sheet-toggle');
-    await page.getByRole('button', { name: 'Overview of the graph' }).waitFor(POLL);
+    await page.getByRole('button', { name: 'Overview of the canvas' }).waitFor(POLL);
     // It fell to the page, and the next Tab began at the logo.
     await expect.poll(() => toggle.evaluate((el) => el.matches(':focus')), POLL).toBe(true);
     await page.keyboard.press('Enter');

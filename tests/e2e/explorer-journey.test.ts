@@ -2634,7 +2634,7 @@ describe('explorer on a phone (390×844)', () => {
     await page.getByRole('button', { name: 'Zoom in', exact: true }).waitFor();
     // The details close to a folded overview, which unfolds and folds again.
     await page.getByRole('button', { name: 'Close details' }).click();
-    const toggle = page.getByRole('button', { name: 'Overview of the graph' });
+    const toggle = page.getByRole('button', { name: 'Overview of the canvas' });
     await toggle.waitFor(POLL);
     const folded = (await page.locator('.sidebar').boundingBox())!;
     expect(folded.height).toBeLessThan(80);
@@ -2644,6 +2644,9 @@ describe('explorer on a phone (390×844)', () => {
       .or(page.getByText('On the canvas'))
       .first()
       .waitFor(POLL);
+    // Headed by what the canvas explores, with the way back to its details.
+    expect(await page.getByTestId('overview-explored').textContent()).toBe('UNICEF');
+    await page.getByRole('button', { name: 'Details of UNICEF' }).waitFor(POLL);
     await page.getByRole('button', { name: 'Hide the overview' }).click();
     await toggle.waitFor(POLL);
     // A dialog's × is a finger's target too (it stayed 30 px on a phone).
@@ -2759,7 +2762,7 @@ describe('explorer on a phone (390×844)', () => {
     // The folded overview is one line with its own toggle, and nothing to resize.
     await page.getByRole('button', { name: 'Close path finder' }).click();
     await page.getByRole('button', { name: 'Close details' }).click();
-    await page.getByRole('button', { name: 'Overview of the graph' }).waitFor(POLL);
+    await page.getByRole('button', { name: 'Overview of the canvas' }).waitFor(POLL);
     expect(await handle.count()).toBe(0);
     await page.close();
   });
