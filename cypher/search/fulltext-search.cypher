@@ -31,7 +31,7 @@ CALL {
   // What is related to an entity some of the words name exactly, and matches the other words
   // ($related, search-query.ts relatedScopes: "unicef ai" finds the Community of Practice on AI
   // that UNICEF co-leads, whose text never names UNICEF). The name is looked up as a phrase and
-  // kept only when it is the whole name or an alias; the relationship found first says why.
+  // kept only when it is the whole name or an alias; a relationship between them says why.
   UNWIND $related AS scope
   CALL db.index.fulltext.queryNodes('entity_names_folded', scope.anchorQuery) YIELD node AS anchor
   WITH scope, anchor
@@ -44,10 +44,13 @@ CALL {
     CALL db.index.fulltext.queryNodes('entity_text', scope.nameQuery) YIELD node, score
     RETURN node, 0.0 AS score, score AS named
   }
+  // The same one each time, where two relate them (X-Road is deployed and developed in Estonia):
+  // the first found changed with the store's layout.
   CALL (anchor, node) {
     MATCH (anchor)-[r]-(node)
     WHERE node <> anchor
     RETURN r
+    ORDER BY type(r)
     LIMIT 1
   }
   WITH scope, anchor, collect({node: node, score: score, named: named,

@@ -15,6 +15,12 @@ import { hasSharedData } from '../support/shared-data.ts';
 const db = openTestDatabase();
 let api: TestApi;
 
+/** The ids a search for `q` lists, in order. */
+const found = async (q: string): Promise<string[]> =>
+  (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
+    (r: { id: string }) => r.id,
+  );
+
 beforeAll(async () => {
   await resetGraph(db);
   if (hasSharedData()) await importSeed(db);
@@ -206,10 +212,6 @@ describe('search ranking', () => {
       ids: [org, fund, activity],
     });
   });
-  const found = async (q: string): Promise<string[]> =>
-    (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
-      (r: { id: string }) => r.id,
-    );
 
   it('ranks a name matched despite a typo above descriptions that repeat the word', async () => {
     expect(await found('zorbalx')).toEqual([org, fund, activity]);
@@ -249,10 +251,6 @@ describe('search of a short word', () => {
       ids: [named, described],
     });
   });
-  const found = async (q: string): Promise<string[]> =>
-    (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
-      (r: { id: string }) => r.id,
-    );
 
   it('looks for it one letter off in names, not in descriptions', async () => {
     expect(await found('vrix')).toEqual([named]);
@@ -296,10 +294,6 @@ describe('search ranking by connections', () => {
       { ids: [goal, ...small, big, near], filler },
     );
   });
-  const found = async (q: string): Promise<string[]> =>
-    (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
-      (r: { id: string }) => r.id,
-    );
 
   it('ranks a well-connected entity with a longer name above short names of one connection', async () => {
     expect(await found('quuxing')).toEqual([goal, ...small]);
@@ -354,10 +348,6 @@ describe('search reads what people type', () => {
       ids: [country, ...goals, org, accented, accentedCountry, elided],
     });
   });
-  const found = async (q: string): Promise<string[]> =>
-    (await api.get(`/api/search?q=${encodeURIComponent(q)}`)).body.results.map(
-      (r: { id: string }) => r.id,
-    );
 
   it('finds a name written without accents when it is typed with them', async () => {
     expect((await found('São Quírzo'))[0]).toBe(country);
