@@ -834,6 +834,45 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
     }
   });
 
+  it('draws a neighbourhood explored before a delete without the deleted entity, and opens a form on its first field (1280×800)', async () => {
+    const { id } = await createEntity('Organisation', {
+      name: 'Gone Before Foundation',
+      kind: 'foundation',
+    });
+    const onCanvas = (page: Page) =>
+      inPage<boolean>(page, `window.__cy.getElementById(${JSON.stringify(id)}).nonempty()`);
+    try {
+      await joinAiCop(id);
+      const page = await open({ width: 1280, height: 800 }, exploreHash(AI_COP));
+      await expect.poll(() => onCanvas(page), POLL).toBe(true);
+      await page.evaluate((hash) => (location.hash = hash), exploreHash(id));
+      await expect
+        .poll(() => page.textContent('#details-title'), POLL)
+        .toBe('Gone Before Foundation');
+      await signIn(page, editor);
+      // A form opens on its first field: the title bar's × had the focus, and typing went nowhere.
+      await page.click('[data-testid="edit-entity"]');
+      await expect
+        .poll(() => inPage<string>(page, 'document.activeElement?.tagName ?? ""'), POLL)
+        .toMatch(/^(INPUT|SELECT|TEXTAREA)$/);
+      await page.keyboard.press('Escape');
+      await page.click('[data-testid="delete-entity"]');
+      await page.click('[data-testid="confirm-delete"]');
+      await expect
+        .poll(() => page.getByTestId('delete-notice').textContent(), POLL)
+        .toContain('Deleted Gone Before Foundation');
+      // Back where the canvas was before: the answer read then still held the entity (QA).
+      await page.evaluate((hash) => (location.hash = hash), exploreHash(AI_COP));
+      await expect
+        .poll(() => page.textContent('#details-title'), POLL)
+        .toBe('Co-leading the Community of Practice on AI');
+      await page.waitForSelector('[data-graph-state="ready"]', POLL);
+      await expect.poll(() => onCanvas(page), POLL).toBe(false);
+    } finally {
+      await removeEntity(id);
+    }
+  });
+
   /** Whether a tap at the middle of `selector` reaches it rather than something lying over it. */
   const reachable = (page: Page, selector: string) =>
     inPage<boolean>(

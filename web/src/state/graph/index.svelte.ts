@@ -123,6 +123,31 @@ async function loadNeighbourhood(id: string, force = false): Promise<void> {
   }
 }
 
+/**
+ * After an edit, what the canvas does not show now is stale too. The neighbourhoods explored
+ * before are dropped, so that Back or a link reads them anew (an entity deleted after it was added
+ * to a DPG stayed drawn around the DPG on Back, QA); the overview behind an exploration is read
+ * again, the old one kept meanwhile, as nothing shows it.
+ */
+function forgetWhatIsNotShown(): void {
+  const shown = new Set(loadedIds);
+  neighbourhoods = Object.fromEntries(
+    Object.entries(neighbourhoods).filter(([id]) => shown.has(id)),
+  );
+  for (const id of Object.keys(loadedLimits)) if (!shown.has(id)) delete loadedLimits[id];
+  if (exploration.focus !== null) void rereadOverview();
+}
+
+async function rereadOverview(): Promise<void> {
+  try {
+    const answer = await request.run((signal) => api.overview(OVERVIEW_LIMIT, { signal }));
+    status = success(answer);
+  } catch (error) {
+    // The old answer stays until the overview is loaded again: it is only the way back.
+    if (!isAbort(error) && status.state !== 'success') status = failure(error);
+  }
+}
+
 function ensureLoaded(): void {
   for (const id of loadedIds) {
     const current = neighbourhoods[id];
@@ -324,11 +349,14 @@ export const graphActions = {
     } else if (!loadedIds.includes(id)) {
       graphActions.expand(id);
     }
-    void loadNeighbourhood(id, true);
+    forgetWhatIsNotShown();
+    // Every neighbourhood shown: another one loaded may hold the relationship that changed.
+    for (const shown of loadedIds) void loadNeighbourhood(shown, true);
   },
   /** Reloads everything the canvas shows (after an edit or a delete). */
   refresh(): void {
     void dashboardActions.refresh();
+    forgetWhatIsNotShown();
     if (exploration.focus === null) {
       void graphActions.load();
       return;
