@@ -845,7 +845,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await joinAiCop(id);
       const page = await open({ width: 1280, height: 800 }, exploreHash(AI_COP));
       await expect.poll(() => onCanvas(page), POLL).toBe(true);
-      await page.evaluate((hash) => (location.hash = hash), exploreHash(id));
+      await page.evaluate(`location.hash = ${JSON.stringify(exploreHash(id))}`);
       await expect
         .poll(() => page.textContent('#details-title'), POLL)
         .toBe('Gone Before Foundation');
@@ -862,7 +862,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
         .poll(() => page.getByTestId('delete-notice').textContent(), POLL)
         .toContain('Deleted Gone Before Foundation');
       // Back where the canvas was before: the answer read then still held the entity (QA).
-      await page.evaluate((hash) => (location.hash = hash), exploreHash(AI_COP));
+      await page.evaluate(`location.hash = ${JSON.stringify(exploreHash(AI_COP))}`);
       await expect
         .poll(() => page.textContent('#details-title'), POLL)
         .toBe('Co-leading the Community of Practice on AI');
