@@ -100,14 +100,23 @@ const combined = $derived.by<AsyncStatus<GraphChunk>>(() => {
   return data ? success(data) : loading();
 });
 
+/** The latest load asked of each id: an older answer landing after it is dropped. */
+const latestLoad: Record<string, number> = {};
+let loads = 0;
+
 async function loadNeighbourhood(id: string, force = false): Promise<void> {
   const current = neighbourhoods[id];
   if (!force && current && (current.state === 'loading' || current.state === 'success')) return;
   const limit = exploration.limits[id] ?? EXPANSION_LIMIT;
   loadedLimits[id] = limit;
   neighbourhoods = { ...neighbourhoods, [id]: current?.state === 'success' ? current : loading() };
+  // Every edit reloads what is shown: of two quick edits, the first's answer could land last and
+  // draw the graph as it was before the second.
+  const ticket = ++loads;
+  latestLoad[id] = ticket;
   try {
     const answer = await api.neighbourhood(id, { depth: 1, limit });
+    if (latestLoad[id] !== ticket) return;
     if (answer.centre !== id) {
       // `id` was merged into the centre: the API followed the merge, and so does the canvas.
       const { [id]: _merged, ...rest } = neighbourhoods;
@@ -119,7 +128,7 @@ async function loadNeighbourhood(id: string, force = false): Promise<void> {
     }
     neighbourhoods = { ...neighbourhoods, [id]: success(answer) };
   } catch (error) {
-    neighbourhoods = { ...neighbourhoods, [id]: failure(error) };
+    if (latestLoad[id] === ticket) neighbourhoods = { ...neighbourhoods, [id]: failure(error) };
   }
 }
 
@@ -135,6 +144,8 @@ function forgetWhatIsNotShown(): void {
     Object.entries(neighbourhoods).filter(([id]) => shown.has(id)),
   );
   for (const id of Object.keys(loadedLimits)) if (!shown.has(id)) delete loadedLimits[id];
+  // An answer on its way for a forgotten id is dropped too, rather than cached as it was read.
+  for (const id of Object.keys(latestLoad)) if (!shown.has(id)) delete latestLoad[id];
   if (exploration.focus !== null) void rereadOverview();
 }
 
@@ -350,7 +361,8 @@ export const graphActions = {
       graphActions.expand(id);
     }
     forgetWhatIsNotShown();
-    // Every neighbourhood shown: another one loaded may hold the relationship that changed.
+    // Every neighbourhood shown: another one loaded may hold the relationship that changed. (One
+    // just brought in is loading already, but may have been asked for before the edit.)
     for (const shown of loadedIds) void loadNeighbourhood(shown, true);
   },
   /** Reloads everything the canvas shows (after an edit or a delete). */
