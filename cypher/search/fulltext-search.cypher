@@ -50,7 +50,7 @@ CALL {
     MATCH (anchor)-[r]-(node)
     WHERE node <> anchor
     RETURN r
-    ORDER BY type(r)
+    ORDER BY type(r), startNode(r) = anchor DESC
     LIMIT 1
   }
   WITH scope, anchor, collect({node: node, score: score, named: named,

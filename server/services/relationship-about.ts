@@ -2,7 +2,7 @@
  * What an editor states about a relationship besides its type, as a few words: its role and its
  * dates ("core funder, since 2021"). The sentences of paths, collaborators and stakeholder maps
  * carry them, and the details panel's rows of neighbours; the front end bundles this module (no
- * imports), so a relationship reads the same in both.
+ * imports), so both word them alike.
  */
 
 /** The role and dates of a relationship, as a statement or an element holds them. */

@@ -104,7 +104,7 @@ export const FOLDED_INDEX_STOP_WORDS: ReadonlySet<string> = new Set(
  * `folded`: for the index of names without their accents, `entity_names_folded`. It holds no stop
  * words ({@link FOLDED_INDEX_STOP_WORDS}), so they are left out; a term is looked for without its
  * accents only, and never fuzzily. That index is there for accents alone: typos are found in
- * `entity_text`'s names, and a fuzzy term is the costliest part of a query (with them, the two folded
+ * `entity_text`, and a fuzzy term is the costliest part of a query (with them, the two folded
  * queries made a search at 100k relationships a third slower; bench/README.md).
  */
 export function buildSearchQuery(

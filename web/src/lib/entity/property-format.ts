@@ -3,7 +3,7 @@
  * "Member since"), values classified so the panel can render links, lists and years properly, and the
  * properties shown elsewhere (name, description) left out.
  */
-import { dpgTypeName } from '../vocabulary/value-names';
+import { dpgTypeName, organisationKindName } from '../vocabulary/value-names';
 
 /** A property value, classified for display. */
 export type DisplayValue =
@@ -54,6 +54,7 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
 
 /** Keys whose values are stored as codes, and how each code reads. */
 const VALUE_NAMES: Readonly<Record<string, (value: string) => string>> = {
+  kind: organisationKindName,
   types: dpgTypeName,
   activityTypes: (value) => value.charAt(0).toUpperCase() + value.slice(1),
 };

@@ -243,9 +243,10 @@ export function orphanedByFilters(
 }
 
 /**
- * Turns an overview answer into Cytoscape elements, leaving out hidden types. Sizes and label tiers
- * are computed over the whole overview so they do not jump when a filter changes. Edges whose ends are
- * missing from the answer are dropped rather than handed to Cytoscape, which would throw.
+ * Turns an overview answer into Cytoscape elements, leaving out hidden types. Sizes are computed
+ * over the whole overview so they do not jump when a filter changes; label tiers over what the
+ * filters leave showing, so a filtered view names its few. Edges whose ends are missing from the
+ * answer are dropped rather than handed to Cytoscape, which would throw.
  */
 export function toCytoscapeElements(overview: GraphChunk, filters: ElementFilters): GraphElement[] {
   const allNodes = overview.nodes.map((node) => node.data);
