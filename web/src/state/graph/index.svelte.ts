@@ -146,16 +146,20 @@ function forgetWhatIsNotShown(): void {
   for (const id of Object.keys(loadedLimits)) if (!shown.has(id)) delete loadedLimits[id];
   // An answer on its way for a forgotten id is dropped too, rather than cached as it was read.
   for (const id of Object.keys(latestLoad)) if (!shown.has(id)) delete latestLoad[id];
-  if (exploration.focus !== null) void rereadOverview();
+  if (exploration.focus !== null) void readOverview(true);
 }
 
-async function rereadOverview(): Promise<void> {
+/**
+ * Reads the overview; with `keepShown`, the answer there is stays meanwhile, and stays if the read
+ * fails (behind an exploration it is only the way back, read again on the next load).
+ */
+async function readOverview(keepShown: boolean): Promise<void> {
+  if (!keepShown) status = loading();
   try {
     const answer = await request.run((signal) => api.overview(OVERVIEW_LIMIT, { signal }));
     status = success(answer);
   } catch (error) {
-    // The old answer stays until the overview is loaded again: it is only the way back.
-    if (!isAbort(error) && status.state !== 'success') status = failure(error);
+    if (!isAbort(error) && !(keepShown && status.state === 'success')) status = failure(error);
   }
 }
 
@@ -202,6 +206,14 @@ export const graph = {
     return extraOnly ? extraTitle : null;
   },
   /**
+   * What the canvas explores, in words: a map's title, else the focus's name (its id until the
+   * canvas holds it); null on the overview. The canvas bar and the overview panel are headed by it.
+   */
+  get placeTitle(): string | null {
+    const focus = exploration.focus;
+    return graph.mapTitle ?? (focus === null ? null : (graph.labelOf(focus) ?? focus));
+  },
+  /**
    * The entity the canvas is drawn around: the focus, else the one a map shown instead of the
    * overview is about (a sector's map in Kenya: Kenya), laid out, ranked and named first as a
    * focus is; null for the overview, or a map of no place.
@@ -235,14 +247,8 @@ export const graph = {
 /** The only ways to change the graph state. */
 export const graphActions = {
   /** Loads (or reloads) the overview graph. */
-  async load(): Promise<void> {
-    status = loading();
-    try {
-      const answer = await request.run((signal) => api.overview(OVERVIEW_LIMIT, { signal }));
-      status = success(answer);
-    } catch (error) {
-      if (!isAbort(error)) status = failure(error);
-    }
+  load(): Promise<void> {
+    return readOverview(false);
   },
   /** Replaces the whole exploration (URL restore); loads what is missing. */
   restore(next: Exploration): void {
