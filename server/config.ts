@@ -65,6 +65,12 @@ const envSchema = z.object({
     .enum(['auto', 'never'])
     .default('auto')
     .describe('auto: load the seed page when the graph is empty'),
+  WARM_UP: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe(
+      'true: once serving, run the first screens’ reads once, so Neo4j has planned them before the first visitors ask',
+    ),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -159,6 +165,8 @@ export interface AppConfig {
   localNeo4j: { port: number; dataDir: string; password: string };
   seedPage: string;
   loadSeed: 'auto' | 'never';
+  /** Whether the first screens' reads are run once after start (services/query-warm-up.ts). */
+  warmUp: boolean;
   adminToken?: string;
   auth: {
     sessionSecret?: string;
@@ -216,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     localNeo4j: { port: e.LOCAL_NEO4J_PORT, dataDir: e.LOCAL_NEO4J_DATA, password },
     seedPage: e.SEED_PAGE,
     loadSeed: e.LOAD_SEED,
+    warmUp: e.WARM_UP === 'true',
     adminToken: e.ADMIN_TOKEN,
     auth: {
       sessionSecret: e.SESSION_SECRET,

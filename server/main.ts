@@ -17,6 +17,7 @@ import { createHttpServer } from './http/client-errors.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { startMetricsRefresher } from './insights/metrics-refresher.ts';
 import { ensureMetrics } from './insights/metrics-service.ts';
+import { warmUpQueries, warmUpSummary } from './services/query-warm-up.ts';
 import { useUntranslatedStackTraces } from './stack-traces.ts';
 
 const log = (line: string) => console.log(line);
@@ -63,6 +64,10 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     log(`DPG Explorer is serving http://localhost:${port} (API under /api)`);
   });
+  // The first visitors' reads are planned meanwhile, not before serving (query-warm-up.ts).
+  const warmUp = new AbortController();
+  if (config.warmUp)
+    void warmUpQueries(db, { signal: warmUp.signal }).then((report) => log(warmUpSummary(report)));
   server.once('error', (error) => {
     console.error(`DPG Explorer could not listen on port ${config.port}: ${error.message}`);
     void db.close().finally(() => process.exit(1));
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
     // No recompute starts while draining; one running is rolled back when the driver closes.
     refresher.stop();
     pruner.stop();
+    warmUp.abort();
     keeper?.stop();
     shutdown(signal).then(
       ({ drained }) => {
