@@ -2,7 +2,7 @@
  * End-to-end journey through the explorer in headless Chromium, at desktop and tablet size:
  * search → select (the canvas shows the entity's neighbourhood) → expand a neighbour → filter by type
  * → find paths → copy the URL and open it in a fresh page (same view) → Back → list view → export
- * (CSV, GraphML, JSON, PNG, SVG). Expectations are read from the same server's API and from the live
+ * (CSV, GraphML, GEXF, JSON, PNG, SVG). Expectations are read from the same server's API and from the live
  * Cytoscape instance (`window.__cy`); screenshots go to test-results/.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -444,6 +444,11 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     expect(graphml.match(/<node /g)).toHaveLength(union.length);
     expect(graphml.match(/<edge /g)?.length ?? 0).toBe(edgeCount);
     expect(graphml.match(/<data key="e_evidence">/g)?.length ?? 0).toBe(edgeCount);
+    // Gephi's file, each entity where the canvas drew it.
+    const gexf = (await download(/GEXF/)).toString('utf8');
+    expect(gexf.match(/<node /g)).toHaveLength(union.length);
+    expect(gexf.match(/<viz:position /g)).toHaveLength(union.length);
+    expect(gexf.match(/<edge /g)?.length ?? 0).toBe(edgeCount);
     const json = JSON.parse((await download(/JSON/)).toString('utf8')) as {
       elements: { nodes: { position?: { x: number } }[] };
     };
@@ -476,7 +481,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       `document.querySelector('.crumb.current').textContent.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')`,
     );
     expect(fileNames).toEqual(
-      ['nodes.csv', 'edges.csv', 'graphml', 'json', 'png', 'svg'].map(
+      ['nodes.csv', 'edges.csv', 'graphml', 'gexf', 'json', 'png', 'svg'].map(
         (ext) => `dpg-explorer-${focusSlug}.${ext}`,
       ),
     );

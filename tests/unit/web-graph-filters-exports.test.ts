@@ -1,6 +1,7 @@
 // Unit tests of the filters in the element derivation (web/src/lib/graph/elements.ts,
 // filter-facets.ts) and of the export writers (graph-files.ts, svg-export.ts).
 import { describe, expect, it } from 'vitest';
+import { convert } from 'xmlbuilder2';
 import type { GraphChunk, PathsResponse } from '../../web/src/lib/api/types.ts';
 import {
   connectionFilter,
@@ -15,6 +16,7 @@ import {
   toCytoscapeElements,
   toEdgesCsv,
   withRelationshipDetails,
+  toGexf,
   toGraphMl,
   toJsonFile,
   toNodesCsv,
@@ -322,6 +324,43 @@ describe('export writers', () => {
     expect(xml).toContain('<data key="e_sources">source:dpg-registry</data></edge>');
     expect(xml).toContain('<data key="sources">source:dpga-members; source:dpg-registry</data>');
     expect(xml.match(/<node /g)).toHaveLength(2);
+  });
+
+  it('writes GEXF for Gephi: escaped attributes, each type in its colour, where the canvas drew it', () => {
+    const placed = {
+      ...shown,
+      nodes: [{ ...shown.nodes[0]!, position: { x: 12.25, y: 40 } }, shown.nodes[1]!],
+      edges: [{ ...shown.edges[0]!, role: 'co-funder', board: false, evidence: ['"A" funds X'] }],
+    };
+    const xml = toGexf(placed);
+    // Well-formed: an XML parser reads it back (xmlbuilder2 leaves attributes' entities as they
+    // are), with the values as written.
+    const doc = convert(xml, { format: 'object' }) as {
+      gexf: { graph: { nodes: { node: { '@label': string }[] } } };
+    };
+    const unescaped = (text: string) =>
+      text
+        .replaceAll('&quot;', '"')
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&amp;', '&');
+    expect(doc.gexf.graph.nodes.node.map((n) => unescaped(n['@label']))).toEqual([
+      'A, "the" org',
+      'X <&>',
+    ]);
+    expect(xml).toContain('<attribute id="2" title="degree" type="integer"/>');
+    expect(xml).toContain(
+      '<node id="org:a" label="A, &quot;the&quot; org"><attvalues><attvalue for="0" value="Organisation"/><attvalue for="1" value="ngo"/><attvalue for="2" value="3"/><attvalue for="3" value="source:dpga-members; source:dpg-registry"/></attvalues><viz:color r="0" g="114" b="178"/><viz:position x="12.3" y="-40.0" z="0.0"/></node>',
+    );
+    // Not drawn (no position): Gephi lays it out.
+    expect(xml).toMatch(/<node id="dpg:x"[^]*<viz:color r="0" g="158" b="115"\/><\/node>/);
+    expect(xml).toContain(
+      '<edge id="org:a|FUNDS|dpg:x" source="org:a" target="dpg:x" label="funds">',
+    );
+    expect(xml).toContain('title="board" type="boolean"');
+    expect(xml).toContain('value="co-funder"');
+    expect(xml).toContain('value="false"');
+    expect(xml).toContain('value="&quot;A&quot; funds X"');
   });
 
   it('draws an SVG with one shape per node and one line per edge', () => {

@@ -1,7 +1,8 @@
 /**
  * Writes what the canvas shows as files people can open elsewhere: JSON (Cytoscape elements), GraphML
- * (Gephi, yEd, Cytoscape desktop) and CSV (a nodes table and an edges table). Pure: elements in, text
- * out; the component hands the text to the browser as a download.
+ * (yEd, Cytoscape desktop), GEXF (Gephi and Gephi Lite, with the canvas's layout and colours) and
+ * CSV (a nodes table and an edges table). Pure: elements in, text out; the component hands the text
+ * to the browser as a download.
  */
 import {
   EVIDENCE_SEPARATOR,
@@ -12,6 +13,7 @@ import { neutraliseFormula } from '../../../../server/services/export/spreadshee
 import type { RelationshipDetails, RelationshipDetailsResponse } from '../api';
 import { entityTypeName, organisationKindName } from '../vocabulary';
 import type { GraphEdgeData, GraphNodeData } from './elements';
+import { entityStyle } from './palette';
 import { escapeXml } from './svg-export';
 
 /** The shown graph: node and edge data as on the canvas. */
@@ -81,6 +83,7 @@ const sourceTitleList = (graph: ShownGraph) => (sources: readonly string[] | und
 export const GRAPH_FILE_FORMATS = {
   json: { extension: 'json', mime: 'application/json' },
   graphml: { extension: 'graphml', mime: 'application/graphml+xml' },
+  gexf: { extension: 'gexf', mime: 'application/gexf+xml' },
   nodesCsv: { extension: 'nodes.csv', mime: 'text/csv' },
   edgesCsv: { extension: 'edges.csv', mime: 'text/csv' },
 } as const;
@@ -229,6 +232,71 @@ export function toGraphMl(graph: ShownGraph): string {
   ].join('\n');
 }
 
+/** `#0072B2` as GEXF's viz:color attributes. */
+function gexfColor(hex: string): string {
+  const channel = (at: number) => Number.parseInt(hex.slice(at, at + 2), 16);
+  return `<viz:color r="${channel(1)}" g="${channel(3)}" b="${channel(5)}"/>`;
+}
+
+/**
+ * GEXF 1.3 for Gephi and Gephi Lite: the same attributes as the GraphML file, each node in its
+ * type's colour and, where the canvas drew it, at its place (y flipped: Gephi's y axis points up,
+ * the canvas's down), so the picture opens as it was shown rather than as a heap to lay out again.
+ * The API's `/api/export?format=gexf` writes the whole graph or a neighbourhood the same way.
+ */
+export function toGexf(graph: ShownGraph): string {
+  const attributes = (target: 'node' | 'edge', list: readonly (readonly [string, string])[]) => [
+    `    <attributes class="${target}" mode="static">`,
+    ...list.map(
+      ([title, type], i) => `      <attribute id="${i}" title="${title}" type="${type}"/>`,
+    ),
+    '    </attributes>',
+  ];
+  const nodeAttributes = [
+    ['type', 'string'],
+    ['kind', 'string'],
+    ['degree', 'integer'],
+    ['sources', 'string'],
+  ] as const;
+  const edgeAttributes = [
+    ['type', 'string'],
+    ['sources', 'string'],
+    ...DETAIL_KEYS.map((name) => [name, name === 'board' ? 'boolean' : 'string'] as const),
+    ['evidence', 'string'],
+  ] as const;
+  const attvalues = (values: readonly (string | number | boolean | undefined)[]) =>
+    `<attvalues>${values
+      .map((value, i) =>
+        value === undefined ? '' : `<attvalue for="${i}" value="${escapeXml(String(value))}"/>`,
+      )
+      .join('')}</attvalues>`;
+  const position = (point: { x: number; y: number } | undefined) =>
+    point ? `<viz:position x="${point.x.toFixed(1)}" y="${(-point.y).toFixed(1)}" z="0.0"/>` : '';
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
+    '  <meta><creator>DPG Explorer</creator></meta>',
+    '  <graph defaultedgetype="directed" mode="static">',
+    ...attributes('node', nodeAttributes),
+    ...attributes('edge', edgeAttributes),
+    `    <nodes count="${graph.nodes.length}">`,
+    ...graph.nodes.map(
+      (node) =>
+        `      <node id="${escapeXml(node.id)}" label="${escapeXml(node.label)}">${attvalues([node.type, node.kind, node.degree, sourceList(node.sources)])}${gexfColor(entityStyle(node.type).color)}${position(node.position)}</node>`,
+    ),
+    '    </nodes>',
+    `    <edges count="${graph.edges.length}">`,
+    ...graph.edges.map(
+      (edge) =>
+        `      <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}" label="${escapeXml(edge.label)}">${attvalues([edge.type, sourceList(edge.sources), ...DETAIL_KEYS.map((name) => edge[name]), evidenceText(edge.evidence)])}</edge>`,
+    ),
+    '    </edges>',
+    '  </graph>',
+    '</gexf>',
+    '',
+  ].join('\n');
+}
+
 /** The file text for `format`. */
 export function graphFile(graph: ShownGraph, format: GraphFileFormat): string {
   switch (format) {
@@ -236,6 +304,8 @@ export function graphFile(graph: ShownGraph, format: GraphFileFormat): string {
       return toJsonFile(graph);
     case 'graphml':
       return toGraphMl(graph);
+    case 'gexf':
+      return toGexf(graph);
     case 'nodesCsv':
       return toNodesCsv(graph);
     case 'edgesCsv':
