@@ -106,6 +106,26 @@ describe('EntityResolver', () => {
     ).toEqual(['initiative:global-digital-compact', 'initiative:global-digital-compact']);
   });
 
+  it('joins a name with "International" to the organisation known by the rest, either way round', () => {
+    const short = new EntityResolver([entry('org:intrahealth', 'Organisation', 'IntraHealth')]);
+    expect(short.resolve('IntraHealth International')).toMatchObject({
+      status: 'matched',
+      entry: { id: 'org:intrahealth' },
+    });
+    const long = new EntityResolver([
+      entry('org:intrahealth-international', 'Organisation', 'IntraHealth International'),
+    ]);
+    expect(long.resolve('IntraHealth')).toMatchObject({
+      entry: { id: 'org:intrahealth-international' },
+      rule: 'without-international',
+    });
+    // A variant: never read into running text.
+    expect(long.findMentions('IntraHealth worked with UNICEF in Liberia')).toEqual([]);
+    // The exact name still wins over the variant.
+    long.add(entry('org:intrahealth', 'Organisation', 'IntraHealth'));
+    expect(long.resolve('IntraHealth')).toMatchObject({ entry: { id: 'org:intrahealth' } });
+  });
+
   it('folds a later entry with the same id into the first, keeping both names', () => {
     const r = new EntityResolver([entry('org:x', 'Organisation', 'Example Org')]);
     r.add(entry('org:x', 'Organisation', 'Example Organisation', ['ExOrg']));

@@ -28,6 +28,24 @@ describe('nameVariants', () => {
     ]);
   });
 
+  it('reads a name without its closing "International", in linear time', () => {
+    expect(nameVariants('IntraHealth International')).toEqual([
+      { name: 'IntraHealth', rule: 'without-international' },
+    ]);
+    expect(nameVariants('Population Services International, Inc.')).toContainEqual({
+      name: 'Population Services',
+      rule: 'without-international',
+    });
+    // Not a word of its own, nothing before it, or only a letter.
+    for (const name of ['Xinternational', 'International Rescue Committee', 'X International'])
+      expect(nameVariants(name)).toEqual([]);
+    // A run of blanks before the word is walked once (a pattern retried it from each blank).
+    const started = performance.now();
+    expect(nameVariants(`a${' '.repeat(50_000)}b`)).toEqual([]);
+    expect(nameVariants(`a${' \t'.repeat(50_000)}international`)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it('does not read a place or a phrase in parentheses as an acronym', () => {
     expect(nameVariants('Office of Innovation (Stockholm)').map((v) => v.rule)).toEqual([
       'without-parenthetical',
