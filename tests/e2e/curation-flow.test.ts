@@ -671,6 +671,11 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       // Following the merge replaced the old link's history entry: Back leaves, rather than
       // returning to the old link, which would follow the merge again.
       expect(await inPage<number>(old, 'history.length')).toBe(2);
+      // A link that explores the merged id and selects nothing: the overview panel says so.
+      await inPage(old, `location.hash = ${JSON.stringify(`#/explore?focus=${duplicate}`)}`);
+      await expect
+        .poll(() => old.getByTestId('overview-merged-from').textContent(), POLL)
+        .toBe(`The link named ${duplicate}, since merged into Merge Keeper Network.`);
       // Deleting it from its details: the overview shows, and the keyboard focus goes to the
       // notice's Undo rather than falling to the page; closing the notice gives it to the side
       // panel.

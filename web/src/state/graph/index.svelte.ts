@@ -35,6 +35,8 @@ import {
 // does not go through (and create) a deep reactive proxy for every node and edge.
 let status = $state.raw<AsyncStatus<OverviewResponse>>(idle());
 let exploration = $state<Exploration>(EMPTY_EXPLORATION);
+/** The explored id the API followed to the entity it was merged into, while that is explored. */
+let followedMerge = $state<{ from: string; to: string } | null>(null);
 /** Neighbourhood answers by entity id. */
 let neighbourhoods = $state.raw<Record<string, AsyncStatus<NeighbourhoodResponse>>>({});
 /** The neighbour cap each cached answer was loaded with, to reload when a link asks for another. */
@@ -123,6 +125,7 @@ async function loadNeighbourhood(id: string, force = false): Promise<void> {
       neighbourhoods = { ...rest, [answer.centre]: success(answer) };
       loadedLimits[answer.centre] = limit;
       replaceNextUrl();
+      if (exploration.focus === id) followedMerge = { from: id, to: answer.centre };
       exploration = renamedInExploration(exploration, id, answer.centre);
       return;
     }
@@ -224,6 +227,14 @@ export const graph = {
   /** Whether the extra elements stand instead of the focus's neighbourhood (or the overview). */
   get extraOnly() {
     return extraOnly;
+  },
+  /**
+   * The id a link explored, when an editor had merged it into the entity now explored (an old
+   * link's id): the overview panel says so, as the details panel does for a selected one. Null
+   * once something else is explored.
+   */
+  get followedMerge(): { from: string; to: string } | null {
+    return followedMerge !== null && followedMerge.to === exploration.focus ? followedMerge : null;
   },
   /** The name the canvas shows for `id`, when the canvas holds it. */
   labelOf(id: string): string | undefined {
