@@ -58,17 +58,22 @@ async function main(): Promise<void> {
     importUrlPolicy: config.importUrlPolicy,
     console: config.console,
   });
+  const warmUp = new AbortController();
   // Not app.listen: this server answers oversized headers and malformed requests in JSON too.
   const server = createHttpServer(app).listen(config.port, config.host, () => {
     // PORT=0 picks a free port: say which.
     const { port } = server.address() as AddressInfo;
     log(`DPG Explorer is serving http://localhost:${port} (API under /api)`);
+    // The first visitors' reads are planned while it serves, not before (query-warm-up.ts).
+    if (config.warmUp)
+      warmUpQueries(db, { signal: warmUp.signal }).then(
+        (report) => log(warmUpSummary(report)),
+        (error: unknown) =>
+          log(`The warm-up stopped: ${(error as Error).message ?? String(error)}`),
+      );
   });
-  // The first visitors' reads are planned meanwhile, not before serving (query-warm-up.ts).
-  const warmUp = new AbortController();
-  if (config.warmUp)
-    void warmUpQueries(db, { signal: warmUp.signal }).then((report) => log(warmUpSummary(report)));
   server.once('error', (error) => {
+    warmUp.abort();
     console.error(`DPG Explorer could not listen on port ${config.port}: ${error.message}`);
     void db.close().finally(() => process.exit(1));
   });

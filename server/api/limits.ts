@@ -17,6 +17,18 @@ export const LIMITS = {
 } as const;
 
 /**
+ * What the explorer asks for: the overview at the API's maximum, an entity's neighbourhood 40 at
+ * a time, "show more" up to 400. Here, not in the front end alone, so that the server's warm-up
+ * (services/query-warm-up.ts) asks as the explorer does: Neo4j plans a list of 41 ids apart from
+ * one of 101.
+ */
+export const EXPLORER_LIMITS = {
+  overview: LIMITS.overview.max,
+  expansion: 40,
+  expansionMax: 400,
+} as const;
+
+/**
  * Defaults and maxima of every limit the insights endpoints take; the explorer pages through the
  * ranked lists ("Show more") by the same numbers.
  */

@@ -8,6 +8,7 @@
  * best-connected entities and its facets). Nothing is written or kept: the answer cache is not
  * filled, so the app stays stateless.
  */
+import { EXPLORER_LIMITS } from '../api/limits.ts';
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { DatabaseUnavailableError } from '../errors.ts';
 import {
@@ -125,12 +126,19 @@ export function warmUpReads(subjects: WarmUpSubjects): WarmUpRead[] {
     getStakeholders(db, stakeholdersQuerySchema.parse(query));
   for (const id of [...organisations, ...dpgs]) {
     add(`details of ${id}`, (db) => getEntity(db, id, entityQuerySchema.parse({}).neighbours));
-    for (const depth of ['1', '2'])
-      add(`neighbourhood of ${id} at depth ${depth}`, (db) =>
-        getNeighbourhood(db, neighbourhoodQuerySchema.parse({ id, depth })),
-      );
+    // As the explorer expands an entity; depth 2 as the API's callers ask by default.
+    add(`neighbourhood of ${id}`, (db) =>
+      getNeighbourhood(
+        db,
+        neighbourhoodQuerySchema.parse({ id, limit: String(EXPLORER_LIMITS.expansion) }),
+      ),
+    );
+    add(`neighbourhood of ${id} at depth 2`, (db) =>
+      getNeighbourhood(db, neighbourhoodQuerySchema.parse({ id, depth: '2' })),
+    );
   }
-  // Each organisation to the DPG of its size bucket, or the only one.
+  // The i-th organisation to the i-th DPG, both in order of size bucket (or the only DPG): short
+  // ids to short, long to long.
   organisations.forEach((from, i) => {
     const to = dpgs[i] ?? dpgs[0];
     if (to)
@@ -167,10 +175,14 @@ export function warmUpReads(subjects: WarmUpSubjects): WarmUpRead[] {
   return reads;
 }
 
-/** What the warm-up did: each read's name, how long it took, and why it failed where it did. */
+/**
+ * What the warm-up did: each read's name, how long it took, and why it failed where it did; why
+ * it stopped before the end, if it did.
+ */
 export interface WarmUpReport {
   reads: { name: string; ms: number; error?: string }[];
   ms: number;
+  stopped?: 'shutting down' | 'the database is unavailable';
 }
 
 /**
@@ -178,7 +190,7 @@ export interface WarmUpReport {
  * subjects they name, one at a time so that visitors arriving meanwhile share the cores with one
  * read at most. A read that fails is reported and the next goes on, unless the database is
  * unavailable; nothing is thrown. Stops between reads once `signal` aborts (the app shutting
- * down).
+ * down); the read under way is not cut, as a visitor's would not be: it ends with the driver.
  */
 export async function warmUpQueries(
   db: GraphDatabase,
@@ -186,9 +198,9 @@ export async function warmUpQueries(
 ): Promise<WarmUpReport> {
   const started = performance.now();
   const report: WarmUpReport = { reads: [], ms: 0 };
-  let unavailable = false;
   const attempt = async <T>(name: string, read: () => Promise<T>): Promise<T | undefined> => {
-    if (options.signal?.aborted || unavailable) return undefined;
+    if (options.signal?.aborted) report.stopped = 'shutting down';
+    if (report.stopped) return undefined;
     const begun = performance.now();
     try {
       const answer = await read();
@@ -198,11 +210,11 @@ export async function warmUpQueries(
       const message = error instanceof Error ? error.message : String(error);
       report.reads.push({ name, ms: Math.round(performance.now() - begun), error: message });
       // A database gone away fails every read after it, each after its retries: no use asking.
-      if (error instanceof DatabaseUnavailableError) unavailable = true;
+      if (error instanceof DatabaseUnavailableError) report.stopped = 'the database is unavailable';
       return undefined;
     }
   };
-  const query = overviewQuerySchema.parse({});
+  const query = overviewQuerySchema.parse({ limit: String(EXPLORER_LIMITS.overview) });
   const overview = await attempt('overview', () => getOverview(db, query.limit, query.mode));
   await attempt('stats', () => getStats(db, statsQuerySchema.parse({})));
   const facets = await attempt('facets', () => getFacets(db, facetsQuerySchema.parse({}).limit));
@@ -219,7 +231,8 @@ export async function warmUpQueries(
 export function warmUpSummary(report: WarmUpReport): string {
   const failed = report.reads.filter((read) => read.error !== undefined);
   const done = `Planned ${report.reads.length - failed.length} of ${report.reads.length} reads ahead of the first visitors in ${(report.ms / 1000).toFixed(1)} s`;
+  const stopped = report.stopped ? `; stopped early: ${report.stopped}` : '';
   return failed.length === 0
-    ? done
-    : `${done}; failed: ${failed.map((read) => `${read.name} (${read.error})`).join('; ')}`;
+    ? `${done}${stopped}`
+    : `${done}; failed: ${failed.map((read) => `${read.name} (${read.error})`).join('; ')}${stopped}`;
 }

@@ -276,7 +276,7 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       await relPanel.locator('[data-testid="relationship-sentence"]').waitFor(POLL);
       // Under the sentence, as its neighbour row says it.
       expect(await relPanel.getByTestId('relationship-about').textContent()).toBe(
-        'Evaluation lead · 2025-02 – 2026',
+        'evaluation lead · 2025-02 – 2026',
       );
       expect(await relPanel.locator('dl').textContent()).toMatch(
         /Role\s*evaluation lead\s*Start date\s*2025-02\s*End date\s*2026\s*Notes\s*Leads the evaluation track.*Source page\s*example\.org\/cop-ai/,

@@ -68,10 +68,12 @@ describe('the warm-up on a graph', () => {
     const before = await graphSnapshot(db);
     const report = await warmUpQueries(db);
     expect(failures(report)).toEqual([]);
+    expect(report.stopped).toBeUndefined();
     const names = report.reads.map((read) => read.name);
     expect(names.slice(0, 5)).toEqual(['overview', 'stats', 'facets', 'search', 'gaps']);
     expect(names).toEqual(
       expect.arrayContaining([
+        'neighbourhood of org:who',
         'neighbourhood of org:who at depth 2',
         'neighbourhood of org:open-health-foundation at depth 2',
         'details of dpg:long-named-registry',
@@ -96,6 +98,7 @@ describe('the warm-up on a graph', () => {
     stop.abort();
     const report = await warmUpQueries(db, { signal: stop.signal });
     expect(report.reads).toEqual([]);
+    expect(report.stopped).toBe('shutting down');
   });
 });
 
@@ -121,5 +124,7 @@ describe('the warm-up without a graph to ask about', () => {
     expect(report.reads).toEqual([
       { name: 'overview', ms: expect.any(Number), error: expect.any(String) },
     ]);
+    expect(report.stopped).toBe('the database is unavailable');
+    await gone.close();
   });
 });

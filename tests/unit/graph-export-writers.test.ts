@@ -201,6 +201,8 @@ describe('GEXF export', () => {
     expect(doc.gexf.graph.edges.edge[0]).toMatchObject({
       '@label': 'leads',
       '@source': 'org:unicef',
+      // Its type as its kind, so that Gephi keeps parallel relationships apart.
+      '@kind': 'LEADS',
     });
     expect(xml).toContain('xmlns="http://gexf.net/1.3"');
   });

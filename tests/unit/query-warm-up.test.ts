@@ -90,5 +90,10 @@ describe('warmUpSummary', () => {
     ).toBe(
       'Planned 1 of 2 reads ahead of the first visitors in 1.3 s; failed: search (The graph database is unreachable)',
     );
+    expect(
+      warmUpSummary({ reads: [{ name: 'overview', ms: 400 }], ms: 420, stopped: 'shutting down' }),
+    ).toBe(
+      'Planned 1 of 1 reads ahead of the first visitors in 0.4 s; stopped early: shutting down',
+    );
   });
 });

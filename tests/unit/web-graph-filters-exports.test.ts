@@ -330,7 +330,15 @@ describe('export writers', () => {
     const placed = {
       ...shown,
       nodes: [{ ...shown.nodes[0]!, position: { x: 12.25, y: 40 } }, shown.nodes[1]!],
-      edges: [{ ...shown.edges[0]!, role: 'co-funder', board: false, evidence: ['"A" funds X'] }],
+      edges: [
+        {
+          ...shown.edges[0]!,
+          role: 'co-funder',
+          board: false,
+          evidence: ['"A" funds X', 'dpg/x.json: A (funder)'],
+        },
+        { ...shown.edges[0]!, id: 'org:a|OWNS|dpg:x', type: 'OWNS', label: 'owns' },
+      ],
     };
     const xml = toGexf(placed);
     // Well-formed: an XML parser reads it back (xmlbuilder2 leaves attributes' entities as they
@@ -354,13 +362,16 @@ describe('export writers', () => {
     );
     // Not drawn (no position): Gephi lays it out.
     expect(xml).toMatch(/<node id="dpg:x"[^]*<viz:color r="0" g="158" b="115"\/><\/node>/);
+    // Parallel edges of two kinds, which Gephi keeps apart.
     expect(xml).toContain(
-      '<edge id="org:a|FUNDS|dpg:x" source="org:a" target="dpg:x" label="funds">',
+      '<edge id="org:a|FUNDS|dpg:x" source="org:a" target="dpg:x" kind="FUNDS" label="funds">',
     );
+    expect(xml).toContain('kind="OWNS" label="owns">');
     expect(xml).toContain('title="board" type="boolean"');
     expect(xml).toContain('value="co-funder"');
     expect(xml).toContain('value="false"');
-    expect(xml).toContain('value="&quot;A&quot; funds X"');
+    // Each quote kept apart: a line break in an attribute would read back as a space.
+    expect(xml).toContain('value="&quot;A&quot; funds X | dpg/x.json: A (funder)"');
   });
 
   it('draws an SVG with one shape per node and one line per edge', () => {

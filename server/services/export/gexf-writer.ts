@@ -2,7 +2,7 @@
  * GEXF 1.3 (https://gexf.net/) for Gephi: a static directed graph with node attributes
  * type/kind/degree/description/sources and edge attributes type/sources and what the relationship
  * states (role, startDate, endDate, board, notes, sourceUrl, evidence); the edge label is the
- * relationship phrase. Built with xmlbuilder2, every value escaped (xml-text.ts); characters XML cannot
+ * relationship phrase and its kind the relationship type. Built with xmlbuilder2, every value escaped (xml-text.ts); characters XML cannot
  * hold are dropped.
  */
 import { create } from 'xmlbuilder2';
@@ -69,6 +69,9 @@ export function toGexf(input: ExportGraph): string {
         id: edgeId(e.source, e.type, e.target),
         source: e.source,
         target: e.target,
+        // Gephi merges parallel edges of one kind: an organisation that funds and owns a DPG
+        // must arrive with both.
+        kind: e.type,
         label: relationshipLabel(e.type),
       })
       .ele('attvalues');

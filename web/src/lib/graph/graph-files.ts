@@ -5,6 +5,7 @@
  * to the browser as a download.
  */
 import {
+  EVIDENCE_ATTRIBUTE_SEPARATOR,
   EVIDENCE_SEPARATOR,
   RELATIONSHIP_DETAIL_PROPERTIES as DETAIL_KEYS,
   statedDetails,
@@ -133,7 +134,7 @@ export function csv(
 
 // The CSV tables are for spreadsheets, read by people: types and kinds by the names the explorer
 // shows ("UN agency", not `un-agency`), and each relationship with the names of both ends, so a row
-// reads as a sentence without a lookup in the nodes table. JSON and GraphML keep the codes.
+// reads as a sentence without a lookup in the nodes table. JSON, GraphML and GEXF keep the codes.
 
 /** The nodes table: id, name, type, kind, connections, sources (the titles of those that state it). */
 export function toNodesCsv(graph: ShownGraph): string {
@@ -242,7 +243,9 @@ function gexfColor(hex: string): string {
  * GEXF 1.3 for Gephi and Gephi Lite: the same attributes as the GraphML file, each node in its
  * type's colour and, where the canvas drew it, at its place (y flipped: Gephi's y axis points up,
  * the canvas's down), so the picture opens as it was shown rather than as a heap to lay out again.
- * The API's `/api/export?format=gexf` writes the whole graph or a neighbourhood the same way.
+ * Each edge's `kind` is its type: Gephi merges parallel edges of one kind, and an organisation
+ * that funds and owns a DPG must arrive with both. Quotes are joined by " | ": a line break in an
+ * attribute reads back as a space. The API's `/api/export?format=gexf` writes the same attributes.
  */
 export function toGexf(graph: ShownGraph): string {
   const attributes = (target: 'node' | 'edge', list: readonly (readonly [string, string])[]) => [
@@ -288,7 +291,7 @@ export function toGexf(graph: ShownGraph): string {
     `    <edges count="${graph.edges.length}">`,
     ...graph.edges.map(
       (edge) =>
-        `      <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}" label="${escapeXml(edge.label)}">${attvalues([edge.type, sourceList(edge.sources), ...DETAIL_KEYS.map((name) => edge[name]), evidenceText(edge.evidence)])}</edge>`,
+        `      <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}" kind="${escapeXml(edge.type)}" label="${escapeXml(edge.label)}">${attvalues([edge.type, sourceList(edge.sources), ...DETAIL_KEYS.map((name) => edge[name]), edge.evidence?.join(EVIDENCE_ATTRIBUTE_SEPARATOR)])}</edge>`,
     ),
     '    </edges>',
     '  </graph>',

@@ -231,7 +231,8 @@ export const graph = {
   /**
    * The id a link explored, when an editor had merged it into the entity now explored (an old
    * link's id): the overview panel says so, as the details panel does for a selected one. Null
-   * once something else is explored.
+   * once something else is explored, and after: reached again by search or Back, it was not
+   * through the old link.
    */
   get followedMerge(): { from: string; to: string } | null {
     return followedMerge !== null && followedMerge.to === exploration.focus ? followedMerge : null;
@@ -263,6 +264,8 @@ export const graphActions = {
   },
   /** Replaces the whole exploration (URL restore); loads what is missing. */
   restore(next: Exploration): void {
+    // Back to where a merge was followed says so no more; its own link read back keeps the note.
+    if (next.focus !== exploration.focus) followedMerge = null;
     exploration = next;
     ensureLoaded();
   },
@@ -272,6 +275,7 @@ export const graphActions = {
    * continues it: an insight put on the canvas, an edit reloading what was explored.
    */
   focus(id: string, options: { keepChoices?: boolean } = {}): void {
+    followedMerge = null;
     exploration = { ...EMPTY_EXPLORATION, focus: id };
     extra = { nodes: [], edges: [] };
     extraOnly = false;
@@ -280,6 +284,7 @@ export const graphActions = {
   },
   /** Back to the overview; with `keepChoices`, to draw something on it (a sector's map). */
   showOverview(options: { keepChoices?: boolean } = {}): void {
+    followedMerge = null;
     exploration = EMPTY_EXPLORATION;
     extra = { nodes: [], edges: [] };
     extraOnly = false;
