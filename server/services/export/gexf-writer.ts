@@ -10,7 +10,10 @@ import { edgeId, relationshipLabel } from '../graph-elements.ts';
 import type { ExportGraph } from './export-graph.ts';
 import { xmlSafeGraph } from './xml-text.ts';
 import { LIST_SEPARATOR } from './graphml-writer.ts';
-import { EVIDENCE_ATTRIBUTE_SEPARATOR } from './relationship-detail-fields.ts';
+import {
+  EVIDENCE_ATTRIBUTE_SEPARATOR,
+  GEXF_EDGE_ATTRIBUTES as EDGE_ATTRIBUTES,
+} from './relationship-detail-fields.ts';
 import { DETAIL_NAMES, detailValues } from './relationship-detail-values.ts';
 
 const NODE_ATTRIBUTES = [
@@ -19,11 +22,6 @@ const NODE_ATTRIBUTES = [
   ['degree', 'integer'],
   ['description', 'string'],
   ['sources', 'string'],
-] as const;
-const EDGE_ATTRIBUTES = [
-  ['type', 'string'],
-  ['sources', 'string'],
-  ...DETAIL_NAMES.map((name) => [name, name === 'board' ? 'boolean' : 'string'] as const),
 ] as const;
 
 export function toGexf(input: ExportGraph): string {

@@ -36,3 +36,17 @@ export const EVIDENCE_SEPARATOR = '\n';
  * (attribute-value normalisation) and the quotes would run together.
  */
 export const EVIDENCE_ATTRIBUTE_SEPARATOR = ' | ';
+
+/**
+ * GEXF's edge attributes, each declared by its index as id, for both GEXF writers (the API's and
+ * the explorer's): its type, its sources, what it states, then its evidence. One list, so that a
+ * file from either declares the same columns to Gephi.
+ */
+export const GEXF_EDGE_ATTRIBUTES = [
+  ['type', 'string'],
+  ['sources', 'string'],
+  ...RELATIONSHIP_DETAIL_PROPERTIES.map(
+    (name) => [name, name === 'board' ? 'boolean' : 'string'] as const,
+  ),
+  ['evidence', 'string'],
+] as const;

@@ -7,6 +7,7 @@
 import {
   EVIDENCE_ATTRIBUTE_SEPARATOR,
   EVIDENCE_SEPARATOR,
+  GEXF_EDGE_ATTRIBUTES,
   RELATIONSHIP_DETAIL_PROPERTIES as DETAIL_KEYS,
   statedDetails,
 } from '../../../../server/services/export/relationship-detail-fields.ts';
@@ -261,12 +262,6 @@ export function toGexf(graph: ShownGraph): string {
     ['degree', 'integer'],
     ['sources', 'string'],
   ] as const;
-  const edgeAttributes = [
-    ['type', 'string'],
-    ['sources', 'string'],
-    ...DETAIL_KEYS.map((name) => [name, name === 'board' ? 'boolean' : 'string'] as const),
-    ['evidence', 'string'],
-  ] as const;
   const attvalues = (values: readonly (string | number | boolean | undefined)[]) =>
     `<attvalues>${values
       .map((value, i) =>
@@ -281,7 +276,7 @@ export function toGexf(graph: ShownGraph): string {
     '  <meta><creator>DPG Explorer</creator></meta>',
     '  <graph defaultedgetype="directed" mode="static">',
     ...attributes('node', nodeAttributes),
-    ...attributes('edge', edgeAttributes),
+    ...attributes('edge', GEXF_EDGE_ATTRIBUTES),
     `    <nodes count="${graph.nodes.length}">`,
     ...graph.nodes.map(
       (node) =>
