@@ -17,11 +17,13 @@ import { createHttpServer } from './http/client-errors.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { startMetricsRefresher } from './insights/metrics-refresher.ts';
 import { ensureMetrics } from './insights/metrics-service.ts';
-import { warmUpQueries, warmUpSummary } from './services/query-warm-up.ts';
+import { keepQueriesWarm, type WarmUpKeeper } from './services/warm-up-keeper.ts';
 import { useUntranslatedStackTraces } from './stack-traces.ts';
 
 const log = (line: string) => console.log(line);
 const RECEIPT_PRUNE_INTERVAL_MS = 5 * 60_000;
+// A restart of Neo4j under the running app is planned for again within this (warm-up-keeper.ts).
+const RESTART_CHECK_INTERVAL_MS = 15_000;
 
 async function main(): Promise<void> {
   useUntranslatedStackTraces();
@@ -58,22 +60,21 @@ async function main(): Promise<void> {
     importUrlPolicy: config.importUrlPolicy,
     console: config.console,
   });
-  const warmUp = new AbortController();
+  let warmUp: WarmUpKeeper | undefined;
+  let stopping = false;
   // Not app.listen: this server answers oversized headers and malformed requests in JSON too.
   const server = createHttpServer(app).listen(config.port, config.host, () => {
     // PORT=0 picks a free port: say which.
     const { port } = server.address() as AddressInfo;
     log(`DPG Explorer is serving http://localhost:${port} (API under /api)`);
-    // The first visitors' reads are planned while it serves, not before (query-warm-up.ts).
-    if (config.warmUp)
-      warmUpQueries(db, { signal: warmUp.signal }).then(
-        (report) => log(warmUpSummary(report)),
-        (error: unknown) =>
-          log(`The warm-up stopped: ${(error as Error).message ?? String(error)}`),
-      );
+    // The first visitors' reads are planned while it serves, not before (query-warm-up.ts), and
+    // again after Neo4j restarts.
+    if (config.warmUp && !stopping)
+      warmUp = keepQueriesWarm(db, { intervalMs: RESTART_CHECK_INTERVAL_MS, log });
   });
   server.once('error', (error) => {
-    warmUp.abort();
+    stopping = true;
+    warmUp?.stop();
     console.error(`DPG Explorer could not listen on port ${config.port}: ${error.message}`);
     void db.close().finally(() => process.exit(1));
   });
@@ -86,7 +87,8 @@ async function main(): Promise<void> {
     // No recompute starts while draining; one running is rolled back when the driver closes.
     refresher.stop();
     pruner.stop();
-    warmUp.abort();
+    stopping = true;
+    warmUp?.stop();
     keeper?.stop();
     shutdown(signal).then(
       ({ drained }) => {

@@ -20,6 +20,7 @@ export const CYPHER_NAMES = [
   'admin/wipe',
   'admin/await-indexes',
   'admin/revision-probe',
+  'admin/server-start-time',
   'admin/record-commit-receipt',
   'admin/find-commit-receipt',
   'admin/prune-commit-receipts',
