@@ -12,6 +12,7 @@ import {
   insightParams,
   isDefaultOptions,
   listedTop,
+  moreLabel,
   nextTop,
   sameOptions,
   isFilterRole,
@@ -56,6 +57,12 @@ describe('insight options', () => {
     expect(nextTop('collaborators', DEFAULT_INSIGHT_OPTIONS, 20, 20)).toBeNull();
     expect(nextTop('collaborators', DEFAULT_INSIGHT_OPTIONS, 12, null)).toBeNull();
     expect(nextTop('collaborators', { ...DEFAULT_INSIGHT_OPTIONS, top: 200 }, 200, 900)).toBe(null);
+  });
+
+  it("names what is left on the 'Show more' button, not a second total", () => {
+    expect(moreLabel(20, 20, 135)).toBe('Show 20 more of the 115 left');
+    expect(moreLabel(20, 20, 26)).toBe('Show the other 6');
+    expect(moreLabel(20, 20, null)).toBe('Show 20 more');
   });
 
   it('asks the API for the filters only where the view takes them', () => {
@@ -382,6 +389,23 @@ describe('how an insight list is ranked', () => {
         { parts: [{ metaPath: 'dpg-sector' }, { metaPath: 'dpg-sdg' }] },
       ],
     };
+    expect(rankingNote('collaborators', weak, 'OpenCRVS').caution).toContain(
+      'weak signals. The registry may list no sector for OpenCRVS, or no other DPG of its sector. Read',
+    );
+    // Narrowed: the filters left the weak ones, not the DPG's missing sector (QA: DHIS2 in Antarctica).
+    const filtered = {
+      ...weak,
+      filters: {
+        kind: 'multilateral-bank',
+        country: { id: 'country:AQ', label: 'Antarctica' },
+        membersOnly: true,
+      },
+    };
+    const caution = rankingNote('collaborators', filtered, 'DHIS2').caution;
+    expect(caution).toContain(
+      'weak signals. The filters (multilateral banks only, active in Antarctica, DPGA members only) leave no stronger one. Read',
+    );
+    expect(caution).not.toContain('sector for DHIS2');
     expect(rankingNote('collaborators', strong, 'DHIS2').caution).toBeNull();
     expect(rankingNote('collaborators', { candidates: [] }, 'DHIS2').caution).toBeNull();
     expect(rankingNote('stakeholders', weak, 'Kenya').caution).toBeNull();

@@ -106,6 +106,16 @@ export function nextTop(
   return Math.min(top + first, max);
 }
 
+/**
+ * The "Show more" button's words: "Show 20 more of the 180 left", or "Show the other 14" when that
+ * is all there is. Not "of 180": beside "The 20 best of 200" it read as a second total (QA).
+ */
+export function moreLabel(step: number, listed: number, total: number | null): string {
+  if (total === null) return `Show ${step} more`;
+  const left = total - listed;
+  return left <= step ? `Show the other ${left}` : `Show ${step} more of the ${left} left`;
+}
+
 /** A country and its name. */
 export interface NamedCountry {
   id: string;

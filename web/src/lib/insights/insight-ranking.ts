@@ -5,6 +5,7 @@
  * the stakeholder and network orders are fixed by their services. Pure.
  */
 import { formatDate } from '../entity/property-format';
+import { organisationKindsInText } from '../vocabulary';
 import { insightFilterCountry, insightItems } from './insight-request';
 import type { InsightKind } from '../../state/url/utils';
 
@@ -84,6 +85,25 @@ function topicInCountryNote(
   };
 }
 
+/**
+ * Why a collaborators list holds weak signals only: the filters it was narrowed by, where it was
+ * (DHIS2 has a sector; active in Antarctica, none of its partners is left), else the DPG itself.
+ */
+function weakSignalsCause(record: Record<string, unknown>, subject: string): string {
+  const filters = isRecord(record.filters) ? record.filters : {};
+  const country = insightFilterCountry(record);
+  const narrowed = [
+    typeof filters.kind === 'string' && filters.kind !== ''
+      ? `${organisationKindsInText(filters.kind)} only`
+      : null,
+    country ? `active in ${country.label}` : null,
+    filters.membersOnly === true ? 'DPGA members only' : null,
+  ].filter((part): part is string => part !== null);
+  return narrowed.length > 0
+    ? `The filters (${narrowed.join(', ')}) leave no stronger one.`
+    : `The registry may list no sector for ${subject}, or no other DPG of its sector.`;
+}
+
 /** The note for view `kind` from its answer `body`, about the subject named `subject`. */
 export function rankingNote(kind: InsightKind, body: unknown, subject: string): RankingNote {
   const record = isRecord(body) ? body : {};
@@ -110,8 +130,8 @@ export function rankingNote(kind: InsightKind, body: unknown, subject: string): 
         measuredOn: null,
         caution: onlyWeakSignals(record.candidates)
           ? `None of these takes part in an activity with ${subject}'s makers or backs a DPG of ` +
-            `its sector: they share goals or countries with it, weak signals (the registry may ` +
-            `list no sector for ${subject}). Read the list as leads to check, not partners.`
+            `its sector: they share goals or countries with it, weak signals. ` +
+            `${weakSignalsCause(record, subject)} Read the list as leads to check, not partners.`
           : null,
       };
     }
