@@ -713,6 +713,19 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await page.getByText('In the whole graph', { exact: true }).waitFor(POLL);
     await page.waitForSelector('[data-graph-state="ready"]', POLL);
     await page.close();
+
+    // A guessed id: what its words match is offered, an organisation first for `org:`.
+    const guessed = await open(`${appUrl}/#/explore?focus=org%3Aunicef-hq`);
+    const offer = guessed.locator('.overlay [role="alert"]').getByTestId('did-you-mean');
+    await offer.waitFor(POLL);
+    expect(await offer.textContent()).toMatch(/^Did you mean\s*UNICEF\s*Org/);
+    await offer.getByRole('button').first().click();
+    await expect
+      .poll(() => inPage<string>(guessed, 'location.hash'), POLL)
+      .toContain('org%3Aunicef');
+    await guessed.waitForSelector('[data-graph-state="ready"]', POLL);
+    expect(await inPage<string>(guessed, 'location.hash')).not.toContain('unicef-hq');
+    await guessed.close();
     // The browser logs the API's 404s for the missing entity: expected here, and only those.
     expect(pageErrors.every((error) => error.includes('404 (Not Found)'))).toBe(true);
     pageErrors.length = 0;
