@@ -307,7 +307,16 @@ const entityRefSchema = z.object({
   type: z.string(),
   count: count.optional(),
 });
-const coverageSchema = z.object({ count, items: z.array(entityRefSchema) });
+const coverageSchema = z.object({
+  count,
+  items: z.array(
+    entityRefSchema.extend({
+      count: count
+        .optional()
+        .meta({ description: 'Of a country with DPGs deployed but no activity: how many DPGs' }),
+    }),
+  ),
+});
 
 export const statsResponseSchema = z
   .object({

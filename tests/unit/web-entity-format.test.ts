@@ -155,6 +155,29 @@ describe('property formatting', () => {
     });
   });
 
+  it('lists the network measures after what the entity is, small ones not rounded to 0', () => {
+    const rows = propertyRows({
+      metricsComputedAt: '2026-12-03T17:41:06Z',
+      betweenness: 0,
+      iso2: 'KE',
+      pagerank: 0.00179769,
+      region: 'Africa',
+    });
+    expect(rows.map((row) => row.key)).toEqual([
+      'iso2',
+      'region',
+      'pagerank',
+      'betweenness',
+      'metricsComputedAt',
+    ]);
+    expect(rows.find((row) => row.key === 'pagerank')?.value).toEqual({
+      kind: 'text',
+      text: '0.0018',
+    });
+    expect(toDisplayValue(0.5)).toEqual({ kind: 'text', text: '0.5' });
+    expect(toDisplayValue(1234.5678)).toEqual({ kind: 'text', text: '1,234.568' });
+  });
+
   it('classifies values, and never links anything but http(s)', () => {
     expect(toDisplayValue('javascript:alert(1)')).toEqual({
       kind: 'text',

@@ -35,6 +35,16 @@ export const HIDDEN_PROPERTY_KEYS: ReadonlySet<string> = new Set([
   'degree',
 ]);
 
+/**
+ * The network measures' keys (metrics-service.ts writes them), in the order listed after what an
+ * entity is: the measures, then when they were computed.
+ */
+const NETWORK_MEASURE_ORDER: ReadonlyMap<string, number> = new Map([
+  ['pagerank', 1],
+  ['betweenness', 2],
+  ['metricsComputedAt', 3],
+]);
+
 /** Keys whose values read better with a fixed label than with the split camel case. */
 const KEY_LABELS: Readonly<Record<string, string>> = {
   url: 'URL',
@@ -108,7 +118,12 @@ export function toDisplayValue(value: unknown): DisplayValue | undefined {
   if (typeof value === 'number')
     return {
       kind: 'text',
-      text: Number.isInteger(value) ? String(value) : value.toLocaleString('en'),
+      text: Number.isInteger(value)
+        ? String(value)
+        : // Below 1, two significant digits: three decimals put every PageRank (0.0018) at "0" (QA).
+          Math.abs(value) < 1
+          ? value.toLocaleString('en', { maximumSignificantDigits: 2 })
+          : value.toLocaleString('en'),
     };
   if (Array.isArray(value)) {
     const items = value.map(String).filter((item) => item.trim() !== '');
@@ -143,7 +158,12 @@ export function formatDateTime(iso: string): string {
 /** The rows to show for `properties`, in the API's order, without hidden keys and empty values. */
 export function propertyRows(properties: Readonly<Record<string, unknown>>): PropertyRow[] {
   const rows: PropertyRow[] = [];
-  for (const [key, raw] of Object.entries(properties)) {
+  // What the entity is first; the network measures, computed over the graph, after it: "Network
+  // measures computed" sorted first of a country's properties (QA).
+  const measuresLast = Object.entries(properties).sort(
+    ([a], [b]) => (NETWORK_MEASURE_ORDER.get(a) ?? 0) - (NETWORK_MEASURE_ORDER.get(b) ?? 0),
+  );
+  for (const [key, raw] of measuresLast) {
     if (HIDDEN_PROPERTY_KEYS.has(key)) continue;
     const name = VALUE_NAMES[key];
     const value = toDisplayValue(
