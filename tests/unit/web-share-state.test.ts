@@ -153,6 +153,17 @@ describe('share state in the URL', () => {
     }
   });
 
+  it('reads an SDG no goal has as no insight subject, and says why (QA: sdg:99)', () => {
+    const hash = '#/explore?panel=insight&insight=stakeholders&of=sdg:99';
+    expect(decodeShareState(hash).insight).toBeNull();
+    expect(unreadLinkSettings(hash)).toEqual([
+      { key: 'of', value: 'sdg:99', reason: 'not an SDG (the goals are sdg:1 to sdg:17)' },
+    ]);
+    const goal = '#/explore?panel=insight&insight=stakeholders&of=sdg:17';
+    expect(decodeShareState(goal).insight).toMatchObject({ id: 'sdg:17' });
+    expect(unreadLinkSettings(goal)).toEqual([]);
+  });
+
   it("reads the first slice's #/entity/<id> links as a selection", () => {
     expect(decodeShareState('#/entity/org%3Aunicef')).toEqual({
       ...DEFAULT_SHARE_STATE,

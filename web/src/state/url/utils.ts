@@ -227,7 +227,18 @@ function one(value: string | null): string | null {
  */
 function insightSubject(value: string | null): string | null {
   const text = value?.trim() ?? '';
-  return isSectorId(text) ? text : one(text);
+  const id = isSectorId(text) ? text : one(text);
+  return id !== null && notAnSdg(id) ? null : id;
+}
+
+/**
+ * An `sdg:` id that no goal has (`sdg:99`): the API refuses it as a stakeholder map's subject in
+ * its own words ("query.sdg must be…", QA), so the link's notice says it instead.
+ */
+function notAnSdg(id: string): boolean {
+  if (!id.startsWith('sdg:')) return false;
+  const goal = Number(id.slice(4));
+  return !(Number.isInteger(goal) && goal >= 1 && goal <= 17);
 }
 
 /** A list of entity ids (`x`, `pin`, `hide`), those that are not ids left out. */
@@ -491,7 +502,9 @@ export function unreadLinkSettings(hash: string): UnreadSetting[] {
           value,
           reason: 'not a relationship (from|TYPE|to, e.g. org:unicef|FUNDS|dpg:rapidpro)',
         });
-    } else if (value !== '' && (key === 'of' ? insightSubject(value) : one(value)) === null)
+    } else if (key === 'of' && one(value) !== null && notAnSdg(one(value) ?? ''))
+      out.push({ key, value, reason: 'not an SDG (the goals are sdg:1 to sdg:17)' });
+    else if (value !== '' && (key === 'of' ? insightSubject(value) : one(value)) === null)
       out.push({ key, value, reason: notIds });
   }
   for (const key of ['x', 'pin', 'hide'])
