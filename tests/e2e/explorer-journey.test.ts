@@ -722,7 +722,7 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
     await offer.getByRole('button').first().click();
     await expect
       .poll(() => inPage<string>(guessed, 'location.hash'), POLL)
-      .toContain('org%3Aunicef');
+      .toContain('focus=org:unicef&');
     await guessed.waitForSelector('[data-graph-state="ready"]', POLL);
     expect(await inPage<string>(guessed, 'location.hash')).not.toContain('unicef-hq');
     await guessed.close();
@@ -1686,7 +1686,10 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
        WITH 1 AS one
        UNWIND $owners AS owner
        CREATE (o:Entity:Organisation {id: owner.id, name: owner.name, kind: owner.kind})
-       CREATE (o)-[:OWNS]->(:Entity:DPG {id: owner.dpg, name: owner.name + ' Toolkit', sectors: [$sector]})`,
+       CREATE (o)-[:OWNS {sources: ['source:e2e-collab'], evidence: ['E2E sheet: ' + owner.name + ' owns it']}]->(:Entity:DPG {id: owner.dpg, name: owner.name + ' Toolkit', sectors: [$sector]})
+       WITH 1 AS one LIMIT 1
+       CREATE (:Source {id: 'source:e2e-collab', kind: 'activities-csv', uri: 'file:e2e-collab.csv',
+                        title: 'E2E collaboration sheet', checksum: 'e2e', importedAt: datetime()})`,
       { target, sector, owners },
     );
     try {
@@ -1737,12 +1740,16 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       expect(text.startsWith('\uFEFF')).toBe(true);
       const table = text.slice(1).trim().split('\r\n');
       expect(table[0]).toBe(
-        'rank,id,name,type,kind,home country,run by,score,tags,score made of,why listed,editors’ notes',
+        'rank,id,name,type,kind,home country,run by,score,tags,score made of,why listed,sources,evidence,editors’ notes',
       );
       expect(table.slice(1).map((line) => line.split(',')[1])).toEqual(
         all.candidates.map((c) => c.id),
       );
       expect(table[1]).toContain(`owns ${all.candidates[0]!.label} Toolkit`);
+      // Who says so: the source its relationship cites, and the quote.
+      expect(table[1]).toContain(
+        `E2E collaboration sheet,E2E sheet: ${all.candidates[0]!.label} owns it,`,
+      );
 
       // Then the rest, 6 more of 26, by keyboard: the focus goes to the first new row.
       const more = page.getByTestId('insight-more');
@@ -1781,7 +1788,8 @@ describe.each(VIEWPORTS)('explorer at $name size ($width×$height)', (viewport) 
       await linked.close();
     } finally {
       await run(
-        `MATCH (n:Entity) WHERE n.id = $target OR n.id IN [o IN $owners | o.id] OR n.id IN [o IN $owners | o.dpg]
+        `MATCH (n) WHERE (n:Entity OR n:Source) AND (n.id = $target OR n.id IN [o IN $owners | o.id]
+           OR n.id IN [o IN $owners | o.dpg] OR n.id = 'source:e2e-collab')
          DETACH DELETE n`,
         { target, owners },
       );

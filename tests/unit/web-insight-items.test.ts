@@ -71,6 +71,7 @@ describe('insight requests', () => {
         score: 0.8,
         reasons: ['Norad funds DHIS2'],
         pathIds: ['org:norad', 'dpg:dhis2'],
+        relationshipKeys: [],
         tags: [],
         summary: null,
         influenceRank: null,
@@ -306,7 +307,7 @@ describe('partnership network answers', () => {
     // The CSV's "why listed" says it in the same words.
     expect(insightCsv('network', items).split('\r\n')[1]).toBe(
       '1,org:avyantra,Avyantra,Organisation,,,,1,,Shares 1 DPG,' +
-        '"Avyantra Health Technologies, which UNICEF funds through UNICEF Venture Fund",',
+        '"Avyantra Health Technologies, which UNICEF funds through UNICEF Venture Fund",,,',
     );
     expect(insightTotal({ total: 136 })).toBe(136);
     expect(insightTotal({})).toBeNull();

@@ -215,6 +215,7 @@ describe('insight CSV', () => {
     score: 1.5,
     reasons: [],
     pathIds: [],
+    relationshipKeys: [],
     tags: [],
     summary: null,
     influenceRank: null,
@@ -279,15 +280,15 @@ describe('insight CSV', () => {
       ]),
     ).split('\r\n');
     expect(rows[0]).toBe(
-      'rank,id,name,type,kind,home country,run by,score,tags,score made of,why listed,editors’ notes',
+      'rank,id,name,type,kind,home country,run by,score,tags,score made of,why listed,sources,evidence,editors’ notes',
     );
     expect(rows[1]).toBe(
       '1,org:a,"Alpha, Inc",Organisation,NGO,,,1.5,DPGA member; broker,' +
-        '3 links through DPGs of the same sector,Alpha owns X; Alpha funds Y; Alpha runs Z,' +
+        '3 links through DPGs of the same sector,Alpha owns X; Alpha funds Y; Alpha runs Z,,,' +
         '"Supportive, high priority, health, Met in May."',
     );
     // A name a spreadsheet would run as a formula stays text; no kind and no score stay empty.
-    expect(rows[2]).toBe("2,org:b,'=cmd|calc,Organisation,,,,,,,,");
+    expect(rows[2]).toBe("2,org:b,'=cmd|calc,Organisation,,,,,,,,,,");
     expect(rows).toHaveLength(4);
   });
 
@@ -300,16 +301,16 @@ describe('insight CSV', () => {
       }),
     ]).split('\r\n');
     expect(rows[0]).toBe(
-      'rank,id,name,type,kind,home country,run by,influence rank,tags,standing,why listed,editors’ notes',
+      'rank,id,name,type,kind,home country,run by,influence rank,tags,standing,why listed,sources,evidence,editors’ notes',
     );
-    expect(rows[1]).toBe('1,org:a,Alpha,Organisation,NGO,,,3,,3rd in influence · 5 ties,,');
+    expect(rows[1]).toBe('1,org:a,Alpha,Organisation,NGO,,,3,,3rd in influence · 5 ties,,,,');
   });
 
   it('says where a stakeholder is at home', () => {
     const [, row] = insightCsv('stakeholders', [
       item('org:norad', 'Norad', { kind: 'government', homeCountry: 'Norway', influenceRank: 1 }),
     ]).split('\r\n');
-    expect(row).toBe('1,org:norad,Norad,Organisation,Government,Norway,,1,,,,');
+    expect(row).toBe('1,org:norad,Norad,Organisation,Government,Norway,,1,,,,,,');
   });
 
   it('says where a potential collaborator is based, beside its kind', () => {
@@ -323,8 +324,8 @@ describe('insight CSV', () => {
         score: 0.5,
       }),
     ]).split('\r\n');
-    expect(norad).toBe('1,org:norad,Norad,Organisation,Government,Norway,,0.92,,,,');
-    expect(fund).toBe('2,initiative:fund,A Fund,Initiative,,,UNICEF,0.5,,,,');
+    expect(norad).toBe('1,org:norad,Norad,Organisation,Government,Norway,,0.92,,,,,,');
+    expect(fund).toBe('2,initiative:fund,A Fund,Initiative,,,UNICEF,0.5,,,,,,');
   });
 
   it('gives a partnership network what each partner shares', () => {
@@ -340,6 +341,8 @@ describe('insight CSV', () => {
       'tags',
       'shared what',
       'why listed',
+      'sources',
+      'evidence',
       'editors’ notes',
     ]);
     const [, row] = insightCsv('network', [
@@ -349,7 +352,7 @@ describe('insight CSV', () => {
         homeCountry: 'Kenya',
       }),
     ]).split('\r\n');
-    expect(row).toBe('1,org:a,Alpha,Organisation,NGO,Kenya,,2,,Shares 1 activity and 1 DPG,,');
+    expect(row).toBe('1,org:a,Alpha,Organisation,NGO,Kenya,,2,,Shares 1 activity and 1 DPG,,,,');
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * An insight view's ranked list as a CSV table, for the spreadsheet an advocacy team keeps: each
- * entity with its rank, score, what the score is made of, the sentences that explain it and what
- * editors noted about it for this subject. Pure: items in, text out.
+ * entity with its rank, score, what the score is made of, the sentences that explain it, the
+ * sources they rest on and what editors noted about it for this subject. Pure: items in, text out.
  */
 import type { InsightKind } from '../../state/url/utils';
 import { csv, exportFileName } from '../graph/graph-files';
 import { annotationValueName, entityTypeName, organisationKindName } from '../vocabulary';
 import type { InsightOptions } from './insight-options';
 import { INSIGHT_TITLES, type InsightItem } from './insight-request';
+import type { RowProvenance } from './insight-sources';
 import { topicInCountry } from './sector-subject';
 
 /**
@@ -71,6 +72,9 @@ export function insightCsvColumns(kind: InsightKind): string[] {
     'tags',
     madeOf,
     'why listed',
+    // Who says so: the documents the row's relationships cite, and their quotes (insight-sources.ts).
+    'sources',
+    'evidence',
     'editors’ notes',
   ];
 }
@@ -94,6 +98,7 @@ export function insightCsv(
   kind: InsightKind,
   items: readonly InsightItem[],
   notes: ReadonlyMap<string, readonly ListedNote[]> = new Map(),
+  provenance: ReadonlyMap<string, RowProvenance> = new Map(),
 ): string {
   return csv(
     insightCsvColumns(kind),
@@ -113,6 +118,9 @@ export function insightCsv(
       ].join(SEPARATOR),
       item.summary ?? '',
       item.reasons.join(SEPARATOR),
+      (provenance.get(item.id)?.sources ?? []).join(SEPARATOR),
+      // A quote may hold "; " itself.
+      (provenance.get(item.id)?.evidence ?? []).join(' | '),
       (notes.get(item.id) ?? []).map(noteText).join(SEPARATOR),
     ]),
   );

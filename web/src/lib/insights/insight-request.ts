@@ -24,6 +24,11 @@ export interface InsightItem {
   reasons: string[];
   /** Entity ids on the explaining paths, for showing on the canvas. */
   pathIds: string[];
+  /**
+   * The relationships on the explaining paths, as `<from>|<TYPE>|<to>` (the relationship details'
+   * ids), where the answer lists them: a CSV names the sources they rest on (insight-sources.ts).
+   */
+  relationshipKeys: string[];
   /** Short descriptors: roles in a stakeholder map, DPGA membership, brokers. */
   tags: string[];
   /** What the score is made of, in a line ("72 links through same-sector DPGs in shared … · …"). */
@@ -222,6 +227,14 @@ function toItem(
     text(record.reason),
   ].filter((reason): reason is string => reason !== null);
   const pathIds = paths.flatMap(nodeIdsOf);
+  const relationshipKeys = paths.flatMap((path) =>
+    (Array.isArray(path.relationships) ? path.relationships : []).flatMap((raw) => {
+      const from = isRecord(raw) ? text(raw.from) : null;
+      const type = isRecord(raw) ? text(raw.type) : null;
+      const to = isRecord(raw) ? text(raw.to) : null;
+      return from === null || type === null || to === null ? [] : [`${from}|${type}|${to}`];
+    }),
+  );
   return {
     id,
     label,
@@ -232,6 +245,7 @@ function toItem(
     score: typeof record.score === 'number' ? record.score : null,
     reasons: [...new Set(reasons)],
     pathIds: [...new Set(pathIds.filter((value): value is string => value !== null))],
+    relationshipKeys: [...new Set(relationshipKeys)],
     tags: [...roles, ...(record.member === true ? ['DPGA member'] : [])],
     summary: Array.isArray(record.parts) ? scoreParts(record.parts) : standing(record, ranked),
     influenceRank:
@@ -302,6 +316,16 @@ function sharedCount(activities: number, dpgs: number): string {
   ].filter(Boolean);
   return parts.length === 0 ? 'Nothing shared directly' : `Shares ${parts.join(' and ')}`;
 }
+
+/**
+ * What a row's tag means, where its word alone does not say (QA: "broker" was explained only in
+ * the collapsed note under the list); shown as the tag's tooltip.
+ */
+export const TAG_TITLES: Readonly<Record<string, string>> = {
+  broker:
+    'Connects partners listed here that would otherwise reach each other only through the organisation whose network this is',
+  'DPGA member': 'A member of the Digital Public Goods Alliance',
+};
 
 /**
  * The partners of a partnership-network answer (its nodes, less the organisation itself), each with
