@@ -177,6 +177,28 @@ describe('the Tree layout', () => {
     expect(reading.lastIndexOf('Activity')).toBeLessThan(reading.indexOf('Country'));
   });
 
+  it("puts a wrapped level's parents in its bottom row, over their children (QA: Norad)", () => {
+    const { nodes, edges } = star(40);
+    // One leaf, first in reading order among the activities, has children of its own.
+    const kids = Array.from({ length: 6 }, (_, i) => ({
+      id: `k${i}`,
+      type: 'Activity',
+      degree: 1,
+    }));
+    const positions = wrappedTreePositions(
+      [...nodes, ...kids],
+      [...edges, ...kids.map((kid) => ({ source: 'n00', target: kid.id }))],
+      { root: 'hub', aspect: 1.5 },
+    );
+    const levelOne = nodes.slice(1).map((node) => positions.get(node.id)!.y);
+    expect(new Set(levelOne).size).toBeGreaterThan(1);
+    expect(positions.get('n00')!.y).toBe(Math.max(...levelOne));
+    // Its children are the next level, below it, and no leaf of the level above sits between.
+    const kidY = positions.get('k0')!.y;
+    expect(kidY).toBeGreaterThan(positions.get('n00')!.y);
+    expect(levelOne.every((y) => y < kidY)).toBe(true);
+  });
+
   it('keeps a small tree on one row per level, children under their parents', () => {
     const nodes = ['r', 'a', 'b', 'a1', 'a2', 'b1'].map((id) => ({ id }));
     const edges = [

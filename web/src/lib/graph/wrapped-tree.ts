@@ -183,6 +183,41 @@ function soleParent(level: readonly string[], parents: ReadonlyMap<string, strin
   return parent !== undefined && level.every((id) => parents.get(id) === parent) ? parent : null;
 }
 
+/**
+ * The levels reordered so that, in a level that wraps, the nodes with children of their own come
+ * last, in its bottom row, just above the level their lines go to; each next level follows its
+ * parents' new order. First, a hub's partner (Norad, two hops from DHIS2 among 36 countries) sat
+ * in the top row, and the lines to its twelve activities ran down through every row of countries
+ * under it (QA). `columns`: the chosen shape's; a level of one row keeps its order.
+ */
+function parentsLast(
+  levels: readonly string[][],
+  columns: number,
+  parents: ReadonlyMap<string, string>,
+): string[][] {
+  const hasChildren = new Set(parents.values());
+  const out: string[][] = [];
+  for (const level of levels) {
+    const before = out[out.length - 1];
+    // Children in their parents' order, as levelsFrom placed them, against the parents' new one.
+    const rank = new Map((before ?? []).map((id, index) => [id, index]));
+    const ordered = before
+      ? [...level].sort(
+          (a, b) => (rank.get(parents.get(a)!) ?? 0) - (rank.get(parents.get(b)!) ?? 0),
+        )
+      : [...level];
+    out.push(
+      ordered.length > columns
+        ? [
+            ...ordered.filter((id) => !hasChildren.has(id)),
+            ...ordered.filter((id) => hasChildren.has(id)),
+          ]
+        : ordered,
+    );
+  }
+  return out;
+}
+
 /** One part's positions, its top row at y = 0 and centred on x = 0, and its routed lines. */
 function placeLevels(
   levels: string[][],
@@ -282,7 +317,13 @@ export function wrappedTree(
     if (placed.has(start.id)) continue;
     const levels = levelsFrom(start.id, adjacency, placed, parents);
     const shape = bestShape(levels, aspect, columnWidth, wrappedRow);
-    const placedPart = placeLevels(levels, shape.columns, columnWidth, parents, sizeOf);
+    const placedPart = placeLevels(
+      parentsLast(levels, shape.columns, parents),
+      shape.columns,
+      columnWidth,
+      parents,
+      sizeOf,
+    );
     // Routed rows are spaced for their runs: the part is as tall as it is drawn.
     const ys = [...placedPart.positions.values()].map((p) => p.y);
     parts.push({ ...placedPart, width: shape.width, height: Math.max(shape.height, ...ys) });
