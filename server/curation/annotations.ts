@@ -9,6 +9,7 @@ import { run, type GraphDatabase } from '../db/neo4j-client.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { PRIORITIES, STANCES } from '../api/curation-schemas.ts';
 import { recordAudit } from './audit-trail.ts';
+import { changedValues } from './unchanged-values.ts';
 import { ForbiddenError, VersionConflictError } from './curation-errors.ts';
 import { movedEntities } from './merged-ids.ts';
 import { withArticle } from '../model/indefinite-article.ts';
@@ -103,7 +104,12 @@ export async function updateAnnotation(
 ): Promise<Annotation> {
   return db.writeTx(async (tx) => {
     const before = await lockOwnAnnotation(tx, user, id, version);
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    const defined = changedValues(
+      before as unknown as Record<string, unknown>,
+      Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    );
+    // Nothing differs from what is stored: nothing is written (unchanged-values.ts says why).
+    if (Object.keys(defined).length === 0) return before;
     const [row] = await run(tx, 'curation/update-annotation', { id, changes: defined });
     const after = clean(row);
     await recordAudit(tx, user, {

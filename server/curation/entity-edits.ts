@@ -19,6 +19,7 @@ import {
 } from '../api/curation-schemas.ts';
 import { parseInput } from '../api/validate.ts';
 import { recordAudit } from './audit-trail.ts';
+import { changedValues } from './unchanged-values.ts';
 import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
 import { entityDeleteUndoRecord } from './delete-undo-record.ts';
 import { stateAsEditor } from './editor-provenance.ts';
@@ -163,7 +164,12 @@ export async function updateEntity(
   return db.writeTx(async (tx) => {
     const before = await lockEntity(tx, id, version);
     const type = editableType(before);
-    const changes = parseInput(updatePropertiesSchema(type), properties, 'body.properties');
+    const changes = changedValues(
+      before.properties,
+      parseInput(updatePropertiesSchema(type), properties, 'body.properties'),
+    );
+    // Nothing differs from what is stored: nothing is written (unchanged-values.ts says why).
+    if (Object.keys(changes).length === 0) return before;
     const editor = await stateAsEditor(tx, user);
     const [row] = await run(tx, 'curation/update-entity', {
       id,

@@ -16,6 +16,7 @@ import type { EntityType, RelationshipType } from '../model/graph-model.ts';
 import { relationshipKey } from '../importers/graph/graph-facts.ts';
 import { endsBeforeStart, type RelationshipProperties } from '../api/curation-schemas.ts';
 import { recordAudit } from './audit-trail.ts';
+import { changedValues } from './unchanged-values.ts';
 import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
 import { relationshipDeleteUndoRecord } from './delete-undo-record.ts';
 import { EDITOR_SOURCE_PREFIX, stateAsEditor } from './editor-provenance.ts';
@@ -197,11 +198,14 @@ export async function updateRelationship(
         },
       ]);
     }
+    const changed = changedValues(before.properties, changes);
+    // Nothing differs from what is stored: nothing is written (unchanged-values.ts says why).
+    if (Object.keys(changed).length === 0) return before;
     const editor = await stateAsEditor(tx, user);
     await run(tx, 'curation/update-relationship', {
       ...ref,
-      props: changes,
-      edited: Object.keys(changes),
+      props: changed,
+      edited: Object.keys(changed),
       editor,
     });
     const after = (await findRelationship(tx, ref))!;

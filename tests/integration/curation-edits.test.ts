@@ -125,6 +125,33 @@ describe('entity edits', () => {
     expect(found.body.results.map((r: { id: string }) => r.id)).toContain('org:acme-foundation');
   });
 
+  it('writes nothing for an edit that sets what is stored (QA: it froze imported values)', async () => {
+    const before = await auditCount();
+    const state = await call(app.url, 'GET', '/api/curation/entities/org:acme-foundation');
+    const reply = await ed('PATCH', '/api/curation/entities/org:acme-foundation', {
+      version: state.body.version,
+      properties: { name: state.body.properties.name, aliases: ['AFG'], website: null },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      version: state.body.version,
+      editedProperties: state.body.editedProperties,
+      provenance: state.body.provenance,
+    });
+    expect(await auditCount()).toBe(before);
+    // Only what differs is written and marked edited.
+    const created = await newOrg('Noop Check', { kind: 'ngo', website: 'https://noop.example' });
+    const one = await ed('PATCH', `/api/curation/entities/${created.body.id}`, {
+      version: created.body.version,
+      properties: { name: 'Noop Check', website: 'https://noop.example', kind: 'foundation' },
+    });
+    expect(one.body).toMatchObject({
+      version: created.body.version + 1,
+      properties: { kind: 'foundation' },
+    });
+    expect(one.body.editedProperties).toContain('kind');
+  });
+
   it('answers a stale version with 409 and the current version, changing nothing', async () => {
     const before = await auditCount();
     const reply = await ed('PATCH', '/api/curation/entities/org:acme-foundation', {
@@ -422,6 +449,17 @@ describe('relationship edits', () => {
       expect(reply.body.properties.role).toBe('technical partner');
     });
 
+    it('writes nothing for a change to what is stored', async () => {
+      const before = await auditCount();
+      const reply = await ed('PATCH', path, {
+        version: 3,
+        properties: { role: 'technical partner', notes: null },
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.version).toBe(3);
+      expect(await auditCount()).toBe(before);
+    });
+
     it('answers a stale version with 409 and the current state, changing nothing', async () => {
       const before = await auditCount();
       const reply = await ed('PATCH', path, { version: 2, properties: { role: 'lost update' } });
@@ -689,6 +727,16 @@ describe('annotations', () => {
     );
     expect(updated.body).toMatchObject({ version: 2, stance: 'neutral', priority: 'high' });
     expect(event).toMatchObject({ before: { stance: 'supportive' }, after: { stance: 'neutral' } });
+    // Set to what it holds: nothing is written, the version stays.
+    const events = await auditCount();
+    const same = await ed('PATCH', `/api/curation/annotations/${id}`, {
+      version: 2,
+      stance: 'neutral',
+      priority: 'high',
+      tags: ['funder'],
+    });
+    expect(same.body).toMatchObject({ version: 2, stance: 'neutral' });
+    expect(await auditCount()).toBe(events);
     const stale = await ed('PATCH', `/api/curation/annotations/${id}`, {
       version: 1,
       stance: 'opposed',

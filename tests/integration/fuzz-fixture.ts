@@ -208,13 +208,18 @@ export async function databaseSnapshot(db: GraphDatabase, options: { except?: st
             size([n IN nodes WHERE 'AuditEvent' IN n[0]]) AS audits`,
     { except: options.except ?? [] },
   );
+  // Commit receipts (server/db/commit-receipts.ts) are counted, not digested: a committed write
+  // that changed nothing else (an edit setting what is stored) differs by its receipt alone.
+  const nodeList = (row?.nodeList ?? []) as [string[], unknown][];
+  const data = nodeList.filter(([labels]) => !labels.includes('CommitReceipt'));
   const digest = createHash('sha256')
-    .update(JSON.stringify([row?.nodeList, row?.relList]))
+    .update(JSON.stringify([data, row?.relList]))
     .digest('hex');
   return {
     nodes: Number(row?.nodes),
     relationships: Number(row?.relationships),
     audits: Number(row?.audits),
+    receipts: nodeList.length - data.length,
     digest,
   };
 }
