@@ -72,17 +72,33 @@ const PROPERTY_SHAPES = {
   Initiative: { kind: text(50), website: httpUrl },
 } satisfies Record<EditableType, Record<string, z.ZodType>>;
 
+/**
+ * Text that reads as what it is: a letter or a digit at least, and no bidirectional override,
+ * which made "\u202eQA2 rtl" show as "ltr 2AQ" in search; a name of zero-width spaces alone was a
+ * blank title (QA).
+ */
+// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const visible = (schema: z.ZodString) =>
+  schema
+    .refine((value) => !BIDI_CONTROL.test(value), 'must not hold bidirectional control characters')
+    .refine((value) => /[\p{L}\p{N}]/u.test(value), 'needs a letter or a digit');
+
+// Entity texts are public and exported: no personal contact data in them either (QA: a
+// description with an e-mail address and a phone number reached every export).
 const COMMON_SHAPE = {
-  name: text(200),
-  description: z
-    .string()
-    .trim()
-    .max(5000)
-    .refine(
-      (value) => !MULTI_LINE_CONTROL.test(value),
-      'must not hold control characters other than line breaks and tabs',
-    ),
-  aliases: list(text(200)),
+  name: noPersonalData(visible(text(200))),
+  description: noPersonalData(
+    z
+      .string()
+      .trim()
+      .max(5000)
+      .refine(
+        (value) => !MULTI_LINE_CONTROL.test(value),
+        'must not hold control characters other than line breaks and tabs',
+      ),
+  ),
+  aliases: list(noPersonalData(visible(text(200)))),
 };
 
 /** Properties of a new entity of `type`: a name, and any whitelisted property. */
@@ -400,13 +416,13 @@ export const viewStateSchema = z
   .meta({ id: 'SavedViewState' });
 
 export const createViewBodySchema = z
-  .strictObject({ name: text(120), state: viewStateSchema })
+  .strictObject({ name: noPersonalData(visible(text(120))), state: viewStateSchema })
   .meta({ id: 'CreateSavedViewRequest' });
 
 export const updateViewBodySchema = z
   .strictObject({
     version: versionSchema,
-    name: text(120).optional(),
+    name: noPersonalData(visible(text(120))).optional(),
     state: viewStateSchema.optional(),
   })
   .meta({ id: 'UpdateSavedViewRequest' });

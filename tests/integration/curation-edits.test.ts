@@ -218,6 +218,46 @@ describe('entity edits', () => {
     expect(bell.status).toBe(400);
   });
 
+  it('refuses invisible or reversed names and personal data in entity texts (QA)', async () => {
+    const before = await auditCount();
+    const refused = async (properties: Record<string, unknown>, path: string, message: RegExp) => {
+      const reply = await ed('POST', '/api/curation/entities', {
+        type: 'Organisation',
+        id: 'org:qa-refused',
+        properties,
+      });
+      expect(reply.status, JSON.stringify(properties)).toBe(400);
+      expect(reply.body.error.details).toContainEqual({
+        path,
+        message: expect.stringMatching(message),
+      });
+    };
+    await refused({ name: '\u200b\u200b' }, 'body.properties.name', /letter or a digit/);
+    await refused({ name: '\u202eQA rtl' }, 'body.properties.name', /bidirectional/);
+    await refused(
+      { name: 'Contact Trust', description: 'Contact jane.doe@example.com' },
+      'body.properties.description',
+      /e-mail addresses or phone numbers/,
+    );
+    await refused(
+      { name: 'Call Trust', aliases: ['Ring +44 20 7946 0958'] },
+      'body.properties.aliases.0',
+      /e-mail addresses or phone numbers/,
+    );
+    const view = await ed('POST', '/api/views', {
+      name: 'Call +44 20 7946 0958',
+      state: { entities: [], filters: {}, layout: 'cose' },
+    });
+    expect(view.status).toBe(400);
+    expect(view.body.error.details.map((d: { path: string }) => d.path)).toEqual(['body.name']);
+    expect(await auditCount()).toBe(before);
+    // Dates and amounts are no phone numbers.
+    const dated = await newOrg('Dated Trust', {
+      description: 'MoU signed 2023-01-15; a grant of EUR 2.500.000 reached 1 200 000 learners.',
+    });
+    expect(dated.status).toBe(201);
+  });
+
   it('refuses to edit reference data (countries, SDGs)', async () => {
     await query(
       db,
