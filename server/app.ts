@@ -132,9 +132,25 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
 
   const webDist = options.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {
-    app.use(express.static(webDist, { index: 'index.html', maxAge: '1h' }));
+    // Vite names every script and style by its content hash: those never change, and are kept a
+    // year. The page that names them is asked again each time (revalidated by its ETag), or a
+    // browser kept an hour-old app after a deploy (QA), asking for scripts no longer there.
+    app.use(
+      express.static(webDist, {
+        index: 'index.html',
+        setHeaders: (res, file) =>
+          res.setHeader(
+            'Cache-Control',
+            file.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          ),
+      }),
+    );
     // Client-side routes: any other GET gets the app shell.
-    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
+    app.get(/^(?!\/api\/).*/, (_req, res) =>
+      res.sendFile(path.join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }),
+    );
   }
   // Errors raised before a router (CORS, rate limits, body parsing, static files) and those of
   // the routers without an error handler of their own (curation): same JSON shape, and never

@@ -3,7 +3,7 @@
 // 429 with Retry-After in the API's error shape, body size limits answered 413, oversized
 // headers 431 and undecodable bodies 415 in the same shape, and no stack trace in any error
 // answer. Apps are served as main.ts serves them (createHttpServer).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -256,6 +256,21 @@ describe('caching', () => {
     const docs = await fetch(`${base}/api/docs/swagger-ui.css`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get('cache-control')).toMatch(/max-age=86400/);
+  });
+
+  it('keeps the hashed scripts a year and has the page that names them asked again (QA)', async () => {
+    const webDist = mkdtempSync(path.join(tmpdir(), 'caching-web-'));
+    mkdirSync(path.join(webDist, 'assets'));
+    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(path.join(webDist, 'assets', 'index-AbC123.js'), '// hashed');
+    const base = await serve({ webDist });
+    for (const page of ['/', '/index.html', '/explore/some/route']) {
+      const response = await fetch(base + page);
+      expect(response.status, page).toBe(200);
+      expect(response.headers.get('cache-control'), page).toBe('no-cache');
+    }
+    const script = await fetch(`${base}/assets/index-AbC123.js`);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });
 
