@@ -141,7 +141,7 @@ export function createApp(db: GraphDatabase, options: AppOptions = {}): express.
         setHeaders: (res, file) =>
           res.setHeader(
             'Cache-Control',
-            file.includes(`${path.sep}assets${path.sep}`)
+            path.relative(webDist, file).startsWith(`assets${path.sep}`)
               ? 'public, max-age=31536000, immutable'
               : 'no-cache',
           ),

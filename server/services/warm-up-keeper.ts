@@ -8,8 +8,9 @@
  * refused (a managed service may not allow the procedure), it goes by the outages it sees
  * instead: the database unreachable at one look and back at a later one. A cluster's members each
  * keep their own plans and start times; the keeper remembers the ones it has warmed up for, so the
- * next look answered by another member does not start it again. Like the warm-up, it keeps no
- * answers: the app stays stateless.
+ * next look answered by another member does not start it again. That is approximate in a
+ * cluster: the look and the warm-up's reads may be routed to different members, so a member seen
+ * is not always a member warmed. Like the warm-up, it keeps no answers: the app stays stateless.
  */
 import type { GraphDatabase } from '../db/neo4j-client.ts';
 import { DatabaseUnavailableError } from '../errors.ts';
@@ -39,6 +40,19 @@ export interface WarmUpKeeper {
 /** Start times of members warmed up for, kept: more than any cluster has members. */
 const REMEMBERED_START_TIMES = 16;
 
+/**
+ * Whether Neo4j refused the start-time read for good: no such procedure (an edition or version
+ * without it), or not allowed to this user (a managed service).
+ */
+function refused(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    (code === 'Neo.ClientError.Procedure.ProcedureNotFound' ||
+      code.startsWith('Neo.ClientError.Security.'))
+  );
+}
+
 /** The Neo4j process's start time, read as cypher/admin/server-start-time.cypher does. */
 export async function readServerStartTime(db: GraphDatabase): Promise<string | null> {
   const [row] = await db.probe('admin/server-start-time');
@@ -64,10 +78,13 @@ export function keepQueriesWarm(db: GraphDatabase, options: WarmUpKeeperOptions)
     try {
       startedAt = await readStartTime(db);
     } catch (error) {
+      if (stopping.signal.aborted) return 'shutting down';
       if (error instanceof DatabaseUnavailableError) {
         sawOutage = true;
         return 'the database is unavailable';
       }
+      // Anything else (a busy database, a transient error) tells nothing: the next look asks again.
+      if (!refused(error)) return 'failed';
       if (!saidCannotTell)
         options.log(
           `The warm-up cannot tell when Neo4j restarts (${(error as Error).message ?? String(error)}); it runs again after an outage only`,

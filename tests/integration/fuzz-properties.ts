@@ -358,9 +358,9 @@ async function afterAccepted(
   expect(await invariantViolations(env.db), label).toEqual([]);
   const audited = spec.group === 'curation';
   const after = await databaseSnapshot(env.db);
-  // An edit setting what is stored writes nothing (server/curation/unchanged-values.ts): then it
-  // is not audited, and nothing else may have changed either.
-  if (audited && after.audits === before.audits) {
+  // An edit (PATCH) setting what is stored writes nothing (server/curation/unchanged-values.ts):
+  // then it is not audited, and nothing else may have changed either.
+  if (audited && spec.method === 'PATCH' && after.audits === before.audits) {
     const data = (snapshot: Snapshot) => ({
       ...snapshot,
       nodes: snapshot.nodes - snapshot.receipts,

@@ -129,7 +129,9 @@ function hubFacts(): FactSet {
   // dense node's relationships type by type, in the order the types were first created in the
   // store, and within a type newest first: with the activities LEADS, a test database whose FUNDS
   // came before LEADS reached every DPG within the budget and the test failed. One type, the DPGs
-  // oldest, puts them past the first hop's budget (FOLLOW_CAP) in any store.
+  // oldest, puts them past the first hop's budget (FOLLOW_CAP) in a record-format store, the one
+  // Community writes. (FUNDS to an activity is outside the curation rules, which let FUNDS reach
+  // DPGs only; the walk does not look at them, and no other type may reach both.)
   node('org:patron', 'Organisation', 'Patron');
   for (let i = 0; i < FUNDER_ACTIVITIES + PATRON_DPGS; i++) {
     const dpg = i < PATRON_DPGS;

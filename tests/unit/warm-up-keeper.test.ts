@@ -73,7 +73,9 @@ describe('keepQueriesWarm', () => {
   });
 
   it('goes by outages where the start time is refused, and says so once', async () => {
-    const refused = new Error('Executing procedure is not allowed for user');
+    const refused = Object.assign(new Error('Executing procedure is not allowed for user'), {
+      code: 'Neo.ClientError.Security.Forbidden',
+    });
     const { keeper, lines, signals } = keeperReading([
       refused,
       refused,
@@ -91,6 +93,16 @@ describe('keepQueriesWarm', () => {
       'The warm-up cannot tell when Neo4j restarts (Executing procedure is not allowed for user); it runs again after an outage only',
     ]);
     expect(lines.at(-1)).toMatch(/^Neo4j is back after an outage: Planned 1 of 1 reads/);
+  });
+
+  it('reads any other error as a look that told nothing, not as a refusal', async () => {
+    const busy = Object.assign(new Error('busy'), { code: 'Neo.TransientError.General.Busy' });
+    const { keeper, lines, signals } = keeperReading(['1000', busy, '1000']);
+    await keeper.check();
+    expect(await keeper.check()).toBe('failed');
+    expect(await keeper.check()).toBe('already warm');
+    expect(signals).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('cannot tell'))).toEqual([]);
   });
 
   it('runs again at the next look when the database went away during the warm-up', async () => {

@@ -175,6 +175,7 @@ describe('property formatting', () => {
       text: '0.0018',
     });
     expect(toDisplayValue(0.5)).toEqual({ kind: 'text', text: '0.5' });
+    expect(toDisplayValue(0.996)).toEqual({ kind: 'text', text: '0.996' });
     expect(toDisplayValue(1234.5678)).toEqual({ kind: 'text', text: '1,234.568' });
   });
 

@@ -159,6 +159,9 @@ describe('share state in the URL', () => {
     expect(unreadLinkSettings(hash)).toEqual([
       { key: 'of', value: 'sdg:99', reason: 'not an SDG (the goals are sdg:1 to sdg:17)' },
     ]);
+    // As the API reads one: no leading zero, no decimal.
+    for (const odd of ['sdg:01', 'sdg:1.0', 'sdg:0'])
+      expect(decodeShareState(hash.replace('sdg:99', odd)).insight).toBeNull();
     const goal = '#/explore?panel=insight&insight=stakeholders&of=sdg:17';
     expect(decodeShareState(goal).insight).toMatchObject({ id: 'sdg:17' });
     expect(unreadLinkSettings(goal)).toEqual([]);

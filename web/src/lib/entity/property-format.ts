@@ -120,8 +120,9 @@ export function toDisplayValue(value: unknown): DisplayValue | undefined {
       kind: 'text',
       text: Number.isInteger(value)
         ? String(value)
-        : // Below 1, two significant digits: three decimals put every PageRank (0.0018) at "0" (QA).
-          Math.abs(value) < 1
+        : // Below 0.01, two significant digits: three decimals put every PageRank (0.0018) at "0"
+          // (QA).
+          Math.abs(value) < 0.01
           ? value.toLocaleString('en', { maximumSignificantDigits: 2 })
           : value.toLocaleString('en'),
     };
@@ -155,7 +156,10 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(date.toISOString())}, ${time} UTC`;
 }
 
-/** The rows to show for `properties`, in the API's order, without hidden keys and empty values. */
+/**
+ * The rows to show for `properties`, in the API's order but the network measures last, without
+ * hidden keys and empty values.
+ */
 export function propertyRows(properties: Readonly<Record<string, unknown>>): PropertyRow[] {
   const rows: PropertyRow[] = [];
   // What the entity is first; the network measures, computed over the graph, after it: "Network

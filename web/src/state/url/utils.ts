@@ -236,9 +236,8 @@ function insightSubject(value: string | null): string | null {
  * its own words ("query.sdg must be…", QA), so the link's notice says it instead.
  */
 function notAnSdg(id: string): boolean {
-  if (!id.startsWith('sdg:')) return false;
-  const goal = Number(id.slice(4));
-  return !(Number.isInteger(goal) && goal >= 1 && goal <= 17);
+  // As the API reads an SDG (insights-schemas.ts): sdg:01 or sdg:1.0 is none.
+  return id.startsWith('sdg:') && !/^sdg:(?:[1-9]|1[0-7])$/.test(id);
 }
 
 /** A list of entity ids (`x`, `pin`, `hide`), those that are not ids left out. */
