@@ -13,6 +13,7 @@ import {
   NODE_SIZE,
   nodePasses,
   parseAttributeKey,
+  restatesType,
   SIZE_MEASURES,
   SIZE_TITLES,
   sizeMeasure,
@@ -212,5 +213,23 @@ describe('a filter choice read without the graph', () => {
     expect(choiceFacet('nothing')).toBeUndefined();
     expect(choiceLabel('sector=Public%20health')).toBe('Public health');
     expect(choiceLabel('country:XX')).toBe('country:XX');
+  });
+});
+
+describe('a facet whose one value restates its type', () => {
+  const dpgs = (stages: (string | undefined)[]): GraphChunk => ({
+    nodes: stages.map((stage, i) => node(`dpg:d${i}`, 'DPG', stage ? { stage } : {})),
+    edges: [],
+  });
+  const stageOf = (graph: GraphChunk) => attributeOptions(graph).get('stage') ?? [];
+
+  it('is left out only when every entity of the type holds it (QA: Stage: DPG 165)', () => {
+    const all = dpgs(['DPG', 'DPG', 'DPG']);
+    expect(restatesType('stage', stageOf(all), all)).toBe(true);
+    // Held by some: choosing it narrows to those, so it stays.
+    const some = dpgs(['DPG', undefined, 'DPG']);
+    expect(restatesType('stage', stageOf(some), some)).toBe(false);
+    // Two values: a choice.
+    expect(restatesType('stage', options.get('stage')!, chunk)).toBe(false);
   });
 });

@@ -122,6 +122,32 @@ export function attributeOptions(chunk: GraphChunk): Map<AttributeFacet, FacetOp
   return result;
 }
 
+/** The entity type each attribute facet describes. */
+const FACET_TYPES: Readonly<Record<AttributeFacet, string>> = {
+  sector: 'DPG',
+  dpgType: 'DPG',
+  license: 'DPG',
+  stage: 'DPG',
+  activityType: 'Activity',
+  dpga: 'Organisation',
+};
+
+/**
+ * Whether a facet's only value is held by every entity of the type it describes ("Stage: DPG" on
+ * all 165 DPGs of the registry): choosing it keeps exactly what soloing that type keeps, so the
+ * panel leaves it out (QA: it looked like a filter that chose nothing). One value held by some
+ * of them narrows, and stays.
+ */
+export function restatesType(
+  facet: AttributeFacet,
+  options: readonly FacetOption[],
+  chunk: GraphChunk,
+): boolean {
+  if (options.length !== 1) return false;
+  const ofType = chunk.nodes.filter(({ data }) => data.type === FACET_TYPES[facet]).length;
+  return options[0]!.count >= ofType;
+}
+
 /** The id of the Alliance itself, whose MEMBER_OF edges mark members (and the board). */
 export const DPGA_ID = 'org:dpga';
 
