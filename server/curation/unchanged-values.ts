@@ -5,13 +5,14 @@
  * recorded, and a merge before it could no longer be undone (QA). The services drop such entries
  * and, when none is left, answer the state as it is without writing. Pure.
  */
+import { samePlainValue } from './merge-undo-plan.ts';
 
-/** Whether two stored values are the same: lists element by element; null and absent alike. */
+/**
+ * Whether two stored values are the same: lists element by element; null and absent alike (the
+ * merge undo's comparison, merge-undo-plan.ts).
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === undefined || a === null) return b === undefined || b === null;
-  if (Array.isArray(a))
-    return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  return a === b;
+  return samePlainValue(a ?? null, b ?? null);
 }
 
 /** The entries of `changes` whose value differs from `current`'s (null removes a property). */

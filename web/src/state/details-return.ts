@@ -4,6 +4,7 @@
  * are closed (the close button, Escape, a tap on the empty canvas, Hide); otherwise the overview
  * shows again.
  */
+import { graphActions } from './graph/index.svelte';
 import { highlightActions } from './highlight/index.svelte';
 import { insight } from './insights/index.svelte';
 import { selectionActions } from './selection/index.svelte';
@@ -24,6 +25,12 @@ export function closeDetails(): void {
 export function selectFromList(id: string): void {
   highlightActions.clear();
   selectionActions.select(id, 'panel');
+}
+
+/** Explores from an entity chosen in a panel (a chart's bar, a suggestion), its details open. */
+export function exploreFromPanel(id: string): void {
+  selectionActions.select(id, 'panel');
+  graphActions.focus(id);
 }
 
 /** Shows an insight view's entity in the details panel, the view kept to return to. */
