@@ -159,7 +159,7 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     path: '/api/curation/entities/{id}',
     tags: ['curation'],
     summary: 'Delete an entity and its relationships (re-imports will not bring it back)',
-    description: `${AUTH_NOTE} Undo it with \`POST /api/curation/delete/undo\`.`,
+    description: `${AUTH_NOTE} The annotations naming it (as topic or stakeholder) go too, so an entity created later under its id does not inherit them. Undo it with \`POST /api/curation/delete/undo\`.`,
     request: { params: entityParamsSchema, query: versionQuerySchema },
     responses: { 204: deleted('it and its relationships'), ...writeErrors(404, 409) },
   });
@@ -193,7 +193,7 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     path: '/api/curation/delete/undo',
     tags: ['curation'],
     summary: 'Undo a delete: the entity with its relationships, or the relationship, as they were',
-    description: `${AUTH_NOTE} In one transaction; the tombstone goes, so imports state it again. An entity comes back with those of its relationships whose other end is still there (\`notRestored\` lists the others, with why). Refused (nothing written) when it cannot come back as it was.`,
+    description: `${AUTH_NOTE} In one transaction; the tombstone goes, so imports state it again. An entity comes back with those of its relationships and annotations whose other end is still there (\`notRestored\` and \`annotationsNotRestored\` list the others, with why). Refused (nothing written) when it cannot come back as it was.`,
     request: body(undoDeleteBodySchema),
     responses: {
       200: json(undoDeleteResponseSchema, 'What came back, and what could not'),

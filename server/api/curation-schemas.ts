@@ -524,26 +524,6 @@ export const notRestoredSchema = z
   })
   .meta({ id: 'NotRestoredRelationship' });
 
-export const undoDeleteResponseSchema = z
-  .object({
-    // A union, not .nullable(): see meResponseSchema.
-    entity: z.union([entityStateSchema, z.null()]).meta({
-      description:
-        'The entity back (its version one on); null when a relationship delete was undone',
-    }),
-    relationships: z.array(relationshipStateSchema).meta({
-      description:
-        'The relationships back: the one deleted, or those of the entity whose other end is still there',
-    }),
-    notRestored: z.array(notRestoredSchema).meta({
-      description: 'The entity’s relationships that could not come back, each with why',
-    }),
-    auditId: z.string().meta({
-      description: 'The undo’s own audit event (`entity.restore` or `relationship.restore`)',
-    }),
-  })
-  .meta({ id: 'UndoDeleteResponse' });
-
 export const annotationSchema = z
   .object({
     id: z.string(),
@@ -562,6 +542,47 @@ export const annotationSchema = z
     version: z.number().int(),
   })
   .meta({ id: 'Annotation' });
+
+export const notRestoredAnnotationSchema = z
+  .object({
+    id: z.string(),
+    topic: z.string(),
+    subject: z.string(),
+    topicLabel: z.string(),
+    subjectLabel: z.string(),
+    reason: z.string().meta({
+      description:
+        'Why it could not come back: its other end was deleted or merged away since, or is no longer a stakeholder',
+    }),
+  })
+  .meta({ id: 'NotRestoredAnnotation' });
+
+export const undoDeleteResponseSchema = z
+  .object({
+    // A union, not .nullable(): see meResponseSchema.
+    entity: z.union([entityStateSchema, z.null()]).meta({
+      description:
+        'The entity back (its version one on); null when a relationship delete was undone',
+    }),
+    relationships: z.array(relationshipStateSchema).meta({
+      description:
+        'The relationships back: the one deleted, or those of the entity whose other end is still there',
+    }),
+    notRestored: z.array(notRestoredSchema).meta({
+      description: 'The entity’s relationships that could not come back, each with why',
+    }),
+    annotations: z.array(annotationSchema).meta({
+      description:
+        'The annotations naming the entity, which its delete took, back: those whose other end (topic or stakeholder) is still there. Empty for a relationship',
+    }),
+    annotationsNotRestored: z.array(notRestoredAnnotationSchema).meta({
+      description: 'The annotations that could not come back, each with why',
+    }),
+    auditId: z.string().meta({
+      description: 'The undo’s own audit event (`entity.restore` or `relationship.restore`)',
+    }),
+  })
+  .meta({ id: 'UndoDeleteResponse' });
 
 export const auditEventSchema = z
   .object({

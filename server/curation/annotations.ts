@@ -36,7 +36,8 @@ type AnnotationFields = Pick<Annotation, 'stance' | 'priority' | 'notes' | 'tags
 
 const SUBJECT_TYPES = new Set(['Organisation', 'Group']);
 
-const clean = (row: Record<string, unknown> | undefined): Annotation => {
+/** An annotation from a row's `annotation` map, without the lock mark a lock may leave. */
+export const annotationFromRow = (row: Record<string, unknown> | undefined): Annotation => {
   const { _lock, ...annotation } = (row?.annotation ?? {}) as Annotation & { _lock?: unknown };
   return annotation;
 };
@@ -61,7 +62,7 @@ export async function createAnnotation(
     const [row] = await run(tx, 'curation/create-annotation', {
       a: { ...input, author: user.id, authorName: user.name },
     });
-    const annotation = clean(row);
+    const annotation = annotationFromRow(row);
     await recordAudit(tx, user, {
       action: 'annotation.create',
       entityId: annotation.id,
@@ -85,7 +86,7 @@ async function lockOwnAnnotation(
 ): Promise<Annotation> {
   const [row] = await run(tx, 'curation/lock-annotation', { id });
   if (!row) throw new NotFoundError(`No annotation has the id "${id}"`, { id });
-  const annotation = clean(row);
+  const annotation = annotationFromRow(row);
   if (annotation.author !== user.id && !hasRole(user.role, 'admin'))
     throw new ForbiddenError(
       `Annotation ${id} is ${annotation.authorName}'s; only they or an admin change it`,
@@ -111,7 +112,7 @@ export async function updateAnnotation(
     // Nothing differs from what is stored: nothing is written (unchanged-values.ts says why).
     if (Object.keys(defined).length === 0) return before;
     const [row] = await run(tx, 'curation/update-annotation', { id, changes: defined });
-    const after = clean(row);
+    const after = annotationFromRow(row);
     await recordAudit(tx, user, {
       action: 'annotation.update',
       entityId: id,
@@ -157,5 +158,5 @@ export async function listAnnotations(
   const asked = [query.topic, query.subject].filter((id): id is string => id !== undefined);
   if (rows.length === 0 && asked.length > 0 && (await movedEntities(db, asked)).size > 0)
     throw new NotFoundError(`No annotations about ${asked.join(' and ')}`, undefined, asked);
-  return rows.map(clean);
+  return rows.map(annotationFromRow);
 }

@@ -9,6 +9,8 @@
  * away or replaced since). A relationship comes back only when both its ends are there.
  */
 import { z } from 'zod';
+import type { notRestoredAnnotationSchema } from '../api/curation-schemas.ts';
+import { annotationSchema } from '../api/curation-schemas.ts';
 import { isEntityType, isRelationshipType, RELATIONSHIP_PHRASES } from '../model/graph-model.ts';
 import type { RecordRefusal, UndoRefusalReason } from './curation-errors.ts';
 import type { EntityState } from './entity-edits.ts';
@@ -67,11 +69,16 @@ export const relationshipDeleteUndoRecordSchema = z.object({
 });
 export type RelationshipDeleteUndoRecord = z.infer<typeof relationshipDeleteUndoRecordSchema>;
 
+/** An annotation naming the entity, as the delete that took it recorded it (annotations.ts). */
+export type RecordedAnnotation = z.infer<typeof annotationSchema>;
+
 /** An entity delete as its audit event recorded it. */
 export interface RecordedEntityDelete {
   kind: 'entity';
   state: EntityState;
   relationships: RecordedRelationship[];
+  /** The annotations it took; none for deletes recorded before deletes took them (they stayed). */
+  annotations: RecordedAnnotation[];
   undo: EntityDeleteUndoRecord;
 }
 
@@ -93,6 +100,7 @@ export const DELETE_ACTIONS = ['entity.delete', 'relationship.delete'] as const;
 
 const entityEventSchema = recordedEntityStateSchema.extend({
   relationships: z.array(recordedRelationshipSchema),
+  annotations: z.array(annotationSchema).optional(),
   undo: z.unknown().optional(),
 });
 const relationshipEventSchema = z.object({
@@ -120,7 +128,7 @@ export function readRecordedDelete(event: {
     const parsed = entityEventSchema.safeParse(event.before);
     if (!parsed.success)
       return notRecorded('This delete’s audit record does not hold the entity as it was.');
-    const { relationships, undo: rawUndo, ...state } = parsed.data;
+    const { relationships, annotations = [], undo: rawUndo, ...state } = parsed.data;
     const undo = entityDeleteUndoRecordSchema.safeParse(rawUndo);
     const name = String(state.properties.name ?? state.id);
     if (!undo.success)
@@ -131,6 +139,7 @@ export function readRecordedDelete(event: {
       kind: 'entity',
       state,
       relationships,
+      annotations,
       undo: undo.data,
     };
     const problem = unrestorableEntity(recorded);
@@ -325,6 +334,16 @@ export interface NotRestored {
   reason: string;
 }
 
+/** An annotation to write back: its properties as stored (version moved on) and its times. */
+export interface RestoredAnnotation {
+  properties: Omit<RecordedAnnotation, 'createdAt' | 'updatedAt' | 'topicLabel' | 'subjectLabel'>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An annotation the entity took that could not come back, and why. */
+export type NotRestoredAnnotation = z.infer<typeof notRestoredAnnotationSchema>;
+
 /** Everything an entity restore writes. */
 export interface EntityRestorePlan {
   id: string;
@@ -336,6 +355,8 @@ export interface EntityRestorePlan {
   version: number;
   relationships: RestoredRelationship[];
   notRestored: NotRestored[];
+  annotations: RestoredAnnotation[];
+  annotationsNotRestored: NotRestoredAnnotation[];
 }
 
 export const relationshipKey = (r: { from: string; type: string; to: string }): string =>
@@ -400,7 +421,60 @@ export function planEntityRestore(
     version: state.version + 1,
     relationships,
     notRestored,
+    ...planAnnotationsRestore(recorded, ends),
   };
+}
+
+const STAKEHOLDER_TYPES = new Set(['Organisation', 'Group']);
+
+/** The ids at the other end of the annotations the delete took (topic or stakeholder). */
+export function annotationEnds(recorded: RecordedEntityDelete): string[] {
+  return recorded.annotations
+    .flatMap((a) => [a.topic, a.subject])
+    .filter((end) => end !== recorded.state.id);
+}
+
+/**
+ * The annotations the delete took, each back where its other end is there now (as a stakeholder
+ * still, when it is the annotation's stakeholder), with its version moved on; the others with why.
+ */
+function planAnnotationsRestore(
+  { state, annotations }: RecordedEntityDelete,
+  ends: ReadonlyMap<string, EntityNow>,
+): Pick<EntityRestorePlan, 'annotations' | 'annotationsNotRestored'> {
+  const restored: RestoredAnnotation[] = [];
+  const notRestored: NotRestoredAnnotation[] = [];
+  for (const a of annotations) {
+    const change =
+      a.topic === state.id ? null : annotationEndChange(a.topic, a.topicLabel, ends, false);
+    const reason =
+      change ??
+      (a.subject === state.id ? null : annotationEndChange(a.subject, a.subjectLabel, ends, true));
+    if (reason !== null) {
+      const { id, topic, subject, topicLabel, subjectLabel } = a;
+      notRestored.push({ id, topic, subject, topicLabel, subjectLabel, reason });
+      continue;
+    }
+    const { createdAt, updatedAt, topicLabel: _t, subjectLabel: _s, ...properties } = a;
+    restored.push({ properties: { ...properties, version: a.version + 1 }, createdAt, updatedAt });
+  }
+  return { annotations: restored, annotationsNotRestored: notRestored };
+}
+
+/** Why an annotation's other end stops it coming back, or null when it is there as it must be. */
+function annotationEndChange(
+  id: string,
+  label: string,
+  ends: ReadonlyMap<string, EntityNow>,
+  stakeholder: boolean,
+): string | null {
+  const now = ends.get(id) ?? { type: null, mergedInto: null };
+  const who = label && label !== id ? `${label} (${id})` : id;
+  if (now.mergedInto) return `${who} was merged into ${now.mergedInto} since`;
+  if (now.type === null) return `${who} was deleted since`;
+  if (stakeholder && !STAKEHOLDER_TYPES.has(now.type))
+    return `${who} is ${withArticle(now.type)} now, which no annotation is about`;
+  return null;
 }
 
 /** Plans the restore of a deleted relationship: as it was stored. */

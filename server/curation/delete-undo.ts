@@ -1,7 +1,7 @@
 /**
  * Undoes an entity or relationship delete named by its audit event, in one write transaction: the
  * entity comes back with its id, labels, properties (each with its Neo4j type), sources and edited
- * marks, and those of its relationships whose other end is still there; a relationship comes back
+ * marks, and those of its relationships and annotations whose other end is still there; a relationship comes back
  * as it was. The delete's tombstone goes, so imports state it again; network measures go stale.
  * Refused (409, nothing written) when the id or relationship is taken again, the delete was undone
  * already or superseded, or its record cannot restore it exactly. The plan is plain data
@@ -15,7 +15,9 @@ import { markMetricsStale } from '../insights/metrics-service.ts';
 import type { RelationshipType } from '../model/graph-model.ts';
 import { recordAudit } from './audit-trail.ts';
 import { UndoRefusedError } from './curation-errors.ts';
+import { annotationFromRow, type Annotation } from './annotations.ts';
 import {
+  annotationEnds,
   entityRestoreRefusal,
   DELETE_ACTIONS,
   planEntityRestore,
@@ -26,8 +28,10 @@ import {
   type EntityNow,
   type LaterEvent,
   type NotRestored,
+  type NotRestoredAnnotation,
   type RecordedEntityDelete,
   type RecordedRelationshipDelete,
+  type RestoredAnnotation,
   type RestoredRelationship,
   type RestoreRefusal,
 } from './delete-undo-plan.ts';
@@ -43,6 +47,10 @@ export interface UndoDeleteResult {
   relationships: RelationshipState[];
   /** The entity's relationships that could not come back, each with why. */
   notRestored: NotRestored[];
+  /** The annotations the entity's delete took, back: those whose other end is there. */
+  annotations: Annotation[];
+  /** Those that could not come back, each with why. */
+  annotationsNotRestored: NotRestoredAnnotation[];
   /** The undo's own audit event. */
   auditId: string;
 }
@@ -77,6 +85,21 @@ async function createRelationships(
   );
 }
 
+/** Creates the planned annotations again (their other ends are locked by the state read). */
+async function restoreAnnotations(
+  tx: ManagedTransaction,
+  list: readonly RestoredAnnotation[],
+): Promise<Annotation[]> {
+  if (list.length === 0) return [];
+  const rows = await run(tx, 'curation/restore-annotations', {
+    annotations: list.map((a) => ({
+      ...a,
+      properties: { ...a.properties, version: neo4j.int(a.properties.version) },
+    })),
+  });
+  return rows.map(annotationFromRow);
+}
+
 async function restoreEntity(
   tx: ManagedTransaction,
   user: UserPrincipal,
@@ -84,9 +107,12 @@ async function restoreEntity(
   recorded: RecordedEntityDelete,
 ): Promise<UndoDeleteResult> {
   const { id } = recorded.state;
-  const others = [...new Set(recorded.relationships.flatMap((r) => [r.from, r.to]))].filter(
-    (end) => end !== id,
-  );
+  const others = [
+    ...new Set([
+      ...recorded.relationships.flatMap((r) => [r.from, r.to]),
+      ...annotationEnds(recorded),
+    ]),
+  ].filter((end) => end !== id);
   const [state] = await run(tx, 'curation/restore-entity-state', {
     eventId: auditId,
     id,
@@ -109,6 +135,7 @@ async function restoreEntity(
     },
   });
   const relationships = await createRelationships(tx, plan.relationships);
+  const annotations = await restoreAnnotations(tx, plan.annotations);
   const created = new Set(relationships.map(relationshipKey));
   const recordedByKey = new Map(recorded.relationships.map((r) => [relationshipKey(r), r]));
   // An end deleted between the check and the write (it was not locked yet): said, not hidden.
@@ -135,10 +162,23 @@ async function restoreEntity(
     entityId: id,
     entityIds: relationships.map((r) => (r.from === id ? r.to : r.from)),
     before: { delete: auditId },
-    after: { entity, relationships, notRestored },
+    after: {
+      entity,
+      relationships,
+      notRestored,
+      annotations,
+      annotationsNotRestored: plan.annotationsNotRestored,
+    },
   });
   await run(tx, 'curation/mark-undone', { id: auditId, undoneBy: undoId });
-  return { entity, relationships, notRestored, auditId: undoId };
+  return {
+    entity,
+    relationships,
+    notRestored,
+    annotations,
+    annotationsNotRestored: plan.annotationsNotRestored,
+    auditId: undoId,
+  };
 }
 
 async function restoreRelationship(
@@ -177,7 +217,14 @@ async function restoreRelationship(
     after: { relationship },
   });
   await run(tx, 'curation/mark-undone', { id: auditId, undoneBy: undoId });
-  return { entity: null, relationships: [relationship!], notRestored: [], auditId: undoId };
+  return {
+    entity: null,
+    relationships: [relationship!],
+    notRestored: [],
+    annotations: [],
+    annotationsNotRestored: [],
+    auditId: undoId,
+  };
 }
 
 /**

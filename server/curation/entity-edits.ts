@@ -21,6 +21,7 @@ import { parseInput } from '../api/validate.ts';
 import { recordAudit } from './audit-trail.ts';
 import { changedValues } from './unchanged-values.ts';
 import { AlreadyExistsError, VersionConflictError } from './curation-errors.ts';
+import { annotationFromRow } from './annotations.ts';
 import { entityDeleteUndoRecord } from './delete-undo-record.ts';
 import { stateAsEditor } from './editor-provenance.ts';
 import { followRedirects } from './merged-ids.ts';
@@ -186,9 +187,10 @@ export async function updateEntity(
 }
 
 /**
- * Deletes an entity with its relationships (a tombstone keeps imports from stating it again).
- * Its audit event records the entity and every relationship as they were, with what an exact
- * restore needs (delete-undo-record.ts); answers that event's id, which the undo names.
+ * Deletes an entity with its relationships and the annotations naming it (a tombstone keeps
+ * imports from stating it again). Its audit event records the entity, every relationship and
+ * annotation as they were, with what an exact restore needs (delete-undo-record.ts); answers that
+ * event's id, which the undo names.
  */
 export async function deleteEntity(
   db: GraphDatabase,
@@ -202,13 +204,19 @@ export async function deleteEntity(
     const relationships = await run(tx, 'curation/entity-relationships', { id });
     const undo = await entityDeleteUndoRecord(tx, before);
     const editor = await stateAsEditor(tx, user);
+    const annotations = (await run(tx, 'curation/take-entity-annotations', { id })).map(
+      annotationFromRow,
+    );
     await run(tx, 'curation/delete-entity', { id, editor });
     await markMetricsStale(tx);
     const auditId = await recordAudit(tx, user, {
       action: 'entity.delete',
       entityId: id,
-      entityIds: relationships.map((r) => String(r.from === id ? r.to : r.from)),
-      before: { ...before, relationships, undo },
+      entityIds: [
+        ...relationships.map((r) => String(r.from === id ? r.to : r.from)),
+        ...annotations.flatMap((a) => [a.topic, a.subject]).filter((other) => other !== id),
+      ],
+      before: { ...before, relationships, annotations, undo },
       after: null,
     });
     return { auditId };

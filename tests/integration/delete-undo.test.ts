@@ -83,7 +83,11 @@ async function snapshot() {
      }
      CALL () { MATCH (t:Tombstone) WITH t ORDER BY t.key RETURN collect(t.key) AS tombstones }
      CALL () { MATCH (x:Redirect) WITH x ORDER BY x.from RETURN collect([x.from, x.to]) AS redirects }
-     CALL () { MATCH (a:Annotation) WITH a ORDER BY a.id RETURN collect([a.topic, a.subject]) AS annotations }
+     CALL () {
+       MATCH (a:Annotation) WITH a ORDER BY a.id
+       RETURN collect(a {.*, version: null, createdAt: toString(a.createdAt),
+                         updatedAt: toString(a.updatedAt)}) AS annotations
+     }
      CALL () { MATCH (e:AuditEvent) RETURN count(e) AS audits }
      RETURN nodes, relationships, tombstones, redirects, annotations, audits`,
   );
@@ -171,6 +175,9 @@ describe('undoing an entity delete', () => {
     const deleted = await snapshot();
     expect(deleted.nodes.map((n) => (n as { id?: string }).id)).not.toContain(TARGET);
     expect(deleted.tombstones).toEqual([TARGET]);
+    // The annotation about it went with it (an entity created under the id must not inherit it).
+    expect(before.annotations).toHaveLength(1);
+    expect(deleted.annotations).toEqual([]);
     const deletedGraph = await graphVersion();
 
     const reply = await undo(auditId);
@@ -190,6 +197,16 @@ describe('undoing an entity delete', () => {
       ]),
     );
     expect(reply.body.relationships).toHaveLength(4);
+    expect(reply.body.annotations).toEqual([
+      expect.objectContaining({
+        topic: 'activity:acme/clinics',
+        subject: TARGET,
+        subjectLabel: 'Acme',
+        stance: 'supportive',
+        version: 2,
+      }),
+    ]);
+    expect(reply.body.annotationsNotRestored).toEqual([]);
 
     const after = await snapshot();
     expect(after.nodes).toEqual(before.nodes);
@@ -313,6 +330,65 @@ describe('undoing an entity delete', () => {
     expect(error.message).toContain('org:other');
   });
 
+  it('takes the annotations naming it, none of which a new entity under its id inherits', async () => {
+    await ed('POST', '/api/curation/annotations', {
+      topic: TARGET,
+      subject: 'org:other',
+      stance: 'opposed',
+      notes: 'Acme as a topic',
+    });
+    await deleteEntity(TARGET);
+    const [event] = (
+      await call(app.url, 'GET', `/api/audit?entity=${enc(TARGET)}&limit=1`, undefined, {
+        token: viewer.token,
+      })
+    ).body.events;
+    expect(event.before.annotations).toHaveLength(2);
+    // The stakeholder of the annotation about Acme finds the delete in its history too.
+    expect(event.entityIds).toEqual(expect.arrayContaining(['org:other', 'activity:acme/clinics']));
+
+    const created = await ed('POST', '/api/curation/entities', {
+      type: 'Organisation',
+      id: TARGET,
+      properties: { name: 'Acme again' },
+    });
+    expect(created.status).toBe(201);
+    for (const query of [`subject=${enc(TARGET)}`, `topic=${enc(TARGET)}`]) {
+      const list = await call(app.url, 'GET', `/api/curation/annotations?${query}`, undefined, {
+        token: viewer.token,
+      });
+      expect(list.status).toBe(200);
+      expect(list.body.annotations, query).toEqual([]);
+    }
+  });
+
+  it('brings back the annotations whose other end is there and says why not the others', async () => {
+    await ed('POST', '/api/curation/annotations', {
+      topic: TARGET,
+      subject: 'org:other',
+      stance: 'opposed',
+    });
+    const auditId = await deleteEntity(TARGET);
+    await deleteEntity('org:other');
+    const reply = await undo(auditId);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.annotations).toEqual([
+      expect.objectContaining({ topic: 'activity:acme/clinics', subject: TARGET }),
+    ]);
+    expect(reply.body.annotationsNotRestored).toEqual([
+      {
+        id: expect.any(String),
+        topic: TARGET,
+        subject: 'org:other',
+        topicLabel: 'Acme',
+        subjectLabel: 'Other',
+        reason: 'Other (org:other) was deleted since',
+      },
+    ]);
+    const after = await snapshot();
+    expect(after.annotations).toHaveLength(1);
+  });
+
   it('refuses when the id was created and deleted again since: that later delete is the one to undo', async () => {
     const first = await deleteEntity(TARGET);
     const created = await ed('POST', '/api/curation/entities', {
@@ -390,6 +466,8 @@ describe('undoing a relationship delete', () => {
         { from: TARGET, type: 'FUNDS', to: 'dpg:dhis2', fromLabel: 'Acme', version: 4 },
       ],
       notRestored: [],
+      annotations: [],
+      annotationsNotRestored: [],
     });
     const after = await snapshot();
     expect(after.relationships).toEqual(before.relationships);

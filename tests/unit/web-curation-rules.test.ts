@@ -25,6 +25,7 @@ import {
 } from '../../web/src/state/curation/audit-format.ts';
 import {
   deletedTitle,
+  deleteQuestionTail,
   notRestoredLines,
   restoredTitle,
 } from '../../web/src/state/curation/delete-notice-text.ts';
@@ -646,12 +647,43 @@ describe('audit events', () => {
             reason: 'Y (dpg:y) was deleted since',
           },
         ],
+        annotations: [],
+        annotationsNotRestored: [],
         auditId: 'r1',
       };
       expect(restoredTitle(deleted, answer)).toBe('Gone Org is back.');
       const withOne = { ...answer, relationships: [answer.notRestored[0]!] } as never;
       expect(restoredTitle(deleted, withOne)).toBe('Gone Org is back, with 1 relationship.');
       expect(notRestoredLines(answer)).toEqual(['Gone Org funds Y (Y (dpg:y) was deleted since)']);
+      const withNotes = {
+        ...answer,
+        relationships: [answer.notRestored[0]!],
+        annotations: [{}, {}],
+      } as never;
+      expect(restoredTitle(deleted, withNotes)).toBe(
+        'Gone Org is back, with 1 relationship and 2 annotations.',
+      );
+      const lostNote = {
+        ...answer,
+        annotationsNotRestored: [
+          {
+            id: 'a1',
+            topic: 'org:gone',
+            subject: 'org:z',
+            topicLabel: 'Gone Org',
+            subjectLabel: 'Z',
+            reason: 'Z (org:z) was deleted since',
+          },
+        ],
+      };
+      expect(notRestoredLines(lostNote)).toEqual([
+        'Gone Org funds Y (Y (dpg:y) was deleted since)',
+        'the annotation on Z for Gone Org (Z (org:z) was deleted since)',
+      ]);
+      expect(deleteQuestionTail(0, 0)).toBe('?');
+      expect(deleteQuestionTail(1, 0)).toBe(' and its 1 relationship?');
+      expect(deleteQuestionTail(0, 2)).toBe(' and its 2 annotations?');
+      expect(deleteQuestionTail(3, 1)).toBe(', its 3 relationships and 1 annotation?');
       const unlinked = { ...deleted, kind: 'relationship' as const, label: 'Acme funds X' };
       expect(deletedTitle(unlinked)).toBe('Removed: Acme funds X.');
       expect(restoredTitle(unlinked, answer)).toBe('Back: Acme funds X.');

@@ -177,10 +177,12 @@ export function describeEvent(
     return { title: what ? `Deleted ${what}${count}` : 'Deleted', changes: [] };
   }
   if (event.action === 'entity.restore') {
-    // after: {entity, relationships, notRestored}: the delete undone.
+    // after: {entity, relationships, notRestored, annotations…}: the delete undone.
     const after = record(event.after);
     const back = Array.isArray(after.relationships) ? after.relationships.length : 0;
-    const lost = Array.isArray(after.notRestored) ? after.notRestored.length : 0;
+    const lost =
+      (Array.isArray(after.notRestored) ? after.notRestored.length : 0) +
+      (Array.isArray(after.annotationsNotRestored) ? after.annotationsNotRestored.length : 0);
     const what = entityName(record(after.entity));
     const title =
       event.entityId === viewedId || !what

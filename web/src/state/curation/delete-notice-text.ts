@@ -7,25 +7,53 @@ import type { UndoableDelete } from './audit-format';
 import type { UndoDeleteResult } from './types';
 
 const relationships = (n: number) => `${n} ${n === 1 ? 'relationship' : 'relationships'}`;
+const annotations = (n: number) => `${n} ${n === 1 ? 'annotation' : 'annotations'}`;
+
+/**
+ * What the delete confirmation asks after the name: "?" alone, or " and its 2 relationships?",
+ * ", its 2 relationships and 1 annotation?" — what goes with the entity.
+ */
+export function deleteQuestionTail(relationshipCount: number, annotationCount: number): string {
+  const parts = [
+    relationshipCount > 0 ? relationships(relationshipCount) : null,
+    annotationCount > 0 ? annotations(annotationCount) : null,
+  ].filter((part): part is string => part !== null);
+  if (parts.length === 0) return '?';
+  return parts.length === 1 ? ` and its ${parts[0]}?` : `, its ${parts.join(' and ')}?`;
+}
 
 /** The notice's title once deleted: "Deleted Acme." / "Removed: Acme funds DHIS2." */
 export function deletedTitle(deleted: UndoableDelete): string {
   return deleted.kind === 'entity' ? `Deleted ${deleted.label}.` : `Removed: ${deleted.label}.`;
 }
 
-/** The notice's title once undone: "Acme is back, with 3 relationships." (or just "is back"). */
+/**
+ * The notice's title once undone: "Acme is back, with 3 relationships." (or just "is back"),
+ * "…with 3 relationships and 1 annotation." when its delete took annotations.
+ */
 export function restoredTitle(deleted: UndoableDelete, answer: UndoDeleteResult): string {
   if (deleted.kind === 'relationship') return `Back: ${deleted.label}.`;
-  const count = answer.relationships.length;
-  return count === 0
+  const parts = [
+    answer.relationships.length > 0 ? relationships(answer.relationships.length) : null,
+    answer.annotations.length > 0 ? annotations(answer.annotations.length) : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0
     ? `${deleted.label} is back.`
-    : `${deleted.label} is back, with ${relationships(count)}.`;
+    : `${deleted.label} is back, with ${parts.join(' and ')}.`;
 }
 
-/** Each relationship that could not come back: "Acme funds DHIS2 (DHIS2 … was deleted since)". */
+/**
+ * Each relationship that could not come back: "Acme funds DHIS2 (DHIS2 … was deleted since)";
+ * then each annotation: "the annotation on Other for Acme (Other … was deleted since)".
+ */
 export function notRestoredLines(answer: UndoDeleteResult): string[] {
-  return answer.notRestored.map(
-    (lost) =>
-      `${relationshipSentence(lost.fromLabel, lost.type, lost.toLabel).text} (${lost.reason})`,
-  );
+  return [
+    ...answer.notRestored.map(
+      (lost) =>
+        `${relationshipSentence(lost.fromLabel, lost.type, lost.toLabel).text} (${lost.reason})`,
+    ),
+    ...answer.annotationsNotRestored.map(
+      (lost) => `the annotation on ${lost.subjectLabel} for ${lost.topicLabel} (${lost.reason})`,
+    ),
+  ];
 }

@@ -47,7 +47,20 @@ export interface UndoDeleteResult {
   entity: EntityState | null;
   relationships: RelationshipState[];
   notRestored: NotRestored[];
+  /** The annotations naming the entity, which its delete took, back; and those that could not. */
+  annotations: Annotation[];
+  annotationsNotRestored: NotRestoredAnnotation[];
   auditId: string;
+}
+
+/** An annotation an entity's delete took that could not come back, and why. */
+export interface NotRestoredAnnotation {
+  id: string;
+  topic: string;
+  subject: string;
+  topicLabel: string;
+  subjectLabel: string;
+  reason: string;
 }
 
 /** `GET /api/curation/relationships?from=&type=&to=`: a relationship's editable state. */
