@@ -11,7 +11,10 @@
  *   a boilerplate footer paragraph.
  *
  * The site renders all three field labels on every card, so on a page that has fields, a heading
- * and paragraph without fields of their own belong to the card whose fields follow them.
+ * and paragraph without fields of their own may be a section of the card whose fields follow them,
+ * or a card whose fields the copy lost. The page's own count decides: read as cards when that
+ * gives the count (UNICEF's page says 10, and "DPGs x Youth" has no fields; "Scaling startup
+ * ecosystems…" after it, with GitHub as its member, is a card of its own), else as sections.
  *
  * Pure: text in, structure out. Problems that still leave a usable page become warnings; text that
  * is not a member page at all raises ImportInputError naming the source and line.
@@ -123,7 +126,13 @@ export function parseMemberPage(text: string, source = 'member page'): MemberPag
     body = body.slice(0, -1);
   }
 
-  const activities = parseActivities(body, warnings);
+  const asCards = readActivities(body, false);
+  const chosen =
+    declaredCount !== null && asCards.activities.length === declaredCount
+      ? asCards
+      : readActivities(body, true);
+  const activities = chosen.activities;
+  warnings.push(...chosen.warnings);
   if (declaredCount !== null && declaredCount !== activities.length) {
     warnings.push({
       line: lines[countIndex]!.no,
@@ -190,7 +199,15 @@ function startsActivity(lines: Line[], i: number): boolean {
   );
 }
 
-function parseActivities(lines: Line[], warnings: ParseWarning[]): ParsedActivity[] {
+/**
+ * Reads the activity cards of `lines`; with `sections`, a heading and paragraph that follow a card
+ * without fields yet are read as a section of it, else as a card of their own.
+ */
+function readActivities(
+  lines: Line[],
+  sections: boolean,
+): { activities: ParsedActivity[]; warnings: ParseWarning[] } {
+  const warnings: ParseWarning[] = [];
   const activities: ParsedActivity[] = [];
   const usesFieldTemplate = lines.some((l) => fieldOf(l) !== null);
   let current: ParsedActivity | null = null;
@@ -220,7 +237,8 @@ function parseActivities(lines: Line[], warnings: ParseWarning[]): ParsedActivit
     }
 
     if (startsActivity(lines, i)) {
-      if (current && usesFieldTemplate && Object.keys(current.fields).length === 0) {
+      const fieldless = current && usesFieldTemplate && Object.keys(current.fields).length === 0;
+      if (current && fieldless && sections) {
         // The site renders the field labels on every card, even empty ones; a heading and
         // paragraph before the card's fields are a section of that card, not a card of their own.
         warnings.push({
@@ -231,6 +249,11 @@ function parseActivities(lines: Line[], warnings: ParseWarning[]): ParsedActivit
         i++;
         continue;
       }
+      if (current && fieldless)
+        warnings.push({
+          line: current.line,
+          message: `"${clip(current.title)}" has no fields: read as a card of its own, as the page's count says`,
+        });
       current = { title: line.text, line: line.no, description: lines[i + 1]!.text, fields: {} };
       activities.push(current);
       openField = null;
@@ -255,7 +278,7 @@ function parseActivities(lines: Line[], warnings: ParseWarning[]): ParsedActivit
       });
     }
   }
-  return activities;
+  return { activities, warnings };
 }
 
 function joinValue(existing: string | undefined, value: string): string {
