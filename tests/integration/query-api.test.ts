@@ -149,13 +149,13 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
     });
 
     it('finds what relates to an entity the words name and matches the other words', async () => {
-      // The Community of Practice on AI never names UNICEF; UNICEF leads it.
+      // The Community of Practice on AI never names UNICEF; UNICEF co-leads it.
       const ai = await api.get('/api/search?q=unicef%20ai');
       const aiBody = conforms(searchResponseSchema, ai.body);
       expect(aiBody.words).toBe('all');
       expect(aiBody.results[0]).toMatchObject({
         id: 'activity:unicef/co-leading-the-community-of-practice-on-ai',
-        snippet: 'UNICEF leads this',
+        snippet: 'UNICEF co-leads this',
       });
       // No health DPG names Kenya, but these are deployed or developed there: each says which.
       const kenya = await api.get('/api/search?q=health%20kenya&limit=50');
@@ -388,7 +388,7 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       expect(nodeIds(sub).sort()).toEqual([AI_COP, 'org:google', 'org:unicef']);
       expect(edgeIds(sub).sort()).toEqual([
         `org:google|PARTICIPATES_IN|${AI_COP}`,
-        `org:unicef|LEADS|${AI_COP}`,
+        `org:unicef|CO_LEADS|${AI_COP}`,
       ]);
       expect(sub.missing).toEqual(['org:no-such-org']);
       expectWellFormed(sub);
@@ -397,9 +397,9 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
     it('keeps only the given relationship types', async () => {
       const { body } = await post('/api/graph/subgraph', {
         ids: ['org:unicef', 'org:google', AI_COP],
-        rels: ['LEADS'],
+        rels: ['CO_LEADS'],
       });
-      expect(edgeIds(body)).toEqual([`org:unicef|LEADS|${AI_COP}`]);
+      expect(edgeIds(body)).toEqual([`org:unicef|CO_LEADS|${AI_COP}`]);
     });
   });
 
@@ -415,8 +415,8 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       );
       expect(relationships.map((r) => r.id).sort()).toEqual(edgeIds(drawn).sort());
       const byId = new Map(relationships.map((r) => [r.id, r]));
-      const leads = byId.get(`org:unicef|LEADS|${AI_COP}`)!;
-      expect(leads).toMatchObject({ source: 'org:unicef', type: 'LEADS', label: 'leads' });
+      const leads = byId.get(`org:unicef|CO_LEADS|${AI_COP}`)!;
+      expect(leads).toMatchObject({ source: 'org:unicef', type: 'CO_LEADS', label: 'co-leads' });
       // One quote per source, in the order of the sources: from UNICEF's own page.
       expect(leads.evidence).toHaveLength(leads.sources.length);
       expect(leads.evidence[leads.sources.indexOf('source:member-page:unicef')]).toContain(
@@ -442,10 +442,10 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
     it('keeps only the given relationship types, and refuses a list too long', async () => {
       const { body } = await post('/api/graph/relationship-details', {
         ids: ['org:unicef', 'org:google', AI_COP],
-        rels: ['leads'],
+        rels: ['co_leads'],
       });
       expect(body.relationships.map((r: { id: string }) => r.id)).toEqual([
-        `org:unicef|LEADS|${AI_COP}`,
+        `org:unicef|CO_LEADS|${AI_COP}`,
       ]);
       const tooMany = Array.from({ length: 10_001 }, (_, i) => `org:n${i}`);
       const refused = await post('/api/graph/relationship-details', { ids: tooMany });
@@ -487,8 +487,8 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       expect(found.paths[0]).toMatchObject({
         length: 2,
         nodes: ['org:google', AI_COP, 'org:unicef'],
-        relationshipTypes: ['PARTICIPATES_IN', 'LEADS'],
-        sentence: `Google participates in “${AI_COP_NAME}”, which UNICEF leads`,
+        relationshipTypes: ['PARTICIPATES_IN', 'CO_LEADS'],
+        sentence: `Google participates in “${AI_COP_NAME}”, which UNICEF co-leads`,
       });
       expect(found.paths[0]!.steps.map((s) => s.forward)).toEqual([true, false]);
       expect(nodeIds(found)).toEqual(expect.arrayContaining(['org:google', AI_COP, 'org:unicef']));
@@ -520,7 +520,7 @@ describe.runIf(hasSharedData())('the query API on the seed and the registry', ()
       const { body } = await api.get('/api/graph/paths?from=org:unicef&to=org:google&k=1');
       expect(body.paths).toHaveLength(1);
       expect(body.paths[0].sentence).toBe(
-        `UNICEF leads “${AI_COP_NAME}”, in which Google participates`,
+        `UNICEF co-leads “${AI_COP_NAME}”, in which Google participates`,
       );
     });
 

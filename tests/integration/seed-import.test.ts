@@ -42,12 +42,12 @@ describe.runIf(hasSharedData())('importing the UNICEF seed page', () => {
     await importSeed(db);
   });
 
-  it('creates the nine activities UNICEF leads, each with its description', async () => {
+  it('creates the ten activities the page declares, each with its description', async () => {
     const rows = await query(
       db,
-      `MATCH (:Organisation {id: 'org:unicef'})-[:LEADS]->(a:Activity) RETURN a.id AS id, a.description AS description`,
+      `MATCH (:Organisation {id: 'org:unicef'})-[:LEADS|CO_LEADS]->(a:Activity) RETURN a.id AS id, a.description AS description`,
     );
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(10);
     expect(
       rows.every(
         (r) => typeof r.description === 'string' && (r.description as string).length > 100,
@@ -55,10 +55,13 @@ describe.runIf(hasSharedData())('importing the UNICEF seed page', () => {
     ).toBe(true);
   });
 
-  it('has GIZ co-lead the AI CoP and its named members take part', async () => {
+  it('has UNICEF and GIZ co-lead the AI CoP and its named members take part', async () => {
     expect(
       await related(`MATCH (o)-[:CO_LEADS]->(:Activity {id: $a}) RETURN o.id AS id`, { a: AI_COP }),
-    ).toEqual(['org:giz']);
+    ).toEqual(['org:giz', 'org:unicef']);
+    expect(
+      await related(`MATCH (o)-[:LEADS]->(:Activity {id: $a}) RETURN o.id AS id`, { a: AI_COP }),
+    ).toEqual([]);
     const participants = await related(
       `MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Activity {id: $a}) RETURN o.id AS id`,
       { a: AI_COP },

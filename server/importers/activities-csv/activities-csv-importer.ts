@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { GraphDatabase } from '../../db/neo4j-client.ts';
 import { ImportInputError } from '../../errors.ts';
 import { classifyActivity } from '../activity-classifier.ts';
+import { leadRole } from '../lead-role.ts';
 import { FactBuilder } from '../graph/fact-builder.ts';
 import type { Props } from '../graph/graph-facts.ts';
 import { writeFacts } from '../graph/graph-writer.ts';
@@ -157,7 +158,7 @@ export function activitiesFacts(rows: ActivityRow[], resolver: EntityResolver, d
       );
     }
     builder.facts.addNode({ id: activityId, label: 'Activity', props, evidence });
-    builder.link('LEADS', orgId, activityId, evidence);
+    builder.link(leadRole(row.activity), orgId, activityId, evidence);
     for (const mention of resolver.findMentions(row.activity, [
       'DPG',
       'Initiative',

@@ -1,13 +1,14 @@
 /**
- * Turns a parsed member page into graph facts: the member LEADS each activity; the names in
- * "Connected members" co-lead or take part; named DPGs are involved; organisations, groups,
- * initiatives and countries named in titles and descriptions are linked; figures become
- * properties. Every name goes through the entity resolver, and every decision is logged for the
+ * Turns a parsed member page into graph facts: the member LEADS each activity (CO_LEADS where the
+ * title says it shares the lead: lead-role.ts); the names in "Connected members" co-lead or take
+ * part; named DPGs are involved; organisations, groups, initiatives and countries named in titles
+ * and descriptions are linked; figures become properties. Every name goes through the entity resolver, and every decision is logged for the
  * import report. Pure: no database.
  */
 import { ImportInputError } from '../../errors.ts';
 import type { EntityType, RelationshipType } from '../../model/graph-model.ts';
 import { classifyActivity } from '../activity-classifier.ts';
+import { leadRole } from '../lead-role.ts';
 import { FactBuilder } from '../graph/fact-builder.ts';
 import type { Props } from '../graph/graph-facts.ts';
 import type { EntityResolver } from '../resolution/entity-resolver.ts';
@@ -85,7 +86,7 @@ export function memberPageFacts(
       evidence: activity.title,
     });
     link(
-      'LEADS',
+      leadRole(activity.title),
       memberId,
       activityId,
       `${shortName} lists "${activity.title}" among its activities`,
