@@ -118,17 +118,45 @@ describe.runIf(hasSharedData())('the real ecosystem imported from all sources', 
     ).not.toHaveLength(0);
     const [unicef] = await query(
       db,
-      `MATCH (o:Organisation {id: 'org:unicef'}) RETURN o.sources AS sources, COUNT { (o)-[:LEADS]->() } AS leads`,
+      `MATCH (o:Organisation {id: 'org:unicef'})
+       RETURN o.sources AS sources, COUNT { (o)-[:LEADS]->() } AS leads,
+              COUNT { (o)-[:CO_LEADS]->() } AS coLeads`,
     );
     expect(unicef?.sources).toEqual(
       expect.arrayContaining(['source:member-page:unicef', 'source:activities-csv:roadmap-2023']),
     );
-    expect(Number(unicef?.leads)).toBe(9 + 15);
+    // Its page's ten activities and the sheet's fifteen rows; it shares the lead of one of each
+    // ("Co-leading the Community of Practice on AI", "Co-Chair: Health Community of Practice").
+    expect(Number(unicef?.leads)).toBe(9 + 14);
+    expect(Number(unicef?.coLeads)).toBe(1 + 1);
     expect(
       await ids(
         `MATCH (o:Organisation) WHERE toLower(o.name) CONTAINS 'unicef' AND NOT o.name CONTAINS 'Fund' RETURN o.id AS id`,
       ),
     ).toEqual(['org:unicef']);
+  });
+
+  it("reads countries in possessives and misspellings, and none inside a DPG's name", async () => {
+    const places = (name: string) =>
+      ids(`MATCH (a:Activity {name: $name})-[:TAKES_PLACE_IN]->(c) RETURN c.id AS id`, { name });
+    expect(await places("Introduce DPGs into Bangladesh's DPI via the MyGov platform")).toEqual([
+      'country:BD',
+    ]);
+    expect(
+      await places(
+        'Digilab: Pilot of DPGs for digital ID and payments (Mojaloop in Rwanda, MOSIP in Mauretania)',
+      ),
+    ).toEqual(['country:MR', 'country:RW']);
+    // "MET Norway" opens the DPG "MET Norway Weather API": no place.
+    expect(
+      await places('Direct Development of DPGs (Global Digital Library, MET Norway,...)'),
+    ).toEqual([]);
+    // One company under its legal name and its trade name.
+    expect(
+      await ids(
+        `MATCH (o:Organisation) WHERE o.name CONTAINS 'iGrant' OR 'iGrant.io' IN o.aliases RETURN o.id AS id`,
+      ),
+    ).toEqual(['org:igrant-io']);
   });
 
   it('links the DPGs and countries that sheet titles name', async () => {
@@ -158,9 +186,11 @@ describe.runIf(hasSharedData())('the real ecosystem imported from all sources', 
     expect(report.warnings.filter((w) => w.includes('repeats'))).toHaveLength(2);
     const [leads] = await query(
       db,
-      `MATCH (o)-[r:LEADS]->(:Activity) WHERE 'source:activities-csv:roadmap-2023' IN r.sources RETURN count(DISTINCT o) AS orgs, count(r) AS n`,
+      `MATCH (o)-[r:LEADS|CO_LEADS]->(:Activity) WHERE 'source:activities-csv:roadmap-2023' IN r.sources
+       RETURN count(DISTINCT o) AS orgs, count(r) AS n, count(CASE WHEN type(r) = 'CO_LEADS' THEN 1 END) AS shared`,
     );
-    expect(leads).toEqual({ orgs: 28, n: 145 });
+    // Five rows co-lead, co-chair or co-coordinate (DIAL, the DPGA, FAO, UN Global Pulse, UNICEF).
+    expect(leads).toEqual({ orgs: 28, n: 145, shared: 5 });
   });
 
   it('stores no contact name or e-mail address anywhere in the graph', async () => {

@@ -20,7 +20,7 @@ export const HOMES_FROM_REAL_NAMES: Readonly<Record<string, string>> = {
   'org:government-of-uruguay': 'UY',
   'org:government-technology-agency-singapore': 'SG',
   'org:ideasis-turkey': 'TR',
-  'org:lcubed-ab-sweden-igrant-io': 'SE',
+  'org:igrant-io': 'SE',
   'org:national-statistical-committee-nsc-of-the-kyrgyz-republic': 'KG',
   'org:norwegian-digitalisation-agency': 'NO',
   'org:norwegian-meteorological-insitute': 'NO',

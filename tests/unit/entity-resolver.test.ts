@@ -106,6 +106,44 @@ describe('EntityResolver', () => {
     ).toEqual(['initiative:global-digital-compact', 'initiative:global-digital-compact']);
   });
 
+  it('reads a country that goes on a name begun before it as part of that name, not a place', () => {
+    const r = new EntityResolver([
+      entry('country:NO', 'Country', 'Norway'),
+      entry('country:GH', 'Country', 'Ghana'),
+      entry('dpg:met-norway-weather-api', 'DPG', 'MET Norway Weather API'),
+      entry('org:ghana-health-service', 'Organisation', 'Ghana Health Service'),
+    ]);
+    const ids = (text: string) => r.findMentions(text).map((m) => m.entry.id);
+    expect(ids('Direct Development of DPGs (Global Digital Library, MET Norway,...)')).toEqual([]);
+    expect(ids('Support MET Norway Weather API in Norway')).toEqual([
+      'dpg:met-norway-weather-api',
+      'country:NO',
+    ]);
+    // A name that opens with the country leaves the country a country.
+    expect(ids('Ghana Health sector reform')).toEqual(['country:GH']);
+    // An activity's title names its own place: a later import reading the same title finds it.
+    r.add(entry('activity:x/pilot-in-norway-schools', 'Activity', 'Pilot in Norway schools'));
+    expect(ids('Pilot in Norway schools')).toEqual(['activity:x/pilot-in-norway-schools']);
+    expect(
+      r.findMentions('Pilot in Norway schools', ['DPG', 'Country']).map((m) => m.entry.id),
+    ).toEqual(['country:NO']);
+    // Only names of the types asked for stand in the way.
+    expect(
+      r.findMentions('Support MET Norway', ['Organisation', 'Country']).map((m) => m.entry.id),
+    ).toEqual(['country:NO']);
+  });
+
+  it('finds a name written with a possessive, and names that hold an apostrophe as written', () => {
+    const r = new EntityResolver([
+      entry('country:BD', 'Country', 'Bangladesh'),
+      entry('org:unicef', 'Organisation', "United Nations Children's Fund"),
+    ]);
+    const ids = (text: string) => r.findMentions(text).map((m) => m.entry.id);
+    expect(ids("Introduce DPGs into Bangladesh's DPI")).toEqual(['country:BD']);
+    expect(ids('Bangladesh’s DPI')).toEqual(['country:BD']);
+    expect(ids("the United Nations Children's Fund")).toEqual(['org:unicef']);
+  });
+
   it('joins a name with "International" to the organisation known by the rest, either way round', () => {
     const short = new EntityResolver([entry('org:intrahealth', 'Organisation', 'IntraHealth')]);
     expect(short.resolve('IntraHealth International')).toMatchObject({

@@ -52,6 +52,16 @@ describe('nameVariants', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
+  it('reads a web domain in parentheses as the trade name it is', () => {
+    expect(nameVariants('LCubed AB, Sweden (iGrant.io)')).toContainEqual({
+      name: 'iGrant.io',
+      rule: 'parenthetical-domain',
+    });
+    expect(nameVariants('Acme (see example.org/about)').map((v) => v.rule)).toEqual([
+      'without-parenthetical',
+    ]);
+  });
+
   it('does not read a place or a phrase in parentheses as an acronym', () => {
     expect(nameVariants('Office of Innovation (Stockholm)').map((v) => v.rule)).toEqual([
       'without-parenthetical',
@@ -78,6 +88,9 @@ describe('classifyOrganisation', () => {
     ['Akros', 'company'],
     ['Management Sciences for Health', 'ngo'],
     ['Stanford Center for Health Education', 'academia'],
+    // A non-profit association, whatever "Solutions" says; a treaty secretariat the UN runs.
+    ['Nordic Institute for Interoperability Solutions (NIIS)', 'ngo'],
+    ['Secretariat of the Convention on Biological Diversity (CBD)', 'un-agency'],
     // Known names match whole: a longer name is the general rules' to read, or no one's.
     ['Ona Health Partners', 'unknown'],
     ['Bahmni', 'unknown'],
@@ -95,6 +108,15 @@ describe('classifyActivity', () => {
       classifyActivity('Advocating for prominent DPG inclusion in the Global Digital Compact'),
     ).toContain('advocacy');
     expect(classifyActivity('Zzz')).toEqual([]);
+  });
+
+  it('does not read the SDGs\' "sustainable development" as product development', () => {
+    expect(
+      classifyActivity('Innovation and Career Guidance Seminar: DPGs for Sustainable Development'),
+    ).not.toContain('product development');
+    expect(classifyActivity('Developing a DPG for sustainable farming')).toContain(
+      'product development',
+    );
   });
 });
 

@@ -35,12 +35,20 @@ interface IndexedName {
   name: string;
 }
 
+/** A possessive 's after a word, as a source writes it (straight or typographic apostrophe). */
+const POSSESSIVE = /(\p{L})['’]s\b/gu;
+
 /** Short all-capital aliases ("GDC", "OSI") are only trusted in running text when written so. */
 const SHORT_ACRONYM = /^[A-Z0-9]{2,4}$/;
 
 export class EntityResolver {
   private readonly byName = new Map<string, IndexedName[]>();
   private readonly byId = new Map<string, GazetteerEntry>();
+  /**
+   * The openings (two words or more) of the longer names of entities that prose names, by the
+   * types that hold them: not countries, and not activities, whose titles hold their own places.
+   */
+  private readonly nameOpenings = new Map<string, Set<EntityType>>();
   private longestName = 1;
 
   constructor(entries: Iterable<GazetteerEntry>) {
@@ -79,7 +87,14 @@ export class EntityResolver {
       const others = list.filter((n) => n.entry.id !== merged.id);
       others.push({ entry: merged, rule, name });
       this.byName.set(key, others);
-      this.longestName = Math.max(this.longestName, tokens(key).length);
+      const words = tokens(key);
+      this.longestName = Math.max(this.longestName, words.length);
+      if (merged.type !== 'Country' && merged.type !== 'Activity')
+        for (let size = 2; size < words.length; size++) {
+          const opening = words.slice(0, size).join(' ');
+          const holders = this.nameOpenings.get(opening) ?? new Set<EntityType>();
+          this.nameOpenings.set(opening, holders.add(merged.type));
+        }
     }
     // Entries met earlier under other keys must see the merged aliases too.
     for (const list of this.byName.values()) {
@@ -126,18 +141,26 @@ export class EntityResolver {
    */
   findMentions(text: string, types?: readonly EntityType[]): Mention[] {
     const words = tokens(normaliseName(text));
+    // The same words with possessives cut ("Bangladesh's DPI" → "bangladesh dpi"): one word each
+    // still, so spans line up. Names holding an apostrophe ("Children's Fund") match as written.
+    const bare = tokens(normaliseName(text.replace(POSSESSIVE, '$1')));
+    const alternative = bare.length === words.length ? bare : words;
     const taken = new Array<boolean>(words.length).fill(false);
     const mentions: Mention[] = [];
+    const named = (key: string) =>
+      (this.byName.get(key) ?? []).filter(
+        (n) =>
+          rank(n.rule) < 1 &&
+          (!types || types.includes(n.entry.type)) &&
+          this.trustedInProse(n, text),
+      );
     for (let size = Math.min(this.longestName, words.length); size >= 1; size--) {
       for (let start = 0; start + size <= words.length; start++) {
         if (taken.slice(start, start + size).some(Boolean)) continue;
         const key = words.slice(start, start + size).join(' ');
-        const found = (this.byName.get(key) ?? []).filter(
-          (n) =>
-            rank(n.rule) < 1 &&
-            (!types || types.includes(n.entry.type)) &&
-            this.trustedInProse(n, text),
-        );
+        const bareKey = alternative.slice(start, start + size).join(' ');
+        let found = named(key);
+        if (found.length === 0 && bareKey !== key) found = named(bareKey);
         // A name that is both a DPG and the organisation behind it ("MOSIP") is read as the
         // type listed first in `types`; two entities of one type stay ambiguous and are skipped.
         const preferred = types
@@ -147,11 +170,33 @@ export class EntityResolver {
         const ids = new Set(candidates.map((f) => f.entry.id));
         if (ids.size !== 1) continue;
         const [hit] = candidates as [IndexedName];
+        if (hit.entry.type === 'Country' && this.continuesAName(words, start, start + size, types))
+          continue;
         mentions.push({ entry: hit.entry, text: hit.name, start, end: start + size });
         for (let i = start; i < start + size; i++) taken[i] = true;
       }
     }
     return mentions.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Whether words [start, end) go on a name begun before them: "MET Norway" in "(Global Digital
+   * Library, MET Norway, ...)" opens the DPG "MET Norway Weather API", cut short, and says nothing
+   * of where the work takes place. A name that opens with the country ("Ghana Health Service")
+   * is not one: there the country is a country still.
+   */
+  private continuesAName(
+    words: readonly string[],
+    start: number,
+    end: number,
+    types: readonly EntityType[] | undefined,
+  ): boolean {
+    for (let from = Math.max(0, start - this.longestName); from < start; from++)
+      for (let to = end; to <= Math.min(words.length, from + this.longestName); to++) {
+        const holders = this.nameOpenings.get(words.slice(from, to).join(' '));
+        if (holders && (!types || types.some((t) => holders.has(t)))) return true;
+      }
+    return false;
   }
 
   private trustedInProse(indexed: IndexedName, text: string): boolean {

@@ -6,10 +6,15 @@
  *   "Food and Agriculture Organization (FAO) of the United Nations"
  *                                                    → "Food and Agriculture Organization of the United Nations" (without-parenthetical)
  *                                                    → "FAO"                        (parenthetical-acronym)
+ *   "LCubed AB, Sweden (iGrant.io)"                  → "iGrant.io"                  (parenthetical-domain)
  */
 
 export type VariantRule =
-  'legal-suffix' | 'without-international' | 'without-parenthetical' | 'parenthetical-acronym';
+  | 'legal-suffix'
+  | 'without-international'
+  | 'without-parenthetical'
+  | 'parenthetical-acronym'
+  | 'parenthetical-domain';
 
 export interface NameVariant {
   name: string;
@@ -23,6 +28,11 @@ const LEGAL_SUFFIX =
 /** Real names carry at most two suffixes ("Acme Co. Ltd"); "X ab ab ab …" is not a name to strip. */
 const MAX_SUFFIXES = 3;
 const ACRONYM = /^[A-Z][A-Za-z0-9&.-]{1,11}$/;
+/**
+ * A trade name written as its web domain ("iGrant.io"): the registry names one company "iGrant.io"
+ * for one DPG and "LCubed AB, Sweden (iGrant.io)" for another, same website (data audit).
+ */
+const DOMAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{1,30}(?:\.[A-Za-z0-9-]{1,30})?\.[A-Za-z]{2,6}$/;
 /**
  * The name before a closing "International", or null: the registry lists one NGO as "IntraHealth"
  * for one DPG and "IntraHealth International" for two others, which made two organisations (QA).
@@ -80,6 +90,8 @@ export function nameVariants(name: string): NameVariant[] {
     // "(FAO)" names the same body; "(Stockholm)" or "(the statistical division …)" do not.
     if (ACRONYM.test(inner) && /[A-Z].*[A-Z]|^[A-Z][a-z]+[A-Z]/.test(inner)) {
       variants.push({ name: inner, rule: 'parenthetical-acronym' });
+    } else if (DOMAIN_NAME.test(inner)) {
+      variants.push({ name: inner, rule: 'parenthetical-domain' });
     }
   }
   return variants;
