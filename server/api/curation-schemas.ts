@@ -498,6 +498,23 @@ export const mergeResponseSchema = z
     entity: entityStateSchema,
     removed: z.string(),
     moved: z.object({ outgoing: z.number().int(), incoming: z.number().int() }),
+    keptOver: z
+      .array(
+        z.object({
+          from: z.string(),
+          type: z.string(),
+          to: z.string(),
+          fromLabel: z.string(),
+          toLabel: z.string(),
+          property: z.string(),
+          kept: z.unknown(),
+          dropped: z.unknown(),
+        }),
+      )
+      .meta({
+        description:
+          'Where both entities had the same relationship and stated a property differently: the kept entity’s value stays, the removed one’s is dropped (the undo brings it back). Also in the audit event’s `before.keptOver`',
+      }),
     auditId: z.string().meta({ description: 'The merge’s audit event: undo it with this' }),
   })
   .meta({ id: 'MergeResponse' });

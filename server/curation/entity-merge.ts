@@ -13,7 +13,7 @@ import { markMetricsStale } from '../insights/metrics-service.ts';
 import { recordAudit } from './audit-trail.ts';
 import { editableType, lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
 import { stateAsEditor } from './editor-provenance.ts';
-import { mergeFills, unitedProvenance } from './merge-rules.ts';
+import { mergeFills, unitedProvenance, valuesKeptOver, type KeptOverValue } from './merge-rules.ts';
 import { MERGE_UNDO_FORMAT, type MergeUndoRecord } from './merge-undo-plan.ts';
 import { JSON_SAFE_TYPES, typesByProperty } from './recorded-values.ts';
 import { withArticle } from '../model/indefinite-article.ts';
@@ -22,6 +22,8 @@ export interface MergeResult {
   entity: EntityState;
   removed: string;
   moved: { outgoing: number; incoming: number };
+  /** Where both had a relationship and said differently: the kept values, and those dropped. */
+  keptOver: KeptOverValue[];
   /** The merge's audit event: what `POST /api/curation/merge/undo` names to undo it. */
   auditId: string;
 }
@@ -128,6 +130,17 @@ export async function mergeEntities(
       ]);
     const relationships = await run(tx, 'curation/entity-relationships', { id: input.remove });
     const undo = await undoRecord(tx, input.keep, input.remove);
+    const keptOver = valuesKeptOver(
+      relationships.map((r) => ({
+        from: String(r.from),
+        type: String(r.type),
+        to: String(r.to),
+        properties: r.properties as Record<string, unknown>,
+      })),
+      undo.shared,
+      input.keep,
+      input.remove,
+    );
     const [out] = await run(tx, 'curation/merge-move-outgoing', input);
     const [inc] = await run(tx, 'curation/merge-move-incoming', input);
     const fill = Object.fromEntries(
@@ -162,13 +175,14 @@ export async function mergeEntities(
       action: 'entity.merge',
       entityId: input.keep,
       entityIds: [input.remove],
-      before: { keep, remove: { ...remove, relationships }, undo },
+      before: { keep, remove: { ...remove, relationships }, undo, keptOver },
       after: entity,
     });
     return {
       entity,
       removed: input.remove,
       moved: { outgoing: Number(out?.moved ?? 0), incoming: Number(inc?.moved ?? 0) },
+      keptOver,
       auditId,
     };
   });

@@ -52,3 +52,77 @@ export function unitedProvenance(kept: ProvenanceLists, removed: ProvenanceLists
     evidence: [...evidence, ...added.map((i) => removed.evidence[i] ?? null)],
   };
 }
+
+/** A relationship as the merge reads it: its ends, type, names and properties as stored. */
+export interface MergedRelationshipRow {
+  from: string;
+  type: string;
+  to: string;
+  fromLabel?: string;
+  toLabel?: string;
+  properties: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A value the kept entity's relationship kept where the removed one's said otherwise: the merge
+ * drops the removed one's (its undo brings it back).
+ */
+export interface KeptOverValue {
+  from: string;
+  type: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+  property: string;
+  kept: unknown;
+  dropped: unknown;
+}
+
+/** Relationship properties a merge unites or keeps as bookkeeping, never a statement to choose. */
+const RELATIONSHIP_BOOKKEEPING = new Set(['sources', 'evidence', 'version', 'editedProperties']);
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What a merge drops from the removed entity's relationships: where both entities had the same
+ * relationship (same type, other end and direction), each property both stated differently, the
+ * kept one's value winning. It used to go unsaid: a removed role "co-funder" gave way to "funder"
+ * (curation sweep).
+ */
+export function valuesKeptOver(
+  removed: readonly MergedRelationshipRow[],
+  kept: readonly MergedRelationshipRow[],
+  keep: string,
+  remove: string,
+): KeptOverValue[] {
+  const key = (r: { from: string; type: string; to: string }) => `${r.from}|${r.type}|${r.to}`;
+  const keptByKey = new Map(kept.map((r) => [key(r), r]));
+  const out: KeptOverValue[] = [];
+  const seen = new Set<string>();
+  for (const r of removed) {
+    if (r.from === keep || r.to === keep || (r.from === remove && r.to === remove)) continue;
+    const onKeep = {
+      from: r.from === remove ? keep : r.from,
+      type: r.type,
+      to: r.to === remove ? keep : r.to,
+    };
+    const own = keptByKey.get(key(onKeep));
+    if (!own || seen.has(key(onKeep))) continue;
+    seen.add(key(onKeep));
+    for (const [property, dropped] of Object.entries(r.properties)) {
+      const value = own.properties[property];
+      if (RELATIONSHIP_BOOKKEEPING.has(property) || property.startsWith('_')) continue;
+      if (value === undefined || value === null || dropped === null || sameValue(value, dropped))
+        continue;
+      out.push({
+        ...onKeep,
+        fromLabel: own.fromLabel ?? onKeep.from,
+        toLabel: own.toLabel ?? onKeep.to,
+        property,
+        kept: value,
+        dropped,
+      });
+    }
+  }
+  return out;
+}

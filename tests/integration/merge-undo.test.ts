@@ -191,6 +191,49 @@ describe('undoing a merge', () => {
     });
   });
 
+  it('says which of the removed entity’s relationship values it dropped, and the undo brings them back', async () => {
+    await query(
+      db,
+      `MATCH (:Entity {id: $remove})-[r:FUNDS]->(:Entity {id: 'dpg:dhis2'}) SET r.role = 'co-funder'`,
+      { remove: REMOVE },
+    );
+    const before = await snapshot();
+    const reply = await ed('POST', '/api/curation/merge', {
+      keep: KEEP,
+      remove: REMOVE,
+      keepVersion: await version(KEEP),
+      removeVersion: await version(REMOVE),
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    // The kept role stays, the removed one's start date fills in, and the dropped role is said.
+    expect(reply.body.keptOver).toEqual([
+      {
+        from: KEEP,
+        type: 'FUNDS',
+        to: 'dpg:dhis2',
+        fromLabel: 'Acme',
+        toLabel: 'DHIS2',
+        property: 'role',
+        kept: 'core donor',
+        dropped: 'co-funder',
+      },
+    ]);
+    const [funds] = await query(
+      db,
+      `MATCH (:Entity {id: $keep})-[r:FUNDS]->(:Entity {id: 'dpg:dhis2'}) RETURN r.role AS role, r.startDate AS start`,
+      { keep: KEEP },
+    );
+    expect(funds).toEqual({ role: 'core donor', start: '2021' });
+    const feed = await call(app.url, 'GET', `/api/audit?entity=${enc(KEEP)}&limit=1`, undefined, {
+      token: editor.token,
+    });
+    expect(feed.body.events[0].before.keptOver).toEqual(reply.body.keptOver);
+
+    expect((await undo(reply.body.auditId)).status).toBe(200);
+    const after = await snapshot();
+    expect(after.relationships).toEqual(before.relationships);
+  });
+
   it('refuses when the kept entity was edited since, and writes nothing', async () => {
     const auditId = await mergeThem();
     const edit = await ed('PATCH', `/api/curation/entities/${enc(KEEP)}`, {

@@ -16,7 +16,7 @@ import {
   type MergeUndoRecord,
 } from '../../server/curation/merge-undo-plan.ts';
 import { driverProperties } from '../../server/curation/recorded-values.ts';
-import { unitedProvenance } from '../../server/curation/merge-rules.ts';
+import { unitedProvenance, valuesKeptOver } from '../../server/curation/merge-rules.ts';
 
 function entity(id: string, properties: Record<string, unknown>, version = 1): EntityState {
   return {
@@ -165,6 +165,69 @@ describe('unitedProvenance', () => {
     expect(
       unitedProvenance({ sources: ['s:a'], evidence: ['a'] }, { sources: [], evidence: [] }),
     ).toEqual({ sources: ['s:a'], evidence: ['a'] });
+  });
+});
+
+describe('valuesKeptOver', () => {
+  const rel = (from: string, to: string, properties: Record<string, unknown>) => ({
+    from,
+    type: 'FUNDS',
+    to,
+    fromLabel: from,
+    toLabel: to,
+    properties,
+  });
+
+  it('lists each property both stated differently on the same relationship, the kept value first', () => {
+    const removed = [
+      rel('org:inc', 'dpg:x', {
+        role: 'co-funder',
+        startDate: '2021',
+        notes: 'same',
+        sources: ['b'],
+        evidence: ['b says'],
+        version: 4,
+      }),
+      // Only the removed entity's: it moves whole, nothing is dropped.
+      rel('org:inc', 'dpg:y', { role: 'owner' }),
+      // Between the two: dropped as a relationship, not value by value.
+      rel('org:inc', 'org:acme', { role: 'partner' }),
+    ];
+    const kept = [
+      rel('org:acme', 'dpg:x', {
+        role: 'core donor',
+        notes: 'same',
+        endDate: null,
+        sources: ['a'],
+        version: 1,
+      }),
+    ];
+    expect(valuesKeptOver(removed, kept, 'org:acme', 'org:inc')).toEqual([
+      {
+        from: 'org:acme',
+        type: 'FUNDS',
+        to: 'dpg:x',
+        fromLabel: 'org:acme',
+        toLabel: 'dpg:x',
+        property: 'role',
+        kept: 'core donor',
+        dropped: 'co-funder',
+      },
+    ]);
+  });
+
+  it('reads incoming relationships too, and lists compare in order', () => {
+    const removed = [{ ...rel('activity:a', 'org:inc', { tags: ['x', 'y'] }), type: 'INVOLVES' }];
+    const kept = [{ ...rel('activity:a', 'org:acme', { tags: ['y', 'x'] }), type: 'INVOLVES' }];
+    expect(valuesKeptOver(removed, kept, 'org:acme', 'org:inc')).toMatchObject([
+      {
+        from: 'activity:a',
+        to: 'org:acme',
+        property: 'tags',
+        kept: ['y', 'x'],
+        dropped: ['x', 'y'],
+      },
+    ]);
   });
 });
 

@@ -29,6 +29,7 @@ import {
   notRestoredLines,
   restoredTitle,
 } from '../../web/src/state/curation/delete-notice-text.ts';
+import { keptOverLines } from '../../web/src/state/curation/merge-notice-text.ts';
 import {
   EDITABLE_TYPES,
   EMPTY_RELATIONSHIP_DRAFT,
@@ -988,5 +989,24 @@ describe('a failed merge', () => {
     expect(mergeProblem(failed(400, 'Only entities of one type merge'))).toBe(
       'Only entities of one type merge',
     );
+  });
+});
+
+describe('keptOverLines', () => {
+  it('says each value a merge kept and the one it dropped', () => {
+    expect(
+      keptOverLines([
+        {
+          from: 'org:acme',
+          type: 'FUNDS',
+          to: 'dpg:dhis2',
+          fromLabel: 'Acme',
+          toLabel: 'DHIS2',
+          property: 'startDate',
+          kept: '2020',
+          dropped: '2021',
+        },
+      ]),
+    ).toEqual(['Acme funds DHIS2: start date “2020” kept, “2021” dropped']);
   });
 });

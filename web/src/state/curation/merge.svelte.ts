@@ -12,6 +12,7 @@ import { graphActions } from '../graph/index.svelte';
 import { selectionActions } from '../selection/index.svelte';
 import { curationApi, isUndoRefusal } from './curation-api';
 import { history, historyActions } from './history.svelte';
+import { keptOverLines } from './merge-notice-text';
 import type { UndoableMerge } from './audit-format';
 import type { MergeResult, UndoMergeResult } from './types';
 
@@ -48,6 +49,8 @@ let result = $state<AsyncStatus<MergeResult>>(idle());
 export interface MergeNotice {
   readonly merge: UndoableMerge;
   readonly undo: AsyncStatus<UndoMergeResult>;
+  /** What the merge dropped where both said differently, as sentences (none from the history). */
+  readonly dropped?: readonly string[];
 }
 let notice = $state<MergeNotice | null>(null);
 
@@ -201,6 +204,7 @@ export const mergeActions = {
           remove: { id: sides.remove.id, label: sides.remove.label },
         },
         undo: idle(),
+        dropped: keptOverLines(answer.keptOver ?? []),
       };
       // Explored afresh: a neighbourhood read before the merge lacks what moved. The details are
       // read again too: the entity kept is most often the one already selected.

@@ -18,8 +18,22 @@ export interface MergeResult {
   entity: EntityState;
   removed: string;
   moved: { outgoing: number; incoming: number };
+  /** Where both had a relationship and said differently: the kept values, and those dropped. */
+  keptOver: KeptOverValue[];
   /** The merge's audit event, which names it to undo it. */
   auditId: string;
+}
+
+/** A relationship value a merge kept over the removed entity's, which it dropped. */
+export interface KeptOverValue {
+  from: string;
+  type: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+  property: string;
+  kept: unknown;
+  dropped: unknown;
 }
 
 /** `POST /api/curation/merge/undo`: both entities as before the merge, and the undo's event. */
