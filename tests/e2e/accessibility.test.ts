@@ -575,3 +575,75 @@ describe('a window zoomed to 400% (320×256)', () => {
     await page.close();
   });
 });
+
+describe('where the keyboard focus goes, and what is said (1440×900)', () => {
+  // A context of its own: it signs in.
+  const open = pages({ viewport: { width: 1440, height: 900 } });
+  const focused = (page: Page) =>
+    inPage<{ text: string; id: string; describedBy: string | null; testid: string | null }>(
+      page,
+      `(() => {
+        const a = document.activeElement;
+        return { text: (a.getAttribute('aria-label') ?? a.textContent ?? '').trim(), id: a.id,
+                 describedBy: a.getAttribute('aria-describedby'),
+                 testid: a.getAttribute('data-testid') };
+      })()`,
+    );
+
+  it('skips to the graph, follows sign-in, a refused form, an annotation form and a closed panel', async (ctx) => {
+    if (!hasSharedData()) return ctx.skip();
+    const page = await open(`#/explore?focus=${encodeURIComponent(AI_PRACTICE)}&sel=${UNICEF}`);
+    await page.locator('#details-title').waitFor(POLL);
+
+    // The first Tab stop skips to the graph, past the header and the canvas bar.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Skip to the graph');
+    await page.keyboard.press('Enter');
+    expect(await inPage<boolean>(page, 'document.activeElement.matches(".canvas")')).toBe(true);
+
+    // Signed in: the focus goes to what replaced "Sign in", and it is said.
+    await page.getByTestId('sign-in').focus();
+    await page.keyboard.press('Enter');
+    await page.fill('[data-testid="sign-in-dialog"] input[name="name"]', editor.name);
+    await page.fill('[data-testid="sign-in-dialog"] input[name="password"]', editor.password);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('signed-in').waitFor(POLL);
+    await waitInPage(page, `document.activeElement.dataset.testid === 'new-entity'`);
+    expect(await page.getByTestId('session-announcement').textContent()).toBe(
+      `Signed in as ${editor.name} (editor).`,
+    );
+
+    // A refused form: the focus goes to the first field named, its problem its description.
+    await page.keyboard.press('Enter');
+    await page.locator('#field-name').waitFor(POLL);
+    await page.fill('#field-name', 'Focus Test Foundation');
+    await page.fill('#field-website', 'not a web address');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await waitInPage(page, `document.activeElement.id === 'field-website'`);
+    expect((await focused(page)).describedBy).toBe('problem-website');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached', ...POLL });
+
+    // The annotation form takes the focus, and gives it back to the button that opened it.
+    const annotate = page.getByTestId('annotate');
+    await annotate.focus();
+    await page.keyboard.press('Enter');
+    await waitInPage(page, `document.activeElement.tagName === 'SELECT'`);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await waitInPage(page, `document.activeElement.dataset.testid === 'annotate'`);
+
+    // Filters closed from inside: back to the bar's Filters button.
+    const filters = page.locator('[data-opens-panel="filters"]');
+    await filters.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Filters' }).waitFor(POLL);
+    await page.keyboard.press('Escape');
+    await waitInPage(page, `document.activeElement.dataset.opensPanel === 'filters'`);
+
+    // Signed out: the focus goes to "Sign in", and it is said.
+    await page.getByTestId('sign-out').click();
+    await waitInPage(page, `document.activeElement.dataset.testid === 'sign-in'`);
+    expect(await page.getByTestId('session-announcement').textContent()).toBe('Signed out.');
+    await page.close();
+  });
+});

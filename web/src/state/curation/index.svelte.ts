@@ -52,6 +52,13 @@ let conflict = $state<Conflict | null>(null);
 let created = $state<EntityState | null>(null);
 let removal = $state<AsyncStatus<null>>(idle());
 /**
+ * What the last save did, in a sentence for screen readers ("Created Acme."): the form closes and
+ * the panel shows the entity, which a sighted editor sees and a screen reader did not say.
+ */
+let done = $state<{ text: string; at: number } | null>(null);
+const said = (text: string) => (done = { text, at: Date.now() });
+const nameOf = (entity: EntityState) => String(entity.properties.name ?? entity.id);
+/**
  * Create mode: the id offered once the one made from the name was taken (another entity by that
  * name, which the form lists above); null while the server makes the id.
  */
@@ -104,6 +111,7 @@ async function link(entity: EntityState, target: LinkTarget, option: LinkOption)
   created = null;
   save = success(entity);
   form = null;
+  said(`Created ${nameOf(entity)}, linked to ${target.label}.`);
   afterChange(entity.id, target.id);
 }
 
@@ -111,6 +119,10 @@ async function link(entity: EntityState, target: LinkTarget, option: LinkOption)
 export const curation = {
   get form() {
     return form;
+  },
+  /** What the last save did, as a sentence, and when (a new object each time). */
+  get done() {
+    return done;
   },
   get base() {
     return base;
@@ -219,6 +231,7 @@ export const curationActions = {
     }
     save = success(entity);
     form = null;
+    said(`Created ${nameOf(entity)}.`);
     graphActions.focus(entity.id);
     selectionActions.select(entity.id, 'panel');
   },
@@ -247,6 +260,7 @@ export const curationActions = {
     }
     save = idle();
     form = null;
+    said(`Linked ${chosen.label} to ${target.label}.`);
     afterChange(chosen.id, target.id);
   },
   /** Closes the form and opens an entity already in the graph (one the editor was about to add). */
@@ -318,6 +332,7 @@ async function send(id: string, version: number, changes: PropertyChanges): Prom
     save = success(state);
     conflict = null;
     form = null;
+    said(`Saved ${nameOf(state)}.`);
     afterChange(id, null);
   } catch (error) {
     const current = conflictState(error);
