@@ -6,6 +6,7 @@ import {
   annotationSchema,
   auditEventSchema,
   auditQuerySchema,
+  deleteRelationshipQuerySchema,
   createAnnotationBodySchema,
   createEntityBodySchema,
   createViewBodySchema,
@@ -246,9 +247,9 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     path: '/api/curation/relationships',
     tags: ['curation'],
     summary: 'Delete a relationship (re-imports will not state it again)',
-    description: `${AUTH_NOTE} Undo it with \`POST /api/curation/delete/undo\`.`,
-    request: { query: relationshipQuerySchema },
-    responses: { 204: deleted('it'), ...writeErrors(404) },
+    description: `${AUTH_NOTE} Quote the \`version\` read to have a change made since refused (409). Undo it with \`POST /api/curation/delete/undo\`.`,
+    request: { query: deleteRelationshipQuerySchema },
+    responses: { 204: deleted('it'), ...writeErrors(404, 409) },
   });
   registry.registerPath({
     method: 'get',

@@ -33,6 +33,7 @@ import { createView, deleteView, getView, listViews, updateView } from '../curat
 import {
   annotationListQuerySchema,
   auditQuerySchema,
+  deleteRelationshipQuerySchema,
   createAnnotationBodySchema,
   createEntityBodySchema,
   createViewBodySchema,
@@ -132,8 +133,8 @@ export function curationRouter(db: GraphDatabase): Router {
   });
 
   router.delete('/curation/relationships', editor, async (req, res) => {
-    const ref = parseInput(relationshipQuerySchema, req.query, 'query');
-    const { auditId } = await deleteRelationship(db, userOf(res), ref);
+    const { version, ...ref } = parseInput(deleteRelationshipQuerySchema, req.query, 'query');
+    const { auditId } = await deleteRelationship(db, userOf(res), ref, version);
     res.status(204).set(AUDIT_ID_HEADER, auditId).end();
   });
 

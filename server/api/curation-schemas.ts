@@ -98,7 +98,21 @@ const COMMON_SHAPE = {
         'must not hold control characters other than line breaks and tabs',
       ),
   ),
-  aliases: list(noPersonalData(visible(text(200)))),
+  aliases: list(noPersonalData(visible(text(200)))).superRefine((aliases, ctx) => {
+    // One name twice (in any case) is a slip: said at the second, not stored twice (curation sweep).
+    const seen = new Map<string, number>();
+    aliases.forEach((alias, index) => {
+      const key = alias.toLocaleLowerCase('en');
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `repeats “${aliases[first]}” (alias ${first + 1})`,
+        });
+    });
+  }),
 };
 
 /** Properties of a new entity of `type`: a name, and any whitelisted property. */
@@ -264,6 +278,14 @@ export const relationshipQuerySchema = z.object({
   to: entityIdSchema,
 });
 
+/** A relationship's delete: which one, and the version read, to refuse it if changed since. */
+export const deleteRelationshipQuerySchema = relationshipQuerySchema.extend({
+  version: requiredIntParam(
+    0,
+    'The version you read (GET /api/curation/relationships): a change since answers 409 and nothing is deleted. Without it the relationship goes whatever changed',
+  ).optional(),
+});
+
 export const mergeBodySchema = z
   .strictObject({
     keep: entityIdSchema,
@@ -333,22 +355,28 @@ export const annotationListQuerySchema = z.object({
 
 export const uuidParamsSchema = z.object({ id: z.uuid() });
 
-export const auditQuerySchema = z.object({
-  entity: z.string().min(1).max(700).overwrite(canonicalAuditSubject).optional().meta({
-    description:
-      'An entity id, an annotation or saved view id, or a relationship key `from|TYPE|to`',
-  }),
-  actor: z.string().max(100).optional().meta({ description: 'An account id' }),
-  before: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .meta({ description: 'Only events before this time (paging: the last event’s `at`)' }),
-  beforeId: z.string().min(1).max(100).optional().meta({
-    description:
-      'Paging, with `before`: the last event’s `id`, so that events sharing its time are not skipped',
-  }),
-  limit: intParam(1, 500, 50, 'Events at most'),
-});
+export const auditQuerySchema = z
+  .object({
+    entity: z.string().min(1).max(700).overwrite(canonicalAuditSubject).optional().meta({
+      description:
+        'An entity id, an annotation or saved view id, or a relationship key `from|TYPE|to`',
+    }),
+    actor: z.string().max(100).optional().meta({ description: 'An account id' }),
+    before: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'Only events before this time (paging: the last event’s `at`)' }),
+    beforeId: z.string().min(1).max(100).optional().meta({
+      description:
+        'Paging, with `before`: the last event’s `id`, so that events sharing its time are not skipped',
+    }),
+    limit: intParam(1, 500, 50, 'Events at most'),
+  })
+  // Alone, `beforeId` paged nothing and was ignored without a word (curation sweep).
+  .refine((query) => query.beforeId === undefined || query.before !== undefined, {
+    path: ['beforeId'],
+    message: 'pages with `before`: give the last event’s `at` as `before` too',
+  });
 
 /** Canvas coordinates far beyond any layout's reach are a mistake, not a picture. */
 const COORDINATE = z.number().min(-1_000_000).max(1_000_000);
@@ -428,7 +456,12 @@ export const updateViewBodySchema = z
   .meta({ id: 'UpdateSavedViewRequest' });
 
 export const viewListQuerySchema = z.object({
-  owner: z.string().max(100).optional().meta({ description: '`me`, or an account id' }),
+  owner: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: '`me`, or an account’s id or name (404 when no account has it)' }),
   limit: intParam(1, 500, 100, 'Views at most'),
 });
 

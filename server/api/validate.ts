@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
 import { likelyMeant } from './unknown-parameters.ts';
-import { cutShort } from './zod-messages.ts';
+import { cutShort, discriminatorMessage } from './zod-messages.ts';
 
 export function parseInput<S extends z.ZodType>(
   schema: S,
@@ -38,7 +38,10 @@ export function parseInput<S extends z.ZodType>(
     if (!repeated.has(name)) {
       details.push({
         path: [where, ...issue.path.map(String)].join('.'),
-        message: missingMessage(issue, input) ?? issue.message,
+        message:
+          missingMessage(issue, input) ??
+          discriminatorMessage(issue, valueAt(input, issue.path)) ??
+          issue.message,
       });
     } else if (!named.has(name)) {
       named.add(name);
@@ -83,15 +86,20 @@ function unknownFields(
  */
 function missingMessage(issue: z.core.$ZodIssue, input: unknown): string | null {
   if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value') return null;
-  let value = input;
-  for (const key of issue.path) {
-    if (value === null || typeof value !== 'object') break;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  if (value !== undefined) return null;
+  if (valueAt(input, issue.path) !== undefined) return null;
   if (issue.path.length === 0) return 'is missing: send it as JSON';
   // A missing choice is refused by the list of its options ("Invalid option: expected one of").
   return issue.code === 'invalid_type'
     ? `is required (${issue.expected})`
     : `is required: one of ${issue.values.map(String).join(', ')}`;
+}
+
+/** The value at `path` in `input`; where a step is not an object, what stood there. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') break;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

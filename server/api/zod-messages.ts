@@ -127,6 +127,23 @@ export function formatMessage(issue: { code: string; format?: string; input?: un
   return example === undefined ? undefined : `${shown(issue.input)} is not ${example}`;
 }
 
+/**
+ * The message for a kind a union does not know (zod's own: "Invalid discriminator value. Expected
+ * 'Organisation' | 'Activity' | …", which the error map never sees), given the value at its path:
+ * it names what came and the choices, or says it is missing.
+ */
+export function discriminatorMessage(
+  issue: { code: string; options?: readonly unknown[] },
+  value: unknown,
+): string | undefined {
+  if (issue.code !== 'invalid_union' || !issue.options || issue.options.length === 0)
+    return undefined;
+  const options = issue.options.map(String).join(', ');
+  return value === undefined
+    ? `is required: one of ${options}`
+    : `${shown(value)} is not one of ${options}`;
+}
+
 z.config({
   customError: (issue) =>
     limitMessage(issue as LimitIssue) ??

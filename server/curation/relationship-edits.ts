@@ -229,9 +229,15 @@ export async function deleteRelationship(
   db: GraphDatabase,
   user: UserPrincipal,
   ref: RelationshipRef,
+  version?: number,
 ): Promise<{ auditId: string }> {
   return db.writeTx(async (tx) => {
-    const before = await findRelationship(tx, ref);
+    // With the version read, a change made since is a conflict, as for an edit; without it (the
+    // canvas's remove, older clients) the relationship goes as it is now.
+    const before =
+      version === undefined
+        ? await findRelationship(tx, ref)
+        : await lockRelationship(tx, ref, version);
     const undo = before && (await relationshipDeleteUndoRecord(tx, ref));
     if (!before || !undo) throw new NotFoundError(`No relationship ${describe(ref)}`, { ...ref });
     const key = relationshipKey(ref);

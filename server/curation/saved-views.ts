@@ -70,6 +70,16 @@ export async function listViews(
     owner: query.owner ?? null,
     limit: neo4j.int(query.limit),
   });
+  // An owner no account has is a mistake to say, not an empty list (curation sweep); looked up
+  // only when nothing was found.
+  if (rows.length === 0 && query.owner !== undefined) {
+    const [account] = await db.read('auth/account-exists', { account: query.owner });
+    if (account?.exists !== true)
+      throw new NotFoundError(`No account has the id or name "${query.owner}"`, {
+        path: 'query.owner',
+        owner: query.owner,
+      });
+  }
   return rows.map((r) => r.view as SavedViewSummary);
 }
 

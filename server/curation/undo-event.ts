@@ -80,7 +80,10 @@ export async function lockUndoableEvent(
   const action = String(event.action);
   if (!actions.includes(action))
     throw new ValidationError(`Audit event ${auditId} is ${withArticle(action)}, not ${noun}`, [
-      { path: 'body.auditId', message: `names a ${action} event, not ${actions.join(' or ')}` },
+      {
+        path: 'body.auditId',
+        message: `names ${withArticle(action)} event, not ${actions.join(' or ')}`,
+      },
     ]);
   const parse = (value: unknown): unknown =>
     typeof value === 'string' ? (JSON.parse(value) as unknown) : null;

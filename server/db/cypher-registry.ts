@@ -81,6 +81,7 @@ export const CYPHER_NAMES = [
   'insights/write-sector-profiles',
   'insights/write-graph-metrics',
   'insights/metrics-summary',
+  'auth/account-exists',
   'auth/create-session',
   'auth/create-token',
   'auth/create-user',

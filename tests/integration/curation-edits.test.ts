@@ -883,6 +883,12 @@ describe('saved views', () => {
     expect(opened.body.state).toEqual(state);
     const listed = await call(app.url, 'GET', '/api/views?owner=me', undefined, as(viewer));
     expect(listed.body.views.map((v: { id: string }) => v.id)).toEqual([id]);
+    // By the owner's name too; an owner no account has is said, not an empty list.
+    const byName = await call(app.url, 'GET', `/api/views?owner=${enc(viewer.name)}`);
+    expect(byName.body.views.map((v: { id: string }) => v.id)).toEqual([id]);
+    const nobody = await call(app.url, 'GET', '/api/views?owner=no-such-account');
+    expect(nobody.status).toBe(404);
+    expect(nobody.body.error.message).toBe('No account has the id or name "no-such-account"');
     const { reply: renamed } = await audited(() =>
       call(app.url, 'PATCH', `/api/views/${id}`, { version: 1, name: 'Acme, 2025' }, as(viewer)),
     );
@@ -1027,6 +1033,12 @@ describe('the site-wide audit feed', () => {
         as(viewer),
       );
       expect(strict.body.events).toEqual([]);
+      // `beforeId` alone pages nothing: refused, naming it.
+      const alone = await call(app.url, 'GET', '/api/audit?beforeId=tie-a', undefined, as(viewer));
+      expect(alone.status).toBe(400);
+      expect(alone.body.error.details).toEqual([
+        expect.objectContaining({ path: 'query.beforeId' }),
+      ]);
     } finally {
       await query(db, `MATCH (e:AuditEvent {actor: 'tie-actor'}) DELETE e`);
     }

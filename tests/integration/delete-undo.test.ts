@@ -453,6 +453,23 @@ describe('undoing an entity delete', () => {
   });
 });
 
+describe('deleting a relationship at the version read', () => {
+  it('refuses a change made since with 409, deleting nothing, and deletes at the version now', async () => {
+    // The fixture's FUNDS is at version 4.
+    const before = await databaseSnapshot(db);
+    const stale = await ed('DELETE', `/api/curation/relationships?${FUNDS}&version=3`);
+    expect(stale.status, JSON.stringify(stale.body)).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'VERSION_CONFLICT', details: { current: 4 } });
+    expect(await databaseSnapshot(db)).toEqual(before);
+    const bad = await ed('DELETE', `/api/curation/relationships?${FUNDS}&version=x`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('query.version');
+    const current = await ed('DELETE', `/api/curation/relationships?${FUNDS}&version=4`);
+    expect(current.status, JSON.stringify(current.body)).toBe(204);
+    expect((await snapshot()).tombstones).toEqual(['org:acme|FUNDS|dpg:dhis2']);
+  });
+});
+
 describe('undoing a relationship delete', () => {
   it('gives back the relationship with its properties and provenance, and no tombstone', async () => {
     const before = await snapshot();

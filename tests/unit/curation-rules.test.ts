@@ -135,6 +135,26 @@ describe('create-entity requests', () => {
       createEntityBodySchema.safeParse({ type: 'SDG', properties: { name: 'G' } }).success,
     ).toBe(false);
   });
+
+  it('refuse an alias given twice, at the second, in any case', () => {
+    const parsed = createEntityBodySchema.safeParse({
+      type: 'Organisation',
+      properties: { name: 'Acme', aliases: ['ACME Org', 'Acme Inc', 'acme org'] },
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['properties', 'aliases', 2],
+        message: 'repeats “ACME Org” (alias 1)',
+      }),
+    ]);
+    expect(
+      createEntityBodySchema.safeParse({
+        type: 'Organisation',
+        properties: { name: 'Acme', aliases: ['ACME Org', 'Acme Inc'] },
+      }).success,
+    ).toBe(true);
+  });
 });
 
 describe('redirects in an import', () => {

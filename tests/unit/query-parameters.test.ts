@@ -77,6 +77,19 @@ describe('whole-number query parameters', () => {
 });
 
 describe('parseInput', () => {
+  it('names the kind a request gave that no variant has, and the kinds there are', () => {
+    const kinds = 'Organisation, Activity, DPG, Group, Initiative';
+    expect(
+      refusal(() =>
+        parseInput(createEntityBodySchema, { type: 'SDG', properties: { name: 'x' } }, 'body'),
+      ).details,
+    ).toEqual([{ path: 'body.type', message: `"SDG" is not one of ${kinds}` }]);
+    expect(
+      refusal(() => parseInput(createEntityBodySchema, { properties: { name: 'x' } }, 'body'))
+        .details,
+    ).toEqual([{ path: 'body.type', message: `is required: one of ${kinds}` }]);
+  });
+
   it('names a query parameter given twice', () => {
     const error = refusal(() =>
       parseInput(searchQuerySchema, { q: 'dhis', limit: ['5', '6'] }, 'query'),
