@@ -62,6 +62,7 @@ import {
   presetFor,
   savedPositions,
   viewState,
+  savedViewHash,
 } from '../../web/src/state/curation/view-positions.ts';
 import { EMPTY_EXPLORATION } from '../../web/src/state/graph/utils.ts';
 import { viewStateSchema } from '../../server/api/curation-schemas.ts';
@@ -1008,5 +1009,27 @@ describe('keptOverLines', () => {
         },
       ]),
     ).toEqual(['Acme funds DHIS2: start date “2020” kept, “2021” dropped']);
+  });
+});
+
+describe('savedViewHash', () => {
+  it('opens the fragment the explorer saved', () => {
+    const url = '#/explore?focus=org:unicef&layout=concentric';
+    expect(savedViewHash({ entities: ['org:unicef'], filters: { url }, positions: {} })).toBe(url);
+  });
+
+  it('opens a view an API client saved with entities alone around the first, the others pinned', () => {
+    const hash = savedViewHash({
+      entities: ['org:UNICEF', 'dpg:dhis2', 'org:giz'],
+      filters: {},
+      layout: 'concentric',
+      positions: {},
+    });
+    expect(hash).toBe('#/explore?focus=org:unicef&pin=dpg:dhis2,org:giz&layout=concentric');
+    expect(savedViewHash({ entities: [], filters: {}, positions: {} })).toBe('');
+    // A layout the explorer does not know falls back to its default.
+    expect(
+      savedViewHash({ entities: ['org:giz'], filters: {}, layout: 'spiral', positions: {} }),
+    ).toBe('#/explore?focus=org:giz');
   });
 });

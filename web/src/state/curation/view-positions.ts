@@ -5,7 +5,9 @@
  * expands, collapses or hides something, the layout takes over again.
  */
 import { canonicalEntityId } from '../../../../server/model/entity-ids.ts';
-import { type Exploration, sameExploration } from '../graph/utils';
+import { type Exploration, EMPTY_EXPLORATION, sameExploration } from '../graph/utils';
+import { isLayoutName } from '../../lib/graph';
+import { DEFAULT_SHARE_STATE, encodeShareState } from '../url/utils';
 import type { SavedViewState } from './types';
 
 /** A canvas position. */
@@ -84,4 +86,21 @@ export function presetFor(
 ): Readonly<Record<string, Point>> | undefined {
   if (!preset || Object.keys(preset.positions).length === 0) return undefined;
   return sameExploration(preset.exploration, exploration) ? preset.positions : undefined;
+}
+
+/**
+ * The address a saved view opens at: the fragment the explorer saved, or, for a view an API
+ * client saved with entities alone, the first of them explored with the others pinned beside it,
+ * in the view's layout. Such a view opened as the plain overview (curation sweep).
+ */
+export function savedViewHash(state: SavedViewState): string {
+  const url = state.filters.url;
+  if (typeof url === 'string' && url !== '') return url;
+  const [first, ...rest] = state.entities.map((id) => canonicalEntityId(id));
+  if (first === undefined) return '';
+  return encodeShareState({
+    ...DEFAULT_SHARE_STATE,
+    exploration: { ...EMPTY_EXPLORATION, focus: first, pinned: rest.filter((id) => id !== first) },
+    layout: state.layout !== undefined && isLayoutName(state.layout) ? state.layout : 'fcose',
+  });
 }

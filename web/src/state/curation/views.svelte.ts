@@ -7,7 +7,13 @@ import { type AsyncStatus, failure, idle, loading, success } from '../../lib/api
 import { decodeShareState } from '../url/utils';
 import { curationApi } from './curation-api';
 import type { SavedView, SavedViewState, SavedViewSummary } from './types';
-import { type Point, type PresetPositions, savedPositions, viewState } from './view-positions';
+import {
+  type Point,
+  type PresetPositions,
+  savedPositions,
+  savedViewHash,
+  viewState,
+} from './view-positions';
 
 let list = $state<AsyncStatus<SavedViewSummary[]>>(idle());
 let save = $state<AsyncStatus<SavedView>>(idle());
@@ -23,8 +29,7 @@ export function currentViewState(entities: readonly string[], layout: string): S
 }
 
 /** Navigates to a saved view's URL state (the explorer restores itself from the fragment). */
-function navigateTo(state: SavedViewState): void {
-  const hash = state.filters.url ?? '';
+function navigateTo(hash: string): void {
   window.history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
@@ -84,11 +89,12 @@ export const viewsActions = {
     try {
       const view = await curationApi.view(id);
       change = success(null);
+      const hash = savedViewHash(view.state);
       preset = {
-        exploration: decodeShareState(view.state.filters.url ?? '').exploration,
+        exploration: decodeShareState(hash).exploration,
         positions: savedPositions(view.state.positions),
       };
-      navigateTo(view.state);
+      navigateTo(hash);
     } catch (error) {
       change = failure(error);
     }
