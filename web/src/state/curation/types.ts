@@ -3,6 +3,11 @@
  * front end reads them: entity state with its version, audit events, annotations and saved views.
  */
 
+import type { KeptOverValue } from '../../../../server/curation/merge-rules.ts';
+
+/** A relationship value a merge kept over the removed entity's, which it dropped: the server's. */
+export type { KeptOverValue };
+
 /** `GET /api/curation/entities/:id`: the editable state, with the version every edit quotes. */
 export interface EntityState {
   id: string;
@@ -22,18 +27,6 @@ export interface MergeResult {
   keptOver: KeptOverValue[];
   /** The merge's audit event, which names it to undo it. */
   auditId: string;
-}
-
-/** A relationship value a merge kept over the removed entity's, which it dropped. */
-export interface KeptOverValue {
-  from: string;
-  type: string;
-  to: string;
-  fromLabel: string;
-  toLabel: string;
-  property: string;
-  kept: unknown;
-  dropped: unknown;
 }
 
 /** `POST /api/curation/merge/undo`: both entities as before the merge, and the undo's event. */
