@@ -94,7 +94,8 @@ describe.each(VIEWPORTS)('seed page at $name size ($width×$height)', (viewport)
       .toBe(overview.total.edges);
     await page.waitForSelector('[data-graph-state="ready"]');
     await shot('overview');
-    const status = page.locator('header [role="status"]');
+    // The connection's status region (the header has a second, the account's announcements).
+    const status = page.locator('header div[role="status"]');
     await expect.poll(() => status.textContent(), POLL).toContain('Database connected');
   });
 
