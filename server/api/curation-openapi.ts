@@ -162,7 +162,10 @@ export function registerCurationPaths(registry: OpenAPIRegistry): void {
     summary: 'Delete an entity and its relationships (re-imports will not bring it back)',
     description: `${AUTH_NOTE} The annotations naming it (as topic or stakeholder) go too, so an entity created later under its id does not inherit them. Undo it with \`POST /api/curation/delete/undo\`.`,
     request: { params: entityParamsSchema, query: versionQuerySchema },
-    responses: { 204: deleted('it and its relationships'), ...writeErrors(404, 409) },
+    responses: {
+      204: deleted('it, its relationships and the annotations naming it'),
+      ...writeErrors(404, 409),
+    },
   });
   registry.registerPath({
     method: 'post',

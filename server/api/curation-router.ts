@@ -178,7 +178,9 @@ export function curationRouter(db: GraphDatabase): Router {
       res.json({ views: [] });
       return;
     }
-    res.json({ views: await listViews(db, { owner: ownerId, limit }) });
+    res.json({
+      views: await listViews(db, { owner: ownerId, limit }, { sayUnknownOwner: me !== undefined }),
+    });
   });
 
   router.post('/views', signedIn, async (req, res) => {

@@ -9,6 +9,7 @@ import {
   organisationKindSchema,
   type EntityType,
 } from '../model/graph-model.ts';
+import { uniqueAliases } from '../curation/merge-rules.ts';
 import { findPersonalData, PERSONAL_DATA_MESSAGE } from '../curation/personal-data.ts';
 import { roleSchema } from '../auth/roles.ts';
 import { canonicalAuditSubject } from '../model/entity-ids.ts';
@@ -98,21 +99,9 @@ const COMMON_SHAPE = {
         'must not hold control characters other than line breaks and tabs',
       ),
   ),
-  aliases: list(noPersonalData(visible(text(200)))).superRefine((aliases, ctx) => {
-    // One name twice (in any case) is a slip: said at the second, not stored twice (curation sweep).
-    const seen = new Map<string, number>();
-    aliases.forEach((alias, index) => {
-      const key = alias.toLocaleLowerCase('en');
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, index);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: `repeats “${aliases[first]}” (alias ${first + 1})`,
-        });
-    });
-  }),
+  // One name twice, in any case, is kept once: a slip in an editor's list, or a list a merge or
+  // an import made (refusing it refused an edit at an entry the editor never typed: review).
+  aliases: list(noPersonalData(visible(text(200)))).overwrite(uniqueAliases),
 };
 
 /** Properties of a new entity of `type`: a name, and any whitelisted property. */

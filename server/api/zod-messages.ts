@@ -128,9 +128,10 @@ export function formatMessage(issue: { code: string; format?: string; input?: un
 }
 
 /**
- * The message for a kind a union does not know (zod's own: "Invalid discriminator value. Expected
- * 'Organisation' | 'Activity' | …", which the error map never sees), given the value at its path:
- * it names what came and the choices, or says it is missing.
+ * The message for a kind a union does not know, given the value at its path: it names what came
+ * and the choices, or says it is missing. The union's issue arrives with a message of its own
+ * ("Invalid discriminator value. Expected 'Organisation' | 'Activity' | …"), so the error map
+ * below is not asked for one (checked with this zod); validate.ts puts this one instead.
  */
 export function discriminatorMessage(
   issue: { code: string; options?: readonly unknown[] },

@@ -1,8 +1,9 @@
 /**
  * Undoes an entity or relationship delete named by its audit event, in one write transaction: the
  * entity comes back with its id, labels, properties (each with its Neo4j type), sources and edited
- * marks, and those of its relationships and annotations whose other end is still there; a relationship comes back
- * as it was. The delete's tombstone goes, so imports state it again; network measures go stale.
+ * marks, and those of its relationships and annotations whose other end is still there; a
+ * relationship comes back as it was. The delete's tombstone goes, so imports state it again;
+ * network measures go stale.
  * Refused (409, nothing written) when the id or relationship is taken again, the delete was undone
  * already or superseded, or its record cannot restore it exactly. The plan is plain data
  * (delete-undo-plan.ts); this module reads, checks and writes it.
@@ -160,7 +161,11 @@ async function restoreEntity(
   const undoId = await recordAudit(tx, user, {
     action: 'entity.restore',
     entityId: id,
-    entityIds: relationships.map((r) => (r.from === id ? r.to : r.from)),
+    // Every id it touched, as the delete's event lists them: the annotations and their other ends.
+    entityIds: [
+      ...relationships.map((r) => (r.from === id ? r.to : r.from)),
+      ...annotations.flatMap((a) => [a.id, a.topic, a.subject]).filter((other) => other !== id),
+    ],
     before: { delete: auditId },
     after: {
       entity,

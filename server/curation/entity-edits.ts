@@ -214,7 +214,7 @@ export async function deleteEntity(
       entityId: id,
       entityIds: [
         ...relationships.map((r) => String(r.from === id ? r.to : r.from)),
-        ...annotations.flatMap((a) => [a.topic, a.subject]).filter((other) => other !== id),
+        ...annotations.flatMap((a) => [a.id, a.topic, a.subject]).filter((other) => other !== id),
       ],
       before: { ...before, relationships, annotations, undo },
       after: null,

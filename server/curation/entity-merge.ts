@@ -13,7 +13,13 @@ import { markMetricsStale } from '../insights/metrics-service.ts';
 import { recordAudit } from './audit-trail.ts';
 import { editableType, lockEntity, toEntityState, type EntityState } from './entity-edits.ts';
 import { stateAsEditor } from './editor-provenance.ts';
-import { mergeFills, unitedProvenance, valuesKeptOver, type KeptOverValue } from './merge-rules.ts';
+import {
+  mergeFills,
+  uniqueAliases,
+  unitedProvenance,
+  valuesKeptOver,
+  type KeptOverValue,
+} from './merge-rules.ts';
 import { MERGE_UNDO_FORMAT, type MergeUndoRecord } from './merge-undo-plan.ts';
 import { JSON_SAFE_TYPES, typesByProperty } from './recorded-values.ts';
 import { withArticle } from '../model/indefinite-article.ts';
@@ -97,9 +103,8 @@ export function mergedAliases(keep: EntityState, remove: EntityState): string[] 
     String(remove.properties.name ?? ''),
     ...((remove.properties.aliases as string[] | undefined) ?? []),
   ];
-  for (const alias of candidates)
-    if (alias && alias !== name && !out.includes(alias)) out.push(alias);
-  return out;
+  for (const alias of candidates) if (alias && alias !== name) out.push(alias);
+  return uniqueAliases(out);
 }
 
 export async function mergeEntities(

@@ -13,6 +13,20 @@ export const MERGE_COMBINED: ReadonlySet<string> = new Set([
   'version',
 ]);
 
+/**
+ * A list of aliases with each name once, whatever its case, the first spelling kept: "ACME Org"
+ * and "acme org" are one name to search and to read. Editors' lists and a merge's alike.
+ */
+export function uniqueAliases(aliases: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return aliases.filter((alias) => {
+    const key = alias.toLocaleLowerCase('en');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The properties the kept entity takes from the one merged into it: those it lacks. */
 export function mergeFills(
   keep: Readonly<Record<string, unknown>>,

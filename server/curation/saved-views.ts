@@ -62,9 +62,15 @@ export async function getView(db: GraphDatabase, id: string): Promise<SavedView>
   return toView(row);
 }
 
+/**
+ * Saved views, most recently changed first; `owner` by account id or name. For a signed-in caller
+ * (`sayUnknownOwner`) an owner no account has is a 404 rather than an empty list; to anyone else
+ * the two look alike, so the list cannot be used to learn which account names exist.
+ */
 export async function listViews(
   db: GraphDatabase,
   query: { owner?: string; limit: number },
+  { sayUnknownOwner = false } = {},
 ): Promise<SavedViewSummary[]> {
   const rows = await db.read('curation/list-views', {
     owner: query.owner ?? null,
@@ -72,7 +78,7 @@ export async function listViews(
   });
   // An owner no account has is a mistake to say, not an empty list (curation sweep); looked up
   // only when nothing was found.
-  if (rows.length === 0 && query.owner !== undefined) {
+  if (sayUnknownOwner && rows.length === 0 && query.owner !== undefined) {
     const [account] = await db.read('auth/account-exists', { account: query.owner });
     if (account?.exists !== true)
       throw new NotFoundError(`No account has the id or name "${query.owner}"`, {

@@ -6,7 +6,8 @@
  */
 import type { RelationshipType } from '../model/graph-model.ts';
 
-const SHARED_LEAD = /\bco[-\s]?(?:lead|chair|coordinat)/i;
+// "Co-" or "Co " before the word: "COLEAD", run together, is an organisation's name.
+const SHARED_LEAD = /\bco[-\s](?:lead|chair|coordinat)/i;
 
 export function leadRole(activityTitle: string): Extract<RelationshipType, 'LEADS' | 'CO_LEADS'> {
   return SHARED_LEAD.test(activityTitle) ? 'CO_LEADS' : 'LEADS';

@@ -781,7 +781,9 @@ describe.skipIf(!hasSharedData())('curation in the browser', () => {
       // The question reads as a sentence: the name ran into "and" (QA).
       expect(
         await page.getByRole('alertdialog', { name: 'Confirm delete' }).locator('p').textContent(),
-      ).toMatch(/^\s*Delete Undo Delete Foundation and its 1 relationship\?\s+The change/);
+      ).toMatch(
+        /^\s*Delete Undo Delete Foundation and its 1 relationship\?\s+Any annotations naming it go too\. The change/,
+      );
       await page.keyboard.press('Tab');
       expect(await focused()).toBe('confirm-delete');
       await page.keyboard.press('Enter');

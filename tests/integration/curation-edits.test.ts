@@ -883,12 +883,22 @@ describe('saved views', () => {
     expect(opened.body.state).toEqual(state);
     const listed = await call(app.url, 'GET', '/api/views?owner=me', undefined, as(viewer));
     expect(listed.body.views.map((v: { id: string }) => v.id)).toEqual([id]);
-    // By the owner's name too; an owner no account has is said, not an empty list.
+    // By the owner's name too; an owner no account has is said to a signed-in reader, not an
+    // empty list. To anyone else it is the empty list a real account without views gives.
     const byName = await call(app.url, 'GET', `/api/views?owner=${enc(viewer.name)}`);
     expect(byName.body.views.map((v: { id: string }) => v.id)).toEqual([id]);
-    const nobody = await call(app.url, 'GET', '/api/views?owner=no-such-account');
+    const nobody = await call(
+      app.url,
+      'GET',
+      '/api/views?owner=no-such-account',
+      undefined,
+      as(viewer),
+    );
     expect(nobody.status).toBe(404);
     expect(nobody.body.error.message).toBe('No account has the id or name "no-such-account"');
+    const anonymous = await call(app.url, 'GET', '/api/views?owner=no-such-account');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.views).toEqual([]);
     const { reply: renamed } = await audited(() =>
       call(app.url, 'PATCH', `/api/views/${id}`, { version: 1, name: 'Acme, 2025' }, as(viewer)),
     );

@@ -344,8 +344,12 @@ describe('undoing an entity delete', () => {
       })
     ).body.events;
     expect(event.before.annotations).toHaveLength(2);
-    // The stakeholder of the annotation about Acme finds the delete in its history too.
-    expect(event.entityIds).toEqual(expect.arrayContaining(['org:other', 'activity:acme/clinics']));
+    // The other ends of its annotations, and the annotations themselves, find the delete in
+    // their history too.
+    const annotationIds = event.before.annotations.map((a: { id: string }) => a.id);
+    expect(event.entityIds).toEqual(
+      expect.arrayContaining(['org:other', 'activity:acme/clinics', ...annotationIds]),
+    );
 
     const created = await ed('POST', '/api/curation/entities', {
       type: 'Organisation',
@@ -387,6 +391,16 @@ describe('undoing an entity delete', () => {
     ]);
     const after = await snapshot();
     expect(after.annotations).toHaveLength(1);
+    // The restore is in the history of the annotation it brought back and of its other end.
+    const [restore] = (
+      await call(app.url, 'GET', `/api/audit?entity=${enc(TARGET)}&limit=1`, undefined, {
+        token: viewer.token,
+      })
+    ).body.events;
+    expect(restore.action).toBe('entity.restore');
+    expect(restore.entityIds).toEqual(
+      expect.arrayContaining([reply.body.annotations[0].id, 'activity:acme/clinics']),
+    );
   });
 
   it('refuses when the id was created and deleted again since: that later delete is the one to undo', async () => {

@@ -21,6 +21,7 @@ describe('leadRole', () => {
       'Coordinate the DPG Charter',
       'Leading the Health Community of Practice',
       'Cooperation with local leaders',
+      'Partnering with COLEAD on food safety',
     ])
       expect(leadRole(title), title).toBe('LEADS');
   });

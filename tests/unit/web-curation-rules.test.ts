@@ -555,10 +555,26 @@ describe('audit events', () => {
         entityId: 'org:gone',
       };
       expect(describeEvent(restored, 'org:a').title).toBe(
-        'Delete undone: Gone Org (org:gone) back (1 could not come back)',
+        'Delete undone: Gone Org (org:gone) back (1 relationship could not come back)',
       );
       expect(describeEvent(restored, 'org:gone').title).toBe(
-        'Delete undone: back with 1 relationship (1 could not come back)',
+        'Delete undone: back with 1 relationship (1 relationship could not come back)',
+      );
+      const notesLost = {
+        ...event(
+          'entity.restore',
+          { delete: 'd1' },
+          {
+            entity: { id: 'org:gone', properties: { name: 'Gone Org' } },
+            relationships: [],
+            notRestored: [],
+            annotationsNotRestored: [{ id: 'a1' }, { id: 'a2' }],
+          },
+        ),
+        entityId: 'org:gone',
+      };
+      expect(describeEvent(notesLost, 'org:gone').title).toBe(
+        'Delete undone: back with 0 relationships (2 annotations could not come back)',
       );
       const relinked = event(
         'relationship.restore',
@@ -682,10 +698,9 @@ describe('audit events', () => {
         'Gone Org funds Y (Y (dpg:y) was deleted since)',
         'the annotation on Z for Gone Org (Z (org:z) was deleted since)',
       ]);
-      expect(deleteQuestionTail(0, 0)).toBe('?');
-      expect(deleteQuestionTail(1, 0)).toBe(' and its 1 relationship?');
-      expect(deleteQuestionTail(0, 2)).toBe(' and its 2 annotations?');
-      expect(deleteQuestionTail(3, 1)).toBe(', its 3 relationships and 1 annotation?');
+      expect(deleteQuestionTail(0)).toBe('?');
+      expect(deleteQuestionTail(1)).toBe(' and its 1 relationship?');
+      expect(deleteQuestionTail(3)).toBe(' and its 3 relationships?');
       const unlinked = { ...deleted, kind: 'relationship' as const, label: 'Acme funds X' };
       expect(deletedTitle(unlinked)).toBe('Removed: Acme funds X.');
       expect(restoredTitle(unlinked, answer)).toBe('Back: Acme funds X.');

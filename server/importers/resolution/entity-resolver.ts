@@ -89,7 +89,8 @@ export class EntityResolver {
       this.byName.set(key, others);
       const words = tokens(key);
       this.longestName = Math.max(this.longestName, words.length);
-      if (merged.type !== 'Country' && merged.type !== 'Activity')
+      // Names and aliases only: derived forms are never read in running text, so none is cut short there.
+      if (merged.type !== 'Country' && merged.type !== 'Activity' && rank(rule) < 1)
         for (let size = 2; size < words.length; size++) {
           const opening = words.slice(0, size).join(' ');
           const holders = this.nameOpenings.get(opening) ?? new Set<EntityType>();

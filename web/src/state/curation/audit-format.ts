@@ -180,15 +180,23 @@ export function describeEvent(
     // after: {entity, relationships, notRestored, annotations…}: the delete undone.
     const after = record(event.after);
     const back = Array.isArray(after.relationships) ? after.relationships.length : 0;
-    const lost =
-      (Array.isArray(after.notRestored) ? after.notRestored.length : 0) +
-      (Array.isArray(after.annotationsNotRestored) ? after.annotationsNotRestored.length : 0);
+    const lost = Array.isArray(after.notRestored) ? after.notRestored.length : 0;
+    const lostNotes = Array.isArray(after.annotationsNotRestored)
+      ? after.annotationsNotRestored.length
+      : 0;
     const what = entityName(record(after.entity));
     const title =
       event.entityId === viewedId || !what
         ? `Delete undone: back with ${relationshipCount(back)}`
         : `Delete undone: ${what} back`;
-    return { title: lost > 0 ? `${title} (${lost} could not come back)` : title, changes: [] };
+    // Relationships and annotations counted apart: "2 could not come back" read as relationships.
+    const missing = [
+      lost > 0 ? `${relationshipCount(lost)} could not come back` : null,
+      lostNotes > 0
+        ? `${lostNotes} ${lostNotes === 1 ? 'annotation' : 'annotations'} could not come back`
+        : null,
+    ].filter((part): part is string => part !== null);
+    return { title: missing.length > 0 ? `${title} (${missing.join('; ')})` : title, changes: [] };
   }
   const title = ACTIONS[event.action] ?? event.action;
   const changes =

@@ -10,16 +10,12 @@ const relationships = (n: number) => `${n} ${n === 1 ? 'relationship' : 'relatio
 const annotations = (n: number) => `${n} ${n === 1 ? 'annotation' : 'annotations'}`;
 
 /**
- * What the delete confirmation asks after the name: "?" alone, or " and its 2 relationships?",
- * ", its 2 relationships and 1 annotation?" — what goes with the entity.
+ * What the delete confirmation asks after the name: "?" alone, or " and its 2 relationships?".
+ * (Annotations naming it go too, said beside it without a number: the panel lists only those
+ * about it as a stakeholder, not those with it as their topic.)
  */
-export function deleteQuestionTail(relationshipCount: number, annotationCount: number): string {
-  const parts = [
-    relationshipCount > 0 ? relationships(relationshipCount) : null,
-    annotationCount > 0 ? annotations(annotationCount) : null,
-  ].filter((part): part is string => part !== null);
-  if (parts.length === 0) return '?';
-  return parts.length === 1 ? ` and its ${parts[0]}?` : `, its ${parts.join(' and ')}?`;
+export function deleteQuestionTail(relationshipCount: number): string {
+  return relationshipCount === 0 ? '?' : ` and its ${relationships(relationshipCount)}?`;
 }
 
 /** The notice's title once deleted: "Deleted Acme." / "Removed: Acme funds DHIS2." */

@@ -96,11 +96,11 @@ export function presetFor(
 export function savedViewHash(state: SavedViewState): string {
   const url = state.filters.url;
   if (typeof url === 'string' && url !== '') return url;
-  const [first, ...rest] = state.entities.map((id) => canonicalEntityId(id));
+  const [first, ...rest] = [...new Set(state.entities.map((id) => canonicalEntityId(id)))];
   if (first === undefined) return '';
   return encodeShareState({
     ...DEFAULT_SHARE_STATE,
-    exploration: { ...EMPTY_EXPLORATION, focus: first, pinned: rest.filter((id) => id !== first) },
+    exploration: { ...EMPTY_EXPLORATION, focus: first, pinned: rest },
     layout: state.layout !== undefined && isLayoutName(state.layout) ? state.layout : 'fcose',
   });
 }
