@@ -70,7 +70,11 @@ function entityName(state: Record<string, unknown>): string | null {
   return name && id ? `${name} (${id})` : (name ?? id);
 }
 
-const relationshipCount = (n: number) => `${n} ${n === 1 ? 'relationship' : 'relationships'}`;
+/** "1 relationship", "3 relationships": the history's and the delete notice's counts alike. */
+export const relationshipCount = (n: number) =>
+  `${n} ${n === 1 ? 'relationship' : 'relationships'}`;
+/** "1 annotation", "2 annotations". */
+export const annotationCount = (n: number) => `${n} ${n === 1 ? 'annotation' : 'annotations'}`;
 
 /**
  * A title and the changed properties of `event`, seen from entity `viewedId`. The other end of a
@@ -192,9 +196,7 @@ export function describeEvent(
     // Relationships and annotations counted apart: "2 could not come back" read as relationships.
     const missing = [
       lost > 0 ? `${relationshipCount(lost)} could not come back` : null,
-      lostNotes > 0
-        ? `${lostNotes} ${lostNotes === 1 ? 'annotation' : 'annotations'} could not come back`
-        : null,
+      lostNotes > 0 ? `${annotationCount(lostNotes)} could not come back` : null,
     ].filter((part): part is string => part !== null);
     return { title: missing.length > 0 ? `${title} (${missing.join('; ')})` : title, changes: [] };
   }

@@ -3,19 +3,16 @@
  * back, and each relationship that could not, as a sentence with its reason.
  */
 import { relationshipSentence } from '../../lib/vocabulary/relationship-sentence';
-import type { UndoableDelete } from './audit-format';
+import { annotationCount, relationshipCount, type UndoableDelete } from './audit-format';
 import type { UndoDeleteResult } from './types';
-
-const relationships = (n: number) => `${n} ${n === 1 ? 'relationship' : 'relationships'}`;
-const annotations = (n: number) => `${n} ${n === 1 ? 'annotation' : 'annotations'}`;
 
 /**
  * What the delete confirmation asks after the name: "?" alone, or " and its 2 relationships?".
  * (Annotations naming it go too, said beside it without a number: the panel lists only those
  * about it as a stakeholder, not those with it as their topic.)
  */
-export function deleteQuestionTail(relationshipCount: number): string {
-  return relationshipCount === 0 ? '?' : ` and its ${relationships(relationshipCount)}?`;
+export function deleteQuestionTail(count: number): string {
+  return count === 0 ? '?' : ` and its ${relationshipCount(count)}?`;
 }
 
 /** The notice's title once deleted: "Deleted Acme." / "Removed: Acme funds DHIS2." */
@@ -30,8 +27,8 @@ export function deletedTitle(deleted: UndoableDelete): string {
 export function restoredTitle(deleted: UndoableDelete, answer: UndoDeleteResult): string {
   if (deleted.kind === 'relationship') return `Back: ${deleted.label}.`;
   const parts = [
-    answer.relationships.length > 0 ? relationships(answer.relationships.length) : null,
-    answer.annotations.length > 0 ? annotations(answer.annotations.length) : null,
+    answer.relationships.length > 0 ? relationshipCount(answer.relationships.length) : null,
+    answer.annotations.length > 0 ? annotationCount(answer.annotations.length) : null,
   ].filter((part): part is string => part !== null);
   return parts.length === 0
     ? `${deleted.label} is back.`
